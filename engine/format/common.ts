@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** Ids are lower-case words joined by hyphens or dots, or upper-case MSEL-style ids (INJ-01). */
+export const idSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'ids use letters, digits, ".", "_" and "-" (like revoke-iam-access-key or INJ-01)')
+  .max(80);
+
+export const textSchema = z.string().trim().min(1, 'must not be empty');
+
+export const providerSchema = z.enum(['aws', 'azure', 'gcp']);
+export type Provider = z.infer<typeof providerSchema>;
+
+/** A scenario state value: scenarios keep flags, counters and names. */
+export const scalarSchema = z.union([z.string(), z.number(), z.boolean()]);
+export type Scalar = z.infer<typeof scalarSchema>;
+
+/** State changes: variable name to its new value. */
+export const stateChangesSchema = z.record(idSchema, scalarSchema);
+
+export const attackTechniqueSchema = z
+  .string()
+  .regex(/^T\d{4}(\.\d{3})?$/, 'a MITRE ATT&CK technique id looks like T1078 or T1078.004');
+
+export const MILESTONES = ['detected', 'contained', 'eradicated', 'recovered'] as const;
+export const milestoneSchema = z.enum(MILESTONES);
+export type Milestone = z.infer<typeof milestoneSchema>;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+// Simulated durations are written the way people say them ("15m", "1h30m", "-2h", "45s", "2d")
+// and held in milliseconds of simulated time.
+const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 } as const;
+const DURATION = /^(-)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+
+/** Parses "1h30m" to milliseconds; undefined when the text is not a duration. */
+export function parseDuration(text: string): number | undefined {
+  const match = DURATION.exec(text.trim());
+  if (!match || text.trim().replace('-', '') === '') return undefined;
+  const [, minus, d, h, m, s] = match;
+  if (d === undefined && h === undefined && m === undefined && s === undefined) return undefined;
+  const ms = Number(d ?? 0) * UNIT_MS.d + Number(h ?? 0) * UNIT_MS.h + Number(m ?? 0) * UNIT_MS.m + Number(s ?? 0) * UNIT_MS.s;
+  return minus ? -ms : ms;
+}
+
+/** Formats milliseconds as "1h30m" (the inverse of parseDuration, for messages and reports). */
+export function formatDuration(ms: number): string {
+  if (ms === 0) return '0m';
+  const sign = ms < 0 ? '-' : '';
+  let rest = Math.abs(Math.round(ms / 1000));
+  const parts: string[] = [];
+  for (const [unit, size] of [['d', 86_400], ['h', 3_600], ['m', 60], ['s', 1]] as const) {
+    const count = Math.floor(rest / size);
+    if (count > 0) parts.push(`${count}${unit}`);
+    rest -= count * size;
+  }
+  return sign + parts.join('');
+}
+
+const durationText = (allowNegative: boolean) =>
+  z.string().superRefine((text, ctx) => {
+    const ms = parseDuration(text);
+    if (ms === undefined) {
+      ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration: write it like 90s, 15m, 1h30m or 2d` });
+    } else if (!allowNegative && ms < 0) {
+      ctx.addIssue({ code: 'custom', message: `"${text}" must not be negative` });
+    }
+  });
+
+/** A non-negative duration such as "15m", held as milliseconds. */
+export const durationSchema = durationText(false)
+  .transform((text) => parseDuration(text) as number)
+  .meta({ description: 'A simulated duration: 90s, 15m, 1h30m, 2d', examples: ['15m', '1h30m'] });
+
+/** A duration that may be negative ("-2h": two hours before the exercise starts). */
+export const offsetSchema = durationText(true)
+  .transform((text) => parseDuration(text) as number)
+  .meta({ description: 'A simulated offset from T+0, may be negative: -2h, 30m', examples: ['-2h30m'] });

@@ -1,0 +1,76 @@
+import type { FieldPath } from './located-error.js';
+
+/** A problem at a field of one document; the document's source turns it into a located error. */
+export interface FieldProblem {
+  path: FieldPath;
+  message: string;
+}
+
+/** Reports each id that appears more than once in a list, at its second and later places. */
+export function duplicateIds<T>(items: readonly T[], idOf: (item: T) => string | number, path: (index: number) => FieldPath, what: string): FieldProblem[] {
+  const firstIndex = new Map<string | number, number>();
+  const problems: FieldProblem[] = [];
+  items.forEach((item, index) => {
+    const id = idOf(item);
+    const first = firstIndex.get(id);
+    if (first === undefined) firstIndex.set(id, index);
+    else problems.push({ path: path(index), message: `duplicate ${what} "${id}" (first defined at index ${first})` });
+  });
+  return problems;
+}
+
+/** The message for an id that names nothing known, with the closest known id as a hint. */
+export function unknownId(what: string, id: string, known: Iterable<string>): string {
+  const candidates = [...known];
+  const hint = closest(id, candidates);
+  if (hint) return `unknown ${what} "${id}" (did you mean "${hint}"?)`;
+  if (candidates.length === 0) return `unknown ${what} "${id}" (there are none)`;
+  const shown = candidates.slice(0, 8).join(', ');
+  return `unknown ${what} "${id}" (known: ${shown}${candidates.length > 8 ? ', ...' : ''})`;
+}
+
+function closest(id: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(id.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(id.length / 4)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 8) return Infinity;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** Finds one cycle in a graph given as node -> the nodes it depends on; returns it as a closed walk. */
+export function findCycles(edges: ReadonlyMap<string, readonly string[]>): string[][] {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const cycles: string[][] = [];
+  const stack: string[] = [];
+  const visit = (node: string) => {
+    state.set(node, 'visiting');
+    stack.push(node);
+    for (const next of edges.get(node) ?? []) {
+      const seen = state.get(next);
+      if (seen === 'visiting') cycles.push([...stack.slice(stack.indexOf(next)), next]);
+      else if (seen === undefined && edges.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(node, 'done');
+  };
+  for (const node of edges.keys()) if (!state.has(node)) visit(node);
+  return cycles;
+}
