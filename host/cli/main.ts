@@ -3,12 +3,15 @@ import { UsageError, type CliIo } from './io.js';
 import { validateCommand, validateUsage } from './validate.js';
 import { listCommand, listUsage } from './list.js';
 import { schemaCommand, schemaUsage } from './schema.js';
+import { parseFormat, replayCommand, replayUsage, runCommand, runUsage } from './run.js';
 
 const USAGE = `firedrill: tabletop exercises and drills of cloud incident response
 
 usage:
   ${validateUsage}
   ${listUsage}
+  ${runUsage}
+  ${replayUsage}
   ${schemaUsage}
   firedrill help
 `;
@@ -25,6 +28,25 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'list': {
         const { positionals, values } = parse(rest, { json: { type: 'boolean' } });
         return listCommand(positionals, { json: values.json === true }, io);
+      }
+      case 'run': {
+        const { positionals, values } = parse(rest, { plan: { type: 'string' }, script: { type: 'string' }, journal: { type: 'string' }, format: { type: 'string' } });
+        if (positionals.length !== 1) throw new UsageError('run needs one scenario (a file, or a bundled scenario id)');
+        return runCommand(positionals[0]!, {
+          ...(values.plan !== undefined ? { plan: values.plan as string } : {}),
+          ...(values.script !== undefined ? { script: values.script as string } : {}),
+          ...(values.journal !== undefined ? { journal: values.journal as string } : {}),
+          format: parseFormat(values.format as string | undefined),
+        }, io);
+      }
+      case 'replay': {
+        const { positionals, values } = parse(rest, { scenario: { type: 'string' }, plan: { type: 'string' }, format: { type: 'string' } });
+        if (positionals.length !== 1) throw new UsageError('replay needs one journal file');
+        return replayCommand(positionals[0]!, {
+          ...(values.scenario !== undefined ? { scenario: values.scenario as string } : {}),
+          ...(values.plan !== undefined ? { plan: values.plan as string } : {}),
+          format: parseFormat(values.format as string | undefined),
+        }, io);
       }
       case 'schema': {
         const { positionals } = parse(rest, {});

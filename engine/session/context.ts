@@ -1,0 +1,94 @@
+import type { Milestone, Scalar } from '../format/common.js';
+import type { ScenarioIndex } from './scenario-index.js';
+
+export type InjectStatus = 'pending' | 'scheduled' | 'held' | 'fired';
+/** How an inject came to fire. */
+export type InjectCause = 'schedule' | 'trigger' | 'released' | 'decision' | 'action';
+
+export interface InjectState {
+  status: InjectStatus;
+  /** When a scheduled inject is due. */
+  dueAt?: number;
+  firedAt?: number;
+  cause?: InjectCause;
+  /** The journal entry behind a hand release or hold. */
+  seq?: number;
+}
+
+export interface DecisionState {
+  status: 'waiting' | 'scheduled' | 'open' | 'answered' | 'timed-out';
+  openedAt?: number;
+  expiresAt?: number;
+  answeredAt?: number;
+  option?: string;
+  by?: string;
+  seq?: number;
+}
+
+export interface ActionInProgress {
+  seq: number;
+  action: string;
+  role: string;
+  takenAt: number;
+  completesAt: number;
+}
+
+export interface SeverityDeclaration {
+  level: number;
+  at: number;
+  by: string;
+  seq: number;
+}
+
+export interface Deadline {
+  /** What the deadline is for: "severity" or "duty:<id>". */
+  id: string;
+  dueAt: number;
+  passed: boolean;
+}
+
+/**
+ * What a session knows at one simulated moment. Kept small and bounded by the scenario's size
+ * (not the journal's), so replaying a long journal does not copy a growing history on every
+ * event: the history is the journal itself.
+ */
+export interface SessionContext {
+  now: number;
+  vars: Record<string, Scalar>;
+  injects: Record<string, InjectState>;
+  decisions: Record<string, DecisionState>;
+  /** First completion time of each plan action. */
+  completed: Record<string, number>;
+  inProgress: ActionInProgress[];
+  severity: SeverityDeclaration | null;
+  firstSeverity: SeverityDeclaration | null;
+  milestones: Partial<Record<Milestone, number>>;
+  deadlines: Record<string, Deadline>;
+  /** When the scenario's end condition first held. */
+  completeAt: number | null;
+  ended: { at: number; reason: string } | null;
+  paused: boolean;
+  speed: number;
+  /** Number of observations noted (their text is in the journal). */
+  observations: number;
+}
+
+export function initialContext(index: ScenarioIndex, speed: number): SessionContext {
+  return {
+    now: 0,
+    vars: { ...index.scenario.state },
+    injects: Object.fromEntries(index.scenario.injects.map((i) => [i.id, { status: 'pending' as const }])),
+    decisions: Object.fromEntries(index.scenario.decisions.map((d) => [d.id, { status: 'waiting' as const }])),
+    completed: {},
+    inProgress: [],
+    severity: null,
+    firstSeverity: null,
+    milestones: {},
+    deadlines: {},
+    completeAt: null,
+    ended: null,
+    paused: false,
+    speed,
+    observations: 0,
+  };
+}

@@ -1,0 +1,41 @@
+import type { Plan, PlanAction, SeverityLevel, Duty } from '../format/plan.js';
+import type { Scenario, Inject, Decision, ActionEffect } from '../format/scenario.js';
+
+/** A scenario and its plan with the look-ups the engine needs on every event, built once. */
+export interface ScenarioIndex {
+  scenario: Scenario;
+  plan: Plan;
+  actions: Map<string, PlanAction>;
+  roles: Set<string>;
+  injects: Map<string, Inject>;
+  decisions: Map<string, Decision>;
+  effectsByAction: Map<string, ActionEffect[]>;
+  levels: Map<number, SeverityLevel>;
+  expectedLevel: SeverityLevel;
+  duties: Duty[];
+  /** Injects and decisions that wait on a condition, in scenario order. */
+  triggeredInjects: Inject[];
+  triggeredDecisions: Decision[];
+}
+
+export function indexScenario(scenario: Scenario, plan: Plan): ScenarioIndex {
+  const levels = new Map(plan.severityLevels.map((s) => [s.level, s]));
+  const effectsByAction = new Map<string, ActionEffect[]>();
+  for (const effect of scenario.actionEffects) effectsByAction.set(effect.action, [...(effectsByAction.get(effect.action) ?? []), effect]);
+  const expectedLevel = levels.get(scenario.expectedSeverity);
+  if (!expectedLevel) throw new Error(`scenario ${scenario.id}: severity ${scenario.expectedSeverity} is not in plan ${plan.id} (validate it first)`);
+  return {
+    scenario,
+    plan,
+    actions: new Map(plan.actions.map((a) => [a.id, a])),
+    roles: new Set(plan.roles.map((r) => r.id)),
+    injects: new Map(scenario.injects.map((i) => [i.id, i])),
+    decisions: new Map(scenario.decisions.map((d) => [d.id, d])),
+    effectsByAction,
+    levels,
+    expectedLevel,
+    duties: plan.duties.filter((d) => scenario.duties.includes(d.id)),
+    triggeredInjects: scenario.injects.filter((i) => i.when !== undefined),
+    triggeredDecisions: scenario.decisions.filter((d) => d.when !== undefined),
+  };
+}

@@ -1,0 +1,176 @@
+import { createActor, type Actor } from 'xstate';
+import type { Plan } from '../format/plan.js';
+import type { Scenario } from '../format/scenario.js';
+import { SteppingClock } from './clock.js';
+import { initialContext, type SessionContext } from './context.js';
+import { contentHash } from './hash.js';
+import { ENGINE_FORMAT, type JournalEntry, type JournalInput, type SessionStarted } from './journal.js';
+import { compileScenario, type SessionMachine } from './machine.js';
+import { refusal, SYSTEM } from './refusals.js';
+import { indexScenario, type ScenarioIndex } from './scenario-index.js';
+import type { InputEvent } from './events.js';
+
+/** An input the session cannot take now; the message is for the person who tried. */
+export class SessionRefusal extends Error {
+  override name = 'SessionRefusal';
+}
+
+/** A journal that cannot be replayed against the scenario and plan given. */
+export class JournalMismatch extends Error {
+  override name = 'JournalMismatch';
+}
+
+export interface SessionStart {
+  plan: Plan;
+  scenario: Scenario;
+  sessionId: string;
+  mode: SessionStarted['mode'];
+  speed: number;
+  participants?: Record<string, string>;
+  /** Wall-clock time of the start, from the caller: the engine never reads the wall clock. */
+  wallTime: string;
+}
+
+export interface Stamp {
+  /** Simulated time of the input; defaults to the session's current simulated time. */
+  simTime?: number;
+  wallTime: string;
+  actor: string;
+}
+
+/**
+ * One run of a scenario: the compiled machine on its simulated clock, and the journal of the
+ * inputs it took. The same code runs a live session (record) and a replay (replay).
+ */
+export class Session {
+  readonly clock = new SteppingClock();
+  readonly actor: Actor<SessionMachine>;
+  readonly journal: JournalEntry[] = [];
+
+  private constructor(
+    readonly index: ScenarioIndex,
+    started: SessionStarted,
+  ) {
+    const machine = compileScenario(index);
+    this.actor = createActor(machine, { clock: this.clock, input: { context: initialContext(index, started.speed) } });
+    this.journal.push(started);
+    this.actor.start();
+  }
+
+  /** Starts a new session; its journal begins with session.started. */
+  static start(setup: SessionStart): Session {
+    const started: SessionStarted = {
+      seq: 1,
+      simTime: 0,
+      wallTime: setup.wallTime,
+      actor: SYSTEM,
+      type: 'session.started',
+      sessionId: setup.sessionId,
+      engineFormat: ENGINE_FORMAT,
+      planId: setup.plan.id,
+      planHash: contentHash(setup.plan),
+      scenarioId: setup.scenario.id,
+      scenarioHash: contentHash(setup.scenario),
+      mode: setup.mode,
+      speed: setup.speed,
+      participants: setup.participants ?? {},
+    };
+    return new Session(indexScenario(setup.scenario, setup.plan), started);
+  }
+
+  /**
+   * Rebuilds a session from its journal, up to simulated time `until` if given. Refuses a
+   * journal recorded against another scenario or plan, or by another engine format.
+   */
+  static replay(entries: readonly JournalEntry[], plan: Plan, scenario: Scenario, options: { until?: number } = {}): Session {
+    const started = entries[0];
+    if (!started || started.type !== 'session.started') throw new JournalMismatch('the journal does not start with session.started');
+    checkStamps(started, plan, scenario);
+    const session = new Session(indexScenario(scenario, plan), started);
+    for (const entry of entries.slice(1)) {
+      if (options.until !== undefined && entry.simTime > options.until) break;
+      session.apply(entry);
+    }
+    if (options.until !== undefined) session.advanceTo(Math.max(options.until, session.now));
+    return session;
+  }
+
+  get now(): number {
+    return this.clock.now();
+  }
+
+  get context(): SessionContext {
+    return this.actor.getSnapshot().context;
+  }
+
+  get started(): SessionStarted {
+    return this.journal[0] as SessionStarted;
+  }
+
+  snapshot() {
+    return this.actor.getSnapshot();
+  }
+
+  /** Moves simulated time forward; timers due on the way fire at their own times. */
+  advanceTo(simTime: number): void {
+    if (simTime > this.now) this.clock.advanceTo(simTime);
+  }
+
+  /** The next time something scheduled is due (an inject, a decision, a deadline...), if any. */
+  nextDueAt(): number | undefined {
+    return this.clock.nextDueAt();
+  }
+
+  /** The next scheduled inject: what "jump to the next inject" jumps to. */
+  nextInject(): { inject: string; dueAt: number } | undefined {
+    let next: { inject: string; dueAt: number } | undefined;
+    for (const [inject, state] of Object.entries(this.context.injects)) {
+      if (state.status === 'scheduled' && state.dueAt !== undefined && (!next || state.dueAt < next.dueAt)) next = { inject, dueAt: state.dueAt };
+    }
+    return next;
+  }
+
+  /** Why this input cannot be taken now, or undefined. */
+  check(input: JournalInput, actor: string, simTime = this.now): string | undefined {
+    if (simTime < this.now) return `simulated time cannot go back (T+${simTime} ms is before the session's T+${this.now} ms)`;
+    return refusal(this.index, this.context, input, actor);
+  }
+
+  /** Takes an input: checks it, journals it, applies it. Throws SessionRefusal with the reason. */
+  record(input: JournalInput, stamp: Stamp): JournalEntry {
+    const simTime = stamp.simTime ?? this.now;
+    this.advanceTo(simTime);
+    const reason = this.check(input, stamp.actor, simTime);
+    if (reason) throw new SessionRefusal(reason);
+    const entry = { seq: this.journal.length + 1, simTime, wallTime: stamp.wallTime, actor: stamp.actor, ...input } as JournalEntry;
+    this.journal.push(entry);
+    this.actor.send(entry as InputEvent);
+    return entry;
+  }
+
+  private apply(entry: JournalEntry): void {
+    if (entry.seq !== this.journal.length + 1) throw new JournalMismatch(`journal entry ${entry.seq} is out of sequence (expected ${this.journal.length + 1})`);
+    if (entry.simTime < this.now) throw new JournalMismatch(`journal entry ${entry.seq} goes back in simulated time`);
+    this.advanceTo(entry.simTime);
+    const reason = refusal(this.index, this.context, entry, entry.actor);
+    if (reason) throw new JournalMismatch(`journal entry ${entry.seq} (${entry.type}) cannot be replayed: ${reason}`);
+    this.journal.push(entry);
+    this.actor.send(entry as InputEvent);
+  }
+}
+
+function checkStamps(started: SessionStarted, plan: Plan, scenario: Scenario): void {
+  if (started.engineFormat !== ENGINE_FORMAT) {
+    throw new JournalMismatch(`the journal was written by engine format ${started.engineFormat}; this Firedrill replays format ${ENGINE_FORMAT}`);
+  }
+  if (started.scenarioId !== scenario.id) throw new JournalMismatch(`the journal is of scenario "${started.scenarioId}", not "${scenario.id}"`);
+  const scenarioHash = contentHash(scenario);
+  if (started.scenarioHash !== scenarioHash) {
+    throw new JournalMismatch(`scenario "${scenario.id}" has changed since the journal was recorded (journal ${started.scenarioHash.slice(0, 19)}, scenario now ${scenarioHash.slice(0, 19)}); replay it with the scenario file it was recorded with`);
+  }
+  if (started.planId !== plan.id) throw new JournalMismatch(`the journal was scored against plan "${started.planId}", not "${plan.id}"`);
+  const planHash = contentHash(plan);
+  if (started.planHash !== planHash) {
+    throw new JournalMismatch(`plan "${plan.id}" has changed since the journal was recorded (journal ${started.planHash.slice(0, 19)}, plan now ${planHash.slice(0, 19)})`);
+  }
+}
