@@ -59,7 +59,7 @@ export function checkPlan(plan: Plan): FieldProblem[] {
       step.actions.forEach((id, j) => action(id, [...at, 'actions', j]));
       role(step.owner, [...at, 'owner']);
       step.after.forEach((id, j) => {
-        if (!steps.has(id)) problems.push({ path: [...at, 'after', j], message: unknownId(`step of the ${playbook.threat} playbook`, id, steps) });
+        if (!steps.has(id)) problems.push({ path: [...at, 'after', j], message: unknownId('step', id, steps, `of the ${playbook.threat} playbook`) });
       });
     });
     const orderGraph = new Map(playbook.steps.map((s) => [s.id, s.after]));

@@ -2,7 +2,7 @@ import type { Plan } from '../format/plan.js';
 import type { Scenario } from '../format/scenario.js';
 import { forEachConditionLeaf, type Condition } from '../format/condition.js';
 import { MILESTONES } from '../format/common.js';
-import { duplicateIds, findCycles, unknownId, type FieldProblem } from './references.js';
+import { closestId, duplicateIds, findCycles, unknownId, type FieldProblem } from './references.js';
 import { reachability } from './reachability.js';
 
 type Path = (string | number)[];
@@ -14,19 +14,25 @@ export function checkScenario(scenario: Scenario, plan: Plan): FieldProblem[] {
   const roles = new Set(plan.roles.map((r) => r.id));
   const actions = new Set(plan.actions.map((a) => a.id));
   const injects = new Set(scenario.injects.map((i) => i.id));
-  const decisions = new Map(scenario.decisions.map((d) => [d.id, d]));
+  // The first of duplicated ids counts (the duplicate itself is reported).
+  const decisions = new Map<string, Scenario['decisions'][number]>();
+  for (const d of scenario.decisions) if (!decisions.has(d.id)) decisions.set(d.id, d);
   const variables = new Set(Object.keys(scenario.state));
   const levels = new Set(plan.severityLevels.map((s) => s.level));
   const playbook = plan.playbooks.find((p) => p.threat === scenario.threat);
   const steps = new Set(playbook?.steps.map((s) => s.id) ?? []);
   const duties = new Set(plan.duties.map((d) => d.id));
 
-  const known = (what: string, set: Set<string>, id: string, path: Path) => {
-    if (!set.has(id)) report(path, unknownId(what, id, set));
+  const known = (what: string, set: Set<string>, id: string, path: Path, of?: string) => {
+    if (!set.has(id)) report(path, unknownId(what, id, set, of));
+  };
+  const unknownVariable = (name: string) => {
+    const message = unknownId('state variable', name, variables);
+    return message.includes('did you mean') ? message : `${message}; declare each variable under "state"`;
   };
   const stateChanges = (set: Record<string, unknown> | undefined, path: Path) => {
     for (const name of Object.keys(set ?? {})) {
-      if (!variables.has(name)) report([...path, name], unknownId('state variable (declare it under "state")', name, variables));
+      if (!variables.has(name)) report([...path, name], unknownVariable(name));
     }
   };
   const condition = (when: Condition | undefined, path: Path) => {
@@ -38,11 +44,11 @@ export function checkScenario(scenario: Scenario, plan: Plan): FieldProblem[] {
       else if ('decision' in leaf) {
         const decision = decisions.get(leaf.decision);
         if (!decision) report([...at, 'decision'], unknownId('decision', leaf.decision, decisions.keys()));
-        else if (leaf.option !== undefined) known(`option of decision "${decision.id}"`, new Set(decision.options.map((o) => o.id)), leaf.option, [...at, 'option']);
+        else if (leaf.option !== undefined) known('option', new Set(decision.options.map((o) => o.id)), leaf.option, [...at, 'option'], `of decision "${decision.id}"`);
       } else if ('severityDeclared' in leaf) {
         if (leaf.severityDeclared !== 'any' && !levels.has(leaf.severityDeclared)) report([...at, 'severityDeclared'], `severity level ${leaf.severityDeclared} is not in the plan (levels: ${[...levels].join(', ')})`);
       } else if ('var' in leaf) {
-        if (!variables.has(leaf.var)) report([...at, 'var'], unknownId('state variable', leaf.var, variables));
+        if (!variables.has(leaf.var)) report([...at, 'var'], unknownVariable(leaf.var));
         else if ((leaf.atLeast !== undefined || leaf.atMost !== undefined) && typeof scenario.state[leaf.var] !== 'number') {
           report([...at, leaf.atLeast !== undefined ? 'atLeast' : 'atMost'], `state variable "${leaf.var}" is not a number, so it cannot be compared with atLeast/atMost`);
         }
@@ -50,10 +56,14 @@ export function checkScenario(scenario: Scenario, plan: Plan): FieldProblem[] {
     });
   };
 
-  if (!playbook) report(['threat'], `the plan "${plan.id}" has no playbook for threat "${scenario.threat}" (${unknownId('threat', scenario.threat, plan.playbooks.map((p) => p.threat)).replace(/^unknown threat "[^"]*" /, '')})`);
+  if (!playbook) {
+    const threats = plan.playbooks.map((p) => p.threat);
+    const hint = closestId(scenario.threat, threats);
+    report(['threat'], `the plan "${plan.id}" has no playbook for threat "${scenario.threat}" (${hint ? `did you mean "${hint}"?` : `its playbooks are for ${threats.join(', ')}`})`);
+  }
   if (!levels.has(scenario.expectedSeverity)) report(['expectedSeverity'], `severity level ${scenario.expectedSeverity} is not in the plan (levels: ${[...levels].join(', ')})`);
   scenario.duties.forEach((id, i) => known('duty', duties, id, ['duties', i]));
-  if (playbook) scenario.notApplicable.forEach((id, i) => known(`step of the ${playbook.threat} playbook`, steps, id, ['notApplicable', i]));
+  if (playbook) scenario.notApplicable.forEach((id, i) => known('step', steps, id, ['notApplicable', i], `of the ${playbook.threat} playbook`));
 
   problems.push(
     ...duplicateIds(scenario.objectives, (o) => o.id, (i) => ['objectives', i, 'id'], 'objective'),
@@ -61,8 +71,8 @@ export function checkScenario(scenario: Scenario, plan: Plan): FieldProblem[] {
     ...duplicateIds(scenario.decisions, (o) => o.id, (i) => ['decisions', i, 'id'], 'decision'),
   );
   scenario.objectives.forEach((objective, i) => {
-    if (playbook) objective.steps.forEach((id, j) => known(`step of the ${playbook.threat} playbook`, steps, id, ['objectives', i, 'steps', j]));
-    objective.duties.forEach((id, j) => known('duty of this scenario', new Set(scenario.duties), id, ['objectives', i, 'duties', j]));
+    if (playbook) objective.steps.forEach((id, j) => known('step', steps, id, ['objectives', i, 'steps', j], `of the ${playbook.threat} playbook`));
+    objective.duties.forEach((id, j) => known('duty', new Set(scenario.duties), id, ['objectives', i, 'duties', j], 'in this scenario\'s "duties"'));
     objective.decisions.forEach((id, j) => known('decision', new Set(decisions.keys()), id, ['objectives', i, 'decisions', j]));
     if (objective.steps.length + objective.duties.length + objective.decisions.length === 0 && !objective.severity) {
       report(['objectives', i], `objective "${objective.id}" measures nothing: list steps, duties or decisions, or set severity: true`);
@@ -81,7 +91,7 @@ export function checkScenario(scenario: Scenario, plan: Plan): FieldProblem[] {
     condition(decision.when, ['decisions', i, 'when']);
     problems.push(...duplicateIds(decision.options, (o) => o.id, (j) => ['decisions', i, 'options', j, 'id'], 'option'));
     const options = new Set(decision.options.map((o) => o.id));
-    if (decision.default !== undefined) known(`option of decision "${decision.id}"`, options, decision.default, ['decisions', i, 'default']);
+    if (decision.default !== undefined) known('option', options, decision.default, ['decisions', i, 'default'], `of decision "${decision.id}"`);
     decision.options.forEach((option, j) => {
       option.fires.forEach((id, k) => known('inject', injects, id, ['decisions', i, 'options', j, 'fires', k]));
       stateChanges(option.set, ['decisions', i, 'options', j, 'set']);

@@ -30,7 +30,7 @@ export function checkScript(script: ResponseScript, scenario: Scenario, plan: Pl
       const decision = decisions.get(step.decision);
       if (!decision) report([...at, 'decision'], unknownId('decision', step.decision, decisions.keys()));
       else if (step.option !== undefined && !decision.options.some((o) => o.id === step.option)) {
-        report([...at, 'option'], unknownId(`option of decision "${decision.id}"`, step.option, decision.options.map((o) => o.id)));
+        report([...at, 'option'], unknownId('option', step.option, decision.options.map((o) => o.id), `of decision "${decision.id}"`));
       }
     }
     for (const field of ['releaseInject', 'holdInject'] as const) {

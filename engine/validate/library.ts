@@ -4,7 +4,7 @@ import { SCENARIO_FORMAT, scenarioSchema, type Scenario } from '../format/scenar
 import { SCRIPT_FORMAT, scriptSchema, type ResponseScript } from '../format/script.js';
 import { compareLocatedErrors, type LocatedError } from './located-error.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
-import { schemaIssues } from './schema-issues.js';
+import { checkSchema } from './schema-issues.js';
 import { checkPlan } from './check-plan.js';
 import { checkScenario } from './check-scenario.js';
 import { checkScript } from './check-script.js';
@@ -63,11 +63,12 @@ export function loadLibrary(sources: readonly SourceText[], references?: Library
     if (!kind) continue;
     report.kind = kind;
     const schema: z.ZodType = kind === 'plan' ? planSchema : kind === 'scenario' ? scenarioSchema : scriptSchema;
-    const checked = schema.safeParse(source.value);
     const id = (source.value as Record<string, unknown>)[kind === 'script' ? 'name' : 'id'];
     if (typeof id === 'string') report.id = id;
+    const checked = guarded(source, report, () => checkSchema(schema, source.value));
+    if (!checked) continue;
     if (!checked.success) {
-      report.errors.push(...schemaIssues(checked.error).map((issue) => source.error(issue.path, issue.message)));
+      report.errors.push(...checked.issues.map((issue) => source.error(issue.path, issue.message, { atKey: issue.atKey })));
       continue;
     }
     parsed.push({ report, source, kind, data: checked.data });
@@ -78,7 +79,7 @@ export function loadLibrary(sources: readonly SourceText[], references?: Library
   for (const { report, source, kind, data } of parsed) {
     if (kind !== 'plan') continue;
     const plan = data as Plan;
-    report.errors.push(...located(source, checkPlan(plan)));
+    report.errors.push(...located(source, guarded(source, report, () => checkPlan(plan)) ?? []));
     const twin = library.plans.get(plan.id);
     if (twin) report.errors.push(source.error(['id'], `plan id "${plan.id}" is already used by ${twin.file}`));
     if (report.errors.length === 0) library.plans.set(plan.id, { kind, file: report.file, plan, source });
@@ -88,7 +89,7 @@ export function loadLibrary(sources: readonly SourceText[], references?: Library
     const scenario = data as Scenario;
     const plan = (library.plans.get(scenario.plan) ?? references?.plans.get(scenario.plan))?.plan;
     if (!plan) report.errors.push(source.error(['plan'], missing('plan', scenario.plan, library.plans.keys(), library.reports)));
-    else report.errors.push(...located(source, checkScenario(scenario, plan)));
+    else report.errors.push(...located(source, guarded(source, report, () => checkScenario(scenario, plan)) ?? []));
     const twin = library.scenarios.get(scenario.id);
     if (twin) report.errors.push(source.error(['id'], `scenario id "${scenario.id}" is already used by ${twin.file}`));
     if (report.errors.length === 0) library.scenarios.set(scenario.id, { kind, file: report.file, scenario, source });
@@ -102,7 +103,7 @@ export function loadLibrary(sources: readonly SourceText[], references?: Library
       report.errors.push(source.error(['scenario'], missing('scenario', script.scenario, library.scenarios.keys(), library.reports)));
       continue;
     }
-    report.errors.push(...located(source, checkScript(script, scenario, plan)));
+    report.errors.push(...located(source, guarded(source, report, () => checkScript(script, scenario, plan)) ?? []));
     const named = library.scripts.get(script.scenario) ?? new Map<string, LoadedScript>();
     const twin = named.get(script.name);
     if (twin) report.errors.push(source.error(['name'], `scenario "${script.scenario}" already has a script named "${script.name}" (${twin.file})`));
@@ -110,6 +111,20 @@ export function loadLibrary(sources: readonly SourceText[], references?: Library
   }
   for (const report of library.reports) report.errors.sort(compareLocatedErrors);
   return library;
+}
+
+/**
+ * Runs one check of one file. A check that throws is a bug in Firedrill, not in the file, but
+ * the file is still reported (located at its start) rather than the whole run failing.
+ */
+function guarded<T>(source: YamlSource, report: FileReport, check: () => T): T | undefined {
+  try {
+    return check();
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    report.errors.push(source.error([], /call stack|too much recursion/i.test(message ?? '') ? 'the document is nested too deeply to check' : `could not be checked (a Firedrill bug, please report it): ${message}`));
+    return undefined;
+  }
 }
 
 function kindOf(source: YamlSource, file: string, report: FileReport): DocumentKind | undefined {

@@ -19,17 +19,22 @@ export function duplicateIds<T>(items: readonly T[], idOf: (item: T) => string |
   return problems;
 }
 
-/** The message for an id that names nothing known, with the closest known id as a hint. */
-export function unknownId(what: string, id: string, known: Iterable<string>): string {
-  const candidates = [...known];
-  const hint = closest(id, candidates);
-  if (hint) return `unknown ${what} "${id}" (did you mean "${hint}"?)`;
-  if (candidates.length === 0) return `unknown ${what} "${id}" (there are none)`;
+/**
+ * The message for an id that names nothing known, with the closest known id as a hint:
+ * unknown option "later" of decision "DEC-01" (known: notify, wait). `of` says whose id it is.
+ */
+export function unknownId(what: string, id: string, known: Iterable<string>, of?: string): string {
+  const candidates = [...new Set(known)];
+  const head = `unknown ${what} "${id}"${of ? ` ${of}` : ''}`;
+  const hint = closestId(id, candidates);
+  if (hint) return `${head} (did you mean "${hint}"?)`;
+  if (candidates.length === 0) return `${head} (there are none)`;
   const shown = candidates.slice(0, 8).join(', ');
-  return `unknown ${what} "${id}" (known: ${shown}${candidates.length > 8 ? ', ...' : ''})`;
+  return `${head} (known: ${shown}${candidates.length > 8 ? ', ...' : ''})`;
 }
 
-function closest(id: string, candidates: string[]): string | undefined {
+/** The known id closest to a mistyped one, when it is close enough to be the one meant. */
+export function closestId(id: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

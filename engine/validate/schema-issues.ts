@@ -1,15 +1,43 @@
 import type { z } from 'zod';
 import type { FieldPath } from './located-error.js';
+import { closestId } from './references.js';
 
 export interface FieldIssue {
   path: FieldPath;
   message: string;
+  /** Point at the key of the last path segment rather than at its value (an unknown field). */
+  atKey?: boolean;
 }
 
-/** Turns zod's issues into one plain message per field, choosing the closest branch of a union. */
-export function schemaIssues(error: z.ZodError): FieldIssue[] {
+export type SchemaCheck<T> = { success: true; data: T } | { success: false; issues: FieldIssue[] };
+
+/**
+ * Checks a value against a schema and returns plain field issues. Prefer this to calling
+ * safeParse and schemaIssues yourself: it also names the fields an unknown field could have
+ * meant, and tells a missing field from a field of the wrong type.
+ */
+export function checkSchema<T>(schema: z.ZodType<T>, value: unknown): SchemaCheck<T> {
+  const result = schema.safeParse(value, { error: knownFieldsMap, reportInput: true });
+  if (result.success) return { success: true, data: result.data };
+  return { success: false, issues: schemaIssues(result.error, value) };
+}
+
+// zod drops the schema from its issues; this error map keeps the field names a strict object
+// knows, so "prerequisite" can be answered with "did you mean prerequisites?".
+const KNOWN_FIELDS = '\u0000known-fields:';
+const knownFieldsMap = (issue: z.core.$ZodRawIssue): string | undefined => {
+  if (issue.code !== 'unrecognized_keys') return undefined;
+  const shape = (issue.inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def?.shape;
+  return shape ? KNOWN_FIELDS + JSON.stringify(Object.keys(shape)) : undefined;
+};
+
+/**
+ * Turns zod's issues into one plain message per field, choosing the closest branch of a union.
+ * Given the value that was checked, it says "is required" only of fields that are really absent.
+ */
+export function schemaIssues(error: z.ZodError, input?: unknown): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  collect(error.issues, [], issues);
+  collect(error.issues, [], issues, input);
   // One message per field is enough for a person to act on.
   const seen = new Set<string>();
   return issues.filter((issue) => {
@@ -20,7 +48,7 @@ export function schemaIssues(error: z.ZodError): FieldIssue[] {
   });
 }
 
-function collect(issues: readonly z.core.$ZodIssue[], base: FieldPath, out: FieldIssue[]): void {
+function collect(issues: readonly z.core.$ZodIssue[], base: FieldPath, out: FieldIssue[], input: unknown): void {
   for (const issue of issues) {
     const path = [...base, ...(issue.path as (string | number)[])];
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
@@ -30,29 +58,65 @@ function collect(issues: readonly z.core.$ZodIssue[], base: FieldPath, out: Fiel
         .filter((branch) => branch.length > 0 && branch.every((i) => i.path.length > 0 && i.code !== 'unrecognized_keys'))
         .sort((a, b) => a.length - b.length)[0];
       if (nested) {
-        collect(nested, path, out);
+        collect(nested, path, out, input);
         continue;
       }
       // A branch that only failed its own refinement (not its shape) also knows best.
       const refined = issue.errors.find((branch) => branch.length > 0 && branch.every((i) => i.code === 'custom'));
       if (refined) {
-        collect(refined, path, out);
+        collect(refined, path, out, input);
         continue;
       }
     }
-    out.push({ path, message: describe(issue) });
+    if (issue.code === 'unrecognized_keys') {
+      // One issue per unknown field, at the field itself.
+      const known = issue.message.startsWith(KNOWN_FIELDS) ? (JSON.parse(issue.message.slice(KNOWN_FIELDS.length)) as string[]) : undefined;
+      for (const key of issue.keys) out.push({ path: [...path, key], message: unknownField(key, known), atKey: true });
+      continue;
+    }
+    const found = input === undefined ? undefined : lookup(input, path);
+    if (found?.missing) out.push({ path, message: missingMessage(issue) });
+    else out.push({ path, message: describe(issue, found?.value) });
   }
 }
 
-function describe(issue: z.core.$ZodIssue): string {
+function unknownField(key: string, known: string[] | undefined): string {
+  if (!known) return `unknown field "${key}"`;
+  const hint = closestId(key, known);
+  if (hint) return `unknown field "${key}" (did you mean "${hint}"?)`;
+  return `unknown field "${key}" (the fields here are ${known.join(', ')})`;
+}
+
+/** The value at a path, and whether its last key is absent from an existing mapping. */
+function lookup(root: unknown, path: FieldPath): { missing: boolean; value: unknown } | undefined {
+  let node = root;
+  for (const [index, segment] of path.entries()) {
+    if (node === null || typeof node !== 'object') return undefined;
+    const has = Object.prototype.hasOwnProperty.call(node, segment);
+    if (!has) return index === path.length - 1 && !Array.isArray(node) ? { missing: true, value: undefined } : undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return { missing: false, value: node };
+}
+
+function missingMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_value':
+      return `is required: ${describe(issue, undefined)}`;
+    case 'invalid_type':
+      return `is required (${expectedText(issue.expected)})`;
+    default:
+      return `is required (${describe(issue, undefined)})`;
+  }
+}
+
+function describe(issue: z.core.$ZodIssue, value: unknown): string {
   switch (issue.code) {
     case 'invalid_type': {
-      const received = (issue as { input?: unknown }).input;
-      if (received === undefined) return `is required (expected ${issue.expected})`;
-      return `expected ${issue.expected}, found ${kindOf(received)}`;
+      const received = value !== undefined ? value : (issue as { input?: unknown }).input;
+      if (received === undefined) return `is required (${expectedText(issue.expected)})`;
+      return `expected ${expectedText(issue.expected)}, found ${kindOf(received)}`;
     }
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'invalid_value':
       return `must be ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}`;
     case 'too_small':
@@ -66,15 +130,43 @@ function describe(issue: z.core.$ZodIssue): string {
     case 'invalid_format':
       if (issue.format === 'datetime') return 'must be an ISO 8601 date and time with its offset, like 2026-03-14T02:10:00+08:00';
       return issue.message;
+    case 'invalid_key':
+      return 'has a key that is not a valid id (letters, digits, ".", "_" and "-")';
+    case 'invalid_union':
+      return issue.message.startsWith('Invalid input') ? 'does not match any of the forms allowed here' : issue.message;
     default:
       return issue.message;
   }
 }
 
+/** zod's type names in the words of someone writing YAML. */
+function expectedText(expected: string): string {
+  switch (expected) {
+    case 'string':
+      return 'text';
+    case 'number':
+    case 'int':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    case 'object':
+    case 'record':
+    case 'map':
+      return 'a mapping of fields';
+    case 'array':
+    case 'tuple':
+    case 'set':
+      return 'a list';
+    default:
+      return expected;
+  }
+}
+
 function kindOf(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null) return 'nothing (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)}`;
+  if (typeof value === 'number') return `the number ${value}`;
   return `${typeof value} ${String(value)}`;
 }

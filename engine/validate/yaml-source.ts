@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { FieldPath, LocatedError } from './located-error.js';
 import { formatPath } from './located-error.js';
 
@@ -7,16 +7,22 @@ export interface YamlSource {
   file: string;
   document: Document.Parsed;
   value: unknown;
-  /** Line and column (1-based) of the field at this path, or of its nearest present parent. */
-  locate(path: FieldPath): { line: number; column: number };
+  /**
+   * Line and column (1-based) of the field at this path (its value; its key with atKey), or of
+   * its nearest present parent when the field is absent.
+   */
+  locate(path: FieldPath, options?: { atKey?: boolean }): { line: number; column: number };
   /** An error located at a field path. */
-  error(path: FieldPath, message: string): LocatedError;
+  error(path: FieldPath, message: string, options?: { atKey?: boolean }): LocatedError;
 }
 
 export type ParsedSource = { ok: true; source: YamlSource } | { ok: false; errors: LocatedError[] };
 
 /** The largest document accepted: far above any real scenario, small enough to parse at once. */
 export const MAX_SOURCE_CHARS = 2_000_000;
+
+/** The deepest nesting accepted: real documents stay under 15 levels; deeper is a mistake or an attack. */
+export const MAX_NESTING = 64;
 
 /** Parses YAML keeping positions; syntax errors come back located, never thrown. */
 export function parseYamlSource(file: string, text: string): ParsedSource {
@@ -28,46 +34,52 @@ export function parseYamlSource(file: string, text: string): ParsedSource {
   if (text.trim() === '') return { ok: false, errors: [at(1, 1, 'the file is empty')] };
 
   const lineCounter = new LineCounter();
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    return { line, column: col };
+  };
   let document: Document.Parsed;
   try {
     document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   } catch (error) {
     // The yaml parser reports problems in document.errors; a throw here is an input it could not handle at all.
-    return { ok: false, errors: [at(1, 1, `not readable as YAML: ${(error as Error).message}`)] };
+    return { ok: false, errors: [at(1, 1, unreadable(error))] };
   }
-  const position = (offset: number) => {
-    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
-    return { line, column: col };
-  };
   if (document.errors.length > 0) {
-    return {
-      ok: false,
-      errors: document.errors.map((e) => {
-        const { line, column } = position(e.pos[0]);
-        return at(line, column, `YAML syntax: ${firstLine(e.message)}`);
-      }),
-    };
+    // The first syntax error is the one to fix: the ones after it usually follow from it.
+    const [first, ...rest] = document.errors as [YAMLError, ...YAMLError[]];
+    const { offset, message } = explainSyntaxError(first, document, text);
+    const { line, column } = position(offset);
+    const more = rest.length > 0 ? ` (${rest.length} more YAML error${rest.length === 1 ? '' : 's'} after it may follow from this one)` : '';
+    return { ok: false, errors: [at(line, column, `YAML syntax: ${message}${more}`)] };
+  }
+  const structural = structureProblem(document);
+  if (structural) {
+    const { line, column } = position(structural.offset);
+    return { ok: false, errors: [at(line, column, structural.message)] };
   }
   let value: unknown;
   try {
     value = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    return { ok: false, errors: [at(1, 1, `not readable as YAML: ${firstLine((error as Error).message)}`)] };
+    return { ok: false, errors: [at(1, 1, unreadable(error))] };
   }
   if (value === null || value === undefined) return { ok: false, errors: [at(1, 1, 'the file holds no YAML document (only comments or blank lines)')] };
 
-  const locate = (path: FieldPath) => {
+  const locate = (path: FieldPath, options?: { atKey?: boolean }) => {
     let node: unknown = document.contents;
     let offset = rangeStart(node) ?? 0;
-    for (const segment of path) {
+    for (const [index, segment] of path.entries()) {
+      const last = index === path.length - 1;
       if (isMap(node)) {
         const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
         if (!pair) break;
-        // Point at the key of a field ("field:"), the place a person reads as the field.
+        // Point at the key of a field ("field:"), the place a person reads as the field;
+        // at the last segment, at its value (the thing that is wrong), unless asked for the key.
         offset = rangeStart(pair.key) ?? offset;
         node = pair.value;
         const valueStart = rangeStart(node);
-        if (valueStart !== undefined && segment === path[path.length - 1]) offset = valueStart;
+        if (last && !options?.atKey && valueStart !== undefined && !isEmptyScalar(node)) offset = valueStart;
       } else if (isSeq(node) && typeof segment === 'number') {
         const item = node.items[segment];
         if (item === undefined) break;
@@ -84,7 +96,7 @@ export function parseYamlSource(file: string, text: string): ParsedSource {
     document,
     value,
     locate,
-    error: (path, message) => ({ file, ...locate(path), path: formatPath(path), message }),
+    error: (path, message, options) => ({ file, ...locate(path, options), path: formatPath(path), message }),
   };
   return { ok: true, source };
 }
@@ -94,6 +106,100 @@ function rangeStart(node: unknown): number | undefined {
   return range ? range[0] : undefined;
 }
 
+/** "key:" with nothing after it: its value has no text of its own, so point at the key. */
+function isEmptyScalar(node: unknown): boolean {
+  const range = isScalar(node) ? node.range : undefined;
+  return isScalar(node) && node.value === null && !!range && range[0] === range[1];
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
+}
+
+function unreadable(error: unknown): string {
+  const message = firstLine(error instanceof Error ? error.message : String(error));
+  if (/call stack|too much recursion/i.test(message)) return `the YAML is nested too deeply to read (at most ${MAX_NESTING} levels)`;
+  return `not readable as YAML: ${message}`;
+}
+
+/** A plainer message, and a better place, for the syntax errors people make most. */
+function explainSyntaxError(error: YAMLError, document: Document.Parsed, text: string): { offset: number; message: string } {
+  let offset = error.pos[0];
+  const raw = firstLine(error.message);
+  // Errors reported at the start of an indented line are about what the line holds.
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const indent = /^[ ]*/.exec(text.slice(lineStart))![0].length;
+  if (error.code !== 'TAB_AS_INDENT' && offset >= lineStart && offset < lineStart + indent && text[lineStart + indent] !== '\n') offset = lineStart + indent;
+
+  switch (error.code) {
+    case 'TAB_AS_INDENT':
+      return { offset, message: 'a tab is used for indentation; indent with spaces only' };
+    case 'DUPLICATE_KEY': {
+      const key = /^("[^"\n]*"|'[^'\n]*'|[^:#\n]*?)\s*:/.exec(text.slice(offset))?.[1]?.trim();
+      return { offset, message: key ? `the key ${key.startsWith('"') || key.startsWith("'") ? key : `"${key}"`} appears twice in the same mapping` : 'a key appears twice in the same mapping' };
+    }
+    case 'MULTIPLE_DOCS':
+      return { offset, message: 'a file holds one document: remove the second "---" and what follows it, or move it to its own file' };
+    case 'MISSING_CHAR': {
+      const quote = /closing (["'])quote/.exec(raw)?.[1];
+      if (quote) {
+        const opened = innermost(document, (node) => isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && endsAt(node, offset, error.pos[0]));
+        return { offset: opened ?? offset, message: `this quoted text is never closed: add the closing ${quote}` };
+      }
+      if (/without - indicator/.test(raw)) return { offset, message: `${raw}: check the indentation of this line` };
+      return { offset, message: raw };
+    }
+    case 'BAD_INDENT': {
+      const flow = /^Flow (map|sequence)/.exec(raw)?.[1];
+      if (flow) {
+        const close = flow === 'map' ? '}' : ']';
+        const opened = innermost(
+          document,
+          (node) => isCollection(node) && node.flow === true && (flow === 'map' ? isMap(node) : isSeq(node)) && endsAt(node, offset, error.pos[0]) && text[node.range![1] - 1] !== close,
+        );
+        if (opened !== undefined) return { offset: opened, message: `the "${flow === 'map' ? '{' : '['}" opened here is never closed with "${close}"` };
+      }
+      return { offset, message: `${raw}: check the indentation` };
+    }
+    default:
+      return { offset, message: raw };
+  }
+}
+
+function endsAt(node: Node, ...offsets: number[]): boolean {
+  const range = node.range;
+  return range !== undefined && range !== null && offsets.some((o) => range[1] === o || range[2] === o);
+}
+
+/** The start of the innermost node that passes the test, if any. */
+function innermost(document: Document.Parsed, test: (node: Node) => boolean): number | undefined {
+  let found: number | undefined;
+  visit(document, (_key, node) => {
+    const start = (node as Node).range?.[0];
+    if (start !== undefined && test(node as Node) && (found === undefined || start > found)) found = start;
+  });
+  return found;
+}
+
+/** Aliases that name no anchor, and nesting too deep to check safely: found without recursion. */
+function structureProblem(document: Document.Parsed): { offset: number; message: string } | undefined {
+  const stack: { node: unknown; depth: number }[] = [{ node: document.contents, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (isAlias(node)) {
+      if (node.resolve(document) === undefined) return { offset: node.range?.[0] ?? 0, message: `the alias "*${node.source}" names no anchor "&${node.source}" defined before it` };
+      continue;
+    }
+    if (!isCollection(node)) continue;
+    if (depth > MAX_NESTING) return { offset: node.range?.[0] ?? 0, message: `the YAML is nested more than ${MAX_NESTING} levels deep here` };
+    for (const item of node.items) {
+      if (isPair(item)) {
+        stack.push({ node: item.key, depth: depth + 1 });
+        stack.push({ node: item.value, depth: depth + 1 });
+      } else {
+        stack.push({ node: item, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
 }

@@ -1,0 +1,76 @@
+import { MAX_SPEED, type JournalEntry, type JournalInput } from './journal.js';
+import { SessionRefusal, type Session } from './session.js';
+import { FACILITATOR } from '../format/script.js';
+
+/**
+ * Drives a live session from the wall clock: simulated time advances at the chosen speed
+ * while the clock runs and not at all while it is paused. The caller passes the wall time
+ * in (milliseconds since the epoch): the engine never reads the wall clock itself.
+ */
+export class ClockDriver {
+  private anchorWall: number;
+  private anchorSim: number;
+
+  constructor(
+    readonly session: Session,
+    wallNow: number,
+  ) {
+    this.anchorWall = wallNow;
+    this.anchorSim = session.now;
+  }
+
+  get speed(): number {
+    return this.session.context.speed;
+  }
+
+  get paused(): boolean {
+    return this.session.context.paused;
+  }
+
+  /** The simulated time the session should be at, at this wall time. */
+  simTimeAt(wallNow: number): number {
+    if (this.paused || this.session.context.ended) return this.session.now;
+    return Math.max(this.session.now, this.anchorSim + Math.floor(Math.max(0, wallNow - this.anchorWall) * this.speed));
+  }
+
+  /** Brings the session up to the wall clock: due injects, deadlines and time limits fire. */
+  tick(wallNow: number): void {
+    this.session.advanceTo(this.simTimeAt(wallNow));
+  }
+
+  /** Records an input at the current simulated time. */
+  record(input: JournalInput, wallNow: number, actor: string): JournalEntry {
+    this.tick(wallNow);
+    const entry = this.session.record(input, { simTime: this.session.now, wallTime: new Date(wallNow).toISOString(), actor });
+    this.reanchor(wallNow);
+    return entry;
+  }
+
+  setSpeed(speed: number, wallNow: number): JournalEntry {
+    if (!(speed >= 1 && speed <= MAX_SPEED)) throw new SessionRefusal(`the speed must be between 1x and ${MAX_SPEED}x`);
+    return this.record({ type: 'clock.speed', speed }, wallNow, FACILITATOR);
+  }
+
+  pause(wallNow: number): JournalEntry {
+    return this.record({ type: 'clock.paused' }, wallNow, FACILITATOR);
+  }
+
+  resume(wallNow: number): JournalEntry {
+    return this.record({ type: 'clock.resumed' }, wallNow, FACILITATOR);
+  }
+
+  /** Jumps simulated time to the next scheduled inject, which then fires. */
+  jumpToNextInject(wallNow: number): JournalEntry {
+    this.tick(wallNow);
+    const next = this.session.nextInject();
+    if (!next) throw new SessionRefusal('no inject is scheduled: the rest fire on triggers, or can be released by hand');
+    const entry = this.session.record({ type: 'clock.jumped', from: this.session.now }, { simTime: next.dueAt, wallTime: new Date(wallNow).toISOString(), actor: FACILITATOR });
+    this.reanchor(wallNow);
+    return entry;
+  }
+
+  private reanchor(wallNow: number) {
+    this.anchorWall = wallNow;
+    this.anchorSim = this.session.now;
+  }
+}
