@@ -4,7 +4,7 @@ import { textSchema } from './common.js';
 // Artifacts are shown to players as the real service would show them, so each kind checks
 // the fields that service always has. Other fields pass through untouched.
 
-const GUARDDUTY_TYPE = /^[A-Za-z]+:[A-Za-z0-9]+\/[A-Za-z0-9]+(\.[A-Za-z0-9]+)?(![A-Za-z0-9.]+)?$/;
+const GUARDDUTY_TYPE = /^[A-Za-z]+:[A-Za-z0-9]+\/[A-Za-z0-9&]+(\.[A-Za-z0-9]+)?(![A-Za-z0-9.]+)?$/;
 
 const cloudTrailRecord = z.looseObject({
   eventVersion: z.string().optional(),

@@ -23,3 +23,34 @@ export function holds(condition: Condition, context: SessionContext): boolean {
   if (condition.atMost !== undefined && !(typeof value === 'number' && value <= condition.atMost)) return false;
   return true;
 }
+
+export type CompiledCondition = (context: SessionContext) => boolean;
+
+/** A condition turned into a function once, so the hot loop of a session does no shape tests. */
+export function compileCondition(condition: Condition): CompiledCondition {
+  if ('all' in condition) {
+    const parts = condition.all.map(compileCondition);
+    return (c) => parts.every((p) => p(c));
+  }
+  if ('any' in condition) {
+    const parts = condition.any.map(compileCondition);
+    return (c) => parts.some((p) => p(c));
+  }
+  if ('not' in condition) {
+    const inner = compileCondition(condition.not);
+    return (c) => !inner(c);
+  }
+  if ('action' in condition) {
+    const action = condition.action;
+    return (c) => c.completed[action] !== undefined;
+  }
+  if ('inject' in condition) {
+    const inject = condition.inject;
+    return (c) => c.injects[inject]?.status === 'fired';
+  }
+  if ('milestone' in condition) {
+    const milestone = condition.milestone;
+    return (c) => c.milestones[milestone] !== undefined;
+  }
+  return (c) => holds(condition, c);
+}

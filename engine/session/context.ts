@@ -25,14 +25,6 @@ export interface DecisionState {
   seq?: number;
 }
 
-export interface ActionInProgress {
-  seq: number;
-  action: string;
-  role: string;
-  takenAt: number;
-  completesAt: number;
-}
-
 export interface SeverityDeclaration {
   level: number;
   at: number;
@@ -45,6 +37,8 @@ export interface Deadline {
   id: string;
   dueAt: number;
   passed: boolean;
+  /** When it was met, if it was met before it passed. */
+  metAt?: number;
 }
 
 /**
@@ -59,7 +53,12 @@ export interface SessionContext {
   decisions: Record<string, DecisionState>;
   /** First completion time of each plan action. */
   completed: Record<string, number>;
-  inProgress: ActionInProgress[];
+  /**
+   * When each action taken will first complete (kept after it has). Later takes of the same
+   * action change nothing in the scenario, so only the first completion is timed; the journal
+   * keeps every take.
+   */
+  completing: Record<string, number>;
   severity: SeverityDeclaration | null;
   firstSeverity: SeverityDeclaration | null;
   milestones: Partial<Record<Milestone, number>>;
@@ -69,8 +68,6 @@ export interface SessionContext {
   ended: { at: number; reason: string } | null;
   paused: boolean;
   speed: number;
-  /** Number of observations noted (their text is in the journal). */
-  observations: number;
 }
 
 export function initialContext(index: ScenarioIndex, speed: number): SessionContext {
@@ -80,7 +77,7 @@ export function initialContext(index: ScenarioIndex, speed: number): SessionCont
     injects: Object.fromEntries(index.scenario.injects.map((i) => [i.id, { status: 'pending' as const }])),
     decisions: Object.fromEntries(index.scenario.decisions.map((d) => [d.id, { status: 'waiting' as const }])),
     completed: {},
-    inProgress: [],
+    completing: {},
     severity: null,
     firstSeverity: null,
     milestones: {},
@@ -89,6 +86,5 @@ export function initialContext(index: ScenarioIndex, speed: number): SessionCont
     ended: null,
     paused: false,
     speed,
-    observations: 0,
   };
 }

@@ -5,7 +5,7 @@ export type TimerEvent =
   | { type: 'inject.due'; inject: string; at: number }
   | { type: 'decision.opens'; decision: string; at: number }
   | { type: 'decision.expires'; decision: string; at: number }
-  | { type: 'action.completes'; seq: number; at: number }
+  | { type: 'action.completes'; action: string; at: number }
   | { type: 'deadline.passes'; deadline: string; at: number }
   | { type: 'session.time-limit'; at: number };
 
@@ -13,6 +13,11 @@ export type TimerEvent =
 export type InputEvent = Exclude<JournalEntry, { type: 'session.started' }>;
 
 export type SessionEvent = InputEvent | TimerEvent;
+
+/** Events the reducer raises for the machine's states to follow (never journaled). */
+export type StateEvent =
+  | { type: 'milestone.detected' } | { type: 'milestone.contained' } | { type: 'milestone.eradicated' } | { type: 'milestone.recovered' }
+  | { type: 'session.completed' } | { type: 'session.over' };
 
 /** A timer to set: raise `event` after `delay` simulated ms, under an id that can cancel it. */
 export interface TimerRequest {

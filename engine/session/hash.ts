@@ -15,6 +15,14 @@ export function canonicalJson(value: unknown): string {
  * The content hash of a validated plan or scenario: SHA-256 of its canonical JSON, so comments
  * and formatting do not change it but any change of meaning does.
  */
-export function contentHash(document: unknown): string {
-  return `sha256:${bytesToHex(sha256(utf8ToBytes(canonicalJson(document))))}`;
+export function contentHash(document: object): string {
+  // Validated documents are never mutated, so a hash computed once holds for the object.
+  let hash = hashes.get(document);
+  if (hash === undefined) {
+    hash = `sha256:${bytesToHex(sha256(utf8ToBytes(canonicalJson(document))))}`;
+    hashes.set(document, hash);
+  }
+  return hash;
 }
+
+const hashes = new WeakMap<object, string>();

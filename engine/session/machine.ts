@@ -1,21 +1,31 @@
 import { enqueueActions, setup } from 'xstate';
 import { MILESTONES } from '../format/common.js';
 import type { SessionContext } from './context.js';
-import type { SessionEvent } from './events.js';
+import type { InputEvent, SessionEvent, StateEvent } from './events.js';
 import type { ScenarioIndex } from './scenario-index.js';
 import { reduce, startTimers, type Reduction } from './reduce.js';
+import { refusal } from './refusals.js';
 
 /** The part of XState's action enqueuer the session uses. */
 interface Enqueue {
   assign(assigner: () => SessionContext): void;
   cancel(id: string): void;
-  raise(event: SessionEvent, options: { id: string; delay: number }): void;
+  raise(event: SessionEvent | StateEvent, options?: { id: string; delay: number }): void;
 }
 
 export interface MachineInput {
   context: SessionContext;
 }
 
+/** The journal's inputs: a transition takes one only when the session can (`snapshot.can(event)`). */
+const INPUT_EVENTS = [
+  'clock.speed', 'clock.paused', 'clock.resumed', 'clock.jumped', 'action.taken', 'severity.declared', 'decision.answered',
+  'inject.released', 'inject.held', 'observation.noted', 'session.ended',
+] as const;
+/** The timers' events, raised on the simulated clock. */
+const TIMER_EVENTS = ['inject.due', 'decision.opens', 'decision.expires', 'action.completes', 'deadline.passes', 'session.time-limit'] as const;
+
+/** The NIST SP 800-61 r2 phase the incident is in while each milestone is the last reached. */
 const PHASE_AFTER: Record<string, string> = {
   undetected: 'detection-analysis',
   detected: 'containment',
@@ -25,66 +35,52 @@ const PHASE_AFTER: Record<string, string> = {
 };
 
 /**
- * Compiles a validated scenario and its plan into an XState machine. Its states are what the
- * UI asks about: the incident's milestones (`matches({ incident: 'contained' })`, or the tags
- * `detected`, `contained`...; the current NIST phase as `phase:<id>`), the clock (running or
- * paused) and the session (active, complete, ended). The logic of every event is the pure
- * `reduce`; the machine owns the timers, which run on the simulated clock.
+ * Compiles a validated scenario and its plan into an XState machine whose states are the
+ * incident's milestones in order (`matches('contained')`; tags `detected`, `contained`... and
+ * the current phase as `phase:<id>`), then `ended`. The logic of every event is the pure
+ * `reduce`; the machine owns the timers, which run on the simulated clock, and moves between
+ * milestone states when the reducer raises that one was reached. The clock (paused, speed)
+ * and the session's completion are in the context: they are not states of the incident.
  */
 export function compileScenario(index: ScenarioIndex) {
   const applyReduction = (enqueue: Enqueue, reduction: Reduction) => {
     enqueue.assign(() => reduction.context);
     for (const id of reduction.cancels) enqueue.cancel(id);
     for (const timer of reduction.timers) enqueue.raise(timer.event, { id: timer.id, delay: timer.delay });
+    for (const change of reduction.raised) enqueue.raise(change);
   };
 
-  // Milestone states in order; each is entered once its time is in the context.
-  const incidentStates: Record<string, object> = {};
   const names = ['undetected', ...MILESTONES] as const;
-  names.forEach((name, i) => {
+  const milestoneStates = Object.fromEntries(names.map((name, i) => {
     const next = names[i + 1];
-    incidentStates[name] = {
+    return [name, {
       tags: [...MILESTONES.slice(0, i), `phase:${PHASE_AFTER[name]}`],
-      ...(next ? { always: { guard: { type: 'milestoneReached', params: { milestone: next } }, target: next } } : {}),
-    };
-  });
+      ...(next ? { on: { [`milestone.${next}`]: next } } : {}),
+    }];
+  }));
 
   return setup({
-    types: {} as { context: SessionContext; events: SessionEvent; input: MachineInput },
+    types: {} as { context: SessionContext; events: SessionEvent | StateEvent; input: MachineInput },
     actions: {
       startTimers: enqueueActions(({ context, enqueue }) => applyReduction(enqueue as unknown as Enqueue, startTimers(index, context))),
-      reduce: enqueueActions(({ context, event, enqueue }) => applyReduction(enqueue as unknown as Enqueue, reduce(index, context, event))),
+      reduce: enqueueActions(({ context, event, enqueue }) => applyReduction(enqueue as unknown as Enqueue, reduce(index, context, event as SessionEvent))),
     },
     guards: {
-      milestoneReached: ({ context }, params: { milestone: (typeof MILESTONES)[number] }) => context.milestones[params.milestone] !== undefined,
-      isEnded: ({ context }) => context.ended !== null,
-      isComplete: ({ context }) => context.completeAt !== null,
-      isPaused: ({ context }) => context.paused,
-      isRunning: ({ context }) => !context.paused,
+      canTake: ({ context, event }) => refusal(index, context, event as InputEvent, (event as InputEvent).actor) === undefined,
     },
   }).createMachine({
     id: index.scenario.id,
     context: ({ input }) => input.context,
-    type: 'parallel',
+    initial: 'undetected',
     entry: 'startTimers',
-    on: { '*': { actions: 'reduce' } },
+    on: {
+      ...Object.fromEntries(INPUT_EVENTS.map((type) => [type, { guard: 'canTake', actions: 'reduce' }])),
+      ...Object.fromEntries(TIMER_EVENTS.map((type) => [type, { actions: 'reduce' }])),
+      'session.over': '.ended',
+    },
     states: {
-      incident: { initial: 'undetected', states: incidentStates },
-      clock: {
-        initial: 'running',
-        states: {
-          running: { always: { guard: 'isPaused', target: 'paused' } },
-          paused: { tags: ['paused'], always: { guard: 'isRunning', target: 'running' } },
-        },
-      },
-      session: {
-        initial: 'active',
-        states: {
-          active: { always: [{ guard: 'isEnded', target: 'ended' }, { guard: 'isComplete', target: 'complete' }] },
-          complete: { tags: ['complete'], always: { guard: 'isEnded', target: 'ended' } },
-          ended: { tags: ['ended'], type: 'final' },
-        },
-      },
+      ...milestoneStates,
+      ended: { tags: ['ended'], type: 'final' },
     },
   });
 }

@@ -17,8 +17,15 @@ export function stepInput(step: ScriptStep): JournalInput {
 
 /** Wall time for a scripted run: the scenario's own clock, so the same script gives the same journal. */
 export function scriptedWallTime(scenario: Scenario, simTime: number): string {
-  return new Date(Date.parse(scenario.startsAt) + simTime).toISOString();
+  return new Date(startOf(scenario) + simTime).toISOString();
 }
+
+const starts = new WeakMap<Scenario, number>();
+const startOf = (scenario: Scenario) => {
+  let start = starts.get(scenario);
+  if (start === undefined) starts.set(scenario, (start = Date.parse(scenario.startsAt)));
+  return start;
+};
 
 export class ScriptStepRefused extends Error {
   constructor(

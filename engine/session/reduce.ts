@@ -1,51 +1,89 @@
-import { MILESTONES, type Scalar } from '../format/common.js';
+import type { Scalar } from '../format/common.js';
 import type { Due } from '../format/plan.js';
-import type { ActionInProgress, InjectCause, SessionContext } from './context.js';
+import type { InjectCause, InjectState, SessionContext, DecisionState, Deadline } from './context.js';
 import type { ScenarioIndex } from './scenario-index.js';
-import type { SessionEvent, TimerRequest } from './events.js';
+import type { SessionEvent, StateEvent, TimerRequest } from './events.js';
 import { eventTime } from './events.js';
-import { holds } from './conditions.js';
 
 export interface Reduction {
   context: SessionContext;
   timers: TimerRequest[];
   cancels: string[];
+  /** State changes for the machine's regions to follow, in order. */
+  raised: StateEvent[];
 }
 
 /**
  * The whole of the session's logic as one pure function: an event and the context before it
- * give the context after it and the timers to set or cancel. The XState machine calls it and
- * owns the timers; tests and replay get the same answer every time.
+ * give the context after it, the timers to set or cancel, and the state changes to raise.
+ * The XState machine calls it and owns the timers; tests and replay get the same answer.
  */
 export function reduce(index: ScenarioIndex, before: SessionContext, event: SessionEvent): Reduction {
-  // An ended session takes nothing more: late timers (an action still under way) do not count.
-  if (before.ended) return { context: before, timers: [], cancels: [] };
-  const work = new Work(index, { ...before, now: eventTime(event) });
+  // An ended session takes nothing more: late timers do not count.
+  if (before.ended) return { context: before, timers: [], cancels: [], raised: [] };
+  const work = new Work(index, before, eventTime(event));
   work.apply(event);
   work.settle();
-  return { context: work.context, timers: work.timers, cancels: work.cancels };
+  return work.result();
+}
+
+/**
+ * Inputs that change nothing in the scenario: an observation, a jump of the clock (the clock
+ * itself moves), an action already under way or done. They are journaled but need not go
+ * through the machine, which keeps long sessions cheap to replay.
+ */
+export function isInert(context: SessionContext, event: SessionEvent): boolean {
+  if (context.ended) return true;
+  if (event.type === 'observation.noted' || event.type === 'clock.jumped') return true;
+  if (event.type === 'action.taken') return context.completed[event.action] !== undefined || context.completing[event.action] !== undefined;
+  return false;
 }
 
 /** The timers a session sets when it starts: scheduled injects and decisions, and the time limit. */
 export function startTimers(index: ScenarioIndex, context: SessionContext): Reduction {
-  const work = new Work(index, context);
+  const work = new Work(index, context, context.now);
   for (const inject of index.scenario.injects) if (inject.at !== undefined) work.scheduleInject(inject.id, inject.at);
   for (const decision of index.scenario.decisions) if (decision.at !== undefined) work.scheduleDecision(decision.id, decision.at);
   work.timer('time-limit', index.scenario.end.timeLimit, { type: 'session.time-limit', at: index.scenario.end.timeLimit });
   work.settle();
-  return { context: work.context, timers: work.timers, cancels: work.cancels };
+  return work.result();
 }
 
+type Table = 'vars' | 'injects' | 'decisions' | 'completed' | 'completing' | 'milestones' | 'deadlines';
+
+/** One reduction: a shallow copy of the context whose tables are copied on first write. */
 class Work {
-  timers: TimerRequest[] = [];
-  cancels: string[] = [];
+  private readonly context: SessionContext;
+  private readonly copied = new Set<Table>();
+  private changed = false;
+  private readonly timers: TimerRequest[] = [];
+  private readonly cancels: string[] = [];
+  private readonly raised: StateEvent[] = [];
+
   constructor(
     private readonly index: ScenarioIndex,
-    public context: SessionContext,
-  ) {}
+    private readonly before: SessionContext,
+    now: number,
+  ) {
+    this.context = { ...before, now };
+  }
 
-  private update(patch: Partial<SessionContext>) {
-    this.context = { ...this.context, ...patch };
+  result(): Reduction {
+    return { context: this.context, timers: this.timers, cancels: this.cancels, raised: this.raised };
+  }
+
+  private table<T extends Table>(name: T): SessionContext[T] {
+    if (!this.copied.has(name)) {
+      this.copied.add(name);
+      (this.context[name] as object) = { ...(this.before[name] as object) };
+    }
+    this.changed = true;
+    return this.context[name];
+  }
+
+  private set<K extends keyof SessionContext>(key: K, value: SessionContext[K]) {
+    this.context[key] = value;
+    this.changed = true;
   }
 
   timer(id: string, delay: number, event: TimerRequest['event']) {
@@ -56,31 +94,28 @@ class Work {
     const c = this.context;
     switch (event.type) {
       case 'clock.speed':
-        return this.update({ speed: event.speed });
+        return this.set('speed', event.speed);
       case 'clock.paused':
-        return this.update({ paused: true });
+        return this.set('paused', true);
       case 'clock.resumed':
-        return this.update({ paused: false });
+        return this.set('paused', false);
       case 'clock.jumped':
-        return;
       case 'observation.noted':
-        return this.update({ observations: c.observations + 1 });
+        return;
       case 'action.taken': {
         const action = this.index.actions.get(event.action)!;
-        const progress: ActionInProgress = { seq: event.seq, action: action.id, role: event.actor, takenAt: c.now, completesAt: c.now + action.duration };
-        if (action.duration === 0) return this.completeAction(progress);
-        this.update({ inProgress: [...c.inProgress, progress] });
-        return this.timer(`action:${event.seq}`, action.duration, { type: 'action.completes', seq: event.seq, at: progress.completesAt });
+        if (c.completed[action.id] !== undefined || c.completing[action.id] !== undefined) return;
+        if (action.duration === 0) return this.completeAction(action.id);
+        this.table('completing')[action.id] = c.now + action.duration;
+        return this.timer(`action:${action.id}`, action.duration, { type: 'action.completes', action: action.id, at: c.now + action.duration });
       }
-      case 'action.completes': {
-        const progress = c.inProgress.find((p) => p.seq === event.seq);
-        if (!progress) return;
-        this.update({ inProgress: c.inProgress.filter((p) => p !== progress) });
-        return this.completeAction(progress);
-      }
+      case 'action.completes':
+        if (c.completed[event.action] !== undefined) return;
+        return this.completeAction(event.action);
       case 'severity.declared': {
         const declaration = { level: event.level, at: c.now, by: event.actor, seq: event.seq };
-        this.update({ severity: declaration, firstSeverity: c.firstSeverity ?? declaration });
+        this.set('severity', declaration);
+        if (!c.firstSeverity) this.set('firstSeverity', declaration);
         return this.markDeadlineMet('severity');
       }
       case 'decision.answered':
@@ -103,8 +138,9 @@ class Work {
         return this.setInject(event.inject, { status: 'held', seq: event.seq });
       case 'deadline.passes': {
         const deadline = c.deadlines[event.deadline];
-        if (!deadline) return;
-        return this.update({ deadlines: { ...c.deadlines, [deadline.id]: { ...deadline, passed: true } } });
+        if (!deadline || deadline.metAt !== undefined) return;
+        this.table('deadlines')[deadline.id] = { ...deadline, passed: true };
+        return;
       }
       case 'session.time-limit':
         return this.end('the scenario time limit was reached');
@@ -114,37 +150,39 @@ class Work {
   }
 
   private end(reason: string) {
-    if (this.context.ended) return;
-    // Actions still under way never complete: cancel their timers with everything else.
-    this.update({ ended: { at: this.context.now, reason } });
+    this.set('ended', { at: this.context.now, reason });
+    this.raised.push({ type: 'session.over' });
   }
 
-  private completeAction(progress: ActionInProgress) {
-    const c = this.context;
-    if (c.completed[progress.action] === undefined) this.update({ completed: { ...c.completed, [progress.action]: c.now } });
-    for (const effect of this.index.effectsByAction.get(progress.action) ?? []) {
+  private completeAction(action: string) {
+    if (this.context.completed[action] === undefined) this.table('completed')[action] = this.context.now;
+    for (const effect of this.index.effectsByAction.get(action) ?? []) {
       this.setVars(effect.set);
       for (const inject of effect.fires) this.fireInject(inject, 'action');
     }
-    for (const duty of this.index.duties) if (duty.actions.includes(progress.action)) this.markDeadlineMet(`duty:${duty.id}`);
+    for (const duty of this.index.duties) if (duty.actions.includes(action)) this.markDeadlineMet(`duty:${duty.id}`);
   }
 
   private markDeadlineMet(id: string) {
     const deadline = this.context.deadlines[id];
-    if (!deadline || deadline.passed) return;
+    if (!deadline || deadline.passed || deadline.metAt !== undefined) return;
     // Met before it passed: the countdown stops.
     this.cancels.push(`deadline:${id}`);
-    const { [id]: _met, ...rest } = this.context.deadlines;
-    this.update({ deadlines: rest });
+    this.table('deadlines')[id] = { ...deadline, metAt: this.context.now };
   }
 
   private setVars(set: Record<string, Scalar> | undefined) {
     if (!set) return;
-    this.update({ vars: { ...this.context.vars, ...set } });
+    Object.assign(this.table('vars'), set);
   }
 
-  private setInject(id: string, patch: Partial<SessionContext['injects'][string]>) {
-    this.update({ injects: { ...this.context.injects, [id]: { ...this.context.injects[id]!, ...patch } } });
+  private setInject(id: string, patch: Partial<InjectState>) {
+    const injects = this.table('injects');
+    injects[id] = { ...injects[id]!, ...patch };
+  }
+
+  private setDecision(id: string, state: DecisionState) {
+    this.table('decisions')[id] = state;
   }
 
   private fireInject(id: string, cause: InjectCause, seq?: number) {
@@ -163,7 +201,7 @@ class Work {
 
   scheduleDecision(id: string, delay: number) {
     if (delay <= 0) return this.openDecision(id);
-    this.update({ decisions: { ...this.context.decisions, [id]: { status: 'scheduled' } } });
+    this.setDecision(id, { status: 'scheduled' });
     this.timer(`decision-open:${id}`, delay, { type: 'decision.opens', decision: id, at: this.context.now + delay });
   }
 
@@ -173,25 +211,23 @@ class Work {
     if (state?.status === 'open' || state?.status === 'answered' || state?.status === 'timed-out') return;
     const now = this.context.now;
     const expiresAt = decision.timeLimit !== undefined ? now + decision.timeLimit : undefined;
-    this.update({ decisions: { ...this.context.decisions, [id]: { status: 'open', openedAt: now, ...(expiresAt !== undefined ? { expiresAt } : {}) } } });
-    if (decision.timeLimit !== undefined) this.timer(`decision:${id}`, decision.timeLimit, { type: 'decision.expires', decision: id, at: expiresAt! });
+    this.setDecision(id, { status: 'open', openedAt: now, ...(expiresAt !== undefined ? { expiresAt } : {}) });
+    if (expiresAt !== undefined) this.timer(`decision:${id}`, decision.timeLimit!, { type: 'decision.expires', decision: id, at: expiresAt });
   }
 
   private answerDecision(id: string, optionId: string, by: string, status: 'answered' | 'timed-out', seq?: number) {
     const decision = this.index.decisions.get(id)!;
     const option = decision.options.find((o) => o.id === optionId)!;
-    const before = this.context.decisions[id]!;
     if (status === 'answered') this.cancels.push(`decision:${id}`);
-    this.update({
-      decisions: { ...this.context.decisions, [id]: { ...before, status, answeredAt: this.context.now, option: option.id, by, ...(seq !== undefined ? { seq } : {}) } },
-    });
+    this.setDecision(id, { ...this.context.decisions[id]!, status, answeredAt: this.context.now, option: option.id, by, ...(seq !== undefined ? { seq } : {}) });
     this.setVars(option.set);
     for (const inject of option.fires) this.fireInject(inject, 'decision');
   }
 
   private startDeadline(id: string, due: number) {
     if (this.context.deadlines[id]) return;
-    this.update({ deadlines: { ...this.context.deadlines, [id]: { id, dueAt: due, passed: false } } });
+    const deadline: Deadline = { id, dueAt: due, passed: false };
+    this.table('deadlines')[id] = deadline;
     this.timer(`deadline:${id}`, due - this.context.now, { type: 'deadline.passes', deadline: id, at: due });
   }
 
@@ -201,40 +237,37 @@ class Work {
     const severityDue = (this.context.milestones.detected ?? now) + this.index.expectedLevel.responseDeadline;
     if (from === 'detection' && this.context.severity === null) this.startDeadline('severity', severityDue);
     for (const duty of this.index.duties) {
-      if (this.dutyDone(duty.actions)) continue;
+      if (duty.actions.some((a) => this.context.completed[a] !== undefined)) continue;
       if (duty.due.from === from) this.startDeadline(`duty:${duty.id}`, now + duty.due.within);
       if (from === 'detection' && duty.due.from === 'severity-deadline') this.startDeadline(`duty:${duty.id}`, severityDue + duty.due.within);
     }
-  }
-
-  private dutyDone(actions: string[]) {
-    return actions.some((a) => this.context.completed[a] !== undefined);
   }
 
   /** Fires every trigger whose condition now holds, until nothing changes. */
   settle(): void {
     if (this.context.ended) return;
     for (let round = 0; round < 1000; round++) {
-      const before = this.context;
-      for (const inject of this.index.triggeredInjects) {
-        if (this.context.injects[inject.id]?.status !== 'pending' || !holds(inject.when!, this.context)) continue;
-        this.scheduleInject(inject.id, inject.delay ?? 0);
+      this.changed = false;
+      for (const { inject, when } of this.index.triggeredInjects) {
+        if (this.context.injects[inject.id]?.status === 'pending' && when(this.context)) this.scheduleInject(inject.id, inject.delay ?? 0);
       }
-      for (const decision of this.index.triggeredDecisions) {
-        if (this.context.decisions[decision.id]?.status !== 'waiting' || !holds(decision.when!, this.context)) continue;
-        this.scheduleDecision(decision.id, decision.delay ?? 0);
+      for (const { decision, when } of this.index.triggeredDecisions) {
+        if (this.context.decisions[decision.id]?.status === 'waiting' && when(this.context)) this.scheduleDecision(decision.id, decision.delay ?? 0);
       }
-      for (const [i, milestone] of MILESTONES.entries()) {
+      for (const { milestone, when } of this.index.milestoneRules) {
+        // Milestones are reached in order: stop at the first one not reached.
         if (this.context.milestones[milestone] !== undefined) continue;
-        if (i > 0 && this.context.milestones[MILESTONES[i - 1]!] === undefined) break;
-        if (!holds(this.index.scenario.milestones[milestone].when, this.context)) break;
-        this.update({ milestones: { ...this.context.milestones, [milestone]: this.context.now } });
+        if (!when(this.context)) break;
+        this.table('milestones')[milestone] = this.context.now;
+        this.raised.push({ type: `milestone.${milestone}` });
         if (milestone === 'detected') this.startDeadlinesFrom('detection');
         if (milestone === 'contained') this.startDeadlinesFrom('containment');
       }
-      const end = this.index.scenario.end.when;
-      if (this.context.completeAt === null && end && holds(end, this.context)) this.update({ completeAt: this.context.now });
-      if (this.context === before) return;
+      if (this.context.completeAt === null && this.index.endWhen?.(this.context)) {
+        this.set('completeAt', this.context.now);
+        this.raised.push({ type: 'session.completed' });
+      }
+      if (!this.changed) return;
     }
     throw new Error(`scenario ${this.index.scenario.id}: triggers did not settle after 1000 rounds`);
   }

@@ -1,5 +1,7 @@
 import type { Plan, PlanAction, SeverityLevel, Duty } from '../format/plan.js';
 import type { Scenario, Inject, Decision, ActionEffect } from '../format/scenario.js';
+import { MILESTONES, type Milestone } from '../format/common.js';
+import { compileCondition, type CompiledCondition } from './conditions.js';
 
 /** A scenario and its plan with the look-ups the engine needs on every event, built once. */
 export interface ScenarioIndex {
@@ -13,9 +15,11 @@ export interface ScenarioIndex {
   levels: Map<number, SeverityLevel>;
   expectedLevel: SeverityLevel;
   duties: Duty[];
-  /** Injects and decisions that wait on a condition, in scenario order. */
-  triggeredInjects: Inject[];
-  triggeredDecisions: Decision[];
+  /** Injects and decisions that wait on a condition, in scenario order, with the condition compiled. */
+  triggeredInjects: { inject: Inject; when: CompiledCondition }[];
+  triggeredDecisions: { decision: Decision; when: CompiledCondition }[];
+  milestoneRules: { milestone: Milestone; when: CompiledCondition }[];
+  endWhen: CompiledCondition | undefined;
 }
 
 export function indexScenario(scenario: Scenario, plan: Plan): ScenarioIndex {
@@ -35,7 +39,9 @@ export function indexScenario(scenario: Scenario, plan: Plan): ScenarioIndex {
     levels,
     expectedLevel,
     duties: plan.duties.filter((d) => scenario.duties.includes(d.id)),
-    triggeredInjects: scenario.injects.filter((i) => i.when !== undefined),
-    triggeredDecisions: scenario.decisions.filter((d) => d.when !== undefined),
+    triggeredInjects: scenario.injects.filter((i) => i.when !== undefined).map((inject) => ({ inject, when: compileCondition(inject.when!) })),
+    triggeredDecisions: scenario.decisions.filter((d) => d.when !== undefined).map((decision) => ({ decision, when: compileCondition(decision.when!) })),
+    milestoneRules: MILESTONES.map((milestone) => ({ milestone, when: compileCondition(scenario.milestones[milestone].when) })),
+    endWhen: scenario.end.when ? compileCondition(scenario.end.when) : undefined,
   };
 }

@@ -8,6 +8,7 @@ import { ENGINE_FORMAT, type JournalEntry, type JournalInput, type SessionStarte
 import { compileScenario, type SessionMachine } from './machine.js';
 import { refusal, SYSTEM } from './refusals.js';
 import { indexScenario, type ScenarioIndex } from './scenario-index.js';
+import { isInert } from './reduce.js';
 import type { InputEvent } from './events.js';
 
 /** An input the session cannot take now; the message is for the person who tried. */
@@ -50,8 +51,8 @@ export class Session {
   private constructor(
     readonly index: ScenarioIndex,
     started: SessionStarted,
+    machine: SessionMachine,
   ) {
-    const machine = compileScenario(index);
     this.actor = createActor(machine, { clock: this.clock, input: { context: initialContext(index, started.speed) } });
     this.journal.push(started);
     this.actor.start();
@@ -75,7 +76,8 @@ export class Session {
       speed: setup.speed,
       participants: setup.participants ?? {},
     };
-    return new Session(indexScenario(setup.scenario, setup.plan), started);
+    const { index, machine } = compiled(setup.scenario, setup.plan);
+    return new Session(index, started, machine);
   }
 
   /**
@@ -86,7 +88,8 @@ export class Session {
     const started = entries[0];
     if (!started || started.type !== 'session.started') throw new JournalMismatch('the journal does not start with session.started');
     checkStamps(started, plan, scenario);
-    const session = new Session(indexScenario(scenario, plan), started);
+    const { index, machine } = compiled(scenario, plan);
+    const session = new Session(index, started, machine);
     for (const entry of entries.slice(1)) {
       if (options.until !== undefined && entry.simTime > options.until) break;
       session.apply(entry);
@@ -144,8 +147,12 @@ export class Session {
     if (reason) throw new SessionRefusal(reason);
     const entry = { seq: this.journal.length + 1, simTime, wallTime: stamp.wallTime, actor: stamp.actor, ...input } as JournalEntry;
     this.journal.push(entry);
-    this.actor.send(entry as InputEvent);
+    this.send(entry as InputEvent);
     return entry;
+  }
+
+  private send(event: InputEvent) {
+    if (!isInert(this.context, event)) this.actor.send(event);
   }
 
   private apply(entry: JournalEntry): void {
@@ -155,8 +162,23 @@ export class Session {
     const reason = refusal(this.index, this.context, entry, entry.actor);
     if (reason) throw new JournalMismatch(`journal entry ${entry.seq} (${entry.type}) cannot be replayed: ${reason}`);
     this.journal.push(entry);
-    this.actor.send(entry as InputEvent);
+    this.send(entry as InputEvent);
   }
+}
+
+// A scenario and plan are compiled once, however many sessions run them.
+const compilations = new WeakMap<Scenario, WeakMap<Plan, { index: ScenarioIndex; machine: SessionMachine }>>();
+
+function compiled(scenario: Scenario, plan: Plan): { index: ScenarioIndex; machine: SessionMachine } {
+  let byPlan = compilations.get(scenario);
+  if (!byPlan) compilations.set(scenario, (byPlan = new WeakMap()));
+  let result = byPlan.get(plan);
+  if (!result) {
+    const index = indexScenario(scenario, plan);
+    result = { index, machine: compileScenario(index) };
+    byPlan.set(plan, result);
+  }
+  return result;
 }
 
 function checkStamps(started: SessionStarted, plan: Plan, scenario: Scenario): void {
