@@ -154,7 +154,8 @@ export function scoreSession(session: Session): Scorecard {
     const correct = final.level === expected.level;
     const onTime = first.at <= severityDeadline;
     const allowed = plan.severityDeclaredBy.includes(first.by);
-    let credit = (correct ? 0.6 : Math.abs(final.level - expected.level) === 1 ? 0.3 : 0) + (onTime ? 0.4 : 0.1);
+    // The level matters more than the speed: a wrong level declared fast is still wrong.
+    let credit = (correct ? 0.7 : Math.abs(final.level - expected.level) === 1 ? 0.2 : 0) + (onTime ? 0.3 : 0.1);
     if (!allowed) credit -= ROLE_PENALTY;
     if (correct) find('severity-right', 'strength', `Severity classified correctly as Sev ${final.level} (${expected.name})`, [final.seq], severityObjective);
     else find('severity-wrong', 'improvement', `Severity declared as Sev ${final.level}; the scenario is Sev ${expected.level} (${expected.name}): ${expected.criteria}`, [final.seq], severityObjective);
