@@ -51,7 +51,10 @@ export interface SessionContext {
   vars: Record<string, Scalar>;
   injects: Record<string, InjectState>;
   decisions: Record<string, DecisionState>;
-  /** First completion time of each plan action. */
+  /**
+   * First completion time of each plan action. For an action nothing in the scenario waits on,
+   * it is written when the action is taken (and may lie ahead): compare it with `now`.
+   */
   completed: Record<string, number>;
   /**
    * When each action taken will first complete (kept after it has). Later takes of the same

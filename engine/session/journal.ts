@@ -79,8 +79,12 @@ export function parseJournal(text: string): { entries: JournalEntry[]; errors: J
   const errors: JournalLineError[] = [];
   let torn: string | undefined;
   const lastNonEmpty = lines.reduce((last, line, index) => (line.trim() ? index : last), -1);
+  // The n-th entry of the file has seq n: a line that cannot be read is one error, not the
+  // cause of an "out of order" error on every line after it.
+  let position = 0;
   lines.forEach((line, index) => {
     if (!line.trim()) return;
+    position++;
     let value: unknown;
     try {
       value = JSON.parse(line);
@@ -97,8 +101,7 @@ export function parseJournal(text: string): { entries: JournalEntry[]; errors: J
       return;
     }
     const entry = checked.data as JournalEntry;
-    const expected = entries.length + 1;
-    if (entry.seq !== expected) errors.push({ line: index + 1, message: `seq ${entry.seq} out of order (expected ${expected})` });
+    if (entry.seq !== position) errors.push({ line: index + 1, message: `seq ${entry.seq} out of order (expected ${position})` });
     else entries.push(entry);
   });
   if (entries.length > 0 && entries[0]!.type !== 'session.started') errors.push({ line: 1, message: 'a journal starts with session.started' });

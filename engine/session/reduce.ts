@@ -107,6 +107,11 @@ class Work {
         if (c.completed[action.id] !== undefined || c.completing[action.id] !== undefined) return;
         if (action.duration === 0) return this.completeAction(action.id);
         this.table('completing')[action.id] = c.now + action.duration;
+        // Nothing waits on this action: its completion time is known now and needs no timer.
+        if (!this.index.watchedActions.has(action.id)) {
+          this.table('completed')[action.id] = c.now + action.duration;
+          return;
+        }
         return this.timer(`action:${action.id}`, action.duration, { type: 'action.completes', action: action.id, at: c.now + action.duration });
       }
       case 'action.completes':

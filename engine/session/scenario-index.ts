@@ -2,6 +2,7 @@ import type { Plan, PlanAction, SeverityLevel, Duty } from '../format/plan.js';
 import type { Scenario, Inject, Decision, ActionEffect } from '../format/scenario.js';
 import { MILESTONES, type Milestone } from '../format/common.js';
 import { compileCondition, type CompiledCondition } from './conditions.js';
+import { forEachConditionLeaf } from '../format/condition.js';
 
 /** A scenario and its plan with the look-ups the engine needs on every event, built once. */
 export interface ScenarioIndex {
@@ -19,6 +20,8 @@ export interface ScenarioIndex {
   triggeredInjects: { inject: Inject; when: CompiledCondition }[];
   triggeredDecisions: { decision: Decision; when: CompiledCondition }[];
   milestoneRules: { milestone: Milestone; when: CompiledCondition }[];
+  /** Actions something waits on (a trigger, a milestone, an effect, a duty): their completion is timed. */
+  watchedActions: Set<string>;
   endWhen: CompiledCondition | undefined;
 }
 
@@ -43,5 +46,18 @@ export function indexScenario(scenario: Scenario, plan: Plan): ScenarioIndex {
     triggeredDecisions: scenario.decisions.filter((d) => d.when !== undefined).map((decision) => ({ decision, when: compileCondition(decision.when!) })),
     milestoneRules: MILESTONES.map((milestone) => ({ milestone, when: compileCondition(scenario.milestones[milestone].when) })),
     endWhen: scenario.end.when ? compileCondition(scenario.end.when) : undefined,
+    watchedActions: watchedActions(scenario, plan),
   };
+}
+
+function watchedActions(scenario: Scenario, plan: Plan): Set<string> {
+  const watched = new Set<string>();
+  const conditions = [
+    ...scenario.injects.map((i) => i.when), ...scenario.decisions.map((d) => d.when),
+    ...MILESTONES.map((m) => scenario.milestones[m].when), scenario.end.when,
+  ];
+  for (const condition of conditions) if (condition) forEachConditionLeaf(condition, (leaf) => 'action' in leaf && watched.add(leaf.action));
+  for (const effect of scenario.actionEffects) watched.add(effect.action);
+  for (const duty of plan.duties) if (scenario.duties.includes(duty.id)) duty.actions.forEach((a) => watched.add(a));
+  return watched;
 }
