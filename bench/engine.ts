@@ -1,0 +1,104 @@
+// Engine benchmarks: replay of a 10,000-entry journal, 1,000 scripted drills, and the
+// engine's overhead against a bare XState actor fed the same events. Prints its figures.
+import { performance } from 'node:perf_hooks';
+import { assign, createActor, createMachine } from 'xstate';
+import { loadBundledLibrary } from '../host/library/load.js';
+import type { LoadedScenario, Library } from '../engine/validate/index.js';
+import { Session } from '../engine/session/session.js';
+import { playScript } from '../engine/session/play-script.js';
+import { scoreSession } from '../engine/scoring/score.js';
+import { SteppingClock } from '../engine/session/clock.js';
+import type { JournalEntry, JournalInput } from '../engine/session/journal.js';
+import type { Plan } from '../engine/format/plan.js';
+import type { Scenario } from '../engine/format/scenario.js';
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const time = (runs: number, body: () => void) => {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    body();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+};
+
+/** A deterministic pseudo-random sequence, so every run measures the same journal. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1664525 + 1013904223) % 4294967296;
+    return state / 4294967296;
+  };
+}
+
+/** A long session: actions by the owning roles, observations, pauses, speed changes, severity. */
+export function longJournal(plan: Plan, scenario: Scenario, entries: number): JournalEntry[] {
+  const next = random(42);
+  const session = Session.start({ plan, scenario, sessionId: 'bench', mode: 'facilitated', speed: 60, wallTime: '2026-01-01T00:00:00.000Z' });
+  let simTime = 0;
+  const step = Math.max(1, Math.floor(scenario.end.timeLimit / (entries + 10)));
+  while (session.journal.length < entries) {
+    simTime += step;
+    const roll = next();
+    const action = plan.actions[Math.floor(next() * plan.actions.length)]!;
+    const input: JournalInput =
+      roll < 0.55 ? { type: 'action.taken', action: action.id }
+        : roll < 0.8 ? { type: 'observation.noted', text: 'The analyst checked CloudTrail for the key.', tag: 'note' }
+          : roll < 0.85 ? { type: 'severity.declared', level: 1 + Math.floor(next() * plan.severityLevels.length) }
+            : roll < 0.9 ? { type: 'clock.speed', speed: 1 + Math.floor(next() * 600) }
+              : session.context.paused ? { type: 'clock.resumed' } : { type: 'clock.paused' };
+    const actor = input.type === 'action.taken' ? action.roles[0]! : input.type === 'severity.declared' ? plan.severityDeclaredBy[0]! : 'facilitator';
+    if (session.check(input, actor, simTime) === undefined) session.record(input, { simTime, wallTime: '2026-01-01T00:00:00.000Z', actor });
+  }
+  return session.journal;
+}
+
+function largestScenario(library: Library): LoadedScenario {
+  return [...library.scenarios.values()].sort((a, b) =>
+    (b.scenario.injects.length + b.scenario.decisions.length) - (a.scenario.injects.length + a.scenario.decisions.length))[0]!;
+}
+
+export function runEngineBench(print: (line: string) => void): void {
+  const library = loadBundledLibrary();
+  const largest = largestScenario(library);
+  const { scenario } = largest.scenario ? largest : { scenario: undefined as never };
+  const plan = library.plans.get(scenario.plan)!.plan;
+  print(`scenario: ${scenario.id} (${scenario.injects.length} injects, ${scenario.decisions.length} decisions); plan ${plan.id} (${plan.actions.length} actions)`);
+
+  // 1. Replay of a 10,000-entry journal (and its scorecard).
+  const journal = longJournal(plan, scenario, 10_000);
+  const replayMs = time(7, () => Session.replay(journal, plan, scenario));
+  const replayAndScoreMs = time(7, () => scoreSession(Session.replay(journal, plan, scenario)));
+  print(`replay of a ${journal.length}-entry journal: ${replayMs.toFixed(1)} ms (target < 150 ms); with its scorecard: ${replayAndScoreMs.toFixed(1)} ms`);
+
+  // 2. 1,000 scripted drills of the largest scenario.
+  const script = library.scripts.get(scenario.id)?.get('exemplary')?.script;
+  if (script) {
+    const drillsMs = time(3, () => {
+      for (let i = 0; i < 1000; i++) scoreSession(playScript(plan, scenario, script));
+    });
+    print(`1,000 scripted drills (exemplary, played and scored): ${drillsMs.toFixed(0)} ms (target < 3000 ms)`);
+  } else {
+    print('1,000 scripted drills: skipped (the largest scenario has no exemplary script)');
+  }
+
+  // 3. Overhead against a bare XState actor fed the same events on a simulated clock.
+  const inputs = journal.slice(1);
+  const bare = createMachine({
+    types: {} as { context: { count: number } },
+    context: { count: 0 },
+    on: { '*': { actions: assign({ count: ({ context }) => context.count + 1 }) } },
+  });
+  const bareMs = time(7, () => {
+    const clock = new SteppingClock();
+    const actor = createActor(bare, { clock }).start();
+    for (const entry of inputs) {
+      clock.advanceTo(entry.simTime);
+      actor.send(entry);
+    }
+  });
+  print(`bare XState actor fed the same ${inputs.length} events: ${bareMs.toFixed(1)} ms; engine overhead ratio: ${(replayMs / bareMs).toFixed(2)}x (target <= 1.5x)`);
+}
+
+runEngineBench((line) => console.log(line));
