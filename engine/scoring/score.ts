@@ -38,6 +38,10 @@ export function scoreSession(session: Session): Scorecard {
   const { index, journal, context } = session;
   const { scenario, plan } = index;
   const endAt = context.ended?.at ?? session.now;
+  // The time limit's timer is set when the session starts, before any action's, so at the limit
+  // the session ends first and an action due to complete at that very moment never does.
+  const endedByTimeLimit = context.ended !== null && !journal.some((e) => e.type === 'session.ended');
+  const completesInTime = (completesAt: number) => (endedByTimeLimit ? completesAt < endAt : completesAt <= endAt);
   const detectedAt = context.milestones.detected;
   const containedAt = context.milestones.contained;
   const expected = index.expectedLevel;
@@ -59,7 +63,7 @@ export function scoreSession(session: Session): Scorecard {
       const action = index.actions.get(e.action)!;
       const completesAt = e.simTime + action.duration;
       const missingPrerequisites = action.prerequisites.filter((p) => !(context.completed[p] !== undefined && context.completed[p]! <= e.simTime));
-      return { seq: e.seq, action, role: e.actor, at: e.simTime, completesAt, completed: completesAt <= endAt, missingPrerequisites };
+      return { seq: e.seq, action, role: e.actor, at: e.simTime, completesAt, completed: completesInTime(completesAt), missingPrerequisites };
     });
   const harmfulActions: HarmfulAction[] = takes
     .filter((t) => t.action.destroysEvidence && t.missingPrerequisites.length > 0)
@@ -155,6 +159,7 @@ export function scoreSession(session: Session): Scorecard {
     const onTime = first.at <= severityDeadline;
     const allowed = plan.severityDeclaredBy.includes(first.by);
     // The level matters more than the speed: a wrong level declared fast is still wrong.
+    // Rounded to hundredths: 0.7 + 0.1 is 0.7999999999999999 in floating point, not a figure to print.
     let credit = (correct ? 0.7 : Math.abs(final.level - expected.level) === 1 ? 0.2 : 0) + (onTime ? 0.3 : 0.1);
     if (!allowed) credit -= ROLE_PENALTY;
     if (correct) find('severity-right', 'strength', `Severity classified correctly as Sev ${final.level} (${expected.name})`, [final.seq], severityObjective);
@@ -163,7 +168,7 @@ export function scoreSession(session: Session): Scorecard {
     if (!allowed) find('wrong-role', 'improvement', `Severity declared by ${roleTitle.get(first.by) ?? first.by}; the plan gives it to ${plan.severityDeclaredBy.map((r) => roleTitle.get(r) ?? r).join(' or ')}`, [first.seq], severityObjective);
     return {
       expected: expected.level, declared: final.level, firstDeclared: first.level, correct, declaredAtMinutes: toMinutes(first.at),
-      deadlineMinutes: toMinutes(severityDeadline), onTime, declaredBy: first.by, credit: Math.max(0, credit), seq: first.seq,
+      deadlineMinutes: toMinutes(severityDeadline), onTime, declaredBy: first.by, credit: Math.max(0, Math.round(credit * 100) / 100), seq: first.seq,
     };
   })();
 

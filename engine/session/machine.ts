@@ -40,10 +40,10 @@ const PHASE_AFTER: Record<string, string> = {
  * tags `detected`, `contained`... and the current phase as `phase:<id>`), the clock
  * (`matches({ clock: 'paused' })`, tag `paused`) and the session (active, then `complete` once
  * the end condition holds, then `ended`). The logic of every event is the pure `reduce`, run
- * once per event by the root; the machine owns the timers, which run on the simulated clock.
- * The regions only follow: the milestone and session states move on the events the reducer
- * raises, the clock on the (guarded) pause and resume inputs themselves, with no action of
- * their own, so an event is never reduced twice.
+ * once per event; the machine owns the timers, which run on the simulated clock. The milestone
+ * and session states move on the events the reducer raises, the clock on the (guarded) pause
+ * and resume inputs themselves. Inputs are guarded by the session's refusal rules, so
+ * `snapshot.can(entry)` says whether an input would be taken now.
  */
 export function compileScenario(index: ScenarioIndex) {
   const applyReduction = (enqueue: Enqueue, reduction: Reduction) => {

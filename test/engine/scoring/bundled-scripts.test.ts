@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { formatLocatedError } from '../../../engine/validate/index.js';
+import { playScript } from '../../../engine/session/play-script.js';
+import { scoreSession } from '../../../engine/scoring/score.js';
+import type { Scorecard } from '../../../engine/scoring/scorecard.js';
+import { bundledScenariosDir } from '../../../host/library/bundled.js';
+import { bundledLibrary, bundledScenarioFolders } from '../../helpers/world.js';
+
+// Every bundled scenario ships two response scripts: an exemplary one that follows the plan,
+// and a flawed one that makes the classic mistakes. The scorecard must tell them apart.
+
+const folders = bundledScenarioFolders();
+const library = bundledLibrary();
+const root = bundledScenariosDir();
+
+/** The bundled scenario in a folder, or a failure that names the folder and its errors. */
+function scenarioIn(folder: string) {
+  const files = new Set(folders.find((f) => f.folder === folder)!.files.map((f) => join(root, folder, f)));
+  const reports = library.reports.filter((r) => files.has(join(process.cwd(), r.file)) || files.has(r.file));
+  const errors = reports.flatMap((r) => r.errors);
+  expect(errors.map(formatLocatedError), `scenarios/${folder} does not load`).toEqual([]);
+  const loaded = [...library.scenarios.values()].find((s) => files.has(join(process.cwd(), s.file)) || files.has(s.file));
+  expect(loaded, `scenarios/${folder} has no valid scenario`).toBeDefined();
+  const plan = library.plans.get(loaded!.scenario.plan)?.plan;
+  expect(plan, `the plan of scenarios/${folder}`).toBeDefined();
+  return { scenario: loaded!.scenario, plan: plan! };
+}
+
+function play(folder: string, name: 'exemplary' | 'flawed'): Scorecard {
+  const { scenario, plan } = scenarioIn(folder);
+  const script = library.scripts.get(scenario.id)?.get(name);
+  const scriptReport = library.reports.find((r) => r.file.includes(`${folder}/${name}.script.`));
+  expect(scriptReport?.errors.map(formatLocatedError) ?? [], `scenarios/${folder}/${name}.script.yaml does not load`).toEqual([]);
+  expect(script, `scenarios/${folder} has no "${name}" script`).toBeDefined();
+  return scoreSession(playScript(plan, scenario, script!.script));
+}
+
+describe('the bundled library', () => {
+  it('has at least 10 scenarios, each in its own folder, all loading', () => {
+    expect(folders.length).toBeGreaterThanOrEqual(10);
+    expect(library.scenarios.size).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe.each(folders.map((f) => f.folder))('bundled scenario %s', (folder) => {
+  it('its exemplary script scores at least 90 and reaches all four milestones', () => {
+    const card = play(folder, 'exemplary');
+    expect(card.overallScore, card.areasForImprovement.join('\n')).toBeGreaterThanOrEqual(90);
+    expect(card.milestones).toEqual({
+      detected: expect.any(Number),
+      contained: expect.any(Number),
+      eradicated: expect.any(Number),
+      recovered: expect.any(Number),
+    });
+  });
+
+  it('its flawed script scores at least 25 lower, late or no detection, evidence destroyed and a duty missed', () => {
+    const exemplary = play(folder, 'exemplary');
+    const flawed = play(folder, 'flawed');
+    expect(flawed.overallScore).toBeLessThanOrEqual(exemplary.overallScore - 25);
+    const kinds = new Set(flawed.findings.map((f) => f.kind));
+    expect(kinds.has('late-detection') || kinds.has('not-detected'), `findings: ${[...kinds].join(', ')}`).toBe(true);
+    expect([...kinds]).toContain('evidence-destroyed');
+    expect([...kinds]).toContain('missed-duty');
+  });
+});
