@@ -78,11 +78,25 @@ export function scoreSession(session: Session): Scorecard {
     if (due.from === 'severity-deadline') return severityDeadline + due.within;
     return containedAt === undefined ? null : containedAt + due.within;
   };
-  /** The take that did it: the first to complete among these actions. */
+  // Per action: its first take, and the take that completed first.
+  const firstTake = new Map<string, Take>();
+  const firstDone = new Map<string, Take>();
+  for (const take of takes) {
+    if (!firstTake.has(take.action.id)) firstTake.set(take.action.id, take);
+    const done = firstDone.get(take.action.id);
+    if (take.completed && (!done || take.completesAt < done.completesAt)) firstDone.set(take.action.id, take);
+  }
+  /** The take that did it: the first to complete among these actions (and the first started). */
   const doing = (actions: string[]) => {
-    const candidates = takes.filter((t) => actions.includes(t.action.id));
-    const completed = candidates.filter((t) => t.completed).sort((a, b) => a.completesAt - b.completesAt || a.seq - b.seq);
-    return { take: completed[0], started: candidates[0] };
+    let take: Take | undefined;
+    let started: Take | undefined;
+    for (const action of actions) {
+      const done = firstDone.get(action);
+      if (done && (!take || done.completesAt < take.completesAt || (done.completesAt === take.completesAt && done.seq < take.seq))) take = done;
+      const first = firstTake.get(action);
+      if (first && (!started || first.seq < started.seq)) started = first;
+    }
+    return { take, started };
   };
 
   // The playbook's expected actions.
