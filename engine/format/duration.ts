@@ -29,13 +29,16 @@ export function formatDuration(ms: number): string {
   return sign + parts.join('');
 }
 
+/** The text as written, escaped and shortened for a one-line message. */
+const quoted = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}...` : text);
+
 const durationText = (allowNegative: boolean) =>
   z.string().superRefine((text, ctx) => {
     const ms = parseDuration(text);
     if (ms === undefined) {
-      ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration: write it like 90s, 15m, 1h30m or 2d` });
+      ctx.addIssue({ code: 'custom', message: `${quoted(text)} is not a duration: write it like 90s, 15m, 1h30m or 2d` });
     } else if (!allowNegative && ms < 0) {
-      ctx.addIssue({ code: 'custom', message: `"${text}" must not be negative` });
+      ctx.addIssue({ code: 'custom', message: `${quoted(text)} must not be negative` });
     }
   });
 

@@ -26,11 +26,12 @@ export function checkPlan(plan: Plan): FieldProblem[] {
   );
 
   const levels = plan.severityLevels.map((s) => s.level).sort((a, b) => a - b);
-  levels.forEach((level, index) => {
-    if (level !== index + 1 && !problems.some((p) => p.path[0] === 'severityLevels')) {
-      problems.push({ path: ['severityLevels'], message: `severity levels must be numbered 1 to ${levels.length} without gaps (found ${levels.join(', ')})` });
-    }
-  });
+  const firstOutOfLine = levels.findIndex((level, index) => level !== index + 1);
+  if (firstOutOfLine >= 0 && !problems.some((p) => p.path[0] === 'severityLevels')) {
+    // Point at the first level that breaks the run 1, 2, 3...
+    const at = plan.severityLevels.findIndex((s) => s.level === levels[firstOutOfLine]);
+    problems.push({ path: ['severityLevels', at, 'level'], message: `severity levels must be numbered 1 to ${levels.length} without gaps (found ${levels.join(', ')})` });
+  }
   if (phasesOf(plan.scoreBy).size === 0) {
     problems.push({ path: ['scoreBy'], message: `the plan scores by ${plan.scoreBy} but defines no phase of that framework` });
   }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { PLAN_FORMAT, planSchema, type Plan } from '../format/plan.js';
 import { SCENARIO_FORMAT, scenarioSchema, type Scenario } from '../format/scenario.js';
 import { SCRIPT_FORMAT, scriptSchema, type ResponseScript } from '../format/script.js';
-import { compareLocatedErrors, type LocatedError } from './located-error.js';
+import { compareLocatedErrors, quote, type LocatedError } from './located-error.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 import { checkSchema } from './schema-issues.js';
 import { checkPlan } from './check-plan.js';
@@ -45,9 +45,17 @@ const SUFFIXES: [RegExp, DocumentKind][] = [[/\.plan\.ya?ml$/i, 'plan'], [/\.sce
  * Reads and validates documents: YAML syntax, then each schema, then the references between
  * them (scenario -> plan, script -> scenario). Never throws for bad input. Ids not found among
  * the sources are looked up in references (the bundled library), which are not re-reported.
+ * References may be given as a function: it is called once, and only if an id is not found
+ * among the sources.
  */
-export function loadLibrary(sources: readonly SourceText[], references?: Library): Library {
+export function loadLibrary(sources: readonly SourceText[], references?: Library | (() => Library | undefined)): Library {
   const library: Library = { plans: new Map(), scenarios: new Map(), scripts: new Map(), reports: [] };
+  let lookedUp: { library: Library | undefined } | undefined;
+  const refs = (): Library | undefined => {
+    if (typeof references !== 'function') return references;
+    lookedUp ??= { library: references() };
+    return lookedUp.library;
+  };
   const parsed: { report: FileReport; source: YamlSource; kind: DocumentKind; data: unknown }[] = [];
 
   for (const { file, text } of sources) {
@@ -87,7 +95,7 @@ export function loadLibrary(sources: readonly SourceText[], references?: Library
   for (const { report, source, kind, data } of parsed) {
     if (kind !== 'scenario') continue;
     const scenario = data as Scenario;
-    const plan = (library.plans.get(scenario.plan) ?? references?.plans.get(scenario.plan))?.plan;
+    const plan = (library.plans.get(scenario.plan) ?? refs()?.plans.get(scenario.plan))?.plan;
     if (!plan) report.errors.push(source.error(['plan'], missing('plan', scenario.plan, library.plans.keys(), library.reports)));
     else report.errors.push(...located(source, guarded(source, report, () => checkScenario(scenario, plan)) ?? []));
     const twin = library.scenarios.get(scenario.id);
@@ -97,8 +105,8 @@ export function loadLibrary(sources: readonly SourceText[], references?: Library
   for (const { report, source, kind, data } of parsed) {
     if (kind !== 'script') continue;
     const script = data as ResponseScript;
-    const scenario = (library.scenarios.get(script.scenario) ?? references?.scenarios.get(script.scenario))?.scenario;
-    const plan = scenario && (library.plans.get(scenario.plan) ?? references?.plans.get(scenario.plan))?.plan;
+    const scenario = (library.scenarios.get(script.scenario) ?? refs()?.scenarios.get(script.scenario))?.scenario;
+    const plan = scenario && (library.plans.get(scenario.plan) ?? refs()?.plans.get(scenario.plan))?.plan;
     if (!scenario || !plan) {
       report.errors.push(source.error(['scenario'], missing('scenario', script.scenario, library.scenarios.keys(), library.reports)));
       continue;
@@ -141,9 +149,9 @@ function kindOf(source: YamlSource, file: string, report: FileReport): DocumentK
     if (bySuffix) return bySuffix; // the schema then reports the missing format field
     report.errors.push(source.error([], `no "format" field: say which document this is (${expected})`));
   } else if (typeof format === 'string' && /^firedrill-(plan|scenario|script)\//.test(format)) {
-    report.errors.push(source.error(['format'], `unsupported format version "${format}": this Firedrill reads ${expected}`));
+    report.errors.push(source.error(['format'], `unsupported format version ${quote(format)}: this Firedrill reads ${expected}`));
   } else {
-    report.errors.push(source.error(['format'], `unknown format ${JSON.stringify(format)}: expected ${expected}`));
+    report.errors.push(source.error(['format'], `unknown format ${typeof format === 'string' ? quote(format) : JSON.stringify(format)?.slice(0, 60) ?? String(format)}: expected ${expected}`));
   }
   return undefined;
 }

@@ -21,6 +21,19 @@ export function formatPath(path: FieldPath): string {
   return text;
 }
 
+/**
+ * Text from the file quoted for a message: escaped (a key may hold a line break or a quote) and
+ * shortened, so the message stays one readable line.
+ */
+export function quote(text: string, max = 60): string {
+  return JSON.stringify(text.length > max ? `${text.slice(0, max)}...` : text);
+}
+
+/** A message kept on one line, whatever text went into it. */
+export function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
+}
+
 /** One line a person can act on: file:line:column path: message */
 export function formatLocatedError(error: LocatedError): string {
   return `${error.file}:${error.line}:${error.column} ${error.path ? `${error.path}: ` : ''}${error.message}`;

@@ -60,22 +60,37 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** Finds one cycle in a graph given as node -> the nodes it depends on; returns it as a closed walk. */
+/**
+ * Finds the cycles of a graph given as node -> the nodes it depends on: one per edge that closes
+ * a loop in a depth-first walk, each as a closed walk (a -> b -> a). Iterative, so a long chain
+ * of dependencies cannot overflow the stack.
+ */
 export function findCycles(edges: ReadonlyMap<string, readonly string[]>): string[][] {
   const state = new Map<string, 'visiting' | 'done'>();
   const cycles: string[][] = [];
-  const stack: string[] = [];
-  const visit = (node: string) => {
+  const path: string[] = [];
+  const frames: { node: string; targets: readonly string[]; next: number }[] = [];
+  const enter = (node: string) => {
     state.set(node, 'visiting');
-    stack.push(node);
-    for (const next of edges.get(node) ?? []) {
-      const seen = state.get(next);
-      if (seen === 'visiting') cycles.push([...stack.slice(stack.indexOf(next)), next]);
-      else if (seen === undefined && edges.has(next)) visit(next);
-    }
-    stack.pop();
-    state.set(node, 'done');
+    path.push(node);
+    frames.push({ node, targets: edges.get(node) ?? [], next: 0 });
   };
-  for (const node of edges.keys()) if (!state.has(node)) visit(node);
+  for (const root of edges.keys()) {
+    if (state.has(root)) continue;
+    enter(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      if (frame.next < frame.targets.length) {
+        const next = frame.targets[frame.next++]!;
+        const seen = state.get(next);
+        if (seen === 'visiting') cycles.push([...path.slice(path.lastIndexOf(next)), next]);
+        else if (seen === undefined && edges.has(next)) enter(next);
+      } else {
+        frames.pop();
+        path.pop();
+        state.set(frame.node, 'done');
+      }
+    }
+  }
   return cycles;
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { FieldPath } from './located-error.js';
+import { quote, type FieldPath } from './located-error.js';
 import { closestId } from './references.js';
 
 export interface FieldIssue {
@@ -36,19 +36,31 @@ const knownFieldsMap = (issue: z.core.$ZodRawIssue): string | undefined => {
  * Given the value that was checked, it says "is required" only of fields that are really absent.
  */
 export function schemaIssues(error: z.ZodError, input?: unknown): FieldIssue[] {
-  const issues: FieldIssue[] = [];
+  const issues: CollectedIssue[] = [];
   collect(error.issues, [], issues, input);
+  // A misspelt field is reported once, as unknown with its right name: not also as missing.
+  const meant = new Set(issues.flatMap((issue) => (issue.meant ? [pathKey([...issue.path.slice(0, -1), issue.meant])] : [])));
   // One message per field is enough for a person to act on.
   const seen = new Set<string>();
   return issues.filter((issue) => {
+    if (issue.missing && meant.has(pathKey(issue.path))) return false;
     const key = `${issue.path.join('\u0000')}\u0001${issue.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
-  });
+  }).map(({ path, message, atKey }) => (atKey ? { path, message, atKey } : { path, message }));
 }
 
-function collect(issues: readonly z.core.$ZodIssue[], base: FieldPath, out: FieldIssue[], input: unknown): void {
+const pathKey = (path: FieldPath) => path.join('\u0000');
+
+interface CollectedIssue extends FieldIssue {
+  /** This field is absent. */
+  missing?: boolean;
+  /** This unknown field is probably a misspelling of that one. */
+  meant?: string;
+}
+
+function collect(issues: readonly z.core.$ZodIssue[], base: FieldPath, out: CollectedIssue[], input: unknown): void {
   for (const issue of issues) {
     const path = [...base, ...(issue.path as (string | number)[])];
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
@@ -71,20 +83,28 @@ function collect(issues: readonly z.core.$ZodIssue[], base: FieldPath, out: Fiel
     if (issue.code === 'unrecognized_keys') {
       // One issue per unknown field, at the field itself.
       const known = issue.message.startsWith(KNOWN_FIELDS) ? (JSON.parse(issue.message.slice(KNOWN_FIELDS.length)) as string[]) : undefined;
-      for (const key of issue.keys) out.push({ path: [...path, key], message: unknownField(key, known), atKey: true });
+      for (const key of issue.keys) {
+        const meant = known && closestId(key, known);
+        out.push({ path: [...path, key], message: unknownField(key, meant, known), atKey: true, ...(meant ? { meant } : {}) });
+      }
+      continue;
+    }
+    if (issue.code === 'invalid_key') {
+      // A key of a free-form mapping (state variables) that is not an id: point at the key.
+      const key = path[path.length - 1];
+      out.push({ path, message: `the key ${quote(String(key))} is not a valid id: use letters, digits, ".", "_" and "-"`, atKey: true });
       continue;
     }
     const found = input === undefined ? undefined : lookup(input, path);
-    if (found?.missing) out.push({ path, message: missingMessage(issue) });
+    if (found?.missing) out.push({ path, message: missingMessage(issue), missing: true });
     else out.push({ path, message: describe(issue, found?.value) });
   }
 }
 
-function unknownField(key: string, known: string[] | undefined): string {
-  if (!known) return `unknown field "${key}"`;
-  const hint = closestId(key, known);
-  if (hint) return `unknown field "${key}" (did you mean "${hint}"?)`;
-  return `unknown field "${key}" (the fields here are ${known.join(', ')})`;
+function unknownField(key: string, hint: string | undefined, known: string[] | undefined): string {
+  if (!known) return `unknown field ${quote(key)}`;
+  if (hint) return `unknown field ${quote(key)} (did you mean "${hint}"?)`;
+  return `unknown field ${quote(key)} (the fields here are ${known.join(', ')})`;
 }
 
 /** The value at a path, and whether its last key is absent from an existing mapping. */
@@ -106,7 +126,8 @@ function missingMessage(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return `is required (${expectedText(issue.expected)})`;
     default:
-      return `is required (${describe(issue, undefined)})`;
+      // A refinement's own message says what to write (at or when, a default...).
+      return describe(issue, undefined);
   }
 }
 
@@ -118,7 +139,7 @@ function describe(issue: z.core.$ZodIssue, value: unknown): string {
       return `expected ${expectedText(issue.expected)}, found ${kindOf(received)}`;
     }
     case 'invalid_value':
-      return `must be ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}`;
+      return `${value === null ? 'is empty; it ' : ''}must be ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}`;
     case 'too_small':
       if (issue.origin === 'array') return `needs at least ${issue.minimum} item${Number(issue.minimum) === 1 ? '' : 's'}`;
       if (issue.origin === 'string') return 'must not be empty';
@@ -130,10 +151,17 @@ function describe(issue: z.core.$ZodIssue, value: unknown): string {
     case 'invalid_format':
       if (issue.format === 'datetime') return 'must be an ISO 8601 date and time with its offset, like 2026-03-14T02:10:00+08:00';
       return issue.message;
-    case 'invalid_key':
-      return 'has a key that is not a valid id (letters, digits, ".", "_" and "-")';
-    case 'invalid_union':
-      return issue.message.startsWith('Invalid input') ? 'does not match any of the forms allowed here' : issue.message;
+    case 'invalid_union': {
+      if (!issue.message.startsWith('Invalid input')) return issue.message;
+      // A union of plain types (text, number or true/false): say which, and what was found.
+      const expected = issue.errors.map((branch) => (branch.length === 1 && branch[0]!.code === 'invalid_type' && branch[0]!.path.length === 0 ? branch[0]!.expected : undefined));
+      if (expected.every((e) => e !== undefined)) {
+        const names = [...new Set(expected.map((e) => expectedText(e!)))];
+        const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names[0];
+        return value === undefined ? `expected ${list}` : `expected ${list}, found ${kindOf(value)}`;
+      }
+      return 'does not match any of the forms allowed here';
+    }
     default:
       return issue.message;
   }
@@ -143,12 +171,12 @@ function describe(issue: z.core.$ZodIssue, value: unknown): string {
 function expectedText(expected: string): string {
   switch (expected) {
     case 'string':
-      return 'text';
+      return 'a text value';
     case 'number':
     case 'int':
       return 'a number';
     case 'boolean':
-      return 'true or false';
+      return 'true/false';
     case 'object':
     case 'record':
     case 'map':
@@ -166,7 +194,7 @@ function kindOf(value: unknown): string {
   if (value === null) return 'nothing (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)}`;
-  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'string') return `the text ${quote(value, 40)}`;
+  if (typeof value === 'number') return Number.isFinite(value) ? `the number ${value}` : 'a number too large to use';
   return `${typeof value} ${String(value)}`;
 }

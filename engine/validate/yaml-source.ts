@@ -1,6 +1,6 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { FieldPath, LocatedError } from './located-error.js';
-import { formatPath } from './located-error.js';
+import { formatPath, oneLine, quote } from './located-error.js';
 
 /** A parsed YAML file that can say where any field path sits in the text. */
 export interface YamlSource {
@@ -26,7 +26,7 @@ export const MAX_NESTING = 64;
 
 /** Parses YAML keeping positions; syntax errors come back located, never thrown. */
 export function parseYamlSource(file: string, text: string): ParsedSource {
-  const at = (line: number, column: number, message: string): LocatedError => ({ file, line, column, path: '', message });
+  const at = (line: number, column: number, message: string): LocatedError => ({ file, line, column, path: '', message: oneLine(message) });
   if (text.length > MAX_SOURCE_CHARS) {
     return { ok: false, errors: [at(1, 1, `the file is ${(text.length / 1e6).toFixed(1)} MB; a plan, scenario or script is at most ${MAX_SOURCE_CHARS / 1e6} MB`)] };
   }
@@ -48,7 +48,7 @@ export function parseYamlSource(file: string, text: string): ParsedSource {
   if (document.errors.length > 0) {
     // The first syntax error is the one to fix: the ones after it usually follow from it.
     const [first, ...rest] = document.errors as [YAMLError, ...YAMLError[]];
-    const { offset, message } = explainSyntaxError(first, document, text);
+    const { offset, message } = explained(first, document, text);
     const { line, column } = position(offset);
     const more = rest.length > 0 ? ` (${rest.length} more YAML error${rest.length === 1 ? '' : 's'} after it may follow from this one)` : '';
     return { ok: false, errors: [at(line, column, `YAML syntax: ${message}${more}`)] };
@@ -96,7 +96,7 @@ export function parseYamlSource(file: string, text: string): ParsedSource {
     document,
     value,
     locate,
-    error: (path, message, options) => ({ file, ...locate(path, options), path: formatPath(path), message }),
+    error: (path, message, options) => ({ file, ...locate(path, options), path: formatPath(path), message: oneLine(message) }),
   };
   return { ok: true, source };
 }
@@ -122,6 +122,15 @@ function unreadable(error: unknown): string {
   return `not readable as YAML: ${message}`;
 }
 
+/** explainSyntaxError, or the parser's own words if explaining fails (a document too deep to walk). */
+function explained(error: YAMLError, document: Document.Parsed, text: string): { offset: number; message: string } {
+  try {
+    return explainSyntaxError(error, document, text);
+  } catch {
+    return { offset: error.pos[0], message: firstLine(error.message) };
+  }
+}
+
 /** A plainer message, and a better place, for the syntax errors people make most. */
 function explainSyntaxError(error: YAMLError, document: Document.Parsed, text: string): { offset: number; message: string } {
   let offset = error.pos[0];
@@ -135,16 +144,17 @@ function explainSyntaxError(error: YAMLError, document: Document.Parsed, text: s
     case 'TAB_AS_INDENT':
       return { offset, message: 'a tab is used for indentation; indent with spaces only' };
     case 'DUPLICATE_KEY': {
-      const key = /^("[^"\n]*"|'[^'\n]*'|[^:#\n]*?)\s*:/.exec(text.slice(offset))?.[1]?.trim();
-      return { offset, message: key ? `the key ${key.startsWith('"') || key.startsWith("'") ? key : `"${key}"`} appears twice in the same mapping` : 'a key appears twice in the same mapping' };
+      const written = /^("[^"\n]*"|'[^'\n]*'|[^:#\n]*?)[ \t]*:/.exec(text.slice(offset, offset + 200))?.[1]?.trim();
+      const key = written && /^["']/.test(written) ? written.slice(1, -1) : written;
+      return { offset, message: key ? `the key ${quote(key)} appears twice in the same mapping` : 'a key appears twice in the same mapping' };
     }
     case 'MULTIPLE_DOCS':
       return { offset, message: 'a file holds one document: remove the second "---" and what follows it, or move it to its own file' };
     case 'MISSING_CHAR': {
-      const quote = /closing (["'])quote/.exec(raw)?.[1];
-      if (quote) {
+      const mark = /closing (["'])quote/.exec(raw)?.[1];
+      if (mark) {
         const opened = innermost(document, (node) => isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && endsAt(node, offset, error.pos[0]));
-        return { offset: opened ?? offset, message: `this quoted text is never closed: add the closing ${quote}` };
+        return { offset: opened ?? offset, message: `this quoted text is never closed: add the closing ${mark}` };
       }
       if (/without - indicator/.test(raw)) return { offset, message: `${raw}: check the indentation of this line` };
       return { offset, message: raw };
@@ -161,6 +171,14 @@ function explainSyntaxError(error: YAMLError, document: Document.Parsed, text: s
       }
       return { offset, message: `${raw}: check the indentation` };
     }
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return { offset, message: `${raw}: a value cannot hold "key: value" on the same line; quote the value, or put the mapping on its own indented lines` };
+    case 'MULTILINE_IMPLICIT_KEY':
+      return { offset, message: `${raw}: check the indentation, and the colon after each key` };
+    case 'BAD_DQ_ESCAPE':
+      return { offset, message: `${raw}: inside "double quotes" a backslash starts an escape; write \\\\ for a backslash, or use 'single quotes'` };
+    case 'UNEXPECTED_TOKEN':
+      return { offset, message: `${raw}: check for text after a closing quote or bracket, or a missing colon` };
     default:
       return { offset, message: raw };
   }
@@ -175,7 +193,7 @@ function endsAt(node: Node, ...offsets: number[]): boolean {
 function innermost(document: Document.Parsed, test: (node: Node) => boolean): number | undefined {
   let found: number | undefined;
   visit(document, (_key, node) => {
-    const start = (node as Node).range?.[0];
+    const start = (node as Node | null)?.range?.[0];
     if (start !== undefined && test(node as Node) && (found === undefined || start > found)) found = start;
   });
   return found;

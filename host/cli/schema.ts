@@ -21,9 +21,15 @@ export function jsonSchemas(): Record<string, unknown> {
 
 export function schemaCommand(folder: string, io: CliIo): number {
   const target = resolve(io.cwd, folder);
-  mkdirSync(target, { recursive: true });
   for (const [name, schema] of Object.entries(jsonSchemas())) {
-    writeFileSync(join(target, name), JSON.stringify(schema, null, 2) + '\n');
+    try {
+      mkdirSync(target, { recursive: true });
+      writeFileSync(join(target, name), JSON.stringify(schema, null, 2) + '\n');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      io.stderr(`firedrill: cannot write ${join(folder, name)}${code ? ` (${code})` : ''}\n`);
+      return 1;
+    }
     io.stdout(`wrote ${join(folder, name)}\n`);
   }
   return 0;

@@ -20,7 +20,8 @@ export function loadBundledLibrary(cwd = process.cwd()): Library {
  */
 export function loadPaths(paths: readonly string[], cwd = process.cwd()): LoadedPaths {
   const { sources, unreadable } = readSources(paths, cwd);
-  const library = loadLibrary(sources, loadBundledLibrary(cwd));
+  // The bundled library is read only if a file names a plan or scenario the paths do not hold.
+  const library = loadLibrary(sources, () => loadBundledLibrary(cwd));
   for (const error of unreadable) library.reports.push({ file: error.file, errors: [error] });
   return { library, errors: library.reports.flatMap((r) => r.errors) };
 }

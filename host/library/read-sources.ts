@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, isAbsolute } from 'node:path';
 import { MAX_SOURCE_CHARS, type LocatedError, type SourceText } from '../../engine/validate/index.js';
 
@@ -18,6 +18,7 @@ export interface ReadResult {
 export function readSources(paths: readonly string[], cwd: string): ReadResult {
   const result: ReadResult = { sources: [], unreadable: [] };
   const seen = new Set<string>();
+  const seenFolders = new Set<string>();
   const display = (absolute: string) => {
     const rel = relative(cwd, absolute);
     return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolute;
@@ -33,7 +34,18 @@ export function readSources(paths: readonly string[], cwd: string): ReadResult {
       return;
     }
     if (stats.isDirectory()) {
-      for (const entry of readdirSync(absolute).sort()) {
+      // A folder reached twice (through a symbolic link back up the tree) is read once.
+      const real = realpathSync(absolute);
+      if (seenFolders.has(real)) return;
+      seenFolders.add(real);
+      let entries: string[];
+      try {
+        entries = readdirSync(absolute).sort();
+      } catch (error) {
+        fail(absolute, `this folder cannot be read (${reason(error)})`);
+        return;
+      }
+      for (const entry of entries) {
         if (entry.startsWith('.') || entry === 'node_modules') continue;
         visit(join(absolute, entry), false);
       }
@@ -41,13 +53,24 @@ export function readSources(paths: readonly string[], cwd: string): ReadResult {
     }
     // Inside folders only YAML files count; a file named on the command line is always read.
     if (!named && !YAML_FILE.test(absolute)) return;
-    if (seen.has(absolute)) return;
-    seen.add(absolute);
+    const real = realpathSync(absolute);
+    if (seen.has(real)) return;
+    seen.add(real);
+    if (!stats.isFile()) {
+      fail(absolute, 'this is not a regular file (a device, socket or pipe), so it is not read');
+      return;
+    }
     if (stats.size > MAX_SOURCE_CHARS * 4) {
       fail(absolute, `the file is ${(stats.size / 1e6).toFixed(1)} MB; a plan, scenario or script is at most ${MAX_SOURCE_CHARS / 1e6} MB`);
       return;
     }
-    const bytes = readFileSync(absolute);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(absolute);
+    } catch (error) {
+      fail(absolute, `this file cannot be read (${reason(error)})`);
+      return;
+    }
     let text: string;
     try {
       text = utf8.decode(bytes);
@@ -59,4 +82,11 @@ export function readSources(paths: readonly string[], cwd: string): ReadResult {
   };
   for (const path of paths) visit(resolve(cwd, path), true);
   return result;
+}
+
+/** The system's reason, without the stack or the path (the error names the file already). */
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return code ?? (error instanceof Error ? error.message.split('\n')[0]! : String(error));
 }
