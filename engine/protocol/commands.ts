@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { idSchema } from '../format/common.js';
+import { journalInputSchema, MAX_SPEED } from '../session/journal.js';
+import type { CommandResults } from './results.js';
+import { MAX_IMPORT_BYTES, MAX_MESSAGE_BYTES } from './limits.js';
+
+const sessionRef = { sessionId: idSchema };
+const speedSchema = z.number().min(1).max(MAX_SPEED);
+const documentKind = z.enum(['plan', 'scenario']);
+
+/** Inputs a client may record directly; the start and the jump have their own commands. */
+const liveInputSchema = journalInputSchema.superRefine((input, ctx) => {
+  if (input.type === 'session.started') ctx.addIssue({ code: 'custom', path: ['type'], message: 'a session is started with session.create, not as an input' });
+  if (input.type === 'clock.jumped') ctx.addIssue({ code: 'custom', path: ['type'], message: 'jump the clock with clock.jump' });
+});
+
+/**
+ * Every command of the session protocol and the schema of its params. The WebSocket server
+ * and the Electron IPC contract both take exactly this set, so the UI never knows which
+ * transport it has.
+ */
+export const commandParams = {
+  'library.list': z.strictObject({}),
+  'library.show': z.strictObject({ kind: documentKind, id: idSchema }),
+  'library.import': z.strictObject({
+    fileName: z.string().min(1).max(200).regex(/^[^/\\]+\.ya?ml$/i, 'a file name (no folders) ending in .yaml or .yml'),
+    text: z.string().max(MAX_IMPORT_BYTES),
+  }),
+  'library.remove': z.strictObject({ kind: documentKind, id: idSchema }),
+  'session.create': z.strictObject({
+    scenarioId: idSchema,
+    planId: idSchema.optional(),
+    mode: z.enum(['facilitated', 'role-play', 'solo']),
+    speed: speedSchema.default(1),
+    /** Role id -> the person playing it. */
+    participants: z.record(idSchema, z.string().trim().min(1).max(200)).default({}),
+  }),
+  'session.list': z.strictObject({ archived: z.boolean().optional().describe('true: archived only; false: active only; absent: all') }),
+  'session.open': z.strictObject(sessionRef),
+  'session.close': z.strictObject(sessionRef),
+  'session.input': z.strictObject({ ...sessionRef, actor: idSchema, input: liveInputSchema }),
+  'clock.pause': z.strictObject(sessionRef),
+  'clock.resume': z.strictObject(sessionRef),
+  'clock.jump': z.strictObject(sessionRef),
+  'clock.speed': z.strictObject({ ...sessionRef, speed: speedSchema }),
+  'session.end': z.strictObject({ ...sessionRef, reason: z.string().trim().min(1).max(500).optional() }),
+  'session.archive': z.strictObject(sessionRef),
+  'session.delete': z.strictObject(sessionRef),
+  'scorecard.get': z.strictObject(sessionRef),
+} as const;
+
+export type CommandType = keyof typeof commandParams;
+export const COMMAND_TYPES = Object.keys(commandParams) as CommandType[];
+
+/** Params as the handler receives them (defaults filled in). */
+export type CommandParams<T extends CommandType> = z.output<(typeof commandParams)[T]>;
+/** Params as a client sends them (defaults may be left out). */
+export type CommandParamsInput<T extends CommandType> = z.input<(typeof commandParams)[T]>;
+export type CommandResult<T extends CommandType> = CommandResults[T];
+
+/** Each command as a function: the shape the Electron IPC contract and the clients expose. */
+export type CommandSignatures = { [T in CommandType]: (params: CommandParamsInput<T>) => Promise<CommandResult<T>> };
+
+/** The size limit of each command's message. */
+export function messageLimit(type: string): number {
+  return type === 'library.import' ? MAX_IMPORT_BYTES + 16 * 1024 : MAX_MESSAGE_BYTES;
+}
+
+export const isCommandType = (type: unknown): type is CommandType => typeof type === 'string' && Object.hasOwn(commandParams, type);

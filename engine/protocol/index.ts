@@ -1,0 +1,5 @@
+export * from './limits.js';
+export * from './commands.js';
+export * from './results.js';
+export * from './messages.js';
+export * from './view.js';

@@ -1,0 +1,100 @@
+import type { Plan } from '../format/plan.js';
+import type { Scenario } from '../format/scenario.js';
+import type { JournalEntry, SessionStarted } from '../session/journal.js';
+import type { Scorecard } from '../scoring/scorecard.js';
+import type { LocatedError } from '../validate/located-error.js';
+import type { SessionView } from './view.js';
+
+/** Where a library document comes from: shipped with Firedrill, or the user's own folder. */
+export type LibrarySource = 'bundled' | 'user';
+
+export interface LibraryPlanEntry {
+  id: string;
+  title: string;
+  version: string;
+  source: LibrarySource;
+  file: string;
+}
+
+export interface LibraryScenarioEntry {
+  id: string;
+  title: string;
+  summary: string;
+  plan: string;
+  threat: string;
+  providers: string[];
+  difficulty: string;
+  estimatedMinutes: number;
+  source: LibrarySource;
+  file: string;
+}
+
+export interface LibraryListing {
+  plans: LibraryPlanEntry[];
+  scenarios: LibraryScenarioEntry[];
+  /** Files in the user's library folder that do not load, located. */
+  problems: LocatedError[];
+}
+
+export type LibraryDocument =
+  | { kind: 'plan'; id: string; source: LibrarySource; file: string; document: Plan }
+  | { kind: 'scenario'; id: string; source: LibrarySource; file: string; document: Scenario };
+
+export interface LibraryImported {
+  kind: 'plan' | 'scenario';
+  id: string;
+  /** The file name in the user's library folder. */
+  file: string;
+}
+
+export interface LibraryRemoved {
+  kind: 'plan' | 'scenario';
+  id: string;
+  /** Where the file went: removed files go to the trash folder, never straight to oblivion. */
+  trashedAs: string;
+}
+
+/** One stored session, as the session list shows it (read from its journal without replay). */
+export interface SessionSummary {
+  id: string;
+  scenarioId: string;
+  planId: string;
+  mode: SessionStarted['mode'];
+  /** Wall-clock time the session started (ISO). */
+  startedAt: string;
+  entries: number;
+  ended: boolean;
+  archived: boolean;
+  /** The pid of another live Firedrill that has the session open, if any. */
+  openIn?: number;
+  /** Why the journal cannot be read, if it cannot. */
+  problem?: string;
+}
+
+/** A recorded input and the session after it. */
+export interface RecordedResult {
+  entry: JournalEntry;
+  view: SessionView;
+}
+
+/** What each command answers. */
+export interface CommandResults {
+  'library.list': LibraryListing;
+  'library.show': LibraryDocument;
+  'library.import': LibraryImported;
+  'library.remove': LibraryRemoved;
+  'session.create': { sessionId: string; view: SessionView };
+  'session.list': { sessions: SessionSummary[] };
+  /** Warnings are shown once: a torn last line set aside, for example. */
+  'session.open': { view: SessionView; warnings: string[] };
+  'session.close': { sessionId: string };
+  'session.input': RecordedResult;
+  'clock.pause': RecordedResult;
+  'clock.resume': RecordedResult;
+  'clock.jump': RecordedResult;
+  'clock.speed': RecordedResult;
+  'session.end': RecordedResult;
+  'session.archive': { sessionId: string };
+  'session.delete': { sessionId: string; trashedAs: string };
+  'scorecard.get': { scorecard: Scorecard };
+}

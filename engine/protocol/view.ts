@@ -1,0 +1,160 @@
+import type { Milestone } from '../format/common.js';
+import type { Session } from '../session/session.js';
+import type { InjectCause, InjectStatus, DecisionState } from '../session/context.js';
+import type { SessionStarted } from '../session/journal.js';
+
+/** One inject as the facilitator console lists it. */
+export interface InjectView {
+  id: string;
+  title: string;
+  channel: string;
+  to: string[];
+  status: InjectStatus;
+  dueAt: number | null;
+  firedAt: number | null;
+  cause: InjectCause | null;
+}
+
+/** A decision put to the team and not yet answered. */
+export interface OpenDecisionView {
+  id: string;
+  prompt: string;
+  role: string;
+  options: { id: string; label: string }[];
+  openedAt: number | null;
+  /** When the time limit runs out and the default option is taken; null without a limit. */
+  expiresAt: number | null;
+}
+
+export interface DeadlineView {
+  /** "severity" or "duty:<id>". */
+  id: string;
+  title: string;
+  dueAt: number;
+  passed: boolean;
+  metAt: number | null;
+}
+
+/** An action taken whose simulated duration has not run out yet. */
+export interface ActionInProgressView {
+  seq: number;
+  action: string;
+  title: string;
+  by: string;
+  takenAt: number;
+  completesAt: number;
+}
+
+/**
+ * What the UI shows of a live session at one moment: plain JSON, derived from the session
+ * (its journal replayed) and nothing else. Times are simulated milliseconds from T+0.
+ */
+export interface SessionView {
+  sessionId: string;
+  scenarioId: string;
+  scenarioTitle: string;
+  planId: string;
+  mode: SessionStarted['mode'];
+  participants: Record<string, string>;
+  now: number;
+  paused: boolean;
+  speed: number;
+  /** The NIST SP 800-61 phase the incident is in (once ended, the one it had reached). */
+  phase: string | null;
+  milestones: Partial<Record<Milestone, number>>;
+  severity: { level: number; name: string; at: number; by: string } | null;
+  deadlines: DeadlineView[];
+  injects: InjectView[];
+  openDecisions: OpenDecisionView[];
+  actionsInProgress: ActionInProgressView[];
+  nextInject: { inject: string; dueAt: number } | null;
+  /** When the scenario's end condition first held, if it has. */
+  completeAt: number | null;
+  ended: { at: number; reason: string } | null;
+  /** The journal's length: the seq of its last entry. */
+  journalLength: number;
+}
+
+const PHASE_TAG = 'phase:';
+
+/** The session as the UI sees it. A pure function of the session. */
+export function sessionView(session: Session): SessionView {
+  const { index, context, journal, started } = session;
+  const { scenario, plan } = index;
+  const snapshot = session.snapshot();
+  const phaseTag = [...snapshot.tags].find((tag) => tag.startsWith(PHASE_TAG));
+  const dutyTitle = new Map(plan.duties.map((duty) => [`duty:${duty.id}`, duty.title]));
+
+  const injects = scenario.injects.map((inject): InjectView => {
+    const state = context.injects[inject.id]!;
+    return {
+      id: inject.id,
+      title: inject.title,
+      channel: inject.channel,
+      to: inject.to,
+      status: state.status,
+      dueAt: state.dueAt ?? null,
+      firedAt: state.firedAt ?? null,
+      cause: state.cause ?? null,
+    };
+  });
+
+  const openDecisions = scenario.decisions
+    .filter((decision) => context.decisions[decision.id]!.status === 'open')
+    .map((decision): OpenDecisionView => {
+      const state: DecisionState = context.decisions[decision.id]!;
+      return {
+        id: decision.id,
+        prompt: decision.prompt,
+        role: decision.role,
+        options: decision.options.map((option) => ({ id: option.id, label: option.label })),
+        openedAt: state.openedAt ?? null,
+        expiresAt: state.expiresAt ?? null,
+      };
+    });
+
+  const deadlines = Object.values(context.deadlines)
+    .map((deadline): DeadlineView => ({
+      id: deadline.id,
+      title: deadline.id === 'severity' ? 'Declare the severity' : (dutyTitle.get(deadline.id) ?? deadline.id),
+      dueAt: deadline.dueAt,
+      passed: deadline.passed,
+      metAt: deadline.metAt ?? null,
+    }))
+    .sort((a, b) => a.dueAt - b.dueAt || a.id.localeCompare(b.id));
+
+  // Actions under way come from the journal: an action taken runs for its plan duration.
+  const actionsInProgress: ActionInProgressView[] = [];
+  if (!context.ended) {
+    for (const entry of journal) {
+      if (entry.type !== 'action.taken') continue;
+      const action = index.actions.get(entry.action);
+      if (!action || entry.simTime + action.duration <= context.now) continue;
+      actionsInProgress.push({ seq: entry.seq, action: action.id, title: action.title, by: entry.actor, takenAt: entry.simTime, completesAt: entry.simTime + action.duration });
+    }
+  }
+
+  const severity = context.severity;
+  return {
+    sessionId: started.sessionId,
+    scenarioId: scenario.id,
+    scenarioTitle: scenario.title,
+    planId: plan.id,
+    mode: started.mode,
+    participants: started.participants,
+    now: session.now,
+    paused: context.paused,
+    speed: context.speed,
+    phase: phaseTag ? phaseTag.slice(PHASE_TAG.length) : null,
+    milestones: { ...context.milestones },
+    severity: severity ? { level: severity.level, name: index.levels.get(severity.level)?.name ?? `Sev ${severity.level}`, at: severity.at, by: severity.by } : null,
+    deadlines,
+    injects,
+    openDecisions,
+    actionsInProgress,
+    nextInject: context.ended ? null : (session.nextInject() ?? null),
+    completeAt: context.completeAt,
+    ended: context.ended,
+    journalLength: journal.length,
+  };
+}

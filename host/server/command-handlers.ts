@@ -1,0 +1,79 @@
+import type { CommandParams, CommandResults, CommandType, Request } from '../../engine/protocol/index.js';
+import { CommandFailure } from './command-failure.js';
+import type { SessionHost } from './session-host.js';
+
+/** The sessions one client (a browser tab, a window) has open: it gets their updates. */
+export interface ClientSessions {
+  has(sessionId: string): boolean;
+  join(sessionId: string): void;
+  leave(sessionId: string): void;
+}
+
+type Handler<T extends CommandType> = (host: SessionHost, params: CommandParams<T>, client: ClientSessions) => CommandResults[T] | Promise<CommandResults[T]>;
+
+/** Inputs go only to a session this client has open, never to another by its id. */
+function openHere(client: ClientSessions, sessionId: string): void {
+  if (!client.has(sessionId)) throw new CommandFailure('not-open', `session ${sessionId} is not open on this connection: open it with session.open first`);
+}
+
+const handlers: { [T in CommandType]: Handler<T> } = {
+  'library.list': (host) => host.listLibrary(),
+  'library.show': (host, params) => host.showLibrary(params),
+  'library.import': (host, params) => host.importLibrary(params),
+  'library.remove': (host, params) => host.removeLibrary(params),
+  'session.create': async (host, params, client) => {
+    const live = await host.create(params);
+    client.join(live.id);
+    return { sessionId: live.id, view: live.view() };
+  },
+  'session.list': (host, params) => host.listSessions(params),
+  'session.open': async (host, params, client) => {
+    const { live, warnings } = await host.open(params.sessionId);
+    client.join(live.id);
+    return { view: live.view(), warnings };
+  },
+  'session.close': (_host, params, client) => {
+    client.leave(params.sessionId);
+    return { sessionId: params.sessionId };
+  },
+  'session.input': (host, params, client) => {
+    openHere(client, params.sessionId);
+    return host.input(params);
+  },
+  'clock.pause': (host, { sessionId }, client) => {
+    openHere(client, sessionId);
+    return host.record(sessionId, (driver, wallNow) => driver.pause(wallNow));
+  },
+  'clock.resume': (host, { sessionId }, client) => {
+    openHere(client, sessionId);
+    return host.record(sessionId, (driver, wallNow) => driver.resume(wallNow));
+  },
+  'clock.jump': (host, { sessionId }, client) => {
+    openHere(client, sessionId);
+    return host.record(sessionId, (driver, wallNow) => driver.jumpToNextInject(wallNow));
+  },
+  'clock.speed': (host, { sessionId, speed }, client) => {
+    openHere(client, sessionId);
+    return host.record(sessionId, (driver, wallNow) => driver.setSpeed(speed, wallNow));
+  },
+  'session.end': (host, params, client) => {
+    openHere(client, params.sessionId);
+    return host.end(params);
+  },
+  'session.archive': async (host, { sessionId }) => {
+    await host.archive(sessionId);
+    return { sessionId };
+  },
+  'session.delete': async (host, { sessionId }) => ({ sessionId, trashedAs: await host.delete(sessionId) }),
+  'scorecard.get': (host, { sessionId }) => host.scorecard(sessionId),
+};
+
+/**
+ * Runs one validated command for a client holding the facilitator token. The facilitator
+ * records for every role (facilitated and solo modes), so any actor is accepted here; the
+ * engine still checks that the actor may do the input (a role acts, the facilitator steers).
+ */
+export async function runCommand(host: SessionHost, request: Request, client: ClientSessions): Promise<CommandResults[CommandType]> {
+  const handler = handlers[request.type] as Handler<CommandType>;
+  return handler(host, request.params as CommandParams<CommandType>, client);
+}

@@ -1,0 +1,84 @@
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { packageRoot } from '../library/bundled.js';
+import { createRendererHandler } from './http-app.js';
+import { SessionHost } from './session-host.js';
+import { attachSocketServer } from './socket-server.js';
+import { newFacilitatorToken } from './facilitator-token.js';
+
+export interface ServeOptions {
+  dataDir: string;
+  /** 0 picks a free port. */
+  port: number;
+  token?: string;
+  /** The built renderer; dist/renderer/ of the package by default. */
+  rendererDir?: string;
+  /** How often live sessions' clocks move and their views go out, in wall ms. */
+  tickMs?: number;
+  now?: () => number;
+  logError?: (message: string) => void;
+}
+
+export interface RunningServer {
+  port: number;
+  token: string;
+  /** The address to open: the facilitator token is in it. */
+  url: string;
+  host: SessionHost;
+  /** Stops taking connections, finishes the appends under way, closes journals, releases locks. */
+  close(): Promise<void>;
+}
+
+/** The port is taken; the message says what to do. */
+export class PortInUse extends Error {
+  override name = 'PortInUse';
+}
+
+/**
+ * The local server of browser mode: HTTP on 127.0.0.1 only, serving the renderer, and the
+ * session protocol over WebSocket (Socket.IO). Live sessions run on the wall clock through
+ * their ClockDriver, ticked every `tickMs`.
+ */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const token = options.token ?? newFacilitatorToken();
+  const logError = options.logError ?? ((message: string) => process.stderr.write(`${message}\n`));
+  let port = options.port;
+  const http = createServer(createRendererHandler({ rendererDir: options.rendererDir ?? join(packageRoot(), 'dist', 'renderer'), port: () => port }));
+  // A malformed HTTP request is answered by Node and logged nowhere: it is the client's mistake.
+  http.on('clientError', (_error, socket) => socket.destroy());
+  const sockets = attachSocketServer(http, { token, port: () => port, logError });
+  const host = new SessionHost({ dataDir: options.dataDir, events: sockets.events, ...(options.now ? { now: options.now } : {}) });
+  sockets.bind(host);
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUse(`port ${options.port} is in use (another Firedrill?); choose another with --port`) : error));
+    http.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const address = http.address();
+  port = typeof address === 'object' && address ? address.port : options.port;
+
+  const ticker = setInterval(() => {
+    try {
+      host.tick();
+    } catch (error) {
+      logError(`firedrill serve: internal error while ticking sessions (please report it):\n${(error as Error)?.stack ?? String(error)}`);
+    }
+  }, options.tickMs ?? 250);
+
+  let closing: Promise<void> | undefined;
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    host,
+    close: () => {
+      closing ??= (async () => {
+        clearInterval(ticker);
+        await new Promise<void>((resolve) => sockets.io.close(() => resolve()));
+        await host.close();
+      })();
+      return closing;
+    },
+  };
+}

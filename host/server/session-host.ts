@@ -1,0 +1,249 @@
+import { ClockDriver } from '../../engine/session/driver.js';
+import { Session } from '../../engine/session/session.js';
+import { FACILITATOR } from '../../engine/format/script.js';
+import type { JournalEntry, SessionStarted } from '../../engine/session/journal.js';
+import type { Library } from '../../engine/validate/index.js';
+import type { CommandParams, CommandResults } from '../../engine/protocol/index.js';
+import type { SessionView } from '../../engine/protocol/view.js';
+import { scoreSession } from '../../engine/scoring/score.js';
+import { lookupIn, SessionStore, type WorldLookup } from '../storage/session-store.js';
+import { newSessionId } from '../storage/session-id.js';
+import { importLibraryFile, listLibrary, loadBundledForHost, loadCombinedLibrary, loadScenarioWorld, removeLibraryFile, showLibraryDocument, type CombinedLibrary } from '../library/user-library.js';
+import { CommandFailure, asCommandFailure } from './command-failure.js';
+import { LiveSession } from './live-session.js';
+
+/** Where the host sends what changed, for the transport to pass on to a session's clients. */
+export interface HostEvents {
+  update(sessionId: string, view: SessionView): void;
+  closed(sessionId: string, reason: string): void;
+}
+
+export interface SessionHostOptions {
+  dataDir: string;
+  events: HostEvents;
+  /** The wall clock, in ms since the epoch: the engine never reads it, the host does. */
+  now?: () => number;
+}
+
+/**
+ * The sessions a host process runs, whatever the transport (WebSocket now, Electron IPC later):
+ * it starts and resumes sessions from their journals, records inputs (applied, appended with
+ * fsync, then answered), drives their clocks and serves the library. Errors come out as
+ * CommandFailure with a message for the person.
+ */
+export class SessionHost {
+  readonly store: SessionStore;
+  private readonly now: () => number;
+  private readonly live = new Map<string, LiveSession>();
+  private readonly opening = new Map<string, Promise<{ live: LiveSession; warnings: string[] }>>();
+  private bundled: Library | undefined;
+  private combined: CombinedLibrary | undefined;
+  private readonly worlds = new Map<string, Library>();
+
+  constructor(private readonly options: SessionHostOptions) {
+    this.store = new SessionStore(options.dataDir);
+    this.now = options.now ?? Date.now;
+  }
+
+  // --- the library -------------------------------------------------------------------------
+
+  private bundledLibrary(): Library {
+    this.bundled ??= loadBundledForHost();
+    return this.bundled;
+  }
+
+  /** Bundled plus the user's folder; read once, again after an import or a removal. */
+  library(): CombinedLibrary {
+    this.combined ??= loadCombinedLibrary(this.options.dataDir, this.bundledLibrary());
+    return this.combined;
+  }
+
+  private libraryChanged(): void {
+    this.combined = undefined;
+    this.worlds.clear();
+  }
+
+  /**
+   * The plan and scenario of one session. Reading only the files it needs keeps opening a
+   * session fast (the whole library takes seconds to validate); the whole library is the fallback.
+   */
+  private worldOf(scenarioId: string): Library {
+    if (this.combined) return this.combined.library;
+    let world = this.worlds.get(scenarioId);
+    if (!world) {
+      world = loadScenarioWorld(this.options.dataDir, scenarioId) ?? this.library().library;
+      this.worlds.set(scenarioId, world);
+    }
+    return world;
+  }
+
+  private readonly lookup: WorldLookup = (started: SessionStarted) => lookupIn(this.worldOf(started.scenarioId))(started);
+
+  listLibrary(): CommandResults['library.list'] {
+    return listLibrary(this.library());
+  }
+
+  showLibrary(params: CommandParams<'library.show'>): CommandResults['library.show'] {
+    return this.attempt(() => showLibraryDocument(this.library(), params.kind, params.id));
+  }
+
+  importLibrary(params: CommandParams<'library.import'>): CommandResults['library.import'] {
+    const imported = this.attempt(() => importLibraryFile(this.options.dataDir, this.bundledLibrary(), params));
+    this.libraryChanged();
+    return imported;
+  }
+
+  removeLibrary(params: CommandParams<'library.remove'>): CommandResults['library.remove'] {
+    const removed = this.attempt(() => removeLibraryFile(this.options.dataDir, this.bundledLibrary(), params.kind, params.id));
+    this.libraryChanged();
+    return removed;
+  }
+
+  // --- sessions -----------------------------------------------------------------------------
+
+  listSessions(params: CommandParams<'session.list'>): CommandResults['session.list'] {
+    return { sessions: this.store.list(params.archived === undefined ? {} : { archived: params.archived }) };
+  }
+
+  async create(params: CommandParams<'session.create'>): Promise<LiveSession> {
+    const world = this.worldOf(params.scenarioId);
+    const scenario = world.scenarios.get(params.scenarioId)?.scenario;
+    if (!scenario) throw new CommandFailure('not-found', `there is no scenario "${params.scenarioId}" in the library`);
+    const planId = params.planId ?? scenario.plan;
+    if (planId !== scenario.plan) throw new CommandFailure('refused', `scenario "${scenario.id}" is written for plan "${scenario.plan}", not "${planId}"`);
+    const plan = world.plans.get(planId)?.plan;
+    if (!plan) throw new CommandFailure('not-found', `there is no plan "${planId}" in the library`);
+    const roles = new Set(plan.roles.map((role) => role.id));
+    const strangers = Object.keys(params.participants).filter((role) => !roles.has(role));
+    if (strangers.length > 0) throw new CommandFailure('bad-request', `participants: ${strangers.join(', ')} ${strangers.length === 1 ? 'is not a role' : 'are not roles'} of plan "${plan.id}" (roles: ${[...roles].join(', ')})`);
+    const wall = this.now();
+    const session = Session.start({
+      plan,
+      scenario,
+      sessionId: newSessionId(wall),
+      mode: params.mode,
+      speed: params.speed,
+      participants: params.participants,
+      wallTime: new Date(wall).toISOString(),
+    });
+    const journal = await this.attemptAsync(() => this.store.create(session));
+    const live = new LiveSession(session, new ClockDriver(session, this.now()), journal);
+    this.live.set(live.id, live);
+    return live;
+  }
+
+  /** Resumes a stored session (replayed from its journal), or joins it if it is live here. */
+  async open(sessionId: string): Promise<{ live: LiveSession; warnings: string[] }> {
+    const running = this.live.get(sessionId);
+    if (running) return { live: running, warnings: [] };
+    let opening = this.opening.get(sessionId);
+    if (!opening) {
+      opening = this.attemptAsync(async () => {
+        const { session, journal, warnings } = await this.store.open(sessionId, this.lookup);
+        const live = new LiveSession(session, new ClockDriver(session, this.now()), journal);
+        this.live.set(sessionId, live);
+        return { live, warnings };
+      }).finally(() => this.opening.delete(sessionId));
+      this.opening.set(sessionId, opening);
+      return opening;
+    }
+    // A second client opening at the same moment joins; the warnings went to the first.
+    return { live: (await opening).live, warnings: [] };
+  }
+
+  liveSession(sessionId: string): LiveSession {
+    const live = this.live.get(sessionId);
+    if (!live) throw new CommandFailure('not-open', `session ${sessionId} is not open: open it with session.open`);
+    return live;
+  }
+
+  /**
+   * Records one input: applied to the session (which may refuse it), appended to the journal
+   * and fsynced, and only then returned, to be acknowledged. If the disk fails, the session
+   * is closed, so that it is reopened from what the journal really holds.
+   */
+  async record(sessionId: string, take: (driver: ClockDriver, wallNow: number) => JournalEntry): Promise<CommandResults['session.input']> {
+    const live = this.liveSession(sessionId);
+    const entry = this.attempt(() => take(live.driver, this.now()));
+    try {
+      await live.journal.append(entry);
+    } catch (error) {
+      const failure = asCommandFailure(error) ?? new CommandFailure('storage', String(error));
+      await this.drop(sessionId, failure.message);
+      throw failure;
+    }
+    const view = live.view();
+    this.publish(live);
+    return { entry, view };
+  }
+
+  input(params: CommandParams<'session.input'>) {
+    return this.record(params.sessionId, (driver, wallNow) => driver.record(params.input, wallNow, params.actor));
+  }
+
+  end(params: CommandParams<'session.end'>) {
+    return this.record(params.sessionId, (driver, wallNow) => driver.record({ type: 'session.ended', ...(params.reason ? { reason: params.reason } : {}) }, wallNow, FACILITATOR));
+  }
+
+  async archive(sessionId: string): Promise<void> {
+    await this.drop(sessionId, 'the session was archived');
+    this.attempt(() => this.store.archive(sessionId));
+  }
+
+  async delete(sessionId: string): Promise<string> {
+    await this.drop(sessionId, 'the session was deleted (moved to the trash folder)');
+    return this.attempt(() => this.store.delete(sessionId));
+  }
+
+  scorecard(sessionId: string): CommandResults['scorecard.get'] {
+    const live = this.live.get(sessionId);
+    return { scorecard: scoreSession(live ? live.session : this.attempt(() => this.store.read(sessionId, this.lookup))) };
+  }
+
+  /** Moves every running session's clock to the wall clock and sends the views that changed. */
+  tick(): void {
+    const wallNow = this.now();
+    for (const live of this.live.values()) {
+      live.driver.tick(wallNow);
+      this.publish(live);
+    }
+  }
+
+  /** Closes every session: appends under way finish, files are closed, locks released. */
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.live.keys()].map((id) => this.drop(id, 'Firedrill is shutting down')));
+  }
+
+  private publish(live: LiveSession): void {
+    const view = live.changedView();
+    if (view) this.options.events.update(live.id, view);
+  }
+
+  /** Takes a session out of this host (its journal closed, its lock released) and tells its clients. */
+  private async drop(sessionId: string, reason: string): Promise<void> {
+    const live = this.live.get(sessionId);
+    if (!live) return;
+    this.live.delete(sessionId);
+    try {
+      await live.journal.close();
+    } finally {
+      this.options.events.closed(sessionId, reason);
+    }
+  }
+
+  private attempt<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw asCommandFailure(error) ?? error;
+    }
+  }
+
+  private async attemptAsync<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw asCommandFailure(error) ?? error;
+    }
+  }
+}

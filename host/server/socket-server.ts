@@ -1,0 +1,97 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { COMMAND_EVENT, REPLY_EVENT, failure, parseRequest, type Reply, type ServerEvents } from '../../engine/protocol/messages.js';
+import { MAX_TRANSPORT_BYTES } from '../../engine/protocol/limits.js';
+import { runCommand, type ClientSessions } from './command-handlers.js';
+import { asCommandFailure } from './command-failure.js';
+import type { HostEvents, SessionHost } from './session-host.js';
+import { MALFORMED_EVENT, tolerantParser } from './tolerant-parser.js';
+import { isTrustedHost, isTrustedOrigin } from './trusted-host.js';
+import { tokenMatches } from './facilitator-token.js';
+
+/** The Socket.IO room of a session's clients. */
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+const SUPPORTED_EVENTS = new Set([COMMAND_EVENT, MALFORMED_EVENT]);
+
+export interface SocketServerOptions {
+  token: string;
+  port: () => number;
+  /** Where unexpected errors (bugs) are reported; the client only gets "internal". */
+  logError: (message: string) => void;
+}
+
+/**
+ * The session protocol over Socket.IO. A client emits COMMAND_EVENT with { id, type, params }
+ * and an acknowledgement callback, which carries the reply (without a callback, the reply comes
+ * as REPLY_EVENT). Every message is checked (token, size, schema) before it reaches the host;
+ * a bad one gets an error reply and changes nothing. Updates go to a room per session.
+ */
+export function attachSocketServer(http: HttpServer, options: SocketServerOptions): { io: Server; events: HostEvents; bind(host: SessionHost): void } {
+  const io = new Server(http, {
+    serveClient: false,
+    parser: tolerantParser,
+    maxHttpBufferSize: MAX_TRANSPORT_BYTES,
+    transports: ['websocket', 'polling'],
+    allowRequest: (request, callback) => {
+      const port = options.port();
+      callback(null, isTrustedHost(request.headers.host, port) && isTrustedOrigin(request.headers.origin, port));
+    },
+    // A client that drops for a moment (a laptop lid) gets its rooms and missed updates back.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+  });
+
+  const emit = <E extends keyof ServerEvents>(room: string, event: E, payload: ServerEvents[E]) => io.to(room).emit(event, payload);
+  const events: HostEvents = {
+    update: (sessionId, view) => emit(sessionRoom(sessionId), 'session.update', { sessionId, view }),
+    closed: (sessionId, reason) => {
+      emit(sessionRoom(sessionId), 'session.closed', { sessionId, reason });
+      io.in(sessionRoom(sessionId)).socketsLeave(sessionRoom(sessionId));
+    },
+  };
+
+  let host: SessionHost | undefined;
+
+  io.on('connection', (socket: Socket) => {
+    // The token is checked at the handshake, and every command from an unauthorised connection is refused.
+    if (socket.data.facilitator === undefined) socket.data.facilitator = tokenMatches((socket.handshake.auth as { token?: unknown } | undefined)?.token, options.token);
+    const client: ClientSessions = {
+      has: (sessionId) => socket.rooms.has(sessionRoom(sessionId)),
+      join: (sessionId) => void socket.join(sessionRoom(sessionId)),
+      leave: (sessionId) => void socket.leave(sessionRoom(sessionId)),
+    };
+    const answer = (reply: Reply, ack: ((reply: Reply) => void) | undefined) => (ack ? ack(reply) : socket.emit(REPLY_EVENT, reply));
+
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (reply: Reply) => void) : undefined;
+      if (event === MALFORMED_EVENT) return answer(failure(null, 'malformed', `the message could not be read: ${String(args[0])}`), undefined);
+      if (typeof event !== 'string' || !SUPPORTED_EVENTS.has(event)) {
+        return answer(failure(null, 'unknown-command', `send commands as the "${COMMAND_EVENT}" event, not ${JSON.stringify(String(event).slice(0, 60))}`), ack);
+      }
+      void handle(args, ack);
+    });
+
+    const handle = async (args: unknown[], ack: ((reply: Reply) => void) | undefined) => {
+      if (args.length !== 1) return answer(failure(null, 'bad-request', `a command is one object { id, type, params }, not ${args.length} arguments`), ack);
+      const parsed = parseRequest(args[0]);
+      if (!socket.data.facilitator) {
+        const id = parsed.ok ? parsed.request.id : parsed.reply.id;
+        return answer(failure(id, 'unauthorized', 'this connection has no valid facilitator token: open Firedrill at the address it printed (it ends in ?token=...)'), ack);
+      }
+      if (!parsed.ok) return answer(parsed.reply, ack);
+      const { request } = parsed;
+      if (!host) return answer(failure(request.id, 'internal', 'the server is starting; try again'), ack);
+      try {
+        const result = await runCommand(host, request, client);
+        answer({ id: request.id, ok: true, result }, ack);
+      } catch (error) {
+        const known = asCommandFailure(error);
+        if (known) return answer(failure(request.id, known.code, known.message, known.errors), ack);
+        options.logError(`firedrill serve: internal error on ${request.type} (please report it):\n${(error as Error)?.stack ?? String(error)}`);
+        answer(failure(request.id, 'internal', `${request.type} failed on an internal error; the server log has the details.`), ack);
+      }
+    };
+  });
+
+  return { io, events, bind: (bound) => void (host = bound) };
+}

@@ -1,0 +1,269 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, closeSync, openSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseJournal, serializeEntry, type JournalEntry, type SessionStarted } from '../../engine/session/journal.js';
+import { JournalMismatch, Session } from '../../engine/session/session.js';
+import { FACILITATOR } from '../../engine/format/script.js';
+import type { Library } from '../../engine/validate/index.js';
+import type { Plan } from '../../engine/format/plan.js';
+import type { Scenario } from '../../engine/format/scenario.js';
+import type { SessionSummary } from '../../engine/protocol/results.js';
+import { dataPaths } from './data-dir.js';
+import { fsyncDir, moveFile, writeAllSync } from './atomic-file.js';
+import { JournalWriter } from './journal-writer.js';
+import { lockHolder, SessionLock } from './session-lock.js';
+import { corruptPathOf, setAsideTornLine } from './torn-line.js';
+import { SESSION_ID } from './session-id.js';
+import { StorageError } from './storage-error.js';
+
+const JOURNAL = '.jsonl';
+
+/** Finds the scenario and plan a journal was recorded with (by their ids in its first entry). */
+export type WorldLookup = (started: SessionStarted) => { scenario?: Scenario; plan?: Plan };
+
+/** Looks worlds up in a loaded library. */
+export const lookupIn = (library: Library): WorldLookup => (started) => ({
+  scenario: library.scenarios.get(started.scenarioId)?.scenario,
+  plan: library.plans.get(started.planId)?.plan,
+});
+
+/** An open session's journal: appends are durable when they resolve; one writer at a time. */
+export class SessionJournal {
+  constructor(
+    readonly sessionId: string,
+    readonly path: string,
+    private readonly writer: JournalWriter,
+    private readonly lock: SessionLock,
+  ) {}
+
+  /** Resolves once the entry is on disk (written and fsynced): acknowledge it only then. */
+  append(entry: JournalEntry): Promise<void> {
+    return this.writer.append(entry);
+  }
+
+  /** Finishes the appends under way, closes the file and releases the lock. */
+  async close(): Promise<void> {
+    try {
+      await this.writer.close();
+    } finally {
+      this.lock.release();
+    }
+  }
+}
+
+export interface OpenedSession {
+  session: Session;
+  journal: SessionJournal;
+  /** Things to tell the person once, such as a torn last line set aside. */
+  warnings: string[];
+}
+
+/**
+ * The sessions of a data folder: one append-only JSON Lines journal per session in
+ * sessions/, archived ones in sessions/archive/, deleted ones moved to trash/ (never unlinked).
+ * A session is resumed by replaying its journal against the scenario and plan it names.
+ */
+export class SessionStore {
+  readonly paths: ReturnType<typeof dataPaths>;
+
+  constructor(
+    root: string,
+    private readonly pid = process.pid,
+  ) {
+    this.paths = dataPaths(root);
+  }
+
+  journalPath(sessionId: string): string {
+    return join(this.paths.sessions, `${sessionId}${JOURNAL}`);
+  }
+
+  private archivedPath(sessionId: string): string {
+    return join(this.paths.archive, `${sessionId}${JOURNAL}`);
+  }
+
+  private lockPath(sessionId: string): string {
+    return join(this.paths.sessions, `${sessionId}.lock`);
+  }
+
+  private lock(sessionId: string): SessionLock {
+    mkdirSync(this.paths.sessions, { recursive: true });
+    return SessionLock.acquire(this.lockPath(sessionId), sessionId, this.pid);
+  }
+
+  /** Stores a session just started: its journal file is created holding its first entries. */
+  async create(session: Session): Promise<SessionJournal> {
+    const sessionId = checkId(session.started.sessionId);
+    const lock = this.lock(sessionId);
+    const path = this.journalPath(sessionId);
+    try {
+      if (existsSync(this.archivedPath(sessionId))) throw new StorageError('conflict', `a session ${sessionId} already exists (archived)`);
+      let fd: number;
+      try {
+        fd = openSync(path, 'wx', 0o644);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new StorageError('conflict', `a session ${sessionId} already exists`);
+        throw error;
+      }
+      try {
+        writeAllSync(fd, Buffer.from(session.journal.map((entry) => `${serializeEntry(entry)}\n`).join(''), 'utf8'));
+      } finally {
+        closeSync(fd);
+      }
+      fsyncDir(this.paths.sessions);
+      return new SessionJournal(sessionId, path, await JournalWriter.open(path), lock);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+
+  /**
+   * Opens a session to go on with it: takes its lock, sets aside a torn last line (reported
+   * in `warnings`, once: the file is repaired), and replays the journal. A journal recorded
+   * against another version of its scenario or plan is refused (StorageError 'mismatch').
+   */
+  async open(sessionId: string, worlds: WorldLookup): Promise<OpenedSession> {
+    checkId(sessionId);
+    const path = this.journalPath(sessionId);
+    if (!existsSync(path)) {
+      if (existsSync(this.archivedPath(sessionId))) throw new StorageError('archived', `session ${sessionId} is archived: its scorecard can be read, but it cannot be resumed`);
+      throw new StorageError('not-found', `there is no session ${sessionId}`);
+    }
+    const lock = this.lock(sessionId);
+    try {
+      const warnings: string[] = [];
+      const torn = setAsideTornLine(path, sessionId);
+      if (torn) warnings.push(torn);
+      const session = replayFile(path, sessionId, worlds);
+      return { session, journal: new SessionJournal(sessionId, path, await JournalWriter.open(path), lock), warnings };
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+
+  /** Replays a session (active or archived) to read it, without locking or repairing it. */
+  read(sessionId: string, worlds: WorldLookup): Session {
+    checkId(sessionId);
+    const path = [this.journalPath(sessionId), this.archivedPath(sessionId)].find((p) => existsSync(p));
+    if (!path) throw new StorageError('not-found', `there is no session ${sessionId}`);
+    return replayFile(path, sessionId, worlds);
+  }
+
+  /** Ends a session that is not open anywhere: records session.ended by the facilitator. */
+  async end(sessionId: string, worlds: WorldLookup, wallTime: string, reason?: string): Promise<JournalEntry> {
+    const { session, journal } = await this.open(sessionId, worlds);
+    try {
+      const entry = session.record({ type: 'session.ended', ...(reason ? { reason } : {}) }, { wallTime, actor: FACILITATOR });
+      await journal.append(entry);
+      return entry;
+    } finally {
+      await journal.close();
+    }
+  }
+
+  /** The stored sessions, newest first: `archived` true for archived only, false for active only. */
+  list(filter: { archived?: boolean } = {}): SessionSummary[] {
+    const summaries: SessionSummary[] = [];
+    for (const [dir, archived] of [[this.paths.sessions, false], [this.paths.archive, true]] as const) {
+      if (filter.archived !== undefined && filter.archived !== archived) continue;
+      if (!existsSync(dir)) continue;
+      for (const name of readdirSync(dir)) {
+        if (!name.endsWith(JOURNAL) || name.startsWith('.')) continue;
+        const sessionId = name.slice(0, -JOURNAL.length);
+        const openIn = archived ? undefined : lockHolder(this.lockPath(sessionId));
+        summaries.push({ ...summarize(join(dir, name), sessionId, archived), ...(openIn !== undefined ? { openIn } : {}) });
+      }
+    }
+    return summaries.sort((a, b) => b.startedAt.localeCompare(a.startedAt) || a.id.localeCompare(b.id));
+  }
+
+  /** Moves a session to sessions/archive/: kept for its scorecard and reports, not resumed. */
+  archive(sessionId: string): void {
+    checkId(sessionId);
+    const path = this.journalPath(sessionId);
+    if (!existsSync(path)) {
+      if (existsSync(this.archivedPath(sessionId))) throw new StorageError('conflict', `session ${sessionId} is already archived`);
+      throw new StorageError('not-found', `there is no session ${sessionId}`);
+    }
+    const lock = this.lock(sessionId);
+    try {
+      mkdirSync(this.paths.archive, { recursive: true });
+      moveWithCorrupt(path, this.archivedPath(sessionId));
+    } finally {
+      lock.release();
+    }
+  }
+
+  /** Moves a session (active or archived) to the trash folder; returns its path there. */
+  delete(sessionId: string): string {
+    checkId(sessionId);
+    const path = [this.journalPath(sessionId), this.archivedPath(sessionId)].find((p) => existsSync(p));
+    if (!path) throw new StorageError('not-found', `there is no session ${sessionId}`);
+    const lock = this.lock(sessionId);
+    try {
+      mkdirSync(this.paths.trash, { recursive: true });
+      const target = freeName(this.paths.trash, sessionId);
+      moveWithCorrupt(path, target);
+      return target;
+    } finally {
+      lock.release();
+    }
+  }
+}
+
+function checkId(sessionId: string): string {
+  if (!SESSION_ID.test(sessionId)) throw new StorageError('not-found', `there is no session ${JSON.stringify(sessionId.slice(0, 80))} (not a session id)`);
+  return sessionId;
+}
+
+/** Reads a journal and replays it against the scenario and plan it was recorded with. */
+function replayFile(path: string, sessionId: string, worlds: WorldLookup): Session {
+  const { entries, errors } = parseJournal(readFileSync(path, 'utf8'));
+  if (errors.length > 0) {
+    const first = errors[0]!;
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
+    throw new StorageError('corrupt', `the journal of session ${sessionId} is damaged: ${basename(path)} line ${first.line}: ${first.message}${more}`);
+  }
+  const started = entries[0] as SessionStarted | undefined;
+  if (!started) throw new StorageError('corrupt', `the journal of session ${sessionId} is empty`);
+  const { scenario, plan } = worlds(started);
+  if (!scenario) throw new StorageError('not-found', `session ${sessionId} is of scenario "${started.scenarioId}", which is not in the library; import its scenario file to open it`);
+  if (!plan) throw new StorageError('not-found', `session ${sessionId} was recorded with plan "${started.planId}", which is not in the library; import the plan file to open it`);
+  try {
+    return Session.replay(entries, plan, scenario);
+  } catch (error) {
+    if (error instanceof JournalMismatch) throw new StorageError('mismatch', `session ${sessionId} cannot be opened: ${error.message}`);
+    throw error;
+  }
+}
+
+/** What the session list shows, read from the first and last lines without a replay. */
+function summarize(path: string, sessionId: string, archived: boolean): SessionSummary {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  // A line after the last newline is torn, not an entry.
+  const complete = lines.slice(0, -1).filter((line) => line.trim() !== '');
+  const base = { id: sessionId, scenarioId: '', planId: '', mode: 'facilitated' as const, startedAt: '', entries: complete.length, ended: false, archived };
+  try {
+    const started = JSON.parse(complete[0] ?? '') as Partial<SessionStarted>;
+    const last = JSON.parse(complete[complete.length - 1]!) as Partial<JournalEntry>;
+    if (started.type !== 'session.started') throw new Error('no start');
+    return { ...base, scenarioId: String(started.scenarioId), planId: String(started.planId), mode: started.mode ?? base.mode, startedAt: String(started.wallTime), ended: last.type === 'session.ended' };
+  } catch {
+    return { ...base, problem: 'the journal is damaged: it does not start with session.started' };
+  }
+}
+
+/** Moves a journal and its .corrupt companion, if any, side by side. */
+function moveWithCorrupt(from: string, to: string): void {
+  const corrupt = corruptPathOf(from);
+  if (existsSync(corrupt)) moveFile(corrupt, corruptPathOf(to));
+  moveFile(from, to);
+}
+
+/** `<id>.jsonl` in the folder, or `<id>.2.jsonl`... if a session of that id was trashed before. */
+function freeName(dir: string, sessionId: string): string {
+  for (let n = 1; ; n++) {
+    const path = join(dir, `${sessionId}${n === 1 ? '' : `.${n}`}${JOURNAL}`);
+    if (!existsSync(path) && !existsSync(corruptPathOf(path))) return path;
+  }
+}

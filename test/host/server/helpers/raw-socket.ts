@@ -1,0 +1,65 @@
+// A WebSocket speaking the Engine.IO / Socket.IO wire format by hand, to send what a Socket.IO
+// client never would: invalid JSON, stray binary frames.
+import WebSocket from 'ws';
+
+export class RawSocket {
+  readonly messages: (string | Buffer)[] = [];
+
+  private constructor(private readonly ws: WebSocket) {
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      const message = isBinary ? data : data.toString('utf8');
+      // Answer the server's pings so it keeps the connection.
+      if (message === '2') ws.send('3');
+      else this.messages.push(message);
+    });
+  }
+
+  /** Opens the WebSocket and joins the default namespace with the token. */
+  static async connect(port: number, token: string): Promise<RawSocket> {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`);
+    const socket = new RawSocket(ws);
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    await socket.next((m) => typeof m === 'string' && m.startsWith('0{')); // Engine.IO open
+    ws.send(`40${JSON.stringify({ token })}`);
+    await socket.next((m) => typeof m === 'string' && m.startsWith('40{')); // Socket.IO connected
+    return socket;
+  }
+
+  get open(): boolean {
+    return this.ws.readyState === WebSocket.OPEN;
+  }
+
+  send(frame: string | Buffer): void {
+    this.ws.send(frame);
+  }
+
+  /** Waits for a message that passes the test (and removes it). */
+  async next(test: (message: string | Buffer) => boolean, timeoutMs = 5_000): Promise<string | Buffer> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const index = this.messages.findIndex(test);
+      if (index >= 0) return this.messages.splice(index, 1)[0]!;
+      if (Date.now() > deadline) throw new Error(`no matching message came (got ${JSON.stringify(this.messages.map(String))})`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  /** The next Socket.IO event with this name, parsed: `42["name", payload]`. */
+  async nextEvent(name: string): Promise<unknown> {
+    const message = await this.next((m) => typeof m === 'string' && m.startsWith(`42["${name}"`));
+    return (JSON.parse((message as string).slice(2)) as unknown[])[1];
+  }
+
+  /** The acknowledgement of the packet sent with this ack id: `43<id>[reply]`. */
+  async nextAck(ackId: number): Promise<unknown> {
+    const message = await this.next((m) => typeof m === 'string' && m.startsWith(`43${ackId}[`));
+    return (JSON.parse((message as string).slice(`43${ackId}`.length)) as unknown[])[0];
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}
