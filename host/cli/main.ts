@@ -4,6 +4,10 @@ import { validateCommand, validateUsage } from './validate.js';
 import { listCommand, listUsage } from './list.js';
 import { schemaCommand, schemaUsage } from './schema.js';
 import { parseFormat, replayCommand, replayUsage, runCommand, runUsage } from './run.js';
+import { parsePort, serveCommand, serveUsage } from './serve.js';
+import { reportCommand, reportUsage } from './report.js';
+import { aarCommand, aarUsage } from './aar.js';
+import { historyCommand, historyUsage } from './history.js';
 
 const USAGE = `firedrill: tabletop exercises and drills of cloud incident response
 
@@ -12,7 +16,11 @@ usage:
   ${listUsage}
   ${runUsage}
   ${replayUsage}
+  ${reportUsage}
+  ${aarUsage}
+  ${historyUsage}
   ${schemaUsage}
+  ${serveUsage}
   firedrill help
 `;
 
@@ -48,10 +56,30 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
           format: parseFormat(values.format as string | undefined),
         }, io);
       }
+      case 'report': {
+        const { positionals, values } = parse(rest, { ...EXPORT_OPTIONS, paper: { type: 'string' } });
+        if (positionals.length !== 1) throw new UsageError('report needs one journal file');
+        return reportCommand(positionals[0]!, strings(values), io);
+      }
+      case 'aar': {
+        const { positionals, values } = parse(rest, { ...EXPORT_OPTIONS, paper: { type: 'string' }, name: { type: 'string' }, contact: { type: 'string' }, organisation: { type: 'string' } });
+        return aarCommand(positionals, strings(values), io);
+      }
+      case 'history': {
+        const { positionals, values } = parse(rest, { plan: { type: 'string' }, scenario: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, 'data-dir': { type: 'string' } });
+        if (positionals.length > 0) throw new UsageError(`history takes no arguments (got "${positionals[0]}")`);
+        return historyCommand(strings(values), io);
+      }
       case 'schema': {
         const { positionals } = parse(rest, {});
         if (positionals.length !== 1) throw new UsageError('schema needs one folder to write to');
         return schemaCommand(positionals[0]!, io);
+      }
+      case 'serve': {
+        const { positionals, values } = parse(rest, { port: { type: 'string' }, 'data-dir': { type: 'string' } });
+        if (positionals.length > 0) throw new UsageError(`serve takes no arguments (got "${positionals[0]}")`);
+        const port = parsePort(values.port as string | undefined);
+        return serveCommand({ ...(port !== undefined ? { port } : {}), ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] as string } : {}) }, io);
       }
       case undefined:
       case 'help':
@@ -72,6 +100,18 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+/** The options of report and aar: the export format and file, and where the scenario and plan come from. */
+const EXPORT_OPTIONS = {
+  format: { type: 'string' }, out: { type: 'string' }, scenario: { type: 'string' }, plan: { type: 'string' }, 'data-dir': { type: 'string' },
+} as const;
+
+/** String options given, by camel-case name (--data-dir as dataDir). */
+function strings(values: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values)
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+    .map(([key, value]) => [key.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()), value]));
+}
 
 function parse<O extends Options>(args: string[], options: O) {
   try {

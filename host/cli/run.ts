@@ -1,13 +1,14 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatLocatedError } from '../../engine/validate/index.js';
 import { playScript, ScriptStepRefused } from '../../engine/session/play-script.js';
-import { parseJournal, serializeEntry, type SessionStarted } from '../../engine/session/journal.js';
-import { JournalMismatch, Session } from '../../engine/session/session.js';
+import { serializeEntry } from '../../engine/session/journal.js';
+import type { Session } from '../../engine/session/session.js';
 import { scoreSession } from '../../engine/scoring/score.js';
 import { scorecardToMarkdown } from '../../engine/report/markdown.js';
 import type { Scorecard } from '../../engine/scoring/scorecard.js';
-import { loadBundledLibrary, loadPaths } from '../library/load.js';
+import { loadBundledLibrary } from '../library/load.js';
+import { JournalProblem, journalScenario, loadGivenFiles, readJournal, replayJournal, TORN_WARNING } from '../library/journal-scenario.js';
 import { resolveRun, ResolveError } from '../library/resolve.js';
 import { UsageError, type CliIo } from './io.js';
 
@@ -53,42 +54,16 @@ export function runCommand(scenarioArg: string, options: { plan?: string; script
 }
 
 export function replayCommand(journalPath: string, options: { scenario?: string; plan?: string; format: ScorecardFormat }, io: CliIo): number {
-  let text: string;
   try {
-    text = readFileSync(resolve(io.cwd, journalPath), 'utf8');
-  } catch (error) {
-    io.stderr(`firedrill replay: cannot read ${journalPath}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}\n`);
-    return 1;
-  }
-  const { entries, errors, torn } = parseJournal(text);
-  if (errors.length > 0) {
-    for (const e of errors) io.stderr(`${journalPath}:${e.line}: ${e.message}\n`);
-    return 1;
-  }
-  if (torn !== undefined) io.stderr(`${journalPath}: the last line is incomplete (a crash while writing?) and was ignored\n`);
-  const started = entries[0] as SessionStarted | undefined;
-  if (!started) {
-    io.stderr(`${journalPath}: the journal is empty\n`);
-    return 1;
-  }
-  const given = loadPaths([options.scenario, options.plan].filter((p): p is string => p !== undefined), io.cwd);
-  if (given.errors.length > 0) {
-    for (const located of given.errors) io.stderr(`${formatLocatedError(located)}\n`);
-    return 1;
-  }
-  const bundled = loadBundledLibrary(io.cwd);
-  const scenario = (given.library.scenarios.get(started.scenarioId) ?? bundled.scenarios.get(started.scenarioId))?.scenario;
-  const plan = (given.library.plans.get(started.planId) ?? bundled.plans.get(started.planId))?.plan;
-  if (!scenario || !plan) {
-    io.stderr(`${journalPath}: the journal is of scenario "${started.scenarioId}" with plan "${started.planId}", ${!scenario ? 'a scenario' : 'a plan'} not in the library; give its file with --${!scenario ? 'scenario' : 'plan'}\n`);
-    return 1;
-  }
-  try {
-    io.stdout(renderScorecard(scoreSession(Session.replay(entries, plan, scenario)), options.format));
+    const journal = readJournal(journalPath, io.cwd);
+    if (journal.torn !== undefined) io.stderr(`${journalPath}: ${TORN_WARNING}\n`);
+    const given = loadGivenFiles([options.scenario, options.plan], io.cwd);
+    const world = journalScenario(journal, [given, () => loadBundledLibrary(io.cwd)]);
+    io.stdout(renderScorecard(scoreSession(replayJournal(journal, world)), options.format));
     return 0;
   } catch (error) {
-    if (!(error instanceof JournalMismatch)) throw error;
-    io.stderr(`${journalPath}: ${error.message}\n`);
+    if (!(error instanceof JournalProblem)) throw error;
+    for (const line of error.lines) io.stderr(`${error.kind === 'unreadable' ? 'firedrill replay: ' : ''}${line}\n`);
     return 1;
   }
 }

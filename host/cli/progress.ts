@@ -1,0 +1,33 @@
+import { SingleBar } from 'cli-progress';
+
+// A progress bar on the terminal for work over many journals (history, after-action reports).
+// Drawn on stderr and only when stderr is a terminal: piped or captured output stays clean.
+
+export interface Progress {
+  /** One more item done; `label` names it (a session id). */
+  tick(label: string): void;
+  stop(): void;
+}
+
+const SILENT: Progress = { tick: () => undefined, stop: () => undefined };
+
+/** Below this many items the work is over before a bar could be read. */
+const MIN_ITEMS = 3;
+
+export function progressBar(what: string, total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
+  if (!stream.isTTY || total < MIN_ITEMS) return SILENT;
+  const bar = new SingleBar({
+    stream,
+    format: `${what} [{bar}] {value}/{total} {label}`,
+    barsize: 30,
+    hideCursor: true,
+    clearOnComplete: true,
+    barCompleteChar: '#',
+    barIncompleteChar: '-',
+  });
+  bar.start(total, 0, { label: '' });
+  return {
+    tick: (label) => bar.increment(1, { label }),
+    stop: () => bar.stop(),
+  };
+}
