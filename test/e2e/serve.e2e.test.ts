@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { launchChromium, serve, type Served } from './browser.js';
+
+// What the browser sees of `firedrill serve` today: the page it serves, nothing fetched from
+// the network, and the token kept out of other origins. The facilitator console's own
+// end-to-end drill arrives with the UI.
+let served: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  served = await serve();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+describe('firedrill serve in Chromium', () => {
+  it('serves the app page on loopback with no request leaving the machine', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const offMachine: string[] = [];
+    page.on('request', (request) => {
+      const { hostname, protocol } = new URL(request.url());
+      if (protocol.startsWith('http') && hostname !== '127.0.0.1') offMachine.push(request.url());
+    });
+    const response = await page.goto(served.url);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(await page.title()).toContain('Firedrill');
+    expect(await page.locator('h1').first().textContent()).toContain('Firedrill');
+    mkdirSync('test-results/screenshots', { recursive: true });
+    await page.screenshot({ path: 'test-results/screenshots/serve-1280x720.png' });
+    expect(offMachine).toEqual([]);
+    await page.close();
+  });
+
+  it('runs a session over the protocol from the page, and refuses a page without the token', async () => {
+    // The page's own policy forbids inline script (checked above); this test drives the protocol,
+    // so its context bypasses the policy to inject a client.
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(served.url);
+    // The socket.io browser client from node_modules, injected as text: nothing is fetched.
+    await page.addScriptTag({ path: 'node_modules/socket.io-client/dist/socket.io.min.js' });
+    const url = new URL(served.url);
+    const replies = await page.evaluate(async ({ origin, token }) => {
+      type Reply = { ok: boolean; result?: unknown; error?: { code: string } };
+      const connect = (auth: object) => (window as unknown as { io: (o: string, x: object) => { emit: (...a: unknown[]) => void; close: () => void } }).io(origin, { auth, transports: ['websocket'] });
+      const ask = (socket: ReturnType<typeof connect>, type: string, params: object) =>
+        new Promise<Reply>((resolve) => socket.emit('command', { id: type, type, params }, resolve));
+      const facilitator = connect({ token });
+      const list = await ask(facilitator, 'library.list', {});
+      const created = await ask(facilitator, 'session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 600, participants: {} });
+      const stranger = connect({ token: 'not-the-token' });
+      const refused = await ask(stranger, 'library.list', {});
+      facilitator.close();
+      stranger.close();
+      return { list, created, refused };
+    }, { origin: url.origin, token: url.searchParams.get('token') ?? '' });
+    expect(replies.list.ok).toBe(true);
+    expect(replies.created.ok).toBe(true);
+    expect(replies.refused.ok).toBe(false);
+    expect(replies.refused.error?.code).toBe('unauthorized');
+    await context.close();
+  });
+});
