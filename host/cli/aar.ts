@@ -6,7 +6,6 @@ import type { CliIo } from './io.js';
 import { progressBar } from './progress.js';
 import { checkFormat, checkPaper, ExportInputError, exportFailure, scenarioSources, scorecardOfJournal, writeExport, type ExportOptions } from './report.js';
 
-export const aarUsage = 'firedrill aar <journals or folders...> --format docx|pdf|html|md [--out F] [--paper a4|letter] [--name N] [--contact C] [--organisation O]   after-action report / improvement plan';
 
 export interface AarCommandOptions extends ExportOptions {
   name?: string;

@@ -8,7 +8,6 @@ import type { CliIo } from './io.js';
 import { progressBar } from './progress.js';
 import { checkFormat, exportFailure, writeExport } from './report.js';
 
-export const historyUsage = 'firedrill history [--plan P] [--scenario S] [--format text|csv|json] [--out F] [--data-dir D]   time to detect, contain and recover across ended drills';
 
 export interface HistoryOptions {
   plan?: string;

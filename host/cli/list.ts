@@ -5,7 +5,6 @@ import { bundledScenariosDir } from '../library/bundled.js';
 import { loadPaths } from '../library/load.js';
 import type { CliIo } from './io.js';
 
-export const listUsage = 'firedrill list [paths...] [--json]       the scenarios (default: the bundled ones) with their response scripts';
 
 /** firedrill list: one line per valid scenario; --json for tools. */
 export function listCommand(paths: string[], options: { json: boolean }, io: CliIo): number {

@@ -1,13 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError, type CliIo } from './io.js';
-import { validateCommand, validateUsage } from './validate.js';
-import { listCommand, listUsage } from './list.js';
-import { schemaCommand, schemaUsage } from './schema.js';
-import { parseFormat, replayCommand, replayUsage, runCommand, runUsage } from './run.js';
-import { parsePort, serveCommand, serveUsage } from './serve.js';
-import { reportCommand, reportUsage } from './report.js';
-import { aarCommand, aarUsage } from './aar.js';
-import { historyCommand, historyUsage } from './history.js';
+import { aarUsage, historyUsage, listUsage, replayUsage, reportUsage, runUsage, schemaUsage, serveUsage, validateUsage } from './usage.js';
 
 const USAGE = `firedrill: tabletop exercises and drills of cloud incident response
 
@@ -31,15 +24,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     switch (command) {
       case 'validate': {
         const { positionals, values } = parse(rest, { json: { type: 'boolean' } });
-        return validateCommand(positionals, { json: values.json === true }, io);
+        return (await import('./validate.js')).validateCommand(positionals, { json: values.json === true }, io);
       }
       case 'list': {
         const { positionals, values } = parse(rest, { json: { type: 'boolean' } });
-        return listCommand(positionals, { json: values.json === true }, io);
+        return (await import('./list.js')).listCommand(positionals, { json: values.json === true }, io);
       }
       case 'run': {
         const { positionals, values } = parse(rest, { plan: { type: 'string' }, script: { type: 'string' }, journal: { type: 'string' }, format: { type: 'string' } });
         if (positionals.length !== 1) throw new UsageError('run needs one scenario (a file, or a bundled scenario id)');
+        const { runCommand, parseFormat } = await import('./run.js');
         return runCommand(positionals[0]!, {
           ...(values.plan !== undefined ? { plan: values.plan as string } : {}),
           ...(values.script !== undefined ? { script: values.script as string } : {}),
@@ -50,6 +44,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'replay': {
         const { positionals, values } = parse(rest, { scenario: { type: 'string' }, plan: { type: 'string' }, format: { type: 'string' } });
         if (positionals.length !== 1) throw new UsageError('replay needs one journal file');
+        const { replayCommand, parseFormat } = await import('./run.js');
         return replayCommand(positionals[0]!, {
           ...(values.scenario !== undefined ? { scenario: values.scenario as string } : {}),
           ...(values.plan !== undefined ? { plan: values.plan as string } : {}),
@@ -59,27 +54,28 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'report': {
         const { positionals, values } = parse(rest, { ...EXPORT_OPTIONS, paper: { type: 'string' } });
         if (positionals.length !== 1) throw new UsageError('report needs one journal file');
-        return reportCommand(positionals[0]!, strings(values), io);
+        return (await import('./report.js')).reportCommand(positionals[0]!, strings(values), io);
       }
       case 'aar': {
         const { positionals, values } = parse(rest, { ...EXPORT_OPTIONS, paper: { type: 'string' }, name: { type: 'string' }, contact: { type: 'string' }, organisation: { type: 'string' } });
-        return aarCommand(positionals, strings(values), io);
+        return (await import('./aar.js')).aarCommand(positionals, strings(values), io);
       }
       case 'history': {
         const { positionals, values } = parse(rest, { plan: { type: 'string' }, scenario: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, 'data-dir': { type: 'string' } });
         if (positionals.length > 0) throw new UsageError(`history takes no arguments (got "${positionals[0]}")`);
-        return historyCommand(strings(values), io);
+        return (await import('./history.js')).historyCommand(strings(values), io);
       }
       case 'schema': {
         const { positionals } = parse(rest, {});
         if (positionals.length !== 1) throw new UsageError('schema needs one folder to write to');
-        return schemaCommand(positionals[0]!, io);
+        return (await import('./schema.js')).schemaCommand(positionals[0]!, io);
       }
       case 'serve': {
         const { positionals, values } = parse(rest, { port: { type: 'string' }, 'data-dir': { type: 'string' } });
         if (positionals.length > 0) throw new UsageError(`serve takes no arguments (got "${positionals[0]}")`);
+        const { parsePort } = await import('./serve.js');
         const port = parsePort(values.port as string | undefined);
-        return serveCommand({ ...(port !== undefined ? { port } : {}), ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] as string } : {}) }, io);
+        return (await import('./serve.js')).serveCommand({ ...(port !== undefined ? { port } : {}), ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] as string } : {}) }, io);
       }
       case undefined:
       case 'help':

