@@ -11,7 +11,14 @@ import { join } from 'node:path';
 const dataDir = mkdtempSync(join(tmpdir(), 'firedrill-start-'));
 let start: ChildProcess | undefined;
 afterAll(() => {
-  if (start?.exitCode === null) start.kill('SIGKILL');
+  // npm start runs the server as its child: kill the whole group so a failed test leaves no server behind.
+  if (start?.exitCode === null && start.pid !== undefined) {
+    try {
+      process.kill(-start.pid, 'SIGKILL');
+    } catch {
+      start.kill('SIGKILL');
+    }
+  }
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -20,6 +27,7 @@ describe('npm start without Electron', () => {
     start = spawn(process.execPath, ['scripts/start.mjs', '--port', '0'], {
       env: { ...process.env, FIREDRILL_NO_BROWSER: '1', FIREDRILL_DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     let stdout = '';
     let stderr = '';
