@@ -74,7 +74,7 @@ describe('pause and resume', () => {
     driver.tick(WALL0 + 10_000);
     expect(session.now).toBe(10 * MIN);
     driver.pause(WALL0 + 10_000);
-    expect(session.snapshot().hasTag('paused')).toBe(true);
+    expect(session.context.paused).toBe(true);
     const before = structuredClone(session.context);
     const pendingBefore = session.nextDueAt();
 
@@ -89,7 +89,7 @@ describe('pause and resume', () => {
     const resumedAt = WALL0 + 10_000 + pause;
     driver.resume(resumedAt);
     expect(session.now).toBe(10 * MIN);
-    expect(session.snapshot().hasTag('paused')).toBe(false);
+    expect(session.context.paused).toBe(false);
     // One wall second later at 60x: one simulated minute later, not pause x 60.
     driver.tick(resumedAt + 1_000);
     expect(session.now).toBe(11 * MIN);
