@@ -58,4 +58,10 @@ export default tseslint.config(
     files: ['scripts/**/*.{js,mjs}', 'bin/**/*.js', 'test/**/*.{ts,tsx,mjs}', '*.js', '*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // electron-builder require()s its hooks (scripts/after-pack.cjs).
+    files: ['scripts/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

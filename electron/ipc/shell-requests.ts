@@ -1,0 +1,15 @@
+// Schemas of the shell's own invoke channels (the session commands have engine/protocol's).
+import { z } from 'zod';
+import { idSchema } from '../../engine/format/common.js';
+
+/** 64 MB: the largest export the renderer may hand over to be saved. */
+export const MAX_SAVE_BYTES = 64 * 1024 * 1024;
+
+export const saveFileRequestSchema = z.strictObject({
+  suggestedName: z.string().min(1).max(200).regex(/^[^/\\:*?"<>|\0]+$/, 'a file name, no folders'),
+  contents: z.union([z.string().max(MAX_SAVE_BYTES), z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_SAVE_BYTES, 'too large')]),
+});
+
+export const projectorRequestSchema = idSchema;
+
+export const externalUrlSchema = z.string().max(2048);

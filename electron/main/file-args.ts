@@ -1,0 +1,37 @@
+import { basename, isAbsolute, resolve } from 'node:path';
+import type { OpenedFile } from '../ipc/contract.js';
+
+/** What kind of Firedrill file a name is, or null if it is none. */
+export function fileKind(fileName: string): OpenedFile['kind'] | null {
+  const name = fileName.toLowerCase();
+  if (name.endsWith('.jsonl')) return 'journal';
+  if (name.endsWith('.plan.yaml') || name.endsWith('.plan.yml')) return 'plan';
+  if (name.endsWith('.yaml') || name.endsWith('.yml')) return 'scenario';
+  return null;
+}
+
+/**
+ * The Firedrill files named on a command line (the first launch's process.argv, or the argv a
+ * second launch hands to the running one): absolute paths, in order, without duplicates.
+ * Switches (--flag), Electron's own arguments, the executable and the app folder are skipped:
+ * only names with a Firedrill file extension count.
+ */
+export function filesFromArgv(argv: readonly string[], cwd: string): string[] {
+  const files: string[] = [];
+  for (const arg of argv.slice(1)) {
+    if (arg.startsWith('-') || fileKind(arg) === null) continue;
+    const path = isAbsolute(arg) ? arg : resolve(cwd, arg);
+    if (!files.includes(path)) files.push(path);
+  }
+  return files;
+}
+
+/** The largest file the app reads when it is opened (a journal of a long drill fits easily). */
+export const MAX_OPENED_FILE_BYTES = 16 * 1024 * 1024;
+
+/** The OpenedFile event for a path and its text, or null when it is no Firedrill file. */
+export function openedFile(path: string, text: string): OpenedFile | null {
+  const fileName = basename(path);
+  const kind = fileKind(fileName);
+  return kind ? { kind, fileName, text } : null;
+}

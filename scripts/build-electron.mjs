@@ -1,0 +1,43 @@
+// Bundles the desktop shell: the main process to dist/electron/main.js (ESM, like the CLI,
+// with the host and engine inside it) and the preload to ONE CommonJS file,
+// dist/electron/preload.cjs, whose only require is 'electron' (a sandboxed preload can
+// require nothing else). Electron itself is never bundled.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Options shared with the preload test, which bundles it again to check its output. */
+export const preloadOptions = {
+  entryPoints: [`${root}electron/preload/preload.ts`],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  external: ['electron'],
+  logLevel: 'warning',
+};
+
+export async function buildElectron() {
+  await Promise.all([
+    build({
+      ...preloadOptions,
+      outfile: `${root}dist/electron/preload.cjs`,
+    }),
+    build({
+      entryPoints: [`${root}electron/main/main.ts`],
+      outfile: `${root}dist/electron/main.js`,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      external: ['electron'],
+      sourcemap: 'linked',
+      logLevel: 'warning',
+      // Bundled CommonJS dependencies call require(); give the ESM bundle one.
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    }),
+  ]);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildElectron();
