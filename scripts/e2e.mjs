@@ -10,5 +10,7 @@ if (!existsSync(chromium)) {
 }
 const run = (args) => spawnSync(process.execPath, args, { stdio: 'inherit' }).status ?? 1;
 if (run(['scripts/build-cli.mjs']) !== 0) process.exit(1);
+// The app itself (the React UI), built once; `npm run build` rebuilds it.
+if (!existsSync('dist/renderer/index.html') && run(['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']) !== 0) process.exit(1);
 // Extra arguments (a reporter, a filter) go to vitest.
 process.exit(run(['node_modules/vitest/vitest.mjs', 'run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)]));

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchPlan } from './electron-launch.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -53,6 +54,11 @@ function browserMode(reason) {
     console.error('npm start: the command line could not be built (see above), so there is nothing to serve.');
     return Promise.resolve(1);
   }
+  // The app (the React UI): built once here if missing; `npm run build` rebuilds it.
+  if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) {
+    const app = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    if (app.status !== 0) console.error('npm start: the app could not be built (see above); the server will say so on its page.');
+  }
   const server = spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'serve', ...args], { cwd: root, stdio: ['inherit', 'pipe', 'inherit'] });
   let output = '';
   let opened = false;
@@ -70,15 +76,20 @@ function browserMode(reason) {
 }
 
 const electron = findElectron();
-let code;
 if (electron.binary) {
-  const app = spawn(electron.binary, [root, ...args], { cwd: root, stdio: 'inherit' });
+  // The shell bundles in about a second; build it so the window runs the current sources.
+  spawnSync(process.execPath, [join(root, 'scripts', 'build-electron.mjs')], { cwd: root, stdio: 'inherit' });
+}
+const plan = launchPlan({ root, args, electron, built: existsSync });
+let code;
+if (plan.mode === 'electron') {
+  const app = spawn(plan.command, plan.args, { cwd: root, stdio: 'inherit' });
   const failed = await new Promise((resolve) => {
     app.once('spawn', () => resolve(false));
     app.once('error', () => resolve(true));
   });
   code = failed ? await browserMode('Electron could not start here') : await supervise(app);
 } else {
-  code = await browserMode(electron.reason);
+  code = await browserMode(plan.reason);
 }
 process.exit(code);

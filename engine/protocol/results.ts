@@ -22,7 +22,10 @@ export interface LibraryScenarioEntry {
   summary: string;
   plan: string;
   threat: string;
+  expectedSeverity: number;
   providers: string[];
+  /** MITRE ATT&CK technique ids. */
+  attack: string[];
   difficulty: string;
   estimatedMinutes: number;
   source: LibrarySource;

@@ -2,6 +2,7 @@ import type { Milestone } from '../format/common.js';
 import type { Session } from '../session/session.js';
 import type { InjectCause, InjectStatus, DecisionState } from '../session/context.js';
 import type { SessionStarted } from '../session/journal.js';
+import { phaseReached } from '../session/machine.js';
 
 /** One inject as the facilitator console lists it. */
 export interface InjectView {
@@ -145,7 +146,8 @@ export function sessionView(session: Session): SessionView {
     now: session.now,
     paused: context.paused,
     speed: context.speed,
-    phase: phaseTag ? phaseTag.slice(PHASE_TAG.length) : null,
+    // The ended state has no phase tag: the phase is the one the milestones had reached.
+    phase: phaseTag ? phaseTag.slice(PHASE_TAG.length) : phaseReached(context.milestones),
     milestones: { ...context.milestones },
     severity: severity ? { level: severity.level, name: index.levels.get(severity.level)?.name ?? `Sev ${severity.level}`, at: severity.at, by: severity.by } : null,
     deadlines,

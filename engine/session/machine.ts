@@ -34,6 +34,13 @@ const PHASE_AFTER: Record<string, string> = {
   recovered: 'post-incident',
 };
 
+/** The phase the incident had reached by its milestones: what an ended session (no phase tag) shows. */
+export function phaseReached(milestones: Partial<Record<(typeof MILESTONES)[number], number>>): string {
+  let phase = PHASE_AFTER.undetected!;
+  for (const milestone of MILESTONES) if (milestones[milestone] !== undefined) phase = PHASE_AFTER[milestone] ?? phase;
+  return phase;
+}
+
 /**
  * Compiles a validated scenario and its plan into an XState machine whose states are the
  * incident's milestones in order (`matches('contained')`; tags `detected`, `contained`... and
@@ -62,7 +69,8 @@ export function compileScenario(index: ScenarioIndex) {
       tags: [...MILESTONES.slice(0, i), `phase:${PHASE_AFTER[name]}`],
       ...(next ? { on: { [`milestone.${next}`]: next } } : {}),
     }];
-  }));
+    // Typed by name so `snapshot.matches('detected')` type-checks (fromEntries loses the keys).
+  })) as Record<(typeof names)[number], { tags: string[]; on?: Record<string, string> }>;
 
   return setup({
     types: {} as { context: SessionContext; events: SessionEvent | StateEvent; input: MachineInput },

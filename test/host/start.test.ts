@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // `npm start` on a machine without Electron's binary (this one): it says why in one line,
-// builds the command line, serves the app on 127.0.0.1 and prints the address. The browser is
+// builds the command line and the app, serves the app on 127.0.0.1 and prints the address. The browser is
 // not opened here (FIREDRILL_NO_BROWSER=1); the address is fetched instead.
 
 const dataDir = mkdtempSync(join(tmpdir(), 'firedrill-start-'));
@@ -37,7 +37,8 @@ describe('npm start without Electron', () => {
       start!.stdout!.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();
         const match = /Firedrill is serving at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(stdout);
-        if (match) {
+        // The serving line and the data folder line may come in separate chunks: wait for both.
+        if (match && stdout.includes('Sessions are kept in')) {
           clearTimeout(timer);
           resolve(match[1]!);
         }
@@ -52,7 +53,10 @@ describe('npm start without Electron', () => {
 
     const page = await fetch(url);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('Firedrill is running');
+    // The built app (npm start builds it when dist/renderer/ is missing).
+    const html = await page.text();
+    expect(html).toContain('<title>Firedrill</title>');
+    expect(html).toContain('<div id="root">');
 
     // Ctrl+C (here SIGTERM) stops the server through npm start, cleanly.
     const exited = new Promise<number | null>((resolve) => start!.once('exit', (code) => resolve(code)));

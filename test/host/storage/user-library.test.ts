@@ -45,6 +45,10 @@ describe('the user library', () => {
     expect(listing.plans.find((p) => p.id === 'mini')).toMatchObject({ source: 'user', file: 'mini.plan.yaml' });
     expect(listing.scenarios.find((s) => s.id === 'mini-leaked-key')).toMatchObject({ source: 'user', plan: 'mini' });
     expect(listing.scenarios.find((s) => s.id === 'stolen-api-keys-new-location')).toMatchObject({ source: 'bundled', file: 'stolen-api-keys-new-location/stolen-api-keys-new-location.scenario.yaml' });
+    // What a library card shows without fetching the whole scenario: its severity and ATT&CK ids.
+    const miniEntry = listing.scenarios.find((s) => s.id === 'mini-leaked-key')!;
+    const miniDocument = showLibraryDocument(loadCombinedLibrary(root, bundled), 'scenario', 'mini-leaked-key').document as { expectedSeverity: number; attack: string[] };
+    expect(miniEntry).toMatchObject({ expectedSeverity: miniDocument.expectedSeverity, attack: miniDocument.attack });
     const shown = showLibraryDocument(loadCombinedLibrary(root, bundled), 'scenario', 'mini-leaked-key');
     expect(shown).toMatchObject({ kind: 'scenario', source: 'user', document: { title: 'A leaked access key' } });
     // A session needs only its plan and scenario: found by file name, the same documents.

@@ -1,0 +1,24 @@
+import type { CommandParamsInput, CommandResult, CommandType, ProtocolError, ServerEvents } from '../../engine/protocol/index.js';
+
+/**
+ * The session protocol as the UI sees it, whatever carries it (Socket.IO to firedrill serve
+ * today, Electron IPC later). Commands and results are typed from engine/protocol.
+ */
+export interface SessionClient {
+  send<T extends CommandType>(type: T, params: CommandParamsInput<T>): Promise<CommandResult<T>>;
+  /** Listens to a server event; returns the function that stops listening. */
+  on<E extends keyof ServerEvents>(event: E, listener: (payload: ServerEvents[E]) => void): () => void;
+  close(): void;
+}
+
+/** A refused command: the protocol's error code and message, and located errors for imports. */
+export class CommandError extends Error {
+  readonly code: ProtocolError['code'];
+  readonly errors: NonNullable<ProtocolError['errors']>;
+  constructor(error: ProtocolError) {
+    super(error.message);
+    this.name = 'CommandError';
+    this.code = error.code;
+    this.errors = error.errors ?? [];
+  }
+}

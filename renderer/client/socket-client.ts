@@ -1,0 +1,29 @@
+import { io, type Socket } from 'socket.io-client';
+import { COMMAND_EVENT, type Reply } from '../../engine/protocol/index.js';
+import { CommandError, type SessionClient } from './session-client.js';
+
+/** The Socket.IO transport to `firedrill serve`; the facilitator token comes from the page URL. */
+export function socketClient(origin: string, token: string): SessionClient {
+  const socket: Socket = io(origin, { auth: { token }, transports: ['websocket'] });
+  let nextId = 1;
+  return {
+    send(type, params) {
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        socket.emit(COMMAND_EVENT, { id, type, params }, (reply: Reply) => {
+          if (reply.ok) resolve(reply.result as never);
+          else reject(new CommandError(reply.error));
+        });
+      });
+    },
+    on(event, listener) {
+      const handler = listener as (payload: unknown) => void;
+      socket.on(event as string, handler);
+      return () => void socket.off(event as string, handler);
+    },
+    close: () => void socket.close(),
+  };
+}
+
+/** The token from `?token=...` in the page address, as firedrill serve prints it. */
+export const tokenFromLocation = (search: string): string => new URLSearchParams(search).get('token') ?? '';

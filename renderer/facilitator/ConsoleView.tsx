@@ -1,0 +1,78 @@
+import { useEffect, useMemo } from 'react';
+import { useAppState, useCommand } from '../app/app-context.js';
+import { navigate } from '../app/route.js';
+import { useDocuments } from '../app/use-documents.js';
+import { useSessionUpdates } from '../app/use-session-updates.js';
+import { firedInjects, roleTitle } from '../store/session-selectors.js';
+import { ActionLibrary } from './ActionLibrary.js';
+import { ClockPanel } from './ClockPanel.js';
+import { DutiesChecklist } from './DutiesChecklist.js';
+import { InjectFeed } from './InjectFeed.js';
+import { MselTimeline } from './MselTimeline.js';
+import { ObservationForm } from './ObservationForm.js';
+import { PendingDecisions } from './PendingDecisions.js';
+import { SeverityDeclaration } from './SeverityDeclaration.js';
+import { useSimNow } from './use-sim-now.js';
+import { useShortcuts } from './use-shortcuts.js';
+
+/** The facilitator console of a running session. */
+export function ConsoleView({ sessionId }: { sessionId: string }) {
+  const command = useCommand();
+  const view = useAppState((state) => (state.view?.sessionId === sessionId ? state.view : null));
+  const actingRoleChoice = useAppState((state) => state.actingRole);
+  const setActingRole = useAppState((state) => state.setActingRole);
+  const setShortcutsOpen = useAppState((state) => state.setShortcutsOpen);
+  const { plan, scenario } = useDocuments(view?.planId, view?.scenarioId);
+  const now = useSimNow(view);
+  useSessionUpdates();
+
+  // Opening the console by its address (a reload, a bookmark) reopens the session.
+  useEffect(() => {
+    if (!view) void command('session.open', { sessionId });
+  }, [view, sessionId, command]);
+
+  const bindings = useMemo(() => ({
+    Space: () => view && !view.ended && void command(view.paused ? 'clock.resume' : 'clock.pause', { sessionId }),
+    n: () => view?.nextInject && !view.ended && void command('clock.jump', { sessionId }),
+    '?': () => setShortcutsOpen(true),
+  }), [view, sessionId, command, setShortcutsOpen]);
+  useShortcuts(bindings);
+
+  if (!view || !plan || !scenario) return <p role="status">Opening the session…</p>;
+  const actingRole = actingRoleChoice && plan.roles.some((role) => role.id === actingRoleChoice) ? actingRoleChoice : plan.roles[0]!.id;
+  const end = async () => {
+    if (!view.ended && !(await command('session.end', { sessionId, reason: 'ended by the facilitator' }))) return;
+    navigate({ name: 'debrief', sessionId });
+  };
+  return (
+    <div className="console">
+      <div className="console-title">
+        <h1>{view.scenarioTitle}</h1>
+        <label className="field inline role-switcher">
+          <span>Acting as</span>
+          <select value={actingRole} onChange={(event) => setActingRole(event.target.value)}>
+            {plan.roles.map((role) => <option key={role.id} value={role.id}>{role.title}{view.participants[role.id] ? ` (${view.participants[role.id]})` : ''}</option>)}
+          </select>
+        </label>
+        <a className="button" href={`#/role/${encodeURIComponent(actingRole)}`}>Open the role view</a>
+        <button type="button" className="danger" onClick={() => void end()}>{view.ended ? 'Show the debrief' : 'End the session'}</button>
+      </div>
+      <ClockPanel view={view} now={now} plan={plan} scenario={scenario} />
+      <div className="console-grid">
+        <div className="column">
+          <MselTimeline view={view} now={now} scenario={scenario} />
+          <ObservationForm view={view} scenario={scenario} />
+        </div>
+        <div className="column">
+          <InjectFeed injects={firedInjects(view)} scenario={scenario} roleTitles={(role) => roleTitle(plan, role)} />
+        </div>
+        <div className="column">
+          <PendingDecisions view={view} now={now} plan={plan} decisions={view.openDecisions} />
+          <SeverityDeclaration view={view} plan={plan} actingRole={actingRole} />
+          <DutiesChecklist view={view} plan={plan} scenario={scenario} />
+          <ActionLibrary view={view} now={now} plan={plan} scenario={scenario} actingRole={actingRole} />
+        </div>
+      </div>
+    </div>
+  );
+}

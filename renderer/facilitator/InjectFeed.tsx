@@ -1,0 +1,45 @@
+import type { Scenario } from '../../engine/format/scenario.js';
+import type { InjectView } from '../../engine/protocol/index.js';
+import { formatSimTime } from '../format/sim-time.js';
+import { ArtifactView } from './ArtifactView.js';
+
+export const CHANNEL_LABELS: Record<string, string> = {
+  'siem-alert': 'SIEM alert',
+  'cloud-finding': 'Cloud finding',
+  email: 'Email',
+  chat: 'Chat',
+  'phone-call': 'Phone call',
+  news: 'News',
+  'regulator-letter': 'Regulator letter',
+  ticket: 'Ticket',
+};
+
+/** Fired injects, the latest first, each styled by its channel. */
+export function InjectFeed({ injects, scenario, roleTitles, heading = 'Inject feed' }: { injects: InjectView[]; scenario: Scenario; roleTitles: (role: string) => string; heading?: string }) {
+  const byId = new Map(scenario.injects.map((inject) => [inject.id, inject]));
+  return (
+    <section className="panel feed" aria-labelledby="feed-heading">
+      <h2 id="feed-heading">{heading}</h2>
+      {injects.length === 0 && <p className="empty">No inject has fired yet.</p>}
+      <ol className="feed-list">
+        {injects.map((view) => {
+          const inject = byId.get(view.id);
+          return (
+            <li key={view.id}>
+              <article className={`inject channel-${view.channel}`} aria-label={`${CHANNEL_LABELS[view.channel] ?? view.channel}: ${view.title}`}>
+                <header>
+                  <span className="channel">{CHANNEL_LABELS[view.channel] ?? view.channel}</span>
+                  <time>{formatSimTime(view.firedAt ?? 0)}</time>
+                </header>
+                <h3>{view.title}</h3>
+                <p className="routing">{inject?.from ? `From ${inject.from} · ` : ''}To {view.to.map(roleTitles).join(', ')}</p>
+                {inject && <p className="inject-body">{inject.body}</p>}
+                {inject?.artifacts.map((artifact, index) => <ArtifactView key={index} artifact={artifact} />)}
+              </article>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState, type FormEvent } from 'react';
+import type { Scenario } from '../../engine/format/scenario.js';
+import type { SessionView } from '../../engine/protocol/index.js';
+import { useCommand } from '../app/app-context.js';
+
+type Tag = 'strength' | 'improvement' | 'note';
+
+/** The facilitator's timestamped notes, tagged and linked to an objective or inject: they flow into the AAR. */
+export function ObservationForm({ view, scenario }: { view: SessionView; scenario: Scenario }) {
+  const command = useCommand();
+  const [text, setText] = useState('');
+  const [tag, setTag] = useState<Tag>('strength');
+  const [link, setLink] = useState('');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    const [kind, id] = link.split(':');
+    const recorded = await command('session.input', {
+      sessionId: view.sessionId,
+      actor: 'facilitator',
+      input: { type: 'observation.noted', text: text.trim(), tag, ...(kind === 'objective' ? { objective: id } : {}), ...(kind === 'inject' ? { inject: id } : {}) },
+    });
+    if (recorded) setText('');
+  };
+  return (
+    <form className="panel observation" onSubmit={(event) => void submit(event)} aria-labelledby="observation-heading">
+      <h2 id="observation-heading">Observation</h2>
+      <label className="field">
+        <span>Note</span>
+        <textarea value={text} rows={2} onChange={(event) => setText(event.target.value)} />
+      </label>
+      <div className="inline-form">
+        <label className="field inline">
+          <span>Tag</span>
+          <select value={tag} onChange={(event) => setTag(event.target.value as Tag)}>
+            <option value="strength">Strength</option>
+            <option value="improvement">Area for improvement</option>
+            <option value="note">Note</option>
+          </select>
+        </label>
+        <label className="field inline">
+          <span>Linked to</span>
+          <select value={link} onChange={(event) => setLink(event.target.value)}>
+            <option value="">Nothing</option>
+            <optgroup label="Objectives">
+              {scenario.objectives.map((objective) => <option key={objective.id} value={`objective:${objective.id}`}>{objective.title}</option>)}
+            </optgroup>
+            <optgroup label="Injects">
+              {scenario.injects.map((inject) => <option key={inject.id} value={`inject:${inject.id}`}>{inject.id}: {inject.title}</option>)}
+            </optgroup>
+          </select>
+        </label>
+        <button type="submit" disabled={!!view.ended || !text.trim()}>Note observation</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+import { useEffect, useState } from 'react';
+import type { SessionView } from '../../engine/protocol/index.js';
+
+/**
+ * The simulated time shown between the server's pushes: the view's time moved on by the wall
+ * time since it arrived, at the session's speed. The server stays the truth: each push resets it.
+ */
+export function useSimNow(view: SessionView | null): number {
+  const [now, setNow] = useState(view?.now ?? 0);
+  useEffect(() => {
+    if (!view) return;
+    const arrived = performance.now();
+    setNow(view.now);
+    if (view.paused || view.ended) return;
+    const timer = window.setInterval(() => setNow(view.now + (performance.now() - arrived) * view.speed), 250);
+    return () => window.clearInterval(timer);
+  }, [view]);
+  return now;
+}

@@ -1,0 +1,79 @@
+import { useState, type FormEvent } from 'react';
+import { useAppState, useCommand } from '../app/app-context.js';
+import { navigate } from '../app/route.js';
+import { useDocuments } from '../app/use-documents.js';
+
+type Mode = 'facilitated' | 'role-play' | 'solo';
+const MODES: { id: Mode; label: string; hint: string }[] = [
+  { id: 'facilitated', label: 'Facilitated', hint: 'one screen on the projector; the facilitator records what the team does' },
+  { id: 'role-play', label: 'Role play', hint: 'one screen, a role switcher: each person acts as their own role' },
+  { id: 'solo', label: 'Solo drill', hint: 'one person plays every role against the clock' },
+];
+import { SPEEDS } from '../format/clock-speeds.js';
+
+export function SetupView({ scenarioId }: { scenarioId: string }) {
+  const listing = useAppState((state) => state.listing);
+  const entry = listing?.scenarios.find((scenario) => scenario.id === scenarioId);
+  const [planId, setPlanId] = useState<string | undefined>(undefined);
+  const chosenPlan = planId ?? entry?.plan;
+  const { plan, scenario } = useDocuments(chosenPlan, scenarioId);
+  const [mode, setMode] = useState<Mode>('facilitated');
+  const [speed, setSpeed] = useState(60);
+  const [participants, setParticipants] = useState<Record<string, string>>({});
+  const [starting, setStarting] = useState(false);
+  const command = useCommand();
+
+  const start = async (event: FormEvent) => {
+    event.preventDefault();
+    setStarting(true);
+    const named = Object.fromEntries(Object.entries(participants).filter(([, name]) => name.trim() !== ''));
+    const created = await command('session.create', { scenarioId, planId: chosenPlan, mode, speed, participants: named });
+    if (created) {
+      await command('session.open', { sessionId: created.sessionId });
+      navigate({ name: 'console', sessionId: created.sessionId });
+    }
+    setStarting(false);
+  };
+
+  if (!scenario) return <p role="status">Loading the scenario…</p>;
+  return (
+    <form className="setup" onSubmit={(event) => void start(event)} aria-labelledby="setup-heading">
+      <h1 id="setup-heading">Set up: {scenario.title}</h1>
+      <p className="summary">{scenario.summary}</p>
+      <label className="field">
+        <span>Plan</span>
+        <select value={chosenPlan} onChange={(event) => setPlanId(event.target.value)}>
+          {(listing?.plans ?? []).map((one) => <option key={one.id} value={one.id}>{one.title}</option>)}
+        </select>
+      </label>
+      <fieldset>
+        <legend>Mode</legend>
+        {MODES.map((one) => (
+          <label key={one.id} className="radio">
+            <input type="radio" name="mode" value={one.id} checked={mode === one.id} onChange={() => setMode(one.id)} />
+            <span><strong>{one.label}</strong> — {one.hint}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Participants</legend>
+        {(plan?.roles ?? []).map((role) => (
+          <label key={role.id} className="field inline">
+            <span>{role.title}</span>
+            <input type="text" value={participants[role.id] ?? ''} placeholder="Name (optional)" onChange={(event) => setParticipants({ ...participants, [role.id]: event.target.value })} />
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span>Clock speed</span>
+        <select value={speed} onChange={(event) => setSpeed(Number(event.target.value))}>
+          {SPEEDS.map((one) => <option key={one} value={one}>{one}x</option>)}
+        </select>
+      </label>
+      <div className="buttons">
+        <button type="button" onClick={() => navigate({ name: 'library' })}>Back to the library</button>
+        <button type="submit" className="primary" disabled={starting || !plan}>Start the session</button>
+      </div>
+    </form>
+  );
+}

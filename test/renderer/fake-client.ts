@@ -1,0 +1,93 @@
+// A SessionClient for component tests: the real engine (bundled plan and scenarios, Session,
+// sessionView, scoreSession) in memory, with no transport. Time moves only when a test says so.
+import type { CommandParamsInput, CommandResult, CommandType, ServerEvents } from '../../engine/protocol/index.js';
+import { sessionView } from '../../engine/protocol/view.js';
+import { scoreSession } from '../../engine/scoring/score.js';
+import { Session } from '../../engine/session/session.js';
+import { CommandError, type SessionClient } from '../../renderer/client/session-client.js';
+import { bundledLibrary, iso, WALL0 } from '../helpers/world.js';
+
+type Handler = (params: never) => unknown;
+
+export interface FakeClient extends SessionClient {
+  calls: { type: CommandType; params: unknown }[];
+  session(): Session;
+  /** Moves the open session's simulated clock and pushes the view, as the server does. */
+  advance(ms: number): void;
+  /** Answers a command differently (a refusal, an import error). */
+  override<T extends CommandType>(type: T, handler: (params: CommandParamsInput<T>) => CommandResult<T> | Promise<CommandResult<T>>): void;
+}
+
+export function fakeClient(): FakeClient {
+  const library = bundledLibrary();
+  const listeners = new Map<string, Set<(payload: never) => void>>();
+  const calls: FakeClient['calls'] = [];
+  let session: Session | undefined;
+  const push = () => {
+    const view = sessionView(session!);
+    for (const listener of listeners.get('session.update') ?? []) (listener as (p: ServerEvents['session.update']) => void)({ sessionId: view.sessionId, view });
+  };
+  const record = (actor: string, input: Parameters<Session['record']>[0]) => {
+    const refused = session!.check(input, actor);
+    if (refused) throw new CommandError({ code: 'refused', message: refused });
+    const entry = session!.record(input, { simTime: session!.now, wallTime: iso(WALL0 + session!.now), actor });
+    return { entry, view: sessionView(session!) };
+  };
+  const handlers: Partial<Record<CommandType, Handler>> = {
+    'library.list': () => ({
+      plans: [...library.plans.values()].map(({ plan }) => ({ id: plan.id, title: plan.title, version: plan.version, source: 'bundled', file: `${plan.id}.plan.yaml` })),
+      scenarios: [...library.scenarios.values()].map(({ scenario: s }) => ({
+        id: s.id, title: s.title, summary: s.summary, plan: s.plan, threat: s.threat, expectedSeverity: s.expectedSeverity, providers: s.providers,
+        attack: s.attack, difficulty: s.difficulty, estimatedMinutes: s.estimatedDuration / 60_000, source: 'bundled', file: `${s.id}.scenario.yaml`,
+      })).sort((a, b) => a.id.localeCompare(b.id)),
+      problems: [],
+    }),
+    'library.show': (params: CommandParamsInput<'library.show'>) => {
+      const document = params.kind === 'plan' ? library.plans.get(params.id)?.plan : library.scenarios.get(params.id)?.scenario;
+      if (!document) throw new CommandError({ code: 'not-found', message: `no ${params.kind} ${params.id}` });
+      return { kind: params.kind, id: params.id, source: 'bundled', file: `${params.id}.yaml`, document };
+    },
+    'session.create': (params: CommandParamsInput<'session.create'>) => {
+      const scenario = library.scenarios.get(params.scenarioId)!.scenario;
+      const plan = library.plans.get(params.planId ?? scenario.plan)!.plan;
+      session = Session.start({ plan, scenario, sessionId: 'fake-session', mode: params.mode, speed: params.speed ?? 1, participants: params.participants ?? {}, wallTime: iso(WALL0) });
+      return { sessionId: 'fake-session', view: sessionView(session) };
+    },
+    'session.open': () => ({ view: sessionView(session!), warnings: [] }),
+    'session.input': (params: CommandParamsInput<'session.input'>) => record(params.actor, params.input as never),
+    'clock.pause': () => record('facilitator', { type: 'clock.paused' }),
+    'clock.resume': () => record('facilitator', { type: 'clock.resumed' }),
+    'clock.speed': (params: CommandParamsInput<'clock.speed'>) => record('facilitator', { type: 'clock.speed', speed: params.speed }),
+    'clock.jump': () => {
+      const next = session!.nextInject();
+      if (next) session!.advanceTo(next.dueAt);
+      return { entry: session!.journal.at(-1)!, view: sessionView(session!) };
+    },
+    'session.end': (params: CommandParamsInput<'session.end'>) => record('facilitator', { type: 'session.ended', reason: params.reason }),
+    'scorecard.get': () => ({ scorecard: scoreSession(session!) }),
+  };
+  return {
+    calls,
+    session: () => session!,
+    advance(ms) {
+      session!.advanceTo(session!.now + ms);
+      push();
+    },
+    override(type, handler) {
+      handlers[type] = handler as Handler;
+    },
+    async send<T extends CommandType>(type: T, params: CommandParamsInput<T>) {
+      calls.push({ type, params });
+      const handler = handlers[type];
+      if (!handler) throw new CommandError({ code: 'unknown-command', message: `the fake client has no ${type}` });
+      return (await handler(params as never)) as CommandResult<T>;
+    },
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: never) => void);
+      listeners.set(event, set);
+      return () => void set.delete(listener as (payload: never) => void);
+    },
+    close() {},
+  };
+}

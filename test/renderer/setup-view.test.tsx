@@ -1,0 +1,25 @@
+// @vitest-environment jsdom
+import './setup.js';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { SetupView } from '../../renderer/views/SetupView.js';
+import { renderWithApp } from './render-app.js';
+
+describe('session set-up', () => {
+  it('starts a session with the chosen mode, names and speed, then opens it', async () => {
+    const user = userEvent.setup();
+    const { client, store } = renderWithApp(<SetupView scenarioId="public-test-bucket" />);
+    store.getState().setListing(await client.send('library.list', {}));
+    await screen.findByRole('heading', { name: /Set up: Left open overnight/ });
+    await user.click(screen.getByRole('radio', { name: /Role play/ }));
+    await user.type(await screen.findByRole('textbox', { name: 'Incident Commander' }), 'Ada');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Clock speed' }), '600');
+    await user.click(screen.getByRole('button', { name: 'Start the session' }));
+    await screen.findByRole('button', { name: 'Start the session' });
+    const create = client.calls.find((call) => call.type === 'session.create');
+    expect(create?.params).toMatchObject({ scenarioId: 'public-test-bucket', mode: 'role-play', speed: 600, participants: { 'incident-commander': 'Ada' } });
+    expect(client.calls.map((call) => call.type)).toContain('session.open');
+    expect(window.location.hash).toBe('#/session/fake-session');
+  });
+});

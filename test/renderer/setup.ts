@@ -1,0 +1,6 @@
+// Imported first by each component test (they run in jsdom): jest-dom matchers, and a clean DOM per test.
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+afterEach(cleanup);
