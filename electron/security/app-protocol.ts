@@ -1,23 +1,8 @@
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './app-origin.js';
 import { CONTENT_SECURITY_POLICY } from './csp.js';
+import { CONTENT_TYPES } from '../../host/server/content-types.js';
 
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
 
 export type AppPathResolution = { ok: true; file: string; contentType: string } | { ok: false; status: 400 | 403 | 404; reason: string };
 
@@ -50,7 +35,7 @@ export function resolveAppPath(rendererDir: string, requestUrl: string): AppPath
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside) || inside.split(sep).includes('..')) {
     return { ok: false, status: 403, reason: 'path leaves the renderer folder' };
   }
-  return { ok: true, file, contentType: MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' };
+  return { ok: true, file, contentType: CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' };
 }
 
 /** Headers of every app:// response. */
