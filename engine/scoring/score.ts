@@ -57,14 +57,18 @@ export function scoreSession(session: Session): Scorecard {
     findings.push({ kind, type, message, seq: seq.filter((s): s is number => s !== null), objective });
 
   // Every action taken, with its completion and whether its prerequisites had completed first.
-  const takes: Take[] = journal
-    .filter((e): e is Extract<JournalEntry, { type: 'action.taken' }> => e.type === 'action.taken')
-    .map((e) => {
-      const action = index.actions.get(e.action)!;
-      const completesAt = e.simTime + action.duration;
-      const missingPrerequisites = action.prerequisites.filter((p) => !(context.completed[p] !== undefined && context.completed[p]! <= e.simTime));
-      return { seq: e.seq, action, role: e.actor, at: e.simTime, completesAt, completed: completesInTime(completesAt), missingPrerequisites };
-    });
+  const actionTakes = journal.filter((e): e is Extract<JournalEntry, { type: 'action.taken' }> => e.type === 'action.taken');
+  const firstCompletion = new Map<string, number>();
+  for (const e of actionTakes) {
+    const completesAt = e.simTime + index.actions.get(e.action)!.duration;
+    if (completesInTime(completesAt) && completesAt < (firstCompletion.get(e.action) ?? Infinity)) firstCompletion.set(e.action, completesAt);
+  }
+  const takes: Take[] = actionTakes.map((e) => {
+    const action = index.actions.get(e.action)!;
+    const completesAt = e.simTime + action.duration;
+    const missingPrerequisites = action.prerequisites.filter((p) => !((firstCompletion.get(p) ?? Infinity) <= e.simTime));
+    return { seq: e.seq, action, role: e.actor, at: e.simTime, completesAt, completed: completesInTime(completesAt), missingPrerequisites };
+  });
   const harmfulActions: HarmfulAction[] = takes
     .filter((t) => t.action.destroysEvidence && t.missingPrerequisites.length > 0)
     .map((t) => ({ action: t.action.id, title: t.action.title, by: t.role, atMinutes: toMinutes(t.at), missingPrerequisites: t.missingPrerequisites, seq: t.seq }));

@@ -52,15 +52,11 @@ export interface SessionContext {
   injects: Record<string, InjectState>;
   decisions: Record<string, DecisionState>;
   /**
-   * First completion time of each plan action. For an action nothing in the scenario waits on,
-   * it is written when the action is taken (and may lie ahead): compare it with `now`.
+   * First completion time of each action the scenario waits on (a trigger, a milestone, an
+   * effect or a duty). Other actions change nothing in the scenario; the journal has them.
    */
   completed: Record<string, number>;
-  /**
-   * When each action taken will first complete (kept after it has). Later takes of the same
-   * action change nothing in the scenario, so only the first completion is timed; the journal
-   * keeps every take.
-   */
+  /** When each watched action taken will first complete (kept after it has): only the first is timed. */
   completing: Record<string, number>;
   severity: SeverityDeclaration | null;
   firstSeverity: SeverityDeclaration | null;

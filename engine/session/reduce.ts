@@ -29,13 +29,16 @@ export function reduce(index: ScenarioIndex, before: SessionContext, event: Sess
 
 /**
  * Inputs that change nothing in the scenario: an observation, a jump of the clock (the clock
- * itself moves), an action already under way or done. They are journaled but need not go
- * through the machine, which keeps long sessions cheap to replay.
+ * itself moves), an action nothing in the scenario waits on, or one already under way or done.
+ * They are journaled but need not go through the machine, which keeps sessions cheap to play
+ * and replay; the scorecard reads every take from the journal.
  */
-export function isInert(context: SessionContext, event: SessionEvent): boolean {
+export function isInert(index: ScenarioIndex, context: SessionContext, event: SessionEvent): boolean {
   if (context.ended) return true;
   if (event.type === 'observation.noted' || event.type === 'clock.jumped') return true;
-  if (event.type === 'action.taken') return context.completed[event.action] !== undefined || context.completing[event.action] !== undefined;
+  if (event.type === 'action.taken') {
+    return !index.watchedActions.has(event.action) || context.completed[event.action] !== undefined || context.completing[event.action] !== undefined;
+  }
   return false;
 }
 
@@ -105,13 +108,9 @@ class Work {
       case 'action.taken': {
         const action = this.index.actions.get(event.action)!;
         if (c.completed[action.id] !== undefined || c.completing[action.id] !== undefined) return;
+        if (!this.index.watchedActions.has(action.id)) return; // nothing in the scenario waits on it
         if (action.duration === 0) return this.completeAction(action.id);
         this.table('completing')[action.id] = c.now + action.duration;
-        // Nothing waits on this action: its completion time is known now and needs no timer.
-        if (!this.index.watchedActions.has(action.id)) {
-          this.table('completed')[action.id] = c.now + action.duration;
-          return;
-        }
         return this.timer(`action:${action.id}`, action.duration, { type: 'action.completes', action: action.id, at: c.now + action.duration });
       }
       case 'action.completes':

@@ -152,7 +152,7 @@ export class Session {
   }
 
   private send(event: InputEvent) {
-    if (!isInert(this.context, event)) this.actor.send(event);
+    if (!isInert(this.index, this.context, event)) this.actor.send(event);
   }
 
   private apply(entry: JournalEntry): void {
