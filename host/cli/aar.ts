@@ -6,7 +6,6 @@ import type { CliIo } from './io.js';
 import { progressBar } from './progress.js';
 import { checkFormat, checkPaper, ExportInputError, exportFailure, scenarioSources, scorecardOfJournal, writeExport, type ExportOptions } from './report.js';
 
-
 export interface AarCommandOptions extends ExportOptions {
   name?: string;
   contact?: string;

@@ -8,7 +8,6 @@ import type { CliIo } from './io.js';
 import { progressBar } from './progress.js';
 import { checkFormat, exportFailure, writeExport } from './report.js';
 
-
 export interface HistoryOptions {
   plan?: string;
   scenario?: string;

@@ -4,7 +4,7 @@ import { formatLocatedError } from '../../engine/validate/index.js';
 import { bundledScenariosDir } from '../library/bundled.js';
 import { loadPaths } from '../library/load.js';
 import type { CliIo } from './io.js';
-
+import { scenarioFacts } from '../../engine/format/scenario-facts.js';
 
 /** firedrill list: one line per valid scenario; --json for tools. */
 export function listCommand(paths: string[], options: { json: boolean }, io: CliIo): number {
@@ -12,16 +12,8 @@ export function listCommand(paths: string[], options: { json: boolean }, io: Cli
   const entries = [...library.scenarios.values()]
     .sort((a, b) => a.scenario.id.localeCompare(b.scenario.id))
     .map(({ file, scenario }) => ({
-      id: scenario.id,
-      title: scenario.title,
+      ...scenarioFacts(scenario),
       path: resolve(io.cwd, file),
-      plan: scenario.plan,
-      threat: scenario.threat,
-      expectedSeverity: scenario.expectedSeverity,
-      providers: scenario.providers,
-      attack: scenario.attack,
-      difficulty: scenario.difficulty,
-      estimatedMinutes: scenario.estimatedDuration / 60_000,
       scripts: Object.fromEntries([...(library.scripts.get(scenario.id)?.values() ?? [])].map((s) => [s.script.name, resolve(io.cwd, s.file)])),
     }));
   if (options.json) {

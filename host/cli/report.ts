@@ -11,7 +11,6 @@ import { loadCombinedLibrary } from '../library/user-library.js';
 import { dataDir } from '../storage/data-dir.js';
 import type { CliIo } from './io.js';
 
-
 export interface ExportOptions {
   format?: string;
   out?: string;

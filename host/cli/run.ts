@@ -12,7 +12,6 @@ import { JournalProblem, journalScenario, loadGivenFiles, readJournal, replayJou
 import { resolveRun, ResolveError } from '../library/resolve.js';
 import { UsageError, type CliIo } from './io.js';
 
-
 export type ScorecardFormat = 'json' | 'md';
 
 export function parseFormat(value: string | undefined): ScorecardFormat {

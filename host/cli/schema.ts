@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { planSchema, scenarioSchema, scriptSchema } from '../../engine/format/index.js';
 import type { CliIo } from './io.js';
 
-
 /** The JSON Schemas editors use for completion and checking, generated from the zod schemas. */
 export function jsonSchemas(): Record<string, unknown> {
   const generate = (schema: z.ZodType, title: string) => ({

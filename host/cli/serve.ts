@@ -3,7 +3,6 @@ import { PortInUse, startServer, type RunningServer } from '../server/server.js'
 import { fileProblem } from '../storage/storage-error.js';
 import { UsageError, type CliIo } from './io.js';
 
-
 /** The port browser mode uses unless told otherwise; any free one if it is taken. */
 export const DEFAULT_PORT = 4780;
 

@@ -3,7 +3,6 @@ import { loadPaths } from '../library/load.js';
 import { bundledScenariosDir } from '../library/bundled.js';
 import type { CliIo } from './io.js';
 
-
 /** firedrill validate: exit 0 when every file is valid, 1 otherwise. */
 export function validateCommand(paths: string[], options: { json: boolean }, io: CliIo): number {
   const { library } = loadPaths(paths.length > 0 ? paths : [bundledScenariosDir()], io.cwd);

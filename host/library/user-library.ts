@@ -7,6 +7,7 @@ import { moveFile, writeFileAtomic } from '../storage/atomic-file.js';
 import { bundledScenariosDir } from './bundled.js';
 import { loadBundledLibrary } from './load.js';
 import { readSources } from './read-sources.js';
+import { scenarioFacts } from '../../engine/format/scenario-facts.js';
 
 export type DocumentKind = 'plan' | 'scenario';
 
@@ -71,16 +72,8 @@ export function listLibrary(combined: CombinedLibrary): LibraryListing {
   const { library, origins } = combined;
   const plans = [...library.plans.values()].map(({ plan }) => ({ id: plan.id, title: plan.title, version: plan.version, ...origins.get(key('plan', plan.id))! }));
   const scenarios = [...library.scenarios.values()].map(({ scenario }) => ({
-    id: scenario.id,
-    title: scenario.title,
+    ...scenarioFacts(scenario),
     summary: scenario.summary,
-    plan: scenario.plan,
-    threat: scenario.threat,
-    expectedSeverity: scenario.expectedSeverity,
-    providers: scenario.providers,
-    attack: scenario.attack,
-    difficulty: scenario.difficulty,
-    estimatedMinutes: scenario.estimatedDuration / 60_000,
     ...origins.get(key('scenario', scenario.id))!,
   }));
   const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
