@@ -1,6 +1,7 @@
 // npm run bench: bundles each benchmark and runs it under plain Node, printing its figures.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { nodeBundle } from './node-bundle.mjs';
 
 const benches = [
   ['engine', 'bench/engine.ts'], // replay, scripted drills, overhead against a bare XState actor
@@ -13,12 +14,7 @@ for (const [title, entry] of benches) {
   await build({
     entryPoints: [entry],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    ...nodeBundle,
   });
   console.log(`== ${title}`);
   const result = spawnSync(process.execPath, [outfile], { stdio: 'inherit' });

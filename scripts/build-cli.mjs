@@ -2,18 +2,13 @@
 // chunk of its own (dist/chunks/) loaded when it runs: `firedrill validate` does not parse
 // the PDF and chart libraries. The same bundle runs inside the packaged app.
 import { build } from 'esbuild';
+import { nodeBundle } from './node-bundle.mjs';
 
 await build({
   entryPoints: { cli: 'host/cli/bin.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
+  ...nodeBundle,
   sourcemap: 'linked',
-  logLevel: 'warning',
-  // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });

@@ -4,6 +4,7 @@
 // require nothing else). Electron itself is never bundled.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { nodeBundle } from './node-bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -27,15 +28,10 @@ export async function buildElectron() {
     build({
       entryPoints: [`${root}electron/main/main.ts`],
       outfile: `${root}dist/electron/main.js`,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
+      ...nodeBundle,
       target: 'node22',
       external: ['electron'],
       sourcemap: 'linked',
-      logLevel: 'warning',
-      // Bundled CommonJS dependencies call require(); give the ESM bundle one.
-      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     }),
   ]);
 }

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { build } from 'esbuild';
 import { join } from 'node:path';
+import { nodeBundle } from '../../../../scripts/node-bundle.mjs';
 
 /** Bundles the CLI for the tests (inside dist/, so it finds the package and its scenarios). */
 export async function buildTestCli(name: string): Promise<string> {
@@ -9,12 +10,7 @@ export async function buildTestCli(name: string): Promise<string> {
   await build({
     entryPoints: ['host/cli/bin.ts'],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    ...nodeBundle,
   });
   return outfile;
 }
