@@ -35,6 +35,11 @@ const ipcCommands: { [T in CommandType]: true } = {
   'session.archive': true,
   'session.delete': true,
   'scorecard.get': true,
+  'export.scorecard': true,
+  'export.aar': true,
+  'improvements.get': true,
+  'improvements.save': true,
+  'history.get': true,
 };
 export const IPC_COMMAND_TYPES = Object.keys(ipcCommands) as CommandType[];
 

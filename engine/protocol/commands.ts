@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { idSchema } from '../format/common.js';
 import { journalInputSchema, MAX_SPEED } from '../session/journal.js';
+import { AAR_FORMATS, PAPER_SIZES, SCORECARD_FORMATS } from '../report/export-formats.js';
+import { improvementPlanSchema } from '../report/improvement-plan.js';
 import type { CommandResults } from './results.js';
 import { MAX_IMPORT_BYTES, MAX_MESSAGE_BYTES } from './limits.js';
 
 const sessionRef = { sessionId: idSchema };
 const speedSchema = z.number().min(1).max(MAX_SPEED);
 const documentKind = z.enum(['plan', 'scenario']);
+const paperSchema = z.enum(PAPER_SIZES).default('a4');
+const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
 
 /** Inputs a client may record directly; the start and the jump have their own commands. */
 const liveInputSchema = journalInputSchema.superRefine((input, ctx) => {
@@ -47,6 +51,20 @@ export const commandParams = {
   'session.archive': z.strictObject(sessionRef),
   'session.delete': z.strictObject(sessionRef),
   'scorecard.get': z.strictObject(sessionRef),
+  'export.scorecard': z.strictObject({ ...sessionRef, format: z.enum(SCORECARD_FORMATS), paper: paperSchema }),
+  'export.aar': z.strictObject({
+    ...sessionRef,
+    format: z.enum(AAR_FORMATS),
+    paper: paperSchema,
+    name: optionalText(200),
+    pointOfContact: optionalText(200),
+    organisation: optionalText(200),
+  }),
+  /** The improvement plan of a session's AAR: as edited, or as generated from its scorecard. */
+  'improvements.get': z.strictObject(sessionRef),
+  /** Saves the edited improvement plan; null goes back to the generated one. */
+  'improvements.save': z.strictObject({ ...sessionRef, items: improvementPlanSchema.nullable() }),
+  'history.get': z.strictObject({ planId: idSchema.optional(), scenarioId: idSchema.optional() }),
 } as const;
 
 export type CommandType = keyof typeof commandParams;

@@ -1,6 +1,8 @@
 import type { Plan } from '../format/plan.js';
 import type { Scenario } from '../format/scenario.js';
 import type { JournalEntry, SessionStarted } from '../session/journal.js';
+import type { ImprovementItem } from '../report/aar.js';
+import type { DrillHistory } from '../report/drill-history.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import type { LocatedError } from '../validate/located-error.js';
 import type { SessionView } from './view.js';
@@ -80,6 +82,29 @@ export interface RecordedResult {
   view: SessionView;
 }
 
+/** An exported file: its bytes travel as base64 so both transports carry them as JSON. */
+export interface ExportedFile {
+  fileName: string;
+  mediaType: string;
+  base64: string;
+  bytes: number;
+}
+
+export interface ImprovementPlanResult {
+  sessionId: string;
+  items: ImprovementItem[];
+  /** True when the facilitator has saved an edited plan; false for the generated one. */
+  edited: boolean;
+}
+
+export interface HistoryResult {
+  history: DrillHistory;
+  /** Journals that could not be read, and why. */
+  skipped: { file: string; reason: string }[];
+  /** Sessions still running: not drills yet. */
+  running: number;
+}
+
 /** What each command answers. */
 export interface CommandResults {
   'library.list': LibraryListing;
@@ -100,4 +125,9 @@ export interface CommandResults {
   'session.archive': { sessionId: string };
   'session.delete': { sessionId: string; trashedAs: string };
   'scorecard.get': { scorecard: Scorecard };
+  'export.scorecard': ExportedFile;
+  'export.aar': ExportedFile;
+  'improvements.get': ImprovementPlanResult;
+  'improvements.save': ImprovementPlanResult;
+  'history.get': HistoryResult;
 }

@@ -46,6 +46,17 @@ export interface ActionInProgressView {
   completesAt: number;
 }
 
+/** A facilitator's observation, as the console lists it. */
+export interface ObservationView {
+  seq: number;
+  at: number;
+  by: string;
+  text: string;
+  tag: 'strength' | 'improvement' | 'note';
+  objective: string | null;
+  inject: string | null;
+}
+
 /**
  * What the UI shows of a live session at one moment: plain JSON, derived from the session
  * (its journal replayed) and nothing else. Times are simulated milliseconds from T+0.
@@ -72,6 +83,8 @@ export interface SessionView {
   /** When the scenario's end condition first held, if it has. */
   completeAt: number | null;
   ended: { at: number; reason: string } | null;
+  /** The facilitator's observations, oldest first. */
+  observations: ObservationView[];
   /** The journal's length: the seq of its last entry. */
   journalLength: number;
 }
@@ -126,13 +139,15 @@ export function sessionView(session: Session): SessionView {
 
   // Actions under way come from the journal: an action taken runs for its plan duration.
   const actionsInProgress: ActionInProgressView[] = [];
-  if (!context.ended) {
-    for (const entry of journal) {
-      if (entry.type !== 'action.taken') continue;
-      const action = index.actions.get(entry.action);
-      if (!action || entry.simTime + action.duration <= context.now) continue;
-      actionsInProgress.push({ seq: entry.seq, action: action.id, title: action.title, by: entry.actor, takenAt: entry.simTime, completesAt: entry.simTime + action.duration });
+  const observations: ObservationView[] = [];
+  for (const entry of journal) {
+    if (entry.type === 'observation.noted') {
+      observations.push({ seq: entry.seq, at: entry.simTime, by: entry.actor, text: entry.text, tag: entry.tag, objective: entry.objective ?? null, inject: entry.inject ?? null });
     }
+    if (entry.type !== 'action.taken' || context.ended) continue;
+    const action = index.actions.get(entry.action);
+    if (!action || entry.simTime + action.duration <= context.now) continue;
+    actionsInProgress.push({ seq: entry.seq, action: action.id, title: action.title, by: entry.actor, takenAt: entry.simTime, completesAt: entry.simTime + action.duration });
   }
 
   const severity = context.severity;
@@ -157,6 +172,7 @@ export function sessionView(session: Session): SessionView {
     nextInject: context.ended ? null : (session.nextInject() ?? null),
     completeAt: context.completeAt,
     ended: context.ended,
+    observations,
     journalLength: journal.length,
   };
 }

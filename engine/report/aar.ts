@@ -2,6 +2,7 @@ import { hseepRating } from '../scoring/score.js';
 import { metricsAcrossDrills, type MetricsAcrossDrills } from '../scoring/metrics.js';
 import { HSEEP_LABELS, type Finding, type HseepRating, type Scorecard } from '../scoring/scorecard.js';
 import { idWords, isoDay, minutesText, providersText } from './figures.js';
+import type { ImprovementEdit } from './improvement-plan.js';
 import { CAPABILITY_ELEMENTS, PRIORITY, REMEDIES, type CapabilityElement, type RemedyKind, type Subject } from './improvement-catalogue.js';
 
 // The after-action report / improvement plan (AAR/IP) of one or more sessions, in the HSEEP
@@ -18,6 +19,8 @@ export interface AarOptions {
   /** Who to contact about the exercise (name, role, e-mail). */
   pointOfContact?: string;
   organisation?: string;
+  /** The improvement plan as the facilitator edited it; replaces the generated one. */
+  improvementPlan?: readonly ImprovementEdit[];
 }
 
 export interface AarSession {
@@ -276,7 +279,9 @@ export function afterActionReport(cards: readonly Scorecard[], options: AarOptio
       });
     }
   }
-  const improvementPlan = items.map((item, index) => ({ number: index + 1, ...item }));
+  const improvementPlan: ImprovementItem[] = options.improvementPlan
+    ? options.improvementPlan.map((edit, index) => ({ number: index + 1, ...edit, capabilityElementTitle: CAPABILITY_ELEMENTS[edit.capabilityElement], ownerTitle: titleOf(edit.ownerRole) }))
+    : items.map((item, index) => ({ number: index + 1, ...item }));
 
   const participants = participantsByRole(sessions, titleOf);
   const metrics = metricsAcrossDrills(sessions);

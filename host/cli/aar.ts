@@ -1,7 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Scorecard } from '../../engine/scoring/scorecard.js';
-import { AAR_FORMATS, exportAar, type AarExportFormat } from '../export/aar-export.js';
+import { AAR_FORMATS, type AarExportFormat } from '../../engine/report/export-formats.js';
+import { exportAar } from '../export/aar-export.js';
 import type { CliIo } from './io.js';
 import { progressBar } from './progress.js';
 import { checkFormat, checkPaper, ExportInputError, exportFailure, scenarioSources, scorecardOfJournal, writeExport, type ExportOptions } from './report.js';

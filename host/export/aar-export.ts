@@ -1,14 +1,13 @@
 import { afterActionReport, type AarOptions } from '../../engine/report/aar.js';
 import { aarDocument } from '../../engine/report/aar-document.js';
 import { documentToMarkdown } from '../../engine/report/document-markdown.js';
+import type { AarExportFormat } from '../../engine/report/export-formats.js';
 import type { Scorecard } from '../../engine/scoring/scorecard.js';
 import { renderDocx } from './docx-render.js';
 import { renderHtml } from './html-render.js';
 import { renderPdf } from './pdf-render.js';
 import type { PaperSize } from './pdfkit.js';
 
-export const AAR_FORMATS = ['docx', 'pdf', 'html', 'md'] as const;
-export type AarExportFormat = (typeof AAR_FORMATS)[number];
 
 /** The after-action report / improvement plan of these sessions' scorecards, as the bytes of the file to write. */
 export async function exportAar(cards: readonly Scorecard[], format: AarExportFormat, options: AarOptions & { paper?: PaperSize } = {}): Promise<Buffer> {

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type PDFKit from 'pdfkit';
+import type { PaperSize } from '../../engine/report/export-formats.js';
 
 // PDFKit is loaded from node_modules at run time, never bundled: its Node build reads its
 // standard fonts (Helvetica) relative to its own file, which a bundle like dist/cli.js breaks
@@ -8,8 +9,7 @@ const load = createRequire(import.meta.url);
 const PDFDocument = load('pdfkit') as typeof PDFKit;
 
 export type PdfDocument = PDFKit.PDFDocument;
-export type PaperSize = 'a4' | 'letter';
-export const PAPER_SIZES: readonly PaperSize[] = ['a4', 'letter'];
+export type { PaperSize };
 
 /** A new PDF document on A4 or US Letter, with its metadata; returns it and a promise of its bytes. */
 export function newPdf(options: { paper: PaperSize; title: string; subject: string; margin?: number }): { doc: PdfDocument; bytes: Promise<Buffer> } {

@@ -1,13 +1,12 @@
 import { scorecardToMarkdown } from '../../engine/report/markdown.js';
 import { scorecardDocument } from '../../engine/report/scorecard-document.js';
+import type { ScorecardExportFormat } from '../../engine/report/export-formats.js';
 import type { Scorecard } from '../../engine/scoring/scorecard.js';
 import { renderHtml } from './html-render.js';
 import { renderPdf } from './pdf-render.js';
 import type { PaperSize } from './pdfkit.js';
 import { scorecardToCsv } from './scorecard-csv.js';
 
-export const SCORECARD_FORMATS = ['pdf', 'html', 'csv', 'json', 'md'] as const;
-export type ScorecardExportFormat = (typeof SCORECARD_FORMATS)[number];
 
 /** One session's scorecard in an export format: the bytes of the file to write. Reads the scorecard only. */
 export async function exportScorecard(card: Scorecard, format: ScorecardExportFormat, options: { paper?: PaperSize } = {}): Promise<Buffer> {

@@ -66,6 +66,11 @@ const handlers: { [T in CommandType]: Handler<T> } = {
   },
   'session.delete': async (host, { sessionId }) => ({ sessionId, trashedAs: await host.delete(sessionId) }),
   'scorecard.get': (host, { sessionId }) => host.scorecard(sessionId),
+  'export.scorecard': (host, params) => host.exportScorecard(params),
+  'export.aar': (host, params) => host.exportAar(params),
+  'improvements.get': (host, { sessionId }) => host.improvementPlan(sessionId),
+  'improvements.save': (host, params) => host.saveImprovementPlan(params),
+  'history.get': (host, params) => host.history(params),
 };
 
 /**

@@ -6,6 +6,14 @@ import type { Library } from '../../engine/validate/index.js';
 import type { CommandParams, CommandResults } from '../../engine/protocol/index.js';
 import type { SessionView } from '../../engine/protocol/view.js';
 import { scoreSession } from '../../engine/scoring/score.js';
+import { afterActionReport } from '../../engine/report/aar.js';
+import { EXPORT_MEDIA_TYPES, exportFileName, type ExportFormat } from '../../engine/report/export-formats.js';
+import type { ExportedFile } from '../../engine/protocol/results.js';
+import { exportAar } from '../export/aar-export.js';
+import { exportScorecard } from '../export/scorecard-export.js';
+import { collectDrills, sessionFiles } from '../history/collect-drills.js';
+import { drillHistory } from '../../engine/report/drill-history.js';
+import { ImprovementStore } from '../storage/improvement-store.js';
 import { lookupIn, SessionStore, type WorldLookup } from '../storage/session-store.js';
 import { newSessionId } from '../storage/session-id.js';
 import { importLibraryFile, listLibrary, loadBundledForHost, loadCombinedLibrary, loadScenarioWorld, removeLibraryFile, showLibraryDocument, type CombinedLibrary } from '../library/user-library.js';
@@ -33,6 +41,7 @@ export interface SessionHostOptions {
  */
 export class SessionHost {
   readonly store: SessionStore;
+  private readonly improvements: ImprovementStore;
   private readonly now: () => number;
   private readonly live = new Map<string, LiveSession>();
   private readonly opening = new Map<string, Promise<{ live: LiveSession; warnings: string[] }>>();
@@ -42,6 +51,7 @@ export class SessionHost {
 
   constructor(private readonly options: SessionHostOptions) {
     this.store = new SessionStore(options.dataDir);
+    this.improvements = new ImprovementStore(options.dataDir);
     this.now = options.now ?? Date.now;
   }
 
@@ -200,6 +210,44 @@ export class SessionHost {
     return { scorecard: scoreSession(live ? live.session : this.attempt(() => this.store.read(sessionId, this.lookup))) };
   }
 
+  // --- reports and history -------------------------------------------------------------------
+
+  async exportScorecard(params: CommandParams<'export.scorecard'>): Promise<ExportedFile> {
+    const { scorecard } = this.scorecard(params.sessionId);
+    return exported('scorecard', params.sessionId, params.format, await exportScorecard(scorecard, params.format, { paper: params.paper }));
+  }
+
+  async exportAar(params: CommandParams<'export.aar'>): Promise<ExportedFile> {
+    const { scorecard } = this.scorecard(params.sessionId);
+    const edited = this.attempt(() => this.improvements.read(params.sessionId));
+    const { sessionId, format, paper, ...names } = params;
+    const bytes = await exportAar([scorecard], format, { paper, ...names, ...(edited ? { improvementPlan: edited } : {}) });
+    return exported('aar', sessionId, format, bytes);
+  }
+
+  improvementPlan(sessionId: string): CommandResults['improvements.get'] {
+    const { scorecard } = this.scorecard(sessionId);
+    const edited = this.attempt(() => this.improvements.read(sessionId));
+    const report = afterActionReport([scorecard], edited ? { improvementPlan: edited } : {});
+    return { sessionId, items: report.improvementPlan, edited: edited !== null };
+  }
+
+  saveImprovementPlan(params: CommandParams<'improvements.save'>): CommandResults['improvements.save'] {
+    const { scorecard } = this.scorecard(params.sessionId);
+    const roles = new Set(scorecard.byRole.map((role) => role.id));
+    const stranger = params.items?.findIndex((item) => !roles.has(item.ownerRole)) ?? -1;
+    if (stranger >= 0) throw new CommandFailure('bad-request', `items.${stranger}.ownerRole: "${params.items![stranger]!.ownerRole}" is not a role of plan "${scorecard.planId}"`);
+    this.attempt(() => this.improvements.write(params.sessionId, params.items));
+    return this.improvementPlan(params.sessionId);
+  }
+
+  /** Every ended drill in the data folder (active and archived), replayed and scored. */
+  history(params: CommandParams<'history.get'>): CommandResults['history.get'] {
+    const filter = { ...(params.planId ? { plan: params.planId } : {}), ...(params.scenarioId ? { scenario: params.scenarioId } : {}) };
+    const collected = collectDrills(sessionFiles(this.options.dataDir), [() => this.library().library], filter);
+    return { history: drillHistory(collected.drills, filter), skipped: collected.skipped, running: collected.running.length };
+  }
+
   /** Moves every running session's clock to the wall clock and sends the views that changed. */
   tick(): void {
     const wallNow = this.now();
@@ -246,4 +294,8 @@ export class SessionHost {
       throw asCommandFailure(error) ?? error;
     }
   }
+}
+
+function exported(what: 'scorecard' | 'aar', sessionId: string, format: ExportFormat, bytes: Buffer): ExportedFile {
+  return { fileName: exportFileName(what, sessionId, format), mediaType: EXPORT_MEDIA_TYPES[format], base64: bytes.toString('base64'), bytes: bytes.length };
 }

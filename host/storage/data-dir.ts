@@ -33,5 +33,6 @@ export function dataPaths(root: string) {
     trash: join(root, 'trash'),
     library: join(root, 'library'),
     exports: join(root, 'exports'),
+    improvements: join(root, 'improvements'),
   };
 }

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { minutesText } from '../../../engine/report/figures.js';
 import { pdfText } from '../../../host/export/pdf-text.js';
-import { exportScorecard, SCORECARD_FORMATS } from '../../../host/export/scorecard-export.js';
+import { SCORECARD_FORMATS } from '../../../engine/report/export-formats.js';
+import { exportScorecard } from '../../../host/export/scorecard-export.js';
 import { cli, EXTERNAL_REFERENCE, oneLineError, playBundledScripts, readPdf, type PlayedJournal } from './exports-helpers.js';
 
 // `firedrill report` on journals of the bundled scenarios' exemplary and flawed scripts: every

@@ -1,6 +1,6 @@
 // A test client of the session protocol: a real Socket.IO client on loopback, as the browser UI will be.
 import { io, type Socket } from 'socket.io-client';
-import { COMMAND_EVENT, REPLY_EVENT, type Reply, type ServerEvents } from '../../../../engine/protocol/messages.js';
+import { COMMAND_EVENT, REPLY_EVENT, type ProtocolError, type Reply, type ServerEvents } from '../../../../engine/protocol/messages.js';
 import type { CommandParamsInput, CommandResult, CommandType } from '../../../../engine/protocol/commands.js';
 
 export class ProtocolClient {
@@ -43,6 +43,13 @@ export class ProtocolClient {
     const reply = await this.command(type, params);
     if (!reply.ok) throw new Error(`${type} failed: ${reply.error.code}: ${reply.error.message}`);
     return reply.result as CommandResult<T>;
+  }
+
+  /** Like command, but the error of a command expected to be refused. */
+  async fail<T extends CommandType>(type: T, params: CommandParamsInput<T>): Promise<ProtocolError> {
+    const reply = await this.command(type, params);
+    if (reply.ok) throw new Error(`${type} was expected to be refused, and succeeded`);
+    return reply.error;
   }
 
   /** Emits anything as a command, with an acknowledgement. */
