@@ -3,6 +3,10 @@
 import type { CommandParamsInput, CommandResult, CommandType, ServerEvents } from '../../engine/protocol/index.js';
 import { sessionView } from '../../engine/protocol/view.js';
 import { scoreSession } from '../../engine/scoring/score.js';
+import { afterActionReport } from '../../engine/report/aar.js';
+import { drillHistory, drillOf } from '../../engine/report/drill-history.js';
+import { EXPORT_MEDIA_TYPES, exportFileName, type ExportFormat } from '../../engine/report/export-formats.js';
+import type { ImprovementEdit } from '../../engine/report/improvement-plan.js';
 import { Session } from '../../engine/session/session.js';
 import { CommandError, type SessionClient } from '../../renderer/client/session-client.js';
 import { bundledLibrary, iso, WALL0 } from '../helpers/world.js';
@@ -23,6 +27,11 @@ export function fakeClient(): FakeClient {
   const listeners = new Map<string, Set<(payload: never) => void>>();
   const calls: FakeClient['calls'] = [];
   let session: Session | undefined;
+  let edited: ImprovementEdit[] | null = null;
+  const exportedFile = (what: 'scorecard' | 'aar', format: ExportFormat) => {
+    const base64 = btoa(format);
+    return { fileName: exportFileName(what, 'fake-session', format), mediaType: EXPORT_MEDIA_TYPES[format], base64, bytes: format.length };
+  };
   const push = () => {
     const view = sessionView(session!);
     for (const listener of listeners.get('session.update') ?? []) (listener as (p: ServerEvents['session.update']) => void)({ sessionId: view.sessionId, view });
@@ -65,6 +74,20 @@ export function fakeClient(): FakeClient {
     },
     'session.end': (params: CommandParamsInput<'session.end'>) => record('facilitator', { type: 'session.ended', reason: params.reason }),
     'scorecard.get': () => ({ scorecard: scoreSession(session!) }),
+    'session.list': () => ({
+      sessions: session
+        ? [{ id: session.started.sessionId, scenarioId: session.started.scenarioId, planId: session.started.planId, mode: session.started.mode, startedAt: iso(WALL0), entries: session.journal.length, ended: !!session.context.ended, archived: false }]
+        : [],
+    }),
+    // The export's bytes are the format's name: the tests check which file was asked for and saved.
+    'export.scorecard': (params: CommandParamsInput<'export.scorecard'>) => exportedFile('scorecard', params.format),
+    'export.aar': (params: CommandParamsInput<'export.aar'>) => exportedFile('aar', params.format),
+    'improvements.get': () => ({ sessionId: 'fake-session', items: afterActionReport([scoreSession(session!)], edited ? { improvementPlan: edited } : {}).improvementPlan, edited: edited !== null }),
+    'improvements.save': (params: CommandParamsInput<'improvements.save'>) => {
+      edited = params.items ?? null;
+      return { sessionId: 'fake-session', items: afterActionReport([scoreSession(session!)], edited ? { improvementPlan: edited } : {}).improvementPlan, edited: edited !== null };
+    },
+    'history.get': () => ({ history: drillHistory(session?.context.ended ? [drillOf(scoreSession(session))] : []), skipped: [], running: session && !session.context.ended ? 1 : 0 }),
   };
   return {
     calls,
