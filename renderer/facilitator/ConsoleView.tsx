@@ -10,6 +10,7 @@ import { DutiesChecklist } from './DutiesChecklist.js';
 import { InjectFeed } from './InjectFeed.js';
 import { MselTimeline } from './MselTimeline.js';
 import { ObservationForm } from './ObservationForm.js';
+import { ObservationList } from './ObservationList.js';
 import { PendingDecisions } from './PendingDecisions.js';
 import { SeverityDeclaration } from './SeverityDeclaration.js';
 import { useSimNow } from './use-sim-now.js';
@@ -62,6 +63,7 @@ export function ConsoleView({ sessionId }: { sessionId: string }) {
         <div className="column">
           <MselTimeline view={view} now={now} scenario={scenario} />
           <ObservationForm view={view} scenario={scenario} />
+          <ObservationList observations={view.observations} scenario={scenario} />
         </div>
         <div className="column">
           <InjectFeed injects={firedInjects(view)} scenario={scenario} roleTitles={(role) => roleTitle(plan, role)} />

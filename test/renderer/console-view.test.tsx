@@ -78,6 +78,10 @@ describe('the facilitator console', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Linked to' }), 'objective:OBJ-2');
     await user.click(screen.getByRole('button', { name: 'Note observation' }));
     expect(client.session().journal.at(-1)).toMatchObject({ type: 'observation.noted', tag: 'strength', objective: 'OBJ-2', text: 'Analyst checked the access logs first' });
+    const noted = screen.getByRole('region', { name: 'Observations noted (1)' });
+    expect(within(noted).getByText('Analyst checked the access logs first')).toBeInTheDocument();
+    expect(within(noted).getByText('Strength')).toBeInTheDocument();
+    expect(within(noted).getByText(/^Linked to /)).toHaveTextContent(client.session().index.scenario.objectives.find((o) => o.id === 'OBJ-2')!.title);
   });
 
   it('follows the pushed views as simulated time passes', async () => {
