@@ -1,6 +1,7 @@
 import type { Scenario } from '../../engine/format/scenario.js';
 import type { InjectView, SessionView } from '../../engine/protocol/index.js';
-import { useCommand } from '../app/app-context.js';
+import { useState } from 'react';
+import { useAppState, useCommand } from '../app/app-context.js';
 import { formatCountdown, formatSimTime } from '../format/sim-time.js';
 import { heldInjects, upcomingInjects } from '../store/session-selectors.js';
 
@@ -13,13 +14,20 @@ function when(inject: InjectView, now: number): string {
 /** The Master Scenario Events List: what is coming, what is held; release and hold. Facilitator notes live only here. */
 export function MselTimeline({ view, now, scenario }: { view: SessionView; now: number; scenario: Scenario }) {
   const command = useCommand();
+  // On a projector the room can read the screen: facilitator notes stay hidden until asked for.
+  const projector = useAppState((state) => state.projector);
+  const [notesShown, setNotesShown] = useState(false);
+  const showNotes = !projector || notesShown;
   const notes = new Map(scenario.injects.map((inject) => [inject.id, inject.facilitatorNotes]));
   const rows = [...upcomingInjects(view), ...heldInjects(view)];
   const act = (type: 'inject.released' | 'inject.held', inject: string) =>
     void command('session.input', { sessionId: view.sessionId, actor: 'facilitator', input: { type, inject } });
   return (
     <section className="panel msel" aria-labelledby="msel-heading">
-      <h2 id="msel-heading">MSEL: upcoming injects</h2>
+      <div className="panel-title">
+        <h2 id="msel-heading">MSEL: upcoming injects</h2>
+        {projector && <button type="button" aria-pressed={notesShown} onClick={() => setNotesShown(!notesShown)}>Facilitator notes</button>}
+      </div>
       {rows.length === 0 && <p className="empty">Every inject has fired.</p>}
       <ol className="msel-list">
         {rows.map((inject) => (
@@ -29,7 +37,7 @@ export function MselTimeline({ view, now, scenario }: { view: SessionView; now: 
               <span className="inject-title">{inject.title}</span>
               <span className="countdown">{when(inject, now)}</span>
             </div>
-            {notes.get(inject.id) && <p className="facilitator-note"><span className="label">Facilitator note:</span> {notes.get(inject.id)}</p>}
+            {showNotes && notes.get(inject.id) && <p className="facilitator-note"><span className="label">Facilitator note:</span> {notes.get(inject.id)}</p>}
             <div className="buttons">
               <button type="button" disabled={!!view.ended} aria-label={`Release ${inject.title} now`} onClick={() => act('inject.released', inject.id)}>Release now</button>
               {inject.status !== 'held' && (

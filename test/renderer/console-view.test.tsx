@@ -84,6 +84,18 @@ describe('the facilitator console', () => {
     expect(within(noted).getByText(/^Linked to /)).toHaveTextContent(client.session().index.scenario.objectives.find((o) => o.id === 'OBJ-2')!.title);
   });
 
+  it('hides the facilitator notes in projector mode until the facilitator asks for them', async () => {
+    const user = userEvent.setup();
+    const { store } = await openConsole();
+    const msel = screen.getByRole('region', { name: 'MSEL: upcoming injects' });
+    expect(within(msel).getAllByText('Facilitator note:').length).toBeGreaterThan(0);
+    act(() => store.getState().toggleProjector());
+    expect(within(msel).queryByText('Facilitator note:')).toBeNull();
+    await user.click(within(msel).getByRole('button', { name: 'Facilitator notes' }));
+    expect(within(msel).getByRole('button', { name: 'Facilitator notes' })).toHaveAttribute('aria-pressed', 'true');
+    expect(within(msel).getAllByText('Facilitator note:').length).toBeGreaterThan(0);
+  });
+
   it('follows the pushed views as simulated time passes', async () => {
     const { client } = await openConsole();
     act(() => client.advance(46 * MIN));
