@@ -72,10 +72,18 @@ describe('formatting and routes', () => {
   });
 
   it('round-trips every route through the hash', () => {
-    for (const route of [{ name: 'library' }, { name: 'setup', scenarioId: 'a-b' }, { name: 'console', sessionId: 's1' }, { name: 'debrief', sessionId: 's1' }, { name: 'role', roleId: 'incident-commander' }] as const) {
+    for (const route of [
+      { name: 'library' }, { name: 'sessions' }, { name: 'history' }, { name: 'setup', scenarioId: 'a-b' },
+      { name: 'console', sessionId: 's1' }, { name: 'debrief', sessionId: 's1' }, { name: 'role', roleId: 'incident-commander' },
+    ] as const) {
       expect(parseRoute(routeHash(route))).toEqual(route);
     }
+    expect(routeHash({ name: 'sessions' })).toBe('#/sessions');
+    expect(routeHash({ name: 'history' })).toBe('#/history');
+    // An id after a screen that takes none is ignored, not a reason to fall back to the library.
+    expect(parseRoute('#/history/extra')).toEqual({ name: 'history' });
     expect(parseRoute('#/nowhere')).toEqual({ name: 'library' });
+    expect(parseRoute('')).toEqual({ name: 'library' });
   });
 });
 

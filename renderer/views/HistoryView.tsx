@@ -1,0 +1,185 @@
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import type { HistoryResult } from '../../engine/protocol/index.js';
+import type { Drill, DrillGroup } from '../../engine/report/drill-history.js';
+import { drillHistoryChartOption, type ReportChartOption } from '../../engine/report/charts.js';
+import type { Spread } from '../../engine/scoring/metrics.js';
+import { useClient } from '../app/app-context.js';
+import { formatMinutes } from '../format/sim-time.js';
+import { ReportChart } from './ReportChart.js';
+import { localDateTime, MODE_LABELS } from './SessionsView.js';
+import './sessions-history.css';
+
+type GroupBy = 'scenario' | 'plan';
+
+const minutesOrNot = (minutes: number | null): string => (minutes === null ? 'not reached' : formatMinutes(minutes));
+
+/** The slope in words: a drill-to-drill change under half a minute reads as steady. */
+export function trendText(spread: Spread): string {
+  if (spread.trendPerDrill === null) return 'no trend yet: it needs two drills that reached it';
+  if (Math.abs(spread.trendPerDrill) < 0.5) return 'steady from drill to drill';
+  const by = formatMinutes(Math.abs(spread.trendPerDrill));
+  return spread.trendPerDrill < 0 ? `getting faster, by ${by} per drill` : `getting slower, by ${by} per drill`;
+}
+
+const METRICS: { key: 'timeToDetect' | 'timeToContain' | 'timeToRecover'; title: string; of: (drill: Drill) => number | null }[] = [
+  { key: 'timeToDetect', title: 'Time to detect', of: (d) => d.timeToDetectMinutes },
+  { key: 'timeToContain', title: 'Time to contain', of: (d) => d.timeToContainMinutes },
+  { key: 'timeToRecover', title: 'Time to recover', of: (d) => d.timeToRecoverMinutes },
+];
+
+/** One headline figure, named by its title for a screen reader. */
+function Figure({ title, value, children }: { title: string; value: string | number; children?: ReactNode }) {
+  const id = useId();
+  return (
+    <li className="figure" aria-labelledby={id}>
+      <span id={id} className="figure-title">{title}</span>
+      <strong className="figure-value">{value}</strong>
+      {children}
+    </li>
+  );
+}
+
+/** Mean, median and trend of one time across a group; a time no drill reached says so instead of a blank. */
+function MetricFigure({ title, spread, drills }: { title: string; spread: Spread & { definition: string }; drills: number }) {
+  return (
+    <Figure title={`Mean ${title.toLowerCase()}`} value={minutesOrNot(spread.mean)}>
+      {spread.count === 0
+        ? <span>not reached in any of the {drills} drill{drills === 1 ? '' : 's'}</span>
+        : (
+          <>
+            <span>median {formatMinutes(spread.median)}, reached in {spread.count} of {drills}</span>
+            <span className="trend">{trendText(spread)}</span>
+          </>
+        )}
+      <small className="definition">{spread.definition}</small>
+    </Figure>
+  );
+}
+
+function DrillTable({ group }: { group: DrillGroup }) {
+  return (
+    <table className="drills-table">
+      <caption>Drills of {group.title}, oldest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Date</th><th scope="col">{group.by === 'plan' ? 'Scenario' : 'Plan'}</th><th scope="col">Mode</th><th scope="col">Score</th>
+          {METRICS.map((metric) => <th key={metric.key} scope="col">{metric.title}</th>)}
+          <th scope="col"><span className="visually-hidden">Debrief</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        {group.drills.map((drill) => {
+          const when = localDateTime(drill.startedAt);
+          return (
+            <tr key={drill.sessionId}>
+              <th scope="row"><time dateTime={drill.startedAt}>{when}</time>{drill.archived && <span className="state-detail">archived</span>}</th>
+              <td>{group.by === 'plan' ? drill.scenarioTitle : drill.planTitle}</td>
+              <td>{MODE_LABELS[drill.mode as keyof typeof MODE_LABELS] ?? drill.mode}</td>
+              <td className="number">{drill.overallScore} / 100</td>
+              {METRICS.map((metric) => {
+                const minutes = metric.of(drill);
+                return <td key={metric.key} className={minutes === null ? 'not-reached' : 'number'}>{minutesOrNot(minutes)}</td>;
+              })}
+              <td><a href={`#/debrief/${encodeURIComponent(drill.sessionId)}`} aria-label={`Debrief of the drill of ${when}`}>Debrief</a></td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * ECharts in a browser takes a text line's height from the width of a CJK glyph; on a machine
+ * without CJK fonts that is about 3px and the two-line drill labels (date, session id) print over
+ * each other. A fixed line height keeps them apart; the chart is otherwise the exports' own.
+ */
+function withLabelLineHeight(option: ReportChartOption): ReportChartOption {
+  const xAxis = option.xAxis;
+  if (!xAxis || Array.isArray(xAxis)) return option;
+  return { ...option, xAxis: { ...xAxis, axisLabel: { ...xAxis.axisLabel, lineHeight: 12 } } as typeof xAxis };
+}
+
+/** One scenario's or plan's drills: how many, the mean score, the three times and their trend, charted as in the exports. */
+function GroupSection({ group }: { group: DrillGroup }) {
+  const headingId = useId();
+  const chart = useMemo(() => withLabelLineHeight(drillHistoryChartOption(group)), [group]);
+  const count = group.drills.length;
+  return (
+    <section className="panel history-group" aria-labelledby={headingId}>
+      <h2 id={headingId}>{group.title}</h2>
+      <ul className="headline history-figures" aria-label={`Figures of ${group.title}`}>
+        <Figure title="Drills" value={count} />
+        <Figure title="Mean score" value={group.meanScore === null ? '—' : `${group.meanScore} / 100`} />
+        {METRICS.map((metric) => <MetricFigure key={metric.key} title={metric.title} spread={group.metrics[metric.key]} drills={count} />)}
+      </ul>
+      <ReportChart option={chart} label={`Time to detect, contain and recover across the drills of ${group.title}, with their means`} height={300} />
+      <DrillTable group={group} />
+    </section>
+  );
+}
+
+function GroupChoice({ by, onChange }: { by: GroupBy; onChange: (by: GroupBy) => void }) {
+  return (
+    <fieldset className="choice">
+      <legend>Group by</legend>
+      {(['scenario', 'plan'] as const).map((one) => (
+        <label key={one}>
+          <input type="radio" name="history-group" value={one} checked={by === one} onChange={() => onChange(one)} />
+          {one === 'scenario' ? 'Scenario' : 'Plan'}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Journals left out of the figures, named so the person can look at the files. */
+function SkippedJournals({ skipped }: { skipped: HistoryResult['skipped'] }) {
+  if (skipped.length === 0) return null;
+  return (
+    <section className="warning-box" aria-labelledby="skipped-heading">
+      <h2 id="skipped-heading">{skipped.length} journal{skipped.length === 1 ? '' : 's'} could not be read and {skipped.length === 1 ? 'is' : 'are'} left out</h2>
+      <ul>
+        {skipped.map((one) => <li key={one.file}><code>{one.file}</code>: {one.reason}</li>)}
+      </ul>
+    </section>
+  );
+}
+
+/** Every ended drill in the data folder, by scenario or by plan: are we getting faster? */
+export function HistoryView() {
+  const client = useClient();
+  const [result, setResult] = useState<HistoryResult | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [by, setBy] = useState<GroupBy>('scenario');
+  useEffect(() => {
+    void client.send('history.get', {}).then(setResult, (error: Error) => setLoadError(error.message));
+  }, [client]);
+
+  if (loadError) return <p role="alert">The history could not be read: {loadError}</p>;
+  if (!result) {
+    return (
+      <div className="history loading">
+        <h1>History of drills</h1>
+        {/* Every journal is replayed and scored: with many drills that takes a moment. */}
+        <p role="status"><progress aria-label="Reading the drills" /> Reading the drills…</p>
+      </div>
+    );
+  }
+  const groups = by === 'plan' ? result.history.byPlan : result.history.byScenario;
+  return (
+    <div className="history">
+      <div className="view-title">
+        <h1>History of drills</h1>
+        <GroupChoice by={by} onChange={setBy} />
+      </div>
+      {result.running > 0 && (
+        <p className="hint">{result.running} session{result.running === 1 ? ' is' : 's are'} still running: {result.running === 1 ? 'it joins' : 'they join'} the history once ended. <a href="#/sessions">See the sessions</a></p>
+      )}
+      <SkippedJournals skipped={result.skipped} />
+      {groups.length === 0
+        ? <p className="empty-state">No ended drills yet. Run a drill from the library and end it: its score and its times to detect, contain and recover are charted here, drill after drill. <a href="#/library">Go to the library</a></p>
+        : groups.map((group) => <GroupSection key={`${group.by}-${group.id}`} group={group} />)}
+    </div>
+  );
+}

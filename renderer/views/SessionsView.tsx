@@ -1,0 +1,207 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { useCallback, useEffect, useState } from 'react';
+import type { SessionSummary } from '../../engine/protocol/index.js';
+import { useAppState, useAppStore, useClient, useCommand } from '../app/app-context.js';
+import { navigate } from '../app/route.js';
+import './sessions-history.css';
+
+type Filter = 'active' | 'archived' | 'all';
+const FILTERS: { id: Filter; title: string; archived?: boolean }[] = [
+  { id: 'active', title: 'Active', archived: false },
+  { id: 'archived', title: 'Archived', archived: true },
+  { id: 'all', title: 'All' },
+];
+
+export const MODE_LABELS: Record<SessionSummary['mode'], string> = { facilitated: 'Facilitated', 'role-play': 'Role play', solo: 'Solo', scripted: 'Scripted' };
+
+/** A wall-clock moment in the person's own time zone and words: sessions are found by when they ran. */
+export const localDateTime = (iso: string): string => {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? 'unknown' : at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+};
+
+/** Scenario titles from the library listing (loaded once and kept in the store); the id stands in for a scenario not in it. */
+function useScenarioTitle(): (scenarioId: string) => string {
+  const client = useClient();
+  const store = useAppStore();
+  const listing = useAppState((state) => state.listing);
+  useEffect(() => {
+    if (!listing) void client.send('library.list', {}).then((result) => store.getState().setListing(result), () => undefined);
+  }, [client, store, listing]);
+  return useCallback((scenarioId) => listing?.scenarios.find((one) => one.id === scenarioId)?.title ?? (scenarioId || 'unknown scenario'), [listing]);
+}
+
+interface Named { session: SessionSummary; title: string }
+type Pending = Named & { action: 'archive' | 'delete' };
+
+function stateOf(session: SessionSummary): { word: string; detail?: string; tone: string } {
+  if (session.problem) return { word: 'Damaged', detail: session.problem, tone: 'damaged' };
+  if (session.openIn !== undefined) return { word: 'Open in another Firedrill', detail: `process ${session.openIn}`, tone: 'elsewhere' };
+  if (session.archived) return { word: 'Archived', detail: session.ended ? 'ended' : 'not ended', tone: 'archived' };
+  return session.ended ? { word: 'Ended', tone: 'ended' } : { word: 'Running', tone: 'running' };
+}
+
+const canResume = (s: SessionSummary) => !s.ended && !s.archived && !s.problem && s.openIn === undefined;
+
+function SessionRow({ session, title, onAsk }: Named & { onAsk: (action: Pending['action']) => void }) {
+  const state = stateOf(session);
+  const started = localDateTime(session.startedAt);
+  // Each button names its session: a screen reader tabbing through the table hears which one it acts on.
+  const which = `${title}, started ${started}`;
+  return (
+    <tr>
+      <th scope="row">{title}<span className="session-id">{session.id}</span></th>
+      <td>{MODE_LABELS[session.mode] ?? session.mode}</td>
+      <td><time dateTime={session.startedAt}>{started}</time></td>
+      <td className="number">{session.entries}</td>
+      <td><span className={`session-state state-${state.tone}`}>{state.word}</span>{state.detail && <span className="state-detail">{state.detail}</span>}</td>
+      <td>
+        <div className="row-actions">
+          {canResume(session) && (
+            <button type="button" className="primary" aria-label={`Resume ${which}`} onClick={() => navigate({ name: 'console', sessionId: session.id })}>Resume</button>
+          )}
+          {session.ended && !session.problem && (
+            <a className="button" href={`#/debrief/${encodeURIComponent(session.id)}`} aria-label={`Debrief ${which}`}>Debrief</a>
+          )}
+          {!session.archived && <button type="button" aria-label={`Archive ${which}`} onClick={() => onAsk('archive')}>Archive</button>}
+          <button type="button" className="danger" aria-label={`Delete ${which}`} onClick={() => onAsk('delete')}>Delete</button>
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+const CONSEQUENCES: Record<Pending['action'], { title: string; confirm: string; says: (session: SessionSummary) => string }> = {
+  archive: {
+    title: 'Archive this session?',
+    confirm: 'Archive the session',
+    says: (session) => `${!session.ended && !session.archived ? 'It is still running: archiving closes it. ' : ''}Its journal moves to the archive folder: the debrief and the history keep it, but it can no longer be resumed.`,
+  },
+  delete: {
+    title: 'Delete this session?',
+    confirm: 'Delete the session',
+    says: () => 'Deleting moves its journal to the trash folder of the data folder: it leaves this list and the history, and comes back only if the file is moved back by hand.',
+  },
+};
+
+/** Which session a question is about, spelled out: several drills of one scenario look alike. */
+function SessionFacts({ session, title }: Named) {
+  return (
+    <dl className="session-facts">
+      <div><dt>Scenario</dt><dd>{title}</dd></div>
+      <div><dt>Started</dt><dd>{localDateTime(session.startedAt)}</dd></div>
+      <div><dt>Mode</dt><dd>{MODE_LABELS[session.mode] ?? session.mode}, {session.entries} journal entries</dd></div>
+      <div><dt>Session</dt><dd><code>{session.id}</code></dd></div>
+    </dl>
+  );
+}
+
+/** Asks before archiving or deleting, naming the session and what will happen to its journal. */
+function ConfirmDialog({ pending, onCancel, onConfirm }: { pending: Pending | null; onCancel: () => void; onConfirm: (pending: Pending) => void }) {
+  const words = pending ? CONSEQUENCES[pending.action] : null;
+  return (
+    <Dialog.Root open={pending !== null} onOpenChange={(open) => !open && onCancel()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="overlay" />
+        {pending && words && (
+          <Dialog.Content className="dialog confirm-dialog">
+            <Dialog.Title>{words.title}</Dialog.Title>
+            <Dialog.Description asChild>
+              <div>
+                <SessionFacts session={pending.session} title={pending.title} />
+                <p>{words.says(pending.session)}</p>
+              </div>
+            </Dialog.Description>
+            <div className="buttons dialog-buttons">
+              <Dialog.Close asChild><button type="button">Cancel</button></Dialog.Close>
+              <button type="button" className={pending.action === 'delete' ? 'danger' : 'primary'} onClick={() => onConfirm(pending)}>{words.confirm}</button>
+            </div>
+          </Dialog.Content>
+        )}
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function FilterChoice({ filter, onChange }: { filter: Filter; onChange: (filter: Filter) => void }) {
+  return (
+    <fieldset className="choice">
+      <legend>Show</legend>
+      {FILTERS.map((one) => (
+        <label key={one.id}>
+          <input type="radio" name="session-filter" value={one.id} checked={filter === one.id} onChange={() => onChange(one.id)} />
+          {one.title}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+const EMPTY: Record<Filter, string> = {
+  active: 'No active sessions. Start a drill from the library: choose a scenario, set it up and start it; it is listed here to resume or debrief.',
+  archived: 'No archived sessions. Archive a session from the Active list to keep its debrief without it crowding the list.',
+  all: 'No sessions stored yet. Start a drill from the library: choose a scenario, set it up and start it.',
+};
+
+/** The stored sessions, newest first: resume the running ones, debrief the ended ones, archive or delete any. */
+export function SessionsView() {
+  const client = useClient();
+  const command = useCommand();
+  const titleOf = useScenarioTitle();
+  const [filter, setFilter] = useState<Filter>('active');
+  const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [done, setDone] = useState('');
+
+  const load = useCallback(() => {
+    const archived = FILTERS.find((one) => one.id === filter)!.archived;
+    return client.send('session.list', archived === undefined ? {} : { archived }).then(
+      (result) => { setSessions(result.sessions); setLoadError(null); },
+      (error: Error) => setLoadError(error.message),
+    );
+  }, [client, filter]);
+  useEffect(() => void load(), [load]);
+
+  const confirm = async ({ action, session, title }: Pending) => {
+    setPending(null);
+    if (action === 'archive') {
+      if (await command('session.archive', { sessionId: session.id })) setDone(`Archived ${title} (${session.id}).`);
+    } else {
+      const deleted = await command('session.delete', { sessionId: session.id });
+      if (deleted) setDone(`Moved the journal of ${title} (${session.id}) to the trash folder: ${deleted.trashedAs}`);
+    }
+    // Refused or not, the list shows what the data folder now holds.
+    await load();
+  };
+
+  return (
+    <div className="sessions">
+      <div className="view-title">
+        <h1>Sessions</h1>
+        <FilterChoice filter={filter} onChange={(next) => { setFilter(next); setDone(''); }} />
+      </div>
+      <p role="status" className="done">{done}</p>
+      {loadError && <p role="alert">The sessions could not be listed: {loadError}</p>}
+      {!sessions && !loadError && <p role="status">Reading the sessions…</p>}
+      {sessions && sessions.length === 0 && (
+        <p className="empty-state">{EMPTY[filter]} <a href="#/library">Go to the library</a></p>
+      )}
+      {sessions && sessions.length > 0 && (
+        <table className="sessions-table">
+          <caption className="visually-hidden">Stored sessions, newest first</caption>
+          <thead>
+            <tr><th scope="col">Scenario</th><th scope="col">Mode</th><th scope="col">Started</th><th scope="col">Entries</th><th scope="col">State</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+          </thead>
+          <tbody>
+            {sessions.map((session) => {
+              const title = titleOf(session.scenarioId);
+              return <SessionRow key={`${session.archived}-${session.id}`} session={session} title={title} onAsk={(action) => setPending({ action, session, title })} />;
+            })}
+          </tbody>
+        </table>
+      )}
+      <ConfirmDialog pending={pending} onCancel={() => setPending(null)} onConfirm={(chosen) => void confirm(chosen)} />
+    </div>
+  );
+}

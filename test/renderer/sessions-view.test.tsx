@@ -1,0 +1,214 @@
+// @vitest-environment jsdom
+import './setup.js';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SessionSummary } from '../../engine/protocol/index.js';
+import { App } from '../../renderer/app/App.js';
+import { localDateTime, SessionsView } from '../../renderer/views/SessionsView.js';
+import { fakeClient, type FakeClient } from './fake-client.js';
+import { renderWithApp } from './render-app.js';
+
+const summary = (id: string, startedAt: string, more: Partial<SessionSummary> = {}): SessionSummary => ({
+  id, scenarioId: 'public-test-bucket', planId: 'cloud-ir-plan', mode: 'facilitated', startedAt, entries: 12, ended: false, archived: false, ...more,
+});
+
+/** A data folder of sessions behind session.list, session.archive and session.delete, as the host keeps it. */
+function storedSessions(client: FakeClient, sessions: SessionSummary[]) {
+  const stored = sessions.map((s) => ({ ...s }));
+  client.override('session.list', ({ archived }) => ({
+    sessions: stored.filter((s) => archived === undefined || s.archived === archived).sort((a, b) => b.startedAt.localeCompare(a.startedAt)),
+  }));
+  client.override('session.archive', ({ sessionId }) => {
+    stored.find((s) => s.id === sessionId)!.archived = true;
+    return { sessionId };
+  });
+  client.override('session.delete', ({ sessionId }) => {
+    stored.splice(stored.findIndex((s) => s.id === sessionId), 1);
+    return { sessionId, trashedAs: `/data/trash/${sessionId}.jsonl` };
+  });
+  return stored;
+}
+
+const TITLE = 'Left open overnight: a public UAT bucket with one file too many';
+const RUNNING = summary('s-running', '2026-03-14T10:00:00.000Z', { entries: 7 });
+const ENDED = summary('s-ended', '2026-03-13T09:00:00.000Z', { ended: true, mode: 'role-play', entries: 40 });
+const ELSEWHERE = summary('s-elsewhere', '2026-03-12T09:00:00.000Z', { openIn: 4242 });
+const DAMAGED = summary('s-damaged', '2026-03-11T09:00:00.000Z', { problem: 'the journal is damaged: it does not start with session.started' });
+const STRANGER = summary('s-stranger', '2026-03-10T09:00:00.000Z', { scenarioId: 'no-such-scenario', mode: 'solo' });
+
+const rowOf = (name: string | RegExp) => screen.getByRole('row', { name });
+const callsOf = (client: FakeClient, type: string) => client.calls.filter((call) => call.type === type);
+
+async function renderSessions(sessions: SessionSummary[]) {
+  const client = fakeClient();
+  const stored = storedSessions(client, sessions);
+  const rendered = renderWithApp(<SessionsView />, client);
+  return { ...rendered, stored, user: userEvent.setup() };
+}
+
+beforeEach(() => {
+  window.location.hash = '#/sessions';
+});
+
+describe('the sessions list', () => {
+  it('shows the stored sessions newest first: scenario title (the id for one not in the library), mode, local start, entries, state', async () => {
+    await renderSessions([STRANGER, ENDED, RUNNING, DAMAGED, ELSEWHERE]);
+    const table = await screen.findByRole('table', { name: /Stored sessions/ });
+    // The title comes from the library listing, which loads alongside the list.
+    await within(table).findAllByRole('rowheader', { name: /Left open overnight/ });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getByRole('rowheader').querySelector('.session-id')!.textContent)).toEqual(['s-running', 's-ended', 's-elsewhere', 's-damaged', 's-stranger']);
+    expect(within(rows[0]!).getByRole('rowheader')).toHaveTextContent(/^Left open overnight/);
+    expect(within(rows[4]!).getByRole('rowheader')).toHaveTextContent(/^no-such-scenario/);
+    const running = rows[0]!;
+    expect(running).toHaveTextContent('Facilitated');
+    expect(running).toHaveTextContent(localDateTime(RUNNING.startedAt));
+    expect(within(running).getByRole('cell', { name: '7' })).toBeInTheDocument();
+    expect(running).toHaveTextContent('Running');
+    expect(rows[1]).toHaveTextContent('Role play');
+    expect(rows[1]).toHaveTextContent('Ended');
+    expect(rows[2]).toHaveTextContent('Open in another Firedrill');
+    expect(rows[2]).toHaveTextContent('process 4242');
+    expect(rows[3]).toHaveTextContent('Damaged');
+    expect(rows[3]).toHaveTextContent('does not start with session.started');
+    expect(rows[4]).toHaveTextContent('Solo');
+  });
+
+  it('offers Resume to running sessions only, Debrief to ended ones, Archive to those not archived and Delete to all', async () => {
+    await renderSessions([RUNNING, ENDED, ELSEWHERE, DAMAGED]);
+    await screen.findAllByRole('rowheader', { name: /Left open overnight/ });
+    const names = (row: HTMLElement) => [...within(row).queryAllByRole('button'), ...within(row).queryAllByRole('link')].map((b) => b.textContent);
+    expect(names(rowOf(/s-running/))).toEqual(['Resume', 'Archive', 'Delete']);
+    expect(names(rowOf(/s-ended/))).toEqual(['Archive', 'Delete', 'Debrief']);
+    // A session another Firedrill holds, or a damaged journal, cannot be resumed from here.
+    expect(names(rowOf(/s-elsewhere/))).toEqual(['Archive', 'Delete']);
+    expect(names(rowOf(/s-damaged/))).toEqual(['Archive', 'Delete']);
+    expect(within(rowOf(/s-ended/)).getByRole('link', { name: /^Debrief Left open overnight/ })).toHaveAttribute('href', '#/debrief/s-ended');
+  });
+
+  it('Resume opens the console of that session', async () => {
+    const { user } = await renderSessions([RUNNING, ENDED]);
+    await user.click(await screen.findByRole('button', { name: `Resume ${TITLE}, started ${localDateTime(RUNNING.startedAt)}` }));
+    expect(window.location.hash).toBe('#/session/s-running');
+  });
+
+  it('Archive asks first, naming the session; confirmed, it sends session.archive and lists the sessions again', async () => {
+    const { client, user } = await renderSessions([RUNNING, ENDED]);
+    await screen.findByRole('row', { name: /s-ended/ });
+    await user.click(within(rowOf(/s-ended/)).getByRole('button', { name: `Archive ${TITLE}, started ${localDateTime(ENDED.startedAt)}` }));
+    const dialog = await screen.findByRole('dialog', { name: 'Archive this session?' });
+    expect(dialog).toHaveTextContent(TITLE);
+    expect(dialog).toHaveTextContent('s-ended');
+    expect(dialog).toHaveTextContent(localDateTime(ENDED.startedAt));
+    expect(dialog).not.toHaveTextContent('still running');
+    expect(dialog).toHaveAccessibleDescription(/can no longer be resumed/);
+    expect(callsOf(client, 'session.archive')).toEqual([]);
+    const listsBefore = callsOf(client, 'session.list').length;
+
+    await user.click(within(dialog).getByRole('button', { name: 'Archive the session' }));
+    await waitFor(() => expect(screen.queryByRole('row', { name: /s-ended/ })).toBeNull());
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(callsOf(client, 'session.archive').map((call) => call.params)).toEqual([{ sessionId: 's-ended' }]);
+    expect(callsOf(client, 'session.list').length).toBe(listsBefore + 1);
+    expect(screen.getByText(`Archived ${TITLE} (s-ended).`)).toBeInTheDocument();
+    expect(rowOf(/s-running/)).toBeInTheDocument();
+  });
+
+  it('cancelling the question (button or Escape) sends nothing', async () => {
+    const { client, user } = await renderSessions([RUNNING]);
+    await user.click(await screen.findByRole('button', { name: /^Archive Left open overnight/ }));
+    // A running session is closed by archiving it, and the question says so.
+    expect(await screen.findByRole('dialog', { name: 'Archive this session?' })).toHaveTextContent('It is still running: archiving closes it.');
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await user.click(screen.getByRole('button', { name: /^Delete Left open overnight/ }));
+    await screen.findByRole('dialog', { name: 'Delete this session?' });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(callsOf(client, 'session.archive')).toEqual([]);
+    expect(callsOf(client, 'session.delete')).toEqual([]);
+    expect(rowOf(/s-running/)).toBeInTheDocument();
+  });
+
+  it('Delete asks first, saying the journal goes to the trash folder; confirmed, it sends session.delete and lists again', async () => {
+    const { client, user } = await renderSessions([RUNNING, ENDED]);
+    await user.click(await screen.findByRole('button', { name: `Delete ${TITLE}, started ${localDateTime(RUNNING.startedAt)}` }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete this session?' });
+    expect(dialog).toHaveAccessibleDescription(/s-running.*moves its journal to the trash folder/s);
+    await user.click(within(dialog).getByRole('button', { name: 'Delete the session' }));
+    await waitFor(() => expect(screen.queryByRole('row', { name: /s-running/ })).toBeNull());
+    expect(callsOf(client, 'session.delete').map((call) => call.params)).toEqual([{ sessionId: 's-running' }]);
+    expect(screen.getByText(/trash folder: \/data\/trash\/s-running\.jsonl/)).toBeInTheDocument();
+    expect(rowOf(/s-ended/)).toBeInTheDocument();
+  });
+
+  it('a refused archive goes to the status line and the list is read again', async () => {
+    const { client, store, user } = await renderSessions([RUNNING]);
+    client.override('session.archive', () => {
+      throw new Error('session s-running is already archived');
+    });
+    await user.click(await screen.findByRole('button', { name: /^Archive Left open overnight/ }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Archive the session' }));
+    await waitFor(() => expect(store.getState().problem).toMatch(/session.archive: session s-running is already archived/));
+    expect(callsOf(client, 'session.list').length).toBe(2);
+  });
+
+  it('filters Active, Archived and All through session.list', async () => {
+    const { client, user } = await renderSessions([RUNNING, { ...ENDED, archived: true }]);
+    await screen.findByRole('row', { name: /s-running/ });
+    expect(callsOf(client, 'session.list').at(-1)!.params).toEqual({ archived: false });
+    expect(screen.getByRole('radio', { name: 'Active' })).toBeChecked();
+    expect(screen.queryByRole('row', { name: /s-ended/ })).toBeNull();
+
+    await user.click(screen.getByRole('radio', { name: 'Archived' }));
+    await screen.findByRole('row', { name: /s-ended/ });
+    expect(callsOf(client, 'session.list').at(-1)!.params).toEqual({ archived: true });
+    expect(screen.queryByRole('row', { name: /s-running/ })).toBeNull();
+    expect(rowOf(/s-ended/)).toHaveTextContent('Archived');
+    expect(within(rowOf(/s-ended/)).queryByRole('button', { name: /^Archive/ })).toBeNull();
+
+    await user.click(screen.getByRole('radio', { name: 'All' }));
+    await screen.findByRole('row', { name: /s-running/ });
+    expect(callsOf(client, 'session.list').at(-1)!.params).toEqual({});
+    expect(rowOf(/s-ended/)).toBeInTheDocument();
+  });
+
+  it('says what to do when there are no sessions', async () => {
+    const { user } = await renderSessions([]);
+    expect(await screen.findByText(/No active sessions\. Start a drill from the library/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to the library' })).toHaveAttribute('href', '#/library');
+    expect(screen.queryByRole('table')).toBeNull();
+    await user.click(screen.getByRole('radio', { name: 'Archived' }));
+    expect(await screen.findByText(/No archived sessions/)).toBeInTheDocument();
+  });
+
+  it('lists the session the fake engine has running, from the real session.list answer', async () => {
+    const client = fakeClient();
+    await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'solo', speed: 60, participants: {} });
+    renderWithApp(<SessionsView />, client);
+    const row = await screen.findByRole('row', { name: /fake-session/ });
+    expect(row).toHaveTextContent('Solo');
+    expect(row).toHaveTextContent('Running');
+    expect(row).toHaveTextContent(String(client.session().journal.length));
+  });
+});
+
+describe('the main navigation', () => {
+  it('links Library, Sessions and History, and marks the current one', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient();
+    storedSessions(client, []);
+    renderWithApp(<App />, client);
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Library', 'Sessions', 'History']);
+    expect(within(nav).getByRole('link', { name: 'Sessions' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Library' })).not.toHaveAttribute('aria-current');
+    expect(await screen.findByRole('heading', { name: 'Sessions', level: 1 })).toBeInTheDocument();
+
+    await user.click(within(nav).getByRole('link', { name: 'History' }));
+    await waitFor(() => expect(within(nav).getByRole('link', { name: 'History' })).toHaveAttribute('aria-current', 'page'));
+    expect(within(nav).getByRole('link', { name: 'Sessions' })).not.toHaveAttribute('aria-current');
+    expect(await screen.findByRole('heading', { name: 'History of drills', level: 1 })).toBeInTheDocument();
+  });
+});
