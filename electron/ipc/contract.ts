@@ -23,6 +23,7 @@ const ipcCommands: { [T in CommandType]: true } = {
   'library.import': true,
   'library.remove': true,
   'session.create': true,
+  'session.import': true,
   'session.list': true,
   'session.open': true,
   'session.close': true,
@@ -82,6 +83,13 @@ export interface SaveFileRequest {
   contents: string | Uint8Array;
 }
 
+/** A scorecard or after-action report printed to PDF by Chromium from the host's HTML export. */
+export interface PrintPdfRequest {
+  sessionId: string;
+  what: 'scorecard' | 'aar';
+  paper: 'a4' | 'letter';
+}
+
 /** Events main sends to the renderer: the session events of the protocol plus the shell's own. */
 export interface MainEvents extends ServerEvents {
   'menu.action': { action: MenuAction };
@@ -102,9 +110,11 @@ export interface InvokeSignatures {
   'dialog.open': () => Promise<OpenedFile | null>;
   /** Opens (or focuses) the projector window of a session: a second window on the same session. */
   'window.openProjector': (sessionId: string) => Promise<void>;
+  /** Prints the HTML export to PDF in a hidden, script-less window, then the native save dialog; null when cancelled. */
+  'export.printPdf': (request: PrintPdfRequest) => Promise<{ saved: string | null }>;
 }
 export type InvokeChannel = keyof InvokeSignatures;
-export const INVOKE_CHANNELS: readonly InvokeChannel[] = ['command', 'shell.openExternal', 'dialog.save', 'dialog.open', 'window.openProjector'];
+export const INVOKE_CHANNELS: readonly InvokeChannel[] = ['command', 'shell.openExternal', 'dialog.save', 'dialog.open', 'window.openProjector', 'export.printPdf'];
 
 /** The wire name of a channel. */
 export const channel = (name: InvokeChannel | MainEventType): string => `${PREFIX}${name}`;
@@ -129,6 +139,12 @@ export interface FiredrillBridge {
   openFile(): Promise<OpenedFile | null>;
   /** Opens the projector view of a session in its own window (app://firedrill/index.html?view=projector&session=ID). */
   openProjector(sessionId: string): Promise<void>;
+  /**
+   * Prints a session's scorecard or AAR to PDF with Chromium (from the host's HTML export, so
+   * the typography is the HTML's) and asks where to save it. Resolves with the path, or null
+   * when the dialog was cancelled; rejects with "<code>: <message>" when the host refuses.
+   */
+  printPdf(request: PrintPdfRequest): Promise<{ saved: string | null }>;
 }
 
 /** The per-command typed surface (same as the WebSocket client's). */

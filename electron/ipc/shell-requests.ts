@@ -1,6 +1,7 @@
 // Schemas of the shell's own invoke channels (the session commands have engine/protocol's).
 import { z } from 'zod';
 import { idSchema } from '../../engine/format/common.js';
+import { PAPER_SIZES } from '../../engine/report/export-formats.js';
 
 /** 64 MB: the largest export the renderer may hand over to be saved. */
 export const MAX_SAVE_BYTES = 64 * 1024 * 1024;
@@ -13,3 +14,10 @@ export const saveFileRequestSchema = z.strictObject({
 export const projectorRequestSchema = idSchema;
 
 export const externalUrlSchema = z.string().max(2048);
+
+/** export.printPdf: which report of which session, on which paper. */
+export const printPdfRequestSchema = z.strictObject({
+  sessionId: idSchema,
+  what: z.enum(['scorecard', 'aar']),
+  paper: z.enum(PAPER_SIZES),
+});

@@ -11,7 +11,7 @@ import { packageRoot } from '../../host/library/bundled.js';
 import { dataDir } from '../../host/storage/data-dir.js';
 import { SessionHost } from '../../host/server/session-host.js';
 import { channel, type InvokeChannel, type InvokeSignatures, type MainEvents, type MainEventType, type MenuAction, type OpenedFile } from '../ipc/contract.js';
-import { externalUrlSchema, projectorRequestSchema, saveFileRequestSchema } from '../ipc/shell-requests.js';
+import { externalUrlSchema, printPdfRequestSchema, projectorRequestSchema, saveFileRequestSchema } from '../ipc/shell-requests.js';
 import { APP_ENTRY_URL, APP_SCHEME } from '../security/app-origin.js';
 import { APP_SCHEME_PRIVILEGES, appResponseHeaders, resolveAppPath } from '../security/app-protocol.js';
 import { vetExternalUrl } from '../security/external-links.js';
@@ -24,6 +24,7 @@ import { deadlinesToNotify } from './deadline-notifications.js';
 import { fileKind, filesFromArgv, MAX_OPENED_FILE_BYTES, openedFile } from './file-args.js';
 import { IpcClients } from './ipc-clients.js';
 import { menuTemplate } from './menu-template.js';
+import { allowPrintRequest, hiddenWindowOptions, PRINT_PARTITION, printDocumentUrl, printPermission, printReportToPdf } from './print-pdf.js';
 import { MIN_HEIGHT, MIN_WIDTH, parseWindowState, restoreWindowState, type WindowState } from './window-state.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -133,6 +134,32 @@ function start(): void {
     openProjector(projectorRequestSchema.parse(arg));
   });
 
+  handle('export.printPdf', async (event, arg) => {
+    const request = printPdfRequestSchema.parse(arg);
+    const owner = BrowserWindow.fromWebContents(event.sender);
+    return printReportToPdf(host, {
+      render: renderPdf,
+      choosePath: async (suggestedName) => {
+        const options: Electron.SaveDialogOptions = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+        const chosen = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+        return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+      },
+      write: (path, bytes) => writeFile(path, bytes),
+    }, request);
+  });
+
+  /** Renders an HTML export in a hidden, script-less, sandboxed window and prints it (see print-pdf.ts). */
+  async function renderPdf(html: string, options: Electron.PrintToPDFOptions): Promise<Uint8Array> {
+    const url = printDocumentUrl(html);
+    const window = new BrowserWindow(hiddenWindowOptions());
+    try {
+      await window.loadURL(url);
+      return await window.webContents.printToPDF(options);
+    } finally {
+      window.destroy();
+    }
+  }
+
   async function readOpenedFile(path: string): Promise<OpenedFile | null> {
     if (fileKind(path) === null) return null;
     const info = await stat(path);
@@ -217,8 +244,9 @@ function start(): void {
     window.on('closed', () => projectors.delete(sessionId));
   }
 
+  // To the main window, which has the menus' screens (a projector window only shows a session).
   function sendMenuAction(action: MenuAction): void {
-    const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
+    const target = mainWindow ?? BrowserWindow.getFocusedWindow();
     if (target) sendTo(target.webContents)('menu.action', { action });
   }
 
@@ -261,6 +289,11 @@ function start(): void {
     const ses = session.defaultSession;
     ses.setPermissionRequestHandler((webContents, permission, callback, details) => callback(permissionDecision(permission, details.requestingUrl ?? webContents?.getURL())));
     ses.setPermissionCheckHandler((_webContents, permission, requestingOrigin) => permissionDecision(permission, requestingOrigin));
+    // The print windows' own session: no permission, no request but their data: document.
+    const printSession = session.fromPartition(PRINT_PARTITION);
+    printSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(printPermission()));
+    printSession.setPermissionCheckHandler(() => printPermission());
+    printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !allowPrintRequest(details.url) }));
     protocol.handle(APP_SCHEME, async (request) => {
       const resolved = resolveAppPath(RENDERER_DIR, request.url);
       if (!resolved.ok) return new Response(resolved.reason, { status: resolved.status });

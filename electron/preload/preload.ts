@@ -8,6 +8,16 @@ import type { Reply } from '../../engine/protocol/messages.js';
 
 let nextId = 1;
 
+/** Electron prefixes a handler's error ("Error invoking remote method 'firedrill:…': Error: "); the page gets the message itself. */
+const REMOTE_ERROR_PREFIX = /^Error invoking remote method '[^']*': (?:Error: )?/;
+async function invokeWithMessage<T>(name: Parameters<typeof channel>[0], ...args: unknown[]): Promise<T> {
+  try {
+    return (await ipcRenderer.invoke(channel(name), ...args)) as T;
+  } catch (error) {
+    throw new Error(String((error as Error)?.message ?? error).replace(REMOTE_ERROR_PREFIX, ''), { cause: error });
+  }
+}
+
 const bridge: FiredrillBridge = {
   transport: 'electron',
   platform: process.platform,
@@ -28,6 +38,7 @@ const bridge: FiredrillBridge = {
   saveFile: (request) => ipcRenderer.invoke(channel('dialog.save'), request) as Promise<{ saved: string | null }>,
   openFile: () => ipcRenderer.invoke(channel('dialog.open')) as ReturnType<FiredrillBridge['openFile']>,
   openProjector: (sessionId) => ipcRenderer.invoke(channel('window.openProjector'), sessionId) as Promise<void>,
+  printPdf: (request) => invokeWithMessage<{ saved: string | null }>('export.printPdf', request),
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);

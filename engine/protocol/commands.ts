@@ -39,6 +39,11 @@ export const commandParams = {
     /** Role id -> the person playing it. */
     participants: z.record(idSchema, z.string().trim().min(1).max(200)).default({}),
   }),
+  /** A journal exported from another Firedrill (its sessions/<id>.jsonl), stored here as an ended session. */
+  'session.import': z.strictObject({
+    fileName: z.string().min(1).max(200).regex(/^[^/\\]+\.jsonl$/i, 'a file name (no folders) ending in .jsonl'),
+    text: z.string().max(MAX_IMPORT_BYTES),
+  }),
   'session.list': z.strictObject({ archived: z.boolean().optional().describe('true: archived only; false: active only; absent: all') }),
   'session.open': z.strictObject(sessionRef),
   'session.close': z.strictObject(sessionRef),
@@ -79,9 +84,14 @@ export type CommandResult<T extends CommandType> = CommandResults[T];
 /** Each command as a function: the shape the Electron IPC contract and the clients expose. */
 export type CommandSignatures = { [T in CommandType]: (params: CommandParamsInput<T>) => Promise<CommandResult<T>> };
 
-/** The size limit of each command's message. */
+/**
+ * The size limit of each command's message. The imports carry a whole file as a JSON string; a
+ * journal is JSON Lines, so escaping its quotes can double its size inside the message.
+ */
 export function messageLimit(type: string): number {
-  return type === 'library.import' ? MAX_IMPORT_BYTES + 16 * 1024 : MAX_MESSAGE_BYTES;
+  if (type === 'library.import') return MAX_IMPORT_BYTES + 16 * 1024;
+  if (type === 'session.import') return 2 * MAX_IMPORT_BYTES + 16 * 1024;
+  return MAX_MESSAGE_BYTES;
 }
 
 export const isCommandType = (type: unknown): type is CommandType => typeof type === 'string' && Object.hasOwn(commandParams, type);

@@ -112,6 +112,8 @@ export interface CommandResults {
   'library.import': LibraryImported;
   'library.remove': LibraryRemoved;
   'session.create': { sessionId: string; view: SessionView };
+  /** The imported session, ended and stored: it is in the session list, the history and has a debrief. */
+  'session.import': { sessionId: string; summary: SessionSummary };
   'session.list': { sessions: SessionSummary[] };
   /** Warnings are shown once: a torn last line set aside, for example. */
   'session.open': { view: SessionView; warnings: string[] };

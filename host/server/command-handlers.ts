@@ -26,6 +26,7 @@ const handlers: { [T in CommandType]: Handler<T> } = {
     client.join(live.id);
     return { sessionId: live.id, view: live.view() };
   },
+  'session.import': (host, params) => host.importSession(params),
   'session.list': (host, params) => host.listSessions(params),
   'session.open': async (host, params, client) => {
     const { live, warnings } = await host.open(params.sessionId);

@@ -7,8 +7,9 @@ import type { Library } from '../../engine/validate/index.js';
 import type { Plan } from '../../engine/format/plan.js';
 import type { Scenario } from '../../engine/format/scenario.js';
 import type { SessionSummary } from '../../engine/protocol/results.js';
+import type { LocatedError } from '../../engine/validate/located-error.js';
 import { dataPaths } from './data-dir.js';
-import { fsyncDir, moveFile, writeAllSync } from './atomic-file.js';
+import { fsyncDir, moveFile, writeAllSync, writeFileAtomic } from './atomic-file.js';
 import { JournalWriter } from './journal-writer.js';
 import { lockHolder, SessionLock } from './session-lock.js';
 import { corruptPathOf, setAsideTornLine } from './torn-line.js';
@@ -48,6 +49,24 @@ export class SessionJournal {
       this.lock.release();
     }
   }
+}
+
+/** A journal refused on import, with the lines that are wrong (located like a library file's errors). */
+export class JournalImportRefusal extends StorageError {
+  override name = 'JournalImportRefusal';
+  constructor(
+    code: 'corrupt',
+    message: string,
+    readonly errors: LocatedError[],
+  ) {
+    super(code, message);
+  }
+}
+
+/** A journal stored by import: the session replayed and its entry in the session list. */
+export interface ImportedSession {
+  session: Session;
+  summary: SessionSummary;
 }
 
 export interface OpenedSession {
@@ -158,6 +177,65 @@ export class SessionStore {
       return entry;
     } finally {
       await journal.close();
+    }
+  }
+
+  /**
+   * Stores a journal exported from another data folder, as an ended session. Everything is
+   * checked before anything is written: every line parses (a damaged or torn line is refused
+   * with its line number), the journal replays against this library's scenario and plan (same
+   * content hashes), and no session of that id exists here, active or archived. A journal that
+   * stops before its end gets a session.ended entry at its last simulated time, so it shows in
+   * the history and has a debrief. Then the file is written atomically: all of it or nothing.
+   */
+  import(fileName: string, text: string, worlds: WorldLookup, wallTime: string): ImportedSession {
+    const name = basename(fileName);
+    const { entries, errors, torn } = parseJournal(text.replace(/^\uFEFF/, ''));
+    const located: LocatedError[] = errors.map((error) => ({ file: name, line: error.line, column: 1, path: '', message: error.message }));
+    if (torn !== undefined) {
+      // parseJournal sets aside only the last line that holds anything.
+      const lines = text.split('\n');
+      let line = lines.length;
+      while (line > 1 && lines[line - 1]!.trim() === '') line--;
+      located.push({ file: name, line, column: 1, path: '', message: 'the line is cut off (the file ends in the middle of an entry)' });
+    }
+    if (located.length > 0) {
+      located.sort((a, b) => a.line - b.line);
+      const first = located[0]!;
+      const more = located.length > 1 ? ` (and ${located.length - 1} more problem${located.length > 2 ? 's' : ''})` : '';
+      throw new JournalImportRefusal('corrupt', `${name} is damaged: line ${first.line}: ${first.message}${more}; nothing was imported`, located);
+    }
+    const started = entries[0] as SessionStarted | undefined;
+    if (!started) throw new JournalImportRefusal('corrupt', `${name} holds no journal entry; nothing was imported`, []);
+    const sessionId = started.sessionId;
+    if (!SESSION_ID.test(sessionId)) {
+      throw new JournalImportRefusal('corrupt', `${name} line 1: ${JSON.stringify(sessionId.slice(0, 80))} is not a session id Firedrill stores; nothing was imported`, [
+        { file: name, line: 1, column: 1, path: 'sessionId', message: 'not a session id (letters, digits, . _ -, at most 80)' },
+      ]);
+    }
+    const exists = () => existsSync(this.journalPath(sessionId)) || existsSync(this.archivedPath(sessionId));
+    if (exists()) throw new StorageError('conflict', `a session ${sessionId} already exists here (${name} was imported before, or comes from this data folder); nothing was imported`);
+
+    const { scenario, plan } = worlds(started);
+    if (!scenario) throw new StorageError('not-found', `${name} is a drill of scenario "${started.scenarioId}", which is not in the library: import the scenario file first, then the journal`);
+    if (!plan) throw new StorageError('not-found', `${name} was recorded with plan "${started.planId}", which is not in the library: import the plan file first, then the journal`);
+    let session: Session;
+    try {
+      session = Session.replay(entries, plan, scenario);
+    } catch (error) {
+      if (error instanceof JournalMismatch) throw new StorageError('mismatch', `${name} cannot be imported: ${error.message}`);
+      throw error;
+    }
+    if (!session.context.ended) session.record({ type: 'session.ended', reason: 'imported before it was ended' }, { wallTime, actor: FACILITATOR });
+
+    const lock = this.lock(sessionId);
+    try {
+      if (exists()) throw new StorageError('conflict', `a session ${sessionId} already exists here; nothing was imported`);
+      const path = this.journalPath(sessionId);
+      writeFileAtomic(path, session.journal.map((entry) => `${serializeEntry(entry)}\n`).join(''));
+      return { session, summary: summarize(path, sessionId, false) };
+    } finally {
+      lock.release();
     }
   }
 

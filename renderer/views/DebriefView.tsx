@@ -4,6 +4,8 @@ import { timelineChartOption } from '../../engine/report/charts.js';
 import type { Breakdown, StepStatus } from '../../engine/scoring/scorecard.js';
 import { useAppState, useAppStore, useClient } from '../app/app-context.js';
 import { navigate } from '../app/route.js';
+import { ExportPanel } from '../debrief/ExportPanel.js';
+import { ImprovementPlanEditor } from '../debrief/ImprovementPlanEditor.js';
 import { ReportChart } from './ReportChart.js';
 
 const STATUS_LABELS: Record<StepStatus, string> = { 'on-time': 'On time', late: 'Late', missed: 'Missed', started: 'Started', harmful: 'Harmful' };
@@ -112,7 +114,8 @@ export function DebriefView({ sessionId }: { sessionId: string }) {
           </ul>
         </section>
       )}
-      <p className="hint">Exports (PDF, HTML, CSV, JSON, Markdown, AAR) run from the command line for now: <code>firedrill report</code> and <code>firedrill aar</code>.</p>
+      <ImprovementPlanEditor sessionId={sessionId} roles={card.byRole} objectives={card.objectives} />
+      <ExportPanel sessionId={sessionId} />
     </div>
   );
 }

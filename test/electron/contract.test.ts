@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { COMMAND_TYPES, commandParams } from '../../engine/protocol/commands.js';
 import { COMMAND_EVENT } from '../../engine/protocol/messages.js';
-import { channel, INVOKE_CHANNELS, IPC_COMMAND_TYPES, IPC_SESSION_EVENTS, MAIN_EVENT_TYPES, MENU_ACTIONS } from '../../electron/ipc/contract.js';
+import { channel, INVOKE_CHANNELS, IPC_COMMAND_TYPES, IPC_SESSION_EVENTS, MAIN_EVENT_TYPES, MENU_ACTIONS, type FiredrillBridge, type MainEvents, type MenuAction, type OpenedFile, type PrintPdfRequest } from '../../electron/ipc/contract.js';
+import type { PrintPdfRequest as RendererPrintPdfRequest, RendererBridge, ShellEvents, ShellMenuAction, ShellOpenedFile } from '../../renderer/client/firedrill-bridge.js';
 import { IpcClients } from '../../electron/main/ipc-clients.js';
 import { readFileSync } from 'node:fs';
 
@@ -42,6 +43,26 @@ describe('the IPC contract and the WebSocket protocol', () => {
     expect(new Set(names).size).toBe(names.length);
     for (const event of IPC_SESSION_EVENTS) expect(MAIN_EVENT_TYPES).toContain(event);
     expect(new Set(MENU_ACTIONS).size).toBe(MENU_ACTIONS.length);
+  });
+
+  it('has a handler in the main process for every invoke channel', () => {
+    const main = readFileSync('electron/main/main.ts', 'utf8');
+    const handled = new Set([...main.matchAll(/\bhandle\('([a-zA-Z.]+)'/g)].map((match) => match[1]));
+    if (main.includes("ipcMain.handle(channel('command')")) handled.add('command');
+    expect(handled).toEqual(new Set(INVOKE_CHANNELS));
+  });
+
+  it('is what the renderer expects of window.firedrill (checked by the compiler)', () => {
+    // The renderer's project cannot import this file, so it states the bridge it uses in
+    // renderer/client/firedrill-bridge.ts; these lines fail to compile if the two drift apart.
+    expectTypeOf<FiredrillBridge>().toExtend<RendererBridge>();
+    expectTypeOf<ShellMenuAction>().toEqualTypeOf<MenuAction>();
+    expectTypeOf<ShellOpenedFile>().toEqualTypeOf<OpenedFile>();
+    expectTypeOf<RendererPrintPdfRequest>().toEqualTypeOf<PrintPdfRequest>();
+    expectTypeOf<keyof ShellEvents>().toEqualTypeOf<keyof MainEvents>();
+    expectTypeOf<ShellEvents['menu.action']>().toEqualTypeOf<MainEvents['menu.action']>();
+    const actions: ShellMenuAction[] = [...MENU_ACTIONS];
+    expect(actions).toHaveLength(MENU_ACTIONS.length);
   });
 
   it('imports nothing from electron', () => {

@@ -56,5 +56,24 @@ describe('the preload bundle', () => {
     unsubscribe();
     expect(listeners.get(channel('session.update'))!.size).toBe(0);
     expect(() => bridge.on('not-an-event' as never, () => {})).toThrow(/unknown event/);
+
+    // The shell's own invoke channels, each on its channel with its request as given.
+    invoked.length = 0;
+    await bridge.printPdf({ sessionId: 'S1', what: 'aar', paper: 'letter' });
+    await bridge.openProjector('S1');
+    await bridge.openFile();
+    expect(invoked).toEqual([
+      [channel('export.printPdf'), { sessionId: 'S1', what: 'aar', paper: 'letter' }],
+      [channel('window.openProjector'), 'S1'],
+      [channel('dialog.open')],
+    ]);
+    // A refusal of the host reaches the page as "<code>: <message>", without Electron's prefix.
+    ipcRenderer.invoke = async (...args: unknown[]) => {
+      invoked.push(args);
+      throw new Error("Error invoking remote method 'firedrill:export.printPdf': Error: not-found: there is no session S9");
+    };
+    await expect(bridge.printPdf({ sessionId: 'S9', what: 'scorecard', paper: 'a4' })).rejects.toThrow(/^not-found: there is no session S9$/);
+    // Every method of the contract's bridge is there, and nothing else.
+    expect(Object.keys(bridge).sort()).toEqual(['command', 'on', 'openExternal', 'openFile', 'openProjector', 'platform', 'printPdf', 'request', 'saveFile', 'transport']);
   });
 });

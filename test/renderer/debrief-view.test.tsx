@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
 import './setup.js';
-import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ExportedFile } from '../../engine/protocol/index.js';
 import { scoreSession } from '../../engine/scoring/score.js';
+import { CommandError } from '../../renderer/client/session-client.js';
 import { DebriefView } from '../../renderer/views/DebriefView.js';
 import { RoleView } from '../../renderer/views/RoleView.js';
 import { fakeClient } from './fake-client.js';
@@ -38,6 +41,101 @@ describe('the debrief', () => {
     expect(screen.getByRole('table', { name: /By role/ })).toBeInTheDocument();
     expect(screen.getByText(/Good triage/)).toBeInTheDocument();
     expect(screen.getByRole('img', { name: /Timeline of injects/ })).toBeInTheDocument();
+  });
+
+  it('follows the observations with the improvement plan, then the exports (no more "run from the command line")', async () => {
+    const { client, sessionId } = await playedSession();
+    renderWithApp(<DebriefView sessionId={sessionId} />, client);
+    const observations = await screen.findByRole('region', { name: 'Observations' });
+    const plan = screen.getByRole('region', { name: 'Improvement plan' });
+    const exports = screen.getByRole('region', { name: 'Export' });
+    expect(observations.compareDocumentPosition(plan) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(plan.compareDocumentPosition(exports) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.queryByText(/from the command line/)).toBeNull();
+    expect(await within(plan).findByText('Generated plan')).toBeInTheDocument();
+  });
+});
+
+describe('the debrief\'s exports', () => {
+  let downloads: { fileName: string; blob: Blob }[];
+  const { createObjectURL, revokeObjectURL } = URL;
+  beforeEach(() => {
+    // jsdom has no object URLs and does not download: record what the link would have saved.
+    downloads = [];
+    const blobs = new Map<string, Blob>();
+    URL.createObjectURL = (blob: Blob) => {
+      const url = `blob:fake/${blobs.size + 1}`;
+      blobs.set(url, blob);
+      return url;
+    };
+    URL.revokeObjectURL = () => {};
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push({ fileName: this.download, blob: blobs.get(this.href)! });
+    });
+  });
+  afterEach(() => {
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    vi.restoreAllMocks();
+  });
+
+  /** The export panel of a played session's debrief; queries stay inside it (the improvement plan above holds many controls). */
+  async function exportPanel() {
+    const { client, sessionId } = await playedSession();
+    renderWithApp(<DebriefView sessionId={sessionId} />, client);
+    const panel = await screen.findByRole('region', { name: 'Export' });
+    return { client, sessionId, panel, status: within(panel).getByRole('status'), user: userEvent.setup() };
+  }
+  const callsOf = (client: ReturnType<typeof fakeClient>, type: string) => client.calls.filter((call) => call.type === type).map((call) => call.params);
+
+  it('offers every format the host makes, for the scorecard and for the after-action report', async () => {
+    const { panel } = await exportPanel();
+    expect(within(panel).getAllByRole('button').map((button) => button.textContent)).toEqual([
+      'Scorecard as PDF', 'Scorecard as HTML', 'Scorecard as CSV', 'Scorecard as JSON', 'Scorecard as Markdown',
+      'After-action report as Word (DOCX)', 'After-action report as PDF', 'After-action report as HTML', 'After-action report as Markdown',
+    ]);
+    expect(within(panel).getByRole('radio', { name: 'A4' })).toBeChecked();
+    expect(within(panel).getByRole('radio', { name: 'US Letter' })).not.toBeChecked();
+  });
+
+  it('exports the scorecard as PDF on the paper chosen and downloads it under its file name', async () => {
+    const { client, sessionId, panel, status, user } = await exportPanel();
+    await user.click(within(panel).getByRole('radio', { name: 'US Letter' }));
+    await user.click(within(panel).getByRole('button', { name: 'Scorecard as PDF' }));
+    await waitFor(() => expect(status).toHaveTextContent('Saved firedrill-scorecard-fake-session.pdf (3 bytes)'));
+    expect(callsOf(client, 'export.scorecard')).toEqual([{ sessionId, format: 'pdf', paper: 'letter' }]);
+    expect(downloads.map((download) => download.fileName)).toEqual(['firedrill-scorecard-fake-session.pdf']);
+    expect(downloads[0]!.blob.type).toBe('application/pdf');
+    expect(await downloads[0]!.blob.text()).toBe('pdf');
+  });
+
+  it('shows progress on the button while its export runs, and sends the AAR details filled in', async () => {
+    const { client, sessionId, panel, status, user } = await exportPanel();
+    let finish!: (file: ExportedFile) => void;
+    client.override('export.aar', () => new Promise<ExportedFile>((resolve) => (finish = resolve)));
+    await user.type(within(panel).getByRole('textbox', { name: /Point of contact/ }), 'Ada, IR lead');
+    await user.click(within(panel).getByRole('button', { name: 'After-action report as Word (DOCX)' }));
+
+    const running = within(panel).getByRole('button', { name: 'After-action report as Word (DOCX): Exporting…' });
+    expect(running).toBeDisabled();
+    expect(running).toHaveAttribute('aria-busy', 'true');
+    expect(within(panel).getByRole('button', { name: 'After-action report as PDF' })).toBeEnabled();
+    expect(callsOf(client, 'export.aar')).toEqual([{ sessionId, format: 'docx', paper: 'a4', pointOfContact: 'Ada, IR lead' }]);
+
+    finish({ fileName: 'firedrill-aar-fake-session.docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', base64: btoa('docx'), bytes: 12_345 });
+    await waitFor(() => expect(status).toHaveTextContent('Saved firedrill-aar-fake-session.docx (12,345 bytes)'));
+    expect(within(panel).getByRole('button', { name: 'After-action report as Word (DOCX)' })).toBeEnabled();
+    expect(downloads.map((download) => download.fileName)).toEqual(['firedrill-aar-fake-session.docx']);
+  });
+
+  it('shows a refused export in the status line, and saves nothing', async () => {
+    const { client, panel, status, user } = await exportPanel();
+    client.override('export.scorecard', () => {
+      throw new CommandError({ code: 'not-found', message: 'no session fake-session' });
+    });
+    await user.click(within(panel).getByRole('button', { name: 'Scorecard as CSV' }));
+    await waitFor(() => expect(status).toHaveTextContent('Scorecard as CSV failed: no session fake-session'));
+    expect(within(panel).getByRole('button', { name: 'Scorecard as CSV' })).toBeEnabled();
+    expect(downloads).toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@ import { drillHistory, drillOf } from '../../engine/report/drill-history.js';
 import { EXPORT_MEDIA_TYPES, exportFileName, type ExportFormat } from '../../engine/report/export-formats.js';
 import type { ImprovementEdit } from '../../engine/report/improvement-plan.js';
 import { Session } from '../../engine/session/session.js';
+import { parseJournal, type SessionStarted } from '../../engine/session/journal.js';
 import { CommandError, type SessionClient } from '../../renderer/client/session-client.js';
 import { bundledLibrary, iso, WALL0 } from '../helpers/world.js';
 
@@ -74,6 +75,24 @@ export function fakeClient(): FakeClient {
     },
     'session.end': (params: CommandParamsInput<'session.end'>) => record('facilitator', { type: 'session.ended', reason: params.reason }),
     'scorecard.get': () => ({ scorecard: scoreSession(session!) }),
+    // A journal replayed against the bundled library becomes the session; damaged lines are refused, located.
+    'session.import': (params: CommandParamsInput<'session.import'>) => {
+      const { entries, errors } = parseJournal(params.text);
+      if (errors.length > 0) {
+        throw new CommandError({
+          code: 'corrupt',
+          message: `${params.fileName} is damaged: line ${errors[0]!.line}: ${errors[0]!.message}; nothing was imported`,
+          errors: errors.map((error) => ({ file: params.fileName, line: error.line, column: 1, path: '', message: error.message })),
+        });
+      }
+      const started = entries[0] as SessionStarted;
+      const scenario = library.scenarios.get(started.scenarioId)?.scenario;
+      const plan = library.plans.get(started.planId)?.plan;
+      if (!scenario || !plan) throw new CommandError({ code: 'not-found', message: `scenario "${started.scenarioId}" is not in the library: import the scenario file first, then the journal` });
+      session = Session.replay(entries, plan, scenario);
+      const summary = { id: started.sessionId, scenarioId: started.scenarioId, planId: started.planId, mode: started.mode, startedAt: started.wallTime, entries: entries.length, ended: !!session.context.ended, archived: false };
+      return { sessionId: started.sessionId, summary };
+    },
     'session.list': () => ({
       sessions: session
         ? [{ id: session.started.sessionId, scenarioId: session.started.scenarioId, planId: session.started.planId, mode: session.started.mode, startedAt: iso(WALL0), entries: session.journal.length, ended: !!session.context.ended, archived: false }]

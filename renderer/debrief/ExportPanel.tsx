@@ -1,0 +1,111 @@
+import { useId, useState } from 'react';
+import {
+  AAR_FORMATS, EXPORT_LABELS, PAPER_SIZES, SCORECARD_FORMATS,
+  type AarExportFormat, type PaperSize, type ScorecardExportFormat,
+} from '../../engine/report/export-formats.js';
+import { useClient } from '../app/app-context.js';
+import { EXPORT_HEADING_ID } from '../app/ShellBridge.js';
+import { saveExport } from '../client/save-export.js';
+import './debrief.css';
+
+type ExportJob = { what: 'scorecard'; format: ScorecardExportFormat } | { what: 'aar'; format: AarExportFormat };
+type AarDetails = { name: string; organisation: string; pointOfContact: string };
+
+const PAPER_LABELS: Record<PaperSize, string> = { a4: 'A4', letter: 'US Letter' };
+const WHAT_LABELS: Record<ExportJob['what'], string> = { scorecard: 'Scorecard', aar: 'After-action report' };
+const AAR_DETAIL_LABELS: Record<keyof AarDetails, string> = { name: 'Exercise name', organisation: 'Organisation', pointOfContact: 'Point of contact' };
+const byteCount = new Intl.NumberFormat('en');
+
+const jobLabel = (job: ExportJob) => `${WHAT_LABELS[job.what]} as ${EXPORT_LABELS[job.format]}`;
+
+/** Only the details filled in: the host fills the rest (and refuses empty strings). */
+function filledIn(details: AarDetails): Partial<AarDetails> {
+  return Object.fromEntries(Object.entries(details).map(([key, value]) => [key, value.trim()]).filter(([, value]) => value)) as Partial<AarDetails>;
+}
+
+function ExportButton({ job, running, onExport }: { job: ExportJob; running: boolean; onExport: (job: ExportJob) => void }) {
+  const label = jobLabel(job);
+  return (
+    <button type="button" disabled={running} aria-busy={running} onClick={() => onExport(job)}>
+      {/* While it runs the visible text says so; the hidden part keeps which export in the name. */}
+      {running ? <><span className="visually-hidden">{label}:</span> Exporting…</> : label}
+    </button>
+  );
+}
+
+/** The debrief's exports: the scorecard and the after-action report in every format the host makes, saved or downloaded. */
+export function ExportPanel({ sessionId }: { sessionId: string }) {
+  const client = useClient();
+  const id = useId();
+  const [paper, setPaper] = useState<PaperSize>('a4');
+  const [details, setDetails] = useState<AarDetails>({ name: '', organisation: '', pointOfContact: '' });
+  const [running, setRunning] = useState<ReadonlySet<string>>(new Set());
+  const [status, setStatus] = useState({ text: '', failed: false });
+
+  const exportFile = async (job: ExportJob) => {
+    const label = jobLabel(job);
+    setRunning((now) => new Set(now).add(label));
+    setStatus({ text: `Exporting the ${label.toLowerCase()}…`, failed: false });
+    try {
+      const file = job.what === 'scorecard'
+        ? await client.send('export.scorecard', { sessionId, format: job.format, paper })
+        : await client.send('export.aar', { sessionId, format: job.format, paper, ...filledIn(details) });
+      const where = await saveExport(file);
+      setStatus({ text: where === null ? `${label}: not saved, the save was cancelled.` : `Saved ${where} (${byteCount.format(file.bytes)} bytes)`, failed: false });
+    } catch (error) {
+      // Shown, never thrown: a refusal or a failed save is something to read, not a crash.
+      setStatus({ text: `${label} failed: ${(error as Error).message}`, failed: true });
+    } finally {
+      setRunning((now) => {
+        const next = new Set(now);
+        next.delete(label);
+        return next;
+      });
+    }
+  };
+  const onExport = (job: ExportJob) => void exportFile(job);
+
+  return (
+    <section className="panel export-panel" aria-labelledby={EXPORT_HEADING_ID}>
+      {/* The menu's File › Export items scroll to this heading and focus it. */}
+      <h2 id={EXPORT_HEADING_ID} tabIndex={-1}>Export</h2>
+      <fieldset className="paper-size">
+        <legend>Paper size <span className="hint">(PDF and Word)</span></legend>
+        {PAPER_SIZES.map((size) => (
+          <label key={size} className="radio">
+            <input type="radio" name={`${id}-paper`} value={size} checked={paper === size} onChange={() => setPaper(size)} />
+            {PAPER_LABELS[size]}
+          </label>
+        ))}
+      </fieldset>
+      <div className="export-group">
+        <h3 id={`${id}-scorecard`}>Scorecard</h3>
+        <div className="buttons" role="group" aria-labelledby={`${id}-scorecard`}>
+          {SCORECARD_FORMATS.map((format) => {
+            const job: ExportJob = { what: 'scorecard', format };
+            return <ExportButton key={format} job={job} running={running.has(jobLabel(job))} onExport={onExport} />;
+          })}
+        </div>
+      </div>
+      <div className="export-group">
+        <h3 id={`${id}-aar`}>After-action report and improvement plan</h3>
+        <p className="hint">It includes the improvement plan as last saved.</p>
+        <div className="aar-details">
+          {(Object.keys(AAR_DETAIL_LABELS) as (keyof AarDetails)[]).map((key) => (
+            <label key={key} className="field">
+              <span>{AAR_DETAIL_LABELS[key]} <span className="hint">(optional)</span></span>
+              <input type="text" maxLength={200} value={details[key]} onChange={(event) => setDetails({ ...details, [key]: event.target.value })} />
+            </label>
+          ))}
+        </div>
+        <div className="buttons" role="group" aria-labelledby={`${id}-aar`}>
+          {AAR_FORMATS.map((format) => {
+            const job: ExportJob = { what: 'aar', format };
+            return <ExportButton key={format} job={job} running={running.has(jobLabel(job))} onExport={onExport} />;
+          })}
+        </div>
+      </div>
+      <p className={`export-status${status.failed ? ' failed' : ''}`} role="status" aria-live="polite">{status.text}</p>
+    </section>
+  );
+}

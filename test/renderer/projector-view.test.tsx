@@ -1,0 +1,128 @@
+// @vitest-environment jsdom
+import './setup.js';
+import { act, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ProjectorView, projectorRoute } from '../../renderer/views/ProjectorView.js';
+import { fakeClient } from './fake-client.js';
+import { renderWithApp } from './render-app.js';
+import { MIN } from '../helpers/world.js';
+
+// The projector view: the same session, read-only, for the room. It must never show what the
+// facilitator alone should see: the facilitator notes and the injects still to come.
+
+async function openProjector() {
+  const client = fakeClient();
+  const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 600, participants: {} });
+  client.calls.length = 0;
+  const rendered = renderWithApp(<ProjectorView sessionId={sessionId} />, client);
+  await screen.findByRole('heading', { name: /Left open overnight/, level: 1 });
+  return { ...rendered, sessionId };
+}
+
+/** Everything on the page, hidden parts (collapsed artifacts, visually hidden text) included. */
+const pageText = () => document.body.textContent ?? '';
+
+describe('the projector view', () => {
+  it('opens the session with session.open and shows the clock, the scenario time, the phase and the severity in large type', async () => {
+    const { client, sessionId } = await openProjector();
+    expect(client.calls[0]).toEqual({ type: 'session.open', params: { sessionId } });
+    expect(screen.getByRole('status', { name: 'Simulated time' })).toHaveTextContent(/^T\+\d\d:\d\d:\d\d$/);
+    expect(screen.getByLabelText('Scenario date and time')).toHaveTextContent(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
+    expect(screen.getByText('Phase').nextElementSibling).not.toHaveTextContent('—');
+    expect(screen.getByText('Declared severity').nextElementSibling).toHaveTextContent('not declared');
+    expect(screen.getByText('Time to detect')).toBeInTheDocument();
+    expect(screen.getByText('Time to contain')).toBeInTheDocument();
+    expect(document.documentElement).toHaveClass('projector');
+    expect(document.title).toBe(`Firedrill projector: ${client.session().index.scenario.title}`);
+  });
+
+  it('is read-only: no control of the clock, the injects or the session', async () => {
+    await openProjector();
+    expect(screen.queryAllByRole('button')).toEqual([]);
+    expect(screen.queryAllByRole('combobox')).toEqual([]);
+    expect(screen.queryAllByRole('textbox')).toEqual([]);
+  });
+
+  it('shows the fired injects, newest first, by channel, and never the facilitator notes or what is coming', async () => {
+    const { client } = await openProjector();
+    act(() => client.advance(46 * MIN));
+    const feed = screen.getByRole('region', { name: 'Injects' });
+    const articles = await within(feed).findAllByRole('article');
+    const scenario = client.session().index.scenario;
+    const fired = client.session().context.injects;
+    const firedIds = scenario.injects.filter((inject) => fired[inject.id]!.status === 'fired').map((inject) => inject.id);
+    expect(articles).toHaveLength(firedIds.length);
+    expect(articles.length).toBeGreaterThanOrEqual(2);
+    expect(articles[0]).toHaveAccessibleName(/^Chat: Chat: the development manager wants the bucket gone/);
+    expect(articles.at(-1)).toHaveAccessibleName(/^Cloud finding: Security Hub daily review/);
+    expect(articles[0]).toHaveClass('channel-chat');
+    expect(articles.at(-1)).toHaveClass('channel-cloud-finding');
+
+    const notes = scenario.injects.map((inject) => inject.facilitatorNotes).filter((note): note is string => !!note);
+    expect(notes.length).toBeGreaterThan(3);
+    for (const note of notes) expect(pageText()).not.toContain(note.slice(0, 40));
+    expect(pageText()).not.toMatch(/facilitator note/i);
+    for (const inject of scenario.injects.filter((one) => !firedIds.includes(one.id))) expect(pageText()).not.toContain(inject.title);
+    expect(pageText()).not.toMatch(/next inject|upcoming|MSEL/i);
+  });
+
+  it('never shows the scenario\'s expected severity before the team declares one, then the targets of the declared one', async () => {
+    const { client, sessionId } = await openProjector();
+    const metric = () => screen.getByText('Time to detect').nextElementSibling!;
+    expect(metric()).toHaveTextContent('target set by the declared severity');
+    const plan = client.session().index.plan;
+    const level = plan.severityLevels.find((one) => one.level === 2)!;
+    await act(async () => {
+      await client.send('session.input', { sessionId, actor: plan.severityDeclaredBy[0]!, input: { type: 'severity.declared', level: 2 } });
+      client.advance(0);
+    });
+    expect(screen.getByText('Declared severity').nextElementSibling).toHaveTextContent(`Sev 2 · ${level.name}`);
+    expect(metric()).toHaveTextContent(/target \d/);
+  });
+
+  it('follows session.update: the clock moves and the deadlines count down in simulated time', async () => {
+    const { client, sessionId } = await openProjector();
+    const clock = screen.getByRole('status', { name: 'Simulated time' });
+    act(() => client.advance(10 * MIN));
+    expect(clock).toHaveTextContent('T+00:10:00');
+    expect(screen.queryByRole('region', { name: 'Deadlines' })).not.toBeInTheDocument();
+
+    // Detection (the triage done) starts the deadlines.
+    const triage = client.session().index.plan.actions.find((action) => action.id === 'triage-guardduty-finding')!;
+    await act(async () => {
+      await client.send('session.input', { sessionId, actor: triage.roles[0]!, input: { type: 'action.taken', action: triage.id } });
+      client.advance(triage.duration + MIN);
+    });
+    const deadlines = await screen.findByRole('region', { name: 'Deadlines' });
+    const severity = within(deadlines).getByText('Declare the severity').closest('li')!;
+    expect(severity).toHaveTextContent(/\d+:\d\d left$/);
+    const before = severity.textContent;
+    act(() => client.advance(5 * MIN));
+    expect(severity).toHaveTextContent(/\d+:\d\d left$/);
+    expect(severity.textContent).not.toBe(before);
+  });
+
+  it('says so when the session cannot be opened', async () => {
+    const client = fakeClient();
+    client.override('session.open', () => {
+      throw new Error('there is no session S-404');
+    });
+    renderWithApp(<ProjectorView sessionId="S-404" />, client);
+    expect(await screen.findByText('session.open: there is no session S-404')).toBeInTheDocument();
+  });
+
+  it('shows a clear message without a session id', () => {
+    renderWithApp(<ProjectorView sessionId="" />);
+    expect(screen.getByRole('alert')).toHaveTextContent('No session to show');
+  });
+});
+
+describe('the projector address', () => {
+  it('is ?view=projector&session=ID; anything else is the app', () => {
+    expect(projectorRoute('?view=projector&session=20260314-101500-abc123')).toEqual({ sessionId: '20260314-101500-abc123' });
+    expect(projectorRoute('?token=t&view=projector&session=S-1')).toEqual({ sessionId: 'S-1' });
+    expect(projectorRoute('?view=projector')).toEqual({ sessionId: '' });
+    expect(projectorRoute('?token=abc')).toBeNull();
+    expect(projectorRoute('')).toBeNull();
+  });
+});
