@@ -14,7 +14,7 @@ import { exportScorecard } from '../export/scorecard-export.js';
 import { collectDrills, sessionFiles } from '../history/collect-drills.js';
 import { drillHistory } from '../../engine/report/drill-history.js';
 import { ImprovementStore } from '../storage/improvement-store.js';
-import { lookupIn, SessionStore, type WorldLookup } from '../storage/session-store.js';
+import { JournalImportRefusal, lookupIn, SessionStore, type WorldLookup } from '../storage/session-store.js';
 import { newSessionId } from '../storage/session-id.js';
 import { importLibraryFile, listLibrary, loadBundledForHost, loadCombinedLibrary, loadScenarioWorld, removeLibraryFile, showLibraryDocument, type CombinedLibrary } from '../library/user-library.js';
 import { CommandFailure, asCommandFailure } from './command-failure.js';
@@ -113,6 +113,17 @@ export class SessionHost {
 
   listSessions(params: CommandParams<'session.list'>): CommandResults['session.list'] {
     return { sessions: this.store.list(params.archived === undefined ? {} : { archived: params.archived }) };
+  }
+
+  /** Stores a journal exported from another Firedrill as an ended session of this data folder. */
+  importSession(params: CommandParams<'session.import'>): CommandResults['session.import'] {
+    try {
+      const { summary } = this.store.import(params.fileName, params.text, this.lookup, new Date(this.now()).toISOString());
+      return { sessionId: summary.id, summary };
+    } catch (error) {
+      if (error instanceof JournalImportRefusal) throw new CommandFailure(error.code, error.message, error.errors.length > 0 ? error.errors : undefined);
+      throw asCommandFailure(error) ?? error;
+    }
   }
 
   async create(params: CommandParams<'session.create'>): Promise<LiveSession> {
@@ -246,6 +257,17 @@ export class SessionHost {
     const filter = { ...(params.planId ? { plan: params.planId } : {}), ...(params.scenarioId ? { scenario: params.scenarioId } : {}) };
     const collected = collectDrills(sessionFiles(this.options.dataDir), [() => this.library().library], filter);
     return { history: drillHistory(collected.drills, filter), skipped: collected.skipped, running: collected.running.length };
+  }
+
+  /**
+   * Pauses a running session nobody is watching any more (its last page or window closed):
+   * at 600x a closed tab would otherwise let hours of simulated time, timed-out decisions and
+   * passed deadlines go by unseen. The pause is journaled like the facilitator's own.
+   */
+  async pauseUnattended(sessionId: string): Promise<void> {
+    const live = this.live.get(sessionId);
+    if (!live || live.session.context.paused || live.session.context.ended) return;
+    await this.record(sessionId, (driver, wallNow) => driver.pause(wallNow));
   }
 
   /** Moves every running session's clock to the wall clock and sends the views that changed. */

@@ -10,7 +10,10 @@ import { isTrustedHost, isTrustedOrigin } from './trusted-host.js';
 import { tokenMatches } from './facilitator-token.js';
 
 /** The Socket.IO room of a session's clients. */
-export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+const ROOM_PREFIX = 'session:';
+export const sessionRoom = (sessionId: string) => `${ROOM_PREFIX}${sessionId}`;
+const isSessionRoom = (room: string) => room.startsWith(ROOM_PREFIX);
+const sessionOfRoom = (room: string) => room.slice(ROOM_PREFIX.length);
 
 const SUPPORTED_EVENTS = new Set([COMMAND_EVENT, MALFORMED_EVENT]);
 
@@ -55,10 +58,23 @@ export function attachSocketServer(http: HttpServer, options: SocketServerOption
   io.on('connection', (socket: Socket) => {
     // The token is checked at the handshake, and every command from an unauthorised connection is refused.
     if (socket.data.facilitator === undefined) socket.data.facilitator = tokenMatches((socket.handshake.auth as { token?: unknown } | undefined)?.token, options.token);
+    // The last page of a session to go pauses it (see SessionHost.pauseUnattended).
+    const unattended = (sessionIds: string[]) => {
+      for (const sessionId of sessionIds) {
+        if ((io.sockets.adapter.rooms.get(sessionRoom(sessionId))?.size ?? 0) > 0) continue;
+        host?.pauseUnattended(sessionId).catch((error: unknown) => options.logError(`firedrill serve: could not pause unattended session ${sessionId}: ${(error as Error).message}`));
+      }
+    };
+    let rooms: string[] = [];
+    socket.on('disconnecting', () => void (rooms = [...socket.rooms].filter(isSessionRoom).map(sessionOfRoom)));
+    socket.on('disconnect', () => unattended(rooms));
     const client: ClientSessions = {
       has: (sessionId) => socket.rooms.has(sessionRoom(sessionId)),
       join: (sessionId) => void socket.join(sessionRoom(sessionId)),
-      leave: (sessionId) => void socket.leave(sessionRoom(sessionId)),
+      leave: (sessionId) => {
+        void socket.leave(sessionRoom(sessionId));
+        unattended([sessionId]);
+      },
     };
     const answer = (reply: Reply, ack: ((reply: Reply) => void) | undefined) => (ack ? ack(reply) : socket.emit(REPLY_EVENT, reply));
 

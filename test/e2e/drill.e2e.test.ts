@@ -1,14 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { io } from 'socket.io-client';
 import type { Reply } from '../../engine/protocol/index.js';
+import { headlineFigures } from '../../engine/report/figures.js';
 import type { Scorecard } from '../../engine/scoring/scorecard.js';
+import { EXTERNAL_REFERENCE, readPdf } from '../host/export/exports-helpers.js';
 import { launchChromium, serve, type Served } from './browser.js';
 
-// A facilitator's drill in the built app against `firedrill serve`: library -> set-up -> start at
-// 600x -> an action -> severity -> an inject fires -> observation -> end -> the debrief shows the
-// score scorecard.get gives. Every view is checked with axe-core in both themes and photographed.
+// A facilitator's whole drill in the built app against `firedrill serve`: library -> set-up with
+// three participants -> start at 600x -> actions by several roles -> severity -> a decision
+// answered -> an inject released by hand -> an observation -> end -> the debrief shows what
+// `firedrill replay` of the journal gives -> PDF and HTML exported through the UI -> the history
+// has the drill. Every view is checked with axe-core in both themes and photographed.
 const SHOTS = 'test-results/screenshots';
 const SIZES = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }];
 
@@ -75,10 +81,25 @@ function scorecardOverProtocol(sessionId: string): Promise<Scorecard> {
   });
 }
 
+/** The scorecard `firedrill replay` rebuilds from the session's journal on disk: the command line, not the app. */
+function replayScorecard(sessionId: string): Scorecard {
+  const journal = join(served.dataDir, 'sessions', `${sessionId}.jsonl`);
+  const result = spawnSync(process.execPath, ['bin/firedrill.js', 'replay', journal, '--format', 'json'], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`firedrill replay failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as Scorecard;
+}
+
+/** Clicks an export button and returns the bytes of the file the browser downloaded. */
+async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+}
+
 describe('a drill in the app', () => {
-  it('plays a drill from the library to the debrief, with no serious accessibility problem on any view', async () => {
+  it('plays a whole drill as a facilitator would, from the library to the exports and the history, with no serious accessibility problem on any view', async () => {
     // The page's own CSP stays on for the app; bypassCSP only lets the test inject axe-core.
-    const context = await browser.newContext({ viewport: SIZES[0], bypassCSP: true });
+    const context = await browser.newContext({ viewport: SIZES[0], bypassCSP: true, acceptDownloads: true });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -89,6 +110,7 @@ describe('a drill in the app', () => {
       if (protocol.startsWith('http') && hostname !== '127.0.0.1') offMachine.push(request.url());
     });
 
+    // Library -> set-up: three named participants, 600x.
     await page.goto(served.url);
     await page.getByRole('heading', { name: 'Scenario library' }).waitFor();
     await page.getByRole('searchbox', { name: 'Search' }).fill('bucket');
@@ -97,6 +119,8 @@ describe('a drill in the app', () => {
     await page.getByRole('button', { name: /Set up Left open overnight/ }).click();
     await page.getByRole('heading', { name: /Set up: Left open overnight/ }).waitFor();
     await page.getByRole('textbox', { name: 'Incident Commander' }).fill('Ada Lovelace');
+    await page.getByRole('textbox', { name: 'Cloud Security Analyst' }).fill('Grace Hopper');
+    await page.getByRole('textbox', { name: 'IT Operations' }).fill('Alan Turing');
     await page.getByRole('combobox', { name: 'Clock speed' }).selectOption('600');
     await checkView(page, 'setup');
     await page.getByRole('button', { name: 'Start the session' }).click();
@@ -106,23 +130,40 @@ describe('a drill in the app', () => {
     const sessionId = decodeURIComponent(new URL(page.url()).hash.replace('#/session/', ''));
     expect(sessionId).not.toBe('');
     await expect.poll(() => page.getByRole('status', { name: 'Simulated time' }).textContent()).not.toBe('T+00:00:00');
+    // Paused while the team talks: at 600x a decision's hour would pass in six seconds.
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Resume' }).waitFor();
 
-    await page.getByRole('combobox', { name: 'Acting as' }).selectOption('cloud-security-analyst');
+    // Actions by three roles, and the severity declared by the Incident Commander.
+    const actingAs = page.getByRole('combobox', { name: 'Acting as' });
+    await actingAs.selectOption('cloud-security-analyst');
+    await page.getByRole('button', { name: 'Take action: Triage the GuardDuty finding' }).click();
     await page.getByRole('button', { name: "Take action: Query CloudTrail for the principal's activity" }).click();
-    // The action's effect in this scenario: the CloudTrail inject fires for the analyst.
-    await page.getByRole('article', { name: /CloudTrail: who opened the bucket/ }).waitFor();
+    await actingAs.selectOption('it-operations');
+    // The library opens on the current phase's actions; containment is a click away.
+    await page.getByRole('region', { name: /^Plan actions/ }).locator('summary', { hasText: /^Containment/ }).click();
+    await page.getByRole('button', { name: 'Take action: Block public access to the S3 bucket' }).click();
+    await actingAs.selectOption('incident-commander');
     await page.getByRole('combobox', { name: 'Level' }).selectOption('4');
     await page.getByRole('button', { name: 'Declare severity' }).click();
     await page.getByText(/^Sev 4 · Low, at T\+/).waitFor();
 
-    await page.getByRole('button', { name: 'Pause' }).click();
-    await page.getByRole('button', { name: 'Resume' }).waitFor();
+    // The clock jumps to the next inject (the manager's chat at 45 min): the actions complete on
+    // the way, CloudTrail's inject fires, and the bucket decision opens for IT Operations.
     await page.getByRole('button', { name: 'Jump to next inject' }).click();
     await page.getByRole('article', { name: /Chat: the development manager wants the bucket gone/ }).waitFor();
+    await page.getByRole('article', { name: /CloudTrail: who opened the bucket/ }).waitFor();
+    const decisions = page.getByRole('region', { name: 'Pending decisions' });
+    await decisions.getByRole('button', { name: /^Refer it to the CIRT; block public access now/ }).click();
+    await decisions.getByText('No decision is waiting.').waitFor();
+
+    // The researcher's e-mail is due at 1h30m: released now, by hand.
+    await page.getByRole('button', { name: 'Release Email: a security researcher reports the open bucket now' }).click();
+    await page.getByRole('article', { name: /Email: a security researcher reports the open bucket/ }).waitFor();
 
     await page.getByRole('textbox', { name: 'Note' }).fill('The analyst kept the access logs before any clean-up.');
     await page.getByRole('button', { name: 'Note observation' }).click();
-    await expect.poll(() => page.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('');
+    await page.getByRole('region', { name: 'Observations noted (1)' }).getByText('The analyst kept the access logs before any clean-up.').waitFor();
     await checkView(page, 'console');
     // Projector mode: large type and high contrast for the room.
     await page.getByRole('button', { name: 'Projector mode' }).click();
@@ -134,19 +175,53 @@ describe('a drill in the app', () => {
     await page.screenshot({ path: `${SHOTS}/shortcuts-light-1280x720.png` });
     await page.keyboard.press('Escape');
 
+    await actingAs.selectOption('cloud-security-analyst');
     await page.getByRole('link', { name: 'Open the role view' }).click();
     await page.getByRole('heading', { name: /Cloud Security Analyst/, level: 1 }).waitFor();
     await checkView(page, 'role');
     await page.getByRole('link', { name: 'Back to the console' }).click();
 
+    // End -> the debrief shows what `firedrill replay` of the journal gives.
     await page.getByRole('button', { name: 'End the session' }).click();
     const overall = page.locator('[data-figure="overall"]');
     await overall.waitFor();
-    const card = await scorecardOverProtocol(sessionId);
-    expect(await overall.textContent()).toBe(`${card.overallScore} / 100`);
-    expect(card.observations.map((o) => o.text)).toContain('The analyst kept the access logs before any clean-up.');
+    const card = replayScorecard(sessionId);
+    const shown = await page.locator('[data-figure]').evaluateAll((figures) => Object.fromEntries(figures.map((f) => [f.getAttribute('data-figure'), f.textContent])));
+    expect(shown).toEqual(Object.fromEntries(headlineFigures(card).map((figure) => [figure.id, figure.value])));
+    expect(card.timeToDetectMinutes).not.toBeNull();
+    expect(card.timeToContainMinutes).not.toBeNull();
+    expect(card).toEqual(await scorecardOverProtocol(sessionId));
     expect(card.severity.declared).toBe(4);
+    expect(card.decisions.find((d) => d.decision === 'bucket-cleanup')).toMatchObject({ status: 'answered', option: 'preserve-then-clean', answeredBy: 'it-operations' });
+    expect(card.participants).toEqual({ 'incident-commander': 'Ada Lovelace', 'cloud-security-analyst': 'Grace Hopper', 'it-operations': 'Alan Turing' });
+    expect(new Set(card.expectedActions.map((step) => step.doneBy).filter(Boolean))).toEqual(new Set(['cloud-security-analyst', 'it-operations']));
+    // Released by hand before its time (1h30m).
+    expect(card.timeline.find((entry) => entry.kind === 'inject' && entry.ref === 'INJ-07')!.atMinutes).toBeLessThan(90);
+    const journal = readFileSync(join(served.dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; actor: string; inject?: string });
+    expect(journal).toContainEqual(expect.objectContaining({ type: 'inject.released', inject: 'INJ-07', actor: 'facilitator' }));
+    expect(card.observations.map((o) => o.text)).toEqual(['The analyst kept the access logs before any clean-up.']);
     await checkView(page, 'debrief');
+
+    // PDF and HTML exported through the UI: the files the browser downloads are the scorecard.
+    const pdf = await download(page, 'Scorecard as PDF');
+    expect(pdf.name).toBe(`firedrill-scorecard-${sessionId}.pdf`);
+    const pdfText = (await readPdf(pdf.bytes)).text;
+    expect(pdfText).toContain(card.scenarioTitle.slice(0, 40));
+    expect(pdfText).toContain(`${card.overallScore} / 100`);
+    await page.getByRole('status').filter({ hasText: `Saved firedrill-scorecard-${sessionId}.pdf` }).waitFor();
+    const html = await download(page, 'Scorecard as HTML');
+    expect(html.name).toBe(`firedrill-scorecard-${sessionId}.html`);
+    const htmlText = html.bytes.toString('utf8');
+    expect(htmlText).toContain(`${card.overallScore} / 100`);
+    expect(htmlText).toContain('Ada Lovelace');
+    expect(htmlText).not.toMatch(EXTERNAL_REFERENCE);
+
+    // The history has the drill.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+    const group = page.getByRole('region', { name: /^Left open overnight/ });
+    await group.waitFor();
+    expect(await group.getByRole('listitem', { name: 'Drills' }).textContent()).toContain('1');
+    await group.getByRole('link', { name: new RegExp(sessionId) }).or(group.locator(`a[href="#/debrief/${sessionId}"]`)).first().waitFor();
 
     expect(offMachine).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { io, type Socket } from 'socket.io-client';
+import type { CommandParamsInput, CommandResult, CommandType, Reply } from '../../engine/protocol/index.js';
+import { launchChromium, serve, type Served } from './browser.js';
+
+// A facilitator closes the tab in the middle of a drill and comes back: Sessions -> Resume must
+// bring back everything (the inject the action fired, the observation, severity, phase) with the
+// clock where it was: the server paused the session when its last page went, so nothing moved
+// while nobody watched, and Resume goes on from there. Then the Sessions and
+// History views are checked with axe in both themes and photographed, the archive question too.
+const SHOTS = 'test-results/screenshots';
+const SIZES = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }];
+const SPEED = 600;
+const OBSERVATION = 'The analyst pulled the CloudTrail history before touching the bucket.';
+
+let served: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  served = await serve();
+  browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
+
+/** axe-core's serious and critical violations on the page as it is (WCAG 2 A and AA rules). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } })).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function setTheme(page: Page, theme: 'light' | 'dark') {
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  if ((await toggle.getAttribute('aria-pressed') === 'true') !== (theme === 'dark')) await toggle.click();
+  await page.waitForFunction((wanted) => document.documentElement.dataset.theme === wanted, theme);
+}
+
+/** Checks one view with axe in both themes and writes its screenshots at both sizes (full page: the history is long). */
+async function checkView(page: Page, name: string, { open }: { open?: () => Promise<void> } = {}) {
+  const problems: string[] = [];
+  for (const theme of ['light', 'dark'] as const) {
+    await setTheme(page, theme);
+    // A modal dialog blocks the theme button: it is opened after the theme is set, and closed after.
+    if (open) await open();
+    problems.push(...(await seriousViolations(page)).map((p) => `${name}, ${theme}: ${p}`));
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: `${SHOTS}/${name}-${theme}-${size.width}x${size.height}.png`, fullPage: !open });
+    }
+    if (open) {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    }
+  }
+  await page.setViewportSize(SIZES[0]!);
+  await setTheme(page, 'light');
+  expect(problems).toEqual([]);
+}
+
+/** One protocol connection, as a second client of the same server (inputs need the session opened on it). */
+function protocolClient(): { send<T extends CommandType>(type: T, params: CommandParamsInput<T>): Promise<CommandResult<T>>; close(): void } {
+  const url = new URL(served.url);
+  const socket: Socket = io(url.origin, { auth: { token: url.searchParams.get('token') }, transports: ['websocket'], extraHeaders: { origin: url.origin } });
+  let id = 0;
+  return {
+    send: (type, params) => new Promise((resolve, reject) => {
+      socket.emit('command', { id: ++id, type, params }, (reply: Reply<typeof type>) => (reply.ok ? resolve(reply.result) : reject(new Error(`${type}: ${reply.error.message}`))));
+    }),
+    close: () => void socket.close(),
+  };
+}
+
+/** T+hh:mm:ss as milliseconds. */
+function simMs(text: string | null): number {
+  const match = /^T\+(\d\d):(\d\d):(\d\d)$/.exec(text ?? '');
+  if (!match) throw new Error(`not a simulated time: ${text}`);
+  return ((Number(match[1]) * 60 + Number(match[2])) * 60 + Number(match[3])) * 1000;
+}
+
+/** What the console shows that a resume must bring back. */
+async function consoleState(page: Page) {
+  const fact = (term: string) => page.locator('.status-facts dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]').textContent();
+  return {
+    phase: await fact('Phase'),
+    severity: await fact('Declared severity'),
+    feed: await page.getByRole('region', { name: 'Inject feed' }).getByRole('article').evaluateAll((articles) => articles.map((a) => a.getAttribute('aria-label') ?? a.textContent?.slice(0, 80))),
+    observations: await page.getByRole('region', { name: /^Observations noted/ }).textContent(),
+  };
+}
+
+async function newPage(context: BrowserContext, errors: string[]): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  return page;
+}
+
+describe('resuming a drill after the page was closed', () => {
+  it('brings back the feed, the observation, severity and phase, with the clock paused where it was', async () => {
+    // The page's own CSP stays on for the app; bypassCSP only lets the test inject axe-core.
+    const context = await browser.newContext({ viewport: SIZES[0], bypassCSP: true });
+    const pageErrors: string[] = [];
+    const first = await newPage(context, pageErrors);
+
+    await first.goto(served.url);
+    await first.getByRole('heading', { name: 'Scenario library' }).waitFor();
+    await first.getByRole('searchbox', { name: 'Search' }).fill('bucket');
+    await first.getByRole('button', { name: /Set up Left open overnight/ }).click();
+    await first.getByRole('heading', { name: /Set up: Left open overnight/ }).waitFor();
+    await first.getByRole('combobox', { name: 'Clock speed' }).selectOption(String(SPEED));
+    await first.getByRole('button', { name: 'Start the session' }).click();
+    await first.waitForURL(/#\/session\/./);
+    await first.getByRole('heading', { name: /^Left open overnight/, level: 1 }).waitFor();
+    const sessionId = decodeURIComponent(new URL(first.url()).hash.replace('#/session/', ''));
+
+    await first.getByRole('combobox', { name: 'Acting as' }).selectOption('cloud-security-analyst');
+    await first.getByRole('button', { name: "Take action: Query CloudTrail for the principal's activity" }).click();
+    // The action's effect in this scenario: the CloudTrail inject fires for the analyst.
+    await first.getByRole('article', { name: /CloudTrail: who opened the bucket/ }).waitFor();
+    await first.getByRole('combobox', { name: 'Level' }).selectOption('4');
+    await first.getByRole('button', { name: 'Declare severity' }).click();
+    await first.getByText(/^Sev 4 · Low, at T\+/).waitFor();
+    await first.getByRole('textbox', { name: 'Note' }).fill(OBSERVATION);
+    await first.getByRole('button', { name: 'Note observation' }).click();
+    await first.getByRole('region', { name: /^Observations noted/ }).getByText(OBSERVATION).waitFor();
+    await expect.poll(async () => simMs(await first.getByRole('status', { name: 'Simulated time' }).textContent())).toBeGreaterThan(0);
+
+    const before = await consoleState(first);
+    const journalLines = readFileSync(join(served.dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8').trim().split('\n').length;
+    const shownBefore = simMs(await first.getByRole('status', { name: 'Simulated time' }).textContent());
+    const closedAt = Date.now();
+    await first.close();
+
+    // A new tab at the address the server printed (the token is in its query), then Sessions.
+    const page = await newPage(context, pageErrors);
+    await page.goto(served.url);
+    await page.getByRole('heading', { name: 'Scenario library' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }).click();
+    await page.getByRole('heading', { name: 'Sessions', level: 1 }).waitFor();
+    const row = page.getByRole('row', { name: new RegExp(sessionId) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Running');
+    const entries = Number(await row.locator('td.number').textContent());
+    expect(entries).toBeGreaterThanOrEqual(journalLines);
+    await checkView(page, 'sessions');
+
+    await row.getByRole('button', { name: /^Resume / }).click();
+    await page.waitForURL(new RegExp(`#/session/${sessionId}$`));
+    await page.getByRole('heading', { name: /^Left open overnight/, level: 1 }).waitFor();
+    await page.getByRole('region', { name: /^Observations noted/ }).getByText(OBSERVATION).waitFor();
+    const shownAfter = simMs(await page.getByRole('status', { name: 'Simulated time' }).textContent());
+    const away = Date.now() - closedAt;
+
+    const after = await consoleState(page);
+    expect(after.phase).toBe(before.phase);
+    expect(after.severity).toBe(before.severity);
+    expect(after.severity).toMatch(/^Sev 4 · Low, at T\+/);
+    // An inject may fire in the moment between reading the console and the page going; none went missing.
+    expect(after.feed).toEqual(expect.arrayContaining(before.feed));
+    expect(after.feed.some((name) => /CloudTrail: who opened the bucket/.test(name ?? ''))).toBe(true);
+    expect(after.observations).toContain(OBSERVATION);
+    // The server paused the session once its last page had gone (journaled), so the clock stands
+    // at most the moments between reading it and the page going; Resume goes on from there.
+    expect(shownAfter).toBeGreaterThanOrEqual(shownBefore);
+    expect(shownAfter).toBeLessThanOrEqual(shownBefore + (away + 2000) * SPEED);
+    expect(readFileSync(join(served.dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8').trim().split('\n').map((line) => JSON.parse(line).type)).toContain('clock.paused');
+    await page.getByText('Paused', { exact: true }).waitFor();
+    expect(simMs(await page.getByRole('status', { name: 'Simulated time' }).textContent())).toBe(shownAfter);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(async () => simMs(await page.getByRole('status', { name: 'Simulated time' }).textContent())).toBeGreaterThan(shownAfter);
+
+    // End it, and add a second drill of the same scenario over the protocol: the history has a trend.
+    await page.getByRole('button', { name: 'End the session' }).click();
+    await page.locator('[data-figure="overall"]').waitFor();
+    const other = protocolClient();
+    const { sessionId: secondId } = await other.send('session.create', { scenarioId: 'public-test-bucket', mode: 'solo', speed: 600, participants: {} });
+    // Triage (10 min) detects and blocking public access (5 min) contains: at 600x, a second or two each.
+    const reached = (milestone: 'detected' | 'contained') =>
+      expect.poll(async () => (await other.send('session.open', { sessionId: secondId })).view.milestones[milestone] !== undefined, { timeout: 20_000 }).toBe(true);
+    await other.send('session.input', { sessionId: secondId, actor: 'cloud-security-analyst', input: { type: 'action.taken', action: 'triage-guardduty-finding' } });
+    await reached('detected');
+    await other.send('session.input', { sessionId: secondId, actor: 'cloud-security-analyst', input: { type: 'action.taken', action: 'block-s3-public-access' } });
+    await reached('contained');
+    await other.send('session.end', { sessionId: secondId, reason: 'end of the exercise' });
+    other.close();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+    const group = page.getByRole('region', { name: /^Left open overnight/ });
+    await group.waitFor();
+    expect(await group.getByRole('listitem', { name: 'Drills' }).textContent()).toContain('2');
+    await group.getByRole('img', { name: /Time to detect, contain and recover across the drills/ }).locator('svg').waitFor();
+    await checkView(page, 'history');
+
+    // The archive question, named and accessible; confirmed, the drill moves to Archived.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }).click();
+    const second = page.getByRole('row', { name: new RegExp(secondId) });
+    await second.waitFor();
+    const ask = async () => {
+      await second.getByRole('button', { name: /^Archive / }).click();
+      await page.getByRole('dialog', { name: 'Archive this session?' }).waitFor();
+    };
+    await checkView(page, 'sessions-archive-dialog', { open: ask });
+    await ask();
+    await page.getByRole('dialog').getByRole('button', { name: 'Archive the session' }).click();
+    await second.waitFor({ state: 'detached' });
+    await page.getByRole('radio', { name: 'Archived' }).check();
+    expect(await page.getByRole('row', { name: new RegExp(secondId) }).textContent()).toContain('Archived');
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
