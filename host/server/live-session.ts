@@ -3,10 +3,19 @@ import type { ClockDriver } from '../../engine/session/driver.js';
 import { sessionView, type SessionView } from '../../engine/protocol/view.js';
 import type { SessionJournal } from '../storage/session-store.js';
 
+/**
+ * How far the simulated clock may run, in wall milliseconds, before a view is pushed for the
+ * clock alone. Clients move the clock shown themselves between pushes (at the view's speed), so
+ * a push that changes only `now` just re-synchronises them; pushing it on every tick made every
+ * page re-render the whole console four times a second for nothing.
+ */
+export const CLOCK_RESYNC_WALL_MS = 5_000;
+
 /** A session open in this server: its replayed state, its clock driver and its journal file. */
 export class LiveSession {
-  /** The last view sent to the session's clients, to send only what changed. */
+  /** The last view sent to the session's clients (without its time), to send only what changed. */
   private lastSent: string | undefined;
+  private lastSentNow = 0;
 
   constructor(
     readonly session: Session,
@@ -22,12 +31,17 @@ export class LiveSession {
     return sessionView(this.session);
   }
 
-  /** The view if it changed since the last call, else undefined. */
+  /**
+   * The view if something in it changed since the last one sent, or if the clock has run for
+   * CLOCK_RESYNC_WALL_MS of wall time since; else undefined.
+   */
   changedView(): SessionView | undefined {
     const view = this.view();
-    const text = JSON.stringify(view);
-    if (text === this.lastSent) return undefined;
+    const text = JSON.stringify({ ...view, now: 0 });
+    const clockRan = view.now - this.lastSentNow >= view.speed * CLOCK_RESYNC_WALL_MS;
+    if (text === this.lastSent && !clockRan) return undefined;
     this.lastSent = text;
+    this.lastSentNow = view.now;
     return view;
   }
 }

@@ -1,9 +1,32 @@
-import type { Plan } from '../../engine/format/plan.js';
+import { memo, useCallback } from 'react';
+import type { Plan, PlanAction } from '../../engine/format/plan.js';
 import type { Scenario } from '../../engine/format/scenario.js';
 import type { SessionView } from '../../engine/protocol/index.js';
 import { useCommand } from '../app/app-context.js';
 import { formatCountdown } from '../format/sim-time.js';
 import { actionsByPhase, roleTitle } from '../store/session-selectors.js';
+
+interface ActionRowProps {
+  action: PlanAction;
+  owners: string;
+  owned: boolean;
+  disabled: boolean;
+  /** "in progress, 4:00 left" while the action runs. */
+  progress: string | null;
+  onTake: (action: string) => void;
+}
+
+/** One action: memoised, so as the clock moves only the rows of running actions render again. */
+const ActionRow = memo(function ActionRow({ action, owners, owned, disabled, progress, onTake }: ActionRowProps) {
+  return (
+    <li className={owned ? 'owned' : ''}>
+      <button type="button" disabled={disabled} onClick={() => onTake(action.id)} aria-label={`Take action: ${action.title}`}>Take</button>
+      <span className="action-title">{action.title}</span>
+      <span className="owner">{owners}</span>
+      {progress && <span className="running">{progress}</span>}
+    </li>
+  );
+});
 
 /**
  * The plan's action library grouped by phase, taken on behalf of the acting role. With
@@ -12,7 +35,11 @@ import { actionsByPhase, roleTitle } from '../store/session-selectors.js';
 export function ActionLibrary({ view, now, plan, scenario, actingRole, onlyRole }: { view: SessionView; now: number; plan: Plan; scenario: Scenario; actingRole: string; onlyRole?: boolean }) {
   const command = useCommand();
   const inProgress = new Map(view.actionsInProgress.map((action) => [action.action, action]));
-  const take = (action: string) => void command('session.input', { sessionId: view.sessionId, actor: actingRole, input: { type: 'action.taken', action } });
+  const { sessionId } = view;
+  const take = useCallback(
+    (action: string) => void command('session.input', { sessionId, actor: actingRole, input: { type: 'action.taken', action } }),
+    [command, sessionId, actingRole],
+  );
   return (
     <section className="panel actions" aria-labelledby="actions-heading">
       <h2 id="actions-heading">Plan actions{onlyRole ? '' : ` (taken as ${roleTitle(plan, actingRole)})`}</h2>
@@ -23,12 +50,8 @@ export function ActionLibrary({ view, now, plan, scenario, actingRole, onlyRole 
             {group.actions.map((action) => {
               const running = inProgress.get(action.id);
               return (
-                <li key={action.id} className={action.roles.includes(actingRole) ? 'owned' : ''}>
-                  <button type="button" disabled={!!view.ended} onClick={() => take(action.id)} aria-label={`Take action: ${action.title}`}>Take</button>
-                  <span className="action-title">{action.title}</span>
-                  <span className="owner">{action.roles.map((role) => roleTitle(plan, role)).join(', ')}</span>
-                  {running && <span className="running">in progress, {formatCountdown(running.completesAt - now)} left</span>}
-                </li>
+                <ActionRow key={action.id} action={action} owners={action.roles.map((role) => roleTitle(plan, role)).join(', ')} owned={action.roles.includes(actingRole)}
+                  disabled={!!view.ended} progress={running ? `in progress, ${formatCountdown(running.completesAt - now)} left` : null} onTake={take} />
               );
             })}
           </ul>

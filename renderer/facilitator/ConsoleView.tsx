@@ -3,7 +3,7 @@ import { useAppState, useCommand } from '../app/app-context.js';
 import { navigate } from '../app/route.js';
 import { useDocuments } from '../app/use-documents.js';
 import { useSessionUpdates } from '../app/use-session-updates.js';
-import { firedInjects, roleTitle } from '../store/session-selectors.js';
+import { firedInjects } from '../store/session-selectors.js';
 import { ActionLibrary } from './ActionLibrary.js';
 import { ClockPanel } from './ClockPanel.js';
 import { DutiesChecklist } from './DutiesChecklist.js';
@@ -26,6 +26,7 @@ export function ConsoleView({ sessionId }: { sessionId: string }) {
   const { plan, scenario } = useDocuments(view?.planId, view?.scenarioId);
   const now = useSimNow(view);
   useSessionUpdates();
+  const fired = useMemo(() => (view ? firedInjects(view) : []), [view]);
 
   // Opening the console by its address (a reload, a bookmark) reopens the session.
   useEffect(() => {
@@ -66,7 +67,7 @@ export function ConsoleView({ sessionId }: { sessionId: string }) {
           <ObservationList observations={view.observations} scenario={scenario} />
         </div>
         <div className="column">
-          <InjectFeed injects={firedInjects(view)} scenario={scenario} roleTitles={(role) => roleTitle(plan, role)} />
+          <InjectFeed injects={fired} scenario={scenario} plan={plan} />
         </div>
         <div className="column">
           <PendingDecisions view={view} now={now} plan={plan} decisions={view.openDecisions} />

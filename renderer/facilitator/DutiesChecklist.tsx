@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Plan } from '../../engine/format/plan.js';
 import type { Scenario } from '../../engine/format/scenario.js';
 import type { SessionView } from '../../engine/protocol/index.js';
@@ -5,7 +6,7 @@ import { formatSimTime } from '../format/sim-time.js';
 import { roleTitle } from '../store/session-selectors.js';
 
 /** The plan's communication duties this scenario triggers, checked off as their actions are taken. */
-export function DutiesChecklist({ view, plan, scenario }: { view: SessionView; plan: Plan; scenario: Scenario }) {
+export const DutiesChecklist = memo(function DutiesChecklist({ view, plan, scenario }: { view: SessionView; plan: Plan; scenario: Scenario }) {
   const duties = plan.duties.filter((duty) => scenario.duties.includes(duty.id));
   const deadlines = new Map(view.deadlines.map((deadline) => [deadline.id, deadline]));
   return (
@@ -30,4 +31,4 @@ export function DutiesChecklist({ view, plan, scenario }: { view: SessionView; p
       </ul>
     </section>
   );
-}
+});

@@ -1,6 +1,9 @@
+import { memo } from 'react';
+import type { Plan } from '../../engine/format/plan.js';
 import type { Scenario } from '../../engine/format/scenario.js';
 import type { InjectView } from '../../engine/protocol/index.js';
 import { formatSimTime } from '../format/sim-time.js';
+import { roleTitle } from '../store/session-selectors.js';
 import { ArtifactView } from './ArtifactView.js';
 
 export const CHANNEL_LABELS: Record<string, string> = {
@@ -14,8 +17,12 @@ export const CHANNEL_LABELS: Record<string, string> = {
   ticket: 'Ticket',
 };
 
-/** Fired injects, the latest first, each styled by its channel. */
-export function InjectFeed({ injects, scenario, roleTitles, heading = 'Inject feed' }: { injects: InjectView[]; scenario: Scenario; roleTitles: (role: string) => string; heading?: string }) {
+/**
+ * Fired injects, the latest first, each styled by its channel. Memoised: the feed (bodies and
+ * artifacts) is the console's largest panel, and it changes only when an inject fires, not as
+ * the clock moves; callers pass an `injects` array that keeps its identity until then.
+ */
+export const InjectFeed = memo(function InjectFeed({ injects, scenario, plan, heading = 'Inject feed' }: { injects: InjectView[]; scenario: Scenario; plan: Plan; heading?: string }) {
   const byId = new Map(scenario.injects.map((inject) => [inject.id, inject]));
   return (
     <section className="panel feed" aria-labelledby="feed-heading">
@@ -32,7 +39,7 @@ export function InjectFeed({ injects, scenario, roleTitles, heading = 'Inject fe
                   <time>{formatSimTime(view.firedAt ?? 0)}</time>
                 </header>
                 <h3>{view.title}</h3>
-                <p className="routing">{inject?.from ? `From ${inject.from} · ` : ''}To {view.to.map(roleTitles).join(', ')}</p>
+                <p className="routing">{inject?.from ? `From ${inject.from} · ` : ''}To {view.to.map((role) => roleTitle(plan, role)).join(', ')}</p>
                 {inject && <p className="inject-body">{inject.body}</p>}
                 {inject?.artifacts.map((artifact, index) => <ArtifactView key={index} artifact={artifact} />)}
               </article>
@@ -42,4 +49,4 @@ export function InjectFeed({ injects, scenario, roleTitles, heading = 'Inject fe
       </ol>
     </section>
   );
-}
+});

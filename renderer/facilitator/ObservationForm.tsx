@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import type { Scenario } from '../../engine/format/scenario.js';
 import type { SessionView } from '../../engine/protocol/index.js';
 import { useCommand } from '../app/app-context.js';
@@ -6,7 +6,7 @@ import { useCommand } from '../app/app-context.js';
 type Tag = 'strength' | 'improvement' | 'note';
 
 /** The facilitator's timestamped notes, tagged and linked to an objective or inject: they flow into the AAR. */
-export function ObservationForm({ view, scenario }: { view: SessionView; scenario: Scenario }) {
+export const ObservationForm = memo(function ObservationForm({ view, scenario }: { view: SessionView; scenario: Scenario }) {
   const command = useCommand();
   const [text, setText] = useState('');
   const [tag, setTag] = useState<Tag>('strength');
@@ -54,4 +54,4 @@ export function ObservationForm({ view, scenario }: { view: SessionView; scenari
       </div>
     </form>
   );
-}
+});

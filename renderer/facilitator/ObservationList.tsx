@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Scenario } from '../../engine/format/scenario.js';
 import type { ObservationView } from '../../engine/protocol/index.js';
 import { formatSimTime } from '../format/sim-time.js';
@@ -5,7 +6,7 @@ import { formatSimTime } from '../format/sim-time.js';
 const TAG_LABELS: Record<ObservationView['tag'], string> = { strength: 'Strength', improvement: 'Area for improvement', note: 'Note' };
 
 /** What the facilitator has noted so far, newest first, with what each is linked to: the AAR's raw material. */
-export function ObservationList({ observations, scenario }: { observations: readonly ObservationView[]; scenario: Scenario }) {
+export const ObservationList = memo(function ObservationList({ observations, scenario }: { observations: readonly ObservationView[]; scenario: Scenario }) {
   const objectives = new Map(scenario.objectives.map((objective) => [objective.id, objective.title]));
   const injects = new Map(scenario.injects.map((inject) => [inject.id, `${inject.id}: ${inject.title}`]));
   const linkOf = (observation: ObservationView) =>
@@ -28,4 +29,4 @@ export function ObservationList({ observations, scenario }: { observations: read
       )}
     </section>
   );
-}
+});

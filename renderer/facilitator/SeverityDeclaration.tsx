@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Plan } from '../../engine/format/plan.js';
 import type { SessionView } from '../../engine/protocol/index.js';
 import { useCommand } from '../app/app-context.js';
 import { roleTitle } from '../store/session-selectors.js';
 
 /** Declares a severity level of the plan's matrix, as a role the plan lets declare it. */
-export function SeverityDeclaration({ view, plan, actingRole }: { view: SessionView; plan: Plan; actingRole: string }) {
+export const SeverityDeclaration = memo(function SeverityDeclaration({ view, plan, actingRole }: { view: SessionView; plan: Plan; actingRole: string }) {
   const command = useCommand();
   const declarer = plan.severityDeclaredBy.includes(actingRole) ? actingRole : plan.severityDeclaredBy[0]!;
   const [level, setLevel] = useState(plan.severityLevels[0]!.level);
@@ -28,4 +28,4 @@ export function SeverityDeclaration({ view, plan, actingRole }: { view: SessionV
       {chosen && <p className="hint">{chosen.criteria} Declared as {roleTitle(plan, declarer)}.</p>}
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { Plan } from '../../engine/format/plan.js';
 import type { Scenario } from '../../engine/format/scenario.js';
 import type { SessionView } from '../../engine/protocol/index.js';
@@ -9,7 +9,7 @@ import { useSessionUpdates } from '../app/use-session-updates.js';
 import { InjectFeed } from '../facilitator/InjectFeed.js';
 import { useSimNow } from '../facilitator/use-sim-now.js';
 import { formatCountdown, formatMinutes, formatSimTime, scenarioDateTime } from '../format/sim-time.js';
-import { firedInjects, roleTitle } from '../store/session-selectors.js';
+import { firedInjects } from '../store/session-selectors.js';
 import './projector.css';
 
 // The room's screen: one session, read-only, in large type. It shows only what the players
@@ -109,6 +109,7 @@ export function ProjectorView({ sessionId }: { sessionId: string }) {
   const now = useSimNow(view);
   useSessionUpdates();
   useProjectorPage(theme, view ? `Firedrill projector: ${view.scenarioTitle}` : 'Firedrill projector');
+  const fired = useMemo(() => (view ? firedInjects(view) : []), [view]);
 
   useEffect(() => {
     if (sessionId && !view) void command('session.open', { sessionId });
@@ -127,7 +128,7 @@ export function ProjectorView({ sessionId }: { sessionId: string }) {
           <ProjectorStatus view={view} now={now} plan={plan} scenario={scenario} />
           <ProjectorDeadlines view={view} now={now} />
         </div>
-        <InjectFeed injects={firedInjects(view)} scenario={scenario} roleTitles={(role) => roleTitle(plan, role)} heading="Injects" />
+        <InjectFeed injects={fired} scenario={scenario} plan={plan} heading="Injects" />
       </div>
     </main>
   );

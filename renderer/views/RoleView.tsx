@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useAppState } from '../app/app-context.js';
 import { useDocuments } from '../app/use-documents.js';
 import { useSessionUpdates } from '../app/use-session-updates.js';
@@ -17,6 +18,7 @@ export function RoleView({ roleId }: { roleId: string }) {
   const { plan, scenario } = useDocuments(view?.planId, view?.scenarioId);
   const now = useSimNow(view);
   useSessionUpdates();
+  const injects = useMemo(() => (view ? injectsForRole(view, roleId) : []), [view, roleId]);
   if (!view) return <p role="status">No session is open: start or resume one from the library first.</p>;
   if (!plan || !scenario) return <p role="status">Loading…</p>;
   const title = roleTitle(plan, roleId);
@@ -28,7 +30,7 @@ export function RoleView({ roleId }: { roleId: string }) {
         <a className="button" href={`#/session/${encodeURIComponent(view.sessionId)}`}>Back to the console</a>
       </div>
       <div className="console-grid two">
-        <InjectFeed heading={`Injects for ${title}`} injects={injectsForRole(view, roleId)} scenario={scenario} roleTitles={(role) => roleTitle(plan, role)} />
+        <InjectFeed heading={`Injects for ${title}`} injects={injects} scenario={scenario} plan={plan} />
         <div className="column">
           <PendingDecisions view={view} now={now} plan={plan} decisions={view.openDecisions.filter((decision) => decision.role === roleId)} />
           <ActionLibrary view={view} now={now} plan={plan} scenario={scenario} actingRole={roleId} onlyRole />

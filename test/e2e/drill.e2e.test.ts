@@ -185,6 +185,8 @@ describe('a drill in the app', () => {
     await page.getByRole('button', { name: 'End the session' }).click();
     const overall = page.locator('[data-figure="overall"]');
     await overall.waitFor();
+    // ECharts is loaded on demand: the timeline is drawn once it has arrived.
+    await page.locator('.report-chart svg').first().waitFor();
     const card = replayScorecard(sessionId);
     const shown = await page.locator('[data-figure]').evaluateAll((figures) => Object.fromEntries(figures.map((f) => [f.getAttribute('data-figure'), f.textContent])));
     expect(shown).toEqual(Object.fromEntries(headlineFigures(card).map((figure) => [figure.id, figure.value])));
