@@ -7,8 +7,10 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
-const layer = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+// `modules` are package names matched exactly: as a pattern, "electron" would also match the
+// repository's own electron/ folder (gitignore rules match a bare name at any depth).
+const layer = (patterns, message, modules = []) => ({
+  'no-restricted-imports': ['error', { paths: modules.map((name) => ({ name, message })), patterns: [{ group: patterns, message }] }],
 });
 
 export default tseslint.config(
@@ -46,8 +48,9 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
-    rules: layer([...nodeBuiltins, 'electron', 'electron/*', '**/host/**', '**/electron/main/**', '**/electron/preload/**'],
-      'renderer/ talks to the host only through the session protocol; it imports engine/ and the IPC contract only.'),
+    rules: layer([...nodeBuiltins, '**/host/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/security/**'],
+      'renderer/ talks to the host only through the session protocol; it imports engine/ and the IPC contract only.',
+      ['electron', 'electron/main', 'electron/renderer', 'electron/common', 'electron/utility']),
   },
   {
     files: ['electron/**/*.ts'],

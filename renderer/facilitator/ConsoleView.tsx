@@ -1,6 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { useAppState, useCommand } from '../app/app-context.js';
 import { navigate } from '../app/route.js';
+import { electronBridge } from '../client/firedrill-bridge.js';
+import { projectorHref } from '../views/ProjectorView.js';
 import { useDocuments } from '../app/use-documents.js';
 import { useSessionUpdates } from '../app/use-session-updates.js';
 import { firedInjects } from '../store/session-selectors.js';
@@ -42,6 +44,12 @@ export function ConsoleView({ sessionId }: { sessionId: string }) {
 
   if (!view || !plan || !scenario) return <p role="status">Opening the session…</p>;
   const actingRole = actingRoleChoice && plan.roles.some((role) => role.id === actingRoleChoice) ? actingRoleChoice : plan.roles[0]!.id;
+  // The room's screen: a second window in the desktop app, a new tab in the browser.
+  const openProjector = () => {
+    const bridge = electronBridge();
+    if (bridge) void bridge.openProjector(sessionId);
+    else window.open(projectorHref(window.location, sessionId), '_blank', 'noopener');
+  };
   const end = async () => {
     if (!view.ended && !(await command('session.end', { sessionId, reason: 'ended by the facilitator' }))) return;
     navigate({ name: 'debrief', sessionId });
@@ -57,6 +65,7 @@ export function ConsoleView({ sessionId }: { sessionId: string }) {
           </select>
         </label>
         <a className="button" href={`#/role/${encodeURIComponent(actingRole)}`}>Open the role view</a>
+        <button type="button" onClick={openProjector}>Open the projector view</button>
         <button type="button" className="danger" onClick={() => void end()}>{view.ended ? 'Show the debrief' : 'End the session'}</button>
       </div>
       <ClockPanel view={view} now={now} plan={plan} scenario={scenario} />

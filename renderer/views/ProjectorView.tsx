@@ -26,6 +26,14 @@ export function projectorRoute(search: string): { sessionId: string } | null {
   return { sessionId: params.get('session')?.trim() ?? '' };
 }
 
+/** The projector page's address in the browser: this page's address (with its token), for the session. */
+export function projectorHref(location: { pathname: string; search: string }, sessionId: string): string {
+  const params = new URLSearchParams(location.search);
+  params.set('view', 'projector');
+  params.set('session', sessionId);
+  return `${location.pathname}?${params.toString()}`;
+}
+
 function stateLabel(view: SessionView): string {
   if (view.ended) return 'Ended';
   return view.paused ? 'Paused' : 'Running';

@@ -170,6 +170,20 @@ describe('a drill in the app', () => {
     await checkView(page, 'console-projector');
     await page.getByRole('button', { name: 'Projector mode' }).click();
 
+    // The room's screen: a new tab with the session read-only, and none of the facilitator's notes.
+    const [projector] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Open the projector view' }).click()]);
+    projector.on('pageerror', (error) => pageErrors.push(error.message));
+    await projector.getByRole('heading', { name: /^Left open overnight/, level: 1 }).waitFor();
+    await projector.getByRole('article', { name: /Email: a security researcher reports the open bucket/ }).waitFor();
+    expect(await projector.locator('body').textContent()).not.toContain('Facilitator note');
+    expect(await projector.getByRole('button').count()).toBe(0);
+    expect(await seriousViolations(projector)).toEqual([]);
+    for (const size of SIZES) {
+      await projector.setViewportSize(size);
+      await projector.screenshot({ path: `${SHOTS}/projector-${size.width}x${size.height}.png` });
+    }
+    await projector.close();
+
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     await page.screenshot({ path: `${SHOTS}/shortcuts-light-1280x720.png` });

@@ -27,4 +27,11 @@ describe('layer boundaries', () => {
     expect(await ruleIds('host/example.ts', "import { app } from 'electron';\nexport default app;\n")).toContain('no-restricted-imports');
     expect(await ruleIds('host/example.ts', "import x from '../renderer/app.js';\nexport default x;\n")).toContain('no-restricted-imports');
   });
+
+  it('the renderer imports the engine and the IPC contract, never Electron, Node, the host or the main process', async () => {
+    for (const [specifier, name] of [["'electron'", 'ipcRenderer'], ["'node:fs'", 'readFileSync'], ["'../../host/server/server.js'", 'startServer'], ["'../../electron/main/ipc-clients.js'", 'IpcClients']]) {
+      expect(await ruleIds('renderer/client/example.ts', `import { ${name} } from ${specifier};\nexport default ${name};\n`), specifier).toContain('no-restricted-imports');
+    }
+    expect(await ruleIds('renderer/client/example.ts', "import { MENU_ACTIONS } from '../../electron/ipc/contract.js';\nexport default MENU_ACTIONS;\n")).not.toContain('no-restricted-imports');
+  });
 });

@@ -2,7 +2,7 @@
 import './setup.js';
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ProjectorView, projectorRoute } from '../../renderer/views/ProjectorView.js';
+import { ProjectorView, projectorHref, projectorRoute } from '../../renderer/views/ProjectorView.js';
 import { fakeClient } from './fake-client.js';
 import { renderWithApp } from './render-app.js';
 import { MIN } from '../helpers/world.js';
@@ -124,5 +124,11 @@ describe('the projector address', () => {
     expect(projectorRoute('?view=projector')).toEqual({ sessionId: '' });
     expect(projectorRoute('?token=abc')).toBeNull();
     expect(projectorRoute('')).toBeNull();
+  });
+
+  it('keeps the page token when the console opens it in the browser', () => {
+    const href = projectorHref({ pathname: '/', search: '?token=abc' }, 'S 1');
+    expect(href).toBe('/?token=abc&view=projector&session=S+1');
+    expect(projectorRoute(href.slice(1))).toEqual({ sessionId: 'S 1' });
   });
 });
