@@ -13,6 +13,14 @@ export type SendToClient = <E extends ServerEventType>(event: E, payload: Server
 export class IpcClients {
   private readonly clients = new Map<number, { send: SendToClient; sessions: Set<string> }>();
 
+  /** `unattended` hears of a session no window has open any more (to pause it: SessionHost.pauseUnattended). */
+  constructor(private readonly unattended: (sessionId: string) => void = () => {}) {}
+
+  private leftBehind(sessionIds: Iterable<string>): void {
+    const open = this.openSessions();
+    for (const sessionId of sessionIds) if (!open.has(sessionId)) this.unattended(sessionId);
+  }
+
   /** The client of a window (by webContents id), created on its first message. */
   client(id: number, send: SendToClient): ClientSessions {
     let entry = this.clients.get(id);
@@ -24,13 +32,18 @@ export class IpcClients {
     return {
       has: (sessionId) => sessions.has(sessionId),
       join: (sessionId) => void sessions.add(sessionId),
-      leave: (sessionId) => void sessions.delete(sessionId),
+      leave: (sessionId) => {
+        sessions.delete(sessionId);
+        this.leftBehind([sessionId]);
+      },
     };
   }
 
   /** The window is gone (closed, crashed, reloaded). */
   remove(id: number): void {
+    const entry = this.clients.get(id);
     this.clients.delete(id);
+    if (entry) this.leftBehind(entry.sessions);
   }
 
   /** Sessions open in any window. */

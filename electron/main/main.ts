@@ -47,7 +47,8 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  const clients = new IpcClients();
+  // A session whose last window closes pauses, as in browser mode (SessionHost.pauseUnattended).
+  const clients = new IpcClients((sessionId) => void host.pauseUnattended(sessionId).catch(() => {}));
   const announced = new Set<string>();
   const host = new SessionHost({
     dataDir: dataDir({ env: process.env }),

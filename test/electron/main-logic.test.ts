@@ -5,6 +5,7 @@ import type { SessionView } from '../../engine/protocol/view.js';
 import { MENU_ACTIONS, type MenuAction } from '../../electron/ipc/contract.js';
 import { deadlinesToNotify } from '../../electron/main/deadline-notifications.js';
 import { fileKind, filesFromArgv, openedFile } from '../../electron/main/file-args.js';
+import { IpcClients } from '../../electron/main/ipc-clients.js';
 import { menuTemplate } from '../../electron/main/menu-template.js';
 import { MIN_HEIGHT, MIN_WIDTH, parseWindowState, restoreWindowState, type Rectangle } from '../../electron/main/window-state.js';
 
@@ -129,5 +130,22 @@ describe('deadline notifications', () => {
   it('scales the lead with the speed', () => {
     expect(deadlinesToNotify(view({ speed: 1 }), context)).toEqual([]); // 3 simulated min > 2 wall min at x1
     expect(deadlinesToNotify(view({ speed: 30 }), context).map((notice) => notice.key)).toEqual(['S1:severity', 'S1:duty:regulator']);
+  });
+});
+
+describe('windows leaving sessions', () => {
+  it('reports a session no window has open any more, once its last window closes or leaves it', () => {
+    const left: string[] = [];
+    const clients = new IpcClients((sessionId) => void left.push(sessionId));
+    const send = () => {};
+    clients.client(1, send).join('S1');
+    clients.client(1, send).join('S2');
+    clients.client(2, send).join('S1');
+    clients.remove(1);
+    expect(left).toEqual(['S2']);
+    clients.client(2, send).leave('S1');
+    expect(left).toEqual(['S2', 'S1']);
+    clients.remove(3);
+    expect(left).toEqual(['S2', 'S1']);
   });
 });
