@@ -5,8 +5,7 @@ import { playScript, ScriptStepRefused } from '../../engine/session/play-script.
 import { serializeEntry } from '../../engine/session/journal.js';
 import type { Session } from '../../engine/session/session.js';
 import { scoreSession } from '../../engine/scoring/score.js';
-import { scorecardToMarkdown } from '../../engine/report/markdown.js';
-import type { Scorecard } from '../../engine/scoring/scorecard.js';
+import { scorecardText } from '../export/scorecard-text.js';
 import { loadBundledLibrary } from '../library/load.js';
 import { JournalProblem, journalScenario, loadGivenFiles, readJournal, replayJournal, TORN_WARNING } from '../library/journal-scenario.js';
 import { resolveRun, ResolveError } from '../library/resolve.js';
@@ -17,11 +16,6 @@ export type ScorecardFormat = 'json' | 'md';
 export function parseFormat(value: string | undefined): ScorecardFormat {
   if (value === undefined || value === 'json' || value === 'md') return value ?? 'json';
   throw new UsageError(`--format must be json or md, not "${value}"`);
-}
-
-/** The printed scorecard: the same bytes for the same journal, whichever way it was made. */
-export function renderScorecard(card: Scorecard, format: ScorecardFormat): string {
-  return format === 'json' ? `${JSON.stringify(card, null, 2)}\n` : `${scorecardToMarkdown(card)}\n`;
 }
 
 export function runCommand(scenarioArg: string, options: { plan?: string; script?: string; journal?: string; format: ScorecardFormat }, io: CliIo): number {
@@ -46,7 +40,7 @@ export function runCommand(scenarioArg: string, options: { plan?: string; script
     return 1;
   }
   if (options.journal) writeFileSync(resolve(io.cwd, options.journal), session.journal.map((e) => `${serializeEntry(e)}\n`).join(''));
-  io.stdout(renderScorecard(scoreSession(session), options.format));
+  io.stdout(scorecardText(scoreSession(session), options.format));
   return 0;
 }
 
@@ -56,7 +50,7 @@ export function replayCommand(journalPath: string, options: { scenario?: string;
     if (journal.torn !== undefined) io.stderr(`${journalPath}: ${TORN_WARNING}\n`);
     const given = loadGivenFiles([options.scenario, options.plan], io.cwd);
     const world = journalScenario(journal, [given, () => loadBundledLibrary(io.cwd)]);
-    io.stdout(renderScorecard(scoreSession(replayJournal(journal, world)), options.format));
+    io.stdout(scorecardText(scoreSession(replayJournal(journal, world)), options.format));
     return 0;
   } catch (error) {
     if (!(error instanceof JournalProblem)) throw error;

@@ -1,4 +1,3 @@
-import { scorecardToMarkdown } from '../../engine/report/markdown.js';
 import { scorecardDocument } from '../../engine/report/scorecard-document.js';
 import type { ScorecardExportFormat } from '../../engine/report/export-formats.js';
 import type { Scorecard } from '../../engine/scoring/scorecard.js';
@@ -6,7 +5,7 @@ import { renderHtml } from './html-render.js';
 import { renderPdf } from './pdf-render.js';
 import type { PaperSize } from './pdfkit.js';
 import { scorecardToCsv } from './scorecard-csv.js';
-
+import { scorecardText } from './scorecard-text.js';
 
 /** One session's scorecard in an export format: the bytes of the file to write. Reads the scorecard only. */
 export async function exportScorecard(card: Scorecard, format: ScorecardExportFormat, options: { paper?: PaperSize } = {}): Promise<Buffer> {
@@ -19,8 +18,7 @@ export async function exportScorecard(card: Scorecard, format: ScorecardExportFo
     case 'csv':
       return Buffer.from(scorecardToCsv(card));
     case 'json':
-      return Buffer.from(`${JSON.stringify(card, null, 2)}\n`);
     case 'md':
-      return Buffer.from(`${scorecardToMarkdown(card)}\n`);
+      return Buffer.from(scorecardText(card, format));
   }
 }

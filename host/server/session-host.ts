@@ -213,7 +213,10 @@ export class SessionHost {
 
   async delete(sessionId: string): Promise<string> {
     await this.drop(sessionId, 'the session was deleted (moved to the trash folder)');
-    return this.attempt(() => this.store.delete(sessionId));
+    const trashedAs = this.attempt(() => this.store.delete(sessionId));
+    // Its edited improvement plan goes with it (an archived session keeps its plan: it still has an AAR).
+    this.attempt(() => this.improvements.write(sessionId, null));
+    return trashedAs;
   }
 
   scorecard(sessionId: string): CommandResults['scorecard.get'] {

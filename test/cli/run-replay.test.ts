@@ -107,7 +107,7 @@ describe('run, then replay of its journal', () => {
     const md = await cli(...miniArgs(script), '--format', 'md', '--journal', journal);
     expect(md.code).toBe(0);
     expect(md.stdout.startsWith('# Drill scorecard: A leaked access key\n')).toBe(true);
-    expect(md.stdout).toContain(`## Overall score: ${json.overallScore} / 100`);
+    expect(md.stdout).toContain(`| Overall score | ${json.overallScore} / 100 |`);
     const replayed = await cli(...miniReplay(journal), '--format', 'md');
     expect(replayed.stdout).toBe(md.stdout);
   });

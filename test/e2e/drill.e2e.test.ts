@@ -1,22 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { io } from 'socket.io-client';
-import type { Reply } from '../../engine/protocol/index.js';
 import { headlineFigures } from '../../engine/report/figures.js';
 import type { Scorecard } from '../../engine/scoring/scorecard.js';
 import { EXTERNAL_REFERENCE, readPdf } from '../host/export/exports-helpers.js';
 import { launchChromium, serve, type Served } from './browser.js';
+import { checkView, protocolClient, seriousViolations, SHOTS, SIZES } from './views.js';
 
 // A facilitator's whole drill in the built app against `firedrill serve`: library -> set-up with
 // three participants -> start at 600x -> actions by several roles -> severity -> a decision
 // answered -> an inject released by hand -> an observation -> end -> the debrief shows what
 // `firedrill replay` of the journal gives -> PDF and HTML exported through the UI -> the history
 // has the drill. Every view is checked with axe-core in both themes and photographed.
-const SHOTS = 'test-results/screenshots';
-const SIZES = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }];
 
 let served: Served;
 let browser: Browser;
@@ -24,7 +21,6 @@ let browser: Browser;
 beforeAll(async () => {
   served = await serve();
   browser = await launchChromium();
-  mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
@@ -32,53 +28,13 @@ afterAll(async () => {
   await served?.stop();
 });
 
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
-
-/** axe-core's serious and critical violations on the page as it is (WCAG 2 A and AA rules). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } })).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function setTheme(page: Page, theme: 'light' | 'dark') {
-  const toggle = page.getByRole('button', { name: 'Dark theme' });
-  if ((await toggle.getAttribute('aria-pressed') === 'true') !== (theme === 'dark')) await toggle.click();
-  await page.waitForFunction((wanted) => document.documentElement.dataset.theme === wanted, theme);
-}
-
-/** Checks one view with axe in both themes and writes its screenshots at both sizes. */
-async function checkView(page: Page, name: string) {
-  const problems: string[] = [];
-  for (const theme of ['light', 'dark'] as const) {
-    await setTheme(page, theme);
-    problems.push(...(await seriousViolations(page)).map((p) => `${name}, ${theme}: ${p}`));
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: `${SHOTS}/${name}-${theme}-${size.width}x${size.height}.png` });
-    }
+async function scorecardOverProtocol(sessionId: string): Promise<Scorecard> {
+  const client = protocolClient(served);
+  try {
+    return (await client.send('scorecard.get', { sessionId })).scorecard;
+  } finally {
+    client.close();
   }
-  await page.setViewportSize(SIZES[0]!);
-  await setTheme(page, 'light');
-  expect(problems).toEqual([]);
-}
-
-function scorecardOverProtocol(sessionId: string): Promise<Scorecard> {
-  const url = new URL(served.url);
-  const socket = io(url.origin, { auth: { token: url.searchParams.get('token') }, transports: ['websocket'], extraHeaders: { origin: url.origin } });
-  return new Promise((resolve, reject) => {
-    socket.emit('command', { id: 1, type: 'scorecard.get', params: { sessionId } }, (reply: Reply<'scorecard.get'>) => {
-      socket.close();
-      if (reply.ok) resolve(reply.result.scorecard);
-      else reject(new Error(reply.error.message));
-    });
-  });
 }
 
 /** The scorecard `firedrill replay` rebuilds from the session's journal on disk: the command line, not the app. */
@@ -177,10 +133,14 @@ describe('a drill in the app', () => {
     await projector.getByRole('article', { name: /Email: a security researcher reports the open bucket/ }).waitFor();
     expect(await projector.locator('body').textContent()).not.toContain('Facilitator note');
     expect(await projector.getByRole('button').count()).toBe(0);
-    expect(await seriousViolations(projector)).toEqual([]);
-    for (const size of SIZES) {
-      await projector.setViewportSize(size);
-      await projector.screenshot({ path: `${SHOTS}/projector-${size.width}x${size.height}.png` });
+    // It has no theme button (nothing to press on the room's screen): it takes the app's theme.
+    for (const theme of ['light', 'dark'] as const) {
+      await projector.evaluate((wanted) => void (document.documentElement.dataset.theme = wanted), theme);
+      expect(await seriousViolations(projector), theme).toEqual([]);
+      for (const size of SIZES) {
+        await projector.setViewportSize(size);
+        await projector.screenshot({ path: `${SHOTS}/projector-${theme}-${size.width}x${size.height}.png` });
+      }
     }
     await projector.close();
 

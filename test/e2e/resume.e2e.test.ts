@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { io, type Socket } from 'socket.io-client';
-import type { CommandParamsInput, CommandResult, CommandType, Reply } from '../../engine/protocol/index.js';
 import { launchChromium, serve, type Served } from './browser.js';
+import { checkView, protocolClient, SIZES } from './views.js';
 
 // A facilitator closes the tab in the middle of a drill and comes back: Sessions -> Resume must
 // bring back everything (the inject the action fired, the observation, severity, phase) with the
 // clock where it was: the server paused the session when its last page went, so nothing moved
 // while nobody watched, and Resume goes on from there. Then the Sessions and
 // History views are checked with axe in both themes and photographed, the archive question too.
-const SHOTS = 'test-results/screenshots';
-const SIZES = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }];
 const SPEED = 600;
 const OBSERVATION = 'The analyst pulled the CloudTrail history before touching the bucket.';
 
@@ -22,69 +19,12 @@ let browser: Browser;
 beforeAll(async () => {
   served = await serve();
   browser = await launchChromium();
-  mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
   await browser?.close();
   await served?.stop();
 });
-
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
-
-/** axe-core's serious and critical violations on the page as it is (WCAG 2 A and AA rules). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } })).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function setTheme(page: Page, theme: 'light' | 'dark') {
-  const toggle = page.getByRole('button', { name: 'Dark theme' });
-  if ((await toggle.getAttribute('aria-pressed') === 'true') !== (theme === 'dark')) await toggle.click();
-  await page.waitForFunction((wanted) => document.documentElement.dataset.theme === wanted, theme);
-}
-
-/** Checks one view with axe in both themes and writes its screenshots at both sizes (full page: the history is long). */
-async function checkView(page: Page, name: string, { open }: { open?: () => Promise<void> } = {}) {
-  const problems: string[] = [];
-  for (const theme of ['light', 'dark'] as const) {
-    await setTheme(page, theme);
-    // A modal dialog blocks the theme button: it is opened after the theme is set, and closed after.
-    if (open) await open();
-    problems.push(...(await seriousViolations(page)).map((p) => `${name}, ${theme}: ${p}`));
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: `${SHOTS}/${name}-${theme}-${size.width}x${size.height}.png`, fullPage: !open });
-    }
-    if (open) {
-      await page.keyboard.press('Escape');
-      await page.getByRole('dialog').waitFor({ state: 'detached' });
-    }
-  }
-  await page.setViewportSize(SIZES[0]!);
-  await setTheme(page, 'light');
-  expect(problems).toEqual([]);
-}
-
-/** One protocol connection, as a second client of the same server (inputs need the session opened on it). */
-function protocolClient(): { send<T extends CommandType>(type: T, params: CommandParamsInput<T>): Promise<CommandResult<T>>; close(): void } {
-  const url = new URL(served.url);
-  const socket: Socket = io(url.origin, { auth: { token: url.searchParams.get('token') }, transports: ['websocket'], extraHeaders: { origin: url.origin } });
-  let id = 0;
-  return {
-    send: (type, params) => new Promise((resolve, reject) => {
-      socket.emit('command', { id: ++id, type, params }, (reply: Reply<typeof type>) => (reply.ok ? resolve(reply.result) : reject(new Error(`${type}: ${reply.error.message}`))));
-    }),
-    close: () => void socket.close(),
-  };
-}
 
 /** T+hh:mm:ss as milliseconds. */
 function simMs(text: string | null): number {
@@ -158,7 +98,7 @@ describe('resuming a drill after the page was closed', () => {
     expect(await row.textContent()).toContain('Running');
     const entries = Number(await row.locator('td.number').textContent());
     expect(entries).toBeGreaterThanOrEqual(journalLines);
-    await checkView(page, 'sessions');
+    await checkView(page, 'sessions', { fullPage: true });
 
     await row.getByRole('button', { name: /^Resume / }).click();
     await page.waitForURL(new RegExp(`#/session/${sessionId}$`));
@@ -188,7 +128,7 @@ describe('resuming a drill after the page was closed', () => {
     // End it, and add a second drill of the same scenario over the protocol: the history has a trend.
     await page.getByRole('button', { name: 'End the session' }).click();
     await page.locator('[data-figure="overall"]').waitFor();
-    const other = protocolClient();
+    const other = protocolClient(served);
     const { sessionId: secondId } = await other.send('session.create', { scenarioId: 'public-test-bucket', mode: 'solo', speed: 600, participants: {} });
     // Triage (10 min) detects and blocking public access (5 min) contains: at 600x, a second or two each.
     const reached = (milestone: 'detected' | 'contained') =>
@@ -205,7 +145,7 @@ describe('resuming a drill after the page was closed', () => {
     await group.waitFor();
     expect(await group.getByRole('listitem', { name: 'Drills' }).textContent()).toContain('2');
     await group.getByRole('img', { name: /Time to detect, contain and recover across the drills/ }).locator('svg').waitFor();
-    await checkView(page, 'history');
+    await checkView(page, 'history', { fullPage: true });
 
     // The archive question, named and accessible; confirmed, the drill moves to Archived.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }).click();

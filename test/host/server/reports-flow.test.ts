@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../../host/server/server.js';
@@ -109,5 +109,17 @@ describe('reports through the protocol', () => {
     expect(readFileSync(join(dataDir, 'sessions', `${running}.jsonl`), 'utf8')).toContain('session.started');
     const none = await client.ok('history.get', { scenarioId: 'public-test-bucket' });
     expect(none.history.drills).toEqual([]);
+  });
+
+  it('moves a deleted session\'s edited improvement plan to the trash with its journal', async () => {
+    const { sessionId: doomed } = await client.ok('session.create', { scenarioId: SCENARIO, mode: 'solo', speed: 1 });
+    await client.ok('session.end', { sessionId: doomed });
+    const [item] = (await client.ok('improvements.get', { sessionId: doomed })).items;
+    const { number: _n, capabilityElementTitle: _c, ownerTitle: _o, ...edit } = item!;
+    await client.ok('improvements.save', { sessionId: doomed, items: [edit] });
+    expect(existsSync(join(dataDir, 'improvements', `${doomed}.json`))).toBe(true);
+    await client.ok('session.delete', { sessionId: doomed });
+    expect(existsSync(join(dataDir, 'improvements', `${doomed}.json`))).toBe(false);
+    expect(existsSync(join(dataDir, 'trash', `${doomed}.improvements.json`))).toBe(true);
   });
 });
