@@ -1,7 +1,8 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useState, type ChangeEvent } from 'react';
 import type { SessionSummary } from '../../engine/protocol/index.js';
 import { useAppState, useAppStore, useClient, useCommand } from '../app/app-context.js';
+import { readDropped, useImportFile } from '../app/import-file.js';
 import { navigate } from '../app/route.js';
 import './sessions-history.css';
 
@@ -143,6 +144,28 @@ const EMPTY: Record<Filter, string> = {
   all: 'No sessions stored yet. Start a drill from the library: choose a scenario, set it up and start it.',
 };
 
+/** A drill journal from another machine (a .jsonl file), added to the sessions: it opens on its debrief. */
+function JournalImport() {
+  const store = useAppStore();
+  const importFile = useImportFile(store);
+  const id = useId();
+  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+    const files = Array.from(event.target.files ?? []);
+    event.target.value = '';
+    await readDropped(files, store, importFile);
+  };
+  return (
+    <section className="journal-import" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Import a drill journal</h2>
+      <p className="hint">A session recorded on another machine (its <code>.jsonl</code> journal, from that machine's sessions folder). You can also drop the file on the window.</p>
+      <label className="field inline">
+        <span>Journal file</span>
+        <input type="file" accept=".jsonl" onChange={(event) => void choose(event)} />
+      </label>
+    </section>
+  );
+}
+
 /** The stored sessions, newest first: resume the running ones, debrief the ended ones, archive or delete any. */
 export function SessionsView() {
   const client = useClient();
@@ -201,6 +224,7 @@ export function SessionsView() {
           </tbody>
         </table>
       )}
+      <JournalImport />
       <ConfirmDialog pending={pending} onCancel={() => setPending(null)} onConfirm={(chosen) => void confirm(chosen)} />
     </div>
   );

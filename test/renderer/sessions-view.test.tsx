@@ -4,6 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SessionSummary } from '../../engine/protocol/index.js';
+import { serializeEntry } from '../../engine/session/journal.js';
 import { App } from '../../renderer/app/App.js';
 import { localDateTime, SessionsView } from '../../renderer/views/SessionsView.js';
 import { fakeClient, type FakeClient } from './fake-client.js';
@@ -195,6 +196,29 @@ describe('the sessions list', () => {
 });
 
 describe('the main navigation', () => {
+  it('imports a drill journal chosen in the file input, then opens its debrief', async () => {
+    const source = fakeClient();
+    const { sessionId } = await source.send('session.create', { scenarioId: 'public-test-bucket', mode: 'solo', speed: 1 });
+    await source.send('session.end', { sessionId });
+    const journal = source.session().journal.map((entry) => `${serializeEntry(entry)}\n`).join('');
+
+    const client = fakeClient();
+    const user = userEvent.setup();
+    renderWithApp(<SessionsView />, client);
+    await user.upload(screen.getByLabelText('Journal file'), new File([journal], 'drill.jsonl', { type: 'application/jsonl' }));
+    await waitFor(() => expect(window.location.hash).toBe(`#/debrief/${sessionId}`));
+    expect(callsOf(client, 'session.import')).toEqual([{ type: 'session.import', params: { fileName: 'drill.jsonl', text: journal } }]);
+  });
+
+  it('says why a damaged journal was not imported, with its line', async () => {
+    const client = fakeClient();
+    const user = userEvent.setup();
+    const { store } = renderWithApp(<SessionsView />, client);
+    await user.upload(screen.getByLabelText('Journal file'), new File(['{ not json\n'], 'broken.jsonl'));
+    await waitFor(() => expect(store.getState().problem).toMatch(/^broken\.jsonl was not imported: .*line 1/));
+    expect(window.location.hash).toBe('#/sessions');
+  });
+
   it('links Library, Sessions and History, and marks the current one', async () => {
     const user = userEvent.setup();
     const client = fakeClient();
