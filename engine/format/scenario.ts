@@ -30,6 +30,7 @@ const injectSchema = z
     id: idSchema,
     title: textSchema,
     ...timingFields,
+    unless: conditionSchema.optional().describe('A contingency: when the inject falls due it is skipped if this holds ("at 2h unless the bucket is closed")'),
     to: z.array(idSchema).min(1).describe('Roles that receive the inject'),
     channel: channelSchema,
     from: textSchema.optional().describe('Who or what sends it (a service, a person)'),

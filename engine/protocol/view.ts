@@ -13,6 +13,8 @@ export interface InjectView {
   status: InjectStatus;
   dueAt: number | null;
   firedAt: number | null;
+  /** When it fell due and was skipped because its `unless` held. */
+  skippedAt: number | null;
   cause: InjectCause | null;
 }
 
@@ -109,6 +111,7 @@ export function sessionView(session: Session): SessionView {
       status: state.status,
       dueAt: state.dueAt ?? null,
       firedAt: state.firedAt ?? null,
+      skippedAt: state.skippedAt ?? null,
       cause: state.cause ?? null,
     };
   });

@@ -1,7 +1,8 @@
 import type { Milestone, Scalar } from '../format/common.js';
 import type { ScenarioIndex } from './scenario-index.js';
 
-export type InjectStatus = 'pending' | 'scheduled' | 'held' | 'fired';
+/** `skipped`: it fell due while its `unless` held, so it did not fire (a facilitator may still release it). */
+export type InjectStatus = 'pending' | 'scheduled' | 'held' | 'fired' | 'skipped';
 /** How an inject came to fire. */
 export type InjectCause = 'schedule' | 'trigger' | 'released' | 'decision' | 'action';
 
@@ -10,6 +11,8 @@ export interface InjectState {
   /** When a scheduled inject is due. */
   dueAt?: number;
   firedAt?: number;
+  /** When it fell due and was skipped, its `unless` holding. */
+  skippedAt?: number;
   cause?: InjectCause;
   /** The journal entry behind a hand release or hold. */
   seq?: number;

@@ -133,7 +133,7 @@ class Work {
         return this.openDecision(event.decision);
       case 'inject.due':
         if (c.injects[event.inject]?.status !== 'scheduled') return;
-        return this.fireInject(event.inject, this.index.injects.get(event.inject)!.at === undefined ? 'trigger' : 'schedule');
+        return this.injectFallsDue(event.inject);
       case 'inject.released':
         this.cancels.push(`inject:${event.inject}`);
         return this.fireInject(event.inject, 'released', event.seq);
@@ -197,8 +197,14 @@ class Work {
     this.setVars(this.index.injects.get(id)!.set);
   }
 
+  /** A scheduled or triggered inject's time has come: it fires, unless its `unless` holds now. */
+  private injectFallsDue(id: string) {
+    if (this.index.injectUnless.get(id)?.(this.context)) return this.setInject(id, { status: 'skipped', skippedAt: this.context.now });
+    return this.fireInject(id, this.index.injects.get(id)!.at === undefined ? 'trigger' : 'schedule');
+  }
+
   scheduleInject(id: string, delay: number) {
-    if (delay <= 0) return this.fireInject(id, this.index.injects.get(id)!.at === undefined ? 'trigger' : 'schedule');
+    if (delay <= 0) return this.injectFallsDue(id);
     this.setInject(id, { status: 'scheduled', dueAt: this.context.now + delay });
     this.timer(`inject:${id}`, delay, { type: 'inject.due', inject: id, at: this.context.now + delay });
   }

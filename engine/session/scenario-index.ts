@@ -18,6 +18,8 @@ export interface ScenarioIndex {
   duties: Duty[];
   /** Injects and decisions that wait on a condition, in scenario order, with the condition compiled. */
   triggeredInjects: { inject: Inject; when: CompiledCondition }[];
+  /** The `unless` of each contingency inject. */
+  injectUnless: Map<string, CompiledCondition>;
   triggeredDecisions: { decision: Decision; when: CompiledCondition }[];
   milestoneRules: { milestone: Milestone; when: CompiledCondition }[];
   /** Actions something waits on (a trigger, a milestone, an effect, a duty): their completion is timed. */
@@ -43,6 +45,7 @@ export function indexScenario(scenario: Scenario, plan: Plan): ScenarioIndex {
     expectedLevel,
     duties: plan.duties.filter((d) => scenario.duties.includes(d.id)),
     triggeredInjects: scenario.injects.filter((i) => i.when !== undefined).map((inject) => ({ inject, when: compileCondition(inject.when!) })),
+    injectUnless: new Map(scenario.injects.filter((i) => i.unless !== undefined).map((inject) => [inject.id, compileCondition(inject.unless!)])),
     triggeredDecisions: scenario.decisions.filter((d) => d.when !== undefined).map((decision) => ({ decision, when: compileCondition(decision.when!) })),
     milestoneRules: MILESTONES.map((milestone) => ({ milestone, when: compileCondition(scenario.milestones[milestone].when) })),
     endWhen: scenario.end.when ? compileCondition(scenario.end.when) : undefined,
@@ -53,7 +56,7 @@ export function indexScenario(scenario: Scenario, plan: Plan): ScenarioIndex {
 function watchedActions(scenario: Scenario, plan: Plan): Set<string> {
   const watched = new Set<string>();
   const conditions = [
-    ...scenario.injects.map((i) => i.when), ...scenario.decisions.map((d) => d.when),
+    ...scenario.injects.flatMap((i) => [i.when, i.unless]), ...scenario.decisions.map((d) => d.when),
     ...MILESTONES.map((m) => scenario.milestones[m].when), scenario.end.when,
   ];
   for (const condition of conditions) if (condition) forEachConditionLeaf(condition, (leaf) => 'action' in leaf && watched.add(leaf.action));

@@ -83,6 +83,7 @@ export function checkScenario(scenario: Scenario, plan: Plan): FieldProblem[] {
     inject.to.forEach((id, j) => known('role', roles, id, ['injects', i, 'to', j]));
     inject.expects.forEach((id, j) => known('action', actions, id, ['injects', i, 'expects', j]));
     condition(inject.when, ['injects', i, 'when']);
+    condition(inject.unless, ['injects', i, 'unless']);
     stateChanges(inject.set, ['injects', i, 'set']);
   });
 

@@ -3,11 +3,12 @@ import type { InjectView, SessionView } from '../../engine/protocol/index.js';
 import { useState } from 'react';
 import { useAppState, useCommand } from '../app/app-context.js';
 import { formatCountdown, formatSimTime } from '../format/sim-time.js';
-import { heldInjects, upcomingInjects } from '../store/session-selectors.js';
+import { heldInjects, skippedInjects, upcomingInjects } from '../store/session-selectors.js';
 
 function when(inject: InjectView, now: number): string {
   if (inject.status === 'fired') return `fired ${formatSimTime(inject.firedAt ?? 0)}`;
   if (inject.status === 'held') return 'held';
+  if (inject.status === 'skipped') return `skipped ${formatSimTime(inject.skippedAt ?? 0)}: its condition held`;
   return inject.dueAt === null ? 'on a trigger' : `in ${formatCountdown(inject.dueAt - now)}`;
 }
 
@@ -19,7 +20,7 @@ export function MselTimeline({ view, now, scenario }: { view: SessionView; now: 
   const [notesShown, setNotesShown] = useState(false);
   const showNotes = !projector || notesShown;
   const notes = new Map(scenario.injects.map((inject) => [inject.id, inject.facilitatorNotes]));
-  const rows = [...upcomingInjects(view), ...heldInjects(view)];
+  const rows = [...upcomingInjects(view), ...heldInjects(view), ...skippedInjects(view)];
   const act = (type: 'inject.released' | 'inject.held', inject: string) =>
     void command('session.input', { sessionId: view.sessionId, actor: 'facilitator', input: { type, inject } });
   return (
@@ -40,7 +41,7 @@ export function MselTimeline({ view, now, scenario }: { view: SessionView; now: 
             {showNotes && notes.get(inject.id) && <p className="facilitator-note"><span className="label">Facilitator note:</span> {notes.get(inject.id)}</p>}
             <div className="buttons">
               <button type="button" disabled={!!view.ended} aria-label={`Release ${inject.title} now`} onClick={() => act('inject.released', inject.id)}>Release now</button>
-              {inject.status !== 'held' && (
+              {inject.status !== 'held' && inject.status !== 'skipped' && (
                 <button type="button" disabled={!!view.ended} aria-label={`Hold ${inject.title}`} onClick={() => act('inject.held', inject.id)}>Hold</button>
               )}
             </div>

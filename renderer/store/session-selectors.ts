@@ -4,7 +4,7 @@ import type { InjectView, SessionView } from '../../engine/protocol/index.js';
 /** Injects still to come (scheduled or waiting on a trigger), the soonest first. */
 export function upcomingInjects(view: SessionView): InjectView[] {
   return view.injects
-    .filter((inject) => inject.status !== 'fired' && inject.status !== 'held')
+    .filter((inject) => inject.status === 'pending' || inject.status === 'scheduled')
     .sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity));
 }
 
@@ -14,6 +14,9 @@ export function firedInjects(view: SessionView): InjectView[] {
 }
 
 export const heldInjects = (view: SessionView): InjectView[] => view.injects.filter((inject) => inject.status === 'held');
+
+/** Contingency injects that fell due while their `unless` held: the facilitator may still release them. */
+export const skippedInjects = (view: SessionView): InjectView[] => view.injects.filter((inject) => inject.status === 'skipped');
 
 /** The fired injects a role received. */
 export const injectsForRole = (view: SessionView, role: string): InjectView[] => firedInjects(view).filter((inject) => inject.to.includes(role));

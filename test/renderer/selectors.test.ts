@@ -4,10 +4,10 @@ import { parseRoute, routeHash } from '../../renderer/app/route.js';
 import { formatCountdown, formatSimTime, scenarioDateTime } from '../../renderer/format/sim-time.js';
 import { filterOptions, filterScenarios } from '../../renderer/store/library-selectors.js';
 import { EMPTY_FILTER } from '../../renderer/store/library-slice.js';
-import { actionsByPhase, firedInjects, injectsForRole, upcomingInjects } from '../../renderer/store/session-selectors.js';
+import { actionsByPhase, firedInjects, injectsForRole, skippedInjects, upcomingInjects } from '../../renderer/store/session-selectors.js';
 import { createAppStore } from '../../renderer/store/app-store.js';
 import { fakeClient } from './fake-client.js';
-import { bundledLibrary, loadMini, MIN, sessionFrom } from '../helpers/world.js';
+import { bundledLibrary, loadMini, MIN, sessionFrom, tinyWorld } from '../helpers/world.js';
 
 const listing = async () => fakeClient().send('library.list', {});
 
@@ -44,6 +44,19 @@ describe('session selectors', () => {
     const fired = firedInjects(view);
     expect(fired.length + upcoming.length).toBe(view.injects.length);
     for (const inject of injectsForRole(view, world.plan.roles[0]!.id)) expect(inject.to).toContain(world.plan.roles[0]!.id);
+  });
+
+  it('keeps skipped contingency injects out of the upcoming ones, in a list of their own', () => {
+    const world = tinyWorld({
+      injects: [
+        { id: 'INJ-15', title: 'Due at 15 minutes', at: '15m', to: ['cloud-security-analyst'], channel: 'siem-alert', body: 'An alert.' },
+        { id: 'INJ-40', title: 'Unless revoked', at: '40m', unless: { action: 'revoke-iam-access-key' }, to: ['incident-commander'], channel: 'email', body: 'Again.' },
+      ],
+    });
+    const session = sessionFrom(world, [{ at: 0, by: 'cloud-security-analyst', input: { type: 'action.taken', action: 'revoke-iam-access-key' } }], { until: 45 * MIN });
+    const skippedView = sessionView(session);
+    expect(upcomingInjects(skippedView)).toEqual([]);
+    expect(skippedInjects(skippedView).map((inject) => [inject.id, inject.skippedAt])).toEqual([['INJ-40', 40 * MIN]]);
   });
 
   it('groups the action library by phase in plan order, and by role', () => {
