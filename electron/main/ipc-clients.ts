@@ -31,7 +31,11 @@ export class IpcClients {
     const { sessions } = entry;
     return {
       has: (sessionId) => sessions.has(sessionId),
-      join: (sessionId) => void sessions.add(sessionId),
+      join: (sessionId) => {
+        sessions.add(sessionId);
+        // The window went while the session was being opened for it: nobody watches it.
+        if (this.clients.get(id) !== entry) this.leftBehind([sessionId]);
+      },
       leave: (sessionId) => {
         sessions.delete(sessionId);
         this.leftBehind([sessionId]);

@@ -1,7 +1,7 @@
 // The Electron main process: thin wiring of Electron's APIs to the pure decisions in
 // electron/security and electron/main, and to the host's SessionHost and runCommand (the same
 // code the WebSocket server runs). Bundled by scripts/build-electron.mjs to dist/electron/main.js.
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, protocol, screen, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -48,7 +48,7 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   // A session whose last window closes pauses, as in browser mode (SessionHost.pauseUnattended).
-  const clients = new IpcClients((sessionId) => void host.pauseUnattended(sessionId).catch(() => {}));
+  const clients = new IpcClients((sessionId) => void host.pauseUnattended(sessionId).catch((error: unknown) => console.error(`Firedrill: could not pause unattended session ${sessionId}: ${(error as Error).message}`)));
   const announced = new Set<string>();
   const host = new SessionHost({
     dataDir: dataDir({ env: process.env }),
@@ -60,6 +60,9 @@ function start(): void {
       closed: (sessionId, reason) => clients.events.closed(sessionId, reason),
     },
   });
+  // Sleep and a locked screen pause running drills (the host's tick also catches a sleep by its gap).
+  powerMonitor.on('suspend', () => void host.pauseRunning());
+  powerMonitor.on('lock-screen', () => void host.pauseRunning());
   let mainWindow: BrowserWindow | undefined;
   const projectors = new Map<string, BrowserWindow>();
   const pendingFiles: string[] = filesFromArgv(process.argv, process.cwd());

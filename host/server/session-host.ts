@@ -20,6 +20,9 @@ import { importLibraryFile, listLibrary, loadBundledForHost, loadCombinedLibrary
 import { CommandFailure, asCommandFailure } from './command-failure.js';
 import { LiveSession } from './live-session.js';
 
+/** Wall milliseconds between two ticks beyond which the machine is taken to have slept. */
+export const SLEEP_GAP_MS = 15_000;
+
 /** Where the host sends what changed, for the transport to pass on to a session's clients. */
 export interface HostEvents {
   update(sessionId: string, view: SessionView): void;
@@ -44,6 +47,7 @@ export class SessionHost {
   private readonly improvements: ImprovementStore;
   private readonly now: () => number;
   private readonly live = new Map<string, LiveSession>();
+  private lastTick: number | undefined;
   private readonly opening = new Map<string, Promise<{ live: LiveSession; warnings: string[] }>>();
   private bundled: Library | undefined;
   private combined: CombinedLibrary | undefined;
@@ -183,9 +187,9 @@ export class SessionHost {
    * and fsynced, and only then returned, to be acknowledged. If the disk fails, the session
    * is closed, so that it is reopened from what the journal really holds.
    */
-  async record(sessionId: string, take: (driver: ClockDriver, wallNow: number) => JournalEntry): Promise<CommandResults['session.input']> {
+  async record(sessionId: string, take: (driver: ClockDriver, wallNow: number) => JournalEntry, wallNow = this.now()): Promise<CommandResults['session.input']> {
     const live = this.liveSession(sessionId);
-    const entry = this.attempt(() => take(live.driver, this.now()));
+    const entry = this.attempt(() => take(live.driver, wallNow));
     try {
       await live.journal.append(entry);
     } catch (error) {
@@ -273,9 +277,24 @@ export class SessionHost {
     await this.record(sessionId, (driver, wallNow) => driver.pause(wallNow));
   }
 
-  /** Moves every running session's clock to the wall clock and sends the views that changed. */
+  /** Pauses every running session now (the machine is about to sleep, the screen locks). */
+  pauseRunning(wallNow = this.now()): Promise<unknown> {
+    const running = [...this.live.values()].filter((live) => !live.session.context.paused && !live.session.context.ended);
+    // A failed append drops the session and tells its pages (see record): nothing more to do here.
+    return Promise.allSettled(running.map((live) => this.record(live.id, (driver, at) => driver.pause(at), wallNow)));
+  }
+
+  /**
+   * Moves every running session's clock to the wall clock and sends the views that changed.
+   * A gap since the last tick longer than SLEEP_GAP_MS means the machine slept (a closed lid):
+   * the sessions pause where they were when it went to sleep, rather than jump by the whole
+   * sleep with its injects, timed-out decisions and passed deadlines.
+   */
   tick(): void {
     const wallNow = this.now();
+    const asleepSince = this.lastTick !== undefined && wallNow - this.lastTick > SLEEP_GAP_MS ? this.lastTick : undefined;
+    this.lastTick = wallNow;
+    if (asleepSince !== undefined) void this.pauseRunning(asleepSince);
     for (const live of this.live.values()) {
       live.driver.tick(wallNow);
       this.publish(live);

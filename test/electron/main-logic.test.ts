@@ -148,4 +148,13 @@ describe('windows leaving sessions', () => {
     clients.remove(3);
     expect(left).toEqual(['S2', 'S1']);
   });
+
+  it('reports a session opened for a window that closed while it was being opened', () => {
+    const left: string[] = [];
+    const clients = new IpcClients((sessionId) => void left.push(sessionId));
+    const client = clients.client(7, () => {});
+    clients.remove(7); // the window closes; session.open is still replaying the journal
+    client.join('S9');
+    expect(left).toEqual(['S9']);
+  });
 });
