@@ -53,11 +53,19 @@ export class ImprovementStore {
       // Back to the generated plan: the edited one goes to the trash folder, as deleted files do.
       if (existsSync(path)) {
         mkdirSync(this.trash, { recursive: true });
-        moveFile(path, join(this.trash, `${sessionId}.improvements.json`));
+        moveFile(path, trashName(this.trash, sessionId));
       }
       return;
     }
     mkdirSync(this.dir, { recursive: true });
     writeFileAtomic(path, `${JSON.stringify({ format: IMPROVEMENTS_FORMAT, sessionId, items }, null, 2)}\n`);
+  }
+}
+
+/** A name in the trash folder not taken yet: an earlier plan set aside is never overwritten. */
+function trashName(trash: string, sessionId: string): string {
+  for (let n = 1; ; n++) {
+    const path = join(trash, `${sessionId}${n === 1 ? '' : `.${n}`}.improvements.json`);
+    if (!existsSync(path)) return path;
   }
 }

@@ -9,6 +9,7 @@ import { ConsoleView } from '../facilitator/ConsoleView.js';
 import { useAppState, useAppStore } from './app-context.js';
 import { parseRoute, routeHash, type Route } from './route.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
+import { useLeaveReplacedSession } from './use-session-updates.js';
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
@@ -53,6 +54,7 @@ function MainNav({ current }: { current: Route['name'] }) {
 export function App() {
   const store = useAppStore();
   const route = useRoute();
+  useLeaveReplacedSession();
   const theme = useAppState((state) => state.theme);
   const projector = useAppState((state) => state.projector);
   const problem = useAppState((state) => state.problem);

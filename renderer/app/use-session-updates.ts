@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
-import { useAppStore, useClient } from './app-context.js';
+import { useEffect, useRef } from 'react';
+import { useAppState, useAppStore, useClient } from './app-context.js';
 
 /** Views the server pushes for the open session replace the one shown; a closed session says why. */
 export function useSessionUpdates(): void {
@@ -12,9 +12,38 @@ export function useSessionUpdates(): void {
     const stopClosed = client.on('session.closed', ({ sessionId, reason }) => {
       if (store.getState().view?.sessionId === sessionId) store.getState().setProblem(`The session was closed: ${reason}. Reopen it from its address to go on.`);
     });
+    // A fresh connection (the server restarted, or the page was away too long to be recovered)
+    // is in no session: open the one on screen again, with its view as the server has it now.
+    const stopConnection = client.onConnection((state) => {
+      const { view, setProblem, setView } = store.getState();
+      if (state === 'lost') return setProblem('The connection to Firedrill was lost; reconnecting…');
+      setProblem(null);
+      if (state === 'back' && view) {
+        client.send('session.open', { sessionId: view.sessionId }).then(
+          (opened) => setView(opened.view),
+          (error: Error) => setProblem(`The session could not be reopened after reconnecting: ${error.message}`),
+        );
+      }
+    });
     return () => {
       stopUpdates();
       stopClosed();
+      stopConnection();
     };
   }, [client, store]);
+}
+
+/**
+ * Leaves the session a tab had open when it opens another (Sessions → Resume, a new drill):
+ * the old one has no page left here, so the host can pause it if no other page watches it.
+ */
+export function useLeaveReplacedSession(): void {
+  const client = useClient();
+  const sessionId = useAppState((state) => state.view?.sessionId ?? null);
+  const previous = useRef<string | null>(null);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = sessionId;
+    if (before && before !== sessionId) client.send('session.close', { sessionId: before }).catch(() => {});
+  }, [client, sessionId]);
 }

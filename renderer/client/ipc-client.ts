@@ -36,6 +36,8 @@ export function ipcClient(bridge: Pick<RendererBridge, 'request' | 'on'>): Sessi
       subscriptions.add(unsubscribe);
       return unsubscribe;
     },
+    // The main process is always there while the window is.
+    onConnection: () => () => {},
     // The bridge outlives the client: closing stops this client's listeners only.
     close() {
       for (const unsubscribe of [...subscriptions]) unsubscribe();

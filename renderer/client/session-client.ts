@@ -8,8 +8,16 @@ export interface SessionClient {
   send<T extends CommandType>(type: T, params: CommandParamsInput<T>): Promise<CommandResult<T>>;
   /** Listens to a server event; returns the function that stops listening. */
   on<E extends keyof ServerEvents>(event: E, listener: (payload: ServerEvents[E]) => void): () => void;
+  /**
+   * The connection to the host: `lost`, then `recovered` (with its sessions and the events it
+   * missed) or `back` (a fresh connection: open sessions must be opened again). Electron's IPC
+   * never loses it. Returns the function that stops listening.
+   */
+  onConnection(listener: (state: ConnectionState) => void): () => void;
   close(): void;
 }
+
+export type ConnectionState = 'lost' | 'back' | 'recovered';
 
 /** A refused command: the protocol's error code and message, and located errors for imports. */
 export class CommandError extends Error {

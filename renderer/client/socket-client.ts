@@ -1,11 +1,19 @@
 import { io, type Socket } from 'socket.io-client';
 import { COMMAND_EVENT, type Reply } from '../../engine/protocol/index.js';
-import { CommandError, type SessionClient } from './session-client.js';
+import { CommandError, type ConnectionState, type SessionClient } from './session-client.js';
 
 /** The Socket.IO transport to `firedrill serve`; the facilitator token comes from the page URL. */
 export function socketClient(origin: string, token: string): SessionClient {
   const socket: Socket = io(origin, { auth: { token }, transports: ['websocket'] });
   let nextId = 1;
+  const connectionListeners = new Set<(state: ConnectionState) => void>();
+  const tell = (state: ConnectionState) => connectionListeners.forEach((listener) => listener(state));
+  let connectedBefore = false;
+  socket.on('connect', () => {
+    if (connectedBefore) tell(socket.recovered ? 'recovered' : 'back');
+    connectedBefore = true;
+  });
+  socket.on('disconnect', () => tell('lost'));
   return {
     send(type, params) {
       const id = nextId++;
@@ -20,6 +28,10 @@ export function socketClient(origin: string, token: string): SessionClient {
       const handler = listener as (payload: unknown) => void;
       socket.on(event as string, handler);
       return () => void socket.off(event as string, handler);
+    },
+    onConnection(listener) {
+      connectionListeners.add(listener);
+      return () => void connectionListeners.delete(listener);
     },
     close: () => void socket.close(),
   };

@@ -5,6 +5,7 @@ import {
 } from '../../engine/report/export-formats.js';
 import { useClient } from '../app/app-context.js';
 import { EXPORT_HEADING_ID } from '../app/ShellBridge.js';
+import { electronBridge } from '../client/firedrill-bridge.js';
 import { saveExport } from '../client/save-export.js';
 import './debrief.css';
 
@@ -47,6 +48,13 @@ export function ExportPanel({ sessionId }: { sessionId: string }) {
     setRunning((now) => new Set(now).add(label));
     setStatus({ text: `Exporting the ${label.toLowerCase()}…`, failed: false });
     try {
+      // In the desktop app Chromium prints the PDF from the HTML export: better type than PDFKit's.
+      const bridge = electronBridge();
+      if (bridge && job.format === 'pdf') {
+        const { saved } = await bridge.printPdf({ sessionId, what: job.what, paper });
+        setStatus({ text: saved === null ? `${label}: not saved, the save was cancelled.` : `Saved ${saved}`, failed: false });
+        return;
+      }
       const file = job.what === 'scorecard'
         ? await client.send('export.scorecard', { sessionId, format: job.format, paper })
         : await client.send('export.aar', { sessionId, format: job.format, paper, ...filledIn(details) });

@@ -262,6 +262,8 @@ export function ImprovementPlanEditor({ sessionId, roles, objectives }: { sessio
       <section className="panel improvement-plan" aria-labelledby={`${id}-heading`}>
         <h2 id={`${id}-heading`}>Improvement plan</h2>
         {problem ? <p role="alert" className="plan-problem">{problem}</p> : <p role="status">Loading the improvement plan…</p>}
+        {/* A saved plan that cannot be read (a damaged file) would block the AAR: resetting sets it aside. */}
+        {problem && <ResetPlanDialog disabled={busy} onConfirm={reset} />}
       </section>
     );
   }

@@ -8,7 +8,7 @@ export function ReportChart({ option, label, height = 320 }: { option: ReportCha
   useEffect(() => {
     let disposed = false;
     let cleanup = () => {};
-    void import('./echarts-setup.js').then(({ echarts }) => {
+    import('./echarts-setup.js').then(({ echarts }) => {
       if (disposed || !element.current) return;
       const chart = echarts.init(element.current, null, { renderer: 'svg', height });
       chart.setOption(option);
@@ -18,6 +18,9 @@ export function ReportChart({ option, label, height = 320 }: { option: ReportCha
         window.removeEventListener('resize', resize);
         chart.dispose();
       };
+    }, () => {
+      // The chart's code could not be loaded: say so where the chart would be; its figures are in the tables.
+      if (!disposed && element.current) element.current.textContent = 'The chart could not be drawn; its figures are in the tables.';
     });
     return () => {
       disposed = true;

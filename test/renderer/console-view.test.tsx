@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import './setup.js';
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/app/App.js';
@@ -96,6 +96,18 @@ describe('the facilitator console', () => {
     expect(within(msel).getAllByText('Facilitator note:').length).toBeGreaterThan(0);
   });
 
+  it('says when the connection is lost, and reopens the session on a fresh connection', async () => {
+    const { client, store } = await openConsole();
+    act(() => client.connection('lost'));
+    expect(store.getState().problem).toBe('The connection to Firedrill was lost; reconnecting…');
+    const opensBefore = client.calls.filter((call) => call.type === 'session.open').length;
+    act(() => client.connection('back'));
+    await waitFor(() => expect(client.calls.filter((call) => call.type === 'session.open')).toHaveLength(opensBefore + 1));
+    expect(store.getState().problem).toBeNull();
+    act(() => client.connection('recovered'));
+    expect(client.calls.filter((call) => call.type === 'session.open')).toHaveLength(opensBefore + 1);
+  });
+
   it('follows the pushed views as simulated time passes', async () => {
     const { client } = await openConsole();
     act(() => client.advance(46 * MIN));
@@ -104,6 +116,17 @@ describe('the facilitator console', () => {
 });
 
 describe('the app frame', () => {
+  it('leaves the session it had open when the tab opens another one', async () => {
+    const client = fakeClient();
+    const { view } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'solo', speed: 1, participants: {} });
+    window.location.hash = '#/library';
+    const { store } = renderWithApp(<App />, client);
+    act(() => store.getState().setView(view));
+    expect(client.calls.some((call) => call.type === 'session.close')).toBe(false);
+    act(() => store.getState().setView({ ...view, sessionId: 'another-session' }));
+    await waitFor(() => expect(client.calls.filter((call) => call.type === 'session.close')).toEqual([{ type: 'session.close', params: { sessionId: view.sessionId } }]));
+  });
+
   it('switches theme and projector mode from named toggle buttons', async () => {
     const user = userEvent.setup();
     window.location.hash = '#/library';

@@ -108,6 +108,29 @@ describe('the debrief\'s exports', () => {
     expect(await downloads[0]!.blob.text()).toBe('pdf');
   });
 
+  it('in the desktop app, has Chromium print the PDF (printPdf) and keeps the host exports for the other formats', async () => {
+    const printed: unknown[] = [];
+    const saved: string[] = [];
+    window.firedrill = {
+      transport: 'electron', platform: 'linux',
+      request: async () => { throw new Error('not used'); }, on: () => () => {}, openExternal: async () => false, openFile: async () => null, openProjector: async () => {},
+      saveFile: async ({ suggestedName }) => { saved.push(suggestedName); return { saved: `/home/ada/${suggestedName}` }; },
+      printPdf: async (request) => { printed.push(request); return { saved: '/home/ada/scorecard.pdf' }; },
+    };
+    try {
+      const { client, sessionId, panel, status, user } = await exportPanel();
+      await user.click(within(panel).getByRole('button', { name: 'After-action report as PDF' }));
+      await waitFor(() => expect(status).toHaveTextContent('Saved /home/ada/scorecard.pdf'));
+      expect(printed).toEqual([{ sessionId, what: 'aar', paper: 'a4' }]);
+      expect(callsOf(client, 'export.aar')).toEqual([]);
+      await user.click(within(panel).getByRole('button', { name: 'Scorecard as HTML' }));
+      await waitFor(() => expect(status).toHaveTextContent(`Saved /home/ada/firedrill-scorecard-fake-session.html`));
+      expect(saved).toEqual(['firedrill-scorecard-fake-session.html']);
+    } finally {
+      delete window.firedrill;
+    }
+  });
+
   it('shows progress on the button while its export runs, and sends the AAR details filled in', async () => {
     const { client, sessionId, panel, status, user } = await exportPanel();
     let finish!: (file: ExportedFile) => void;

@@ -9,7 +9,7 @@ import { EXPORT_MEDIA_TYPES, exportFileName, type ExportFormat } from '../../eng
 import type { ImprovementEdit } from '../../engine/report/improvement-plan.js';
 import { Session } from '../../engine/session/session.js';
 import { parseJournal, type SessionStarted } from '../../engine/session/journal.js';
-import { CommandError, type SessionClient } from '../../renderer/client/session-client.js';
+import { CommandError, type ConnectionState, type SessionClient } from '../../renderer/client/session-client.js';
 import { bundledLibrary, iso, WALL0 } from '../helpers/world.js';
 
 type Handler = (params: never) => unknown;
@@ -19,6 +19,8 @@ export interface FakeClient extends SessionClient {
   session(): Session;
   /** Moves the open session's simulated clock and pushes the view, as the server does. */
   advance(ms: number): void;
+  /** The transport's connection changes, as a socket's would. */
+  connection(state: ConnectionState): void;
   /** Answers a command differently (a refusal, an import error). */
   override<T extends CommandType>(type: T, handler: (params: CommandParamsInput<T>) => CommandResult<T> | Promise<CommandResult<T>>): void;
 }
@@ -29,6 +31,7 @@ export function fakeClient(): FakeClient {
   const calls: FakeClient['calls'] = [];
   let session: Session | undefined;
   let edited: ImprovementEdit[] | null = null;
+  const connectionListeners = new Set<(state: ConnectionState) => void>();
   const exportedFile = (what: 'scorecard' | 'aar', format: ExportFormat) => {
     const base64 = btoa(format);
     return { fileName: exportFileName(what, 'fake-session', format), mediaType: EXPORT_MEDIA_TYPES[format], base64, bytes: format.length };
@@ -64,6 +67,7 @@ export function fakeClient(): FakeClient {
       return { sessionId: 'fake-session', view: sessionView(session) };
     },
     'session.open': () => ({ view: sessionView(session!), warnings: [] }),
+    'session.close': (params: CommandParamsInput<'session.close'>) => ({ sessionId: params.sessionId }),
     'session.input': (params: CommandParamsInput<'session.input'>) => record(params.actor, params.input as never),
     'clock.pause': () => record('facilitator', { type: 'clock.paused' }),
     'clock.resume': () => record('facilitator', { type: 'clock.resumed' }),
@@ -129,6 +133,13 @@ export function fakeClient(): FakeClient {
       set.add(listener as (payload: never) => void);
       listeners.set(event, set);
       return () => void set.delete(listener as (payload: never) => void);
+    },
+    onConnection(listener) {
+      connectionListeners.add(listener);
+      return () => void connectionListeners.delete(listener);
+    },
+    connection(state) {
+      connectionListeners.forEach((listener) => listener(state));
     },
     close() {},
   };

@@ -165,6 +165,29 @@ describe('the improvement plan editor', () => {
     expect(rowOf(region, 1).getByRole('textbox', { name: 'Issue 1' })).toHaveValue(generated[0]!.issue);
   });
 
+  it('offers the reset when the saved plan cannot be read, and shows the generated plan after it', async () => {
+    const client = fakeClient();
+    const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'solo', speed: 1, participants: {} });
+    await client.send('session.end', { sessionId });
+    const card = scoreSession(client.session());
+    let damaged = true;
+    client.override('improvements.get', () => {
+      if (damaged) throw new CommandError({ code: 'corrupt', message: 'the improvement plan of session fake-session is damaged' });
+      return { sessionId, items: afterActionReport([card]).improvementPlan.slice(0, 2), edited: false };
+    });
+    client.override('improvements.save', () => {
+      damaged = false;
+      return { sessionId, items: afterActionReport([card]).improvementPlan.slice(0, 2), edited: false };
+    });
+    const user = userEvent.setup();
+    renderWithApp(<ImprovementPlanEditor sessionId={sessionId} roles={card.byRole} objectives={card.objectives} />, client);
+    const region = await screen.findByRole('region', { name: 'Improvement plan' });
+    expect(await within(region).findByRole('alert')).toHaveTextContent('is damaged');
+    await user.click(within(region).getByRole('button', { name: 'Reset to the generated plan' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Discard the edits and reset' }));
+    expect(await within(region).findByText('Generated plan')).toBeInTheDocument();
+  });
+
   it('removes a row and adds one linked to the chosen objective, moving focus to each', async () => {
     const { client, region, user, generated, card, button } = await renderEditor({ firstItems: 4 });
     await user.click(rowOf(region, 2).getByRole('button', { name: 'Remove corrective action 2' }));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../../host/server/server.js';
@@ -121,5 +121,20 @@ describe('reports through the protocol', () => {
     await client.ok('session.delete', { sessionId: doomed });
     expect(existsSync(join(dataDir, 'improvements', `${doomed}.json`))).toBe(false);
     expect(existsSync(join(dataDir, 'trash', `${doomed}.improvements.json`))).toBe(true);
+  });
+
+  it('never overwrites a plan set aside earlier: each reset keeps its own file in the trash', async () => {
+    const [item] = (await client.ok('improvements.get', { sessionId })).items;
+    const { number: _n, capabilityElementTitle: _c, ownerTitle: _o, ...edit } = item!;
+    for (const issue of ['First edit', 'Second edit']) {
+      await client.ok('improvements.save', { sessionId, items: [{ ...edit, issue }] });
+      await client.ok('improvements.save', { sessionId, items: null });
+    }
+    const kept = readdirSync(join(dataDir, 'trash')).filter((name) => name.startsWith(`${sessionId}`) && name.endsWith('.improvements.json'));
+    // (The damaged file set aside by an earlier test is among them: it is kept too, unread here.)
+    const text = kept.map((name) => readFileSync(join(dataDir, 'trash', name), 'utf8'));
+    const issues = text.filter((t) => t.startsWith('{\n')).map((t) => (JSON.parse(t) as { items: { issue: string }[] }).items[0]!.issue);
+    expect(text).toContain('{ not json');
+    expect(issues).toEqual(expect.arrayContaining(['First edit', 'Second edit']));
   });
 });
