@@ -75,6 +75,15 @@ export interface OpenedFile {
   text: string;
 }
 
+/** What kind of Firedrill file a name is (by its extension), or null if it is none: the shell and the page decide alike. */
+export function fileKind(fileName: string): OpenedFile['kind'] | null {
+  const name = fileName.toLowerCase();
+  if (name.endsWith('.jsonl')) return 'journal';
+  if (name.endsWith('.plan.yaml') || name.endsWith('.plan.yml')) return 'plan';
+  if (name.endsWith('.yaml') || name.endsWith('.yml')) return 'scenario';
+  return null;
+}
+
 /** A native save: the renderer supplies the bytes, main asks where and writes them. */
 export interface SaveFileRequest {
   /** Base name suggested in the dialog, e.g. "scorecard.pdf". */

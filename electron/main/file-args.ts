@@ -1,14 +1,7 @@
 import { basename, isAbsolute, resolve } from 'node:path';
-import type { OpenedFile } from '../ipc/contract.js';
+import { fileKind, type OpenedFile } from '../ipc/contract.js';
 
-/** What kind of Firedrill file a name is, or null if it is none. */
-export function fileKind(fileName: string): OpenedFile['kind'] | null {
-  const name = fileName.toLowerCase();
-  if (name.endsWith('.jsonl')) return 'journal';
-  if (name.endsWith('.plan.yaml') || name.endsWith('.plan.yml')) return 'plan';
-  if (name.endsWith('.yaml') || name.endsWith('.yml')) return 'scenario';
-  return null;
-}
+export { fileKind };
 
 /**
  * The Firedrill files named on a command line (the first launch's process.argv, or the argv a

@@ -64,6 +64,9 @@ export function serializeEntry(entry: JournalEntry): string {
   return JSON.stringify(entry);
 }
 
+/** A whole journal as its file's text: one JSON line per entry, each ending in a newline. */
+export const journalText = (entries: readonly JournalEntry[]): string => entries.map((entry) => `${serializeEntry(entry)}\n`).join('');
+
 export interface JournalLineError {
   line: number;
   message: string;

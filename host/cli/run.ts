@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatLocatedError } from '../../engine/validate/index.js';
 import { playScript, ScriptStepRefused } from '../../engine/session/play-script.js';
-import { serializeEntry } from '../../engine/session/journal.js';
+import { journalText } from '../../engine/session/journal.js';
 import type { Session } from '../../engine/session/session.js';
 import { scoreSession } from '../../engine/scoring/score.js';
 import { scorecardText } from '../export/scorecard-text.js';
@@ -39,7 +39,7 @@ export function runCommand(scenarioArg: string, options: { plan?: string; script
     io.stderr(`${formatLocatedError(located)}\n`);
     return 1;
   }
-  if (options.journal) writeFileSync(resolve(io.cwd, options.journal), session.journal.map((e) => `${serializeEntry(e)}\n`).join(''));
+  if (options.journal) writeFileSync(resolve(io.cwd, options.journal), journalText(session.journal));
   io.stdout(scorecardText(scoreSession(session), options.format));
   return 0;
 }

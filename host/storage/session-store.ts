@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, closeSync, openSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseJournal, serializeEntry, type JournalEntry, type SessionStarted } from '../../engine/session/journal.js';
+import { journalText, parseJournal, type JournalEntry, type SessionStarted } from '../../engine/session/journal.js';
 import { JournalMismatch, Session } from '../../engine/session/session.js';
 import { FACILITATOR } from '../../engine/format/script.js';
 import type { Library } from '../../engine/validate/index.js';
@@ -123,7 +123,7 @@ export class SessionStore {
         throw error;
       }
       try {
-        writeAllSync(fd, Buffer.from(session.journal.map((entry) => `${serializeEntry(entry)}\n`).join(''), 'utf8'));
+        writeAllSync(fd, Buffer.from(journalText(session.journal), 'utf8'));
       } finally {
         closeSync(fd);
       }
@@ -232,7 +232,7 @@ export class SessionStore {
     try {
       if (exists()) throw new StorageError('conflict', `a session ${sessionId} already exists here; nothing was imported`);
       const path = this.journalPath(sessionId);
-      writeFileAtomic(path, session.journal.map((entry) => `${serializeEntry(entry)}\n`).join(''));
+      writeFileAtomic(path, journalText(session.journal));
       return { session, summary: summarize(path, sessionId, false) };
     } finally {
       lock.release();

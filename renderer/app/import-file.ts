@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { MAX_IMPORT_BYTES } from '../../engine/protocol/limits.js';
 import { formatLocatedError } from '../../engine/validate/located-error.js';
+import { fileKind } from '../../electron/ipc/contract.js';
 import type { ShellOpenedFile } from '../client/firedrill-bridge.js';
 import { CommandError } from '../client/session-client.js';
 import type { AppStore } from '../store/app-store.js';
@@ -10,15 +11,6 @@ import { navigate } from './route.js';
 // Importing a file into Firedrill, however it arrives (dropped, chosen in a file input, opened
 // by the desktop app's menu or from the command line): a scenario or plan goes to the library,
 // a drill journal to the sessions.
-
-/** What a file is to Firedrill by its name (as the shell's file-args decide), or null. */
-export function droppedFileKind(fileName: string): ShellOpenedFile['kind'] | null {
-  const name = fileName.toLowerCase();
-  if (name.endsWith('.jsonl')) return 'journal';
-  if (name.endsWith('.plan.yaml') || name.endsWith('.plan.yml')) return 'plan';
-  if (name.endsWith('.yaml') || name.endsWith('.yml')) return 'scenario';
-  return null;
-}
 
 /** A refused import in one status line: the reason, then the first located errors. */
 export function importProblem(fileName: string, error: unknown): string {
@@ -62,7 +54,7 @@ export function useImportFile(store: AppStore) {
 /** Reads dropped files (the size checked before reading) and imports the Firedrill ones. */
 export async function readDropped(files: File[], store: AppStore, importFile: (file: ShellOpenedFile, after: AfterImport) => Promise<void>): Promise<void> {
   for (const file of files) {
-    const kind = droppedFileKind(file.name);
+    const kind = fileKind(file.name);
     if (!kind) {
       store.getState().setProblem(`${file.name} is not a file Firedrill imports: drop a scenario or plan (.yaml, .yml) or a drill journal (.jsonl)`);
       continue;

@@ -51,6 +51,8 @@ describe('files on the command line (first launch and second instance)', () => {
     expect(fileKind('a.scenario.yaml')).toBe('scenario');
     expect(fileKind('A.PLAN.YAML')).toBe('plan');
     expect(fileKind('j.jsonl')).toBe('journal');
+    expect(fileKind('ours.plan.yml')).toBe('plan');
+    expect(fileKind('drill.yml')).toBe('scenario');
     expect(fileKind('x.json')).toBeNull();
     expect(openedFile('/x/y/a.scenario.yaml', 'text')).toEqual({ kind: 'scenario', fileName: 'a.scenario.yaml', text: 'text' });
     expect(openedFile('/x/y/a.exe', 'text')).toBeNull();

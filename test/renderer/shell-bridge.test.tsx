@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../engine/protocol/limits.js';
 import { serializeEntry } from '../../engine/session/journal.js';
 import { parseRoute } from '../../renderer/app/route.js';
-import { droppedFileKind, importProblem } from '../../renderer/app/import-file.js';
+import { importProblem } from '../../renderer/app/import-file.js';
 import { currentSessionId, EXPORT_HEADING_ID, ShellBridge } from '../../renderer/app/ShellBridge.js';
 import type { RendererBridge, ShellEvents, ShellOpenedFile } from '../../renderer/client/firedrill-bridge.js';
 import { CommandError } from '../../renderer/client/session-client.js';
@@ -347,15 +347,6 @@ describe('dropping files on the window (browser and Electron)', () => {
 });
 
 describe('the pure parts', () => {
-  it('tell a file\'s kind by its name, as the shell does', () => {
-    expect(droppedFileKind('a.JSONL')).toBe('journal');
-    expect(droppedFileKind('ours.plan.yaml')).toBe('plan');
-    expect(droppedFileKind('ours.plan.yml')).toBe('plan');
-    expect(droppedFileKind('drill.scenario.yaml')).toBe('scenario');
-    expect(droppedFileKind('drill.yml')).toBe('scenario');
-    expect(droppedFileKind('drill.json')).toBeNull();
-  });
-
   it('find the session on screen from the address, else the open one', () => {
     expect(currentSessionId('#/session/S-1', null)).toBe('S-1');
     expect(currentSessionId('#/debrief/S-2', null)).toBe('S-2');
