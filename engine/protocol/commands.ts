@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { idSchema } from '../format/common.js';
-import { journalInputSchema, MAX_SPEED } from '../session/journal.js';
+import { journalInputSchema, speedSchema } from '../session/journal.js';
 import { AAR_FORMATS, PAPER_SIZES, SCORECARD_FORMATS } from '../report/export-formats.js';
 import { improvementPlanSchema } from '../report/improvement-plan.js';
 import type { CommandResults } from './results.js';
 import { MAX_IMPORT_BYTES, MAX_MESSAGE_BYTES } from './limits.js';
 
 const sessionRef = { sessionId: idSchema };
-const speedSchema = z.number().min(1).max(MAX_SPEED);
 const documentKind = z.enum(['plan', 'scenario']);
 const paperSchema = z.enum(PAPER_SIZES).default('a4');
 const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();

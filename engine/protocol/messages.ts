@@ -4,8 +4,6 @@ import { COMMAND_TYPES, commandParams, isCommandType, messageLimit, type Command
 import { utf8Length } from './limits.js';
 import type { SessionView } from './view.js';
 
-export const PROTOCOL_VERSION = 1;
-
 /** The transport's names: a client emits COMMAND_EVENT with a request and an acknowledgement. */
 export const COMMAND_EVENT = 'command';
 /** Replies to requests sent without an acknowledgement callback come back as this event. */

@@ -149,7 +149,8 @@ export function sessionView(session: Session): SessionView {
     }
     if (entry.type !== 'action.taken' || context.ended) continue;
     const action = index.actions.get(entry.action);
-    if (!action || entry.simTime + action.duration <= context.now) continue;
+    // session.now, not context.now: an action nothing waits on has no timer to move the context's clock.
+    if (!action || entry.simTime + action.duration <= session.now) continue;
     actionsInProgress.push({ seq: entry.seq, action: action.id, title: action.title, by: entry.actor, takenAt: entry.simTime, completesAt: entry.simTime + action.duration });
   }
 

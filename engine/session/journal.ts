@@ -7,7 +7,7 @@ export const ENGINE_FORMAT = 1;
 export const MODES = ['facilitated', 'role-play', 'solo', 'scripted'] as const;
 export const MAX_SPEED = 600;
 
-const speedSchema = z.number().min(1).max(MAX_SPEED);
+export const speedSchema = z.number().min(1).max(MAX_SPEED);
 
 /**
  * The inputs a session records. Everything else (fired injects, milestones, the scorecard) is

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { CommandParamsInput, CommandResult, CommandType } from '../../engine/protocol/index.js';
 import type { SessionClient } from '../client/session-client.js';
 import type { AppState, AppStore } from '../store/app-store.js';
+import { SessionUpdates } from './use-session-updates.js';
 
 interface AppContextValue {
   client: SessionClient;
@@ -12,7 +13,7 @@ interface AppContextValue {
 const AppContext = createContext<AppContextValue | null>(null);
 
 export function AppProvider({ client, store, children }: AppContextValue & { children: ReactNode }) {
-  return <AppContext.Provider value={{ client, store }}>{children}</AppContext.Provider>;
+  return <AppContext.Provider value={{ client, store }}><SessionUpdates />{children}</AppContext.Provider>;
 }
 
 function useAppContext(): AppContextValue {

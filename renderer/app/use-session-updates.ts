@@ -1,8 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useAppState, useAppStore, useClient } from './app-context.js';
 
-/** Views the server pushes for the open session replace the one shown; a closed session says why. */
-export function useSessionUpdates(): void {
+/**
+ * Views the server pushes for the open session replace the one shown; a closed session says why.
+ * Listened to once for the whole page (SessionUpdates, in AppProvider), whatever screen is on.
+ */
+function useSessionUpdates(): void {
   const client = useClient();
   const store = useAppStore();
   useEffect(() => {
@@ -46,4 +49,10 @@ export function useLeaveReplacedSession(): void {
     previous.current = sessionId;
     if (before && before !== sessionId) client.send('session.close', { sessionId: before }).catch(() => {});
   }, [client, sessionId]);
+}
+
+/** Follows the open session's pushes for the whole page: rendered once by AppProvider. */
+export function SessionUpdates(): null {
+  useSessionUpdates();
+  return null;
 }

@@ -34,6 +34,15 @@ function ExportButton({ job, running, onExport }: { job: ExportJob; running: boo
   );
 }
 
+/** One group of export buttons (the scorecard's or the AAR's), named by its heading. */
+function ExportButtons({ labelledBy, jobs, running, onExport }: { labelledBy: string; jobs: ExportJob[]; running: ReadonlySet<string>; onExport: (job: ExportJob) => void }) {
+  return (
+    <div className="buttons" role="group" aria-labelledby={labelledBy}>
+      {jobs.map((job) => <ExportButton key={job.format} job={job} running={running.has(jobLabel(job))} onExport={onExport} />)}
+    </div>
+  );
+}
+
 /** The debrief's exports: the scorecard and the after-action report in every format the host makes, saved or downloaded. */
 export function ExportPanel({ sessionId }: { sessionId: string }) {
   const client = useClient();
@@ -88,12 +97,7 @@ export function ExportPanel({ sessionId }: { sessionId: string }) {
       </fieldset>
       <div className="export-group">
         <h3 id={`${id}-scorecard`}>Scorecard</h3>
-        <div className="buttons" role="group" aria-labelledby={`${id}-scorecard`}>
-          {SCORECARD_FORMATS.map((format) => {
-            const job: ExportJob = { what: 'scorecard', format };
-            return <ExportButton key={format} job={job} running={running.has(jobLabel(job))} onExport={onExport} />;
-          })}
-        </div>
+        <ExportButtons labelledBy={`${id}-scorecard`} jobs={SCORECARD_FORMATS.map((format) => ({ what: 'scorecard', format }))} running={running} onExport={onExport} />
       </div>
       <div className="export-group">
         <h3 id={`${id}-aar`}>After-action report and improvement plan</h3>
@@ -106,12 +110,7 @@ export function ExportPanel({ sessionId }: { sessionId: string }) {
             </label>
           ))}
         </div>
-        <div className="buttons" role="group" aria-labelledby={`${id}-aar`}>
-          {AAR_FORMATS.map((format) => {
-            const job: ExportJob = { what: 'aar', format };
-            return <ExportButton key={format} job={job} running={running.has(jobLabel(job))} onExport={onExport} />;
-          })}
-        </div>
+        <ExportButtons labelledBy={`${id}-aar`} jobs={AAR_FORMATS.map((format) => ({ what: 'aar', format }))} running={running} onExport={onExport} />
       </div>
       <p className={`export-status${status.failed ? ' failed' : ''}`} role="status" aria-live="polite">{status.text}</p>
     </section>

@@ -4,7 +4,6 @@ import { navigate } from '../app/route.js';
 import { electronBridge } from '../client/firedrill-bridge.js';
 import { projectorHref } from '../views/ProjectorView.js';
 import { useDocuments } from '../app/use-documents.js';
-import { useSessionUpdates } from '../app/use-session-updates.js';
 import { firedInjects } from '../store/session-selectors.js';
 import { ActionLibrary } from './ActionLibrary.js';
 import { ClockPanel } from './ClockPanel.js';
@@ -27,7 +26,6 @@ export function ConsoleView({ sessionId }: { sessionId: string }) {
   const setShortcutsOpen = useAppState((state) => state.setShortcutsOpen);
   const { plan, scenario } = useDocuments(view?.planId, view?.scenarioId);
   const now = useSimNow(view);
-  useSessionUpdates();
   const fired = useMemo(() => (view ? firedInjects(view) : []), [view]);
 
   // Opening the console by its address (a reload, a bookmark) reopens the session.

@@ -5,7 +5,6 @@ import type { SessionView } from '../../engine/protocol/index.js';
 import { sessionMetrics } from '../../engine/scoring/metrics.js';
 import { useAppState, useCommand } from '../app/app-context.js';
 import { useDocuments } from '../app/use-documents.js';
-import { useSessionUpdates } from '../app/use-session-updates.js';
 import { InjectFeed } from '../facilitator/InjectFeed.js';
 import { useSimNow } from '../facilitator/use-sim-now.js';
 import { formatCountdown, formatMinutes, formatSimTime, scenarioDateTime } from '../format/sim-time.js';
@@ -115,7 +114,6 @@ export function ProjectorView({ sessionId }: { sessionId: string }) {
   const theme = useAppState((state) => state.theme);
   const { plan, scenario } = useDocuments(view?.planId, view?.scenarioId);
   const now = useSimNow(view);
-  useSessionUpdates();
   useProjectorPage(theme, view ? `Firedrill projector: ${view.scenarioTitle}` : 'Firedrill projector');
   const fired = useMemo(() => (view ? firedInjects(view) : []), [view]);
 

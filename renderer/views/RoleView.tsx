@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { useAppState } from '../app/app-context.js';
 import { useDocuments } from '../app/use-documents.js';
-import { useSessionUpdates } from '../app/use-session-updates.js';
 import { ActionLibrary } from '../facilitator/ActionLibrary.js';
 import { InjectFeed } from '../facilitator/InjectFeed.js';
 import { PendingDecisions } from '../facilitator/PendingDecisions.js';
@@ -17,7 +16,6 @@ export function RoleView({ roleId }: { roleId: string }) {
   const view = useAppState((state) => state.view);
   const { plan, scenario } = useDocuments(view?.planId, view?.scenarioId);
   const now = useSimNow(view);
-  useSessionUpdates();
   const injects = useMemo(() => (view ? injectsForRole(view, roleId) : []), [view, roleId]);
   if (!view) return <p role="status">No session is open: start or resume one from the library first.</p>;
   if (!plan || !scenario) return <p role="status">Loading…</p>;

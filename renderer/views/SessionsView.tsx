@@ -1,8 +1,9 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useCallback, useEffect, useId, useState, type ChangeEvent } from 'react';
 import type { SessionSummary } from '../../engine/protocol/index.js';
-import { useAppState, useAppStore, useClient, useCommand } from '../app/app-context.js';
+import { useAppStore, useClient, useCommand } from '../app/app-context.js';
 import { readDropped, useImportFile } from '../app/import-file.js';
+import { useLibraryListing } from '../app/use-library-listing.js';
 import { navigate } from '../app/route.js';
 import './sessions-history.css';
 
@@ -23,12 +24,7 @@ export const localDateTime = (iso: string): string => {
 
 /** Scenario titles from the library listing (loaded once and kept in the store); the id stands in for a scenario not in it. */
 function useScenarioTitle(): (scenarioId: string) => string {
-  const client = useClient();
-  const store = useAppStore();
-  const listing = useAppState((state) => state.listing);
-  useEffect(() => {
-    if (!listing) void client.send('library.list', {}).then((result) => store.getState().setListing(result), () => undefined);
-  }, [client, store, listing]);
+  const listing = useLibraryListing();
   return useCallback((scenarioId) => listing?.scenarios.find((one) => one.id === scenarioId)?.title ?? (scenarioId || 'unknown scenario'), [listing]);
 }
 

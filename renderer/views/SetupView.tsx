@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useAppState, useCommand } from '../app/app-context.js';
+import { useCommand } from '../app/app-context.js';
+import { useLibraryListing } from '../app/use-library-listing.js';
 import { navigate } from '../app/route.js';
 import { useDocuments } from '../app/use-documents.js';
 
@@ -12,7 +13,8 @@ const MODES: { id: Mode; label: string; hint: string }[] = [
 import { SPEEDS } from '../format/clock-speeds.js';
 
 export function SetupView({ scenarioId }: { scenarioId: string }) {
-  const listing = useAppState((state) => state.listing);
+  // A reload on #/setup/ID lands here with no listing yet: it names the scenario's plan.
+  const listing = useLibraryListing();
   const entry = listing?.scenarios.find((scenario) => scenario.id === scenarioId);
   const [planId, setPlanId] = useState<string | undefined>(undefined);
   const chosenPlan = planId ?? entry?.plan;

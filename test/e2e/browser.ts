@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,4 +34,18 @@ export function serve(): Promise<Served> {
     child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
     child.once('exit', (code) => reject(new Error(`firedrill serve exited (${code}) before printing its address:\n${output}`)));
   });
+}
+
+/** A served app and a browser for one test file: started before its tests, stopped after them. */
+export function servedApp(): { served: Served; browser: Browser } {
+  const app = {} as { served: Served; browser: Browser };
+  beforeAll(async () => {
+    app.served = await serve();
+    app.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.served?.stop();
+  });
+  return app;
 }

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { headlineFigures } from '../../engine/report/figures.js';
 import type { Scorecard } from '../../engine/scoring/scorecard.js';
 import { EXTERNAL_REFERENCE, readPdf } from '../host/export/exports-helpers.js';
-import { launchChromium, serve, type Served } from './browser.js';
+import { servedApp } from './browser.js';
 import { checkView, protocolClient, seriousViolations, SHOTS, SIZES } from './views.js';
 
 // A facilitator's whole drill in the built app against `firedrill serve`: library -> set-up with
@@ -15,21 +15,10 @@ import { checkView, protocolClient, seriousViolations, SHOTS, SIZES } from './vi
 // `firedrill replay` of the journal gives -> PDF and HTML exported through the UI -> the history
 // has the drill. Every view is checked with axe-core in both themes and photographed.
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await serve();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const app = servedApp();
 
 async function scorecardOverProtocol(sessionId: string): Promise<Scorecard> {
-  const client = protocolClient(served);
+  const client = protocolClient(app.served);
   try {
     return (await client.send('scorecard.get', { sessionId })).scorecard;
   } finally {
@@ -39,7 +28,7 @@ async function scorecardOverProtocol(sessionId: string): Promise<Scorecard> {
 
 /** The scorecard `firedrill replay` rebuilds from the session's journal on disk: the command line, not the app. */
 function replayScorecard(sessionId: string): Scorecard {
-  const journal = join(served.dataDir, 'sessions', `${sessionId}.jsonl`);
+  const journal = join(app.served.dataDir, 'sessions', `${sessionId}.jsonl`);
   const result = spawnSync(process.execPath, ['bin/firedrill.js', 'replay', journal, '--format', 'json'], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`firedrill replay failed: ${result.stderr}`);
   return JSON.parse(result.stdout) as Scorecard;
@@ -55,7 +44,7 @@ async function download(page: Page, button: string): Promise<{ name: string; byt
 describe('a drill in the app', () => {
   it('plays a whole drill as a facilitator would, from the library to the exports and the history, with no serious accessibility problem on any view', async () => {
     // The page's own CSP stays on for the app; bypassCSP only lets the test inject axe-core.
-    const context = await browser.newContext({ viewport: SIZES[0], bypassCSP: true, acceptDownloads: true });
+    const context = await app.browser.newContext({ viewport: SIZES[0], bypassCSP: true, acceptDownloads: true });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -67,7 +56,7 @@ describe('a drill in the app', () => {
     });
 
     // Library -> set-up: three named participants, 600x.
-    await page.goto(served.url);
+    await page.goto(app.served.url);
     await page.getByRole('heading', { name: 'Scenario library' }).waitFor();
     await page.getByRole('searchbox', { name: 'Search' }).fill('bucket');
     await checkView(page, 'library');
@@ -173,7 +162,7 @@ describe('a drill in the app', () => {
     expect(new Set(card.expectedActions.map((step) => step.doneBy).filter(Boolean))).toEqual(new Set(['cloud-security-analyst', 'it-operations']));
     // Released by hand before its time (1h30m).
     expect(card.timeline.find((entry) => entry.kind === 'inject' && entry.ref === 'INJ-07')!.atMinutes).toBeLessThan(90);
-    const journal = readFileSync(join(served.dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; actor: string; inject?: string });
+    const journal = readFileSync(join(app.served.dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; actor: string; inject?: string });
     expect(journal).toContainEqual(expect.objectContaining({ type: 'inject.released', inject: 'INJ-07', actor: 'facilitator' }));
     expect(card.observations.map((o) => o.text)).toEqual(['The analyst kept the access logs before any clean-up.']);
     await checkView(page, 'debrief');

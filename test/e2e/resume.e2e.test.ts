@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, serve, type Served } from './browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { servedApp } from './browser.js';
 import { checkView, protocolClient, SIZES } from './views.js';
 
 // A facilitator closes the tab in the middle of a drill and comes back: Sessions -> Resume must
@@ -13,18 +13,7 @@ import { checkView, protocolClient, SIZES } from './views.js';
 const SPEED = 600;
 const OBSERVATION = 'The analyst pulled the CloudTrail history before touching the bucket.';
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await serve();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const app = servedApp();
 
 /** T+hh:mm:ss as milliseconds. */
 function simMs(text: string | null): number {
@@ -54,11 +43,11 @@ async function newPage(context: BrowserContext, errors: string[]): Promise<Page>
 describe('resuming a drill after the page was closed', () => {
   it('brings back the feed, the observation, severity and phase, with the clock paused where it was', async () => {
     // The page's own CSP stays on for the app; bypassCSP only lets the test inject axe-core.
-    const context = await browser.newContext({ viewport: SIZES[0], bypassCSP: true });
+    const context = await app.browser.newContext({ viewport: SIZES[0], bypassCSP: true });
     const pageErrors: string[] = [];
     const first = await newPage(context, pageErrors);
 
-    await first.goto(served.url);
+    await first.goto(app.served.url);
     await first.getByRole('heading', { name: 'Scenario library' }).waitFor();
     await first.getByRole('searchbox', { name: 'Search' }).fill('bucket');
     await first.getByRole('button', { name: /Set up Left open overnight/ }).click();
@@ -82,14 +71,14 @@ describe('resuming a drill after the page was closed', () => {
     await expect.poll(async () => simMs(await first.getByRole('status', { name: 'Simulated time' }).textContent())).toBeGreaterThan(0);
 
     const before = await consoleState(first);
-    const journalLines = readFileSync(join(served.dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8').trim().split('\n').length;
+    const journalLines = readFileSync(join(app.served.dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8').trim().split('\n').length;
     const shownBefore = simMs(await first.getByRole('status', { name: 'Simulated time' }).textContent());
     const closedAt = Date.now();
     await first.close();
 
     // A new tab at the address the server printed (the token is in its query), then Sessions.
     const page = await newPage(context, pageErrors);
-    await page.goto(served.url);
+    await page.goto(app.served.url);
     await page.getByRole('heading', { name: 'Scenario library' }).waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }).click();
     await page.getByRole('heading', { name: 'Sessions', level: 1 }).waitFor();
@@ -119,7 +108,7 @@ describe('resuming a drill after the page was closed', () => {
     // at most the moments between reading it and the page going; Resume goes on from there.
     expect(shownAfter).toBeGreaterThanOrEqual(shownBefore);
     expect(shownAfter).toBeLessThanOrEqual(shownBefore + (away + 2000) * SPEED);
-    const paused = readFileSync(join(served.dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8').trim().split('\n')
+    const paused = readFileSync(join(app.served.dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8').trim().split('\n')
       .map((line) => JSON.parse(line) as { type: string; simTime: number }).filter((entry) => entry.type === 'clock.paused');
     expect(paused).toHaveLength(1);
     // The clock shown is the one the pause journaled (to the second shown): nothing ran on since.
@@ -132,7 +121,7 @@ describe('resuming a drill after the page was closed', () => {
     // End it, and add a second drill of the same scenario over the protocol: the history has a trend.
     await page.getByRole('button', { name: 'End the session' }).click();
     await page.locator('[data-figure="overall"]').waitFor();
-    const other = protocolClient(served);
+    const other = protocolClient(app.served);
     const { sessionId: secondId } = await other.send('session.create', { scenarioId: 'public-test-bucket', mode: 'solo', speed: 600, participants: {} });
     // Triage (10 min) detects and blocking public access (5 min) contains: at 600x, a second or two each.
     const reached = (milestone: 'detected' | 'contained') =>

@@ -1,32 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { launchChromium, serve, type Served } from './browser.js';
+import { servedApp } from './browser.js';
 
 // What the browser sees of `firedrill serve`: the app it serves, nothing fetched from the
 // network, and the token kept out of other origins. The drill itself is drill.e2e.test.ts.
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await serve();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const app = servedApp();
 
 describe('firedrill serve in Chromium', () => {
   it('serves the app page on loopback with no request leaving the machine', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const offMachine: string[] = [];
     page.on('request', (request) => {
       const { hostname, protocol } = new URL(request.url());
       if (protocol.startsWith('http') && hostname !== '127.0.0.1') offMachine.push(request.url());
     });
-    const response = await page.goto(served.url);
+    const response = await page.goto(app.served.url);
     expect(response?.status()).toBe(200);
     // The built app under its strict policy: scripts from the page's own origin only.
     expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self';/);
@@ -41,12 +29,12 @@ describe('firedrill serve in Chromium', () => {
   it('runs a session over the protocol from the page, and refuses a page without the token', async () => {
     // The page's own policy forbids inline script (checked above); this test drives the protocol,
     // so its context bypasses the policy to inject a client.
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await app.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(served.url);
+    await page.goto(app.served.url);
     // The socket.io browser client from node_modules, injected as text: nothing is fetched.
     await page.addScriptTag({ path: 'node_modules/socket.io-client/dist/socket.io.min.js' });
-    const url = new URL(served.url);
+    const url = new URL(app.served.url);
     const replies = await page.evaluate(async ({ origin, token }) => {
       type Reply = { ok: boolean; result?: unknown; error?: { code: string } };
       const connect = (auth: object) => (window as unknown as { io: (o: string, x: object) => { emit: (...a: unknown[]) => void; close: () => void } }).io(origin, { auth, transports: ['websocket'] });

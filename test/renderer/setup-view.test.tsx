@@ -22,4 +22,12 @@ describe('session set-up', () => {
     expect(client.calls.map((call) => call.type)).toContain('session.open');
     expect(window.location.hash).toBe('#/session/fake-session');
   });
+
+  it('loads the library listing itself when the page is reloaded on the set-up address', async () => {
+    const { client } = renderWithApp(<SetupView scenarioId="public-test-bucket" />);
+    await screen.findByRole('heading', { name: /Set up: Left open overnight/ });
+    expect(client.calls.map((call) => call.type)).toContain('library.list');
+    expect(await screen.findByRole('textbox', { name: 'Incident Commander' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Start the session' })).toBeEnabled();
+  });
 });

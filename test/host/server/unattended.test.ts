@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../../host/server/server.js';
+import type { LiveSession } from '../../../host/server/live-session.js';
 import { SessionHost, SLEEP_GAP_MS } from '../../../host/server/session-host.js';
 import { parseJournal } from '../../../engine/session/journal.js';
 import { ProtocolClient } from './helpers/protocol-client.js';
@@ -71,46 +72,41 @@ describe('a session left without a page', () => {
   });
 });
 
-describe('a machine that slept', () => {
-  it('pauses running sessions where they were when the ticks stopped, rather than jump by the whole sleep', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'firedrill-sleep-'));
-    let wall = Date.parse('2026-03-14T09:00:00Z');
-    const host = new SessionHost({ dataDir: folder, events: { update: () => {}, closed: () => {} }, now: () => wall });
-    try {
-      const live = await host.create({ scenarioId: 'public-test-bucket', mode: 'solo', speed: 60, participants: {} });
-      for (let tick = 0; tick < 8; tick++) {
-        wall += 250;
-        host.tick();
-      }
-      const before = live.session.now;
-      expect(before).toBe(2 * 60_000); // 2 wall seconds at 60x
-      wall += 30 * 60_000; // the lid closed for half an hour
-      host.tick();
-      expect(live.session.context.paused).toBe(true);
-      expect(live.session.now).toBe(before);
-      const paused = live.session.journal.at(-1)!;
-      expect(paused).toMatchObject({ type: 'clock.paused', simTime: before, wallTime: new Date(wall - 30 * 60_000).toISOString() });
-      expect(SLEEP_GAP_MS).toBeLessThan(30 * 60_000);
-    } finally {
-      await host.close();
-      rmSync(folder, { recursive: true, force: true });
-    }
-  });
+/** A host whose wall clock the test moves, with a running 60x session; removed after `test`. */
+async function withSleepyHost(test: (host: SessionHost, live: LiveSession, clock: { wall: number }) => Promise<void> | void): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'firedrill-sleep-'));
+  const clock = { wall: Date.parse('2026-03-14T09:00:00Z') };
+  const host = new SessionHost({ dataDir: folder, events: { update: () => {}, closed: () => {} }, now: () => clock.wall });
+  try {
+    await test(host, await host.create({ scenarioId: 'public-test-bucket', mode: 'solo', speed: 60, participants: {} }), clock);
+  } finally {
+    await host.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
 
-  it('keeps ticking through ordinary gaps', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'firedrill-sleep-'));
-    let wall = Date.parse('2026-03-14T09:00:00Z');
-    const host = new SessionHost({ dataDir: folder, events: { update: () => {}, closed: () => {} }, now: () => wall });
-    try {
-      const live = await host.create({ scenarioId: 'public-test-bucket', mode: 'solo', speed: 60, participants: {} });
+describe('a machine that slept', () => {
+  it('pauses running sessions where they were when the ticks stopped, rather than jump by the whole sleep', () => withSleepyHost((host, live, clock) => {
+    for (let tick = 0; tick < 8; tick++) {
+      clock.wall += 250;
       host.tick();
-      wall += SLEEP_GAP_MS; // a busy moment, not a sleep
-      host.tick();
-      expect(live.session.context.paused).toBe(false);
-      expect(live.session.now).toBe(SLEEP_GAP_MS * 60);
-    } finally {
-      await host.close();
-      rmSync(folder, { recursive: true, force: true });
     }
-  });
+    const before = live.session.now;
+    expect(before).toBe(2 * 60_000); // 2 wall seconds at 60x
+    clock.wall += 30 * 60_000; // the lid closed for half an hour
+    host.tick();
+    expect(live.session.context.paused).toBe(true);
+    expect(live.session.now).toBe(before);
+    const paused = live.session.journal.at(-1)!;
+    expect(paused).toMatchObject({ type: 'clock.paused', simTime: before, wallTime: new Date(clock.wall - 30 * 60_000).toISOString() });
+    expect(SLEEP_GAP_MS).toBeLessThan(30 * 60_000);
+  }));
+
+  it('keeps ticking through ordinary gaps', () => withSleepyHost((host, live, clock) => {
+    host.tick();
+    clock.wall += SLEEP_GAP_MS; // a busy moment, not a sleep
+    host.tick();
+    expect(live.session.context.paused).toBe(false);
+    expect(live.session.now).toBe(SLEEP_GAP_MS * 60);
+  }));
 });
