@@ -1,7 +1,6 @@
 import { basename, isAbsolute, resolve } from 'node:path';
+import { MAX_IMPORT_BYTES } from '../../engine/protocol/limits.js';
 import { fileKind, type OpenedFile } from '../ipc/contract.js';
-
-export { fileKind };
 
 /**
  * The Firedrill files named on a command line (the first launch's process.argv, or the argv a
@@ -20,7 +19,8 @@ export function filesFromArgv(argv: readonly string[], cwd: string): string[] {
 }
 
 /** The largest file the app reads when it is opened (a journal of a long drill fits easily). */
-export const MAX_OPENED_FILE_BYTES = 16 * 1024 * 1024;
+/** The most the shell reads of an opened file: what the page imports at most (the protocol's limit). */
+export const MAX_OPENED_FILE_BYTES = MAX_IMPORT_BYTES;
 
 /** The OpenedFile event for a path and its text, or null when it is no Firedrill file. */
 export function openedFile(path: string, text: string): OpenedFile | null {

@@ -10,7 +10,7 @@ import type { ServerEvents, ServerEventType } from '../../engine/protocol/messag
 import { packageRoot } from '../../host/library/bundled.js';
 import { dataDir } from '../../host/storage/data-dir.js';
 import { SessionHost } from '../../host/server/session-host.js';
-import { channel, type InvokeChannel, type InvokeSignatures, type MainEvents, type MainEventType, type MenuAction, type OpenedFile } from '../ipc/contract.js';
+import { channel, fileKind, type InvokeChannel, type InvokeSignatures, type MainEvents, type MainEventType, type MenuAction, type OpenedFile } from '../ipc/contract.js';
 import { externalUrlSchema, printPdfRequestSchema, projectorRequestSchema, saveFileRequestSchema } from '../ipc/shell-requests.js';
 import { APP_ENTRY_URL, APP_SCHEME } from '../security/app-origin.js';
 import { APP_SCHEME_PRIVILEGES, appResponseHeaders, resolveAppPath } from '../security/app-protocol.js';
@@ -21,7 +21,7 @@ import { permissionDecision } from '../security/permissions.js';
 import { secureWebPreferences } from '../security/web-preferences.js';
 import { handleCommandMessage } from './command-ipc.js';
 import { deadlinesToNotify } from './deadline-notifications.js';
-import { fileKind, filesFromArgv, MAX_OPENED_FILE_BYTES, openedFile } from './file-args.js';
+import { filesFromArgv, MAX_OPENED_FILE_BYTES, openedFile } from './file-args.js';
 import { IpcClients } from './ipc-clients.js';
 import { menuTemplate } from './menu-template.js';
 import { allowPrintRequest, hiddenWindowOptions, PRINT_PARTITION, printDocumentUrl, printPermission, printReportToPdf } from './print-pdf.js';
@@ -167,7 +167,7 @@ function start(): void {
   async function readOpenedFile(path: string): Promise<OpenedFile | null> {
     if (fileKind(path) === null) return null;
     const info = await stat(path);
-    if (!info.isFile() || info.size > MAX_OPENED_FILE_BYTES) throw new Error(`${basename(path)}: not a file Firedrill can open (a file of at most 16 MB)`);
+    if (!info.isFile() || info.size > MAX_OPENED_FILE_BYTES) throw new Error(`${basename(path)}: not a file Firedrill can open (a file of at most ${MAX_OPENED_FILE_BYTES / (1024 * 1024)} MB)`);
     return openedFile(path, await readFile(path, 'utf8'));
   }
 
@@ -308,14 +308,8 @@ function start(): void {
       }
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, appName: app.name, send: sendMenuAction, isDev: !app.isPackaged })));
-    const ticker = setInterval(() => {
-      try {
-        host.tick();
-      } catch (error) {
-        log(`Firedrill: internal error while ticking sessions (please report it):\n${(error as Error)?.stack ?? String(error)}`);
-      }
-    }, 250);
-    app.on('before-quit', () => clearInterval(ticker));
+    const stopTicking = host.startTicking(250, log);
+    app.on('before-quit', stopTicking);
     createMainWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow();

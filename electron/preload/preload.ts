@@ -34,10 +34,11 @@ const bridge: FiredrillBridge = {
     ipcRenderer.on(channel(event), wrapped);
     return () => void ipcRenderer.removeListener(channel(event), wrapped);
   },
-  openExternal: (url) => ipcRenderer.invoke(channel('shell.openExternal'), url) as Promise<boolean>,
-  saveFile: (request) => ipcRenderer.invoke(channel('dialog.save'), request) as Promise<{ saved: string | null }>,
-  openFile: () => ipcRenderer.invoke(channel('dialog.open')) as ReturnType<FiredrillBridge['openFile']>,
-  openProjector: (sessionId) => ipcRenderer.invoke(channel('window.openProjector'), sessionId) as Promise<void>,
+  // The shell's own channels: a failure reaches the page as its message, without Electron's prefix.
+  openExternal: (url) => invokeWithMessage<boolean>('shell.openExternal', url),
+  saveFile: (request) => invokeWithMessage<{ saved: string | null }>('dialog.save', request),
+  openFile: () => invokeWithMessage<Awaited<ReturnType<FiredrillBridge['openFile']>>>('dialog.open'),
+  openProjector: (sessionId) => invokeWithMessage<void>('window.openProjector', sessionId),
   printPdf: (request) => invokeWithMessage<{ saved: string | null }>('export.printPdf', request),
 };
 

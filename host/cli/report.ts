@@ -64,7 +64,10 @@ export function scenarioSources(options: ExportOptions, io: CliIo): (Library | u
   const given = loadGivenFiles([options.scenario, options.plan], io.cwd);
   let bundled: Library | undefined;
   const bundledLibrary = () => (bundled ??= loadBundledLibrary(io.cwd));
-  return [given, bundledLibrary, () => loadCombinedLibrary(dataDir({ ...(options.dataDir ? { flag: options.dataDir } : {}), env: io.env }), bundledLibrary()).library];
+  let combined: Library | undefined;
+  // Read once, however many journals of the user's own scenarios ask for it.
+  const combinedLibrary = () => (combined ??= loadCombinedLibrary(dataDir({ ...(options.dataDir ? { flag: options.dataDir } : {}), env: io.env }), bundledLibrary()).library);
+  return [given, bundledLibrary, combinedLibrary];
 }
 
 /** The scorecard of one journal file. A torn last line is reported and left out. */

@@ -3,6 +3,7 @@ import type { LocatedError } from '../../engine/validate/index.js';
 import { SessionRefusal } from '../../engine/session/session.js';
 import { fileProblem, StorageError } from '../storage/storage-error.js';
 import { LibraryRefusal } from '../library/user-library.js';
+import { JournalImportRefusal } from '../storage/session-store.js';
 
 /** A command that cannot be done; becomes the error reply `{ code, message, errors? }`. */
 export class CommandFailure extends Error {
@@ -20,6 +21,7 @@ export class CommandFailure extends Error {
 export function asCommandFailure(error: unknown): CommandFailure | undefined {
   if (error instanceof CommandFailure) return error;
   if (error instanceof SessionRefusal) return new CommandFailure('refused', error.message);
+  if (error instanceof JournalImportRefusal) return new CommandFailure(error.code, error.message, error.errors.length > 0 ? error.errors : undefined);
   if (error instanceof StorageError) return new CommandFailure(error.code, error.message);
   if (error instanceof LibraryRefusal) return new CommandFailure(error.code, error.message, error.errors.length > 0 ? error.errors : undefined);
   // A file operation the system refused (a full disk, a read-only folder): the person can act on it.

@@ -35,8 +35,7 @@ export class LiveSession {
    * The view if something in it changed since the last one sent, or if the clock has run for
    * CLOCK_RESYNC_WALL_MS of wall time since; else undefined.
    */
-  changedView(): SessionView | undefined {
-    const view = this.view();
+  changedView(view: SessionView = this.view()): SessionView | undefined {
     const text = JSON.stringify({ ...view, now: 0 });
     const clockRan = view.now - this.lastSentNow >= view.speed * CLOCK_RESYNC_WALL_MS;
     if (text === this.lastSent && !clockRan) return undefined;

@@ -58,13 +58,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const address = http.address();
   port = typeof address === 'object' && address ? address.port : options.port;
 
-  const ticker = setInterval(() => {
-    try {
-      host.tick();
-    } catch (error) {
-      logError(`firedrill serve: internal error while ticking sessions (please report it):\n${(error as Error)?.stack ?? String(error)}`);
-    }
-  }, options.tickMs ?? 250);
+  const stopTicking = host.startTicking(options.tickMs ?? 250, logError);
 
   let closing: Promise<void> | undefined;
   return {
@@ -74,7 +68,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     host,
     close: () => {
       closing ??= (async () => {
-        clearInterval(ticker);
+        stopTicking();
         await new Promise<void>((resolve) => sockets.io.close(() => resolve()));
         await host.close();
       })();

@@ -7,6 +7,8 @@ import type { CommandParams, CommandResults } from '../../engine/protocol/index.
 import type { SessionView } from '../../engine/protocol/view.js';
 import { scoreSession } from '../../engine/scoring/score.js';
 import { afterActionReport } from '../../engine/report/aar.js';
+import type { ImprovementEdit } from '../../engine/report/improvement-plan.js';
+import type { Scorecard } from '../../engine/scoring/scorecard.js';
 import { EXPORT_MEDIA_TYPES, exportFileName, type ExportFormat } from '../../engine/report/export-formats.js';
 import type { ExportedFile } from '../../engine/protocol/results.js';
 import { exportAar } from '../export/aar-export.js';
@@ -14,7 +16,7 @@ import { exportScorecard } from '../export/scorecard-export.js';
 import { collectDrills, sessionFiles } from '../history/collect-drills.js';
 import { drillHistory } from '../../engine/report/drill-history.js';
 import { ImprovementStore } from '../storage/improvement-store.js';
-import { JournalImportRefusal, lookupIn, SessionStore, type WorldLookup } from '../storage/session-store.js';
+import { lookupIn, SessionStore, type WorldLookup } from '../storage/session-store.js';
 import { newSessionId } from '../storage/session-id.js';
 import { importLibraryFile, listLibrary, loadBundledForHost, loadCombinedLibrary, loadScenarioWorld, removeLibraryFile, showLibraryDocument, type CombinedLibrary } from '../library/user-library.js';
 import { CommandFailure, asCommandFailure } from './command-failure.js';
@@ -121,13 +123,8 @@ export class SessionHost {
 
   /** Stores a journal exported from another Firedrill as an ended session of this data folder. */
   importSession(params: CommandParams<'session.import'>): CommandResults['session.import'] {
-    try {
-      const { summary } = this.store.import(params.fileName, params.text, this.lookup, new Date(this.now()).toISOString());
-      return { sessionId: summary.id, summary };
-    } catch (error) {
-      if (error instanceof JournalImportRefusal) throw new CommandFailure(error.code, error.message, error.errors.length > 0 ? error.errors : undefined);
-      throw asCommandFailure(error) ?? error;
-    }
+    const { summary } = this.attempt(() => this.store.import(params.fileName, params.text, this.lookup, new Date(this.now()).toISOString()));
+    return { sessionId: summary.id, summary };
   }
 
   async create(params: CommandParams<'session.create'>): Promise<LiveSession> {
@@ -198,7 +195,7 @@ export class SessionHost {
       throw failure;
     }
     const view = live.view();
-    this.publish(live);
+    this.publish(live, view);
     return { entry, view };
   }
 
@@ -244,10 +241,7 @@ export class SessionHost {
   }
 
   improvementPlan(sessionId: string): CommandResults['improvements.get'] {
-    const { scorecard } = this.scorecard(sessionId);
-    const edited = this.attempt(() => this.improvements.read(sessionId));
-    const report = afterActionReport([scorecard], edited ? { improvementPlan: edited } : {});
-    return { sessionId, items: report.improvementPlan, edited: edited !== null };
+    return improvementResult(this.scorecard(sessionId).scorecard, this.attempt(() => this.improvements.read(sessionId)));
   }
 
   saveImprovementPlan(params: CommandParams<'improvements.save'>): CommandResults['improvements.save'] {
@@ -256,7 +250,7 @@ export class SessionHost {
     const stranger = params.items?.findIndex((item) => !roles.has(item.ownerRole)) ?? -1;
     if (stranger >= 0) throw new CommandFailure('bad-request', `items.${stranger}.ownerRole: "${params.items![stranger]!.ownerRole}" is not a role of plan "${scorecard.planId}"`);
     this.attempt(() => this.improvements.write(params.sessionId, params.items));
-    return this.improvementPlan(params.sessionId);
+    return improvementResult(scorecard, params.items);
   }
 
   /** Every ended drill in the data folder (active and archived), replayed and scored. */
@@ -296,9 +290,26 @@ export class SessionHost {
     this.lastTick = wallNow;
     if (asleepSince !== undefined) void this.pauseRunning(asleepSince);
     for (const live of this.live.values()) {
+      // A paused or ended session's clock stands still: nothing of its view can have changed.
+      if (live.session.context.paused || live.session.context.ended) continue;
       live.driver.tick(wallNow);
       this.publish(live);
     }
+  }
+
+  /**
+   * Ticks every `everyMs` wall ms (both transports run the host this way); an error in a tick is
+   * logged and the next tick goes on. Returns the function that stops it.
+   */
+  startTicking(everyMs: number, logError: (message: string) => void): () => void {
+    const ticker = setInterval(() => {
+      try {
+        this.tick();
+      } catch (error) {
+        logError(`Firedrill: internal error while ticking sessions (please report it):\n${(error as Error)?.stack ?? String(error)}`);
+      }
+    }, everyMs);
+    return () => clearInterval(ticker);
   }
 
   /** Closes every session: appends under way finish, files are closed, locks released. */
@@ -306,9 +317,9 @@ export class SessionHost {
     await Promise.allSettled([...this.live.keys()].map((id) => this.drop(id, 'Firedrill is shutting down')));
   }
 
-  private publish(live: LiveSession): void {
-    const view = live.changedView();
-    if (view) this.options.events.update(live.id, view);
+  private publish(live: LiveSession, view?: SessionView): void {
+    const changed = live.changedView(view);
+    if (changed) this.options.events.update(live.id, changed);
   }
 
   /** Takes a session out of this host (its journal closed, its lock released) and tells its clients. */
@@ -342,4 +353,10 @@ export class SessionHost {
 
 function exported(what: 'scorecard' | 'aar', sessionId: string, format: ExportFormat, bytes: Buffer): ExportedFile {
   return { fileName: exportFileName(what, sessionId, format), mediaType: EXPORT_MEDIA_TYPES[format], base64: bytes.toString('base64'), bytes: bytes.length };
+}
+
+/** The improvement plan of a session's AAR: the edited one if there is one, else the generated one. */
+function improvementResult(scorecard: Scorecard, edited: readonly ImprovementEdit[] | null): CommandResults['improvements.get'] {
+  const report = afterActionReport([scorecard], edited ? { improvementPlan: edited } : {});
+  return { sessionId: scorecard.sessionId, items: report.improvementPlan, edited: edited !== null };
 }
