@@ -1,6 +1,5 @@
-import { failure, parseRequest, type Reply } from '../../engine/protocol/messages.js';
-import { runCommand, type ClientSessions } from '../../host/server/command-handlers.js';
-import { asCommandFailure } from '../../host/server/command-failure.js';
+import type { Reply } from '../../engine/protocol/messages.js';
+import { replyTo, type ClientSessions } from '../../host/server/command-handlers.js';
 import type { SessionHost } from '../../host/server/session-host.js';
 
 /**
@@ -8,26 +7,12 @@ import type { SessionHost } from '../../host/server/session-host.js';
  * parsed and validated by the protocol's own parseRequest (the WebSocket server uses the same),
  * then run by the host's runCommand. Always resolves with a Reply; never throws.
  */
-export async function handleCommandMessage(
+export function handleCommandMessage(
   host: SessionHost,
   client: ClientSessions,
   trustedSender: boolean,
   message: unknown,
   logError: (message: string) => void,
 ): Promise<Reply> {
-  const parsed = parseRequest(message);
-  if (!trustedSender) {
-    return failure(parsed.ok ? parsed.request.id : parsed.reply.id, 'unauthorized', 'this message does not come from a Firedrill page');
-  }
-  if (!parsed.ok) return parsed.reply;
-  const { request } = parsed;
-  try {
-    const result = await runCommand(host, request, client);
-    return { id: request.id, ok: true, result };
-  } catch (error) {
-    const known = asCommandFailure(error);
-    if (known) return failure(request.id, known.code, known.message, known.errors);
-    logError(`Firedrill: internal error on ${request.type} (please report it):\n${(error as Error)?.stack ?? String(error)}`);
-    return failure(request.id, 'internal', `${request.type} failed on an internal error; the log has the details.`);
-  }
+  return replyTo(host, client, message, { authorized: trustedSender, refusal: 'this message does not come from a Firedrill page' }, logError);
 }

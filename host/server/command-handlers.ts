@@ -1,5 +1,6 @@
 import type { CommandParams, CommandResults, CommandType, Request } from '../../engine/protocol/index.js';
-import { CommandFailure } from './command-failure.js';
+import { failure, parseRequest, type Reply } from '../../engine/protocol/messages.js';
+import { asCommandFailure, CommandFailure } from './command-failure.js';
 import type { SessionHost } from './session-host.js';
 
 /** The sessions one client (a browser tab, a window) has open: it gets their updates. */
@@ -82,4 +83,31 @@ const handlers: { [T in CommandType]: Handler<T> } = {
 export async function runCommand(host: SessionHost, request: Request, client: ClientSessions): Promise<CommandResults[CommandType]> {
   const handler = handlers[request.type] as Handler<CommandType>;
   return handler(host, request.params as CommandParams<CommandType>, client);
+}
+
+/**
+ * One protocol message from a client, whatever the transport (a Socket.IO command, an IPC
+ * invoke): checked by parseRequest, refused unless the client is authorized, run by
+ * runCommand. Always resolves with the Reply to send; never throws.
+ */
+export async function replyTo(
+  host: SessionHost | undefined,
+  client: ClientSessions,
+  message: unknown,
+  access: { authorized: boolean; refusal: string },
+  logError: (message: string) => void,
+): Promise<Reply> {
+  const parsed = parseRequest(message);
+  if (!access.authorized) return failure(parsed.ok ? parsed.request.id : parsed.reply.id, 'unauthorized', access.refusal);
+  if (!parsed.ok) return parsed.reply;
+  const { request } = parsed;
+  if (!host) return failure(request.id, 'internal', 'Firedrill is starting; try again');
+  try {
+    return { id: request.id, ok: true, result: await runCommand(host, request, client) };
+  } catch (error) {
+    const known = asCommandFailure(error);
+    if (known) return failure(request.id, known.code, known.message, known.errors);
+    logError(`Firedrill: internal error on ${request.type} (please report it):\n${(error as Error)?.stack ?? String(error)}`);
+    return failure(request.id, 'internal', `${request.type} failed on an internal error; the log has the details.`);
+  }
 }

@@ -1,9 +1,8 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { COMMAND_EVENT, REPLY_EVENT, failure, parseRequest, type Reply, type ServerEvents } from '../../engine/protocol/messages.js';
+import { COMMAND_EVENT, REPLY_EVENT, failure, type Reply, type ServerEvents } from '../../engine/protocol/messages.js';
 import { MAX_TRANSPORT_BYTES } from '../../engine/protocol/limits.js';
-import { runCommand, type ClientSessions } from './command-handlers.js';
-import { asCommandFailure } from './command-failure.js';
+import { replyTo, type ClientSessions } from './command-handlers.js';
 import type { HostEvents, SessionHost } from './session-host.js';
 import { MALFORMED_EVENT, tolerantParser } from './tolerant-parser.js';
 import { isTrustedHost, isTrustedOrigin } from './trusted-host.js';
@@ -97,23 +96,8 @@ export function attachSocketServer(http: HttpServer, options: SocketServerOption
 
     const handle = async (args: unknown[], ack: ((reply: Reply) => void) | undefined) => {
       if (args.length !== 1) return answer(failure(null, 'bad-request', `a command is one object { id, type, params }, not ${args.length} arguments`), ack);
-      const parsed = parseRequest(args[0]);
-      if (!socket.data.facilitator) {
-        const id = parsed.ok ? parsed.request.id : parsed.reply.id;
-        return answer(failure(id, 'unauthorized', 'this connection has no valid facilitator token: open Firedrill at the address it printed (it ends in ?token=...)'), ack);
-      }
-      if (!parsed.ok) return answer(parsed.reply, ack);
-      const { request } = parsed;
-      if (!host) return answer(failure(request.id, 'internal', 'the server is starting; try again'), ack);
-      try {
-        const result = await runCommand(host, request, client);
-        answer({ id: request.id, ok: true, result }, ack);
-      } catch (error) {
-        const known = asCommandFailure(error);
-        if (known) return answer(failure(request.id, known.code, known.message, known.errors), ack);
-        options.logError(`firedrill serve: internal error on ${request.type} (please report it):\n${(error as Error)?.stack ?? String(error)}`);
-        answer(failure(request.id, 'internal', `${request.type} failed on an internal error; the server log has the details.`), ack);
-      }
+      const access = { authorized: socket.data.facilitator === true, refusal: 'this connection has no valid facilitator token: open Firedrill at the address it printed (it ends in ?token=...)' };
+      answer(await replyTo(host, client, args[0], access, options.logError), ack);
     };
   });
 
