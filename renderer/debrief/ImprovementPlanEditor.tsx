@@ -191,14 +191,15 @@ export function ImprovementPlanEditor({ sessionId, roles, objectives }: { sessio
     if (target) document.getElementById(target)?.focus();
   });
 
-  const checked = useMemo(() => validate(rows), [rows]);
+  // Rows are checked live only once a save has been tried: until then a keystroke costs one row's render.
+  const live = useMemo(() => (checking ? validate(rows) : null), [checking, rows]);
   const dirty = plan !== null && !sameEdits(rows, plan.items);
   // Errors show once a save has been tried, then follow the edits live; the host's stay until the next edit.
   const errors = useMemo(() => {
-    const merged = new Map<number, FieldErrors>(checking ? checked.errors : []);
+    const merged = new Map<number, FieldErrors>(live ? live.errors : []);
     for (const [key, fields] of refused) merged.set(key, { ...merged.get(key), ...fields });
     return merged;
-  }, [checking, checked, refused]);
+  }, [live, refused]);
 
   // Stable, so that the memoised rows a change does not touch stay as they are.
   const change = useCallback((key: number, edit: Partial<ImprovementEdit>) => {
@@ -246,6 +247,7 @@ export function ImprovementPlanEditor({ sessionId, roles, objectives }: { sessio
   const save = () => {
     setChecking(true);
     setRefused(new Map());
+    const checked = validate(rows);
     const first = rows.find((row) => checked.errors.has(row.key));
     if (first) {
       const fields = [...checked.errors.values()].reduce((count, errors) => count + Object.keys(errors).length, 0);

@@ -1,4 +1,4 @@
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import type { Plan, PlanAction } from '../../engine/format/plan.js';
 import type { Scenario } from '../../engine/format/scenario.js';
 import type { SessionView } from '../../engine/protocol/index.js';
@@ -40,17 +40,21 @@ export function ActionLibrary({ view, now, plan, scenario, actingRole, onlyRole 
     (action: string) => void command('session.input', { sessionId, actor: actingRole, input: { type: 'action.taken', action } }),
     [command, sessionId, actingRole],
   );
+  // Computed once per plan and role, not on every clock tick.
+  const role = onlyRole ? actingRole : undefined;
+  const groups = useMemo(() => actionsByPhase(plan, { role, providers: scenario.providers }), [plan, role, scenario.providers]);
+  const owners = useMemo(() => new Map(plan.actions.map((action) => [action.id, action.roles.map((r) => roleTitle(plan, r)).join(', ')])), [plan]);
   return (
     <section className="panel actions" aria-labelledby="actions-heading">
       <h2 id="actions-heading">Plan actions{onlyRole ? '' : ` (taken as ${roleTitle(plan, actingRole)})`}</h2>
-      {actionsByPhase(plan, { role: onlyRole ? actingRole : undefined, providers: scenario.providers }).map((group) => (
+      {groups.map((group) => (
         <details key={group.phase} className="phase-group" open={group.phase === view.phase}>
           <summary>{group.title} <span className="count">{group.actions.length}</span></summary>
           <ul className="action-list">
             {group.actions.map((action) => {
               const running = inProgress.get(action.id);
               return (
-                <ActionRow key={action.id} action={action} owners={action.roles.map((role) => roleTitle(plan, role)).join(', ')} owned={action.roles.includes(actingRole)}
+                <ActionRow key={action.id} action={action} owners={owners.get(action.id)!} owned={action.roles.includes(actingRole)}
                   disabled={!!view.ended} progress={running ? `in progress, ${formatCountdown(running.completesAt - now)} left` : null} onTake={take} />
               );
             })}

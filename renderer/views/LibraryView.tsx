@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import type { LibraryScenarioEntry } from '../../engine/protocol/index.js';
-import type { LocatedError } from '../../engine/validate/located-error.js';
+import { formatLocatedError, type LocatedError } from '../../engine/validate/located-error.js';
 import { useAppState, useAppStore, useClient } from '../app/app-context.js';
 import { navigate } from '../app/route.js';
 import { CommandError } from '../client/session-client.js';
@@ -69,7 +69,7 @@ function ImportFile({ onImported }: { onImported: () => void }) {
           {outcome.errors.length > 0 && (
             <ul className="located-errors" aria-label={`Problems in ${outcome.file}`}>
               {outcome.errors.map((error, index) => (
-                <li key={index}><code>{formatLocated(error)}</code></li>
+                <li key={index}><code>{formatLocatedError(error)}</code></li>
               ))}
             </ul>
           )}
@@ -79,7 +79,6 @@ function ImportFile({ onImported }: { onImported: () => void }) {
   );
 }
 
-const formatLocated = (error: LocatedError) => `${error.file}:${error.line}:${error.column} ${error.path ? `${error.path}: ` : ''}${error.message}`;
 
 export function LibraryView() {
   const client = useClient();
