@@ -37,6 +37,8 @@ export function DebriefView({ sessionId }: { sessionId: string }) {
     );
   }, [client, store, sessionId]);
   const timeline = useMemo(() => (card ? timelineChartOption(card) : null), [card]);
+  // Roles by their titles, as the plan names them (the scorecard keeps ids for tracing).
+  const roleTitle = useMemo(() => new Map(card?.byRole.map((role) => [role.id, role.title])), [card]);
 
   if (!card) return <p role="status">{problem ?? 'Building the scorecard…'}</p>;
   return (
@@ -75,9 +77,9 @@ export function DebriefView({ sessionId }: { sessionId: string }) {
           {card.expectedActions.map((step) => (
             <tr key={step.step} className={`status-${step.status}`}>
               <th scope="row">{step.title}</th>
-              <td>{step.owner}</td>
+              <td>{roleTitle.get(step.owner) ?? step.owner}</td>
               <td>{STATUS_LABELS[step.status]}{step.wrongRole ? ', wrong role' : ''}{step.outOfOrder ? ', out of order' : ''}{step.evidenceDestroyed ? ', evidence destroyed' : ''}</td>
-              <td>{step.doneBy ?? '—'}</td>
+              <td>{step.doneBy ? roleTitle.get(step.doneBy) ?? step.doneBy : '—'}</td>
               <td>{tPlus(step.doneAtMinutes ?? step.takenAtMinutes)}</td>
               <td>{tPlus(step.dueAtMinutes)}</td>
               <td>{Math.round(step.credit * 100)}%</td>

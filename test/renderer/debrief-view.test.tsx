@@ -36,6 +36,9 @@ describe('the debrief', () => {
     expect(screen.getByText(/time to contain = contained − detected/)).toBeInTheDocument();
     const expected = screen.getByRole('table', { name: /Expected actions of the playbook/ });
     expect(within(expected).getAllByRole('row').length).toBe(card.expectedActions.length + 1);
+    // Owners by the plan's role titles, not their ids.
+    expect(expected).toHaveTextContent('Cloud Security Analyst');
+    expect(expected).not.toHaveTextContent('cloud-security-analyst');
     const objectives = screen.getByRole('table', { name: /Objectives/ });
     expect(within(objectives).getAllByRole('row')).toHaveLength(card.objectives.length + 1);
     expect(screen.getByRole('table', { name: /By role/ })).toBeInTheDocument();
