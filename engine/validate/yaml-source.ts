@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { FieldPath, LocatedError } from './located-error.js';
 import { formatPath, oneLine, quote } from './located-error.js';
 
@@ -33,14 +33,24 @@ export function parseYamlSource(file: string, text: string): ParsedSource {
   if (text.includes('\u0000')) return { ok: false, errors: [at(1, 1, 'this is a binary file, not YAML text')] };
   if (text.trim() === '') return { ok: false, errors: [at(1, 1, 'the file is empty')] };
 
-  const lineCounter = new LineCounter();
+  // The parser's own LineCounter only knows the lines its lexer reached: after a syntax error it
+  // may lack the error's line, and an offset there came out as a column past the end of an earlier
+  // line. So the lines are counted from the text itself, once, for every position.
+  const lineStarts = startsOfLines(text);
   const position = (offset: number) => {
-    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
-    return { line, column: col };
+    const at = Math.max(0, Math.min(offset, text.length));
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= at) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: at - lineStarts[low]! + 1 };
   };
   let document: Document.Parsed;
   try {
-    document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   } catch (error) {
     // The yaml parser reports problems in document.errors; a throw here is an input it could not handle at all.
     return { ok: false, errors: [at(1, 1, unreadable(error))] };
@@ -220,4 +230,11 @@ function structureProblem(document: Document.Parsed): { offset: number; message:
     }
   }
   return undefined;
+}
+
+/** The offset at which each line of the text starts ("\n" ends a line, as the YAML parser counts). */
+function startsOfLines(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
 }

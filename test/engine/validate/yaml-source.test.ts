@@ -156,6 +156,14 @@ describe('parseYamlSource: syntax errors', () => {
     expect(errors[0]!.message).toMatch(/^YAML syntax: a tab is used for indentation; indent with spaces only/);
   });
 
+  it('locates an error on a line the parser stopped before, within that line (found by the mutation test)', () => {
+    const text = '{}">format: firedrill-scenario/1\n{}">format: firedrill-scenario/1\nid: x\n';
+    const [error] = syntaxErrors(text);
+    const lines = text.split('\n');
+    expect(error!.column).toBeLessThanOrEqual(lines[error!.line - 1]!.length + 1);
+    expect(error).toMatchObject({ line: 2, column: 13 });
+  });
+
   it('names a duplicated key at its second place', () => {
     expect(syntaxErrors('a: 1\nb:\n  c: 1\n  c: 2\n')).toEqual([{ line: 4, column: 3, path: '', message: 'YAML syntax: the key "c" appears twice in the same mapping' }]);
     expect(syntaxErrors('"a b": 1\n"a b": 2\n')[0]!.message).toBe('YAML syntax: the key "a b" appears twice in the same mapping');
