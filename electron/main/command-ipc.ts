@@ -1,14 +1,15 @@
 import type { Reply } from '../../engine/protocol/messages.js';
-import { replyTo, type ClientSessions } from '../../host/server/command-handlers.js';
-import type { SessionHost } from '../../host/server/session-host.js';
+import { replyTo } from '../../host/service/dispatch.js';
+import type { ClientSessions } from '../../host/service/client-sessions.js';
+import type { FiredrillHost } from '../../host/service/firedrill-host.js';
 
 /**
  * One session-protocol message arriving over IPC: the sender checked first, then the message
  * parsed and validated by the protocol's own parseRequest (the WebSocket server uses the same),
- * then run by the host's runCommand. Always resolves with a Reply; never throws.
+ * then run by the host's command table (host/service/dispatch.ts). Always resolves with a Reply; never throws.
  */
 export function handleCommandMessage(
-  host: SessionHost,
+  host: FiredrillHost,
   client: ClientSessions,
   trustedSender: boolean,
   message: unknown,

@@ -1,6 +1,6 @@
 import type { ServerEvents, ServerEventType } from '../../engine/protocol/messages.js';
-import type { ClientSessions } from '../../host/server/command-handlers.js';
-import type { HostEvents } from '../../host/server/session-host.js';
+import type { ClientSessions } from '../../host/service/client-sessions.js';
+import type { HostEvents } from '../../host/service/session-service.js';
 
 /** Sends one session event to one window's renderer (webContents.send on the event's channel). */
 export type SendToClient = <E extends ServerEventType>(event: E, payload: ServerEvents[E]) => void;
@@ -13,7 +13,7 @@ export type SendToClient = <E extends ServerEventType>(event: E, payload: Server
 export class IpcClients {
   private readonly clients = new Map<number, { send: SendToClient; sessions: Set<string> }>();
 
-  /** `unattended` hears of a session no window has open any more (to pause it: SessionHost.pauseUnattended). */
+  /** `unattended` hears of a session no window has open any more (to pause it: SessionService.pauseUnattended). */
   constructor(private readonly unattended: (sessionId: string) => void = () => {}) {}
 
   private leftBehind(sessionIds: Iterable<string>): void {

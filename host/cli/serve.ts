@@ -40,7 +40,7 @@ export async function serveCommand(options: { port?: number; dataDir?: string },
   const warm = server;
   setImmediate(() => {
     try {
-      warm.host.library();
+      warm.host.library.library();
     } catch {
       // A library that does not load is reported to the page by library.list itself.
     }

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { packageRoot } from '../library/bundled.js';
 import { createRendererHandler } from './http-app.js';
-import { SessionHost } from './session-host.js';
+import { FiredrillHost } from '../service/firedrill-host.js';
 import { attachSocketServer } from './socket-server.js';
 import { newFacilitatorToken } from './facilitator-token.js';
 
@@ -24,7 +24,7 @@ export interface RunningServer {
   token: string;
   /** The address to open: the facilitator token is in it. */
   url: string;
-  host: SessionHost;
+  host: FiredrillHost;
   /** Stops taking connections, finishes the appends under way, closes journals, releases locks. */
   close(): Promise<void>;
 }
@@ -47,7 +47,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   // A malformed HTTP request is answered by Node and logged nowhere: it is the client's mistake.
   http.on('clientError', (_error, socket) => socket.destroy());
   const sockets = attachSocketServer(http, { token, port: () => port, logError });
-  const host = new SessionHost({ dataDir: options.dataDir, events: sockets.events, ...(options.now ? { now: options.now } : {}) });
+  const host = new FiredrillHost({ dataDir: options.dataDir, events: sockets.events, ...(options.now ? { now: options.now } : {}) });
   sockets.bind(host);
 
   await new Promise<void>((resolve, reject) => {

@@ -2,8 +2,10 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { COMMAND_EVENT, REPLY_EVENT, failure, type Reply, type ServerEvents } from '../../engine/protocol/messages.js';
 import { MAX_TRANSPORT_BYTES } from '../../engine/protocol/limits.js';
-import { replyTo, type ClientSessions } from './command-handlers.js';
-import type { HostEvents, SessionHost } from './session-host.js';
+import { replyTo } from '../service/dispatch.js';
+import type { ClientSessions } from '../service/client-sessions.js';
+import type { FiredrillHost } from '../service/firedrill-host.js';
+import type { HostEvents } from '../service/session-service.js';
 import { MALFORMED_EVENT, tolerantParser } from './tolerant-parser.js';
 import { isTrustedHost, isTrustedOrigin } from './trusted-host.js';
 import { tokenMatches } from './facilitator-token.js';
@@ -29,7 +31,7 @@ export interface SocketServerOptions {
  * as REPLY_EVENT). Every message is checked (token, size, schema) before it reaches the host;
  * a bad one gets an error reply and changes nothing. Updates go to a room per session.
  */
-export function attachSocketServer(http: HttpServer, options: SocketServerOptions): { io: Server; events: HostEvents; bind(host: SessionHost): void } {
+export function attachSocketServer(http: HttpServer, options: SocketServerOptions): { io: Server; events: HostEvents; bind(host: FiredrillHost): void } {
   const io = new Server(http, {
     serveClient: false,
     parser: tolerantParser,
@@ -56,16 +58,16 @@ export function attachSocketServer(http: HttpServer, options: SocketServerOption
     },
   };
 
-  let host: SessionHost | undefined;
+  let host: FiredrillHost | undefined;
 
   io.on('connection', (socket: Socket) => {
     // The token is checked at the handshake, and every command from an unauthorised connection is refused.
     if (socket.data.facilitator === undefined) socket.data.facilitator = tokenMatches((socket.handshake.auth as { token?: unknown } | undefined)?.token, options.token);
-    // The last page of a session to go pauses it (see SessionHost.pauseUnattended).
+    // The last page of a session to go pauses it (see SessionService.pauseUnattended).
     const unattended = (sessionIds: string[]) => {
       for (const sessionId of sessionIds) {
         if ((io.sockets.adapter.rooms.get(sessionRoom(sessionId))?.size ?? 0) > 0) continue;
-        host?.pauseUnattended(sessionId).catch((error: unknown) => options.logError(`firedrill serve: could not pause unattended session ${sessionId}: ${(error as Error).message}`));
+        host?.sessions.pauseUnattended(sessionId).catch((error: unknown) => options.logError(`firedrill serve: could not pause unattended session ${sessionId}: ${(error as Error).message}`));
       }
     };
     let rooms: string[] = [];

@@ -3,17 +3,17 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServerEventType } from '../../engine/protocol/messages.js';
-import { SessionHost } from '../../host/server/session-host.js';
+import { FiredrillHost } from '../../host/service/firedrill-host.js';
 import { handleCommandMessage } from '../../electron/main/command-ipc.js';
 import { IpcClients } from '../../electron/main/ipc-clients.js';
 import { isTrustedSender } from '../../electron/security/ipc-sender.js';
 
 // The IPC path of the main process without Electron: the sender check, the protocol's own
-// validation, and the host's runCommand, with a real SessionHost on a temporary data folder.
+// validation, and the host's command dispatcher, with a real FiredrillHost on a temporary data folder.
 
 const SCENARIO = 'stolen-api-keys-new-location';
 let dataDir: string;
-let host: SessionHost;
+let host: FiredrillHost;
 const clients = new IpcClients();
 const received: { window: number; event: ServerEventType; sessionId: string }[] = [];
 const windowClient = (id: number) => clients.client(id, (event, payload) => void received.push({ window: id, event, sessionId: payload.sessionId }));
@@ -23,7 +23,7 @@ const send = (window: number, message: unknown, sender = trusted) => handleComma
 
 beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'firedrill-ipc-'));
-  host = new SessionHost({ dataDir, events: clients.events });
+  host = new FiredrillHost({ dataDir, events: clients.events });
 });
 afterAll(async () => {
   await host.close();

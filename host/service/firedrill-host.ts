@@ -1,0 +1,37 @@
+import { LibraryService } from './library-service.js';
+import { ReportService } from './report-service.js';
+import { SessionService, type HostEvents } from './session-service.js';
+
+export interface HostOptions {
+  dataDir: string;
+  events: HostEvents;
+  /** The wall clock, in ms since the epoch: the engine never reads it, the host does. */
+  now?: () => number;
+}
+
+/**
+ * Everything one Firedrill process serves, whatever carries it (`firedrill serve` over
+ * Socket.IO, the desktop app over IPC): the library, the sessions and the reports, each a
+ * service of its own; the command table (commands/) maps the protocol onto them.
+ */
+export class FiredrillHost {
+  readonly library: LibraryService;
+  readonly sessions: SessionService;
+  readonly reports: ReportService;
+
+  constructor(options: HostOptions) {
+    this.library = new LibraryService(options.dataDir);
+    this.sessions = new SessionService(options.dataDir, this.library, options.events, options.now ?? Date.now);
+    this.reports = new ReportService(options.dataDir, this.sessions, this.library);
+  }
+
+  /** Moves live sessions' clocks every `everyMs` wall ms; returns the function that stops it. */
+  startTicking(everyMs: number, logError: (message: string) => void): () => void {
+    return this.sessions.startTicking(everyMs, logError);
+  }
+
+  /** Closes every session: appends under way finish, files are closed, locks released. */
+  close(): Promise<void> {
+    return this.sessions.close();
+  }
+}
