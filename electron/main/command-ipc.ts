@@ -1,6 +1,6 @@
 import type { Reply } from '../../engine/protocol/messages.js';
 import { replyTo } from '../../host/service/dispatch.js';
-import type { ClientSessions } from '../../host/service/client-sessions.js';
+import type { ClientSessions } from '../../host/service/connection.js';
 import type { FiredrillHost } from '../../host/service/firedrill-host.js';
 
 /**

@@ -43,8 +43,8 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  // A session whose last window closes pauses, as in browser mode (SessionService.pauseUnattended).
-  const clients = new IpcClients((sessionId) => void host.sessions.pauseUnattended(sessionId).catch((error: unknown) => log(`Firedrill: could not pause unattended session ${sessionId}: ${(error as Error).message}`)));
+  // A session whose last window closes is paused and released, as in browser mode (SessionService.letGo).
+  const clients = new IpcClients(() => host.sessions);
   const announced = new Set<string>();
   const host = new FiredrillHost({
     dataDir: dataDir({ env: process.env }),
@@ -55,6 +55,7 @@ function start(): void {
       },
       closed: (sessionId, reason) => clients.events.closed(sessionId, reason),
     },
+    logError: log,
   });
   const windows = new AppWindows({ preload: join(here, 'preload.cjs'), stateFile: () => join(app.getPath('userData'), 'window-state.json'), pageGone: (id) => clients.remove(id), log });
   const files = new FileDelivery({

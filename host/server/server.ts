@@ -43,11 +43,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const token = options.token ?? newFacilitatorToken();
   const logError = options.logError ?? ((message: string) => process.stderr.write(`${message}\n`));
   let port = options.port;
-  const http = createServer(createRendererHandler({ rendererDir: options.rendererDir ?? join(packageRoot(), 'dist', 'renderer'), port: () => port }));
+  const http = createServer(createRendererHandler({ rendererDir: options.rendererDir ?? join(packageRoot(), 'dist', 'renderer'), port: () => port, logError }));
   // A malformed HTTP request is answered by Node and logged nowhere: it is the client's mistake.
   http.on('clientError', (_error, socket) => socket.destroy());
   const sockets = attachSocketServer(http, { token, port: () => port, logError });
-  const host = new FiredrillHost({ dataDir: options.dataDir, events: sockets.events, ...(options.now ? { now: options.now } : {}) });
+  const host = new FiredrillHost({ dataDir: options.dataDir, events: sockets.events, logError, ...(options.now ? { now: options.now } : {}) });
   sockets.bind(host);
 
   await new Promise<void>((resolve, reject) => {

@@ -3,7 +3,7 @@ import { Server, type Socket } from 'socket.io';
 import { COMMAND_EVENT, REPLY_EVENT, failure, type Reply, type ServerEvents } from '../../engine/protocol/messages.js';
 import { MAX_TRANSPORT_BYTES } from '../../engine/protocol/limits.js';
 import { replyTo } from '../service/dispatch.js';
-import type { ClientSessions } from '../service/client-sessions.js';
+import { Connection } from '../service/connection.js';
 import type { FiredrillHost } from '../service/firedrill-host.js';
 import type { HostEvents } from '../service/session-service.js';
 import { MALFORMED_EVENT, tolerantParser } from './tolerant-parser.js';
@@ -52,10 +52,8 @@ export function attachSocketServer(http: HttpServer, options: SocketServerOption
   const emit = <E extends keyof ServerEvents>(room: string, event: E, payload: ServerEvents[E]) => io.to(room).emit(event, payload);
   const events: HostEvents = {
     update: (sessionId, view) => emit(sessionRoom(sessionId), 'session.update', { sessionId, view }),
-    closed: (sessionId, reason) => {
-      emit(sessionRoom(sessionId), 'session.closed', { sessionId, reason });
-      io.in(sessionRoom(sessionId)).socketsLeave(sessionRoom(sessionId));
-    },
+    // Then the host tells each connection to forget the session, which leaves its room.
+    closed: (sessionId, reason) => emit(sessionRoom(sessionId), 'session.closed', { sessionId, reason }),
   };
 
   let host: FiredrillHost | undefined;
@@ -63,28 +61,15 @@ export function attachSocketServer(http: HttpServer, options: SocketServerOption
   io.on('connection', (socket: Socket) => {
     // The token is checked at the handshake, and every command from an unauthorised connection is refused.
     if (socket.data.facilitator === undefined) socket.data.facilitator = tokenMatches((socket.handshake.auth as { token?: unknown } | undefined)?.token, options.token);
-    // The last page of a session to go pauses it (see SessionService.pauseUnattended).
-    const unattended = (sessionIds: string[]) => {
-      for (const sessionId of sessionIds) {
-        if ((io.sockets.adapter.rooms.get(sessionRoom(sessionId))?.size ?? 0) > 0) continue;
-        host?.sessions.pauseUnattended(sessionId).catch((error: unknown) => options.logError(`firedrill serve: could not pause unattended session ${sessionId}: ${(error as Error).message}`));
-      }
-    };
-    let rooms: string[] = [];
-    socket.on('disconnecting', () => void (rooms = [...socket.rooms].filter(isSessionRoom).map(sessionOfRoom)));
-    socket.on('disconnect', () => unattended(rooms));
-    const client: ClientSessions = {
-      has: (sessionId) => socket.rooms.has(sessionRoom(sessionId)),
-      join: (sessionId) => {
-        void socket.join(sessionRoom(sessionId));
-        // The page went while the session was being opened or created for it: nobody watches it.
-        if (socket.disconnected) unattended([sessionId]);
-      },
-      leave: (sessionId) => {
-        void socket.leave(sessionRoom(sessionId));
-        unattended([sessionId]);
-      },
-    };
+    const client = new Connection(
+      { hold: (sessionId, holder) => host?.sessions.hold(sessionId, holder), letGo: (sessionId, holder) => host?.sessions.letGo(sessionId, holder) },
+      { subscribe: (sessionId) => void socket.join(sessionRoom(sessionId)), unsubscribe: (sessionId) => void socket.leave(sessionRoom(sessionId)) },
+    );
+    // A connection recovered after a short drop has its rooms back: it holds their sessions again
+    // (released meanwhile if nobody else had them; the next input reopens them from the journal).
+    if (socket.recovered) for (const room of socket.rooms) if (isSessionRoom(room)) client.join(sessionOfRoom(room));
+    // The last page of a session to go lets it go: paused, then released (SessionService.letGo).
+    socket.on('disconnect', () => client.close());
     const answer = (reply: Reply, ack: ((reply: Reply) => void) | undefined) => (ack ? ack(reply) : socket.emit(REPLY_EVENT, reply));
 
     socket.onAny((event: unknown, ...args: unknown[]) => {
@@ -93,7 +78,8 @@ export function attachSocketServer(http: HttpServer, options: SocketServerOption
       if (typeof event !== 'string' || !SUPPORTED_EVENTS.has(event)) {
         return answer(failure(null, 'unknown-command', `send commands as the "${COMMAND_EVENT}" event, not ${JSON.stringify(String(event).slice(0, 60))}`), ack);
       }
-      void handle(args, ack);
+      // Nothing a message does may end the process: a failure here is a bug, logged.
+      handle(args, ack).catch((error: unknown) => options.logError(`firedrill serve: internal error answering a command (please report it):\n${(error as Error)?.stack ?? String(error)}`));
     });
 
     const handle = async (args: unknown[], ack: ((reply: Reply) => void) | undefined) => {

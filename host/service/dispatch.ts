@@ -1,7 +1,7 @@
 import type { CommandParams, CommandResults, CommandType, Request } from '../../engine/protocol/index.js';
 import { failure, parseRequest, type Reply } from '../../engine/protocol/messages.js';
 import { asCommandFailure } from './command-failure.js';
-import type { ClientSessions } from './client-sessions.js';
+import type { ClientSessions } from './connection.js';
 import { commandTable } from './commands/command-table.js';
 import type { Handler } from './commands/handler.js';
 import type { FiredrillHost } from './firedrill-host.js';

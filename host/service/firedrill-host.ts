@@ -7,6 +7,8 @@ export interface HostOptions {
   events: HostEvents;
   /** The wall clock, in ms since the epoch: the engine never reads it, the host does. */
   now?: () => number;
+  /** Where unexpected errors (bugs, a journal that would not close) are reported. */
+  logError?: (message: string) => void;
 }
 
 /**
@@ -21,7 +23,8 @@ export class FiredrillHost {
 
   constructor(options: HostOptions) {
     this.library = new LibraryService(options.dataDir);
-    this.sessions = new SessionService(options.dataDir, this.library, options.events, options.now ?? Date.now);
+    const logError = options.logError ?? ((message: string) => void process.stderr.write(`${message}\n`));
+    this.sessions = new SessionService(options.dataDir, this.library, options.events, options.now ?? Date.now, logError);
     this.reports = new ReportService(options.dataDir, this.sessions, this.library);
   }
 

@@ -23,6 +23,11 @@ export interface HostEvents {
 /** Takes one input from a live session's clock driver at a wall time: the entry to journal. */
 type Take = (driver: ClockDriver, wallNow: number) => JournalEntry;
 
+/** Who holds a session open: a connection (a page, a window). Told when the host drops the session. */
+export interface Holder {
+  forget(sessionId: string): void;
+}
+
 /**
  * The sessions a host process runs, whatever the transport (Socket.IO or Electron IPC): it
  * starts and resumes sessions from their journals, records inputs (applied, appended with
@@ -33,6 +38,10 @@ export class SessionService {
   readonly store: SessionStore;
   private readonly live = new Map<string, LiveSession>();
   private readonly opening = new Map<string, Promise<{ live: LiveSession; warnings: string[] }>>();
+  /** Who holds each session; a live session nobody holds is released (see letGo). */
+  private readonly holders = new Map<string, Set<Holder>>();
+  /** Journals being closed by a release: the session is reopened only once its lock is free. */
+  private readonly releasing = new Map<string, Promise<void>>();
   private lastTick: number | undefined;
 
   constructor(
@@ -40,6 +49,7 @@ export class SessionService {
     private readonly library: LibraryService,
     private readonly events: HostEvents,
     private readonly now: () => number,
+    private readonly logError: (message: string) => void,
   ) {
     this.store = new SessionStore(dataDir);
   }
@@ -88,6 +98,7 @@ export class SessionService {
     let opening = this.opening.get(sessionId);
     if (!opening) {
       opening = (async () => {
+        await this.releasing.get(sessionId);
         const { session, journal, warnings } = await this.store.open(sessionId, this.library.lookup);
         const live = new LiveSession(session, new ClockDriver(session, this.now()), journal);
         this.live.set(sessionId, live);
@@ -100,15 +111,58 @@ export class SessionService {
     return { live: (await opening).live, warnings: [] };
   }
 
-  /** The session if it is live in this host, else undefined. */
-  find(sessionId: string): LiveSession | undefined {
-    return this.live.get(sessionId);
+  /** Whether the session is live in this host (its journal open, its state in memory). */
+  isLive(sessionId: string): boolean {
+    return this.live.has(sessionId);
   }
 
-  liveSession(sessionId: string): LiveSession {
+  /**
+   * A live session to record in. One still held but released meanwhile (its connection dropped
+   * for a moment and was recovered) is reopened from its journal.
+   */
+  private async attached(sessionId: string): Promise<LiveSession> {
+    if ((this.holders.get(sessionId)?.size ?? 0) === 0) throw new CommandFailure('not-open', `session ${sessionId} is not open: open it with session.open`);
+    return (await this.open(sessionId)).live;
+  }
+
+  /** `holder` has the session open: it stays live (in memory, its journal open) while anyone does. */
+  hold(sessionId: string, holder: Holder): void {
+    let holders = this.holders.get(sessionId);
+    if (!holders) this.holders.set(sessionId, (holders = new Set()));
+    holders.add(holder);
+  }
+
+  /**
+   * `holder` no longer has the session open. Once nobody holds it, the session is released: its
+   * journal closed, its memory freed. A running one is paused first (journaled like the
+   * facilitator's own pause): at 600x a closed tab would otherwise let hours of simulated time,
+   * timed-out decisions and passed deadlines go by unseen. It reopens from its journal.
+   */
+  letGo(sessionId: string, holder: Holder): void {
+    const holders = this.holders.get(sessionId);
+    holders?.delete(holder);
+    if (holders?.size === 0) this.holders.delete(sessionId);
+    if (!this.holders.has(sessionId)) void this.releaseUnheld(sessionId);
+  }
+
+  private async releaseUnheld(sessionId: string): Promise<void> {
     const live = this.live.get(sessionId);
-    if (!live) throw new CommandFailure('not-open', `session ${sessionId} is not open: open it with session.open`);
-    return live;
+    if (!live) return;
+    const { paused, ended } = live.session.context;
+    if (!paused && !ended) {
+      try {
+        await this.pause(sessionId);
+      } catch (error) {
+        // A failed append has dropped the session already (see record); a refusal leaves it as it is.
+        this.logError(`Firedrill: could not pause unattended session ${sessionId}: ${(error as Error).message}`);
+      }
+    }
+    // Someone opened it again while it was pausing, or the disk failed and it is gone already.
+    if (this.holders.has(sessionId) || this.live.get(sessionId) !== live) return;
+    this.live.delete(sessionId);
+    const closing = live.journal.close().catch((error: unknown) => this.logError(`Firedrill: could not close the journal of session ${sessionId}: ${(error as Error).message}`));
+    this.releasing.set(sessionId, closing.finally(() => this.releasing.delete(sessionId)));
+    await closing;
   }
 
   /** A session to read (live here, or replayed from its journal, active or archived). */
@@ -121,9 +175,9 @@ export class SessionService {
    * and fsynced, and only then returned, to be acknowledged. If the disk fails, the session
    * is closed, so that it is reopened from what the journal really holds.
    */
-  async record(sessionId: string, take: Take, wallNow = this.now()): Promise<CommandResults['session.input']> {
-    const live = this.liveSession(sessionId);
-    const entry = take(live.driver, wallNow);
+  async record(sessionId: string, take: Take, wallNow?: number): Promise<CommandResults['session.input']> {
+    const live = this.live.get(sessionId) ?? (await this.attached(sessionId));
+    const entry = take(live.driver, wallNow ?? this.now());
     try {
       await live.journal.append(entry);
     } catch (error) {
@@ -171,17 +225,6 @@ export class SessionService {
     return this.store.delete(sessionId);
   }
 
-  /**
-   * Pauses a running session nobody is watching any more (its last page or window closed):
-   * at 600x a closed tab would otherwise let hours of simulated time, timed-out decisions and
-   * passed deadlines go by unseen. The pause is journaled like the facilitator's own.
-   */
-  async pauseUnattended(sessionId: string): Promise<void> {
-    const live = this.live.get(sessionId);
-    if (!live || live.session.context.paused || live.session.context.ended) return;
-    await this.pause(sessionId);
-  }
-
   /** Pauses every running session now (the machine is about to sleep, the screen locks). */
   pauseRunning(wallNow = this.now()): Promise<unknown> {
     const running = [...this.live.values()].filter((live) => !live.session.context.paused && !live.session.context.ended);
@@ -225,7 +268,7 @@ export class SessionService {
 
   /** Closes every session: appends under way finish, files are closed, locks released. */
   async close(): Promise<void> {
-    await Promise.allSettled([...this.live.keys()].map((id) => this.drop(id, 'Firedrill is shutting down')));
+    await Promise.allSettled([...this.live.keys(), ...this.releasing.keys()].map((id) => this.drop(id, 'Firedrill is shutting down')));
   }
 
   private publish(live: LiveSession, view?: SessionView): void {
@@ -233,8 +276,12 @@ export class SessionService {
     if (changed) this.events.update(live.id, changed);
   }
 
-  /** Takes a session out of this host (its journal closed, its lock released) and tells its clients. */
+  /**
+   * Takes a session out of this host (its journal closed, its lock released) and tells its
+   * clients, who hold it no more.
+   */
   private async drop(sessionId: string, reason: string): Promise<void> {
+    await this.releasing.get(sessionId);
     const live = this.live.get(sessionId);
     if (!live) return;
     this.live.delete(sessionId);
@@ -242,6 +289,8 @@ export class SessionService {
       await live.journal.close();
     } finally {
       this.events.closed(sessionId, reason);
+      for (const holder of this.holders.get(sessionId) ?? []) holder.forget(sessionId);
+      this.holders.delete(sessionId);
     }
   }
 }

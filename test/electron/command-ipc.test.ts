@@ -14,7 +14,7 @@ import { isTrustedSender } from '../../electron/security/ipc-sender.js';
 const SCENARIO = 'stolen-api-keys-new-location';
 let dataDir: string;
 let host: FiredrillHost;
-const clients = new IpcClients();
+const clients = new IpcClients(() => host.sessions);
 const received: { window: number; event: ServerEventType; sessionId: string }[] = [];
 const windowClient = (id: number) => clients.client(id, (event, payload) => void received.push({ window: id, event, sessionId: payload.sessionId }));
 const errors: string[] = [];

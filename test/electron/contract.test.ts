@@ -25,7 +25,7 @@ describe('the IPC contract and the WebSocket protocol', () => {
 
     // And the IPC side delivers exactly those, for each of the host's events.
     const sent: string[] = [];
-    const clients = new IpcClients();
+    const clients = new IpcClients(() => ({ hold: () => {}, letGo: () => {} }));
     clients.client(1, (event) => void sent.push(event)).join('S1');
     clients.events.update('S1', {} as never);
     clients.events.closed('S1', 'archived');

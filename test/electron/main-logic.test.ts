@@ -140,10 +140,24 @@ describe('deadline notifications', () => {
   });
 });
 
+/** Holdings that count the holders of each session, and note a session nobody holds any more. */
+function countingHoldings() {
+  const holders = new Map<string, Set<unknown>>();
+  const left: string[] = [];
+  const holdings = {
+    hold: (sessionId: string, holder: unknown) => void holders.set(sessionId, (holders.get(sessionId) ?? new Set()).add(holder)),
+    letGo: (sessionId: string, holder: unknown) => {
+      holders.get(sessionId)?.delete(holder);
+      if ((holders.get(sessionId)?.size ?? 0) === 0) left.push(sessionId);
+    },
+  };
+  return { holdings, left };
+}
+
 describe('windows leaving sessions', () => {
-  it('reports a session no window has open any more, once its last window closes or leaves it', () => {
-    const left: string[] = [];
-    const clients = new IpcClients((sessionId) => void left.push(sessionId));
+  it('each window holds the sessions it has open, and lets go of them when it closes or leaves them', () => {
+    const { holdings, left } = countingHoldings();
+    const clients = new IpcClients(() => holdings);
     const send = () => {};
     clients.client(1, send).join('S1');
     clients.client(1, send).join('S2');
@@ -156,13 +170,14 @@ describe('windows leaving sessions', () => {
     expect(left).toEqual(['S2', 'S1']);
   });
 
-  it('reports a session opened for a window that closed while it was being opened', () => {
-    const left: string[] = [];
-    const clients = new IpcClients((sessionId) => void left.push(sessionId));
+  it('lets go of a session opened for a window that closed while it was being opened', () => {
+    const { holdings, left } = countingHoldings();
+    const clients = new IpcClients(() => holdings);
     const client = clients.client(7, () => {});
     clients.remove(7); // the window closes; session.open is still replaying the journal
     client.join('S9');
     expect(left).toEqual(['S9']);
+    expect(clients.openSessions().size).toBe(0);
   });
 });
 

@@ -64,7 +64,7 @@ beforeAll(async () => {
   // Ticks are rare here, so the only pushes are the ones the inputs cause.
   server = await startServer({ dataDir: socketDir, port: 0, tickMs: 60_000, logError: (m) => console.error(m) });
   socket = socketClient(`http://127.0.0.1:${server.port}`, server.token);
-  ipcClients = new IpcClients();
+  ipcClients = new IpcClients(() => ipcHost.sessions);
   ipcHost = new FiredrillHost({ dataDir: ipcDir, events: ipcClients.events });
   bridge = fakeBridge(ipcHost, ipcClients);
   ipc = ipcClient(bridge);
@@ -145,7 +145,7 @@ describe('the IPC client itself', () => {
   });
 
   it('stops all of its own listeners when closed, and an unsubscribe may be called twice', () => {
-    const own = fakeBridge(ipcHost, new IpcClients());
+    const own = fakeBridge(ipcHost, new IpcClients(() => ipcHost.sessions));
     const client = ipcClient(own);
     const stopUpdates = client.on('session.update', () => {});
     client.on('session.closed', () => {});

@@ -1,5 +1,5 @@
 import type { CommandParams, CommandResults, CommandType } from '../../../engine/protocol/index.js';
-import type { ClientSessions } from '../client-sessions.js';
+import type { ClientSessions } from '../connection.js';
 import type { FiredrillHost } from '../firedrill-host.js';
 
 /** Runs one validated command on the host's services, for one client. Throws what the services throw. */

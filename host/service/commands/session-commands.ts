@@ -1,5 +1,5 @@
 import { CommandFailure } from '../command-failure.js';
-import type { ClientSessions } from '../client-sessions.js';
+import type { ClientSessions } from '../connection.js';
 import type { HandlerTable } from './handler.js';
 
 /** Inputs go only to a session this client has open, never to another by its id. */
