@@ -1,5 +1,6 @@
 import type { ServerEvents, ServerEventType } from '../../engine/protocol/messages.js';
 import { Connection, type ClientSessions, type Holdings } from '../../host/service/connection.js';
+import { FACILITATOR, type Identity } from '../../host/service/identity.js';
 import type { HostEvents } from '../../host/service/session-service.js';
 
 /** Sends one session event to one window's renderer (webContents.send on the event's channel). */
@@ -17,12 +18,16 @@ export class IpcClients {
   /** `holdings` is the host's SessionService (asked for lazily: the host is built with these clients' events). */
   constructor(private readonly holdings: () => Holdings) {}
 
-  /** The client of a window (by webContents id), created on its first message. */
-  client(id: number, send: SendToClient): ClientSessions {
+  /**
+   * The client of a window (by webContents id), created on its first message. Its identity is
+   * the window's, as main opened it: the facilitator's console, or a session's projector.
+   */
+  client(id: number, send: SendToClient, identity: Identity = FACILITATOR): ClientSessions {
     let entry = this.windows.get(id);
     if (!entry) {
       const sessions = new Set<string>();
       const connection = new Connection(
+        identity,
         { hold: (sessionId, holder) => this.holdings().hold(sessionId, holder), letGo: (sessionId, holder) => this.holdings().letGo(sessionId, holder) },
         { subscribe: (sessionId) => void sessions.add(sessionId), unsubscribe: (sessionId) => void sessions.delete(sessionId) },
       );

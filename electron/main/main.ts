@@ -85,7 +85,7 @@ function start(): void {
   powerMonitor.on('suspend', () => void host.sessions.pauseRunning());
   powerMonitor.on('lock-screen', () => void host.sessions.pauseRunning());
 
-  registerCommandIpc(host, clients, log);
+  registerCommandIpc(host, clients, windows, log);
   registerShellIpc();
   registerDialogIpc();
   registerWindowIpc(windows);

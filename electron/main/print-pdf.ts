@@ -15,6 +15,7 @@ import type { ExportedFile } from '../../engine/protocol/results.js';
 import type { Request } from '../../engine/protocol/messages.js';
 import { execute } from '../../host/service/dispatch.js';
 import type { FiredrillHost } from '../../host/service/firedrill-host.js';
+import { FACILITATOR } from '../../host/service/identity.js';
 import type { PrintPdfRequest } from '../ipc/contract.js';
 
 /** The hidden print windows' session: in memory (no "persist:" prefix), apart from the app's. */
@@ -87,8 +88,8 @@ export interface PrintPlatform {
   write(path: string, bytes: Uint8Array): Promise<void>;
 }
 
-/** The client a print runs its export for: the shell itself, in no session. */
-const PRINT_CLIENT = { has: () => false, join: () => {}, leave: () => {} };
+/** The client a print runs its export for: the shell itself, for the facilitator, in no session. */
+const PRINT_CLIENT = { identity: FACILITATOR, has: () => false, join: () => {}, leave: () => {} };
 
 /** The host's HTML export of the report asked for, run as the protocol command (so refused alike). */
 async function htmlExport(host: FiredrillHost, request: PrintPdfRequest, logError: (message: string) => void): Promise<string> {

@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { channel, type MainEvents, type MainEventType } from '../ipc/contract.js';
 import { APP_ENTRY_URL } from '../security/app-origin.js';
 import { secureWebPreferences } from '../security/web-preferences.js';
+import { FACILITATOR, projectorOf, type Identity } from '../../host/service/identity.js';
 import { projectorDisplay, projectorUrl } from './projector-window.js';
 import { MIN_HEIGHT, MIN_WIDTH, parseWindowState, restoreWindowState, type WindowState } from './window-state.js';
 
@@ -27,6 +28,8 @@ export interface WindowsOptions {
 export class AppWindows {
   main: BrowserWindow | undefined;
   private readonly projectors = new Map<string, BrowserWindow>();
+  /** The projector windows' pages (by webContents id) and the session each shows. */
+  private readonly projectorPages = new Map<number, string>();
   private readonly mainLoaded: (() => void)[] = [];
 
   constructor(private readonly options: WindowsOptions) {}
@@ -84,8 +87,23 @@ export class AppWindows {
     if (existing && !existing.isDestroyed()) return existing.focus();
     const display = projectorDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id)!;
     const window = this.create(projectorUrl(sessionId), restoreWindowState(undefined, [display.workArea]), 'Firedrill: projector');
+    const pageId = window.webContents.id;
     this.projectors.set(sessionId, window);
-    window.on('closed', () => this.projectors.delete(sessionId));
+    this.projectorPages.set(pageId, sessionId);
+    window.on('closed', () => {
+      this.projectors.delete(sessionId);
+      this.projectorPages.delete(pageId);
+    });
+  }
+
+  /**
+   * Who a window's page is, decided here where the window was opened, never by the page: a
+   * projector window is read-only for its session (identity.ts), every other app page is the
+   * facilitator's.
+   */
+  identityOf(webContentsId: number): Identity {
+    const sessionId = this.projectorPages.get(webContentsId);
+    return sessionId === undefined ? FACILITATOR : projectorOf(sessionId);
   }
 
   private savedState(): WindowState | undefined {

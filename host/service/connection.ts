@@ -1,3 +1,4 @@
+import type { Identity } from './identity.js';
 import type { Holder } from './session-service.js';
 
 /** What a transport does when a connection opens or leaves a session: send it that session's updates, or stop. */
@@ -22,6 +23,8 @@ export class Connection implements Holder {
   private gone = false;
 
   constructor(
+    /** Who is connected: what it may do is decided by this, not by its messages. */
+    readonly identity: Identity,
     private readonly holdings: Holdings,
     private readonly subscription: Subscription,
   ) {}
@@ -64,4 +67,4 @@ export class Connection implements Holder {
 }
 
 /** What a command handler uses of its connection. */
-export type ClientSessions = Pick<Connection, 'has' | 'join' | 'leave'>;
+export type ClientSessions = Pick<Connection, 'identity' | 'has' | 'join' | 'leave'>;

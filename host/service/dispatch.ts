@@ -5,6 +5,7 @@ import type { ClientSessions } from './connection.js';
 import { commandTable } from './commands/command-table.js';
 import type { Handler } from './commands/handler.js';
 import type { FiredrillHost } from './firedrill-host.js';
+import { refusalFor } from './identity.js';
 
 /**
  * Runs one validated request and answers it: the result, or the error reply. This is the one
@@ -12,6 +13,8 @@ import type { FiredrillHost } from './firedrill-host.js';
  * CommandFailure) with its code and message, anything else as "internal", logged. Never throws.
  */
 export async function execute(host: FiredrillHost, request: Request, client: ClientSessions, logError: (message: string) => void): Promise<Reply> {
+  const refusal = refusalFor(client.identity, request);
+  if (refusal) return failure(request.id, 'unauthorized', refusal);
   const handler = commandTable[request.type] as Handler<CommandType>;
   try {
     const result: CommandResults[CommandType] = await handler(host, request.params as CommandParams<CommandType>, client);
@@ -26,20 +29,15 @@ export async function execute(host: FiredrillHost, request: Request, client: Cli
 
 /**
  * One protocol message from a client, whatever the transport (a Socket.IO command, an IPC
- * invoke): checked by parseRequest, refused unless the client is authorized, run by execute.
- * The facilitator records for every role (facilitated and solo modes), so any actor is accepted
- * here; the engine still checks that the actor may do the input. Always resolves with the Reply.
+ * invoke): checked by parseRequest, then run by execute for what the connection's identity
+ * allows. A sender the transport could not identify (an IPC message from a page that is not
+ * the app's) gets `refused` and nothing runs. The facilitator records for every role
+ * (facilitated and solo modes), so any actor is accepted from it; the engine still checks that
+ * the actor may do the input. Always resolves with the Reply.
  */
-export async function replyTo(
-  host: FiredrillHost | undefined,
-  client: ClientSessions,
-  message: unknown,
-  access: { authorized: boolean; refusal: string },
-  logError: (message: string) => void,
-): Promise<Reply> {
+export async function replyTo(host: FiredrillHost, client: ClientSessions | { refused: string }, message: unknown, logError: (message: string) => void): Promise<Reply> {
   const parsed = parseRequest(message);
-  if (!access.authorized) return failure(parsed.ok ? parsed.request.id : parsed.reply.id, 'unauthorized', access.refusal);
+  if ('refused' in client) return failure(parsed.ok ? parsed.request.id : parsed.reply.id, 'unauthorized', client.refused);
   if (!parsed.ok) return parsed.reply;
-  if (!host) return failure(parsed.request.id, 'internal', 'Firedrill is starting; try again');
   return execute(host, parsed.request, client, logError);
 }

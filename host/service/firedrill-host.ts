@@ -1,3 +1,5 @@
+import type { AccessTokens } from './access-tokens.js';
+import { CommandFailure } from './command-failure.js';
 import { LibraryService } from './library-service.js';
 import { ReportService } from './report-service.js';
 import { SessionService, type HostEvents } from './session-service.js';
@@ -9,6 +11,8 @@ export interface HostOptions {
   now?: () => number;
   /** Where unexpected errors (bugs, a journal that would not close) are reported. */
   logError?: (message: string) => void;
+  /** The tokens of a served host (`firedrill serve`); the desktop app has windows instead. */
+  tokens?: AccessTokens;
 }
 
 /**
@@ -21,11 +25,20 @@ export class FiredrillHost {
   readonly sessions: SessionService;
   readonly reports: ReportService;
 
+  private readonly tokens: AccessTokens | undefined;
+
   constructor(options: HostOptions) {
+    this.tokens = options.tokens;
     this.library = new LibraryService(options.dataDir);
     const logError = options.logError ?? ((message: string) => void process.stderr.write(`${message}\n`));
     this.sessions = new SessionService(options.dataDir, this.library, options.events, options.now ?? Date.now, logError);
     this.reports = new ReportService(options.dataDir, this.sessions, this.library);
+  }
+
+  /** The read-only token of a session's projector. */
+  projectorToken(sessionId: string): string {
+    if (!this.tokens) throw new CommandFailure('refused', 'the desktop app opens the projector in a window of its own (View › Projector); it has no token to give');
+    return this.tokens.projectorToken(sessionId);
   }
 
   /** Moves live sessions' clocks every `everyMs` wall ms; returns the function that stops it. */

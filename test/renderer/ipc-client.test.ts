@@ -40,7 +40,7 @@ function fakeBridge(host: FiredrillHost, clients: IpcClients): FakeBridge {
     request: async (request) => {
       sent.push(request);
       // Electron's IPC carries a structured clone: what cannot be cloned never leaves the page.
-      return handleCommandMessage(host, clients.client(1, deliver), true, structuredClone(request), (m) => console.error(m));
+      return handleCommandMessage(host, clients.client(1, deliver), structuredClone(request), (m) => console.error(m));
     },
     on: (event, listener) => {
       const set = listeners.get(event) ?? listeners.set(event, new Set()).get(event)!;

@@ -9,7 +9,8 @@ function openHere(client: ClientSessions, sessionId: string): void {
 
 type SessionCommand =
   | 'session.create' | 'session.import' | 'session.list' | 'session.open' | 'session.close' | 'session.input'
-  | 'clock.pause' | 'clock.resume' | 'clock.jump' | 'clock.speed' | 'session.end' | 'session.archive' | 'session.delete';
+  | 'clock.pause' | 'clock.resume' | 'clock.jump' | 'clock.speed' | 'session.end' | 'session.archive' | 'session.delete'
+  | 'projector.token';
 
 export const sessionCommands: HandlerTable<SessionCommand> = {
   'session.create': async (host, params, client) => {
@@ -60,5 +61,9 @@ export const sessionCommands: HandlerTable<SessionCommand> = {
     const trashedAs = await host.sessions.delete(sessionId);
     host.reports.forget(sessionId);
     return { sessionId, trashedAs };
+  },
+  'projector.token': (host, { sessionId }, client) => {
+    openHere(client, sessionId);
+    return { sessionId, token: host.projectorToken(sessionId) };
   },
 };

@@ -15,13 +15,13 @@ export class ProtocolClient {
     socket.on(REPLY_EVENT, (reply: Reply) => this.replies.push(reply));
   }
 
-  /** Connects to a server on 127.0.0.1; `token: undefined` connects without one. */
+  /** Connects to a server on 127.0.0.1 with a token in the handshake's query, as the page does; `token: undefined` connects without one. */
   static connect(port: number, token: string | undefined, options: { extraHeaders?: Record<string, string> } = {}): Promise<ProtocolClient> {
     const socket = io(`http://127.0.0.1:${port}`, {
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
-      ...(token !== undefined ? { auth: { token } } : {}),
+      ...(token !== undefined ? { query: { token } } : {}),
       ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}),
     });
     return new Promise((resolve, reject) => {
