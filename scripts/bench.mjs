@@ -1,7 +1,7 @@
 // npm run bench: bundles each benchmark and runs it under plain Node, printing its figures.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { nodeBundle } from './node-bundle.mjs';
+import { nodeBundle, WORKER_ENTRY } from './node-bundle.mjs';
 
 const benches = [
   ['engine', 'bench/engine.ts'], // replay, scripted drills, overhead against a bare XState actor
@@ -9,6 +9,9 @@ const benches = [
   ['host: journal', 'bench/host-journal.ts'], // journal append throughput with fsync, on real files
   ['ui: Chromium', 'bench/ui.ts'], // serve start to library interactive, initial JS gzipped, long tasks at 600x (needs dist: npm run prepare)
 ];
+
+// The host's worker thread, beside the benchmarks that run a server.
+await build({ entryPoints: WORKER_ENTRY, outdir: 'dist/bench', ...nodeBundle });
 
 for (const [title, entry] of benches) {
   const outfile = entry.replace(/^bench\//, 'dist/bench/').replace(/\.ts$/, '.js');

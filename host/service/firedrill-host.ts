@@ -3,6 +3,9 @@ import { CommandFailure } from './command-failure.js';
 import { LibraryService } from './library-service.js';
 import { ReportService } from './report-service.js';
 import { SessionService, type HostEvents } from './session-service.js';
+import type { HostTasks } from './work/tasks.js';
+import { WorkerPool } from './work/worker-pool.js';
+import { workerScript } from './work/worker-script.js';
 
 export interface HostOptions {
   dataDir: string;
@@ -13,7 +16,12 @@ export interface HostOptions {
   logError?: (message: string) => void;
   /** The tokens of a served host (`firedrill serve`); the desktop app has windows instead. */
   tokens?: AccessTokens;
+  /** How many worker threads validate files and write exports (1 or 2; 2 by default). */
+  workers?: number;
 }
+
+/** A worker's heap: a runaway task ends that worker (an error reply), not the process. */
+const WORKER_HEAP_MB = 1024;
 
 /**
  * Everything one Firedrill process serves, whatever carries it (`firedrill serve` over
@@ -26,13 +34,15 @@ export class FiredrillHost {
   readonly reports: ReportService;
 
   private readonly tokens: AccessTokens | undefined;
+  private readonly pool: WorkerPool<HostTasks>;
 
   constructor(options: HostOptions) {
     this.tokens = options.tokens;
-    this.library = new LibraryService(options.dataDir);
+    this.pool = new WorkerPool<HostTasks>({ size: Math.min(2, Math.max(1, options.workers ?? 2)), script: () => workerScript(), resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    this.library = new LibraryService(options.dataDir, this.pool);
     const logError = options.logError ?? ((message: string) => void process.stderr.write(`${message}\n`));
     this.sessions = new SessionService(options.dataDir, this.library, options.events, options.now ?? Date.now, logError);
-    this.reports = new ReportService(options.dataDir, this.sessions, this.library);
+    this.reports = new ReportService(options.dataDir, this.sessions, this.pool);
   }
 
   /** The read-only token of a session's projector. */
@@ -46,8 +56,14 @@ export class FiredrillHost {
     return this.sessions.startTicking(everyMs, logError);
   }
 
-  /** Closes every session: appends under way finish, files are closed, locks released. */
-  close(): Promise<void> {
-    return this.sessions.close();
+  /** The worker threads' load (tasks running and waiting), for the bench and tests. */
+  get work(): WorkerPool<HostTasks>['load'] {
+    return this.pool.load;
+  }
+
+  /** Closes every session (appends under way finish, files are closed, locks released), then the workers. */
+  async close(): Promise<void> {
+    await this.sessions.close();
+    await this.pool.close();
   }
 }

@@ -1,28 +1,41 @@
-import type { SessionStarted } from '../../engine/session/journal.js';
-import type { Library } from '../../engine/validate/index.js';
 import type { CommandParams, CommandResults } from '../../engine/protocol/index.js';
-import { lookupIn, type WorldLookup } from '../storage/session-store.js';
-import { importLibraryFile, listLibrary, loadBundledForHost, loadCombinedLibrary, loadScenarioWorld, removeLibraryFile, showLibraryDocument, type CombinedLibrary, type DocumentKind } from '../library/user-library.js';
+import type { WorldLookup } from '../storage/session-store.js';
+import { LibraryRefusal, type DocumentKind } from '../library/user-library.js';
+import type { LibrarySnapshot, WorldSnapshot } from './work/library-snapshot.js';
+import type { HostTasks } from './work/tasks.js';
+import type { WorkerPool } from './work/worker-pool.js';
+
+/** Finds a journal's scenario and plan in a world. */
+export const lookupIn = (world: WorldSnapshot): WorldLookup => (started) => ({
+  scenario: world.scenarios.get(started.scenarioId),
+  plan: world.plans.get(started.planId),
+});
 
 /**
- * The scenario library a host serves: the bundled plans and scenarios plus the user's folder,
- * read once and again after an import or a removal. Refusals come out as LibraryRefusal.
+ * The scenario library a host serves: the bundled plans and scenarios plus the user's folder.
+ * Every read and check of the files runs in a worker thread (validating a large scenario takes
+ * seconds): the serving thread keeps the documents as plain data, read once and again after an
+ * import or a removal. Refusals come out as LibraryRefusal.
  */
 export class LibraryService {
-  private bundled: Library | undefined;
-  private combined: CombinedLibrary | undefined;
-  private readonly worlds = new Map<string, Library>();
+  private combined: Promise<LibrarySnapshot> | undefined;
+  private readonly worlds = new Map<string, Promise<WorldSnapshot>>();
+  /** Imports and removals, one at a time: each checks the folder as the previous one left it. */
+  private changes: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly dataDir: string) {}
-
-  private bundledLibrary(): Library {
-    this.bundled ??= loadBundledForHost();
-    return this.bundled;
-  }
+  constructor(
+    private readonly dataDir: string,
+    private readonly pool: WorkerPool<HostTasks>,
+  ) {}
 
   /** Bundled plus the user's folder. */
-  library(): CombinedLibrary {
-    this.combined ??= loadCombinedLibrary(this.dataDir, this.bundledLibrary());
+  library(): Promise<LibrarySnapshot> {
+    if (!this.combined) {
+      const loading = this.pool.run('library.load', this.dataDir);
+      // A load that failed (a worker that crashed) is tried again next time.
+      loading.catch(() => this.combined === loading && (this.combined = undefined));
+      this.combined = loading;
+    }
     return this.combined;
   }
 
@@ -32,39 +45,53 @@ export class LibraryService {
   }
 
   /**
-   * The plan and scenario of one session. Reading only the files it needs keeps opening a
-   * session fast (the whole library takes seconds to validate); the whole library is the fallback.
+   * The plans and the scenario of one session. Reading only the files it needs keeps opening a
+   * session fast; the whole library is the fallback.
    */
-  worldOf(scenarioId: string): Library {
-    if (this.combined) return this.combined.library;
+  worldOf(scenarioId: string): Promise<WorldSnapshot> {
+    if (this.combined) return this.combined;
     let world = this.worlds.get(scenarioId);
     if (!world) {
-      world = loadScenarioWorld(this.dataDir, scenarioId) ?? this.library().library;
+      world = this.pool.run('library.world', this.dataDir, scenarioId).then((found) => found ?? this.library());
+      world.catch(() => this.worlds.delete(scenarioId));
       this.worlds.set(scenarioId, world);
     }
     return world;
   }
 
-  /** Finds the scenario and plan a journal was recorded with. */
-  readonly lookup: WorldLookup = (started: SessionStarted) => lookupIn(this.worldOf(started.scenarioId))(started);
-
-  list(): CommandResults['library.list'] {
-    return listLibrary(this.library());
+  /** The lookup of a journal recorded with this scenario (undefined: the whole library). */
+  async lookupFor(scenarioId: string | undefined): Promise<WorldLookup> {
+    return lookupIn(scenarioId === undefined ? await this.library() : await this.worldOf(scenarioId));
   }
 
-  show(kind: DocumentKind, id: string): CommandResults['library.show'] {
-    return showLibraryDocument(this.library(), kind, id);
+  async list(): Promise<CommandResults['library.list']> {
+    return (await this.library()).listing;
   }
 
-  import(params: CommandParams<'library.import'>): CommandResults['library.import'] {
-    const imported = importLibraryFile(this.dataDir, this.bundledLibrary(), params);
-    this.changed();
-    return imported;
+  async show(kind: DocumentKind, id: string): Promise<CommandResults['library.show']> {
+    const library = await this.library();
+    const origin = library.origins.get(`${kind}:${id}`);
+    const plan = kind === 'plan' ? library.plans.get(id) : undefined;
+    const scenario = kind === 'scenario' ? library.scenarios.get(id) : undefined;
+    if (origin && plan) return { kind: 'plan', id, ...origin, document: plan };
+    if (origin && scenario) return { kind: 'scenario', id, ...origin, document: scenario };
+    throw new LibraryRefusal('not-found', `there is no ${kind} "${id}" in the library`);
   }
 
-  remove(kind: DocumentKind, id: string): CommandResults['library.remove'] {
-    const removed = removeLibraryFile(this.dataDir, this.bundledLibrary(), kind, id);
-    this.changed();
-    return removed;
+  import(params: CommandParams<'library.import'>): Promise<CommandResults['library.import']> {
+    return this.change(() => this.pool.run('library.import', this.dataDir, params));
+  }
+
+  remove(kind: DocumentKind, id: string): Promise<CommandResults['library.remove']> {
+    return this.change(() => this.pool.run('library.remove', this.dataDir, kind, id));
+  }
+
+  private change<T>(work: () => Promise<T>): Promise<T> {
+    const done = this.changes.then(work).then((result) => {
+      this.changed();
+      return result;
+    });
+    this.changes = done.catch(() => {});
+    return done;
   }
 }

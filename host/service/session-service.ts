@@ -1,13 +1,15 @@
+import { join } from 'node:path';
 import { ClockDriver } from '../../engine/session/driver.js';
 import { Session } from '../../engine/session/session.js';
 import { FACILITATOR } from '../../engine/format/script.js';
 import type { JournalEntry } from '../../engine/session/journal.js';
 import type { CommandParams, CommandResults } from '../../engine/protocol/index.js';
 import type { SessionView } from '../../engine/protocol/view.js';
-import { SessionStore } from '../storage/session-store.js';
+import { SessionStore, type WorldLookup } from '../storage/session-store.js';
 import { fileProblem, StorageError } from '../storage/storage-error.js';
-import { newSessionId } from '../storage/session-id.js';
+import { newSessionId, SESSION_ID } from '../storage/session-id.js';
 import { CommandFailure } from './command-failure.js';
+import { scenarioOfJournal, scenarioOfText } from './journal-head.js';
 import { LiveSession } from './live-session.js';
 import type { LibraryService } from './library-service.js';
 
@@ -59,18 +61,25 @@ export class SessionService {
   }
 
   /** Stores a journal exported from another Firedrill as an ended session of this data folder. */
-  import(params: CommandParams<'session.import'>): CommandResults['session.import'] {
-    const { summary } = this.store.import(params.fileName, params.text, this.library.lookup, new Date(this.now()).toISOString());
+  async import(params: CommandParams<'session.import'>): Promise<CommandResults['session.import']> {
+    const lookup = await this.library.lookupFor(scenarioOfText(params.text));
+    const { summary } = this.store.import(params.fileName, params.text, lookup, new Date(this.now()).toISOString());
     return { sessionId: summary.id, summary };
   }
 
+  /** The lookup of a stored session's scenario and plan, found from its journal's first line. */
+  private lookupOf(sessionId: string): Promise<WorldLookup> {
+    const paths = SESSION_ID.test(sessionId) ? [this.store.journalPath(sessionId), join(this.store.paths.archive, `${sessionId}.jsonl`)] : [];
+    return this.library.lookupFor(scenarioOfJournal(paths));
+  }
+
   async create(params: CommandParams<'session.create'>): Promise<LiveSession> {
-    const world = this.library.worldOf(params.scenarioId);
-    const scenario = world.scenarios.get(params.scenarioId)?.scenario;
+    const world = await this.library.worldOf(params.scenarioId);
+    const scenario = world.scenarios.get(params.scenarioId);
     if (!scenario) throw new CommandFailure('not-found', `there is no scenario "${params.scenarioId}" in the library`);
     const planId = params.planId ?? scenario.plan;
     if (planId !== scenario.plan) throw new CommandFailure('refused', `scenario "${scenario.id}" is written for plan "${scenario.plan}", not "${planId}"`);
-    const plan = world.plans.get(planId)?.plan;
+    const plan = world.plans.get(planId);
     if (!plan) throw new CommandFailure('not-found', `there is no plan "${planId}" in the library`);
     const roles = new Set(plan.roles.map((role) => role.id));
     const strangers = Object.keys(params.participants).filter((role) => !roles.has(role));
@@ -99,7 +108,7 @@ export class SessionService {
     if (!opening) {
       opening = (async () => {
         await this.releasing.get(sessionId);
-        const { session, journal, warnings } = await this.store.open(sessionId, this.library.lookup);
+        const { session, journal, warnings } = await this.store.open(sessionId, await this.lookupOf(sessionId));
         const live = new LiveSession(session, new ClockDriver(session, this.now()), journal);
         this.live.set(sessionId, live);
         return { live, warnings };
@@ -166,8 +175,8 @@ export class SessionService {
   }
 
   /** A session to read (live here, or replayed from its journal, active or archived). */
-  read(sessionId: string): Session {
-    return this.live.get(sessionId)?.session ?? this.store.read(sessionId, this.library.lookup);
+  async read(sessionId: string): Promise<Session> {
+    return this.live.get(sessionId)?.session ?? this.store.read(sessionId, await this.lookupOf(sessionId));
   }
 
   /**

@@ -2,17 +2,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { build } from 'esbuild';
 import { join } from 'node:path';
-import { nodeBundle } from '../../../../scripts/node-bundle.mjs';
+import { nodeBundle, WORKER_ENTRY } from '../../../../scripts/node-bundle.mjs';
 
-/** Bundles the CLI for the tests (inside dist/, so it finds the package and its scenarios). */
+/** Bundles the CLI for the tests, and its worker thread beside it (inside dist/, so it finds the package and its scenarios). */
 export async function buildTestCli(name: string): Promise<string> {
-  const outfile = join(process.cwd(), 'dist', 'test-host', `${name}.js`);
+  const outdir = join(process.cwd(), 'dist', 'test-host');
   await build({
-    entryPoints: ['host/cli/bin.ts'],
-    outfile,
+    entryPoints: { [name]: 'host/cli/bin.ts', ...WORKER_ENTRY },
+    outdir,
     ...nodeBundle,
   });
-  return outfile;
+  return join(outdir, `${name}.js`);
 }
 
 export interface ServeChild {
