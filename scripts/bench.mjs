@@ -7,13 +7,14 @@ const benches = [
   ['engine', 'bench/engine.ts'], // replay, scripted drills, overhead against a bare XState actor
   ['export', 'bench/export.ts'], // the scorecard of a 10,000-entry session as PDF, HTML and CSV
   ['host: journal', 'bench/host-journal.ts'], // journal append throughput with fsync, on real files
+  ['host: server', 'bench/server.ts', ['--expose-gc']], // RSS over 1,000 sessions; the worst import and PDF through the server, and another client's latency meanwhile
   ['ui: Chromium', 'bench/ui.ts'], // serve start to library interactive, initial JS gzipped, long tasks at 600x (needs dist: npm run prepare)
 ];
 
 // The host's worker thread, beside the benchmarks that run a server.
 await build({ entryPoints: WORKER_ENTRY, outdir: 'dist/bench', ...nodeBundle });
 
-for (const [title, entry] of benches) {
+for (const [title, entry, nodeFlags = []] of benches) {
   const outfile = entry.replace(/^bench\//, 'dist/bench/').replace(/\.ts$/, '.js');
   await build({
     entryPoints: [entry],
@@ -21,6 +22,6 @@ for (const [title, entry] of benches) {
     ...nodeBundle,
   });
   console.log(`== ${title}`);
-  const result = spawnSync(process.execPath, [outfile], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [...nodeFlags, outfile], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -16,10 +16,10 @@ export interface HostOptions {
   logError?: (message: string) => void;
   /** The tokens of a served host (`firedrill serve`); the desktop app has windows instead. */
   tokens?: AccessTokens;
-  /** How many worker threads validate files and write exports (1 or 2; 2 by default). */
-  workers?: number;
 }
 
+/** Worker threads that validate files and write exports: two, so an export need not wait behind a long import. */
+const WORKERS = 2;
 /** A worker's heap: a runaway task ends that worker (an error reply), not the process. */
 const WORKER_HEAP_MB = 1024;
 
@@ -38,7 +38,7 @@ export class FiredrillHost {
 
   constructor(options: HostOptions) {
     this.tokens = options.tokens;
-    this.pool = new WorkerPool<HostTasks>({ size: Math.min(2, Math.max(1, options.workers ?? 2)), script: () => workerScript(), resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    this.pool = new WorkerPool<HostTasks>({ size: WORKERS, script: () => workerScript(), resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     this.library = new LibraryService(options.dataDir, this.pool);
     const logError = options.logError ?? ((message: string) => void process.stderr.write(`${message}\n`));
     this.sessions = new SessionService(options.dataDir, this.library, options.events, options.now ?? Date.now, logError);
@@ -54,11 +54,6 @@ export class FiredrillHost {
   /** Moves live sessions' clocks every `everyMs` wall ms; returns the function that stops it. */
   startTicking(everyMs: number, logError: (message: string) => void): () => void {
     return this.sessions.startTicking(everyMs, logError);
-  }
-
-  /** The worker threads' load (tasks running and waiting), for the bench and tests. */
-  get work(): WorkerPool<HostTasks>['load'] {
-    return this.pool.load;
   }
 
   /** Closes every session (appends under way finish, files are closed, locks released), then the workers. */
