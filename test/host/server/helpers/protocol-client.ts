@@ -33,8 +33,8 @@ export class ProtocolClient {
     });
   }
 
-  /** Sends a command and waits for its acknowledgement (the reply). */
-  async command<T extends CommandType>(type: T, params: CommandParamsInput<T>, timeoutMs = 10_000): Promise<Reply<T>> {
+  /** Sends a command and waits for its acknowledgement (the reply); the timeout is a guard for a loaded machine (a first command may start a worker thread). */
+  async command<T extends CommandType>(type: T, params: CommandParamsInput<T>, timeoutMs = 30_000): Promise<Reply<T>> {
     return this.raw({ id: this.nextId++, type, params }, timeoutMs) as Promise<Reply<T>>;
   }
 
@@ -53,7 +53,7 @@ export class ProtocolClient {
   }
 
   /** Emits anything as a command, with an acknowledgement. */
-  raw(message: unknown, timeoutMs = 10_000): Promise<Reply> {
+  raw(message: unknown, timeoutMs = 30_000): Promise<Reply> {
     return this.socket.timeout(timeoutMs).emitWithAck(COMMAND_EVENT, message) as Promise<Reply>;
   }
 
