@@ -1,16 +1,20 @@
 // npm run bench: bundles each benchmark and runs it under plain Node, printing its figures.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { nodeBundle } from './node-bundle.mjs';
+import { nodeBundle, WORKER_ENTRY } from './node-bundle.mjs';
 
 const benches = [
   ['engine', 'bench/engine.ts'], // replay, scripted drills, overhead against a bare XState actor
   ['export', 'bench/export.ts'], // the scorecard of a 10,000-entry session as PDF, HTML and CSV
   ['host: journal', 'bench/host-journal.ts'], // journal append throughput with fsync, on real files
+  ['host: server', 'bench/server.ts', ['--expose-gc']], // RSS over 1,000 sessions; the worst import and PDF through the server, and another client's latency meanwhile
   ['ui: Chromium', 'bench/ui.ts'], // serve start to library interactive, initial JS gzipped, long tasks at 600x (needs dist: npm run prepare)
 ];
 
-for (const [title, entry] of benches) {
+// The host's worker thread, beside the benchmarks that run a server.
+await build({ entryPoints: WORKER_ENTRY, outdir: 'dist/bench', ...nodeBundle });
+
+for (const [title, entry, nodeFlags = []] of benches) {
   const outfile = entry.replace(/^bench\//, 'dist/bench/').replace(/\.ts$/, '.js');
   await build({
     entryPoints: [entry],
@@ -18,6 +22,6 @@ for (const [title, entry] of benches) {
     ...nodeBundle,
   });
   console.log(`== ${title}`);
-  const result = spawnSync(process.execPath, [outfile], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [...nodeFlags, outfile], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -41,6 +41,7 @@ const ipcCommands: { [T in CommandType]: true } = {
   'improvements.get': true,
   'improvements.save': true,
   'history.get': true,
+  'projector.token': true,
 };
 export const IPC_COMMAND_TYPES = Object.keys(ipcCommands) as CommandType[];
 

@@ -1,18 +1,14 @@
 import type { Reply } from '../../engine/protocol/messages.js';
-import { replyTo, type ClientSessions } from '../../host/server/command-handlers.js';
-import type { SessionHost } from '../../host/server/session-host.js';
+import { replyTo } from '../../host/service/dispatch.js';
+import type { ClientSessions } from '../../host/service/connection.js';
+import type { FiredrillHost } from '../../host/service/firedrill-host.js';
 
 /**
- * One session-protocol message arriving over IPC: the sender checked first, then the message
+ * One session-protocol message arriving over IPC: the sender checked first (an untrusted one
+ * has no client: refused, and it never becomes one), then the message
  * parsed and validated by the protocol's own parseRequest (the WebSocket server uses the same),
- * then run by the host's runCommand. Always resolves with a Reply; never throws.
+ * then run by the host's command table (host/service/dispatch.ts). Always resolves with a Reply; never throws.
  */
-export function handleCommandMessage(
-  host: SessionHost,
-  client: ClientSessions,
-  trustedSender: boolean,
-  message: unknown,
-  logError: (message: string) => void,
-): Promise<Reply> {
-  return replyTo(host, client, message, { authorized: trustedSender, refusal: 'this message does not come from a Firedrill page' }, logError);
+export function handleCommandMessage(host: FiredrillHost, client: ClientSessions | undefined, message: unknown, logError: (message: string) => void): Promise<Reply> {
+  return replyTo(host, client ?? { refused: 'this message does not come from a Firedrill page' }, message, logError);
 }

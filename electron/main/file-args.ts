@@ -28,3 +28,6 @@ export function openedFile(path: string, text: string): OpenedFile | null {
   const kind = fileKind(fileName);
   return kind ? { kind, fileName, text } : null;
 }
+
+/** The files the Open dialog offers. */
+export const OPEN_DIALOG_FILTERS = [{ name: 'Firedrill scenarios, plans and journals', extensions: ['yaml', 'yml', 'jsonl'] }];

@@ -1,71 +1,62 @@
 import type { ServerEvents, ServerEventType } from '../../engine/protocol/messages.js';
-import type { ClientSessions } from '../../host/server/command-handlers.js';
-import type { HostEvents } from '../../host/server/session-host.js';
+import { Connection, type ClientSessions, type Holdings } from '../../host/service/connection.js';
+import { FACILITATOR, type Identity } from '../../host/service/identity.js';
+import type { HostEvents } from '../../host/service/session-service.js';
 
 /** Sends one session event to one window's renderer (webContents.send on the event's channel). */
 export type SendToClient = <E extends ServerEventType>(event: E, payload: ServerEvents[E]) => void;
 
 /**
- * The windows connected to the host over IPC, each a client with the sessions it has open:
+ * The windows connected to the host over IPC, each a Connection with the sessions it has open:
  * the IPC counterpart of Socket.IO's rooms. The host's events go to the windows that have the
- * session open, and a window that closes leaves every session. No Electron in here.
+ * session open, and a window that closes lets go of every session (the host counts who holds a
+ * session across windows, and releases it when nobody does). No Electron in here.
  */
 export class IpcClients {
-  private readonly clients = new Map<number, { send: SendToClient; sessions: Set<string> }>();
+  private readonly windows = new Map<number, { send: SendToClient; sessions: Set<string>; connection: Connection }>();
 
-  /** `unattended` hears of a session no window has open any more (to pause it: SessionHost.pauseUnattended). */
-  constructor(private readonly unattended: (sessionId: string) => void = () => {}) {}
+  /** `holdings` is the host's SessionService (asked for lazily: the host is built with these clients' events). */
+  constructor(private readonly holdings: () => Holdings) {}
 
-  private leftBehind(sessionIds: Iterable<string>): void {
-    const open = this.openSessions();
-    for (const sessionId of sessionIds) if (!open.has(sessionId)) this.unattended(sessionId);
-  }
-
-  /** The client of a window (by webContents id), created on its first message. */
-  client(id: number, send: SendToClient): ClientSessions {
-    let entry = this.clients.get(id);
+  /**
+   * The client of a window (by webContents id), created on its first message. Its identity is
+   * the window's, as main opened it: the facilitator's console, or a session's projector.
+   */
+  client(id: number, send: SendToClient, identity: Identity = FACILITATOR): ClientSessions {
+    let entry = this.windows.get(id);
     if (!entry) {
-      entry = { send, sessions: new Set() };
-      this.clients.set(id, entry);
+      const sessions = new Set<string>();
+      const connection = new Connection(
+        identity,
+        { hold: (sessionId, holder) => this.holdings().hold(sessionId, holder), letGo: (sessionId, holder) => this.holdings().letGo(sessionId, holder) },
+        { subscribe: (sessionId) => void sessions.add(sessionId), unsubscribe: (sessionId) => void sessions.delete(sessionId) },
+      );
+      entry = { send, sessions, connection };
+      this.windows.set(id, entry);
     }
-    const { sessions } = entry;
-    return {
-      has: (sessionId) => sessions.has(sessionId),
-      join: (sessionId) => {
-        sessions.add(sessionId);
-        // The window went while the session was being opened for it: nobody watches it.
-        if (this.clients.get(id) !== entry) this.leftBehind([sessionId]);
-      },
-      leave: (sessionId) => {
-        sessions.delete(sessionId);
-        this.leftBehind([sessionId]);
-      },
-    };
+    return entry.connection;
   }
 
-  /** The window is gone (closed, crashed, reloaded). */
+  /** The window is gone (closed, crashed, reloaded): it lets go of its sessions. */
   remove(id: number): void {
-    const entry = this.clients.get(id);
-    this.clients.delete(id);
-    if (entry) this.leftBehind(entry.sessions);
+    const entry = this.windows.get(id);
+    this.windows.delete(id);
+    entry?.connection.close();
   }
 
   /** Sessions open in any window. */
   openSessions(): Set<string> {
-    return new Set([...this.clients.values()].flatMap((entry) => [...entry.sessions]));
+    return new Set([...this.windows.values()].flatMap((entry) => [...entry.sessions]));
   }
 
   /** The host's events, delivered to the windows that have the session open. */
   readonly events: HostEvents = {
     update: (sessionId, view) => {
-      for (const entry of this.clients.values()) if (entry.sessions.has(sessionId)) entry.send('session.update', { sessionId, view });
+      for (const entry of this.windows.values()) if (entry.sessions.has(sessionId)) entry.send('session.update', { sessionId, view });
     },
+    // Then the host tells each window's connection to forget the session.
     closed: (sessionId, reason) => {
-      for (const entry of this.clients.values()) {
-        if (!entry.sessions.has(sessionId)) continue;
-        entry.sessions.delete(sessionId);
-        entry.send('session.closed', { sessionId, reason });
-      }
+      for (const entry of this.windows.values()) if (entry.sessions.has(sessionId)) entry.send('session.closed', { sessionId, reason });
     },
   };
 }

@@ -12,8 +12,10 @@
 import type { BrowserWindowConstructorOptions, PrintToPDFOptions } from 'electron';
 import { exportFileName, type PaperSize } from '../../engine/report/export-formats.js';
 import type { ExportedFile } from '../../engine/protocol/results.js';
-import { asCommandFailure } from '../../host/server/command-failure.js';
-import type { SessionHost } from '../../host/server/session-host.js';
+import type { Request } from '../../engine/protocol/messages.js';
+import { execute } from '../../host/service/dispatch.js';
+import type { FiredrillHost } from '../../host/service/firedrill-host.js';
+import { FACILITATOR } from '../../host/service/identity.js';
 import type { PrintPdfRequest } from '../ipc/contract.js';
 
 /** The hidden print windows' session: in memory (no "persist:" prefix), apart from the app's. */
@@ -86,26 +88,32 @@ export interface PrintPlatform {
   write(path: string, bytes: Uint8Array): Promise<void>;
 }
 
-/** The host's HTML export of the report asked for. */
-async function htmlExport(host: Pick<SessionHost, 'exportScorecard' | 'exportAar'>, request: PrintPdfRequest): Promise<string> {
+/** The client a print runs its export for: the shell itself, for the facilitator, in no session. */
+const PRINT_CLIENT = { identity: FACILITATOR, has: () => false, join: () => {}, leave: () => {} };
+
+/** The host's HTML export of the report asked for, run as the protocol command (so refused alike). */
+async function htmlExport(host: FiredrillHost, request: PrintPdfRequest, logError: (message: string) => void): Promise<string> {
   const { sessionId, paper } = request;
-  let file: ExportedFile;
-  try {
-    file = request.what === 'scorecard' ? await host.exportScorecard({ sessionId, format: 'html', paper }) : await host.exportAar({ sessionId, format: 'html', paper });
-  } catch (error) {
-    // The renderer sees only an Error's message across contextBridge: the code leads it, as in bridge.command.
-    const known = asCommandFailure(error);
-    throw known ? new Error(`${known.code}: ${known.message}`) : error;
-  }
-  return Buffer.from(file.base64, 'base64').toString('utf8');
+  const command: Request = request.what === 'scorecard'
+    ? { id: 'print', type: 'export.scorecard', params: { sessionId, format: 'html', paper } }
+    : { id: 'print', type: 'export.aar', params: { sessionId, format: 'html', paper } };
+  const reply = await execute(host, command, PRINT_CLIENT, logError);
+  // The renderer sees only an Error's message across contextBridge: the code leads it, as in bridge.command.
+  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  return Buffer.from((reply.result as ExportedFile).base64, 'base64').toString('utf8');
 }
 
 /**
  * A print from start to end: the host's HTML export (a session that does not exist fails here,
  * before any window or dialog), printed, then saved where the person chooses.
  */
-export async function printReportToPdf(host: Pick<SessionHost, 'exportScorecard' | 'exportAar'>, platform: PrintPlatform, request: PrintPdfRequest): Promise<{ saved: string | null }> {
-  const html = await htmlExport(host, request);
+export async function printReportToPdf(
+  host: FiredrillHost,
+  platform: PrintPlatform,
+  request: PrintPdfRequest,
+  logError: (message: string) => void = (message) => process.stderr.write(`${message}\n`),
+): Promise<{ saved: string | null }> {
+  const html = await htmlExport(host, request, logError);
   const pdf = await platform.render(html, printOptions(request.paper));
   const path = await platform.choosePath(exportFileName(request.what, request.sessionId, 'pdf'));
   if (!path) return { saved: null };

@@ -69,6 +69,12 @@ export const commandParams = {
   /** Saves the edited improvement plan; null goes back to the generated one. */
   'improvements.save': z.strictObject({ ...sessionRef, items: improvementPlanSchema.nullable() }),
   'history.get': z.strictObject({ planId: idSchema.optional(), scenarioId: idSchema.optional() }),
+  /**
+   * A read-only token for the projector of a session open on this connection: a connection that
+   * presents it may open and watch that session, nothing more. Served by `firedrill serve`; the
+   * desktop app opens the projector in a window of its own instead.
+   */
+  'projector.token': z.strictObject(sessionRef),
 } as const;
 
 export type CommandType = keyof typeof commandParams;

@@ -5,10 +5,12 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 /**
- * What the transport itself accepts before it drops the connection. It is well above the
- * largest message allowed, so an oversized message is answered with an error, not cut off.
+ * The largest frame the transport itself takes before it drops the connection: the largest
+ * message allowed (a journal import, whose quotes JSON may double) and room to spare. Frames of
+ * other commands are refused above MAX_MESSAGE_BYTES before they are parsed; a larger one is
+ * answered with an error, not cut off.
  */
-export const MAX_TRANSPORT_BYTES = 8 * 1024 * 1024;
+export const MAX_TRANSPORT_BYTES = 2 * MAX_IMPORT_BYTES + 64 * 1024;
 
 /** UTF-8 byte length of a string, without TextEncoder (not in the engine's ES2022 lib). */
 export function utf8Length(text: string): number {

@@ -132,4 +132,6 @@ export interface CommandResults {
   'improvements.get': ImprovementPlanResult;
   'improvements.save': ImprovementPlanResult;
   'history.get': HistoryResult;
+  /** The projector's read-only token: the projector page's address carries it instead of the facilitator's. */
+  'projector.token': { sessionId: string; token: string };
 }

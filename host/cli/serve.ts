@@ -35,16 +35,10 @@ export async function serveCommand(options: { port?: number; dataDir?: string },
   }
   io.stdout(`Firedrill is serving at ${server.url}\n`);
   io.stdout(`Sessions are kept in ${root}\nPress Ctrl+C to stop.\n`);
-  // Read and validate the library now, while the browser starts, rather than on the page's
-  // first library.list (about two seconds of YAML and schema checks for the bundled scenarios).
-  const warm = server;
-  setImmediate(() => {
-    try {
-      warm.host.library();
-    } catch {
-      // A library that does not load is reported to the page by library.list itself.
-    }
-  });
+  // Read and validate the library now (in a worker thread), while the browser starts, rather
+  // than on the page's first library.list (about two seconds of YAML and schema checks for the
+  // bundled scenarios). A library that does not load is reported to the page by library.list itself.
+  server.host.library.library().catch(() => {});
   const signal = await new Promise<string>((resolve) => {
     const stop = (name: string) => () => resolve(name);
     signals.once('SIGINT', stop('SIGINT'));

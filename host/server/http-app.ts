@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { isTrustedHost } from './trusted-host.js';
 import { CONTENT_TYPES } from './content-types.js';
-
+import { fileProblem } from '../storage/storage-error.js';
 
 /** Headers on every response: no framing, no sniffing, and no Referer (the URL holds the token). */
 const SECURITY_HEADERS = {
@@ -36,8 +36,25 @@ token from this page's address, and drive sessions with the session protocol.</p
 /**
  * Serves the built renderer (dist/renderer/) to GET requests from this machine, or the page
  * above when it is not built. Anything else is refused; nothing outside the folder is served.
+ * A request that fails (the process out of file handles, a file gone) gets a 500: no request
+ * may take the server, and every drill it runs, down with it.
  */
-export function createRendererHandler(options: { rendererDir: string; port: () => number }) {
+export function createRendererHandler(options: { rendererDir: string; port: () => number; logError: (message: string) => void }) {
+  const serve = rendererHandler(options);
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    try {
+      serve(request, response);
+    } catch (error) {
+      options.logError(`firedrill serve: ${request.method} ${request.url?.slice(0, 200)} failed: ${fileProblem(error)}`);
+      if (response.headersSent) return void response.destroy();
+      const body = 'Firedrill could not answer this request; try again.\n';
+      response.writeHead(500, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+      response.end(body);
+    }
+  };
+}
+
+function rendererHandler(options: { rendererDir: string; port: () => number }) {
   const root = resolve(options.rendererDir);
   return (request: IncomingMessage, response: ServerResponse): void => {
     const port = options.port();

@@ -2,9 +2,9 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { packageRoot } from '../library/bundled.js';
 import { createRendererHandler } from './http-app.js';
-import { SessionHost } from './session-host.js';
+import { FiredrillHost } from '../service/firedrill-host.js';
 import { attachSocketServer } from './socket-server.js';
-import { newFacilitatorToken } from './facilitator-token.js';
+import { AccessTokens, newFacilitatorToken } from '../service/access-tokens.js';
 
 export interface ServeOptions {
   dataDir: string;
@@ -17,6 +17,8 @@ export interface ServeOptions {
   tickMs?: number;
   now?: () => number;
   logError?: (message: string) => void;
+  /** Engine.IO's heartbeat, in ms (tests shorten it to see pings answered under load). */
+  pingInterval?: number;
 }
 
 export interface RunningServer {
@@ -24,7 +26,7 @@ export interface RunningServer {
   token: string;
   /** The address to open: the facilitator token is in it. */
   url: string;
-  host: SessionHost;
+  host: FiredrillHost;
   /** Stops taking connections, finishes the appends under way, closes journals, releases locks. */
   close(): Promise<void>;
 }
@@ -43,11 +45,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const token = options.token ?? newFacilitatorToken();
   const logError = options.logError ?? ((message: string) => process.stderr.write(`${message}\n`));
   let port = options.port;
-  const http = createServer(createRendererHandler({ rendererDir: options.rendererDir ?? join(packageRoot(), 'dist', 'renderer'), port: () => port }));
+  const http = createServer(createRendererHandler({ rendererDir: options.rendererDir ?? join(packageRoot(), 'dist', 'renderer'), port: () => port, logError }));
   // A malformed HTTP request is answered by Node and logged nowhere: it is the client's mistake.
   http.on('clientError', (_error, socket) => socket.destroy());
-  const sockets = attachSocketServer(http, { token, port: () => port, logError });
-  const host = new SessionHost({ dataDir: options.dataDir, events: sockets.events, ...(options.now ? { now: options.now } : {}) });
+  const tokens = new AccessTokens(token);
+  const sockets = attachSocketServer(http, { tokens, port: () => port, logError, ...(options.pingInterval ? { pingInterval: options.pingInterval } : {}) });
+  const host = new FiredrillHost({ dataDir: options.dataDir, events: sockets.events, logError, tokens, ...(options.now ? { now: options.now } : {}) });
   sockets.bind(host);
 
   await new Promise<void>((resolve, reject) => {

@@ -1,12 +1,14 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { COMMAND_EVENT, REPLY_EVENT, failure, type Reply, type ServerEvents } from '../../engine/protocol/messages.js';
 import { MAX_TRANSPORT_BYTES } from '../../engine/protocol/limits.js';
-import { replyTo, type ClientSessions } from './command-handlers.js';
-import type { HostEvents, SessionHost } from './session-host.js';
-import { MALFORMED_EVENT, tolerantParser } from './tolerant-parser.js';
+import type { AccessTokens } from '../service/access-tokens.js';
+import { Connection } from '../service/connection.js';
+import { replyTo } from '../service/dispatch.js';
+import type { FiredrillHost } from '../service/firedrill-host.js';
+import type { HostEvents } from '../service/session-service.js';
+import { REFUSED_FRAME_EVENT, tolerantParser, type RefusedFrame } from './tolerant-parser.js';
 import { isTrustedHost, isTrustedOrigin } from './trusted-host.js';
-import { tokenMatches } from './facilitator-token.js';
 
 /** The Socket.IO room of a session's clients. */
 const ROOM_PREFIX = 'session:';
@@ -14,22 +16,31 @@ export const sessionRoom = (sessionId: string) => `${ROOM_PREFIX}${sessionId}`;
 const isSessionRoom = (room: string) => room.startsWith(ROOM_PREFIX);
 const sessionOfRoom = (room: string) => room.slice(ROOM_PREFIX.length);
 
-const SUPPORTED_EVENTS = new Set([COMMAND_EVENT, MALFORMED_EVENT]);
+/** The refusal of a connection without a valid token, before anything it sends is read. */
+export const NO_TOKEN = 'unauthorized: this connection has no valid token: open Firedrill at the address it printed (it ends in ?token=...)';
+
+/** The token a client presents: in the query of its first request (a browser cannot set WebSocket headers). */
+const presentedToken = (request: IncomingMessage): string | null => new URL(request.url ?? '/', 'http://127.0.0.1').searchParams.get('token');
 
 export interface SocketServerOptions {
-  token: string;
+  tokens: AccessTokens;
   port: () => number;
   /** Where unexpected errors (bugs) are reported; the client only gets "internal". */
   logError: (message: string) => void;
+  /** Engine.IO's heartbeat, in ms (tests shorten it). */
+  pingInterval?: number;
 }
 
 /**
  * The session protocol over Socket.IO. A client emits COMMAND_EVENT with { id, type, params }
  * and an acknowledgement callback, which carries the reply (without a callback, the reply comes
- * as REPLY_EVENT). Every message is checked (token, size, schema) before it reaches the host;
- * a bad one gets an error reply and changes nothing. Updates go to a room per session.
+ * as REPLY_EVENT). The token is checked at the handshake, before any frame is read: a client
+ * without a valid one never gets a connection. Every frame is then checked before it is parsed
+ * (size, nesting: tolerant-parser.ts) and every message before it reaches the host (schema, what
+ * the connection's identity may do); a bad one gets an error reply and changes nothing.
+ * Updates go to a room per session.
  */
-export function attachSocketServer(http: HttpServer, options: SocketServerOptions): { io: Server; events: HostEvents; bind(host: SessionHost): void } {
+export function attachSocketServer(http: HttpServer, options: SocketServerOptions): { io: Server; events: HostEvents; bind(host: FiredrillHost): void } {
   const io = new Server(http, {
     serveClient: false,
     parser: tolerantParser,
@@ -37,68 +48,59 @@ export function attachSocketServer(http: HttpServer, options: SocketServerOption
     transports: ['websocket', 'polling'],
     allowRequest: (request, callback) => {
       const port = options.port();
-      callback(null, isTrustedHost(request.headers.host, port) && isTrustedOrigin(request.headers.origin, port));
+      if (!isTrustedHost(request.headers.host, port) || !isTrustedOrigin(request.headers.origin, port)) return callback('forbidden: Firedrill answers pages of its own address only', false);
+      const identified = options.tokens.identify(presentedToken(request)) !== undefined;
+      callback(identified ? null : NO_TOKEN, identified);
     },
     // A client that drops for a moment (a laptop lid) gets its rooms and missed updates back.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
     // A page that vanishes (a network drop) is noticed within 15 s rather than 45 s: its
     // session then pauses, and at 600x every second counts.
-    pingInterval: 10_000,
+    pingInterval: options.pingInterval ?? 10_000,
     pingTimeout: 5_000,
   });
 
   const emit = <E extends keyof ServerEvents>(room: string, event: E, payload: ServerEvents[E]) => io.to(room).emit(event, payload);
   const events: HostEvents = {
     update: (sessionId, view) => emit(sessionRoom(sessionId), 'session.update', { sessionId, view }),
-    closed: (sessionId, reason) => {
-      emit(sessionRoom(sessionId), 'session.closed', { sessionId, reason });
-      io.in(sessionRoom(sessionId)).socketsLeave(sessionRoom(sessionId));
-    },
+    // Then the host tells each connection to forget the session, which leaves its room.
+    closed: (sessionId, reason) => emit(sessionRoom(sessionId), 'session.closed', { sessionId, reason }),
   };
 
-  let host: SessionHost | undefined;
+  let host: FiredrillHost | undefined;
 
   io.on('connection', (socket: Socket) => {
-    // The token is checked at the handshake, and every command from an unauthorised connection is refused.
-    if (socket.data.facilitator === undefined) socket.data.facilitator = tokenMatches((socket.handshake.auth as { token?: unknown } | undefined)?.token, options.token);
-    // The last page of a session to go pauses it (see SessionHost.pauseUnattended).
-    const unattended = (sessionIds: string[]) => {
-      for (const sessionId of sessionIds) {
-        if ((io.sockets.adapter.rooms.get(sessionRoom(sessionId))?.size ?? 0) > 0) continue;
-        host?.pauseUnattended(sessionId).catch((error: unknown) => options.logError(`firedrill serve: could not pause unattended session ${sessionId}: ${(error as Error).message}`));
-      }
-    };
-    let rooms: string[] = [];
-    socket.on('disconnecting', () => void (rooms = [...socket.rooms].filter(isSessionRoom).map(sessionOfRoom)));
-    socket.on('disconnect', () => unattended(rooms));
-    const client: ClientSessions = {
-      has: (sessionId) => socket.rooms.has(sessionRoom(sessionId)),
-      join: (sessionId) => {
-        void socket.join(sessionRoom(sessionId));
-        // The page went while the session was being opened or created for it: nobody watches it.
-        if (socket.disconnected) unattended([sessionId]);
-      },
-      leave: (sessionId) => {
-        void socket.leave(sessionRoom(sessionId));
-        unattended([sessionId]);
-      },
-    };
+    const identity = options.tokens.identify(presentedToken(socket.request));
+    // Only a connection that passed allowRequest gets here; should one not, it is dropped unread.
+    if (!host || !identity) return void socket.disconnect(true);
+    const bound = host;
+    const client = new Connection(identity, bound.sessions, {
+      subscribe: (sessionId) => void socket.join(sessionRoom(sessionId)),
+      unsubscribe: (sessionId) => void socket.leave(sessionRoom(sessionId)),
+    });
+    // A connection recovered after a short drop has its rooms back: it holds their sessions again
+    // (released meanwhile if nobody else had them; the next input reopens them from the journal).
+    if (socket.recovered) for (const room of socket.rooms) if (isSessionRoom(room)) client.join(sessionOfRoom(room));
+    // The last page of a session to go lets it go: paused, then released (SessionService.letGo).
+    socket.on('disconnect', () => client.close());
     const answer = (reply: Reply, ack: ((reply: Reply) => void) | undefined) => (ack ? ack(reply) : socket.emit(REPLY_EVENT, reply));
 
     socket.onAny((event: unknown, ...args: unknown[]) => {
       const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (reply: Reply) => void) : undefined;
-      if (event === MALFORMED_EVENT) return answer(failure(null, 'malformed', `the message could not be read: ${String(args[0])}`), undefined);
-      if (typeof event !== 'string' || !SUPPORTED_EVENTS.has(event)) {
+      if (event === REFUSED_FRAME_EVENT) {
+        const { code, message } = args[0] as RefusedFrame;
+        return answer(failure(null, code, message), ack);
+      }
+      if (event !== COMMAND_EVENT) {
         return answer(failure(null, 'unknown-command', `send commands as the "${COMMAND_EVENT}" event, not ${JSON.stringify(String(event).slice(0, 60))}`), ack);
       }
-      void handle(args, ack);
-    });
-
-    const handle = async (args: unknown[], ack: ((reply: Reply) => void) | undefined) => {
       if (args.length !== 1) return answer(failure(null, 'bad-request', `a command is one object { id, type, params }, not ${args.length} arguments`), ack);
-      const access = { authorized: socket.data.facilitator === true, refusal: 'this connection has no valid facilitator token: open Firedrill at the address it printed (it ends in ?token=...)' };
-      answer(await replyTo(host, client, args[0], access, options.logError), ack);
-    };
+      // Nothing a message does may end the process: a failure here is a bug, logged.
+      replyTo(bound, client, args[0], options.logError).then(
+        (reply) => answer(reply, ack),
+        (error: unknown) => options.logError(`firedrill serve: internal error answering a command (please report it):\n${(error as Error)?.stack ?? String(error)}`),
+      );
+    });
   });
 
   return { io, events, bind: (bound) => void (host = bound) };

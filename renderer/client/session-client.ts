@@ -1,8 +1,8 @@
 import type { CommandParamsInput, CommandResult, CommandType, ProtocolError, ServerEvents } from '../../engine/protocol/index.js';
 
 /**
- * The session protocol as the UI sees it, whatever carries it (Socket.IO to firedrill serve
- * today, Electron IPC later). Commands and results are typed from engine/protocol.
+ * The session protocol as the UI sees it, whatever carries it (Socket.IO to `firedrill serve`,
+ * or Electron IPC in the desktop app). Commands and results are typed from engine/protocol.
  */
 export interface SessionClient {
   send<T extends CommandType>(type: T, params: CommandParamsInput<T>): Promise<CommandResult<T>>;

@@ -2,9 +2,12 @@ import { io, type Socket } from 'socket.io-client';
 import { COMMAND_EVENT, type Reply } from '../../engine/protocol/index.js';
 import { CommandError, type ConnectionState, type SessionClient } from './session-client.js';
 
-/** The Socket.IO transport to `firedrill serve`; the facilitator token comes from the page URL. */
+/**
+ * The Socket.IO transport to `firedrill serve`; the token comes from the page URL and goes in the
+ * handshake's query, where the server checks it before it reads anything else.
+ */
 export function socketClient(origin: string, token: string): SessionClient {
-  const socket: Socket = io(origin, { auth: { token }, transports: ['websocket'] });
+  const socket: Socket = io(origin, { query: { token }, transports: ['websocket'] });
   let nextId = 1;
   const connectionListeners = new Set<(state: ConnectionState) => void>();
   const tell = (state: ConnectionState) => connectionListeners.forEach((listener) => listener(state));

@@ -42,11 +42,13 @@ export function ConsoleView({ sessionId }: { sessionId: string }) {
 
   if (!view || !plan || !scenario) return <p role="status">Opening the session…</p>;
   const actingRole = actingRoleChoice && plan.roles.some((role) => role.id === actingRoleChoice) ? actingRoleChoice : plan.roles[0]!.id;
-  // The room's screen: a second window in the desktop app, a new tab in the browser.
-  const openProjector = () => {
+  // The room's screen: a second window in the desktop app, a new tab in the browser with the
+  // projector's read-only token (never the facilitator's).
+  const openProjector = async () => {
     const bridge = electronBridge();
-    if (bridge) void bridge.openProjector(sessionId);
-    else window.open(projectorHref(window.location, sessionId), '_blank', 'noopener');
+    if (bridge) return void bridge.openProjector(sessionId);
+    const granted = await command('projector.token', { sessionId });
+    if (granted) window.open(projectorHref(window.location, sessionId, granted.token), '_blank', 'noopener');
   };
   const end = async () => {
     if (!view.ended && !(await command('session.end', { sessionId, reason: 'ended by the facilitator' }))) return;
@@ -63,7 +65,7 @@ export function ConsoleView({ sessionId }: { sessionId: string }) {
           </select>
         </label>
         <a className="button" href={`#/role/${encodeURIComponent(actingRole)}`}>Open the role view</a>
-        <button type="button" onClick={openProjector}>Open the projector view</button>
+        <button type="button" onClick={() => void openProjector()}>Open the projector view</button>
         <button type="button" className="danger" onClick={() => void end()}>{view.ended ? 'Show the debrief' : 'End the session'}</button>
       </div>
       <ClockPanel view={view} now={now} plan={plan} scenario={scenario} />

@@ -25,9 +25,13 @@ export function projectorRoute(search: string): { sessionId: string } | null {
   return { sessionId: params.get('session')?.trim() ?? '' };
 }
 
-/** The projector page's address in the browser: this page's address (with its token), for the session. */
-export function projectorHref(location: { pathname: string; search: string }, sessionId: string): string {
+/**
+ * The projector page's address in the browser: this page's address for the session, with the
+ * projector's own read-only token (projector.token) instead of the facilitator's.
+ */
+export function projectorHref(location: { pathname: string; search: string }, sessionId: string, token: string): string {
   const params = new URLSearchParams(location.search);
+  params.set('token', token);
   params.set('view', 'projector');
   params.set('session', sessionId);
   return `${location.pathname}?${params.toString()}`;

@@ -122,6 +122,10 @@ describe('a drill in the app', () => {
     await projector.getByRole('article', { name: /Email: a security researcher reports the open bucket/ }).waitFor();
     expect(await projector.locator('body').textContent()).not.toContain('Facilitator note');
     expect(await projector.getByRole('button').count()).toBe(0);
+    // Its address carries the projector's read-only token for this session, never the facilitator's.
+    const projectorToken = new URL(projector.url()).searchParams.get('token') ?? '';
+    expect(projectorToken.startsWith(`p.${sessionId}.`)).toBe(true);
+    expect(projectorToken).not.toContain(new URL(app.served.url).searchParams.get('token'));
     // It has no theme button (nothing to press on the room's screen): it takes the app's theme.
     for (const theme of ['light', 'dark'] as const) {
       await projector.evaluate((wanted) => void (document.documentElement.dataset.theme = wanted), theme);

@@ -66,7 +66,7 @@ export interface ProtocolClient {
 /** One protocol connection to the served app, as a second client beside the page. */
 export function protocolClient(served: Served): ProtocolClient {
   const url = new URL(served.url);
-  const socket: Socket = io(url.origin, { auth: { token: url.searchParams.get('token') }, transports: ['websocket'], extraHeaders: { origin: url.origin } });
+  const socket: Socket = io(url.origin, { query: { token: url.searchParams.get('token') ?? '' }, transports: ['websocket'], extraHeaders: { origin: url.origin } });
   let id = 0;
   return {
     send: (type, params) => new Promise((resolve, reject) => {

@@ -3,27 +3,28 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServerEventType } from '../../engine/protocol/messages.js';
-import { SessionHost } from '../../host/server/session-host.js';
+import { FiredrillHost } from '../../host/service/firedrill-host.js';
 import { handleCommandMessage } from '../../electron/main/command-ipc.js';
 import { IpcClients } from '../../electron/main/ipc-clients.js';
+import { projectorOf } from '../../host/service/identity.js';
 import { isTrustedSender } from '../../electron/security/ipc-sender.js';
 
 // The IPC path of the main process without Electron: the sender check, the protocol's own
-// validation, and the host's runCommand, with a real SessionHost on a temporary data folder.
+// validation, and the host's command dispatcher, with a real FiredrillHost on a temporary data folder.
 
 const SCENARIO = 'stolen-api-keys-new-location';
 let dataDir: string;
-let host: SessionHost;
-const clients = new IpcClients();
+let host: FiredrillHost;
+const clients = new IpcClients(() => host.sessions);
 const received: { window: number; event: ServerEventType; sessionId: string }[] = [];
 const windowClient = (id: number) => clients.client(id, (event, payload) => void received.push({ window: id, event, sessionId: payload.sessionId }));
 const errors: string[] = [];
 const trusted = isTrustedSender({ url: 'app://firedrill/index.html', isTopFrame: true });
-const send = (window: number, message: unknown, sender = trusted) => handleCommandMessage(host, windowClient(window), sender, message, (m) => void errors.push(m));
+const send = (window: number, message: unknown, sender = trusted) => handleCommandMessage(host, sender ? windowClient(window) : undefined, message, (m) => void errors.push(m));
 
 beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'firedrill-ipc-'));
-  host = new SessionHost({ dataDir, events: clients.events });
+  host = new FiredrillHost({ dataDir, events: clients.events });
 });
 afterAll(async () => {
   await host.close();
@@ -68,6 +69,21 @@ describe('a command over IPC', () => {
     expect(received.filter((event) => event.event === 'session.closed').map((event) => event.window).sort()).toEqual([1, 2]);
     expect(clients.openSessions().has(sessionId)).toBe(false);
     expect(errors).toEqual([]);
+  });
+
+  it('lets a projector window watch its session and nothing more, whatever its page sends', async () => {
+    const created = await send(1, { id: 30, type: 'session.create', params: { scenarioId: SCENARIO, mode: 'solo' } });
+    const other = await send(1, { id: 31, type: 'session.create', params: { scenarioId: SCENARIO, mode: 'solo' } });
+    if (!created.ok || !other.ok) throw new Error('no session');
+    const { sessionId } = created.result as { sessionId: string };
+    const projector = clients.client(40, () => {}, projectorOf(sessionId));
+    const asProjector = (message: unknown) => handleCommandMessage(host, projector, message, (m) => void errors.push(m));
+    expect(await asProjector({ id: 32, type: 'session.open', params: { sessionId } })).toMatchObject({ ok: true });
+    expect(await asProjector({ id: 33, type: 'clock.pause', params: { sessionId } })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await asProjector({ id: 34, type: 'session.end', params: { sessionId } })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await asProjector({ id: 35, type: 'session.open', params: { sessionId: (other.result as { sessionId: string }).sessionId } })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    // The desktop app's projector is a window, not a token.
+    expect(await send(1, { id: 36, type: 'projector.token', params: { sessionId } })).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringContaining('window of its own') } });
   });
 
   it('forgets a closed window', async () => {

@@ -3,7 +3,8 @@ import { COMMAND_TYPES, commandParams } from '../../engine/protocol/commands.js'
 import { COMMAND_EVENT } from '../../engine/protocol/messages.js';
 import { channel, INVOKE_CHANNELS, IPC_COMMAND_TYPES, IPC_SESSION_EVENTS, MAIN_EVENT_TYPES, MENU_ACTIONS } from '../../electron/ipc/contract.js';
 import { IpcClients } from '../../electron/main/ipc-clients.js';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 // The IPC contract and the WebSocket protocol must carry the same commands and events, so the
 // renderer has one client with two transports. (The contract's lists are also typed as records
@@ -24,7 +25,7 @@ describe('the IPC contract and the WebSocket protocol', () => {
 
     // And the IPC side delivers exactly those, for each of the host's events.
     const sent: string[] = [];
-    const clients = new IpcClients();
+    const clients = new IpcClients(() => ({ hold: () => {}, letGo: () => {} }));
     clients.client(1, (event) => void sent.push(event)).join('S1');
     clients.events.update('S1', {} as never);
     clients.events.closed('S1', 'archived');
@@ -45,7 +46,7 @@ describe('the IPC contract and the WebSocket protocol', () => {
   });
 
   it('has a handler in the main process for every invoke channel', () => {
-    const main = readFileSync('electron/main/main.ts', 'utf8');
+    const main = readdirSync('electron/main').filter((name) => name.endsWith('.ts')).map((name) => readFileSync(join('electron/main', name), 'utf8')).join('\n');
     const handled = new Set([...main.matchAll(/\bhandle\('([a-zA-Z.]+)'/g)].map((match) => match[1]));
     if (main.includes("ipcMain.handle(channel('command')")) handled.add('command');
     expect(handled).toEqual(new Set(INVOKE_CHANNELS));

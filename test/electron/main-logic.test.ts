@@ -4,10 +4,15 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { SessionView } from '../../engine/protocol/view.js';
 import { fileKind, MENU_ACTIONS, type MenuAction } from '../../electron/ipc/contract.js';
 import { deadlinesToNotify } from '../../electron/main/deadline-notifications.js';
-import { filesFromArgv, openedFile } from '../../electron/main/file-args.js';
+import { filesFromArgv, OPEN_DIALOG_FILTERS, openedFile } from '../../electron/main/file-args.js';
 import { IpcClients } from '../../electron/main/ipc-clients.js';
 import { menuTemplate } from '../../electron/main/menu-template.js';
 import { MIN_HEIGHT, MIN_WIDTH, parseWindowState, restoreWindowState, type Rectangle } from '../../electron/main/window-state.js';
+import { projectorDisplay, projectorUrl } from '../../electron/main/projector-window.js';
+import { FileDelivery } from '../../electron/main/opened-files.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const laptop: Rectangle = { x: 0, y: 0, width: 1440, height: 875 };
 const projector: Rectangle = { x: 1440, y: 0, width: 1920, height: 1080 };
@@ -135,10 +140,24 @@ describe('deadline notifications', () => {
   });
 });
 
+/** Holdings that count the holders of each session, and note a session nobody holds any more. */
+function countingHoldings() {
+  const holders = new Map<string, Set<unknown>>();
+  const left: string[] = [];
+  const holdings = {
+    hold: (sessionId: string, holder: unknown) => void holders.set(sessionId, (holders.get(sessionId) ?? new Set()).add(holder)),
+    letGo: (sessionId: string, holder: unknown) => {
+      holders.get(sessionId)?.delete(holder);
+      if ((holders.get(sessionId)?.size ?? 0) === 0) left.push(sessionId);
+    },
+  };
+  return { holdings, left };
+}
+
 describe('windows leaving sessions', () => {
-  it('reports a session no window has open any more, once its last window closes or leaves it', () => {
-    const left: string[] = [];
-    const clients = new IpcClients((sessionId) => void left.push(sessionId));
+  it('each window holds the sessions it has open, and lets go of them when it closes or leaves them', () => {
+    const { holdings, left } = countingHoldings();
+    const clients = new IpcClients(() => holdings);
     const send = () => {};
     clients.client(1, send).join('S1');
     clients.client(1, send).join('S2');
@@ -151,12 +170,50 @@ describe('windows leaving sessions', () => {
     expect(left).toEqual(['S2', 'S1']);
   });
 
-  it('reports a session opened for a window that closed while it was being opened', () => {
-    const left: string[] = [];
-    const clients = new IpcClients((sessionId) => void left.push(sessionId));
+  it('lets go of a session opened for a window that closed while it was being opened', () => {
+    const { holdings, left } = countingHoldings();
+    const clients = new IpcClients(() => holdings);
     const client = clients.client(7, () => {});
     clients.remove(7); // the window closes; session.open is still replaying the journal
     client.join('S9');
     expect(left).toEqual(['S9']);
+    expect(clients.openSessions().size).toBe(0);
+  });
+});
+
+describe('the projector window', () => {
+  it('shows the session at the app\'s projector route, its id encoded', () => {
+    expect(projectorUrl('20260314-090000-abc123')).toBe('app://firedrill/index.html?view=projector&session=20260314-090000-abc123');
+    expect(projectorUrl('a&b')).toBe('app://firedrill/index.html?view=projector&session=a%26b');
+  });
+  it('goes to another display than the primary one when there is one', () => {
+    expect(projectorDisplay([{ id: 1 }, { id: 2 }], 1)).toEqual({ id: 2 });
+    expect(projectorDisplay([{ id: 1 }], 1)).toEqual({ id: 1 });
+    expect(projectorDisplay([], 1)).toBeUndefined();
+  });
+});
+
+describe('files handed to the app', () => {
+  it('are queued until the main window is there, then delivered in order; one that cannot be read is reported and the others still go', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'firedrill-opened-'));
+    try {
+      writeFileSync(join(dir, 'a.scenario.yaml'), 'format: firedrill-scenario/1\n');
+      writeFileSync(join(dir, 'b.jsonl'), '{}\n');
+      const sent: string[] = [];
+      const failed: string[] = [];
+      const delivery = new FileDelivery({ send: (file) => void sent.push(`${file.kind}:${file.fileName}`), failed: (path) => void failed.push(path) });
+      delivery.queue([join(dir, 'a.scenario.yaml'), join(dir, 'missing.plan.yaml')]);
+      expect(sent).toEqual([]);
+      await delivery.flush([join(dir, 'b.jsonl'), join(dir, 'notes.txt')]);
+      expect(sent).toEqual(['scenario:a.scenario.yaml', 'journal:b.jsonl']);
+      expect(failed).toEqual([join(dir, 'missing.plan.yaml')]);
+      await delivery.flush();
+      expect(sent).toHaveLength(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('the Open dialog offers the extensions the app reads', () => {
+    expect(OPEN_DIALOG_FILTERS.flatMap((filter) => filter.extensions).map((ext) => fileKind(`x.${ext}`))).not.toContain(null);
   });
 });

@@ -3,14 +3,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { SessionHost } from '../../host/server/session-host.js';
+import { FiredrillHost } from '../../host/service/firedrill-host.js';
 import type { PrintPdfRequest } from '../../electron/ipc/contract.js';
 import { printPdfRequestSchema } from '../../electron/ipc/shell-requests.js';
 import { allowPrintRequest, hiddenWindowOptions, MAX_URL_CHARS, PRINT_PARTITION, printDocumentUrl, printOptions, printPermission, printReportToPdf, type PrintPlatform } from '../../electron/main/print-pdf.js';
 
 // export.printPdf without the Electron binary: the hidden window's options, the print options,
 // the data: URL and the request filter as pure decisions, and the whole print (host HTML export,
-// render, save dialog, write) against a real SessionHost with the platform faked.
+// render, save dialog, write) against a real FiredrillHost with the platform faked.
 
 describe('the hidden print window', () => {
   const options = hiddenWindowOptions();
@@ -76,15 +76,15 @@ describe('the export.printPdf request', () => {
 
 describe('a print, from the host to the file', () => {
   let dataDir: string;
-  let host: SessionHost;
+  let host: FiredrillHost;
   let sessionId: string;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'firedrill-print-'));
-    host = new SessionHost({ dataDir, events: { update() {}, closed() {} } });
-    const live = await host.create({ scenarioId: 'stolen-api-keys-new-location', mode: 'solo', speed: 1, participants: {} });
+    host = new FiredrillHost({ dataDir, events: { update() {}, closed() {} } });
+    const live = await host.sessions.create({ scenarioId: 'stolen-api-keys-new-location', mode: 'solo', speed: 1, participants: {} });
     sessionId = live.id;
-    await host.end({ sessionId });
+    await host.sessions.end({ sessionId });
   });
   afterAll(async () => {
     await host?.close();
@@ -138,12 +138,13 @@ describe('a print, from the host to the file', () => {
     expect(suggested).toEqual([]);
   });
 
-  it('is wired in main.ts through the validated request, the hidden window and the print partition', () => {
-    const main = readFileSync('electron/main/main.ts', 'utf8');
-    expect(main).toContain("handle('export.printPdf'");
-    expect(main).toContain('printPdfRequestSchema.parse(arg)');
-    expect(main).toContain('new BrowserWindow(hiddenWindowOptions())');
-    expect(main).toContain('session.fromPartition(PRINT_PARTITION)');
-    expect(main).toMatch(/printSession\.webRequest\.onBeforeRequest\([^\n]*allowPrintRequest/);
+  it('is wired in the main process through the validated request, the hidden window and the print partition', () => {
+    const print = readFileSync('electron/main/register-print-ipc.ts', 'utf8');
+    expect(print).toContain("handle('export.printPdf'");
+    expect(print).toContain('printPdfRequestSchema.parse(arg)');
+    expect(print).toContain('new BrowserWindow(hiddenWindowOptions())');
+    const guards = readFileSync('electron/main/app-guards.ts', 'utf8');
+    expect(guards).toContain('session.fromPartition(PRINT_PARTITION)');
+    expect(guards).toMatch(/printSession\.webRequest\.onBeforeRequest\([^\n]*allowPrintRequest/);
   });
 });

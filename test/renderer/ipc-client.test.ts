@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Reply, ServerEvents } from '../../engine/protocol/index.js';
 import { handleCommandMessage } from '../../electron/main/command-ipc.js';
 import { IpcClients } from '../../electron/main/ipc-clients.js';
-import { SessionHost } from '../../host/server/session-host.js';
+import { FiredrillHost } from '../../host/service/firedrill-host.js';
 import { startServer, type RunningServer } from '../../host/server/server.js';
 import type { RendererBridge } from '../../renderer/client/firedrill-bridge.js';
 import { ipcClient } from '../../renderer/client/ipc-client.js';
@@ -13,7 +13,7 @@ import { CommandError, type SessionClient } from '../../renderer/client/session-
 import { socketClient } from '../../renderer/client/socket-client.js';
 
 // The renderer's IPC transport against a fake window.firedrill whose `request` goes through the
-// main process's real IPC path (handleCommandMessage over a SessionHost, the message cloned as
+// main process's real IPC path (handleCommandMessage over a FiredrillHost, the message cloned as
 // IPC clones it) and whose `on` gets the host's events as IpcClients sends them. The same
 // checks run against the Socket.IO client and a real firedrill serve: the UI cannot tell them apart.
 
@@ -21,7 +21,7 @@ const SCENARIO = 'stolen-api-keys-new-location';
 const BAD_SCENARIO = 'format: firedrill-scenario/1\nid: broken\ntitle: 5\n';
 const dirs: string[] = [];
 let server: RunningServer;
-let ipcHost: SessionHost;
+let ipcHost: FiredrillHost;
 
 interface FakeBridge extends Pick<RendererBridge, 'request' | 'on'> {
   sent: unknown[];
@@ -29,7 +29,7 @@ interface FakeBridge extends Pick<RendererBridge, 'request' | 'on'> {
 }
 
 /** window.firedrill as the preload exposes it, over the main process's command handling. */
-function fakeBridge(host: SessionHost, clients: IpcClients): FakeBridge {
+function fakeBridge(host: FiredrillHost, clients: IpcClients): FakeBridge {
   const listeners = new Map<string, Set<(payload: never) => void>>();
   const sent: unknown[] = [];
   const deliver = (event: string, payload: unknown) => {
@@ -40,7 +40,7 @@ function fakeBridge(host: SessionHost, clients: IpcClients): FakeBridge {
     request: async (request) => {
       sent.push(request);
       // Electron's IPC carries a structured clone: what cannot be cloned never leaves the page.
-      return handleCommandMessage(host, clients.client(1, deliver), true, structuredClone(request), (m) => console.error(m));
+      return handleCommandMessage(host, clients.client(1, deliver), structuredClone(request), (m) => console.error(m));
     },
     on: (event, listener) => {
       const set = listeners.get(event) ?? listeners.set(event, new Set()).get(event)!;
@@ -64,8 +64,8 @@ beforeAll(async () => {
   // Ticks are rare here, so the only pushes are the ones the inputs cause.
   server = await startServer({ dataDir: socketDir, port: 0, tickMs: 60_000, logError: (m) => console.error(m) });
   socket = socketClient(`http://127.0.0.1:${server.port}`, server.token);
-  ipcClients = new IpcClients();
-  ipcHost = new SessionHost({ dataDir: ipcDir, events: ipcClients.events });
+  ipcClients = new IpcClients(() => ipcHost.sessions);
+  ipcHost = new FiredrillHost({ dataDir: ipcDir, events: ipcClients.events });
   bridge = fakeBridge(ipcHost, ipcClients);
   ipc = ipcClient(bridge);
 });
@@ -145,7 +145,7 @@ describe('the IPC client itself', () => {
   });
 
   it('stops all of its own listeners when closed, and an unsubscribe may be called twice', () => {
-    const own = fakeBridge(ipcHost, new IpcClients());
+    const own = fakeBridge(ipcHost, new IpcClients(() => ipcHost.sessions));
     const client = ipcClient(own);
     const stopUpdates = client.on('session.update', () => {});
     client.on('session.closed', () => {});

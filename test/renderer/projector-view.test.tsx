@@ -126,9 +126,10 @@ describe('the projector address', () => {
     expect(projectorRoute('')).toBeNull();
   });
 
-  it('keeps the page token when the console opens it in the browser', () => {
-    const href = projectorHref({ pathname: '/', search: '?token=abc' }, 'S 1');
-    expect(href).toBe('/?token=abc&view=projector&session=S+1');
+  it('carries the projector\'s token, not the facilitator\'s, when the console opens it in the browser', () => {
+    const href = projectorHref({ pathname: '/', search: '?token=abc' }, 'S 1', 'p.S 1.sig');
+    expect(href).toBe('/?token=p.S+1.sig&view=projector&session=S+1');
+    expect(new URLSearchParams(href.slice(1)).get('token')).toBe('p.S 1.sig');
     expect(projectorRoute(href.slice(1))).toEqual({ sessionId: 'S 1' });
   });
 });

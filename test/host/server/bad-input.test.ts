@@ -111,20 +111,55 @@ describe('malformed messages get error replies', () => {
     expectError('another event name', (await client.socket.timeout(5000).emitWithAck('session.input', { id: 1 })) as Reply, 'unknown-command', /send commands as the "command" event/);
   });
 
-  it('a missing or wrong facilitator token', async () => {
-    const anonymous = await ProtocolClient.connect(server.port, undefined);
-    const impostor = await ProtocolClient.connect(server.port, `${server.token.slice(0, -1)}x`);
-    try {
-      expectError('no token', await anonymous.command('session.list', {}), 'unauthorized', /facilitator token/);
-      expectError('no token, an input', await anonymous.command('session.input', { sessionId: sessionA, actor: 'facilitator', input: { type: 'clock.paused' } }), 'unauthorized');
-      expectError('a wrong token', await impostor.command('session.end', { sessionId: sessionA }), 'unauthorized');
-      expectError('a wrong token, an open', await impostor.command('session.open', { sessionId: sessionB }), 'unauthorized');
-      expect(anonymous.updates).toEqual([]);
-    } finally {
-      anonymous.close();
-      impostor.close();
-    }
+  it('a missing or wrong token: refused at the handshake, before any frame is read', async () => {
+    await expect(ProtocolClient.connect(server.port, undefined)).rejects.toThrow();
+    await expect(ProtocolClient.connect(server.port, `${server.token.slice(0, -1)}x`)).rejects.toThrow();
+    await expect(ProtocolClient.connect(server.port, 'p.whatever.signature')).rejects.toThrow();
+    // At the WebSocket level: the upgrade itself is answered 403, so not one frame can follow.
+    await expect(RawSocket.open(server.port, undefined)).rejects.toThrow(/refused at the handshake: 40[03]/);
+    await expect(RawSocket.open(server.port, 'not-the-token')).rejects.toThrow(/refused at the handshake: 40[03]/);
+    const polling = await fetch(`http://127.0.0.1:${server.port}/socket.io/?EIO=4&transport=polling`);
+    expect(polling.status).toBe(403);
+    expect(await polling.text()).toMatch(/no valid token/);
   });
+
+  it('frames refused before they are parsed: too large, nested too deep, binary attachments', async () => {
+    const raw = await RawSocket.connect(server.port, server.token);
+    try {
+      // A command over the protocol's 64 KB, not an import: refused unread, answered through its acknowledgement.
+      raw.send(`421["command",{"id":1,"type":"session.list","params":{"x":"${'x'.repeat(70_000)}"}}]`);
+      expectError('a 70 KB frame', (await raw.nextAck(1)) as Reply, 'too-large', /at most 65536 bytes/);
+      // A frame that claims to be an import may be larger, but not nested: a 4 MB one of brackets.
+      const rssBefore = process.memoryUsage().rss;
+      const nested = `422["command",{"id":2,"type":"session.import","params":{"fileName":"x.jsonl","text":${'['.repeat(2_000_000)}${']'.repeat(2_000_000)}}}]`;
+      raw.send(nested);
+      expectError('a 4 MB nested frame', (await raw.nextAck(2, 20_000)) as Reply, 'malformed', /nests deeper than 32 levels/);
+      // A guard, not a measure: parsed, such a frame held hundreds of MB (the bench prints figures).
+      expect(process.memoryUsage().rss - rssBefore).toBeLessThan(200 * 1024 * 1024);
+      // Deep nesting inside 64 KB.
+      raw.send(`423["command",${'['.repeat(30_000)}${']'.repeat(30_000)}]`);
+      expectError('a 60 KB nested frame', (await raw.nextAck(3)) as Reply, 'malformed', /nests deeper/);
+      raw.send(`424["command",{"id":4,"type":"session.list","params":{"a":${'{"a":'.repeat(40)}1${'}'.repeat(40)}}}]`);
+      expectError('40 levels of objects', (await raw.nextAck(4)) as Reply, 'malformed', /nests deeper/);
+      // A binary event: its attachment is dropped unread, and the command answered.
+      raw.send('451-5["command",{"id":5,"type":"library.import","params":{"fileName":"x.yaml","text":{"_placeholder":true,"num":0}}}]');
+      raw.send(Buffer.alloc(1024, 7));
+      expectError('a binary attachment', (await raw.nextAck(5)) as Reply, 'bad-request', /binary data is not part of the session protocol/);
+      raw.send('426["command",{"id":"after","type":"session.list","params":{}}]');
+      expect(await raw.nextAck(6)).toMatchObject({ id: 'after', ok: true });
+      expect(raw.messages.filter((m) => typeof m === 'string' && m.startsWith('42["reply"'))).toEqual([]);
+    } finally {
+      raw.close();
+    }
+  }, 60_000);
+
+  it('a frame over the transport\'s limit closes that connection only', async () => {
+    const raw = await RawSocket.connect(server.port, server.token);
+    const closed = new Promise<number>((resolve) => raw.ws.once('close', (code) => resolve(code)));
+    raw.send(`421["command",{"id":1,"type":"session.import","params":{"fileName":"x.jsonl","text":"${'y'.repeat(5_000_000)}"}}]`);
+    expect(await closed).toBe(1009); // "message too big"
+    expect((await client.command('session.list', {})).ok).toBe(true);
+  }, 30_000);
 
   it("another session's id, and sessions that do not exist", async () => {
     expectError("another connection's session", await client.command('session.input', { sessionId: sessionB, actor: 'facilitator', input: { type: 'clock.paused' } }), 'not-open', new RegExp(`session ${sessionB} is not open on this connection`));

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../../host/server/server.js';
 import { isTrustedHost, isTrustedOrigin } from '../../../host/server/trusted-host.js';
-import { tokenMatches } from '../../../host/server/facilitator-token.js';
+import { tokenMatches } from '../../../host/service/access-tokens.js';
 import { ProtocolClient } from './helpers/protocol-client.js';
 
 // The HTTP side: the built renderer served from its folder (and nothing outside it), a page

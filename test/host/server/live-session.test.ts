@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClockDriver } from '../../../engine/session/driver.js';
-import { CLOCK_RESYNC_WALL_MS, LiveSession } from '../../../host/server/live-session.js';
+import { CLOCK_RESYNC_WALL_MS, LiveSession } from '../../../host/service/live-session.js';
 import type { SessionJournal } from '../../../host/storage/session-store.js';
 import { loadMini, startSession, WALL0 } from '../../helpers/world.js';
 

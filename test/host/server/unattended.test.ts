@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../../host/server/server.js';
-import type { LiveSession } from '../../../host/server/live-session.js';
-import { SessionHost, SLEEP_GAP_MS } from '../../../host/server/session-host.js';
+import type { LiveSession } from '../../../host/service/live-session.js';
+import { FiredrillHost } from '../../../host/service/firedrill-host.js';
+import { SLEEP_GAP_MS } from '../../../host/service/session-service.js';
 import { parseJournal } from '../../../engine/session/journal.js';
 import { ProtocolClient } from './helpers/protocol-client.js';
 
@@ -73,12 +74,12 @@ describe('a session left without a page', () => {
 });
 
 /** A host whose wall clock the test moves, with a running 60x session; removed after `test`. */
-async function withSleepyHost(test: (host: SessionHost, live: LiveSession, clock: { wall: number }) => Promise<void> | void): Promise<void> {
+async function withSleepyHost(test: (host: FiredrillHost, live: LiveSession, clock: { wall: number }) => Promise<void> | void): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'firedrill-sleep-'));
   const clock = { wall: Date.parse('2026-03-14T09:00:00Z') };
-  const host = new SessionHost({ dataDir: folder, events: { update: () => {}, closed: () => {} }, now: () => clock.wall });
+  const host = new FiredrillHost({ dataDir: folder, events: { update: () => {}, closed: () => {} }, now: () => clock.wall });
   try {
-    await test(host, await host.create({ scenarioId: 'public-test-bucket', mode: 'solo', speed: 60, participants: {} }), clock);
+    await test(host, await host.sessions.create({ scenarioId: 'public-test-bucket', mode: 'solo', speed: 60, participants: {} }), clock);
   } finally {
     await host.close();
     rmSync(folder, { recursive: true, force: true });
@@ -89,12 +90,12 @@ describe('a machine that slept', () => {
   it('pauses running sessions where they were when the ticks stopped, rather than jump by the whole sleep', () => withSleepyHost((host, live, clock) => {
     for (let tick = 0; tick < 8; tick++) {
       clock.wall += 250;
-      host.tick();
+      host.sessions.tick();
     }
     const before = live.session.now;
     expect(before).toBe(2 * 60_000); // 2 wall seconds at 60x
     clock.wall += 30 * 60_000; // the lid closed for half an hour
-    host.tick();
+    host.sessions.tick();
     expect(live.session.context.paused).toBe(true);
     expect(live.session.now).toBe(before);
     const paused = live.session.journal.at(-1)!;
@@ -103,9 +104,9 @@ describe('a machine that slept', () => {
   }));
 
   it('keeps ticking through ordinary gaps', () => withSleepyHost((host, live, clock) => {
-    host.tick();
+    host.sessions.tick();
     clock.wall += SLEEP_GAP_MS; // a busy moment, not a sleep
-    host.tick();
+    host.sessions.tick();
     expect(live.session.context.paused).toBe(false);
     expect(live.session.now).toBe(SLEEP_GAP_MS * 60);
   }));

@@ -15,13 +15,13 @@ export class ProtocolClient {
     socket.on(REPLY_EVENT, (reply: Reply) => this.replies.push(reply));
   }
 
-  /** Connects to a server on 127.0.0.1; `token: undefined` connects without one. */
+  /** Connects to a server on 127.0.0.1 with a token in the handshake's query, as the page does; `token: undefined` connects without one. */
   static connect(port: number, token: string | undefined, options: { extraHeaders?: Record<string, string> } = {}): Promise<ProtocolClient> {
     const socket = io(`http://127.0.0.1:${port}`, {
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
-      ...(token !== undefined ? { auth: { token } } : {}),
+      ...(token !== undefined ? { query: { token } } : {}),
       ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}),
     });
     return new Promise((resolve, reject) => {
@@ -33,8 +33,8 @@ export class ProtocolClient {
     });
   }
 
-  /** Sends a command and waits for its acknowledgement (the reply). */
-  async command<T extends CommandType>(type: T, params: CommandParamsInput<T>, timeoutMs = 10_000): Promise<Reply<T>> {
+  /** Sends a command and waits for its acknowledgement (the reply); the timeout is a guard for a loaded machine (a first command may start a worker thread). */
+  async command<T extends CommandType>(type: T, params: CommandParamsInput<T>, timeoutMs = 30_000): Promise<Reply<T>> {
     return this.raw({ id: this.nextId++, type, params }, timeoutMs) as Promise<Reply<T>>;
   }
 
@@ -53,7 +53,7 @@ export class ProtocolClient {
   }
 
   /** Emits anything as a command, with an acknowledgement. */
-  raw(message: unknown, timeoutMs = 10_000): Promise<Reply> {
+  raw(message: unknown, timeoutMs = 30_000): Promise<Reply> {
     return this.socket.timeout(timeoutMs).emitWithAck(COMMAND_EVENT, message) as Promise<Reply>;
   }
 

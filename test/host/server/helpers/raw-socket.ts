@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 export class RawSocket {
   readonly messages: (string | Buffer)[] = [];
 
-  private constructor(private readonly ws: WebSocket) {
+  private constructor(readonly ws: WebSocket) {
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       const message = isBinary ? data : data.toString('utf8');
       // Answer the server's pings so it keeps the connection.
@@ -14,18 +14,25 @@ export class RawSocket {
     });
   }
 
-  /** Opens the WebSocket and joins the default namespace with the token. */
+  /** Opens the WebSocket with the token in its query, and joins the default namespace. */
   static async connect(port: number, token: string): Promise<RawSocket> {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`);
-    const socket = new RawSocket(ws);
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('error', reject);
-    });
+    const socket = await RawSocket.open(port, token);
     await socket.next((m) => typeof m === 'string' && m.startsWith('0{')); // Engine.IO open
-    ws.send(`40${JSON.stringify({ token })}`);
+    socket.ws.send('40');
     await socket.next((m) => typeof m === 'string' && m.startsWith('40{')); // Socket.IO connected
     return socket;
+  }
+
+  /** Opens the WebSocket only; rejects with the server's status when the handshake is refused. */
+  static open(port: number, token: string | undefined): Promise<RawSocket> {
+    const query = token === undefined ? '' : `&token=${encodeURIComponent(token)}`;
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket${query}`);
+    const socket = new RawSocket(ws);
+    return new Promise<RawSocket>((resolve, reject) => {
+      ws.once('open', () => resolve(socket));
+      ws.once('unexpected-response', (_request, response) => reject(new Error(`refused at the handshake: ${response.statusCode}`)));
+      ws.once('error', reject);
+    });
   }
 
   get open(): boolean {
@@ -54,8 +61,8 @@ export class RawSocket {
   }
 
   /** The acknowledgement of the packet sent with this ack id: `43<id>[reply]`. */
-  async nextAck(ackId: number): Promise<unknown> {
-    const message = await this.next((m) => typeof m === 'string' && m.startsWith(`43${ackId}[`));
+  async nextAck(ackId: number, timeoutMs = 5_000): Promise<unknown> {
+    const message = await this.next((m) => typeof m === 'string' && m.startsWith(`43${ackId}[`), timeoutMs);
     return (JSON.parse((message as string).slice(`43${ackId}`.length)) as unknown[])[0];
   }
 

@@ -2,17 +2,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { build } from 'esbuild';
 import { join } from 'node:path';
-import { nodeBundle } from '../../../../scripts/node-bundle.mjs';
+import { nodeBundle, WORKER_ENTRY } from '../../../../scripts/node-bundle.mjs';
 
-/** Bundles the CLI for the tests (inside dist/, so it finds the package and its scenarios). */
+/** Bundles the CLI for the tests, and its worker thread beside it (inside dist/, so it finds the package and its scenarios). */
 export async function buildTestCli(name: string): Promise<string> {
-  const outfile = join(process.cwd(), 'dist', 'test-host', `${name}.js`);
+  const outdir = join(process.cwd(), 'dist', 'test-host');
   await build({
-    entryPoints: ['host/cli/bin.ts'],
-    outfile,
+    entryPoints: { [name]: 'host/cli/bin.ts', ...WORKER_ENTRY },
+    outdir,
     ...nodeBundle,
   });
-  return outfile;
+  return join(outdir, `${name}.js`);
 }
 
 export interface ServeChild {
@@ -28,9 +28,15 @@ export interface ServeChild {
 
 const SERVING = /Firedrill is serving at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+))/;
 
-/** Starts `node <cli> serve --port 0 --data-dir <dir>` and waits for the address it prints. */
-export function startServeChild(cli: string, dataDir: string, timeoutMs = 20_000): Promise<ServeChild> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts `node <cli> serve --port 0 --data-dir <dir>` and waits for the address it prints;
+ * `fdLimit` runs it under `ulimit -n` (a shell in front, so the limit is the child's alone).
+ */
+export function startServeChild(cli: string, dataDir: string, timeoutMs = 20_000, options: { fdLimit?: number } = {}): Promise<ServeChild> {
+  const args = [cli, 'serve', '--port', '0', '--data-dir', dataDir];
+  const child = options.fdLimit === undefined
+    ? spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn('/bin/sh', ['-c', `ulimit -n ${options.fdLimit} && exec "$0" "$@"`, process.execPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

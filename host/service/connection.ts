@@ -1,0 +1,70 @@
+import type { Identity } from './identity.js';
+import type { Holder } from './session-service.js';
+
+/** What a transport does when a connection opens or leaves a session: send it that session's updates, or stop. */
+export interface Subscription {
+  subscribe(sessionId: string): void;
+  unsubscribe(sessionId: string): void;
+}
+
+/** Where a connection's holds are counted (SessionService.hold and letGo). */
+export interface Holdings {
+  hold(sessionId: string, holder: Holder): void;
+  letGo(sessionId: string, holder: Holder): void;
+}
+
+/**
+ * One client of the host, whatever the transport (a Socket.IO connection, an Electron window):
+ * the sessions it has open, which it gets the updates of and which stay live while it holds
+ * them. Closing it (the page went) lets go of them all.
+ */
+export class Connection implements Holder {
+  private readonly open = new Set<string>();
+  private gone = false;
+
+  constructor(
+    /** Who is connected: what it may do is decided by this, not by its messages. */
+    readonly identity: Identity,
+    private readonly holdings: Holdings,
+    private readonly subscription: Subscription,
+  ) {}
+
+  has(sessionId: string): boolean {
+    return this.open.has(sessionId);
+  }
+
+  /** Opens the session here (created or opened for this connection, or recovered with it). */
+  join(sessionId: string): void {
+    // The page went while the session was being opened for it: nobody is there to hold it.
+    if (this.gone) return this.holdings.letGo(sessionId, this);
+    this.open.add(sessionId);
+    this.subscription.subscribe(sessionId);
+    this.holdings.hold(sessionId, this);
+  }
+
+  leave(sessionId: string): void {
+    this.open.delete(sessionId);
+    this.subscription.unsubscribe(sessionId);
+    this.holdings.letGo(sessionId, this);
+  }
+
+  /** The host dropped the session (archived, deleted, a disk failure): it is open here no more. */
+  forget(sessionId: string): void {
+    this.open.delete(sessionId);
+    this.subscription.unsubscribe(sessionId);
+  }
+
+  /** The page or window is gone: every session it had open is let go. */
+  close(): void {
+    this.gone = true;
+    for (const sessionId of [...this.open]) this.leave(sessionId);
+  }
+
+  /** The sessions open here. */
+  sessions(): string[] {
+    return [...this.open];
+  }
+}
+
+/** What a command handler uses of its connection. */
+export type ClientSessions = Pick<Connection, 'identity' | 'has' | 'join' | 'leave'>;

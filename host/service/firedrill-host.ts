@@ -1,0 +1,64 @@
+import type { AccessTokens } from './access-tokens.js';
+import { CommandFailure } from './command-failure.js';
+import { LibraryService } from './library-service.js';
+import { ReportService } from './report-service.js';
+import { SessionService, type HostEvents } from './session-service.js';
+import type { HostTasks } from './work/tasks.js';
+import { WorkerPool } from './work/worker-pool.js';
+import { workerScript } from './work/worker-script.js';
+
+export interface HostOptions {
+  dataDir: string;
+  events: HostEvents;
+  /** The wall clock, in ms since the epoch: the engine never reads it, the host does. */
+  now?: () => number;
+  /** Where unexpected errors (bugs, a journal that would not close) are reported. */
+  logError?: (message: string) => void;
+  /** The tokens of a served host (`firedrill serve`); the desktop app has windows instead. */
+  tokens?: AccessTokens;
+}
+
+/** Worker threads that validate files and write exports: two, so an export need not wait behind a long import. */
+const WORKERS = 2;
+/** A worker's heap: a runaway task ends that worker (an error reply), not the process. */
+const WORKER_HEAP_MB = 1024;
+
+/**
+ * Everything one Firedrill process serves, whatever carries it (`firedrill serve` over
+ * Socket.IO, the desktop app over IPC): the library, the sessions and the reports, each a
+ * service of its own; the command table (commands/) maps the protocol onto them.
+ */
+export class FiredrillHost {
+  readonly library: LibraryService;
+  readonly sessions: SessionService;
+  readonly reports: ReportService;
+
+  private readonly tokens: AccessTokens | undefined;
+  private readonly pool: WorkerPool<HostTasks>;
+
+  constructor(options: HostOptions) {
+    this.tokens = options.tokens;
+    this.pool = new WorkerPool<HostTasks>({ size: WORKERS, script: () => workerScript(), resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    this.library = new LibraryService(options.dataDir, this.pool);
+    const logError = options.logError ?? ((message: string) => void process.stderr.write(`${message}\n`));
+    this.sessions = new SessionService(options.dataDir, this.library, options.events, options.now ?? Date.now, logError);
+    this.reports = new ReportService(options.dataDir, this.sessions, this.pool);
+  }
+
+  /** The read-only token of a session's projector. */
+  projectorToken(sessionId: string): string {
+    if (!this.tokens) throw new CommandFailure('refused', 'the desktop app opens the projector in a window of its own (View › Projector); it has no token to give');
+    return this.tokens.projectorToken(sessionId);
+  }
+
+  /** Moves live sessions' clocks every `everyMs` wall ms; returns the function that stops it. */
+  startTicking(everyMs: number, logError: (message: string) => void): () => void {
+    return this.sessions.startTicking(everyMs, logError);
+  }
+
+  /** Closes every session (appends under way finish, files are closed, locks released), then the workers. */
+  async close(): Promise<void> {
+    await this.sessions.close();
+    await this.pool.close();
+  }
+}

@@ -1,0 +1,305 @@
+import { join } from 'node:path';
+import { ClockDriver } from '../../engine/session/driver.js';
+import { Session } from '../../engine/session/session.js';
+import { FACILITATOR } from '../../engine/format/script.js';
+import type { JournalEntry } from '../../engine/session/journal.js';
+import type { CommandParams, CommandResults } from '../../engine/protocol/index.js';
+import type { SessionView } from '../../engine/protocol/view.js';
+import { SessionStore, type WorldLookup } from '../storage/session-store.js';
+import { fileProblem, StorageError } from '../storage/storage-error.js';
+import { newSessionId, SESSION_ID } from '../storage/session-id.js';
+import { CommandFailure } from './command-failure.js';
+import { scenarioOfJournal, scenarioOfText } from './journal-head.js';
+import { LiveSession } from './live-session.js';
+import type { LibraryService } from './library-service.js';
+
+/** Wall milliseconds between two ticks beyond which the machine is taken to have slept. */
+export const SLEEP_GAP_MS = 15_000;
+
+/** Where the host sends what changed, for the transport to pass on to a session's clients. */
+export interface HostEvents {
+  update(sessionId: string, view: SessionView): void;
+  closed(sessionId: string, reason: string): void;
+}
+
+/** Takes one input from a live session's clock driver at a wall time: the entry to journal. */
+type Take = (driver: ClockDriver, wallNow: number) => JournalEntry;
+
+/** Who holds a session open: a connection (a page, a window). Told when the host drops the session. */
+export interface Holder {
+  forget(sessionId: string): void;
+}
+
+/**
+ * The sessions a host process runs, whatever the transport (Socket.IO or Electron IPC): it
+ * starts and resumes sessions from their journals, records inputs (applied, appended with
+ * fsync, then answered) and drives their clocks. Refusals come out as the engine's and the
+ * storage's own errors; the command dispatcher turns them into replies.
+ */
+export class SessionService {
+  readonly store: SessionStore;
+  private readonly live = new Map<string, LiveSession>();
+  private readonly opening = new Map<string, Promise<{ live: LiveSession; warnings: string[] }>>();
+  /** Who holds each session; a live session nobody holds is released (see letGo). */
+  private readonly holders = new Map<string, Set<Holder>>();
+  /** Journals being closed by a release: the session is reopened only once its lock is free. */
+  private readonly releasing = new Map<string, Promise<void>>();
+  private lastTick: number | undefined;
+
+  constructor(
+    dataDir: string,
+    private readonly library: LibraryService,
+    private readonly events: HostEvents,
+    private readonly now: () => number,
+    private readonly logError: (message: string) => void,
+  ) {
+    this.store = new SessionStore(dataDir);
+  }
+
+  list(params: CommandParams<'session.list'>): CommandResults['session.list'] {
+    return { sessions: this.store.list(params.archived === undefined ? {} : { archived: params.archived }) };
+  }
+
+  /** Stores a journal exported from another Firedrill as an ended session of this data folder. */
+  async import(params: CommandParams<'session.import'>): Promise<CommandResults['session.import']> {
+    const lookup = await this.library.lookupFor(scenarioOfText(params.text));
+    const { summary } = this.store.import(params.fileName, params.text, lookup, new Date(this.now()).toISOString());
+    return { sessionId: summary.id, summary };
+  }
+
+  /** The lookup of a stored session's scenario and plan, found from its journal's first line. */
+  private lookupOf(sessionId: string): Promise<WorldLookup> {
+    const paths = SESSION_ID.test(sessionId) ? [this.store.journalPath(sessionId), join(this.store.paths.archive, `${sessionId}.jsonl`)] : [];
+    return this.library.lookupFor(scenarioOfJournal(paths));
+  }
+
+  async create(params: CommandParams<'session.create'>): Promise<LiveSession> {
+    const world = await this.library.worldOf(params.scenarioId);
+    const scenario = world.scenarios.get(params.scenarioId);
+    if (!scenario) throw new CommandFailure('not-found', `there is no scenario "${params.scenarioId}" in the library`);
+    const planId = params.planId ?? scenario.plan;
+    if (planId !== scenario.plan) throw new CommandFailure('refused', `scenario "${scenario.id}" is written for plan "${scenario.plan}", not "${planId}"`);
+    const plan = world.plans.get(planId);
+    if (!plan) throw new CommandFailure('not-found', `there is no plan "${planId}" in the library`);
+    const roles = new Set(plan.roles.map((role) => role.id));
+    const strangers = Object.keys(params.participants).filter((role) => !roles.has(role));
+    if (strangers.length > 0) throw new CommandFailure('bad-request', `participants: ${strangers.join(', ')} ${strangers.length === 1 ? 'is not a role' : 'are not roles'} of plan "${plan.id}" (roles: ${[...roles].join(', ')})`);
+    const wall = this.now();
+    const session = Session.start({
+      plan,
+      scenario,
+      sessionId: newSessionId(wall),
+      mode: params.mode,
+      speed: params.speed,
+      participants: params.participants,
+      wallTime: new Date(wall).toISOString(),
+    });
+    const journal = await this.store.create(session);
+    const live = new LiveSession(session, new ClockDriver(session, this.now()), journal);
+    this.live.set(live.id, live);
+    return live;
+  }
+
+  /** Resumes a stored session (replayed from its journal), or joins it if it is live here. */
+  async open(sessionId: string): Promise<{ live: LiveSession; warnings: string[] }> {
+    const running = this.live.get(sessionId);
+    if (running) return { live: running, warnings: [] };
+    let opening = this.opening.get(sessionId);
+    if (!opening) {
+      opening = (async () => {
+        await this.releasing.get(sessionId);
+        const { session, journal, warnings } = await this.store.open(sessionId, await this.lookupOf(sessionId));
+        const live = new LiveSession(session, new ClockDriver(session, this.now()), journal);
+        this.live.set(sessionId, live);
+        return { live, warnings };
+      })().finally(() => this.opening.delete(sessionId));
+      this.opening.set(sessionId, opening);
+      return opening;
+    }
+    // A second client opening at the same moment joins; the warnings went to the first.
+    return { live: (await opening).live, warnings: [] };
+  }
+
+  /** Whether the session is live in this host (its journal open, its state in memory). */
+  isLive(sessionId: string): boolean {
+    return this.live.has(sessionId);
+  }
+
+  /**
+   * A live session to record in. One still held but released meanwhile (its connection dropped
+   * for a moment and was recovered) is reopened from its journal.
+   */
+  private async attached(sessionId: string): Promise<LiveSession> {
+    if ((this.holders.get(sessionId)?.size ?? 0) === 0) throw new CommandFailure('not-open', `session ${sessionId} is not open: open it with session.open`);
+    return (await this.open(sessionId)).live;
+  }
+
+  /** `holder` has the session open: it stays live (in memory, its journal open) while anyone does. */
+  hold(sessionId: string, holder: Holder): void {
+    let holders = this.holders.get(sessionId);
+    if (!holders) this.holders.set(sessionId, (holders = new Set()));
+    holders.add(holder);
+  }
+
+  /**
+   * `holder` no longer has the session open. Once nobody holds it, the session is released: its
+   * journal closed, its memory freed. A running one is paused first (journaled like the
+   * facilitator's own pause): at 600x a closed tab would otherwise let hours of simulated time,
+   * timed-out decisions and passed deadlines go by unseen. It reopens from its journal.
+   */
+  letGo(sessionId: string, holder: Holder): void {
+    const holders = this.holders.get(sessionId);
+    holders?.delete(holder);
+    if (holders?.size === 0) this.holders.delete(sessionId);
+    if (!this.holders.has(sessionId)) void this.releaseUnheld(sessionId);
+  }
+
+  private async releaseUnheld(sessionId: string): Promise<void> {
+    const live = this.live.get(sessionId);
+    if (!live) return;
+    const { paused, ended } = live.session.context;
+    if (!paused && !ended) {
+      try {
+        await this.pause(sessionId);
+      } catch (error) {
+        // A failed append has dropped the session already (see record); a refusal leaves it as it is.
+        this.logError(`Firedrill: could not pause unattended session ${sessionId}: ${(error as Error).message}`);
+      }
+    }
+    // Someone opened it again while it was pausing, or the disk failed and it is gone already.
+    if (this.holders.has(sessionId) || this.live.get(sessionId) !== live) return;
+    this.live.delete(sessionId);
+    const closing = live.journal.close().catch((error: unknown) => this.logError(`Firedrill: could not close the journal of session ${sessionId}: ${(error as Error).message}`));
+    this.releasing.set(sessionId, closing.finally(() => this.releasing.delete(sessionId)));
+    await closing;
+  }
+
+  /** A session to read (live here, or replayed from its journal, active or archived). */
+  async read(sessionId: string): Promise<Session> {
+    return this.live.get(sessionId)?.session ?? this.store.read(sessionId, await this.lookupOf(sessionId));
+  }
+
+  /**
+   * Records one input: applied to the session (which may refuse it), appended to the journal
+   * and fsynced, and only then returned, to be acknowledged. If the disk fails, the session
+   * is closed, so that it is reopened from what the journal really holds.
+   */
+  async record(sessionId: string, take: Take, wallNow?: number): Promise<CommandResults['session.input']> {
+    const live = this.live.get(sessionId) ?? (await this.attached(sessionId));
+    const entry = take(live.driver, wallNow ?? this.now());
+    try {
+      await live.journal.append(entry);
+    } catch (error) {
+      const failure = error instanceof StorageError ? error : new StorageError('storage', `the journal could not be written (${fileProblem(error)})`);
+      await this.drop(sessionId, failure.message);
+      throw failure;
+    }
+    const view = live.view();
+    this.publish(live, view);
+    return { entry, view };
+  }
+
+  input(params: CommandParams<'session.input'>) {
+    return this.record(params.sessionId, (driver, wallNow) => driver.record(params.input, wallNow, params.actor));
+  }
+
+  pause(sessionId: string) {
+    return this.record(sessionId, (driver, wallNow) => driver.pause(wallNow));
+  }
+
+  resume(sessionId: string) {
+    return this.record(sessionId, (driver, wallNow) => driver.resume(wallNow));
+  }
+
+  jump(sessionId: string) {
+    return this.record(sessionId, (driver, wallNow) => driver.jumpToNextInject(wallNow));
+  }
+
+  setSpeed(sessionId: string, speed: number) {
+    return this.record(sessionId, (driver, wallNow) => driver.setSpeed(speed, wallNow));
+  }
+
+  end(params: CommandParams<'session.end'>) {
+    return this.record(params.sessionId, (driver, wallNow) => driver.record({ type: 'session.ended', ...(params.reason ? { reason: params.reason } : {}) }, wallNow, FACILITATOR));
+  }
+
+  async archive(sessionId: string): Promise<void> {
+    await this.drop(sessionId, 'the session was archived');
+    this.store.archive(sessionId);
+  }
+
+  /** Moves the session to the trash folder; returns where it went. */
+  async delete(sessionId: string): Promise<string> {
+    await this.drop(sessionId, 'the session was deleted (moved to the trash folder)');
+    return this.store.delete(sessionId);
+  }
+
+  /** Pauses every running session now (the machine is about to sleep, the screen locks). */
+  pauseRunning(wallNow = this.now()): Promise<unknown> {
+    const running = [...this.live.values()].filter((live) => !live.session.context.paused && !live.session.context.ended);
+    // A failed append drops the session and tells its pages (see record): nothing more to do here.
+    return Promise.allSettled(running.map((live) => this.record(live.id, (driver, at) => driver.pause(at), wallNow)));
+  }
+
+  /**
+   * Moves every running session's clock to the wall clock and sends the views that changed.
+   * A gap since the last tick longer than SLEEP_GAP_MS means the machine slept (a closed lid):
+   * the sessions pause where they were when it went to sleep, rather than jump by the whole
+   * sleep with its injects, timed-out decisions and passed deadlines.
+   */
+  tick(): void {
+    const wallNow = this.now();
+    const asleepSince = this.lastTick !== undefined && wallNow - this.lastTick > SLEEP_GAP_MS ? this.lastTick : undefined;
+    this.lastTick = wallNow;
+    if (asleepSince !== undefined) void this.pauseRunning(asleepSince);
+    for (const live of this.live.values()) {
+      // A paused or ended session's clock stands still: nothing of its view can have changed.
+      if (live.session.context.paused || live.session.context.ended) continue;
+      live.driver.tick(wallNow);
+      this.publish(live);
+    }
+  }
+
+  /**
+   * Ticks every `everyMs` wall ms (both transports run the host this way); an error in a tick is
+   * logged and the next tick goes on. Returns the function that stops it.
+   */
+  startTicking(everyMs: number, logError: (message: string) => void): () => void {
+    const ticker = setInterval(() => {
+      try {
+        this.tick();
+      } catch (error) {
+        logError(`Firedrill: internal error while ticking sessions (please report it):\n${(error as Error)?.stack ?? String(error)}`);
+      }
+    }, everyMs);
+    return () => clearInterval(ticker);
+  }
+
+  /** Closes every session: appends under way finish, files are closed, locks released. */
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.live.keys(), ...this.releasing.keys()].map((id) => this.drop(id, 'Firedrill is shutting down')));
+  }
+
+  private publish(live: LiveSession, view?: SessionView): void {
+    const changed = live.changedView(view);
+    if (changed) this.events.update(live.id, changed);
+  }
+
+  /**
+   * Takes a session out of this host (its journal closed, its lock released) and tells its
+   * clients, who hold it no more.
+   */
+  private async drop(sessionId: string, reason: string): Promise<void> {
+    await this.releasing.get(sessionId);
+    const live = this.live.get(sessionId);
+    if (!live) return;
+    this.live.delete(sessionId);
+    try {
+      await live.journal.close();
+    } finally {
+      this.events.closed(sessionId, reason);
+      for (const holder of this.holders.get(sessionId) ?? []) holder.forget(sessionId);
+      this.holders.delete(sessionId);
+    }
+  }
+}

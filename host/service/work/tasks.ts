@@ -1,0 +1,37 @@
+// The heavy work of a host, run in worker threads (worker.ts): validating the library and
+// imported files, exports, the drill history. Each task takes and returns plain data.
+import type { Scorecard } from '../../../engine/scoring/scorecard.js';
+import type { AarOptions } from '../../../engine/report/aar.js';
+import type { AarExportFormat, PaperSize, ScorecardExportFormat } from '../../../engine/report/export-formats.js';
+import { drillHistory } from '../../../engine/report/drill-history.js';
+import type { Library } from '../../../engine/validate/index.js';
+import { exportAar } from '../../export/aar-export.js';
+import { exportScorecard } from '../../export/scorecard-export.js';
+import { collectDrills, sessionFiles } from '../../history/collect-drills.js';
+import { importLibraryFile, loadBundledForHost, loadCombinedLibrary, loadScenarioWorld, removeLibraryFile, type DocumentKind } from '../../library/user-library.js';
+import { librarySnapshot, worldSnapshot } from './library-snapshot.js';
+
+/** The bundled library, read once per worker (it takes about a second). */
+let bundled: Library | undefined;
+const bundledLibrary = () => (bundled ??= loadBundledForHost());
+
+/** The bytes of a file, in a buffer of their own (so they move to the serving thread without a copy). */
+const ownBytes = (bytes: Buffer) => new Uint8Array(bytes);
+
+export const hostTasks = {
+  'library.load': (dataDir: string) => librarySnapshot(loadCombinedLibrary(dataDir, bundledLibrary())),
+  'library.world': (dataDir: string, scenarioId: string) => {
+    const world = loadScenarioWorld(dataDir, scenarioId);
+    return world ? worldSnapshot(world) : null;
+  },
+  'library.import': (dataDir: string, file: { fileName: string; text: string }) => importLibraryFile(dataDir, bundledLibrary(), file),
+  'library.remove': (dataDir: string, kind: DocumentKind, id: string) => removeLibraryFile(dataDir, bundledLibrary(), kind, id),
+  'export.scorecard': async (scorecard: Scorecard, format: ScorecardExportFormat, paper: PaperSize) => ownBytes(await exportScorecard(scorecard, format, { paper })),
+  'export.aar': async (scorecards: Scorecard[], format: AarExportFormat, options: AarOptions & { paper: PaperSize }) => ownBytes(await exportAar(scorecards, format, options)),
+  history: (dataDir: string, filter: { plan?: string; scenario?: string }) => {
+    const collected = collectDrills(sessionFiles(dataDir), [() => loadCombinedLibrary(dataDir, bundledLibrary()).library], filter);
+    return { history: drillHistory(collected.drills, filter), skipped: collected.skipped, running: collected.running.length };
+  },
+};
+
+export type HostTasks = typeof hostTasks;

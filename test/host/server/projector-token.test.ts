@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type RunningServer } from '../../../host/server/server.js';
+import { COMMAND_TYPES, type CommandType } from '../../../engine/protocol/commands.js';
+import { ProtocolClient } from './helpers/protocol-client.js';
+
+// The projector has a read-only token of its own, checked by the server: it may open its
+// session, receive its updates and read the documents it shows; nothing that changes anything.
+// Its page used to carry the facilitator's token, read-only in the UI only.
+
+const SCENARIO = 'public-test-bucket';
+let dataDir: string;
+let server: RunningServer;
+let console_: ProtocolClient;
+let sessionId: string;
+let otherSession: string;
+
+const journals = () => new Map(readdirSync(join(dataDir, 'sessions')).filter((f) => f.endsWith('.jsonl')).map((f) => [f, readFileSync(join(dataDir, 'sessions', f), 'utf8')]));
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'firedrill-projector-'));
+  server = await startServer({ dataDir, port: 0, tickMs: 60_000, logError: (m) => console.error(m) });
+  console_ = await ProtocolClient.connect(server.port, server.token);
+  sessionId = (await console_.ok('session.create', { scenarioId: SCENARIO, mode: 'facilitated', speed: 1 })).sessionId;
+  otherSession = (await console_.ok('session.create', { scenarioId: SCENARIO, mode: 'solo', speed: 1 })).sessionId;
+});
+afterAll(async () => {
+  console_?.close();
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A well-formed request of every command, for the session given. */
+function everyCommand(session: string): { type: CommandType; params: Record<string, unknown> }[] {
+  const params: Record<CommandType, Record<string, unknown>> = {
+    'library.list': {},
+    'library.show': { kind: 'scenario', id: SCENARIO },
+    'library.import': { fileName: 'mine.scenario.yaml', text: 'format: firedrill-scenario/1\n' },
+    'library.remove': { kind: 'scenario', id: 'mine' },
+    'session.create': { scenarioId: SCENARIO, mode: 'solo' },
+    'session.import': { fileName: 'x.jsonl', text: '{}\n' },
+    'session.list': {},
+    'session.open': { sessionId: session },
+    'session.close': { sessionId: session },
+    'session.input': { sessionId: session, actor: 'facilitator', input: { type: 'observation.noted', text: 'From the projector?', tag: 'note' } },
+    'clock.pause': { sessionId: session },
+    'clock.resume': { sessionId: session },
+    'clock.jump': { sessionId: session },
+    'clock.speed': { sessionId: session, speed: 60 },
+    'session.end': { sessionId: session },
+    'session.archive': { sessionId: session },
+    'session.delete': { sessionId: session },
+    'scorecard.get': { sessionId: session },
+    'export.scorecard': { sessionId: session, format: 'csv' },
+    'export.aar': { sessionId: session, format: 'md' },
+    'improvements.get': { sessionId: session },
+    'improvements.save': { sessionId: session, items: null },
+    'history.get': {},
+    'projector.token': { sessionId: session },
+  };
+  return COMMAND_TYPES.map((type) => ({ type, params: params[type] }));
+}
+
+describe("the projector's token", () => {
+  it('is given to the facilitator for a session open on its connection, and differs from the facilitator\'s', async () => {
+    const { token } = await console_.ok('projector.token', { sessionId });
+    expect(token).not.toContain(server.token);
+    expect(token).toMatch(new RegExp(`^p\\.${sessionId}\\.[A-Za-z0-9_-]{43}$`));
+    const stranger = await ProtocolClient.connect(server.port, server.token);
+    try {
+      expect(await stranger.fail('projector.token', { sessionId })).toMatchObject({ code: 'not-open' });
+    } finally {
+      stranger.close();
+    }
+  });
+
+  it('opens its session and receives its updates, and may read the documents it shows', async () => {
+    const { token } = await console_.ok('projector.token', { sessionId });
+    const projector = await ProtocolClient.connect(server.port, token);
+    try {
+      const { view } = await projector.ok('session.open', { sessionId });
+      expect(view.sessionId).toBe(sessionId);
+      expect((await projector.ok('library.show', { kind: 'scenario', id: SCENARIO })).id).toBe(SCENARIO);
+      await console_.ok('session.input', { sessionId, actor: 'facilitator', input: { type: 'observation.noted', text: 'Seen in the room.', tag: 'note' } });
+      const update = await projector.waitForUpdate((u) => u.view.observations.some((o) => o.text === 'Seen in the room.'));
+      expect(update.sessionId).toBe(sessionId);
+      await projector.ok('session.close', { sessionId });
+    } finally {
+      projector.close();
+    }
+  });
+
+  it('may do nothing else: every other command is refused by the server, and nothing changes', async () => {
+    const { token } = await console_.ok('projector.token', { sessionId });
+    const projector = await ProtocolClient.connect(server.port, token);
+    const before = journals();
+    try {
+      await projector.ok('session.open', { sessionId });
+      const allowed = new Set<CommandType>(['session.open', 'session.close', 'library.show']);
+      for (const { type, params } of everyCommand(sessionId).filter((command) => !allowed.has(command.type))) {
+        const reply = await projector.raw({ id: type, type, params });
+        expect(reply, type).toMatchObject({ id: type, ok: false, error: { code: 'unauthorized' } });
+      }
+      // Nor may it open, close or watch another session.
+      for (const type of ['session.open', 'session.close'] as const) {
+        expect(await projector.fail(type, { sessionId: otherSession }), type).toMatchObject({ code: 'unauthorized', message: expect.stringContaining(`for session ${sessionId} only`) });
+      }
+      expect(journals()).toEqual(before);
+      expect(readdirSync(dataDir)).not.toContain('library');
+    } finally {
+      projector.close();
+    }
+  });
+
+  it('is refused at the handshake when forged: another session\'s id, a changed signature', async () => {
+    const { token } = await console_.ok('projector.token', { sessionId });
+    const signature = token.slice(token.lastIndexOf('.') + 1);
+    await expect(ProtocolClient.connect(server.port, `p.${otherSession}.${signature}`)).rejects.toThrow();
+    await expect(ProtocolClient.connect(server.port, `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`)).rejects.toThrow();
+    await expect(ProtocolClient.connect(server.port, `p.${sessionId}.`)).rejects.toThrow();
+  });
+});
