@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COUNT_LIMITS, MAX_ARTIFACT_CHARS, TEXT_LIMITS } from '../../../engine/format/limits.js';
 import { formatLocatedError, loadLibrary } from '../../../engine/validate/index.js';
+import { MAX_PROBLEMS } from '../../../engine/validate/references.js';
 import { miniText, miniWith, positionOf, triggerChain } from '../../helpers/hostile-inputs.js';
 import { runCli, STACK_TRACE } from './helpers.js';
 
@@ -127,6 +128,18 @@ describe('list limits', () => {
       `injects[2].to: has too many items: ${COUNT_LIMITS.references + 1}, at most ${COUNT_LIMITS.references} here`,
       `decisions[0].options: has too many items: ${COUNT_LIMITS.options + 1}, at most ${COUNT_LIMITS.options} here`,
     ]);
+  });
+});
+
+describe('a file with thousands of mistakes', () => {
+  it('reports the first 100 and says it stopped (160,000 unknown ids crashed validate with a RangeError)', { timeout: 60_000 }, () => {
+    const links = Array.from({ length: 1_900 }, (_, i) =>
+      `  - {id: C${i}, title: L, at: 1m, to: [legal-compliance], channel: chat, body: N, expects: [${Array.from({ length: 80 }, (_, j) => `x${i}-${j}`).join(', ')}]}\n`);
+    const text = miniText('scenario').replace('\ndecisions:', `${links.join('')}\ndecisions:`);
+    const errors = scenarioErrors(text);
+    expect(errors).toHaveLength(MAX_PROBLEMS + 1);
+    expect(errors[0]).toBe(`${at(SCENARIO, text, 'x0-0')} injects[8].expects[0]: unknown action "x0-0" (known: triage-alert, revoke-iam-access-key, snapshot-volume, terminate-instance, rotate-secrets, restore-from-backup, notify-regulator, lessons-learned)`);
+    expect(errors.at(-1)).toMatch(/ Firedrill stops at 100 errors of a file, and there may be more: fix these and validate again$/);
   });
 });
 
