@@ -17,8 +17,8 @@ function JsonValue({ value, name }: { value: unknown; name?: string }) {
   return <li>{label}<span className={`json-${value === null ? 'null' : typeof value}`}>{JSON.stringify(value)}</span></li>;
 }
 
-/** Text kept as written, wrapped to the panel. */
-const TEXT_STYLE = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', font: 'inherit', margin: '.3rem 0' } as const;
+/** Text kept as written (aligned columns stay aligned), wrapped to the panel, like the records beside it. */
+const TEXT_STYLE = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontFamily: "ui-monospace, 'DejaVu Sans Mono', monospace", fontSize: '.8rem', margin: '.3rem 0 .3rem 1rem' } as const;
 
 /** The artifact's content as its kind holds it: a document's text, log lines, or a service's record. */
 function ArtifactData({ data }: { data: unknown }) {
