@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema, milestoneSchema, scalarSchema, type Milestone, type Scalar } from './common.js';
+import { idSchema, listOf, milestoneSchema, scalarSchema, type Milestone, type Scalar } from './common.js';
+import { COUNT_LIMITS } from './limits.js';
 
 /**
  * A condition on what has happened in a session. One vocabulary serves inject triggers,
@@ -33,8 +34,8 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
         .refine((c) => c.equals !== undefined || c.atLeast !== undefined || c.atMost !== undefined, {
           message: 'a { var } condition needs equals, atLeast or atMost',
         }),
-      z.strictObject({ all: z.array(conditionSchema).min(1) }),
-      z.strictObject({ any: z.array(conditionSchema).min(1) }),
+      z.strictObject({ all: listOf(conditionSchema, COUNT_LIMITS.conditions).min(1) }),
+      z.strictObject({ any: listOf(conditionSchema, COUNT_LIMITS.conditions).min(1) }),
       z.strictObject({ not: conditionSchema }),
     ],
     { error: `a condition is one of ${CONDITION_FORMS}` },

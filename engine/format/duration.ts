@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_DURATION_MS } from './limits.js';
 
 // Simulated durations are written the way people say them ("15m", "1h30m", "-2h", "45s", "2d")
 // and held in milliseconds of simulated time.
@@ -39,6 +40,8 @@ const durationText = (allowNegative: boolean) =>
       ctx.addIssue({ code: 'custom', message: `${quoted(text)} is not a duration: write it like 90s, 15m, 1h30m or 2d` });
     } else if (!allowNegative && ms < 0) {
       ctx.addIssue({ code: 'custom', message: `${quoted(text)} must not be negative` });
+    } else if (Math.abs(ms) > MAX_DURATION_MS) {
+      ctx.addIssue({ code: 'custom', message: `${quoted(text)} is longer than ${MAX_DURATION_MS / 86_400_000} days, the longest a drill can use` });
     }
   });
 

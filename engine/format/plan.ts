@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationSchema } from './duration.js';
-import { idSchema, providerSchema, textSchema } from './common.js';
+import { bodyText, idList, idSchema, lineText, listOf, noteText, providerSchema, titleText } from './common.js';
+import { COUNT_LIMITS } from './limits.js';
 
 export const PLAN_FORMAT = 'firedrill-plan/1';
 
@@ -11,15 +12,15 @@ export type Framework = z.infer<typeof frameworkSchema>;
 
 const roleSchema = z.strictObject({
   id: idSchema,
-  title: textSchema,
-  responsibilities: z.array(textSchema).min(1),
+  title: titleText,
+  responsibilities: listOf(noteText, COUNT_LIMITS.references).min(1),
 });
 
 const severityLevelSchema = z.strictObject({
   level: z.number().int().min(1),
-  name: textSchema,
-  criteria: textSchema,
-  example: textSchema,
+  name: titleText,
+  criteria: noteText,
+  example: noteText,
   responseDeadline: durationSchema.describe('Time from detection within which the response must start at this level'),
   targets: z
     .strictObject({
@@ -32,22 +33,22 @@ const severityLevelSchema = z.strictObject({
 
 const phaseSchema = z.strictObject({
   id: idSchema,
-  title: textSchema,
+  title: titleText,
   framework: frameworkSchema,
-  description: textSchema.optional(),
+  description: bodyText.optional(),
 });
 
 const actionSchema = z.strictObject({
   id: idSchema,
-  title: textSchema,
-  description: textSchema.optional(),
-  roles: z.array(idSchema).min(1).describe('The roles that own this action'),
+  title: titleText,
+  description: bodyText.optional(),
+  roles: idList().min(1).describe('The roles that own this action'),
   phase: idSchema.describe('The NIST SP 800-61 r2 phase (a phase id of framework nist-800-61r2)'),
   function: idSchema.describe('The CSF 2.0 function (a phase id of framework csf-2.0)'),
-  providers: z.array(providerSchema).default([]).describe('Clouds the action exists on; empty means any'),
-  tool: textSchema.optional().describe('The service or tool used (GuardDuty, Sentinel, gcloud...)'),
+  providers: listOf(providerSchema, COUNT_LIMITS.references).default([]).describe('Clouds the action exists on; empty means any'),
+  tool: lineText.optional().describe('The service or tool used (GuardDuty, Sentinel, gcloud...)'),
   duration: durationSchema.describe('Simulated time the action takes before it completes'),
-  prerequisites: z.array(idSchema).default([]).describe('Actions that must complete first'),
+  prerequisites: idList().default([]).describe('Actions that must complete first'),
   destroysEvidence: z.boolean().default(false).describe('Taken without its prerequisites, this action destroys evidence'),
 });
 
@@ -60,47 +61,47 @@ export type Due = z.infer<typeof dueSchema>;
 
 const playbookStepSchema = z.strictObject({
   id: idSchema,
-  title: textSchema,
-  actions: z.array(idSchema).min(1).describe('Plan actions any one of which does this step'),
+  title: titleText,
+  actions: idList().min(1).describe('Plan actions any one of which does this step'),
   owner: idSchema.describe('The role expected to do it'),
   due: dueSchema.optional(),
-  after: z.array(idSchema).default([]).describe('Steps that must be done before this one'),
+  after: idList().default([]).describe('Steps that must be done before this one'),
   weight: z.number().positive().max(10).default(1),
 });
 
 const playbookSchema = z.strictObject({
   threat: idSchema,
-  title: textSchema,
-  description: textSchema.optional(),
-  steps: z.array(playbookStepSchema).min(1),
+  title: titleText,
+  description: bodyText.optional(),
+  steps: listOf(playbookStepSchema, COUNT_LIMITS.playbookSteps).min(1),
 });
 
 const dutySchema = z.strictObject({
   id: idSchema,
-  title: textSchema,
+  title: titleText,
   kind: z.enum(['regulator', 'law-enforcement', 'customers', 'internal', 'provider']),
   owner: idSchema,
-  actions: z.array(idSchema).min(1).describe('Plan actions any one of which discharges the duty'),
+  actions: idList().min(1).describe('Plan actions any one of which discharges the duty'),
   due: dueSchema,
-  reference: textSchema.optional().describe('The law, contract or policy behind the duty'),
-  description: textSchema.optional(),
+  reference: lineText.optional().describe('The law, contract or policy behind the duty'),
+  description: bodyText.optional(),
 });
 
 export const planSchema = z.strictObject({
   format: z.literal(PLAN_FORMAT),
   id: idSchema,
-  title: textSchema,
-  version: textSchema,
-  organisation: textSchema.optional(),
-  description: textSchema.optional(),
+  title: titleText,
+  version: titleText,
+  organisation: titleText.optional(),
+  description: bodyText.optional(),
   scoreBy: frameworkSchema.describe('Which phase model the scorecard breaks scores down by'),
-  roles: z.array(roleSchema).min(1),
-  severityLevels: z.array(severityLevelSchema).min(1),
-  severityDeclaredBy: z.array(idSchema).min(1).describe('Roles allowed to declare the severity'),
-  phases: z.array(phaseSchema).min(1),
-  actions: z.array(actionSchema).min(1),
-  playbooks: z.array(playbookSchema).min(1),
-  duties: z.array(dutySchema).default([]),
+  roles: listOf(roleSchema, COUNT_LIMITS.roles).min(1),
+  severityLevels: listOf(severityLevelSchema, COUNT_LIMITS.severityLevels).min(1),
+  severityDeclaredBy: idList().min(1).describe('Roles allowed to declare the severity'),
+  phases: listOf(phaseSchema, COUNT_LIMITS.phases).min(1),
+  actions: listOf(actionSchema, COUNT_LIMITS.actions).min(1),
+  playbooks: listOf(playbookSchema, COUNT_LIMITS.playbooks).min(1),
+  duties: listOf(dutySchema, COUNT_LIMITS.duties).default([]),
 });
 
 export type Plan = z.infer<typeof planSchema>;

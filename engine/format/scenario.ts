@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationSchema, offsetSchema } from './duration.js';
-import { attackTechniqueSchema, idSchema, providerSchema, scalarSchema, stateChangesSchema, textSchema } from './common.js';
+import { attackTechniqueSchema, bodyText, idList, idSchema, lineText, listOf, noteText, promptText, providerSchema, scalarSchema, stateChangesSchema, titleText } from './common.js';
+import { COUNT_LIMITS } from './limits.js';
 import { conditionSchema } from './condition.js';
 import { artifactSchema } from './artifact.js';
 
@@ -28,16 +29,16 @@ const timingRule = <T extends { at?: number; when?: unknown; delay?: number }>(v
 const injectSchema = z
   .strictObject({
     id: idSchema,
-    title: textSchema,
+    title: titleText,
     ...timingFields,
     unless: conditionSchema.optional().describe('A contingency: when the inject falls due it is skipped if this holds ("at 2h unless the bucket is closed")'),
-    to: z.array(idSchema).min(1).describe('Roles that receive the inject'),
+    to: idList().min(1).describe('Roles that receive the inject'),
     channel: channelSchema,
-    from: textSchema.optional().describe('Who or what sends it (a service, a person)'),
-    body: textSchema,
-    artifacts: z.array(artifactSchema).default([]),
-    expects: z.array(idSchema).default([]).describe('Plan actions the team is expected to take in response'),
-    facilitatorNotes: textSchema.optional(),
+    from: lineText.optional().describe('Who or what sends it (a service, a person)'),
+    body: bodyText,
+    artifacts: listOf(artifactSchema, COUNT_LIMITS.artifacts).default([]),
+    expects: idList().default([]).describe('Plan actions the team is expected to take in response'),
+    facilitatorNotes: noteText.optional(),
     attack: attackTechniqueSchema.optional(),
     set: stateChangesSchema.optional().describe('Scenario state changes when the inject fires'),
   })
@@ -45,23 +46,23 @@ const injectSchema = z
 
 const decisionOptionSchema = z.strictObject({
   id: idSchema,
-  label: textSchema,
+  label: lineText,
   quality: z.enum(['best', 'acceptable', 'poor', 'harmful']).describe('How the plan judges this choice'),
-  rationale: textSchema.optional(),
+  rationale: noteText.optional(),
   set: stateChangesSchema.optional(),
-  fires: z.array(idSchema).default([]).describe('Injects this choice releases'),
+  fires: idList().default([]).describe('Injects this choice releases'),
 });
 
 const decisionSchema = z
   .strictObject({
     id: idSchema,
-    prompt: textSchema,
+    prompt: promptText,
     role: idSchema.describe('The role that answers'),
     ...timingFields,
     timeLimit: durationSchema.optional(),
     default: idSchema.optional().describe('The option taken when the time limit runs out'),
-    options: z.array(decisionOptionSchema).min(2),
-    facilitatorNotes: textSchema.optional(),
+    options: listOf(decisionOptionSchema, COUNT_LIMITS.options).min(2),
+    facilitatorNotes: noteText.optional(),
   })
   .superRefine(timingRule)
   .superRefine((decision, ctx) => {
@@ -73,49 +74,52 @@ const decisionSchema = z
 const actionEffectSchema = z.strictObject({
   action: idSchema,
   set: stateChangesSchema.optional(),
-  fires: z.array(idSchema).default([]),
-  note: textSchema.optional().describe('What the action reveals or changes in this scenario'),
+  fires: idList().default([]),
+  note: noteText.optional().describe('What the action reveals or changes in this scenario'),
 });
 
 const milestoneRuleSchema = z.strictObject({
   when: conditionSchema,
-  description: textSchema.optional(),
+  description: noteText.optional(),
 });
 
 const objectiveSchema = z.strictObject({
   id: idSchema,
-  title: textSchema,
-  capability: textSchema.describe('The core capability exercised (HSEEP)'),
-  steps: z.array(idSchema).default([]).describe('Playbook steps that measure it'),
-  duties: z.array(idSchema).default([]),
-  decisions: z.array(idSchema).default([]),
+  title: titleText,
+  capability: titleText.describe('The core capability exercised (HSEEP)'),
+  steps: idList().default([]).describe('Playbook steps that measure it'),
+  duties: idList().default([]),
+  decisions: idList().default([]),
   severity: z.boolean().default(false).describe('Whether the severity classification measures it'),
 });
 
 export const scenarioSchema = z.strictObject({
   format: z.literal(SCENARIO_FORMAT),
   id: idSchema,
-  title: textSchema,
-  summary: textSchema,
+  title: titleText,
+  summary: bodyText,
   plan: idSchema.describe('The id of the plan this scenario is scored against'),
   threat: idSchema.describe('The threat type: the plan must have a playbook for it'),
   expectedSeverity: z.number().int().min(1),
-  providers: z.array(providerSchema).min(1),
-  attack: z.array(attackTechniqueSchema).min(1),
+  providers: listOf(providerSchema, COUNT_LIMITS.references).min(1),
+  attack: listOf(attackTechniqueSchema, COUNT_LIMITS.references).min(1),
   estimatedDuration: durationSchema,
   difficulty: z.enum(['introductory', 'intermediate', 'advanced']),
   startsAt: z.iso.datetime({ offset: true }).describe('The scenario date and time at T+0'),
   groundTruth: z.strictObject({
     compromiseAt: offsetSchema.describe('T0: when the compromise really began, from T+0 (usually negative)'),
-    narrative: textSchema,
+    narrative: bodyText,
   }),
-  duties: z.array(idSchema).default([]).describe('Plan communication duties that apply'),
-  notApplicable: z.array(idSchema).default([]).describe('Playbook steps that do not apply here'),
-  objectives: z.array(objectiveSchema).min(1),
-  state: z.record(idSchema, scalarSchema).default({}),
-  injects: z.array(injectSchema).min(1),
-  decisions: z.array(decisionSchema).default([]),
-  actionEffects: z.array(actionEffectSchema).default([]),
+  duties: idList().default([]).describe('Plan communication duties that apply'),
+  notApplicable: listOf(idSchema, COUNT_LIMITS.playbookSteps).default([]).describe('Playbook steps that do not apply here'),
+  objectives: listOf(objectiveSchema, COUNT_LIMITS.objectives).min(1),
+  state: z
+    .record(idSchema, scalarSchema)
+    .refine((state) => Object.keys(state).length <= COUNT_LIMITS.stateVariables, `has more than ${COUNT_LIMITS.stateVariables} state variables`)
+    .default({}),
+  injects: listOf(injectSchema, COUNT_LIMITS.injects).min(1),
+  decisions: listOf(decisionSchema, COUNT_LIMITS.decisions).default([]),
+  actionEffects: listOf(actionEffectSchema, COUNT_LIMITS.actionEffects).default([]),
   milestones: z.strictObject({
     detected: milestoneRuleSchema,
     contained: milestoneRuleSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationSchema } from './duration.js';
-import { idSchema, textSchema } from './common.js';
+import { idSchema, listOf, noteText } from './common.js';
+import { COUNT_LIMITS } from './limits.js';
 
 export const SCRIPT_FORMAT = 'firedrill-script/1';
 
@@ -19,7 +20,7 @@ const stepSchema = z
     holdInject: idSchema.optional(),
     observation: z
       .strictObject({
-        text: textSchema,
+        text: noteText,
         tag: z.enum(['strength', 'improvement']),
         objective: idSchema.optional(),
         inject: idSchema.optional(),
@@ -46,8 +47,8 @@ export const scriptSchema = z.strictObject({
   format: z.literal(SCRIPT_FORMAT),
   scenario: idSchema.describe('The id of the scenario this script plays'),
   name: idSchema.describe('exemplary, flawed, or any name'),
-  description: textSchema,
-  steps: z.array(stepSchema).min(1),
+  description: noteText,
+  steps: listOf(stepSchema, COUNT_LIMITS.scriptSteps).min(1),
 });
 
 export type ResponseScript = z.infer<typeof scriptSchema>;

@@ -91,14 +91,10 @@ export interface SessionView {
   journalLength: number;
 }
 
-const PHASE_TAG = 'phase:';
-
 /** The session as the UI sees it. A pure function of the session. */
 export function sessionView(session: Session): SessionView {
   const { index, context, journal, started } = session;
   const { scenario, plan } = index;
-  const snapshot = session.snapshot();
-  const phaseTag = [...snapshot.tags].find((tag) => tag.startsWith(PHASE_TAG));
   const dutyTitle = new Map(plan.duties.map((duty) => [`duty:${duty.id}`, duty.title]));
 
   const injects = scenario.injects.map((inject): InjectView => {
@@ -165,8 +161,7 @@ export function sessionView(session: Session): SessionView {
     now: session.now,
     paused: context.paused,
     speed: context.speed,
-    // The ended state has no phase tag: the phase is the one the milestones had reached.
-    phase: phaseTag ? phaseTag.slice(PHASE_TAG.length) : phaseReached(context.milestones),
+    phase: phaseReached(context.milestones),
     milestones: { ...context.milestones },
     severity: severity ? { level: severity.level, name: index.levels.get(severity.level)?.name ?? `Sev ${severity.level}`, at: severity.at, by: severity.by } : null,
     deadlines,

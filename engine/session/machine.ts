@@ -1,10 +1,9 @@
 import { enqueueActions, setup } from 'xstate';
 import { MILESTONES } from '../format/common.js';
 import type { SessionContext } from './context.js';
-import type { InputEvent, SessionEvent, StateEvent } from './events.js';
+import type { SessionEvent, StateEvent } from './events.js';
 import type { ScenarioIndex } from './scenario-index.js';
 import { reduce, startTimers, type Reduction } from './reduce.js';
-import { refusal } from './refusals.js';
 
 /** The part of XState's action enqueuer the session uses. */
 interface Enqueue {
@@ -17,7 +16,7 @@ export interface MachineInput {
   context: SessionContext;
 }
 
-/** The journal's inputs: a transition takes one only when the session can (`snapshot.can(event)`). */
+/** The journal's inputs: the session checks each one against its refusal rules before sending it. */
 const INPUT_EVENTS = [
   'clock.speed', 'clock.paused', 'clock.resumed', 'clock.jumped', 'action.taken', 'severity.declared', 'decision.answered',
   'inject.released', 'inject.held', 'observation.noted', 'session.ended',
@@ -34,7 +33,7 @@ const PHASE_AFTER: Record<string, string> = {
   recovered: 'post-incident',
 };
 
-/** The phase the incident had reached by its milestones: what an ended session (no phase tag) shows. */
+/** The NIST phase the incident is in, by the milestones it has reached: the one place the phase comes from. */
 export function phaseReached(milestones: Partial<Record<(typeof MILESTONES)[number], number>>): string {
   let phase = PHASE_AFTER.undetected!;
   for (const milestone of MILESTONES) if (milestones[milestone] !== undefined) phase = PHASE_AFTER[milestone] ?? phase;
@@ -43,11 +42,15 @@ export function phaseReached(milestones: Partial<Record<(typeof MILESTONES)[numb
 
 /**
  * Compiles a validated scenario and its plan into an XState machine whose states are the
- * incident's milestones in order (`matches('contained')`; tags `detected`, `contained`... and
- * the current NIST phase as `phase:<id>`), then `ended` (tag `ended`, final). Inputs are guarded
- * by the session's refusal rules, so `snapshot.can(entry)` says whether an input would be taken.
- * The logic of every event is the pure `reduce`; the machine owns the timers, which run on the
- * simulated clock, and moves between milestone states on the changes the reducer raises.
+ * incident's milestones in order (`matches('contained')`; tags `detected`, `contained`...), then
+ * `ended` (tag `ended`, final). The NIST phase is not a tag: `phaseReached(context.milestones)`
+ * gives it, ended or not. The logic of every event is the pure `reduce`; the machine owns the
+ * timers, which run on the simulated clock, and moves between milestone states on the changes
+ * the reducer raises.
+ *
+ * Inputs are not guarded here: `Session` checks each against the refusal rules once, before it
+ * journals and sends it (a guard ran the same rules a second time for every input), and
+ * `Session.check` is how a caller asks whether an input would be taken.
  *
  * Why one flat region: the clock (paused, speed) and the session's completion are context, not
  * states of the incident, and a parallel machine with regions for them cost XState twice the
@@ -66,7 +69,7 @@ export function compileScenario(index: ScenarioIndex) {
   const milestoneStates = Object.fromEntries(names.map((name, i) => {
     const next = names[i + 1];
     return [name, {
-      tags: [...MILESTONES.slice(0, i), `phase:${PHASE_AFTER[name]}`],
+      tags: MILESTONES.slice(0, i),
       ...(next ? { on: { [`milestone.${next}`]: next } } : {}),
     }];
     // Typed by name so `snapshot.matches('detected')` type-checks (fromEntries loses the keys).
@@ -78,17 +81,13 @@ export function compileScenario(index: ScenarioIndex) {
       startTimers: enqueueActions(({ context, enqueue }) => applyReduction(enqueue as unknown as Enqueue, startTimers(index, context))),
       reduce: enqueueActions(({ context, event, enqueue }) => applyReduction(enqueue as unknown as Enqueue, reduce(index, context, event as SessionEvent))),
     },
-    guards: {
-      canTake: ({ context, event }) => refusal(index, context, event as InputEvent, (event as InputEvent).actor) === undefined,
-    },
   }).createMachine({
     id: index.scenario.id,
     context: ({ input }) => input.context,
     initial: 'undetected',
     entry: 'startTimers',
     on: {
-      ...Object.fromEntries(INPUT_EVENTS.map((type) => [type, { guard: 'canTake', actions: 'reduce' }])),
-      ...Object.fromEntries(TIMER_EVENTS.map((type) => [type, { actions: 'reduce' }])),
+      ...Object.fromEntries([...INPUT_EVENTS, ...TIMER_EVENTS].map((type) => [type, { actions: 'reduce' }])),
       'session.over': '.ended',
     },
     states: {

@@ -2,15 +2,14 @@ import type { Plan } from '../format/plan.js';
 import type { Scenario } from '../format/scenario.js';
 import { forEachConditionLeaf, type Condition } from '../format/condition.js';
 import { MILESTONES } from '../format/common.js';
-import { closestId, duplicateIds, findCycles, unknownId, type FieldProblem } from './references.js';
+import { closestId, duplicateIds, findCycles, problemList, unknownId, type FieldProblem } from './references.js';
 import { reachability } from './reachability.js';
 
 type Path = (string | number)[];
 
 /** Cross-reference checks of a scenario against itself and the plan it names. */
 export function checkScenario(scenario: Scenario, plan: Plan): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const report = (path: Path, message: string) => problems.push({ path, message });
+  const { problems, report, reportAll } = problemList();
   const roles = new Set(plan.roles.map((r) => r.id));
   const actions = new Set(plan.actions.map((a) => a.id));
   const injects = new Set(scenario.injects.map((i) => i.id));
@@ -24,7 +23,7 @@ export function checkScenario(scenario: Scenario, plan: Plan): FieldProblem[] {
   const duties = new Set(plan.duties.map((d) => d.id));
 
   const known = (what: string, set: Set<string>, id: string, path: Path, of?: string) => {
-    if (!set.has(id)) report(path, unknownId(what, id, set, of));
+    if (!set.has(id)) report(path, () => unknownId(what, id, set, of));
   };
   const unknownVariable = (name: string) => {
     const message = unknownId('state variable', name, variables);
@@ -32,7 +31,7 @@ export function checkScenario(scenario: Scenario, plan: Plan): FieldProblem[] {
   };
   const stateChanges = (set: Record<string, unknown> | undefined, path: Path) => {
     for (const name of Object.keys(set ?? {})) {
-      if (!variables.has(name)) report([...path, name], unknownVariable(name));
+      if (!variables.has(name)) report([...path, name], () => unknownVariable(name));
     }
   };
   const condition = (when: Condition | undefined, path: Path) => {
@@ -43,12 +42,12 @@ export function checkScenario(scenario: Scenario, plan: Plan): FieldProblem[] {
       else if ('inject' in leaf) known('inject', injects, leaf.inject, [...at, 'inject']);
       else if ('decision' in leaf) {
         const decision = decisions.get(leaf.decision);
-        if (!decision) report([...at, 'decision'], unknownId('decision', leaf.decision, decisions.keys()));
+        if (!decision) report([...at, 'decision'], () => unknownId('decision', leaf.decision, decisions.keys()));
         else if (leaf.option !== undefined) known('option', new Set(decision.options.map((o) => o.id)), leaf.option, [...at, 'option'], `of decision "${decision.id}"`);
       } else if ('severityDeclared' in leaf) {
         if (leaf.severityDeclared !== 'any' && !levels.has(leaf.severityDeclared)) report([...at, 'severityDeclared'], `severity level ${leaf.severityDeclared} is not in the plan (levels: ${[...levels].join(', ')})`);
       } else if ('var' in leaf) {
-        if (!variables.has(leaf.var)) report([...at, 'var'], unknownVariable(leaf.var));
+        if (!variables.has(leaf.var)) report([...at, 'var'], () => unknownVariable(leaf.var));
         else if ((leaf.atLeast !== undefined || leaf.atMost !== undefined) && typeof scenario.state[leaf.var] !== 'number') {
           report([...at, leaf.atLeast !== undefined ? 'atLeast' : 'atMost'], `state variable "${leaf.var}" is not a number, so it cannot be compared with atLeast/atMost`);
         }
@@ -65,11 +64,11 @@ export function checkScenario(scenario: Scenario, plan: Plan): FieldProblem[] {
   scenario.duties.forEach((id, i) => known('duty', duties, id, ['duties', i]));
   if (playbook) scenario.notApplicable.forEach((id, i) => known('step', steps, id, ['notApplicable', i], `of the ${playbook.threat} playbook`));
 
-  problems.push(
+  reportAll([
     ...duplicateIds(scenario.objectives, (o) => o.id, (i) => ['objectives', i, 'id'], 'objective'),
     ...duplicateIds(scenario.injects, (o) => o.id, (i) => ['injects', i, 'id'], 'inject'),
     ...duplicateIds(scenario.decisions, (o) => o.id, (i) => ['decisions', i, 'id'], 'decision'),
-  );
+  ]);
   scenario.objectives.forEach((objective, i) => {
     if (playbook) objective.steps.forEach((id, j) => known('step', steps, id, ['objectives', i, 'steps', j], `of the ${playbook.threat} playbook`));
     objective.duties.forEach((id, j) => known('duty', new Set(scenario.duties), id, ['objectives', i, 'duties', j], 'in this scenario\'s "duties"'));
@@ -90,7 +89,7 @@ export function checkScenario(scenario: Scenario, plan: Plan): FieldProblem[] {
   scenario.decisions.forEach((decision, i) => {
     known('role', roles, decision.role, ['decisions', i, 'role']);
     condition(decision.when, ['decisions', i, 'when']);
-    problems.push(...duplicateIds(decision.options, (o) => o.id, (j) => ['decisions', i, 'options', j, 'id'], 'option'));
+    reportAll(duplicateIds(decision.options, (o) => o.id, (j) => ['decisions', i, 'options', j, 'id'], 'option'));
     const options = new Set(decision.options.map((o) => o.id));
     if (decision.default !== undefined) known('option', options, decision.default, ['decisions', i, 'default'], `of decision "${decision.id}"`);
     decision.options.forEach((option, j) => {

@@ -8,7 +8,7 @@ import { checkSchema } from './schema-issues.js';
 import { checkPlan } from './check-plan.js';
 import { checkScenario } from './check-scenario.js';
 import { checkScript } from './check-script.js';
-import { unknownId, type FieldProblem } from './references.js';
+import { MAX_PROBLEMS, unknownId, type FieldProblem } from './references.js';
 
 export type DocumentKind = 'plan' | 'scenario' | 'script';
 
@@ -76,13 +76,14 @@ export function loadLibrary(sources: readonly SourceText[], references?: Library
     const checked = guarded(source, report, () => checkSchema(schema, source.value));
     if (!checked) continue;
     if (!checked.success) {
-      report.errors.push(...checked.issues.map((issue) => source.error(issue.path, issue.message, { atKey: issue.atKey })));
+      // A list of 100,000 bad items has as many issues: the first ones are enough to act on.
+      for (const issue of checked.issues.slice(0, MAX_PROBLEMS)) report.errors.push(source.error(issue.path, issue.message, { atKey: issue.atKey }));
       continue;
     }
     parsed.push({ report, source, kind, data: checked.data });
   }
 
-  const located = (source: YamlSource, problems: FieldProblem[]) => problems.map((p) => source.error(p.path, p.message));
+  const located = (source: YamlSource, problems: readonly FieldProblem[]) => problems.map((p) => source.error(p.path, p.message));
 
   for (const { report, source, kind, data } of parsed) {
     if (kind !== 'plan') continue;
@@ -117,7 +118,13 @@ export function loadLibrary(sources: readonly SourceText[], references?: Library
     if (twin) report.errors.push(source.error(['name'], `scenario "${script.scenario}" already has a script named "${script.name}" (${twin.file})`));
     if (report.errors.length === 0) library.scripts.set(script.scenario, named.set(script.name, { kind, file: report.file, script, source }));
   }
-  for (const report of library.reports) report.errors.sort(compareLocatedErrors);
+  for (const report of library.reports) {
+    report.errors.sort(compareLocatedErrors);
+    const last = report.errors[report.errors.length - 1];
+    if (last && report.errors.length >= MAX_PROBLEMS) {
+      report.errors.push({ ...last, path: '', message: `Firedrill stops at ${MAX_PROBLEMS} errors of a file, and there may be more: fix these and validate again` });
+    }
+  }
   return library;
 }
 

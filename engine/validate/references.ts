@@ -6,6 +6,22 @@ export interface FieldProblem {
   message: string;
 }
 
+/**
+ * The problems one document's checks report at most. The rest usually follow from the same
+ * mistakes, and working out "did you mean" hints for 100,000 unknown ids would stall validation.
+ */
+export const MAX_PROBLEMS = 100;
+
+/** A list of problems that stops at MAX_PROBLEMS; a message given as a function is worked out only if kept. */
+export function problemList() {
+  const problems: FieldProblem[] = [];
+  const report = (path: FieldPath, message: string | (() => string)) => {
+    if (problems.length < MAX_PROBLEMS) problems.push({ path, message: typeof message === 'string' ? message : message() });
+  };
+  const reportAll = (more: readonly FieldProblem[]) => more.forEach((problem) => report(problem.path, problem.message));
+  return { problems, report, reportAll };
+}
+
 /** Reports each id that appears more than once in a list, at its second and later places. */
 export function duplicateIds<T>(items: readonly T[], idOf: (item: T) => string | number, path: (index: number) => FieldPath, what: string): FieldProblem[] {
   const firstIndex = new Map<string | number, number>();

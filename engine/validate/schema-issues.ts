@@ -144,10 +144,12 @@ function describe(issue: z.core.$ZodIssue, value: unknown): string {
       if (issue.origin === 'array') return `needs at least ${issue.minimum} item${Number(issue.minimum) === 1 ? '' : 's'}`;
       if (issue.origin === 'string') return 'must not be empty';
       return `must be at least ${issue.minimum}`;
-    case 'too_big':
-      if (issue.origin === 'string') return `is longer than ${issue.maximum} characters`;
-      if (issue.origin === 'array') return `has more than ${issue.maximum} items`;
+    case 'too_big': {
+      const max = Number(issue.maximum).toLocaleString('en');
+      if (issue.origin === 'string') return `is too long: ${typeof value === 'string' ? `${value.length.toLocaleString('en')} characters, ` : ''}at most ${max} here`;
+      if (issue.origin === 'array') return `has too many items: ${Array.isArray(value) ? `${value.length.toLocaleString('en')}, ` : ''}at most ${max} here`;
       return `must be at most ${issue.maximum}`;
+    }
     case 'invalid_format':
       if (issue.format === 'datetime') return 'must be an ISO 8601 date and time with its offset, like 2026-03-14T02:10:00+08:00';
       return issue.message;

@@ -1,6 +1,7 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { FieldPath, LocatedError } from './located-error.js';
 import { formatPath, oneLine, quote } from './located-error.js';
+import { tooDeep } from './yaml-nesting.js';
 
 /** A parsed YAML file that can say where any field path sits in the text. */
 export interface YamlSource {
@@ -23,6 +24,12 @@ export const MAX_SOURCE_CHARS = 2_000_000;
 
 /** The deepest nesting accepted: real documents stay under 15 levels; deeper is a mistake or an attack. */
 export const MAX_NESTING = 64;
+
+/**
+ * The nesting the parser is given at all: twice MAX_NESTING, since the estimate before parsing
+ * may count a level more here and there; the document's exact depth is then checked at MAX_NESTING.
+ */
+const PARSER_NESTING = 2 * MAX_NESTING;
 
 /** Parses YAML keeping positions; syntax errors come back located, never thrown. */
 export function parseYamlSource(file: string, text: string): ParsedSource {
@@ -48,6 +55,19 @@ export function parseYamlSource(file: string, text: string): ParsedSource {
     }
     return { line: low + 1, column: at - lineStarts[low]! + 1 };
   };
+  // YAML breaks lines at LF or CRLF; the parser reads a file saved with CR alone (classic Mac OS)
+  // as one line, and reported a confusing syntax error or "no YAML document".
+  const loneCr = /\r(?!\n)/.exec(text);
+  if (loneCr) {
+    const { line, column } = position(loneCr.index);
+    return { ok: false, errors: [at(line, column, 'a line ends here in a carriage return (CR) alone: save the file with LF or CRLF line endings')] };
+  }
+  // Measured before parsing: the parser recurses once per level and overflows the stack deep down.
+  const deep = tooDeep(text, PARSER_NESTING, MAX_NESTING);
+  if (deep !== undefined) {
+    const { line, column } = position(deep);
+    return { ok: false, errors: [at(line, column, `the YAML is nested more than ${MAX_NESTING} levels deep here`)] };
+  }
   let document: Document.Parsed;
   try {
     document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });

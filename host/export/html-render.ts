@@ -16,7 +16,7 @@ const STYLE = (paper: PaperSize) => `
 :root { --ink: #1f2933; --muted: #616e7c; --rule: #d9dee3; --accent: #b42318; --zebra: #f7f9fa; --head: #eef1f4;
   --good: #1e7b4f; --warn: #a35200; --bad: #b42318; }
 * { box-sizing: border-box; }
-body { margin: 0; color: var(--ink); font: 14px/1.45 Helvetica, Arial, sans-serif; background: #fff; }
+body { margin: 0; color: var(--ink); font: 14px/1.45 Helvetica, Arial, sans-serif; background: #fff; overflow-wrap: anywhere; }
 main, header.report, footer.report { max-width: 1080px; margin: 0 auto; padding: 0 28px; }
 header.report { border-top: 6px solid var(--accent); padding-top: 20px; }
 .kind { color: var(--accent); font-weight: bold; font-size: 12px; letter-spacing: .08em; text-transform: uppercase; margin: 0; }

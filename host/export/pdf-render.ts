@@ -3,7 +3,7 @@ import { cellBold, cellText, cellTone, type Block, type Cell, type Column, type 
 import type { HeadlineFigure } from '../../engine/report/figures.js';
 import { renderChartSvg } from './chart-svg.js';
 import { newPdf, type PaperSize, type PdfDocument } from './pdfkit.js';
-import { pdfText } from './pdf-text.js';
+import { breakLongWords, pdfText } from './pdf-text.js';
 
 // A report document drawn with PDFKit: real text (searchable, copyable), tables whose header
 // repeats on every page, charts as vector graphics (the ECharts SVG drawn by svg-to-pdfkit),
@@ -21,6 +21,8 @@ const BOLD = 'Helvetica-Bold';
 const TABLE_SIZE = 7.5;
 const CELL_PAD = 3;
 const LINE_GAP = 1.5;
+/** No character of the standard Helvetica fonts is wider than this, in ems ("@" is 1.015). */
+const WIDEST_CHAR = 1.1;
 /** Chart pixels per PDF point: ECharts lays labels out for a screen-sized canvas, then it is scaled down. */
 const CHART_SCALE = 1.35;
 
@@ -54,12 +56,19 @@ class PageWriter {
 
   private text(text: string, options: { font?: string; size: number; color?: string; width?: number; x?: number; y?: number; gap?: number; align?: 'left' | 'right' | 'center' }) {
     const { doc } = this;
+    const width = options.width ?? this.width;
     doc.font(options.font ?? FONT).fontSize(options.size).fillColor(options.color ?? INK);
-    doc.text(pdfText(text), options.x ?? this.left, options.y ?? doc.y, { width: options.width ?? this.width, lineGap: options.gap ?? 1.5, align: options.align ?? 'left' });
+    doc.text(this.fitted(text, options.size, width), options.x ?? this.left, options.y ?? doc.y, { width, lineGap: options.gap ?? 1.5, align: options.align ?? 'left' });
   }
 
   private height(text: string, font: string, size: number, width: number): number {
-    return this.doc.font(font).fontSize(size).heightOfString(pdfText(text), { width, lineGap: LINE_GAP });
+    this.doc.font(font).fontSize(size);
+    return this.doc.heightOfString(this.fitted(text, size, width), { width, lineGap: LINE_GAP });
+  }
+
+  /** The text as Helvetica shows it, its over-long words cut to the width (in the current font and size). */
+  private fitted(text: string, size: number, width: number): string {
+    return breakLongWords(pdfText(text), width, (ch) => this.doc.widthOfString(ch), WIDEST_CHAR * size);
   }
 
   titleBlock(report: ReportDocument): void {
@@ -238,7 +247,13 @@ class PageWriter {
       return { text, font, width };
     };
     const layout = (cells: Cell[], header: boolean) => {
-      const texts = cells.map((cell) => prepared(cell, header));
+      const texts = cells.map((cell, i) => {
+        const t = prepared(cell, header);
+        const inner = widths[i]! - 2 * CELL_PAD;
+        if (t.width <= inner) return t;
+        doc.font(t.font).fontSize(TABLE_SIZE);
+        return { ...t, text: breakLongWords(t.text, inner, (ch) => doc.widthOfString(ch), WIDEST_CHAR * TABLE_SIZE) };
+      });
       const heights = texts.map((t, i) => (t.width <= widths[i]! - 2 * CELL_PAD ? lineHeight : this.height(t.text, t.font, TABLE_SIZE, widths[i]! - 2 * CELL_PAD)));
       return { texts, height: Math.min(maxRow, Math.max(...heights) + 2 * CELL_PAD) };
     };
@@ -286,6 +301,8 @@ class PageWriter {
   footers(footer: string): void {
     const { doc } = this;
     const range = doc.bufferedPageRange();
+    // One line whatever its length (it ends in an ellipsis), fitted once for every page.
+    const line = this.fitted(footer.slice(0, 500), 7, this.width - 90);
     for (let i = range.start; i < range.start + range.count; i++) {
       doc.switchToPage(i);
       // Writing under the bottom margin would start a new page: lift the margin meanwhile.
@@ -294,7 +311,7 @@ class PageWriter {
       const y = doc.page.height - margin + 14;
       doc.moveTo(this.left, y - 5).lineTo(this.left + this.width, y - 5).lineWidth(0.4).strokeColor(RULE).stroke();
       doc.font(FONT).fontSize(7).fillColor(MUTED);
-      doc.text(pdfText(footer), this.left, y, { width: this.width - 90, height: 9, ellipsis: true });
+      doc.text(line, this.left, y, { width: this.width - 90, height: 9, ellipsis: true });
       doc.text(`page ${i + 1 - range.start} of ${range.count}`, this.left + this.width - 80, y, { width: 80, align: 'right', lineBreak: false });
       doc.page.margins.bottom = margin;
     }

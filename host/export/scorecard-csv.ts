@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import { headlineFigures, points, tPlus } from '../../engine/report/figures.js';
 import type { Scorecard } from '../../engine/scoring/scorecard.js';
+import { csvText } from './csv.js';
 
 // The scorecard as one CSV file for a spreadsheet: one header, and a `table` column that says
 // which table each row belongs to: `figure` (the overall score and the three times, with their
@@ -35,9 +35,5 @@ export function scorecardCsvRows(card: Scorecard): Row[] {
 }
 
 export function scorecardToCsv(card: Scorecard): string {
-  return stringify(scorecardCsvRows(card), {
-    header: true,
-    columns: [...SCORECARD_CSV_COLUMNS],
-    cast: { boolean: (value) => (value ? 'true' : 'false') },
-  });
+  return csvText(scorecardCsvRows(card), SCORECARD_CSV_COLUMNS);
 }

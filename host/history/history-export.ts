@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import type { DrillGroup, DrillHistory } from '../../engine/report/drill-history.js';
 import { minutesText } from '../../engine/report/figures.js';
 import type { Spread } from '../../engine/scoring/metrics.js';
+import { csvText } from '../export/csv.js';
 import type { CollectedDrills } from './collect-drills.js';
 
 // The drill history as files: JSON (what the UI's history view charts), CSV for a spreadsheet,
@@ -45,7 +45,7 @@ export function historyToCsv(history: DrillHistory): string {
         median: spread.median, stdev: spread.stdev, min: spread.min, max: spread.max, trend_per_drill: spread.trendPerDrill, definition: spread.definition,
       };
     }));
-  return stringify([...drills, ...summaries], { header: true, columns: [...HISTORY_CSV_COLUMNS], cast: { boolean: (value) => (value ? 'true' : 'false') } });
+  return csvText<(typeof HISTORY_CSV_COLUMNS)[number]>([...drills, ...summaries], HISTORY_CSV_COLUMNS);
 }
 
 const trendText = (trend: number | null) => (trend === null ? 'no trend yet' : trend < 0 ? `${minutesText(-trend)} faster per drill` : trend > 0 ? `${minutesText(trend)} slower per drill` : 'steady');

@@ -17,13 +17,22 @@ function JsonValue({ value, name }: { value: unknown; name?: string }) {
   return <li>{label}<span className={`json-${value === null ? 'null' : typeof value}`}>{JSON.stringify(value)}</span></li>;
 }
 
+/** Text kept as written (aligned columns stay aligned), wrapped to the panel, like the records beside it. */
+const TEXT_STYLE = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontFamily: "ui-monospace, 'DejaVu Sans Mono', monospace", fontSize: '.8rem', margin: '.3rem 0 .3rem 1rem' } as const;
+
+/** The artifact's content as its kind holds it: a document's text, log lines, or a service's record. */
+function ArtifactData({ data }: { data: unknown }) {
+  // Object.entries on a document's text gave one line per character.
+  if (typeof data === 'string') return <pre style={TEXT_STYLE}>{data}</pre>;
+  if (Array.isArray(data) && data.every((line) => typeof line === 'string')) return <pre style={TEXT_STYLE}>{data.join('\n')}</pre>;
+  return <ul className="json">{Object.entries(data as Record<string, unknown>).map(([key, value]) => <JsonValue key={key} name={key} value={value} />)}</ul>;
+}
+
 export function ArtifactView({ artifact }: { artifact: Artifact }) {
   return (
     <details className="artifact">
       <summary>{artifact.title} <span className="artifact-kind">{artifact.kind}</span></summary>
-      <ul className="json">
-        {Object.entries(artifact.data as Record<string, unknown>).map(([key, value]) => <JsonValue key={key} name={key} value={value} />)}
-      </ul>
+      <ArtifactData data={artifact.data} />
     </details>
   );
 }

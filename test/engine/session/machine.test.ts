@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { JournalInput } from '../../../engine/session/journal.js';
 import type { InputEvent } from '../../../engine/session/events.js';
 import { Session } from '../../../engine/session/session.js';
+import { phaseReached } from '../../../engine/session/machine.js';
 import { act, answer, declare, iso, loadMini, MIN, sessionFrom, startSession, tinyWorld, WALL0 } from '../../helpers/world.js';
 
-// The UI asks the session's machine state questions (matches, hasTag, can) rather than
-// comparing state values; these are the questions it asks.
+// The UI asks the session's machine state questions (matches, hasTag) rather than comparing
+// state values, and the session whether it would take an input (check); these are the
+// questions it asks. The phase comes from the milestones reached (phaseReached), one source.
 
-/** The journal entry `input` would become if recorded now: what the UI passes to `can`. */
-function wouldBe(session: Session, input: JournalInput, actor: string): InputEvent {
-  return { seq: session.journal.length + 1, simTime: session.now, wallTime: iso(WALL0 + session.now), actor, ...input } as InputEvent;
-}
+/** Whether the session would take the input now: its one refusal check, as record runs it. */
+const can = (session: Session, input: JournalInput, actor: string) => session.check(input, actor) === undefined;
 
 describe('the machine follows the milestones', () => {
   it('undetected, detected, contained, eradicated, recovered, with their tags and phases', () => {
@@ -19,7 +19,7 @@ describe('the machine follows the milestones', () => {
     const at = () => session.snapshot();
     expect(at().matches('undetected')).toBe(true);
     expect(at().hasTag('detected')).toBe(false);
-    expect(at().hasTag('phase:detection-analysis')).toBe(true);
+    expect(phaseReached(session.context.milestones)).toBe('detection-analysis');
 
     session.record({ type: 'action.taken', action: 'triage-alert' }, { simTime: 2 * MIN, wallTime: iso(WALL0), actor: 'cloud-security-analyst' });
     session.advanceTo(12 * MIN - 1);
@@ -28,8 +28,7 @@ describe('the machine follows the milestones', () => {
     expect(at().matches('detected')).toBe(true);
     expect(at().hasTag('detected')).toBe(true);
     expect(at().hasTag('contained')).toBe(false);
-    expect(at().hasTag('phase:containment')).toBe(true);
-    expect(at().hasTag('phase:detection-analysis')).toBe(false);
+    expect(phaseReached(session.context.milestones)).toBe('containment');
 
     session.record({ type: 'action.taken', action: 'revoke-iam-access-key' }, { simTime: 13 * MIN, wallTime: iso(WALL0), actor: 'cloud-security-analyst' });
     session.advanceTo(18 * MIN);
@@ -37,8 +36,7 @@ describe('the machine follows the milestones', () => {
     expect(at().matches('detected')).toBe(false);
     expect(at().hasTag('detected')).toBe(true);
     expect(at().hasTag('contained')).toBe(true);
-    expect(at().hasTag('phase:eradication')).toBe(true);
-    expect(at().hasTag('phase:containment')).toBe(false);
+    expect(phaseReached(session.context.milestones)).toBe('eradication');
 
     // Answered "notify" so the default ("wait", which un-revokes the key) never applies.
     session.record({ type: 'decision.answered', decision: 'DEC-01', option: 'notify' }, { simTime: 19 * MIN, wallTime: iso(WALL0), actor: 'legal-compliance' });
@@ -46,13 +44,13 @@ describe('the machine follows the milestones', () => {
     session.advanceTo(50 * MIN);
     expect(at().matches('eradicated')).toBe(true);
     expect(at().hasTag('eradicated')).toBe(true);
-    expect(at().hasTag('phase:recovery')).toBe(true);
+    expect(phaseReached(session.context.milestones)).toBe('recovery');
 
     session.record({ type: 'action.taken', action: 'restore-from-backup' }, { simTime: 51 * MIN, wallTime: iso(WALL0), actor: 'incident-commander' });
     session.advanceTo(111 * MIN);
     expect(at().matches('recovered')).toBe(true);
     expect(['detected', 'contained', 'eradicated', 'recovered'].every((tag) => at().hasTag(tag))).toBe(true);
-    expect(at().hasTag('phase:post-incident')).toBe(true);
+    expect(phaseReached(session.context.milestones)).toBe('post-incident');
   });
 
   it('several milestones reached by one event are all entered, in order', () => {
@@ -68,7 +66,7 @@ describe('the machine follows the milestones', () => {
     expect(session.context.milestones).toEqual({ detected: 11 * MIN, contained: 11 * MIN, eradicated: 11 * MIN });
     expect(session.snapshot().matches('eradicated')).toBe(true);
     expect(session.snapshot().hasTag('contained')).toBe(true);
-    expect(session.snapshot().hasTag('phase:recovery')).toBe(true);
+    expect(phaseReached(session.context.milestones)).toBe('recovery');
   });
 
   it('a replay is in the same machine state as the live session', () => {
@@ -124,7 +122,7 @@ describe('the clock, completion and the end', () => {
   });
 });
 
-describe('can(event): what the UI may offer now', () => {
+describe('check(input): what the UI may offer now', () => {
   const answerDec01 = (option = 'notify'): JournalInput => ({ type: 'decision.answered', decision: 'DEC-01', option });
 
   it('a decision can be answered only while it is open, by a role, with one of its options', () => {
@@ -132,43 +130,43 @@ describe('can(event): what the UI may offer now', () => {
     const session = startSession(world);
     // DEC-01 waits for INJ-03, which fires when triage completes.
     expect(session.context.decisions['DEC-01']!.status).toBe('waiting');
-    expect(session.snapshot().can(wouldBe(session, answerDec01(), 'legal-compliance'))).toBe(false);
+    expect(can(session, answerDec01(), 'legal-compliance')).toBe(false);
 
     session.record({ type: 'action.taken', action: 'triage-alert' }, { simTime: 0, wallTime: iso(WALL0), actor: 'cloud-security-analyst' });
     session.advanceTo(10 * MIN);
     expect(session.context.decisions['DEC-01']!.status).toBe('open');
-    expect(session.snapshot().can(wouldBe(session, answerDec01(), 'legal-compliance'))).toBe(true);
-    expect(session.snapshot().can(wouldBe(session, answerDec01('wait'), 'legal-compliance'))).toBe(true);
-    expect(session.snapshot().can(wouldBe(session, answerDec01('pay-the-ransom'), 'legal-compliance'))).toBe(false);
-    expect(session.snapshot().can(wouldBe(session, answerDec01(), 'facilitator'))).toBe(false);
-    expect(session.snapshot().can(wouldBe(session, answerDec01(), 'nobody'))).toBe(false);
+    expect(can(session, answerDec01(), 'legal-compliance')).toBe(true);
+    expect(can(session, answerDec01('wait'), 'legal-compliance')).toBe(true);
+    expect(can(session, answerDec01('pay-the-ransom'), 'legal-compliance')).toBe(false);
+    expect(can(session, answerDec01(), 'facilitator')).toBe(false);
+    expect(can(session, answerDec01(), 'nobody')).toBe(false);
 
     session.record(answerDec01(), { simTime: 11 * MIN, wallTime: iso(WALL0), actor: 'legal-compliance' });
-    expect(session.snapshot().can(wouldBe(session, answerDec01('wait'), 'legal-compliance'))).toBe(false);
+    expect(can(session, answerDec01('wait'), 'legal-compliance')).toBe(false);
   });
 
   it('a decision that timed out can no longer be answered', () => {
     const world = loadMini();
     const session = sessionFrom(world, [act(0, 'cloud-security-analyst', 'triage-alert')], { until: 25 * MIN });
     expect(session.context.decisions['DEC-01']!.status).toBe('timed-out');
-    expect(session.snapshot().can(wouldBe(session, answerDec01(), 'legal-compliance'))).toBe(false);
+    expect(can(session, answerDec01(), 'legal-compliance')).toBe(false);
   });
 
   it('pause only while running, resume only while paused; inject release only before it fires', () => {
     const session = startSession(loadMini());
     const pause: JournalInput = { type: 'clock.paused' };
     const resume: JournalInput = { type: 'clock.resumed' };
-    expect(session.snapshot().can(wouldBe(session, pause, 'facilitator'))).toBe(true);
-    expect(session.snapshot().can(wouldBe(session, resume, 'facilitator'))).toBe(false);
-    expect(session.snapshot().can(wouldBe(session, pause, 'incident-commander'))).toBe(false);
+    expect(can(session, pause, 'facilitator')).toBe(true);
+    expect(can(session, resume, 'facilitator')).toBe(false);
+    expect(can(session, pause, 'incident-commander')).toBe(false);
     session.record(pause, { wallTime: iso(WALL0), actor: 'facilitator' });
-    expect(session.snapshot().can(wouldBe(session, pause, 'facilitator'))).toBe(false);
-    expect(session.snapshot().can(wouldBe(session, resume, 'facilitator'))).toBe(true);
+    expect(can(session, pause, 'facilitator')).toBe(false);
+    expect(can(session, resume, 'facilitator')).toBe(true);
 
     // INJ-01 fires at T+0; INJ-07 waits for containment.
-    expect(session.snapshot().can(wouldBe(session, { type: 'inject.released', inject: 'INJ-01' }, 'facilitator'))).toBe(false);
-    expect(session.snapshot().can(wouldBe(session, { type: 'inject.released', inject: 'INJ-07' }, 'facilitator'))).toBe(true);
-    expect(session.snapshot().can(wouldBe(session, { type: 'inject.held', inject: 'INJ-07' }, 'facilitator'))).toBe(true);
+    expect(can(session, { type: 'inject.released', inject: 'INJ-01' }, 'facilitator')).toBe(false);
+    expect(can(session, { type: 'inject.released', inject: 'INJ-07' }, 'facilitator')).toBe(true);
+    expect(can(session, { type: 'inject.held', inject: 'INJ-07' }, 'facilitator')).toBe(true);
   });
 
   it('nothing can be done once the session has ended', () => {
@@ -181,11 +179,11 @@ describe('can(event): what the UI may offer now', () => {
       [{ type: 'observation.noted', text: 'late', tag: 'note' }, 'facilitator'],
       [{ type: 'clock.paused' }, 'facilitator'],
     ] as [JournalInput, string][]) {
-      expect(session.snapshot().can(wouldBe(session, input, actor)), input.type).toBe(false);
+      expect(can(session, input, actor), input.type).toBe(false);
     }
   });
 
-  it('agrees with record: what can says yes to is recorded, what it says no to is refused', () => {
+  it('agrees with record: what check takes is recorded, what it refuses is refused', () => {
     const world = loadMini();
     const session = sessionFrom(world, [act(0, 'cloud-security-analyst', 'triage-alert')], { until: 10 * MIN });
     const candidates: [JournalInput, string][] = [
@@ -196,16 +194,24 @@ describe('can(event): what the UI may offer now', () => {
       [answerDec01('notify'), 'legal-compliance'],
     ];
     for (const [input, actor] of candidates) {
-      const can = session.snapshot().can(wouldBe(session, input, actor));
+      const taken = can(session, input, actor);
       let recorded = true;
       try {
         session.record(input, { wallTime: iso(WALL0), actor });
       } catch {
         recorded = false;
       }
-      expect(recorded, `${input.type} by ${actor}`).toBe(can);
+      expect(recorded, `${input.type} by ${actor}`).toBe(taken);
     }
-    // Timer events are the engine's own: always taken.
+  });
+
+  it('checks an input once, in the session: the machine takes what the session sends it, unguarded', () => {
+    const session = startSession(loadMini());
+    const refused = { type: 'clock.resumed' } as const;
+    expect(session.check(refused, 'facilitator')).toBe('the clock is not paused');
+    // The machine no longer runs the refusal rules a second time as a guard.
+    expect(session.snapshot().can({ ...refused, seq: 2, simTime: 0, wallTime: iso(WALL0), actor: 'facilitator' } as InputEvent)).toBe(true);
+    // Timer events are the engine's own.
     expect(session.snapshot().can({ type: 'inject.due', inject: 'INJ-04', at: session.now })).toBe(true);
   });
 

@@ -114,6 +114,17 @@ describe('parseYamlSource: what is not a document', () => {
     expect(syntaxErrors('# nothing yet\n# format: firedrill-plan/1\n')[0]!.message).toContain('only comments');
   });
 
+  // A file saved with CR line endings (classic Mac OS) read as one line: a comment first made it
+  // "holds no YAML document", a key first a puzzling syntax error. Now: where, and what to do.
+  const loneCr = 'a line ends here in a carriage return (CR) alone: save the file with LF or CRLF line endings';
+  it.each([
+    ['a comment first', '# the plan\rformat: firedrill-plan/1\rid: mini\r', 1, 11],
+    ['a key first', 'format: firedrill-plan/1\rid: mini\r', 1, 25],
+    ['one stray CR in a file of LF lines', 'format: firedrill-plan/1\nid: mini\r\ntitle: x\r\ntext: y\rz\n', 4, 8],
+  ])('refuses CR-only line endings (%s) where the first one is', (_name, text, line, column) => {
+    expect(syntaxErrors(text)).toEqual([{ line, column, path: '', message: loneCr }]);
+  });
+
   it('refuses text with NUL bytes as binary', () => {
     expect(syntaxErrors('format: x\u0000\u0000')[0]).toEqual({ line: 1, column: 1, path: '', message: 'this is a binary file, not YAML text' });
   });
@@ -131,9 +142,23 @@ describe('parseYamlSource: what is not a document', () => {
     expect(parseYamlSource('ok.yaml', `a: ${'['.repeat(MAX_NESTING - 2)}${']'.repeat(MAX_NESTING - 2)}\n`).ok).toBe(true);
   });
 
-  it('answers nesting far too deep for the parser with a message, not a crash', () => {
-    const [error] = syntaxErrors(`a: ${'['.repeat(100_000)}`);
-    expect(error!.message).toMatch(/nested too deeply|YAML syntax/);
+  // Deep enough to overflow the parser's stack: each is refused before it is parsed, with the
+  // same located message as a document just over the limit (it was "YAML syntax: Maximum call
+  // stack size exceeded", or no message at all for long compact sequences).
+  const tooDeep = `the YAML is nested more than ${MAX_NESTING} levels deep here`;
+  it.each([
+    ['100,000 open brackets', `a: ${'['.repeat(100_000)}`, 1, 3 + MAX_NESTING],
+    ['20,000 nested flow mappings', `a: ${'{b: '.repeat(20_000)}1${'}'.repeat(20_000)}\n`, 1, 4 + 4 * (MAX_NESTING - 1)],
+    ['1,500 levels of indentation', `${Array.from({ length: 1_500 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')} 1\n`, MAX_NESTING + 1, MAX_NESTING + 1],
+    ['1,500 nested block sequences', `${Array.from({ length: 1_500 }, (_, i) => `${' '.repeat(i)}-`).join('\n')} 1\n`, MAX_NESTING + 1, MAX_NESTING + 1],
+    ['500,000 compact sequence items', `${'- '.repeat(500_000)}1\n`, 1, 2 * MAX_NESTING + 1],
+  ])('answers %s with a located message, not a stack overflow', (_name, text, line, column) => {
+    expect(syntaxErrors(text)).toEqual([{ line, column, path: '', message: tooDeep }]);
+  });
+
+  it('keeps deep block scalars and flow text inside quotes out of the count', () => {
+    const indentedText = Array.from({ length: 200 }, (_, i) => `${' '.repeat(i + 2)}line ${i}`).join('\n');
+    expect(parseYamlSource('ok.yaml', `body: |\n${indentedText}\nnext: "${'['.repeat(500)}"\nlast: '${'{'.repeat(500)}'\n`).ok).toBe(true);
   });
 
   it('locates an alias that names no anchor', () => {
