@@ -48,6 +48,17 @@ export interface ActionInProgressView {
   completesAt: number;
 }
 
+/** An action the team has taken (an action is taken once): who took it, when, and whether it is done. */
+export interface ActionTakenView {
+  seq: number;
+  action: string;
+  title: string;
+  by: string;
+  takenAt: number;
+  completesAt: number;
+  status: 'in-progress' | 'done';
+}
+
 /** A facilitator's observation, as the console lists it. */
 export interface ObservationView {
   seq: number;
@@ -65,6 +76,8 @@ export interface ObservationView {
  */
 export interface SessionView {
   sessionId: string;
+  /** The session's name, if it was given one. */
+  name: string | null;
   scenarioId: string;
   scenarioTitle: string;
   planId: string;
@@ -81,6 +94,8 @@ export interface SessionView {
   injects: InjectView[];
   openDecisions: OpenDecisionView[];
   actionsInProgress: ActionInProgressView[];
+  /** Every action taken, in the order taken, with its state (in progress or done). */
+  actionsTaken: ActionTakenView[];
   nextInject: { inject: string; dueAt: number } | null;
   /** When the scenario's end condition first held, if it has. */
   completeAt: number | null;
@@ -154,9 +169,25 @@ export function sessionView(session: Session): SessionView {
     actionsInProgress.push({ seq: entry.seq, action: action.id, title: action.title, by: entry.actor, takenAt: entry.simTime, completesAt: entry.simTime + action.duration });
   }
 
+  const actionsTaken = session.actionsTaken().map((entry): ActionTakenView => {
+    const action = index.actions.get(entry.action);
+    const completesAt = entry.simTime + (action?.duration ?? 0);
+    return {
+      seq: entry.seq,
+      action: entry.action,
+      title: action?.title ?? entry.action,
+      by: entry.actor,
+      takenAt: entry.simTime,
+      completesAt,
+      // An ended session's actions are over, done or not.
+      status: completesAt > session.now && !context.ended ? 'in-progress' : 'done',
+    };
+  });
+
   const severity = context.severity;
   return {
     sessionId: started.sessionId,
+    name: session.name ?? null,
     scenarioId: scenario.id,
     scenarioTitle: scenario.title,
     planId: plan.id,
@@ -173,6 +204,7 @@ export function sessionView(session: Session): SessionView {
     injects,
     openDecisions,
     actionsInProgress,
+    actionsTaken,
     nextInject: context.ended ? null : (session.nextInject() ?? null),
     completeAt: context.completeAt,
     ended: context.ended,

@@ -42,26 +42,27 @@ const handlers: { [T in CommandType]: Handler<T> } = {
     openHere(client, params.sessionId);
     return host.input(params);
   },
-  'clock.pause': (host, { sessionId }, client) => {
-    openHere(client, sessionId);
-    return host.record(sessionId, (driver, wallNow) => driver.pause(wallNow));
+  'clock.pause': (host, params, client) => {
+    openHere(client, params.sessionId);
+    return host.record(params.sessionId, (driver, wallNow, commandId) => driver.pause(wallNow, commandId), params);
   },
-  'clock.resume': (host, { sessionId }, client) => {
-    openHere(client, sessionId);
-    return host.record(sessionId, (driver, wallNow) => driver.resume(wallNow));
+  'clock.resume': (host, params, client) => {
+    openHere(client, params.sessionId);
+    return host.record(params.sessionId, (driver, wallNow, commandId) => driver.resume(wallNow, commandId), params);
   },
-  'clock.jump': (host, { sessionId }, client) => {
-    openHere(client, sessionId);
-    return host.record(sessionId, (driver, wallNow) => driver.jumpToNextInject(wallNow));
+  'clock.jump': (host, params, client) => {
+    openHere(client, params.sessionId);
+    return host.record(params.sessionId, (driver, wallNow, commandId) => driver.jumpToNextInject(wallNow, commandId), params);
   },
-  'clock.speed': (host, { sessionId, speed }, client) => {
-    openHere(client, sessionId);
-    return host.record(sessionId, (driver, wallNow) => driver.setSpeed(speed, wallNow));
+  'clock.speed': (host, params, client) => {
+    openHere(client, params.sessionId);
+    return host.record(params.sessionId, (driver, wallNow, commandId) => driver.setSpeed(params.speed, wallNow, commandId), params);
   },
   'session.end': (host, params, client) => {
     openHere(client, params.sessionId);
     return host.end(params);
   },
+  'session.rename': (host, params) => host.rename(params),
   'session.archive': async (host, { sessionId }) => {
     await host.archive(sessionId);
     return { sessionId };

@@ -2,6 +2,7 @@ import { ClockDriver } from '../../engine/session/driver.js';
 import { Session } from '../../engine/session/session.js';
 import { FACILITATOR } from '../../engine/format/script.js';
 import type { JournalEntry, SessionStarted } from '../../engine/session/journal.js';
+import { defaultSessionName } from '../../engine/session/journal-digest.js';
 import type { Library } from '../../engine/validate/index.js';
 import type { CommandParams, CommandResults } from '../../engine/protocol/index.js';
 import type { SessionView } from '../../engine/protocol/view.js';
@@ -118,7 +119,13 @@ export class SessionHost {
   // --- sessions -----------------------------------------------------------------------------
 
   listSessions(params: CommandParams<'session.list'>): CommandResults['session.list'] {
-    return { sessions: this.store.list(params.archived === undefined ? {} : { archived: params.archived }) };
+    const sessions = this.attempt(() => this.store.list(params.archived === undefined ? {} : { archived: params.archived }, this.lookup));
+    // A session open here is further on than its journal's last entry: its clock has run since.
+    for (const summary of sessions) {
+      const live = this.live.get(summary.id);
+      if (live && !summary.ended) summary.simTime = live.session.now;
+    }
+    return { sessions };
   }
 
   /** Stores a journal exported from another Firedrill as an ended session of this data folder. */
@@ -146,6 +153,7 @@ export class SessionHost {
       mode: params.mode,
       speed: params.speed,
       participants: params.participants,
+      name: params.name ?? defaultSessionName(scenario.title, new Date(wall).toISOString()),
       wallTime: new Date(wall).toISOString(),
     });
     const journal = await this.attemptAsync(() => this.store.create(session));
@@ -182,29 +190,61 @@ export class SessionHost {
   /**
    * Records one input: applied to the session (which may refuse it), appended to the journal
    * and fsynced, and only then returned, to be acknowledged. If the disk fails, the session
-   * is closed, so that it is reopened from what the journal really holds.
+   * is closed, so that it is reopened from what the journal really holds. A command id already
+   * recorded in this session (a double click, a retry, even after a restart: the ids are in the
+   * journal) gets the entry it recorded and the view now, and records nothing.
    */
-  async record(sessionId: string, take: (driver: ClockDriver, wallNow: number) => JournalEntry, wallNow = this.now()): Promise<CommandResults['session.input']> {
+  async record(sessionId: string, take: (driver: ClockDriver, wallNow: number, commandId?: string) => JournalEntry, options: { commandId?: string; wallNow?: number } = {}): Promise<CommandResults['session.input']> {
     const live = this.liveSession(sessionId);
-    const entry = this.attempt(() => take(live.driver, wallNow));
-    try {
-      await live.journal.append(entry);
-    } catch (error) {
-      const failure = asCommandFailure(error) ?? new CommandFailure('storage', String(error));
-      await this.drop(sessionId, failure.message);
-      throw failure;
+    const { commandId, wallNow = this.now() } = options;
+    const repeated = commandId !== undefined ? live.session.entryForCommand(commandId) : undefined;
+    let entry: JournalEntry | undefined = repeated;
+    let refusal: unknown;
+    if (!repeated) {
+      try {
+        entry = take(live.driver, wallNow, commandId);
+      } catch (error) {
+        refusal = error;
+      }
     }
+    // The entry, and any the session recorded on the way (its end at the time limit, even
+    // before a refusal), or, for a repeat, the appends under way: on disk before the answer.
+    await this.persist(live);
     const view = live.view();
     this.publish(live, view);
+    if (!entry) throw asCommandFailure(refusal) ?? refusal;
     return { entry, view };
   }
 
+  /** Appends what the session recorded; a disk that fails closes the session (see record). */
+  private async persist(live: LiveSession): Promise<void> {
+    try {
+      await live.persist();
+    } catch (error) {
+      const failure = asCommandFailure(error) ?? new CommandFailure('storage', String(error));
+      await this.drop(live.id, failure.message);
+      throw failure;
+    }
+  }
+
   input(params: CommandParams<'session.input'>) {
-    return this.record(params.sessionId, (driver, wallNow) => driver.record(params.input, wallNow, params.actor));
+    return this.record(params.sessionId, (driver, wallNow, commandId) => driver.record(params.input, wallNow, params.actor, commandId), params);
   }
 
   end(params: CommandParams<'session.end'>) {
-    return this.record(params.sessionId, (driver, wallNow) => driver.record({ type: 'session.ended', ...(params.reason ? { reason: params.reason } : {}) }, wallNow, FACILITATOR));
+    return this.record(params.sessionId, (driver, wallNow, commandId) => driver.record({ type: 'session.ended', ...(params.reason ? { reason: params.reason } : {}) }, wallNow, FACILITATOR, commandId), params);
+  }
+
+  /** Renames a session: through its live session if it is open here, else in its stored journal. */
+  async rename(params: CommandParams<'session.rename'>): Promise<CommandResults['session.rename']> {
+    const { sessionId, name, commandId } = params;
+    if (this.live.has(sessionId)) {
+      const { entry, view } = await this.record(sessionId, (driver, wallNow, id) => driver.record({ type: 'session.renamed', name }, wallNow, FACILITATOR, id), params);
+      return { sessionId, name: view.name ?? name, entry, view };
+    }
+    const stamp = { wallTime: new Date(this.now()).toISOString(), ...(commandId !== undefined ? { commandId } : {}) };
+    const entry = await this.attemptAsync(() => this.store.rename(sessionId, this.lookup, name, stamp));
+    return { sessionId, name: entry.type === 'session.renamed' ? entry.name : name, entry };
   }
 
   async archive(sessionId: string): Promise<void> {
@@ -257,7 +297,7 @@ export class SessionHost {
   history(params: CommandParams<'history.get'>): CommandResults['history.get'] {
     const filter = { ...(params.planId ? { plan: params.planId } : {}), ...(params.scenarioId ? { scenario: params.scenarioId } : {}) };
     const collected = collectDrills(sessionFiles(this.options.dataDir), [() => this.library().library], filter);
-    return { history: drillHistory(collected.drills, filter), skipped: collected.skipped, running: collected.running.length };
+    return { history: drillHistory(collected.drills, filter), skipped: collected.skipped, running: collected.running.length, unverified: collected.unverified.length };
   }
 
   /**
@@ -275,7 +315,7 @@ export class SessionHost {
   pauseRunning(wallNow = this.now()): Promise<unknown> {
     const running = [...this.live.values()].filter((live) => !live.session.context.paused && !live.session.context.ended);
     // A failed append drops the session and tells its pages (see record): nothing more to do here.
-    return Promise.allSettled(running.map((live) => this.record(live.id, (driver, at) => driver.pause(at), wallNow)));
+    return Promise.allSettled(running.map((live) => this.record(live.id, (driver, at) => driver.pause(at), { wallNow })));
   }
 
   /**
@@ -292,8 +332,9 @@ export class SessionHost {
     for (const live of this.live.values()) {
       // A paused or ended session's clock stands still: nothing of its view can have changed.
       if (live.session.context.paused || live.session.context.ended) continue;
-      live.driver.tick(wallNow);
-      this.publish(live);
+      // The end at the time limit is an entry like any input: journaled, then shown.
+      if (live.driver.tick(wallNow).length > 0) void this.persist(live).then(() => this.publish(live), () => undefined);
+      else this.publish(live);
     }
   }
 

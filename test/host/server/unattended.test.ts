@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../../host/server/server.js';
 import type { LiveSession } from '../../../host/server/live-session.js';
 import { SessionHost, SLEEP_GAP_MS } from '../../../host/server/session-host.js';
-import { parseJournal } from '../../../engine/session/journal.js';
+import { parseJournal } from '../../../engine/session/journal-reader.js';
 import { ProtocolClient } from './helpers/protocol-client.js';
 
 // A session nobody is watching pauses: at 600x a closed tab would otherwise let hours of
