@@ -4,7 +4,7 @@ import type { Scenario } from '../format/scenario.js';
 import { SteppingClock } from './clock.js';
 import { initialContext, type SessionContext } from './context.js';
 import { contentHash } from './hash.js';
-import { ENGINE_FORMAT, LEGACY_ENGINE_FORMAT, TIME_LIMIT_REASON, type JournalEntry, type JournalInput, type SessionStarted } from './journal.js';
+import { commandIdSchema, ENGINE_FORMAT, LEGACY_ENGINE_FORMAT, TIME_LIMIT_REASON, type JournalEntry, type JournalInput, type SessionStarted } from './journal.js';
 import { CHAIN_START, entryHash } from './journal-chain.js';
 import { compileScenario, type SessionMachine } from './machine.js';
 import { clockTime, refusal, SYSTEM } from './refusals.js';
@@ -199,6 +199,7 @@ export class Session {
   private append(input: JournalInput, stamp: Stamp & { simTime: number }): JournalEntry {
     const reason = this.check(input, stamp.actor, stamp.simTime);
     if (reason) throw new SessionRefusal(reason);
+    if (stamp.commandId !== undefined && !commandIdSchema.safeParse(stamp.commandId).success) throw new SessionRefusal(`"${stamp.commandId.slice(0, 80)}" is not a command id (8 to 64 letters, digits, ".", "_", ":" or "-")`);
     const entry = {
       seq: this.journal.length + 1,
       simTime: stamp.simTime,
