@@ -155,19 +155,16 @@ export function sessionView(session: Session): SessionView {
     }))
     .sort((a, b) => a.dueAt - b.dueAt || a.id.localeCompare(b.id));
 
-  // Actions under way come from the journal: an action taken runs for its plan duration.
+  // Actions under way come from the journal's takes: an action taken runs for its plan duration.
   const actionsInProgress: ActionInProgressView[] = [];
-  const observations: ObservationView[] = [];
-  for (const entry of journal) {
-    if (entry.type === 'observation.noted') {
-      observations.push({ seq: entry.seq, at: entry.simTime, by: entry.actor, text: entry.text, tag: entry.tag, objective: entry.objective ?? null, inject: entry.inject ?? null });
-    }
-    if (entry.type !== 'action.taken' || context.ended) continue;
+  for (const entry of context.ended ? [] : session.allTakes()) {
     const action = index.actions.get(entry.action);
     // session.now, not context.now: an action nothing waits on has no timer to move the context's clock.
     if (!action || entry.simTime + action.duration <= session.now) continue;
     actionsInProgress.push({ seq: entry.seq, action: action.id, title: action.title, by: entry.actor, takenAt: entry.simTime, completesAt: entry.simTime + action.duration });
   }
+  const observations = session.observationsNoted().map((entry): ObservationView => (
+    { seq: entry.seq, at: entry.simTime, by: entry.actor, text: entry.text, tag: entry.tag, objective: entry.objective ?? null, inject: entry.inject ?? null }));
 
   const actionsTaken = session.actionsTaken().map((entry): ActionTakenView => {
     const action = index.actions.get(entry.action);

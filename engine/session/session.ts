@@ -45,6 +45,7 @@ export interface Stamp {
 }
 
 type ActionTaken = Extract<JournalEntry, { type: 'action.taken' }>;
+type ObservationNoted = Extract<JournalEntry, { type: 'observation.noted' }>;
 
 /** The wall time at a simulated time, for entries the session records itself (the time limit). */
 export type WallTimeAt = (simTime: number) => string;
@@ -59,6 +60,9 @@ export class Session {
   readonly journal: JournalEntry[] = [];
   /** The first take of each action: an action is taken once (engine format 2). */
   private readonly taken = new Map<string, ActionTaken>();
+  /** Every take (format 1 journals may take an action twice) and every observation, in order: what the view lists, without a pass over the whole journal. */
+  private readonly takes: ActionTaken[] = [];
+  private readonly observations: ObservationNoted[] = [];
   /** The entry each client command recorded, so that a command sent again records nothing. */
   private readonly commands = new Map<string, JournalEntry>();
   /** The chain's hash after a journal whose last entry has none (format 1), computed once. */
@@ -181,6 +185,16 @@ export class Session {
     return [...this.taken.values()];
   }
 
+  /** Every action.taken entry, in journal order. */
+  allTakes(): readonly ActionTaken[] {
+    return this.takes;
+  }
+
+  /** Every observation.noted entry, in journal order. */
+  observationsNoted(): readonly ObservationNoted[] {
+    return this.observations;
+  }
+
   /** Why this input cannot be taken now, or undefined. */
   check(input: JournalInput, actor: string, simTime = this.now): string | undefined {
     if (simTime < this.now) return `simulated time cannot go back (T+${simTime} ms is before the session's T+${this.now} ms)`;
@@ -240,7 +254,11 @@ export class Session {
 
   private push(entry: JournalEntry): void {
     this.journal.push(entry);
-    if (entry.type === 'action.taken' && !this.taken.has(entry.action)) this.taken.set(entry.action, entry);
+    if (entry.type === 'action.taken') {
+      this.takes.push(entry);
+      if (!this.taken.has(entry.action)) this.taken.set(entry.action, entry);
+    }
+    if (entry.type === 'observation.noted') this.observations.push(entry);
     if (entry.type === 'session.renamed') this.renamedTo = entry.name;
     if (entry.commandId !== undefined && !this.commands.has(entry.commandId)) this.commands.set(entry.commandId, entry);
     this.send(entry as InputEvent);

@@ -17,8 +17,6 @@ export interface LineRead {
   end: number;
   /** Lines read (the number of the last complete line). */
   lines: number;
-  /** Where the last complete line starts (its newline is at end - 1); undefined when no line was read. */
-  lastStart: number | undefined;
   /** The bytes after the last newline, as text: a torn entry, or one that only lacks its newline. */
   tail: string;
 }
@@ -28,14 +26,13 @@ export interface LineRead {
  * chunks so that a long file is never held whole. A line longer than MAX_LINE_BYTES is passed
  * as null (and skipped) rather than gathered.
  */
-export function forEachLine(path: string, onLine: (text: string | null, line: number) => void, from: { offset: number; line: number } = { offset: 0, line: 0 }): LineRead {
+export function forEachLine(path: string, onLine: (text: string | null, line: number, start: number) => void, from: { offset: number; line: number } = { offset: 0, line: 0 }): LineRead {
   const fd = openSync(path, 'r');
   try {
     const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     let position = from.offset;
     let line = from.line;
     let end = from.offset;
-    let lastStart: number | undefined;
     let pending: Buffer[] = [];
     let pendingBytes = 0;
     let oversized = false;
@@ -46,12 +43,12 @@ export function forEachLine(path: string, onLine: (text: string | null, line: nu
       let start = 0;
       for (let newline = chunk.indexOf(NEWLINE, 0); newline !== -1 && newline < read; newline = chunk.indexOf(NEWLINE, start)) {
         line++;
-        if (oversized || pendingBytes + newline - start > MAX_LINE_BYTES) onLine(null, line);
-        else onLine(pending.length === 0 ? chunk.toString('utf8', start, newline) : Buffer.concat([...pending, chunk.subarray(start, newline)]).toString('utf8'), line);
+        // `end` is still where this line starts.
+        if (oversized || pendingBytes + newline - start > MAX_LINE_BYTES) onLine(null, line, end);
+        else onLine(pending.length === 0 ? chunk.toString('utf8', start, newline) : Buffer.concat([...pending, chunk.subarray(start, newline)]).toString('utf8'), line, end);
         pending = [];
         pendingBytes = 0;
         oversized = false;
-        lastStart = end;
         start = newline + 1;
         end = position - read + start;
       }
@@ -66,7 +63,7 @@ export function forEachLine(path: string, onLine: (text: string | null, line: nu
         }
       }
     }
-    return { end, lines: line, lastStart, tail: oversized ? '\u0000' : Buffer.concat(pending).toString('utf8') };
+    return { end, lines: line, tail: oversized ? '\u0000' : Buffer.concat(pending).toString('utf8') };
   } finally {
     closeSync(fd);
   }

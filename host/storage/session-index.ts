@@ -22,8 +22,8 @@ export interface IndexedJournal {
   end: number;
   /** Lines read (complete lines, blank ones too). */
   lines: number;
-  /** The last complete line read, to tell later that the file still holds what was read. */
-  anchor: { start: number; sha256: string } | null;
+  /** The last complete entry line read (start to end, its newline included), to tell later that the file still holds it. */
+  anchor: { start: number; end: number; sha256: string } | null;
   read: JournalReadState;
   digest: JournalDigest | null;
   /** The first line that is not an entry, and how many there are. */
@@ -50,7 +50,7 @@ const recordSchema = z.object({
   mtimeMs: z.number(),
   end: z.number(),
   lines: z.number(),
-  anchor: z.object({ start: z.number(), sha256: z.string() }).nullable(),
+  anchor: z.object({ start: z.number(), end: z.number(), sha256: z.string() }).nullable(),
   read: z.object({
     position: z.number(),
     chain: z.object({
@@ -93,14 +93,15 @@ export class SessionIndex {
 
   /**
    * The record of a journal file (`key` is its path inside the data folder), brought up to date:
-   * unchanged (same size and time) it is not read; grown, only the new lines are read, once the
-   * last line read before is found unchanged; otherwise it is read again from the start.
+   * unchanged (same size and time) it is not read; grown (a journal only grows, by appends), only
+   * the new lines are read, once the last entry read before is found unchanged; otherwise
+   * (rewritten, cut, replaced) it is read again from the start.
    */
   refresh(key: string, path: string): IndexedJournal {
     const stat = statSync(path);
     const known = this.journals.get(key);
     if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) return known;
-    const record = known && stat.size >= known.end && anchorHolds(path, known) ? known : undefined;
+    const record = known && stat.size > known.size && anchorHolds(path, known) ? known : undefined;
     const updated = readOn(path, record, stat);
     this.journals.set(key, updated);
     this.changed = true;
@@ -142,11 +143,16 @@ export class SessionIndex {
 function readOn(path: string, record: IndexedJournal | undefined, stat: { size: number; mtimeMs: number }): IndexedJournal {
   const reader = new JournalReader({ sha256Hex: nodeSha256Hex, ...(record ? { resume: record.read } : {}) });
   let digest = record?.digest ?? null;
-  const read = forEachLine(path, (text, line) => {
+  let anchor = record?.anchor ?? null;
+  const read = forEachLine(path, (text, line, start) => {
     if (text === null) return reader.unreadable(line, TOO_LONG);
     const entry = reader.line(text, line);
-    if (entry) digest = digestEntry(digest, entry);
+    if (entry) {
+      digest = digestEntry(digest, entry);
+      anchor = { start, end: start + Buffer.byteLength(text) + 1, sha256: '' };
+    }
   }, record ? { offset: record.end, line: record.lines } : undefined);
+  if (anchor && anchor.sha256 === '') anchor = { ...anchor, sha256: lineSha(path, anchor.start, anchor.end) };
   const errors = reader.errors;
   const firstError = record?.firstError ?? errors[0] ?? null;
   return {
@@ -154,7 +160,7 @@ function readOn(path: string, record: IndexedJournal | undefined, stat: { size: 
     mtimeMs: stat.mtimeMs,
     end: read.end,
     lines: read.lines,
-    anchor: read.lastStart !== undefined ? { start: read.lastStart, sha256: lineSha(path, read.lastStart, read.end) } : (record?.anchor ?? null),
+    anchor,
     read: reader.readState,
     digest,
     firstError,
@@ -166,11 +172,10 @@ function readOn(path: string, record: IndexedJournal | undefined, stat: { size: 
 
 function anchorHolds(path: string, record: IndexedJournal): boolean {
   if (!record.anchor) return record.end === 0;
-  if (record.end - record.anchor.start > MAX_LINE_BYTES + 1) return false;
-  return lineSha(path, record.anchor.start, record.end) === record.anchor.sha256;
+  return lineSha(path, record.anchor.start, record.anchor.end) === record.anchor.sha256;
 }
 
-/** SHA-256 of the bytes of one line (start to end, its newline included), read alone. */
+/** SHA-256 of the bytes of one line (start to end, its newline included), read alone (an entry line is at most MAX_LINE_BYTES). */
 function lineSha(path: string, start: number, end: number): string {
   const fd = openSync(path, 'r');
   try {
