@@ -6,7 +6,7 @@ import { nodeBundle } from './node-bundle.mjs';
 const benches = [
   ['engine', 'bench/engine.ts'], // replay, scripted drills, overhead against a bare XState actor
   ['export', 'bench/export.ts'], // the scorecard of a 10,000-entry session as PDF, HTML and CSV
-  ['host: journal', 'bench/host-journal.ts'], // journal append throughput with fsync, on real files
+  ['host: journal', 'bench/host-journal.ts'], // journal append throughput with fsync; listing and opening a 100 MB journal (time, peak RSS), on real files
   ['ui: Chromium', 'bench/ui.ts'], // serve start to library interactive, initial JS gzipped, long tasks at 600x (needs dist: npm run prepare)
 ];
 
