@@ -40,13 +40,17 @@ function random(seed: number) {
   };
 }
 
-/** A long session: actions by the owning roles, observations, pauses, speed changes, severity. */
+/**
+ * A long session: actions by the owning roles (each taken once: a second take is refused and
+ * skipped), observations, pauses, speed changes, severity.
+ */
 export function longJournal(plan: Plan, scenario: Scenario, entries: number): JournalEntry[] {
   const next = random(42);
   const session = Session.start({ plan, scenario, sessionId: 'bench', mode: 'facilitated', speed: 60, wallTime: '2026-01-01T00:00:00.000Z' });
   let simTime = 0;
-  const step = Math.max(1, Math.floor(scenario.end.timeLimit / (entries + 10)));
-  while (session.journal.length < entries) {
+  // Refused takes record nothing: room for four tries per entry before the time limit.
+  const step = Math.max(1, Math.floor(scenario.end.timeLimit / (4 * entries + 10)));
+  while (session.journal.length < entries && simTime + step < scenario.end.timeLimit) {
     simTime += step;
     const roll = next();
     const action = plan.actions[Math.floor(next() * plan.actions.length)]!;

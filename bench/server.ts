@@ -12,12 +12,10 @@ import type { CommandParamsInput, CommandResult, CommandType } from '../engine/p
 import { startServer, type RunningServer } from '../host/server/server.js';
 import { MAX_IMPORT_BYTES } from '../engine/protocol/limits.js';
 import { MAX_SOURCE_CHARS } from '../engine/validate/yaml-source.js';
-import { longestChain, longTitleScenario } from '../test/helpers/worst-inputs.js';
+import { chainRoom, longestChain, unbrokenWordsScenario } from '../test/helpers/worst-inputs.js';
 
 const SESSIONS = 1_000;
 const SESSIONS_WALL_MS = 180_000;
-const CHAIN_INJECTS = 20_000;
-const TITLE_CHARS = 50_000;
 const HEAVY_TIMEOUT_MS = 180_000;
 /** The other client's pace while the heavy work runs. */
 const INPUT_EVERY_MS = 20;
@@ -68,8 +66,8 @@ async function heavyWorkAndOtherClient(server: RunningServer, print: (line: stri
   const heavy = client(server);
   const other = client(server);
   await Promise.all([heavy.connected, other.connected]);
-  await heavy.ok('library.import', longTitleScenario(TITLE_CHARS));
-  const { sessionId: longSession } = await heavy.ok('session.create', { scenarioId: 'long-title', mode: 'solo' });
+  await heavy.ok('library.import', unbrokenWordsScenario());
+  const { sessionId: longSession } = await heavy.ok('session.create', { scenarioId: 'long-words', mode: 'solo' });
   await heavy.ok('session.end', { sessionId: longSession });
   const { sessionId: drill } = await other.ok('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated' });
   let disconnects = 0;
@@ -80,11 +78,11 @@ async function heavyWorkAndOtherClient(server: RunningServer, print: (line: stri
     const reply = await run().catch((error: Error) => ({ ok: false as const, id: null, error: { code: 'internal' as const, message: error.message } }));
     return { reply, ms: performance.now() - start };
   };
-  // The worst file the import takes: as many chained injects as fit (20,000 when they do).
+  // The worst file the import takes: as many chained injects as the inject limit allows.
   // How long the serving thread's event loop was held up meanwhile (an ack also waits for its fsync).
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
-  const chain = longestChain(CHAIN_INJECTS, Math.min(MAX_IMPORT_BYTES, MAX_SOURCE_CHARS));
+  const chain = longestChain(chainRoom(), Math.min(MAX_IMPORT_BYTES, MAX_SOURCE_CHARS));
   const importing = timed(() => heavy.send('library.import', { fileName: chain.fileName, text: chain.text }, HEAVY_TIMEOUT_MS));
   const exporting = timed(() => heavy.send('export.scorecard', { sessionId: longSession, format: 'pdf' }, HEAVY_TIMEOUT_MS));
   let outstanding = 2;
@@ -106,7 +104,7 @@ async function heavyWorkAndOtherClient(server: RunningServer, print: (line: stri
 
   const outcome = ({ reply, ms }: { reply: Reply; ms: number }) => ms >= HEAVY_TIMEOUT_MS ? `not done within ${HEAVY_TIMEOUT_MS / 1000} s (the bench's bound)` : `${(ms / 1000).toFixed(1)} s${reply.ok ? '' : ` (${reply.error.code}: ${reply.error.message.slice(0, 80)}${reply.error.errors?.[0] ? `: ${reply.error.errors[0].message.slice(0, 100)}` : ''})`}`;
   print(`import of the worst file through the server (${chain.injects.toLocaleString('en')} more injects, each when the next; ${(chain.text.length / 1e6).toFixed(2)} MB): ${outcome(imported)}`);
-  print(`PDF export of the worst title through the server (one word of ${TITLE_CHARS.toLocaleString('en')} characters): ${outcome(exported)}`);
+  print(`PDF export of the worst accepted texts through the server (titles and bodies each one unbroken word at their limits): ${outcome(exported)}`);
   print(`(both at once, in the worker threads)`);
   print(`another client's input acknowledgements meanwhile: ${latencies.length} inputs, p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms (target < 100 ms), max ${Math.max(...latencies).toFixed(1)} ms; ${dropped} disconnected`);
   print(`the serving thread's event loop meanwhile: delay p95 ${(loopDelay.percentile(95) / 1e6).toFixed(1)} ms, p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(loopDelay.max / 1e6).toFixed(1)} ms (each ack also waits for its journal fsync)`);

@@ -7,7 +7,7 @@ const benches = [
   ['engine', 'bench/engine.ts'], // replay, scripted drills, overhead against a bare XState actor
   ['export', 'bench/export.ts'], // the scorecard of a 10,000-entry session as PDF, HTML and CSV
   ['hostile inputs', 'bench/hostile.ts'], // the worst accepted texts as PDFs, the longest accepted trigger chain validated
-  ['host: journal', 'bench/host-journal.ts'], // journal append throughput with fsync, on real files
+  ['host: journal', 'bench/host-journal.ts'], // journal append throughput with fsync; listing and opening a 100 MB journal (time, peak RSS), on real files
   ['host: server', 'bench/server.ts', ['--expose-gc']], // RSS over 1,000 sessions; the worst import and PDF through the server, and another client's latency meanwhile
   ['ui: Chromium', 'bench/ui.ts'], // serve start to library interactive, initial JS gzipped, long tasks at 600x (needs dist: npm run prepare)
 ];

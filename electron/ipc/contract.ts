@@ -33,6 +33,7 @@ const ipcCommands: { [T in CommandType]: true } = {
   'clock.jump': true,
   'clock.speed': true,
   'session.end': true,
+  'session.rename': true,
   'session.archive': true,
   'session.delete': true,
   'scorecard.get': true,

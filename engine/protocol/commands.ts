@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import { idSchema } from '../format/common.js';
-import { journalInputSchema, speedSchema } from '../session/journal.js';
+import { commandIdSchema, journalInputSchema, sessionNameSchema, speedSchema } from '../session/journal.js';
 import { AAR_FORMATS, PAPER_SIZES, SCORECARD_FORMATS } from '../report/export-formats.js';
 import { improvementPlanSchema } from '../report/improvement-plan.js';
 import type { CommandResults } from './results.js';
 import { MAX_IMPORT_BYTES, MAX_MESSAGE_BYTES } from './limits.js';
 
 const sessionRef = { sessionId: idSchema };
+/**
+ * A command that records a journal entry may carry the client's id for it: the host records a
+ * command id once per session, so a command sent twice (a double click, a retry after a
+ * reconnection, even after a restart of the server) gets the entry first recorded and records nothing.
+ */
+const recorded = { ...sessionRef, commandId: commandIdSchema.optional() };
 const documentKind = z.enum(['plan', 'scenario']);
 const paperSchema = z.enum(PAPER_SIZES).default('a4');
 const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
@@ -15,6 +21,7 @@ const optionalText = (max: number) => z.string().trim().min(1).max(max).optional
 const liveInputSchema = journalInputSchema.superRefine((input, ctx) => {
   if (input.type === 'session.started') ctx.addIssue({ code: 'custom', path: ['type'], message: 'a session is started with session.create, not as an input' });
   if (input.type === 'clock.jumped') ctx.addIssue({ code: 'custom', path: ['type'], message: 'jump the clock with clock.jump' });
+  if (input.type === 'session.renamed') ctx.addIssue({ code: 'custom', path: ['type'], message: 'rename a session with session.rename' });
 });
 
 /**
@@ -37,6 +44,8 @@ export const commandParams = {
     speed: speedSchema.default(1),
     /** Role id -> the person playing it. */
     participants: z.record(idSchema, z.string().trim().min(1).max(200)).default({}),
+    /** Shown in the session list; by default the scenario's title and the date. */
+    name: sessionNameSchema.optional(),
   }),
   /** A journal exported from another Firedrill (its sessions/<id>.jsonl), stored here as an ended session. */
   'session.import': z.strictObject({
@@ -46,12 +55,14 @@ export const commandParams = {
   'session.list': z.strictObject({ archived: z.boolean().optional().describe('true: archived only; false: active only; absent: all') }),
   'session.open': z.strictObject(sessionRef),
   'session.close': z.strictObject(sessionRef),
-  'session.input': z.strictObject({ ...sessionRef, actor: idSchema, input: liveInputSchema }),
-  'clock.pause': z.strictObject(sessionRef),
-  'clock.resume': z.strictObject(sessionRef),
-  'clock.jump': z.strictObject(sessionRef),
-  'clock.speed': z.strictObject({ ...sessionRef, speed: speedSchema }),
-  'session.end': z.strictObject({ ...sessionRef, reason: z.string().trim().min(1).max(500).optional() }),
+  'session.input': z.strictObject({ ...recorded, actor: idSchema, input: liveInputSchema }),
+  'clock.pause': z.strictObject(recorded),
+  'clock.resume': z.strictObject(recorded),
+  'clock.jump': z.strictObject(recorded),
+  'clock.speed': z.strictObject({ ...recorded, speed: speedSchema }),
+  'session.end': z.strictObject({ ...recorded, reason: z.string().trim().min(1).max(500).optional() }),
+  /** Renames a session (open or not, ended or not): journaled as session.renamed, which changes nothing else. */
+  'session.rename': z.strictObject({ ...recorded, name: sessionNameSchema }),
   'session.archive': z.strictObject(sessionRef),
   'session.delete': z.strictObject(sessionRef),
   'scorecard.get': z.strictObject(sessionRef),

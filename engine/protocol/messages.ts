@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'locked', // open in another Firedrill
   'mismatch', // the journal was recorded against another scenario or plan
   'corrupt',
+  'edited', // the journal's hash chain breaks: it was changed after it was recorded (the message names file:line)
   'archived',
   'invalid-file', // a library import that does not validate: see errors
   'conflict',

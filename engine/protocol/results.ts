@@ -1,6 +1,7 @@
 import type { Plan } from '../format/plan.js';
 import type { Scenario } from '../format/scenario.js';
 import type { JournalEntry, SessionStarted } from '../session/journal.js';
+import type { JournalIntegrity } from '../session/journal-chain.js';
 import type { ImprovementItem } from '../report/aar.js';
 import type { DrillHistory } from '../report/drill-history.js';
 import type { Scorecard } from '../scoring/scorecard.js';
@@ -59,16 +60,33 @@ export interface LibraryRemoved {
   trashedAs: string;
 }
 
-/** One stored session, as the session list shows it (read from its journal without replay). */
+/**
+ * One stored session, as the session list shows it: from the data folder's session index,
+ * which reads each journal once (and then only what was appended), never replaying it but to
+ * score an ended session, once.
+ */
 export interface SessionSummary {
   id: string;
+  /** Its name: as given or renamed; for a session that was given none, the scenario's title and the start date. */
+  name: string;
   scenarioId: string;
   planId: string;
   mode: SessionStarted['mode'];
+  /** Role id -> the person who played it. */
+  participants: Record<string, string>;
   /** Wall-clock time the session started (ISO). */
   startedAt: string;
   entries: number;
+  /** Running, paused or ended, as its journal says (a session whose page was closed is paused). */
+  state: 'running' | 'paused' | 'ended';
+  /** Same as state === 'ended'. */
   ended: boolean;
+  /** The simulated time reached (ms from T+0): of its last entry, or of its clock if it is open here. */
+  simTime: number;
+  /** The overall score (0 to 100) of an ended session; null while it runs or when it cannot be scored here. */
+  score: number | null;
+  /** Whether the journal is what Firedrill recorded (docs/journal.md); `edited` names its first altered line. */
+  integrity: JournalIntegrity;
   archived: boolean;
   /** The pid of another live Firedrill that has the session open, if any. */
   openIn?: number;
@@ -103,6 +121,8 @@ export interface HistoryResult {
   skipped: { file: string; reason: string }[];
   /** Sessions still running: not drills yet. */
   running: number;
+  /** Drills whose journals were written before entries were chained: their integrity cannot be checked. */
+  unverified: number;
 }
 
 /** What each command answers. */
@@ -124,6 +144,8 @@ export interface CommandResults {
   'clock.jump': RecordedResult;
   'clock.speed': RecordedResult;
   'session.end': RecordedResult;
+  /** The rename's entry; `view` when the session is open in this host. */
+  'session.rename': { sessionId: string; name: string; entry: JournalEntry; view?: SessionView };
   'session.archive': { sessionId: string };
   'session.delete': { sessionId: string; trashedAs: string };
   'scorecard.get': { scorecard: Scorecard };

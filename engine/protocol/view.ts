@@ -48,6 +48,17 @@ export interface ActionInProgressView {
   completesAt: number;
 }
 
+/** An action the team has taken (an action is taken once): who took it, when, and whether it is done. */
+export interface ActionTakenView {
+  seq: number;
+  action: string;
+  title: string;
+  by: string;
+  takenAt: number;
+  completesAt: number;
+  status: 'in-progress' | 'done';
+}
+
 /** A facilitator's observation, as the console lists it. */
 export interface ObservationView {
   seq: number;
@@ -65,6 +76,8 @@ export interface ObservationView {
  */
 export interface SessionView {
   sessionId: string;
+  /** The session's name, if it was given one. */
+  name: string | null;
   scenarioId: string;
   scenarioTitle: string;
   planId: string;
@@ -81,6 +94,8 @@ export interface SessionView {
   injects: InjectView[];
   openDecisions: OpenDecisionView[];
   actionsInProgress: ActionInProgressView[];
+  /** Every action taken, in the order taken, with its state (in progress or done). */
+  actionsTaken: ActionTakenView[];
   nextInject: { inject: string; dueAt: number } | null;
   /** When the scenario's end condition first held, if it has. */
   completeAt: number | null;
@@ -136,23 +151,36 @@ export function sessionView(session: Session): SessionView {
     }))
     .sort((a, b) => a.dueAt - b.dueAt || a.id.localeCompare(b.id));
 
-  // Actions under way come from the journal: an action taken runs for its plan duration.
+  // Actions under way come from the journal's takes: an action taken runs for its plan duration.
   const actionsInProgress: ActionInProgressView[] = [];
-  const observations: ObservationView[] = [];
-  for (const entry of journal) {
-    if (entry.type === 'observation.noted') {
-      observations.push({ seq: entry.seq, at: entry.simTime, by: entry.actor, text: entry.text, tag: entry.tag, objective: entry.objective ?? null, inject: entry.inject ?? null });
-    }
-    if (entry.type !== 'action.taken' || context.ended) continue;
+  for (const entry of context.ended ? [] : session.allTakes()) {
     const action = index.actions.get(entry.action);
     // session.now, not context.now: an action nothing waits on has no timer to move the context's clock.
     if (!action || entry.simTime + action.duration <= session.now) continue;
     actionsInProgress.push({ seq: entry.seq, action: action.id, title: action.title, by: entry.actor, takenAt: entry.simTime, completesAt: entry.simTime + action.duration });
   }
+  const observations = session.observationsNoted().map((entry): ObservationView => (
+    { seq: entry.seq, at: entry.simTime, by: entry.actor, text: entry.text, tag: entry.tag, objective: entry.objective ?? null, inject: entry.inject ?? null }));
+
+  const actionsTaken = session.actionsTaken().map((entry): ActionTakenView => {
+    const action = index.actions.get(entry.action);
+    const completesAt = entry.simTime + (action?.duration ?? 0);
+    return {
+      seq: entry.seq,
+      action: entry.action,
+      title: action?.title ?? entry.action,
+      by: entry.actor,
+      takenAt: entry.simTime,
+      completesAt,
+      // An ended session's actions are over, done or not.
+      status: completesAt > session.now && !context.ended ? 'in-progress' : 'done',
+    };
+  });
 
   const severity = context.severity;
   return {
     sessionId: started.sessionId,
+    name: session.name ?? null,
     scenarioId: scenario.id,
     scenarioTitle: scenario.title,
     planId: plan.id,
@@ -168,6 +196,7 @@ export function sessionView(session: Session): SessionView {
     injects,
     openDecisions,
     actionsInProgress,
+    actionsTaken,
     nextInject: context.ended ? null : (session.nextInject() ?? null),
     completeAt: context.completeAt,
     ended: context.ended,

@@ -3,6 +3,7 @@ import type { Due, PlanAction, PlaybookStep } from '../format/plan.js';
 import { formatDuration } from '../format/duration.js';
 import type { Session } from '../session/session.js';
 import type { JournalEntry } from '../session/journal.js';
+import { SYSTEM } from '../session/refusals.js';
 import { sessionMetrics, toMinutes } from './metrics.js';
 import { buildTimeline } from './timeline.js';
 import {
@@ -39,8 +40,9 @@ export function scoreSession(session: Session): Scorecard {
   const { scenario, plan } = index;
   const endAt = context.ended?.at ?? session.now;
   // The time limit's timer is set when the session starts, before any action's, so at the limit
-  // the session ends first and an action due to complete at that very moment never does.
-  const endedByTimeLimit = context.ended !== null && !journal.some((e) => e.type === 'session.ended');
+  // the session ends first and an action due to complete at that very moment never does. The
+  // journal records that end as the system's (from engine format 2), not the facilitator's.
+  const endedByTimeLimit = context.ended !== null && !journal.some((e) => e.type === 'session.ended' && e.actor !== SYSTEM);
   const completesInTime = (completesAt: number) => (endedByTimeLimit ? completesAt < endAt : completesAt <= endAt);
   const detectedAt = context.milestones.detected;
   const containedAt = context.milestones.contained;

@@ -21,6 +21,7 @@ export function buildTimeline(session: Session, takes: Take[], endAt: number): T
     switch (e.type) {
       case 'session.started': add(e.simTime, 'session', `Session started (${e.mode})`, e.actor, e.seq, null); break;
       case 'session.ended': add(e.simTime, 'session', `Session ended${e.reason ? `: ${e.reason}` : ''}`, e.actor, e.seq, null); break;
+      case 'session.renamed': add(e.simTime, 'session', `Session renamed "${e.name}"`, e.actor, e.seq, null); break;
       case 'clock.speed': add(e.simTime, 'clock', `Clock speed set to ${e.speed}x`, e.actor, e.seq, null); break;
       case 'clock.paused': add(e.simTime, 'clock', 'Clock paused', e.actor, e.seq, null); break;
       case 'clock.resumed': add(e.simTime, 'clock', 'Clock resumed', e.actor, e.seq, null); break;

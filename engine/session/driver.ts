@@ -6,6 +6,10 @@ import { FACILITATOR } from '../format/script.js';
  * Drives a live session from the wall clock: simulated time advances at the chosen speed
  * while the clock runs and not at all while it is paused. The caller passes the wall time
  * in (milliseconds since the epoch): the engine never reads the wall clock itself.
+ *
+ * The session may record entries of its own on the way (its end at the time limit): they are
+ * in `session.journal` after the caller's entries were, and `tick` returns them, for the
+ * caller to journal like any input.
  */
 export class ClockDriver {
   private anchorWall: number;
@@ -33,40 +37,54 @@ export class ClockDriver {
     return Math.max(this.session.now, this.anchorSim + Math.floor(Math.max(0, wallNow - this.anchorWall) * this.speed));
   }
 
-  /** Brings the session up to the wall clock: due injects, deadlines and time limits fire. */
-  tick(wallNow: number): void {
-    this.session.advanceTo(this.simTimeAt(wallNow));
+  /**
+   * Brings the session up to the wall clock: due injects, deadlines and the time limit fire.
+   * Returns the entries the session recorded on the way (the end at the time limit, stamped
+   * with the wall time at which the clock reached it), to be journaled.
+   */
+  tick(wallNow: number): JournalEntry[] {
+    return this.session.advanceTo(this.simTimeAt(wallNow), (simTime) => new Date(this.wallTimeAt(simTime, wallNow)).toISOString());
   }
 
   /** Records an input at the current simulated time. */
-  record(input: JournalInput, wallNow: number, actor: string): JournalEntry {
+  record(input: JournalInput, wallNow: number, actor: string, commandId?: string): JournalEntry {
     this.tick(wallNow);
-    const entry = this.session.record(input, { simTime: this.session.now, wallTime: new Date(wallNow).toISOString(), actor });
+    const entry = this.session.record(input, { simTime: this.session.now, wallTime: new Date(wallNow).toISOString(), actor, ...(commandId !== undefined ? { commandId } : {}) });
     this.reanchor(wallNow);
     return entry;
   }
 
-  setSpeed(speed: number, wallNow: number): JournalEntry {
+  setSpeed(speed: number, wallNow: number, commandId?: string): JournalEntry {
     if (!(speed >= 1 && speed <= MAX_SPEED)) throw new SessionRefusal(`the speed must be between 1x and ${MAX_SPEED}x`);
-    return this.record({ type: 'clock.speed', speed }, wallNow, FACILITATOR);
+    return this.record({ type: 'clock.speed', speed }, wallNow, FACILITATOR, commandId);
   }
 
-  pause(wallNow: number): JournalEntry {
-    return this.record({ type: 'clock.paused' }, wallNow, FACILITATOR);
+  pause(wallNow: number, commandId?: string): JournalEntry {
+    return this.record({ type: 'clock.paused' }, wallNow, FACILITATOR, commandId);
   }
 
-  resume(wallNow: number): JournalEntry {
-    return this.record({ type: 'clock.resumed' }, wallNow, FACILITATOR);
+  resume(wallNow: number, commandId?: string): JournalEntry {
+    return this.record({ type: 'clock.resumed' }, wallNow, FACILITATOR, commandId);
   }
 
   /** Jumps simulated time to the next scheduled inject, which then fires. */
-  jumpToNextInject(wallNow: number): JournalEntry {
+  jumpToNextInject(wallNow: number, commandId?: string): JournalEntry {
     this.tick(wallNow);
     const next = this.session.nextInject();
     if (!next) throw new SessionRefusal('no inject is scheduled: the rest fire on triggers, or can be released by hand');
-    const entry = this.session.record({ type: 'clock.jumped', from: this.session.now }, { simTime: next.dueAt, wallTime: new Date(wallNow).toISOString(), actor: FACILITATOR });
+    const entry = this.session.record({ type: 'clock.jumped', from: this.session.now }, {
+      simTime: next.dueAt,
+      wallTime: new Date(wallNow).toISOString(),
+      actor: FACILITATOR,
+      ...(commandId !== undefined ? { commandId } : {}),
+    });
     this.reanchor(wallNow);
     return entry;
+  }
+
+  /** The wall time at which the running clock reaches a simulated time (never after `wallNow`). */
+  private wallTimeAt(simTime: number, wallNow: number): number {
+    return Math.min(wallNow, this.anchorWall + Math.max(0, simTime - this.anchorSim) / this.speed);
   }
 
   private reanchor(wallNow: number) {

@@ -21,6 +21,7 @@ const INPUT_EVENTS = [
   'clock.speed', 'clock.paused', 'clock.resumed', 'clock.jumped', 'action.taken', 'severity.declared', 'decision.answered',
   'inject.released', 'inject.held', 'observation.noted', 'session.ended',
 ] as const;
+// session.renamed never reaches the machine (it is inert: see isInert).
 /** The timers' events, raised on the simulated clock. */
 const TIMER_EVENTS = ['inject.due', 'decision.opens', 'decision.expires', 'action.completes', 'deadline.passes', 'session.time-limit'] as const;
 

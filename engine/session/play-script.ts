@@ -39,7 +39,8 @@ export class ScriptStepRefused extends Error {
 
 /**
  * Plays a response script through a new session, as fast as the clock allows. Without an
- * `end` step the session runs to the scenario's time limit.
+ * `end` step the session runs to the scenario's time limit, where it ends with a journaled
+ * entry: so its journal replays to the same scorecard.
  */
 export function playScript(plan: Plan, scenario: Scenario, script: ResponseScript, options: { sessionId?: string } = {}): Session {
   const session = Session.start({
@@ -58,6 +59,6 @@ export function playScript(plan: Plan, scenario: Scenario, script: ResponseScrip
       throw error;
     }
   });
-  if (!session.context.ended) session.advanceTo(scenario.end.timeLimit);
+  if (!session.context.ended) session.advanceTo(scenario.end.timeLimit, (simTime) => scriptedWallTime(scenario, simTime));
   return session;
 }

@@ -4,6 +4,7 @@ import type { InjectCause, InjectState, SessionContext, DecisionState, Deadline 
 import type { ScenarioIndex } from './scenario-index.js';
 import type { SessionEvent, StateEvent, TimerRequest } from './events.js';
 import { eventTime } from './events.js';
+import { TIME_LIMIT_REASON } from './journal.js';
 
 export interface Reduction {
   context: SessionContext;
@@ -28,21 +29,25 @@ export function reduce(index: ScenarioIndex, before: SessionContext, event: Sess
 }
 
 /**
- * Inputs that change nothing in the scenario: an observation, a jump of the clock (the clock
- * itself moves), an action nothing in the scenario waits on, or one already under way or done.
+ * Inputs that change nothing in the scenario: an observation, a rename, a jump of the clock (the
+ * clock itself moves), an action nothing in the scenario waits on, or one already under way or done.
  * They are journaled but need not go through the machine, which keeps sessions cheap to play
  * and replay; the scorecard reads every take from the journal.
  */
 export function isInert(index: ScenarioIndex, context: SessionContext, event: SessionEvent): boolean {
   if (context.ended) return true;
-  if (event.type === 'observation.noted' || event.type === 'clock.jumped') return true;
+  if (event.type === 'observation.noted' || event.type === 'clock.jumped' || event.type === 'session.renamed') return true;
   if (event.type === 'action.taken') {
     return !index.watchedActions.has(event.action) || context.completed[event.action] !== undefined || context.completing[event.action] !== undefined;
   }
   return false;
 }
 
-/** The timers a session sets when it starts: scheduled injects and decisions, and the time limit. */
+/**
+ * The timers a session sets when it starts: scheduled injects and decisions, and the time limit
+ * (set after them: at the limit, what was scheduled from the start happens, then the session
+ * ends; the Session journals that end, see Session.advanceTo).
+ */
 export function startTimers(index: ScenarioIndex, context: SessionContext): Reduction {
   const work = new Work(index, context, context.now);
   for (const inject of index.scenario.injects) if (inject.at !== undefined) work.scheduleInject(inject.id, inject.at);
@@ -104,6 +109,7 @@ class Work {
         return this.set('paused', false);
       case 'clock.jumped':
       case 'observation.noted':
+      case 'session.renamed':
         return;
       case 'action.taken': {
         const action = this.index.actions.get(event.action)!;
@@ -147,7 +153,7 @@ class Work {
         return;
       }
       case 'session.time-limit':
-        return this.end('the scenario time limit was reached');
+        return this.end(TIME_LIMIT_REASON);
       case 'session.ended':
         return this.end(event.reason ?? 'ended by the facilitator');
     }

@@ -4,7 +4,7 @@ import type { JournalInput } from './journal.js';
 import type { ScenarioIndex } from './scenario-index.js';
 import { unknownId } from '../validate/references.js';
 
-/** The engine's own pseudo-actor, for entries nobody typed (the start of a session). */
+/** The engine's own pseudo-actor, for entries nobody typed (the start of a session, its end at the time limit). */
 export const SYSTEM = 'system';
 
 const FACILITATOR_INPUTS = new Set<JournalInput['type']>([
@@ -17,7 +17,9 @@ const FACILITATOR_INPUTS = new Set<JournalInput['type']>([
  */
 export function refusal(index: ScenarioIndex, context: SessionContext, input: JournalInput, actor: string): string | undefined {
   if (input.type === 'session.started') return 'the session has already started';
-  if (context.ended) return `the session ended at T+${minutes(context.ended.at)} (${context.ended.reason})`;
+  // A name is not part of the drill: an ended session can still be renamed.
+  if (input.type === 'session.renamed') return actor === FACILITATOR ? undefined : 'only the facilitator can rename a session';
+  if (context.ended) return `the session ended at T+${clockTime(context.ended.at)} (${context.ended.reason})`;
   if (FACILITATOR_INPUTS.has(input.type)) {
     if (actor !== FACILITATOR) return `only the facilitator can do ${input.type}`;
   } else if (!index.roles.has(actor)) {
@@ -63,7 +65,8 @@ export function refusal(index: ScenarioIndex, context: SessionContext, input: Jo
   }
 }
 
-function minutes(ms: number): string {
+/** A simulated time as hh:mm:ss, for messages (T+01:05:00). */
+export function clockTime(ms: number): string {
   const total = Math.floor(ms / 1000);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(Math.floor(total / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;

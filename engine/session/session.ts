@@ -4,9 +4,10 @@ import type { Scenario } from '../format/scenario.js';
 import { SteppingClock } from './clock.js';
 import { initialContext, type SessionContext } from './context.js';
 import { contentHash } from './hash.js';
-import { ENGINE_FORMAT, type JournalEntry, type JournalInput, type SessionStarted } from './journal.js';
+import { commandIdSchema, ENGINE_FORMAT, LEGACY_ENGINE_FORMAT, TIME_LIMIT_REASON, type JournalEntry, type JournalInput, type SessionStarted } from './journal.js';
+import { CHAIN_START, entryHash } from './journal-chain.js';
 import { compileScenario, type SessionMachine } from './machine.js';
-import { refusal, SYSTEM } from './refusals.js';
+import { clockTime, refusal, SYSTEM } from './refusals.js';
 import { indexScenario, type ScenarioIndex } from './scenario-index.js';
 import { isInert } from './reduce.js';
 import type { InputEvent } from './events.js';
@@ -28,6 +29,8 @@ export interface SessionStart {
   mode: SessionStarted['mode'];
   speed: number;
   participants?: Record<string, string>;
+  /** The session's name, shown in the session list. */
+  name?: string;
   /** Wall-clock time of the start, from the caller: the engine never reads the wall clock. */
   wallTime: string;
 }
@@ -37,7 +40,15 @@ export interface Stamp {
   simTime?: number;
   wallTime: string;
   actor: string;
+  /** The client command that sent the input: a command is recorded once (see entryForCommand). */
+  commandId?: string;
 }
+
+type ActionTaken = Extract<JournalEntry, { type: 'action.taken' }>;
+type ObservationNoted = Extract<JournalEntry, { type: 'observation.noted' }>;
+
+/** The wall time at a simulated time, for entries the session records itself (the time limit). */
+export type WallTimeAt = (simTime: number) => string;
 
 /**
  * One run of a scenario: the compiled machine on its simulated clock, and the journal of the
@@ -47,6 +58,16 @@ export class Session {
   readonly clock = new SteppingClock();
   readonly actor: Actor<SessionMachine>;
   readonly journal: JournalEntry[] = [];
+  /** The first take of each action: an action is taken once (engine format 2). */
+  private readonly taken = new Map<string, ActionTaken>();
+  /** Every take (format 1 journals may take an action twice) and every observation, in order: what the view lists, without a pass over the whole journal. */
+  private readonly takes: ActionTaken[] = [];
+  private readonly observations: ObservationNoted[] = [];
+  /** The entry each client command recorded, so that a command sent again records nothing. */
+  private readonly commands = new Map<string, JournalEntry>();
+  /** The chain's hash after a journal whose last entry has none (format 1), computed once. */
+  private legacyHead: { length: number; hash: string } | undefined;
+  private renamedTo: string | undefined;
 
   private constructor(
     readonly index: ScenarioIndex,
@@ -75,7 +96,9 @@ export class Session {
       mode: setup.mode,
       speed: setup.speed,
       participants: setup.participants ?? {},
+      ...(setup.name !== undefined ? { name: setup.name } : {}),
     };
+    started.hash = entryHash(CHAIN_START, started);
     const { index, machine } = compiled(setup.scenario, setup.plan);
     return new Session(index, started, machine);
   }
@@ -94,7 +117,7 @@ export class Session {
       if (options.until !== undefined && entry.simTime > options.until) break;
       session.apply(entry);
     }
-    if (options.until !== undefined) session.advanceTo(Math.max(options.until, session.now));
+    if (options.until !== undefined) session.moveClock(Math.max(options.until, session.now));
     return session;
   }
 
@@ -110,13 +133,32 @@ export class Session {
     return this.journal[0] as SessionStarted;
   }
 
+  /** The session's name: the last rename, else the one given at the start (undefined if none). */
+  get name(): string | undefined {
+    return this.renamedTo ?? this.started.name;
+  }
+
+  private get timeLimit(): number {
+    return this.index.scenario.end.timeLimit;
+  }
+
   snapshot() {
     return this.actor.getSnapshot();
   }
 
-  /** Moves simulated time forward; timers due on the way fire at their own times. */
-  advanceTo(simTime: number): void {
-    if (simTime > this.now) this.clock.advanceTo(simTime);
+  /**
+   * Moves simulated time forward, up to the scenario's time limit at most; timers due on the
+   * way fire at their own times. When the time limit ends the session, the end is journaled: a session.ended
+   * entry by the system at the limit, returned (with any other entry this recorded) for the
+   * caller to store like any input. `wallTimeAt` stamps it; by default the wall time is worked
+   * out from the last entry at the current speed.
+   */
+  advanceTo(simTime: number, wallTimeAt: WallTimeAt = (at) => this.extrapolatedWallTime(at)): JournalEntry[] {
+    // Nothing happens after the time limit: the clock stops there.
+    this.moveClock(Math.min(simTime, this.timeLimit));
+    const ended = this.context.ended;
+    if (!ended || ended.reason !== TIME_LIMIT_REASON || this.journal[this.journal.length - 1]!.type === 'session.ended') return [];
+    return [this.append({ type: 'session.ended', reason: TIME_LIMIT_REASON }, { simTime: ended.at, wallTime: wallTimeAt(ended.at), actor: SYSTEM })];
   }
 
   /** The next time something scheduled is due (an inject, a decision, a deadline...), if any. */
@@ -133,22 +175,118 @@ export class Session {
     return next;
   }
 
+  /** The entry a client command recorded, if it was recorded: a command sent again records nothing. */
+  entryForCommand(commandId: string): JournalEntry | undefined {
+    return this.commands.get(commandId);
+  }
+
+  /** The first take of each action taken, in the order taken. */
+  actionsTaken(): ActionTaken[] {
+    return [...this.taken.values()];
+  }
+
+  /** Every action.taken entry, in journal order. */
+  allTakes(): readonly ActionTaken[] {
+    return this.takes;
+  }
+
+  /** Every observation.noted entry, in journal order. */
+  observationsNoted(): readonly ObservationNoted[] {
+    return this.observations;
+  }
+
   /** Why this input cannot be taken now, or undefined. */
   check(input: JournalInput, actor: string, simTime = this.now): string | undefined {
     if (simTime < this.now) return `simulated time cannot go back (T+${simTime} ms is before the session's T+${this.now} ms)`;
-    return refusal(this.index, this.context, input, actor);
+    if (input.type === 'session.ended' && actor === SYSTEM) return this.timeLimitRule(simTime);
+    return refusal(this.index, this.context, input, actor) ?? this.takenRule(input, simTime);
   }
 
   /** Takes an input: checks it, journals it, applies it. Throws SessionRefusal with the reason. */
   record(input: JournalInput, stamp: Stamp): JournalEntry {
     const simTime = stamp.simTime ?? this.now;
-    this.advanceTo(simTime);
-    const reason = this.check(input, stamp.actor, simTime);
+    this.advanceTo(simTime, () => stamp.wallTime);
+    return this.append(input, { ...stamp, simTime });
+  }
+
+  /** Checks an input at the current simulated time, then journals and applies it. */
+  private append(input: JournalInput, stamp: Stamp & { simTime: number }): JournalEntry {
+    const reason = this.check(input, stamp.actor, stamp.simTime);
     if (reason) throw new SessionRefusal(reason);
-    const entry = { seq: this.journal.length + 1, simTime, wallTime: stamp.wallTime, actor: stamp.actor, ...input } as JournalEntry;
-    this.journal.push(entry);
-    this.send(entry as InputEvent);
+    if (stamp.commandId !== undefined && !commandIdSchema.safeParse(stamp.commandId).success) throw new SessionRefusal(`"${stamp.commandId.slice(0, 80)}" is not a command id (8 to 64 letters, digits, ".", "_", ":" or "-")`);
+    const entry = {
+      seq: this.journal.length + 1,
+      simTime: stamp.simTime,
+      wallTime: stamp.wallTime,
+      actor: stamp.actor,
+      ...(stamp.commandId !== undefined ? { commandId: stamp.commandId } : {}),
+      ...input,
+    } as JournalEntry;
+    entry.hash = entryHash(this.headHash(), entry);
+    this.push(entry);
     return entry;
+  }
+
+  /**
+   * The system's session.ended records the end the time limit's timer brought, once, at that
+   * moment: it is the journal's witness of the end, so that a replay ends where the live session did.
+   */
+  private timeLimitRule(simTime: number): string | undefined {
+    const ended = this.context.ended;
+    if (!ended || ended.reason !== TIME_LIMIT_REASON || ended.at !== simTime) return `only the scenario's time limit (T+${clockTime(this.timeLimit)}) ends a session by itself`;
+    return this.journal[this.journal.length - 1]!.type === 'session.ended' ? 'the end at the time limit is already journaled' : undefined;
+  }
+
+  /** An action is taken once (from engine format 2: journals of format 1 may take one again). */
+  private takenRule(input: JournalInput, simTime: number): string | undefined {
+    if (input.type !== 'action.taken' || this.started.engineFormat === LEGACY_ENGINE_FORMAT) return undefined;
+    const first = this.taken.get(input.action);
+    return first ? this.alreadyTaken(first, simTime) : undefined;
+  }
+
+  private alreadyTaken(first: ActionTaken, simTime: number): string {
+    const action = this.index.actions.get(first.action);
+    const by = this.index.plan.roles.find((role) => role.id === first.actor)?.title ?? first.actor;
+    const doneAt = first.simTime + (action?.duration ?? 0);
+    const state = doneAt > simTime ? `in progress until T+${clockTime(doneAt)}` : 'done';
+    return `"${action?.title ?? first.action}" was already taken by ${by} at T+${clockTime(first.simTime)} (${state}): an action is taken once`;
+  }
+
+  private push(entry: JournalEntry): void {
+    this.journal.push(entry);
+    if (entry.type === 'action.taken') {
+      this.takes.push(entry);
+      if (!this.taken.has(entry.action)) this.taken.set(entry.action, entry);
+    }
+    if (entry.type === 'observation.noted') this.observations.push(entry);
+    if (entry.type === 'session.renamed') this.renamedTo = entry.name;
+    if (entry.commandId !== undefined && !this.commands.has(entry.commandId)) this.commands.set(entry.commandId, entry);
+    this.send(entry as InputEvent);
+  }
+
+  /** The hash the next entry is chained to. */
+  private headHash(): string {
+    const last = this.journal[this.journal.length - 1]!;
+    if (last.hash !== undefined) return last.hash;
+    // A journal of format 1 has no hashes: its chain is computed once, for the entries added to it.
+    if (this.legacyHead?.length !== this.journal.length) {
+      let previous = CHAIN_START;
+      for (const entry of this.journal) previous = entry.hash ?? entryHash(previous, entry);
+      this.legacyHead = { length: this.journal.length, hash: previous };
+    }
+    return this.legacyHead.hash;
+  }
+
+  /** Moves the clock without recording anything (replay). */
+  private moveClock(simTime: number): void {
+    if (simTime > this.now) this.clock.advanceTo(simTime);
+  }
+
+  private extrapolatedWallTime(simTime: number): string {
+    const last = this.journal[this.journal.length - 1]!;
+    const wall = Date.parse(last.wallTime);
+    const elapsed = this.context.paused ? 0 : Math.max(0, simTime - last.simTime) / this.context.speed;
+    return Number.isNaN(wall) ? last.wallTime : new Date(wall + Math.round(elapsed)).toISOString();
   }
 
   private send(event: InputEvent) {
@@ -158,11 +296,10 @@ export class Session {
   private apply(entry: JournalEntry): void {
     if (entry.seq !== this.journal.length + 1) throw new JournalMismatch(`journal entry ${entry.seq} is out of sequence (expected ${this.journal.length + 1})`);
     if (entry.simTime < this.now) throw new JournalMismatch(`journal entry ${entry.seq} goes back in simulated time`);
-    this.advanceTo(entry.simTime);
-    const reason = refusal(this.index, this.context, entry, entry.actor);
+    this.moveClock(entry.simTime);
+    const reason = this.check(entry, entry.actor, entry.simTime);
     if (reason) throw new JournalMismatch(`journal entry ${entry.seq} (${entry.type}) cannot be replayed: ${reason}`);
-    this.journal.push(entry);
-    this.send(entry as InputEvent);
+    this.push(entry);
   }
 }
 
@@ -182,8 +319,8 @@ function compiled(scenario: Scenario, plan: Plan): { index: ScenarioIndex; machi
 }
 
 function checkStamps(started: SessionStarted, plan: Plan, scenario: Scenario): void {
-  if (started.engineFormat !== ENGINE_FORMAT) {
-    throw new JournalMismatch(`the journal was written by engine format ${started.engineFormat}; this Firedrill replays format ${ENGINE_FORMAT}`);
+  if (started.engineFormat !== ENGINE_FORMAT && started.engineFormat !== LEGACY_ENGINE_FORMAT) {
+    throw new JournalMismatch(`the journal was written by engine format ${String(started.engineFormat)}; this Firedrill replays formats ${LEGACY_ENGINE_FORMAT} and ${ENGINE_FORMAT}`);
   }
   if (started.scenarioId !== scenario.id) throw new JournalMismatch(`the journal is of scenario "${started.scenarioId}", not "${scenario.id}"`);
   const scenarioHash = contentHash(scenario);

@@ -34,6 +34,7 @@ export function historyCommand(options: HistoryOptions, io: CliIo): number {
       progress.stop();
     }
     for (const skipped of collected.skipped) io.stderr(`${command}: skipped ${skipped.file}: ${skipped.reason}\n`);
+    for (const file of collected.unverified) io.stderr(`${command}: ${file}: recorded before journal entries were chained: whether it was edited cannot be checked\n`);
     const history = drillHistory(collected.drills, filter);
     const text = format === 'json' ? historyToJson(history, collected, filter) : format === 'csv' ? historyToCsv(history) : historyToText(history);
     writeExport(command, Buffer.from(text), format, options.out, io);

@@ -5,7 +5,7 @@ import type { Scorecard } from '../../engine/scoring/scorecard.js';
 import type { Library } from '../../engine/validate/index.js';
 import { PAPER_SIZES, SCORECARD_FORMATS, type PaperSize, type ScorecardExportFormat } from '../../engine/report/export-formats.js';
 import { exportScorecard } from '../export/scorecard-export.js';
-import { JournalProblem, journalScenario, loadGivenFiles, readJournal, replayJournal, TORN_WARNING } from '../library/journal-scenario.js';
+import { JournalProblem, journalScenario, journalWarnings, loadGivenFiles, readJournal, replayJournal } from '../library/journal-scenario.js';
 import { loadBundledLibrary } from '../library/load.js';
 import { loadCombinedLibrary } from '../library/user-library.js';
 import { dataDir } from '../storage/data-dir.js';
@@ -70,10 +70,10 @@ export function scenarioSources(options: ExportOptions, io: CliIo): (Library | u
   return [given, bundledLibrary, combinedLibrary];
 }
 
-/** The scorecard of one journal file. A torn last line is reported and left out. */
+/** The scorecard of one journal file. A torn last line is reported and left out; an unchained journal is reported. */
 export function scorecardOfJournal(path: string, sources: ReturnType<typeof scenarioSources>, io: CliIo): Scorecard {
   const journal = readJournal(path, io.cwd);
-  if (journal.torn !== undefined) io.stderr(`${path}: ${TORN_WARNING}\n`);
+  for (const warning of journalWarnings(journal)) io.stderr(`${warning}\n`);
   return scoreSession(replayJournal(journal, journalScenario(journal, sources)));
 }
 

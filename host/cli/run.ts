@@ -7,7 +7,7 @@ import type { Session } from '../../engine/session/session.js';
 import { scoreSession } from '../../engine/scoring/score.js';
 import { scorecardText } from '../export/scorecard-text.js';
 import { loadBundledLibrary } from '../library/load.js';
-import { JournalProblem, journalScenario, loadGivenFiles, readJournal, replayJournal, TORN_WARNING } from '../library/journal-scenario.js';
+import { JournalProblem, journalScenario, journalWarnings, loadGivenFiles, readJournal, replayJournal } from '../library/journal-scenario.js';
 import { resolveRun, ResolveError } from '../library/resolve.js';
 import { UsageError, type CliIo } from './io.js';
 
@@ -47,7 +47,7 @@ export function runCommand(scenarioArg: string, options: { plan?: string; script
 export function replayCommand(journalPath: string, options: { scenario?: string; plan?: string; format: ScorecardFormat }, io: CliIo): number {
   try {
     const journal = readJournal(journalPath, io.cwd);
-    if (journal.torn !== undefined) io.stderr(`${journalPath}: ${TORN_WARNING}\n`);
+    for (const warning of journalWarnings(journal)) io.stderr(`${warning}\n`);
     const given = loadGivenFiles([options.scenario, options.plan], io.cwd);
     const world = journalScenario(journal, [given, () => loadBundledLibrary(io.cwd)]);
     io.stdout(scorecardText(scoreSession(replayJournal(journal, world)), options.format));

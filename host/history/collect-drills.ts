@@ -26,6 +26,8 @@ export interface CollectedDrills {
   skipped: SkippedSession[];
   /** Sessions still running (not ended): not drills yet, and nothing wrong with them. */
   running: string[];
+  /** Drills whose journals were written before entries were chained: counted, but their integrity cannot be checked. */
+  unverified: string[];
 }
 
 /** The session journals of a data folder, active then archived, in name order. */
@@ -42,7 +44,7 @@ export function collectDrills(
   libraries: readonly (Library | (() => Library))[],
   options: { plan?: string; scenario?: string; onSession?: (file: SessionFile) => void } = {},
 ): CollectedDrills {
-  const result: CollectedDrills = { drills: [], skipped: [], running: [] };
+  const result: CollectedDrills = { drills: [], skipped: [], running: [], unverified: [] };
   for (const file of files) {
     try {
       const journal = readJournal(file.path, '/');
@@ -55,6 +57,7 @@ export function collectDrills(
         continue;
       }
       result.drills.push(drillOf(scoreSession(session), { file: file.path, archived: file.archived }));
+      if (journal.integrity.status === 'unverified') result.unverified.push(file.path);
     } catch (error) {
       // Anything a journal can do wrong is reported for that journal alone.
       result.skipped.push({ file: file.path, reason: reasonOf(error, file.path) });

@@ -12,8 +12,8 @@ export type HistoryFormat = (typeof HISTORY_FORMATS)[number];
 
 export const HISTORY_VERSION = 1;
 
-export function historyToJson(history: DrillHistory, collected: Pick<CollectedDrills, 'skipped' | 'running'>, filter: { plan?: string; scenario?: string }): string {
-  return `${JSON.stringify({ historyVersion: HISTORY_VERSION, filter, ...history, skipped: collected.skipped, running: collected.running }, null, 2)}\n`;
+export function historyToJson(history: DrillHistory, collected: Pick<CollectedDrills, 'skipped' | 'running' | 'unverified'>, filter: { plan?: string; scenario?: string }): string {
+  return `${JSON.stringify({ historyVersion: HISTORY_VERSION, filter, ...history, skipped: collected.skipped, running: collected.running, unverified: collected.unverified }, null, 2)}\n`;
 }
 
 const METRICS = [

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Plan } from '../../engine/format/plan.js';
 import type { Scenario } from '../../engine/format/scenario.js';
 import type { JournalEntry, SessionStarted } from '../../engine/session/journal.js';
+import { integrityMessage, type JournalIntegrity } from '../../engine/session/journal-chain.js';
 import { JournalMismatch, Session } from '../../engine/session/session.js';
 import { formatLocatedError, type Library } from '../../engine/validate/index.js';
 import { readJournalFile } from '../storage/journal-file.js';
@@ -15,8 +16,8 @@ import { loadPaths } from './load.js';
 export class JournalProblem extends Error {
   override name = 'JournalProblem';
   constructor(
-    /** unreadable: the file; corrupt: its lines; empty; files: the --scenario/--plan files given; unknown: scenario or plan not found; mismatch: replay refused. */
-    readonly kind: 'unreadable' | 'corrupt' | 'empty' | 'files' | 'unknown' | 'mismatch',
+    /** unreadable: the file; corrupt: its lines; edited: its hash chain breaks; empty; files: the --scenario/--plan files given; unknown: scenario or plan not found; mismatch: replay refused. */
+    readonly kind: 'unreadable' | 'corrupt' | 'edited' | 'empty' | 'files' | 'unknown' | 'mismatch',
     readonly lines: string[],
   ) {
     super(lines.join('\n'));
@@ -36,11 +37,23 @@ export interface JournalText {
   started: SessionStarted;
   /** An incomplete last line (a crash mid-write), left out of the entries. */
   torn?: string;
+  /** `verified` or `unverified` (written before entries were chained): an edited journal is a JournalProblem. */
+  integrity: JournalIntegrity;
 }
 
 export const TORN_WARNING = 'the last line is incomplete (a crash while writing?) and was ignored';
 
-/** Reads and parses a journal file; a missing file, a corrupt line or an empty journal is a JournalProblem. */
+/** What to tell on stderr about a journal that was read: a torn last line, an unchained journal. */
+export function journalWarnings(journal: JournalText): string[] {
+  const unverified = integrityMessage(journal.integrity, journal.path);
+  return [...(journal.torn !== undefined ? [`${journal.path}: ${TORN_WARNING}`] : []), ...(unverified ? [unverified] : [])];
+}
+
+/**
+ * Reads and parses a journal file, line by line; a missing file, a corrupt line, an edited
+ * journal (its hash chain broken, located at its first altered line) or an empty journal is a
+ * JournalProblem.
+ */
 export function readJournal(path: string, cwd: string): JournalText {
   let file;
   try {
@@ -51,9 +64,10 @@ export function readJournal(path: string, cwd: string): JournalText {
     throw new JournalProblem('unreadable', [`cannot read ${path}: ${reason}`]);
   }
   if (file.errors.length > 0) throw new JournalProblem('corrupt', file.errors.map((e) => `${path}:${e.line}: ${e.message}`));
+  if (file.integrity.status === 'edited') throw new JournalProblem('edited', [integrityMessage(file.integrity, path)!]);
   const started = file.entries[0];
   if (!started || started.type !== 'session.started') throw new JournalProblem('empty', [`${path}: the journal is empty`]);
-  return { path, entries: file.entries, started, ...(file.torn !== undefined ? { torn: file.torn } : {}) };
+  return { path, entries: file.entries, started, integrity: file.integrity, ...(file.torn !== undefined ? { torn: file.torn } : {}) };
 }
 
 /** The scenario and plan files a person named (--scenario, --plan); their located errors are a JournalProblem. */

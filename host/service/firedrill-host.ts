@@ -41,7 +41,7 @@ export class FiredrillHost {
     this.pool = new WorkerPool<HostTasks>({ size: WORKERS, script: () => workerScript(), resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     this.library = new LibraryService(options.dataDir, this.pool);
     const logError = options.logError ?? ((message: string) => void process.stderr.write(`${message}\n`));
-    this.sessions = new SessionService(options.dataDir, this.library, options.events, options.now ?? Date.now, logError);
+    this.sessions = new SessionService(options.dataDir, this.library, this.pool, options.events, options.now ?? Date.now, logError);
     this.reports = new ReportService(options.dataDir, this.sessions, this.pool);
   }
 

@@ -16,12 +16,30 @@ export class LiveSession {
   /** The last view sent to the session's clients (without its time), to send only what changed. */
   private lastSent: string | undefined;
   private lastSentNow = 0;
+  /** How many of the session's journal entries were handed to its journal file. */
+  private handedOver: number;
+  /** The appends handed over last: a command sent again waits for them before it is answered. */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(
     readonly session: Session,
     readonly driver: ClockDriver,
     readonly journal: SessionJournal,
-  ) {}
+  ) {
+    this.handedOver = session.journal.length;
+  }
+
+  /**
+   * Appends to the journal file, in order, every entry the session recorded that is not there
+   * yet: the command's own and any the session recorded on the way (its end at the time limit,
+   * even when the command itself was then refused). Resolves once all of them are on disk.
+   */
+  persist(): Promise<void> {
+    const entries = this.session.journal.slice(this.handedOver);
+    this.handedOver = this.session.journal.length;
+    if (entries.length > 0) this.writing = Promise.all(entries.map((entry) => this.journal.append(entry))).then(() => undefined);
+    return this.writing;
+  }
 
   get id(): string {
     return this.session.started.sessionId;

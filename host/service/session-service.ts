@@ -3,6 +3,7 @@ import { ClockDriver } from '../../engine/session/driver.js';
 import { Session } from '../../engine/session/session.js';
 import { FACILITATOR } from '../../engine/format/script.js';
 import type { JournalEntry } from '../../engine/session/journal.js';
+import { defaultSessionName } from '../../engine/session/journal-digest.js';
 import type { CommandParams, CommandResults } from '../../engine/protocol/index.js';
 import type { SessionView } from '../../engine/protocol/view.js';
 import { SessionStore, type WorldLookup } from '../storage/session-store.js';
@@ -12,6 +13,8 @@ import { CommandFailure } from './command-failure.js';
 import { scenarioOfJournal, scenarioOfText } from './journal-head.js';
 import { LiveSession } from './live-session.js';
 import type { LibraryService } from './library-service.js';
+import type { HostTasks } from './work/tasks.js';
+import type { WorkerPool } from './work/worker-pool.js';
 
 /** Wall milliseconds between two ticks beyond which the machine is taken to have slept. */
 export const SLEEP_GAP_MS = 15_000;
@@ -23,7 +26,7 @@ export interface HostEvents {
 }
 
 /** Takes one input from a live session's clock driver at a wall time: the entry to journal. */
-type Take = (driver: ClockDriver, wallNow: number) => JournalEntry;
+type Take = (driver: ClockDriver, wallNow: number, commandId?: string) => JournalEntry;
 
 /** Who holds a session open: a connection (a page, a window). Told when the host drops the session. */
 export interface Holder {
@@ -47,8 +50,9 @@ export class SessionService {
   private lastTick: number | undefined;
 
   constructor(
-    dataDir: string,
+    private readonly dataDir: string,
     private readonly library: LibraryService,
+    private readonly pool: WorkerPool<HostTasks>,
     private readonly events: HostEvents,
     private readonly now: () => number,
     private readonly logError: (message: string) => void,
@@ -56,8 +60,14 @@ export class SessionService {
     this.store = new SessionStore(dataDir);
   }
 
-  list(params: CommandParams<'session.list'>): CommandResults['session.list'] {
-    return { sessions: this.store.list(params.archived === undefined ? {} : { archived: params.archived }) };
+  async list(params: CommandParams<'session.list'>): Promise<CommandResults['session.list']> {
+    const sessions = await this.pool.run('sessions.list', this.dataDir, params.archived === undefined ? {} : { archived: params.archived });
+    // A session open here is further on than its journal's last entry: its clock has run since.
+    for (const summary of sessions) {
+      const live = this.live.get(summary.id);
+      if (live && !summary.ended) summary.simTime = live.session.now;
+    }
+    return { sessions };
   }
 
   /** Stores a journal exported from another Firedrill as an ended session of this data folder. */
@@ -92,6 +102,7 @@ export class SessionService {
       mode: params.mode,
       speed: params.speed,
       participants: params.participants,
+      name: params.name ?? defaultSessionName(scenario.title, new Date(wall).toISOString()),
       wallTime: new Date(wall).toISOString(),
     });
     const journal = await this.store.create(session);
@@ -182,45 +193,77 @@ export class SessionService {
   /**
    * Records one input: applied to the session (which may refuse it), appended to the journal
    * and fsynced, and only then returned, to be acknowledged. If the disk fails, the session
-   * is closed, so that it is reopened from what the journal really holds.
+   * is closed, so that it is reopened from what the journal really holds. A command id already
+   * recorded in this session (a double click, a retry, even after a restart: the ids are in the
+   * journal) gets the entry it recorded and the view now, and records nothing.
    */
-  async record(sessionId: string, take: Take, wallNow?: number): Promise<CommandResults['session.input']> {
+  async record(sessionId: string, take: Take, options: { commandId?: string | undefined; wallNow?: number } = {}): Promise<CommandResults['session.input']> {
     const live = this.live.get(sessionId) ?? (await this.attached(sessionId));
-    const entry = take(live.driver, wallNow ?? this.now());
-    try {
-      await live.journal.append(entry);
-    } catch (error) {
-      const failure = error instanceof StorageError ? error : new StorageError('storage', `the journal could not be written (${fileProblem(error)})`);
-      await this.drop(sessionId, failure.message);
-      throw failure;
+    const { commandId, wallNow = this.now() } = options;
+    const repeated = commandId !== undefined ? live.session.entryForCommand(commandId) : undefined;
+    let entry: JournalEntry | undefined = repeated;
+    let refusal: unknown;
+    if (!repeated) {
+      try {
+        entry = take(live.driver, wallNow, commandId);
+      } catch (error) {
+        refusal = error;
+      }
     }
+    // The entry, and any the session recorded on the way (its end at the time limit, even
+    // before a refusal), or, for a repeat, the appends under way: on disk before the answer.
+    await this.persist(live);
     const view = live.view();
     this.publish(live, view);
+    if (!entry) throw refusal;
     return { entry, view };
   }
 
+  /** Appends what the session recorded; a disk that fails closes the session (see record). */
+  private async persist(live: LiveSession): Promise<void> {
+    try {
+      await live.persist();
+    } catch (error) {
+      const failure = error instanceof StorageError ? error : new StorageError('storage', `the journal could not be written (${fileProblem(error)})`);
+      await this.drop(live.id, failure.message);
+      throw failure;
+    }
+  }
+
   input(params: CommandParams<'session.input'>) {
-    return this.record(params.sessionId, (driver, wallNow) => driver.record(params.input, wallNow, params.actor));
+    return this.record(params.sessionId, (driver, wallNow, commandId) => driver.record(params.input, wallNow, params.actor, commandId), params);
   }
 
-  pause(sessionId: string) {
-    return this.record(sessionId, (driver, wallNow) => driver.pause(wallNow));
+  pause(sessionId: string, commandId?: string) {
+    return this.record(sessionId, (driver, wallNow, id) => driver.pause(wallNow, id), { commandId });
   }
 
-  resume(sessionId: string) {
-    return this.record(sessionId, (driver, wallNow) => driver.resume(wallNow));
+  resume(sessionId: string, commandId?: string) {
+    return this.record(sessionId, (driver, wallNow, id) => driver.resume(wallNow, id), { commandId });
   }
 
-  jump(sessionId: string) {
-    return this.record(sessionId, (driver, wallNow) => driver.jumpToNextInject(wallNow));
+  jump(sessionId: string, commandId?: string) {
+    return this.record(sessionId, (driver, wallNow, id) => driver.jumpToNextInject(wallNow, id), { commandId });
   }
 
-  setSpeed(sessionId: string, speed: number) {
-    return this.record(sessionId, (driver, wallNow) => driver.setSpeed(speed, wallNow));
+  setSpeed(sessionId: string, speed: number, commandId?: string) {
+    return this.record(sessionId, (driver, wallNow, id) => driver.setSpeed(speed, wallNow, id), { commandId });
   }
 
   end(params: CommandParams<'session.end'>) {
-    return this.record(params.sessionId, (driver, wallNow) => driver.record({ type: 'session.ended', ...(params.reason ? { reason: params.reason } : {}) }, wallNow, FACILITATOR));
+    return this.record(params.sessionId, (driver, wallNow, commandId) => driver.record({ type: 'session.ended', ...(params.reason ? { reason: params.reason } : {}) }, wallNow, FACILITATOR, commandId), params);
+  }
+
+  /** Renames a session: through its live session if it is open here, else in its stored journal. */
+  async rename(params: CommandParams<'session.rename'>): Promise<CommandResults['session.rename']> {
+    const { sessionId, name, commandId } = params;
+    if (this.live.has(sessionId)) {
+      const { entry, view } = await this.record(sessionId, (driver, wallNow, id) => driver.record({ type: 'session.renamed', name }, wallNow, FACILITATOR, id), params);
+      return { sessionId, name: view.name ?? name, entry, view };
+    }
+    const stamp = { wallTime: new Date(this.now()).toISOString(), ...(commandId !== undefined ? { commandId } : {}) };
+    const entry = await this.store.rename(sessionId, await this.lookupOf(sessionId), name, stamp);
+    return { sessionId, name: entry.type === 'session.renamed' ? entry.name : name, entry };
   }
 
   async archive(sessionId: string): Promise<void> {
@@ -238,7 +281,7 @@ export class SessionService {
   pauseRunning(wallNow = this.now()): Promise<unknown> {
     const running = [...this.live.values()].filter((live) => !live.session.context.paused && !live.session.context.ended);
     // A failed append drops the session and tells its pages (see record): nothing more to do here.
-    return Promise.allSettled(running.map((live) => this.record(live.id, (driver, at) => driver.pause(at), wallNow)));
+    return Promise.allSettled(running.map((live) => this.record(live.id, (driver, at) => driver.pause(at), { wallNow })));
   }
 
   /**
@@ -255,8 +298,9 @@ export class SessionService {
     for (const live of this.live.values()) {
       // A paused or ended session's clock stands still: nothing of its view can have changed.
       if (live.session.context.paused || live.session.context.ended) continue;
-      live.driver.tick(wallNow);
-      this.publish(live);
+      // The end at the time limit is an entry like any input: journaled, then shown.
+      if (live.driver.tick(wallNow).length > 0) void this.persist(live).then(() => this.publish(live), () => undefined);
+      else this.publish(live);
     }
   }
 

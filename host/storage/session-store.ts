@@ -1,7 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, closeSync, openSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { journalText, parseJournal, type JournalEntry, type SessionStarted } from '../../engine/session/journal.js';
-import { JournalMismatch, Session } from '../../engine/session/session.js';
+import { existsSync, mkdirSync, readdirSync, closeSync, openSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { journalText, type JournalEntry, type JournalInput, type SessionStarted } from '../../engine/session/journal.js';
+import { parseJournal } from '../../engine/session/journal-reader.js';
+import { integrityMessage } from '../../engine/session/journal-chain.js';
+import { defaultSessionName } from '../../engine/session/journal-digest.js';
+import { scoreSession } from '../../engine/scoring/score.js';
+import { JournalMismatch, Session, type Stamp } from '../../engine/session/session.js';
 import { FACILITATOR } from '../../engine/format/script.js';
 import type { Library } from '../../engine/validate/index.js';
 import type { Plan } from '../../engine/format/plan.js';
@@ -11,10 +15,12 @@ import type { LocatedError } from '../../engine/validate/located-error.js';
 import { dataPaths } from './data-dir.js';
 import { fsyncDir, moveFile, writeAllSync, writeFileAtomic } from './atomic-file.js';
 import { JournalWriter } from './journal-writer.js';
+import { nodeSha256Hex, readJournalFile } from './journal-file.js';
+import { integrityOfRecord, SessionIndex, type IndexedJournal } from './session-index.js';
 import { lockHolder, SessionLock } from './session-lock.js';
 import { corruptPathOf, setAsideTornLine } from './torn-line.js';
 import { SESSION_ID } from './session-id.js';
-import { StorageError } from './storage-error.js';
+import { fileProblem, StorageError } from './storage-error.js';
 
 const JOURNAL = '.jsonl';
 
@@ -55,7 +61,7 @@ export class SessionJournal {
 export class JournalImportRefusal extends StorageError {
   override name = 'JournalImportRefusal';
   constructor(
-    code: 'corrupt',
+    code: 'corrupt' | 'edited',
     message: string,
     readonly errors: LocatedError[],
   ) {
@@ -152,7 +158,8 @@ export class SessionStore {
       const warnings: string[] = [];
       const torn = setAsideTornLine(path, sessionId);
       if (torn) warnings.push(torn);
-      const session = replayFile(path, sessionId, worlds);
+      const { session, unverified } = replayFile(path, sessionId, worlds);
+      if (unverified) warnings.push(unverified);
       return { session, journal: new SessionJournal(sessionId, path, await JournalWriter.open(path), lock), warnings };
     } catch (error) {
       lock.release();
@@ -165,14 +172,29 @@ export class SessionStore {
     checkId(sessionId);
     const path = [this.journalPath(sessionId), this.archivedPath(sessionId)].find((p) => existsSync(p));
     if (!path) throw new StorageError('not-found', `there is no session ${sessionId}`);
-    return replayFile(path, sessionId, worlds);
+    return replayFile(path, sessionId, worlds).session;
   }
 
   /** Ends a session that is not open anywhere: records session.ended by the facilitator. */
   async end(sessionId: string, worlds: WorldLookup, wallTime: string, reason?: string): Promise<JournalEntry> {
+    return this.recordClosed(sessionId, worlds, { type: 'session.ended', ...(reason ? { reason } : {}) }, { wallTime, actor: FACILITATOR });
+  }
+
+  /**
+   * Renames a session that is not open in this process (ended ones too): journals
+   * session.renamed. A command id already recorded returns its entry and records nothing.
+   */
+  async rename(sessionId: string, worlds: WorldLookup, name: string, stamp: { wallTime: string; commandId?: string }): Promise<JournalEntry> {
+    return this.recordClosed(sessionId, worlds, { type: 'session.renamed', name }, { ...stamp, actor: FACILITATOR });
+  }
+
+  /** Records one input into a stored session: opened (locked), appended, closed. */
+  private async recordClosed(sessionId: string, worlds: WorldLookup, input: JournalInput, stamp: Stamp): Promise<JournalEntry> {
     const { session, journal } = await this.open(sessionId, worlds);
     try {
-      const entry = session.record({ type: 'session.ended', ...(reason ? { reason } : {}) }, { wallTime, actor: FACILITATOR });
+      const done = stamp.commandId !== undefined ? session.entryForCommand(stamp.commandId) : undefined;
+      if (done) return done;
+      const entry = session.record(input, stamp);
       await journal.append(entry);
       return entry;
     } finally {
@@ -190,8 +212,13 @@ export class SessionStore {
    */
   import(fileName: string, text: string, worlds: WorldLookup, wallTime: string): ImportedSession {
     const name = basename(fileName);
-    const { entries, errors, torn } = parseJournal(text.replace(/^\uFEFF/, ''));
+    const { entries, errors, torn, integrity } = parseJournal(text.replace(/^\uFEFF/, ''), { sha256Hex: nodeSha256Hex });
     const located: LocatedError[] = errors.map((error) => ({ file: name, line: error.line, column: 1, path: '', message: error.message }));
+    if (integrity.status === 'edited' && errors.length === 0 && torn === undefined) {
+      throw new JournalImportRefusal('edited', `${name}:${integrity.line}: the journal was edited after it was recorded (${integrity.message}); nothing was imported`, [
+        { file: name, line: integrity.line, column: 1, path: '', message: `edited after it was recorded: ${integrity.message}` },
+      ]);
+    }
     if (torn !== undefined) {
       // parseJournal sets aside only the last line that holds anything.
       const lines = text.split('\n');
@@ -233,26 +260,73 @@ export class SessionStore {
       if (exists()) throw new StorageError('conflict', `a session ${sessionId} already exists here; nothing was imported`);
       const path = this.journalPath(sessionId);
       writeFileAtomic(path, journalText(session.journal));
-      return { session, summary: summarize(path, sessionId, false) };
+      return { session, summary: this.summaryOf(path, sessionId, false, worlds) };
     } finally {
       lock.release();
     }
   }
 
-  /** The stored sessions, newest first: `archived` true for archived only, false for active only. */
-  list(filter: { archived?: boolean } = {}): SessionSummary[] {
+  /**
+   * The stored sessions, newest first: `archived` true for archived only, false for active only.
+   * Read from the session index (sessions/index.json), which reads each journal once and then
+   * only what was appended to it; `worlds` lets an ended session be scored, once.
+   */
+  list(filter: { archived?: boolean } = {}, worlds?: WorldLookup): SessionSummary[] {
+    const index = SessionIndex.load(this.indexPath);
+    const seen = new Set<string>();
     const summaries: SessionSummary[] = [];
     for (const [dir, archived] of [[this.paths.sessions, false], [this.paths.archive, true]] as const) {
-      if (filter.archived !== undefined && filter.archived !== archived) continue;
       if (!existsSync(dir)) continue;
       for (const name of readdirSync(dir)) {
         if (!name.endsWith(JOURNAL) || name.startsWith('.')) continue;
+        const path = join(dir, name);
+        seen.add(this.indexKey(path));
+        if (filter.archived !== undefined && filter.archived !== archived) continue;
         const sessionId = name.slice(0, -JOURNAL.length);
         const openIn = archived ? undefined : lockHolder(this.lockPath(sessionId));
-        summaries.push({ ...summarize(join(dir, name), sessionId, archived), ...(openIn !== undefined ? { openIn } : {}) });
+        summaries.push({ ...this.indexedSummary(index, path, sessionId, archived, worlds), ...(openIn !== undefined ? { openIn } : {}) });
       }
     }
+    // Journals gone since (deleted, archived, moved) are forgotten.
+    index.keepOnly(seen);
+    index.save();
     return summaries.sort((a, b) => b.startedAt.localeCompare(a.startedAt) || a.id.localeCompare(b.id));
+  }
+
+  private get indexPath(): string {
+    return join(this.paths.sessions, 'index.json');
+  }
+
+  private indexKey(path: string): string {
+    return relative(this.paths.root, path).split('\\').join('/');
+  }
+
+  /** One journal's summary, through the session index. */
+  private summaryOf(path: string, sessionId: string, archived: boolean, worlds?: WorldLookup): SessionSummary {
+    const index = SessionIndex.load(this.indexPath);
+    const summary = this.indexedSummary(index, path, sessionId, archived, worlds);
+    index.save();
+    return summary;
+  }
+
+  /** One journal's summary from its index record (brought up to date); an ended session is scored once. */
+  private indexedSummary(index: SessionIndex, path: string, sessionId: string, archived: boolean, worlds?: WorldLookup): SessionSummary {
+    const key = this.indexKey(path);
+    let record: IndexedJournal;
+    try {
+      record = index.refresh(key, path);
+    } catch (error) {
+      return { ...emptySummary(sessionId, archived), problem: `the journal cannot be read: ${fileProblem(error)}` };
+    }
+    const summary = summaryFrom(record, sessionId, archived, worlds);
+    if (summary.state === 'ended' && record.score === null && !summary.problem && worlds) {
+      const score = scoreOf(path, sessionId, worlds);
+      if (score !== undefined) {
+        index.setScore(key, score);
+        summary.score = score;
+      }
+    }
+    return summary;
   }
 
   /** Moves a session to sessions/archive/: kept for its scorecard and reports, not resumed. */
@@ -294,41 +368,79 @@ function checkId(sessionId: string): string {
   return sessionId;
 }
 
-/** Reads a journal and replays it against the scenario and plan it was recorded with. */
-function replayFile(path: string, sessionId: string, worlds: WorldLookup): Session {
-  const { entries, errors } = parseJournal(readFileSync(path, 'utf8'));
+/**
+ * Reads a journal (line by line: never its whole text) and replays it against the scenario and
+ * plan it was recorded with. An edited journal is refused, naming its first altered line; one
+ * written before journals were chained replays, with `unverified` saying so.
+ */
+function replayFile(path: string, sessionId: string, worlds: WorldLookup): { session: Session; unverified?: string } {
+  const { entries, errors, integrity } = readJournalFile(path);
   if (errors.length > 0) {
     const first = errors[0]!;
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
     throw new StorageError('corrupt', `the journal of session ${sessionId} is damaged: ${basename(path)} line ${first.line}: ${first.message}${more}`);
   }
+  if (integrity.status === 'edited') throw new StorageError('edited', `session ${sessionId} cannot be opened: ${integrityMessage(integrity, basename(path))}`);
   const started = entries[0] as SessionStarted | undefined;
   if (!started) throw new StorageError('corrupt', `the journal of session ${sessionId} is empty`);
   const { scenario, plan } = worlds(started);
   if (!scenario) throw new StorageError('not-found', `session ${sessionId} is of scenario "${started.scenarioId}", which is not in the library; import its scenario file to open it`);
   if (!plan) throw new StorageError('not-found', `session ${sessionId} was recorded with plan "${started.planId}", which is not in the library; import the plan file to open it`);
   try {
-    return Session.replay(entries, plan, scenario);
+    const session = Session.replay(entries, plan, scenario);
+    return { session, ...(integrity.status === 'unverified' ? { unverified: UNVERIFIED_WARNING } : {}) };
   } catch (error) {
     if (error instanceof JournalMismatch) throw new StorageError('mismatch', `session ${sessionId} cannot be opened: ${error.message}`);
     throw error;
   }
 }
 
-/** What the session list shows, read from the first and last lines without a replay. */
-function summarize(path: string, sessionId: string, archived: boolean): SessionSummary {
-  const lines = readFileSync(path, 'utf8').split('\n');
-  // A line after the last newline is torn, not an entry.
-  const complete = lines.slice(0, -1).filter((line) => line.trim() !== '');
-  const base = { id: sessionId, scenarioId: '', planId: '', mode: 'facilitated' as const, startedAt: '', entries: complete.length, ended: false, archived };
+/** Told once on opening a journal of engine format 1. */
+export const UNVERIFIED_WARNING = 'This session was recorded before Firedrill chained its journal entries (engine format 1): whether its journal was edited cannot be checked. Entries recorded from now on are chained.';
+
+/** The overall score of a stored session, or undefined when it cannot be replayed here. */
+function scoreOf(path: string, sessionId: string, worlds: WorldLookup): number | undefined {
   try {
-    const started = JSON.parse(complete[0] ?? '') as Partial<SessionStarted>;
-    const last = JSON.parse(complete[complete.length - 1]!) as Partial<JournalEntry>;
-    if (started.type !== 'session.started') throw new Error('no start');
-    return { ...base, scenarioId: String(started.scenarioId), planId: String(started.planId), mode: started.mode ?? base.mode, startedAt: String(started.wallTime), ended: last.type === 'session.ended' };
-  } catch {
-    return { ...base, problem: 'the journal is damaged: it does not start with session.started' };
+    return scoreSession(replayFile(path, sessionId, worlds).session).overallScore;
+  } catch (error) {
+    if (error instanceof StorageError) return undefined;
+    throw error;
   }
+}
+
+const emptySummary = (sessionId: string, archived: boolean): SessionSummary => ({
+  id: sessionId, name: sessionId, scenarioId: '', planId: '', mode: 'facilitated', participants: {}, startedAt: '', entries: 0,
+  state: 'running', ended: false, simTime: 0, score: null, integrity: { status: 'verified' }, archived,
+});
+
+/** What the session list shows of an indexed journal. */
+function summaryFrom(record: IndexedJournal, sessionId: string, archived: boolean, worlds?: WorldLookup): SessionSummary {
+  const digest = record.digest;
+  const integrity = integrityOfRecord(record);
+  if (!digest) {
+    return { ...emptySummary(sessionId, archived), entries: record.read.position, integrity, problem: 'the journal is damaged: it does not start with session.started' };
+  }
+  const title = worlds?.({ scenarioId: digest.scenarioId, planId: digest.planId } as SessionStarted).scenario?.title ?? digest.scenarioId;
+  const problem = record.firstError
+    ? `the journal is damaged: line ${record.firstError.line}: ${record.firstError.message}${record.errorCount > 1 ? ` (and ${record.errorCount - 1} more problem${record.errorCount > 2 ? 's' : ''})` : ''}`
+    : integrity.status === 'edited' ? `the journal was edited after it was recorded: line ${integrity.line}: ${integrity.message}` : undefined;
+  return {
+    id: sessionId,
+    name: digest.name ?? defaultSessionName(title, digest.startedAt),
+    scenarioId: digest.scenarioId,
+    planId: digest.planId,
+    mode: digest.mode,
+    participants: digest.participants,
+    startedAt: digest.startedAt,
+    entries: record.read.position,
+    state: digest.state,
+    ended: digest.state === 'ended',
+    simTime: digest.simTime,
+    score: digest.state === 'ended' ? record.score : null,
+    integrity,
+    archived,
+    ...(problem !== undefined ? { problem } : {}),
+  };
 }
 
 /** Moves a journal and its .corrupt companion, if any, side by side. */

@@ -1,5 +1,6 @@
 /** Why a stored session cannot be used as asked; the message is for the person who asked. */
-export type StorageErrorCode = 'not-found' | 'locked' | 'corrupt' | 'mismatch' | 'archived' | 'conflict' | 'storage';
+/** `edited`: the journal's hash chain breaks (docs/journal.md): it is not what Firedrill recorded. */
+export type StorageErrorCode = 'not-found' | 'locked' | 'corrupt' | 'edited' | 'mismatch' | 'archived' | 'conflict' | 'storage';
 
 export class StorageError extends Error {
   override name = 'StorageError';

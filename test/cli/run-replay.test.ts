@@ -91,6 +91,19 @@ describe('run, then replay of its journal', () => {
     expect(JSON.parse(replay.stdout).scenarioId).toBe(bundled!.id);
   });
 
+  it('print byte-identical JSON for a script without an end step: the time limit ends it, in the journal too', async () => {
+    const script = writeTmp('no-end.script.yaml', MINI_SCRIPT.replace(/^ {2}- \{ at: 3h20m, by: facilitator, end: true \}\n/m, ''));
+    const journal = join(tmp, 'no-end.jsonl');
+    const run = await cli(...miniArgs(script), '--journal', journal);
+    expect(run.code).toBe(0);
+    const card = JSON.parse(run.stdout);
+    expect(card).toMatchObject({ endReason: 'the scenario time limit was reached', durationMinutes: 240 });
+    expect(JSON.parse(readFileSync(journal, 'utf8').trimEnd().split('\n').at(-1)!)).toMatchObject({ type: 'session.ended', actor: 'system', simTime: 240 * 60_000 });
+    const replay = await cli(...miniReplay(journal));
+    expect(replay.stderr).toBe('');
+    expect(replay.stdout).toBe(run.stdout);
+  });
+
   it('running the same script twice gives byte-identical output and journals', async () => {
     const script = writeTmp('twice.script.yaml', MINI_SCRIPT);
     const first = await cli(...miniArgs(script), '--journal', join(tmp, 'first.jsonl'));

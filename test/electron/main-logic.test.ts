@@ -110,7 +110,7 @@ describe('the application menu', () => {
 
 describe('deadline notifications', () => {
   const view = (overrides: Partial<SessionView> = {}): SessionView => ({
-    sessionId: 'S1', scenarioId: 'sc', scenarioTitle: 'Stolen API keys', planId: 'p', mode: 'facilitated', participants: {},
+    sessionId: 'S1', name: null, scenarioId: 'sc', scenarioTitle: 'Stolen API keys', planId: 'p', mode: 'facilitated', participants: {},
     now: 10 * 60_000, paused: false, speed: 2, phase: null, milestones: {}, severity: null,
     deadlines: [
       { id: 'severity', title: 'Declare severity', dueAt: 13 * 60_000, passed: false, metAt: null },
@@ -118,7 +118,7 @@ describe('deadline notifications', () => {
       { id: 'duty:police', title: 'Report to police', dueAt: 11 * 60_000, passed: false, metAt: 5 * 60_000 },
       { id: 'duty:late', title: 'Already late', dueAt: 9 * 60_000, passed: true, metAt: null },
     ],
-    injects: [], openDecisions: [], actionsInProgress: [], nextInject: null, completeAt: null, ended: null, observations: [], journalLength: 3,
+    injects: [], openDecisions: [], actionsInProgress: [], actionsTaken: [], nextInject: null, completeAt: null, ended: null, observations: [], journalLength: 3,
     ...overrides,
   });
   const context = { focused: false, leadWallMs: 2 * 60_000, announced: new Set<string>() };

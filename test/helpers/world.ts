@@ -180,6 +180,6 @@ export const end = (at: number): Step => ({ at, by: 'facilitator', input: { type
 
 /** A journal entry without its stamp: the input it records. */
 export function inputOf(entry: JournalEntry): JournalInput {
-  const { seq: _seq, simTime: _simTime, wallTime: _wallTime, actor: _actor, ...input } = entry;
+  const { seq: _seq, simTime: _simTime, wallTime: _wallTime, actor: _actor, commandId: _commandId, hash: _hash, ...input } = entry;
   return input as JournalInput;
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { bundledScenariosDir } from '../../host/library/bundled.js';
+import { COUNT_LIMITS, TEXT_LIMITS } from '../../engine/format/limits.js';
 
 const BASE = join(bundledScenariosDir(), 'public-test-bucket', 'public-test-bucket.scenario.yaml');
 const base = () => parse(readFileSync(BASE, 'utf8')) as Record<string, unknown> & { injects: Record<string, unknown>[] };
@@ -33,10 +34,20 @@ export function longestChain(most: number, maxChars: number): { fileName: string
   return { ...chainScenario(low), injects: low };
 }
 
-/** A valid scenario whose title is one word of `length` characters: the PDF writer's worst case. */
-export function longTitleScenario(length: number, id = 'long-title'): { fileName: string; text: string } {
+/**
+ * The PDF writer's worst case that validation still accepts: the title and every inject's title
+ * one word at the title limit, every inject's body one word at the body limit.
+ */
+export function unbrokenWordsScenario(id = 'long-words'): { fileName: string; text: string } {
   const scenario = base();
   scenario.id = id;
-  scenario.title = 'A'.repeat(length);
+  scenario.title = 'A'.repeat(TEXT_LIMITS.title);
+  for (const inject of scenario.injects) {
+    inject.title = 'T'.repeat(TEXT_LIMITS.title);
+    inject.body = 'B'.repeat(TEXT_LIMITS.body);
+  }
   return { fileName: `${id}.scenario.yaml`, text: stringify(scenario, { lineWidth: 0 }) };
 }
+
+/** The injects the chain may add to the base scenario's own and stay under the inject limit. */
+export const chainRoom = () => COUNT_LIMITS.injects - base().injects.length;

@@ -8,7 +8,8 @@ import { drillHistory, drillOf } from '../../engine/report/drill-history.js';
 import { EXPORT_MEDIA_TYPES, exportFileName, type ExportFormat } from '../../engine/report/export-formats.js';
 import type { ImprovementEdit } from '../../engine/report/improvement-plan.js';
 import { Session } from '../../engine/session/session.js';
-import { parseJournal, type SessionStarted } from '../../engine/session/journal.js';
+import { type SessionStarted } from '../../engine/session/journal.js';
+import { parseJournal } from '../../engine/session/journal-reader.js';
 import { CommandError, type ConnectionState, type SessionClient } from '../../renderer/client/session-client.js';
 import { bundledLibrary, iso, WALL0 } from '../helpers/world.js';
 

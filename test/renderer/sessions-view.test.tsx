@@ -11,7 +11,8 @@ import { fakeClient, type FakeClient } from './fake-client.js';
 import { renderWithApp } from './render-app.js';
 
 const summary = (id: string, startedAt: string, more: Partial<SessionSummary> = {}): SessionSummary => ({
-  id, scenarioId: 'public-test-bucket', planId: 'cloud-ir-plan', mode: 'facilitated', startedAt, entries: 12, ended: false, archived: false, ...more,
+  id, name: `Public test bucket · ${startedAt.slice(0, 10)}`, scenarioId: 'public-test-bucket', planId: 'cloud-ir-plan', mode: 'facilitated', participants: {}, startedAt, entries: 12,
+  state: more.ended ? 'ended' : 'running', ended: false, simTime: 0, score: null, integrity: { status: 'verified' }, archived: false, ...more,
 });
 
 /** A data folder of sessions behind session.list, session.archive and session.delete, as the host keeps it. */

@@ -9,7 +9,7 @@ function openHere(client: ClientSessions, sessionId: string): void {
 
 type SessionCommand =
   | 'session.create' | 'session.import' | 'session.list' | 'session.open' | 'session.close' | 'session.input'
-  | 'clock.pause' | 'clock.resume' | 'clock.jump' | 'clock.speed' | 'session.end' | 'session.archive' | 'session.delete'
+  | 'clock.pause' | 'clock.resume' | 'clock.jump' | 'clock.speed' | 'session.end' | 'session.rename' | 'session.archive' | 'session.delete'
   | 'projector.token';
 
 export const sessionCommands: HandlerTable<SessionCommand> = {
@@ -33,26 +33,27 @@ export const sessionCommands: HandlerTable<SessionCommand> = {
     openHere(client, params.sessionId);
     return host.sessions.input(params);
   },
-  'clock.pause': (host, { sessionId }, client) => {
+  'clock.pause': (host, { sessionId, commandId }, client) => {
     openHere(client, sessionId);
-    return host.sessions.pause(sessionId);
+    return host.sessions.pause(sessionId, commandId);
   },
-  'clock.resume': (host, { sessionId }, client) => {
+  'clock.resume': (host, { sessionId, commandId }, client) => {
     openHere(client, sessionId);
-    return host.sessions.resume(sessionId);
+    return host.sessions.resume(sessionId, commandId);
   },
-  'clock.jump': (host, { sessionId }, client) => {
+  'clock.jump': (host, { sessionId, commandId }, client) => {
     openHere(client, sessionId);
-    return host.sessions.jump(sessionId);
+    return host.sessions.jump(sessionId, commandId);
   },
-  'clock.speed': (host, { sessionId, speed }, client) => {
+  'clock.speed': (host, { sessionId, speed, commandId }, client) => {
     openHere(client, sessionId);
-    return host.sessions.setSpeed(sessionId, speed);
+    return host.sessions.setSpeed(sessionId, speed, commandId);
   },
   'session.end': (host, params, client) => {
     openHere(client, params.sessionId);
     return host.sessions.end(params);
   },
+  'session.rename': (host, params) => host.sessions.rename(params),
   'session.archive': async (host, { sessionId }) => {
     await host.sessions.archive(sessionId);
     return { sessionId };

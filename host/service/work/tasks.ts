@@ -10,6 +10,7 @@ import { exportScorecard } from '../../export/scorecard-export.js';
 import { collectDrills, sessionFiles } from '../../history/collect-drills.js';
 import { importLibraryFile, loadBundledForHost, loadCombinedLibrary, loadScenarioWorld, removeLibraryFile, type DocumentKind } from '../../library/user-library.js';
 import { librarySnapshot, worldSnapshot } from './library-snapshot.js';
+import { lookupIn, SessionStore } from '../../storage/session-store.js';
 
 /** The bundled library, read once per worker (it takes about a second). */
 let bundled: Library | undefined;
@@ -30,7 +31,13 @@ export const hostTasks = {
   'export.aar': async (scorecards: Scorecard[], format: AarExportFormat, options: AarOptions & { paper: PaperSize }) => ownBytes(await exportAar(scorecards, format, options)),
   history: (dataDir: string, filter: { plan?: string; scenario?: string }) => {
     const collected = collectDrills(sessionFiles(dataDir), [() => loadCombinedLibrary(dataDir, bundledLibrary()).library], filter);
-    return { history: drillHistory(collected.drills, filter), skipped: collected.skipped, running: collected.running.length };
+    return { history: drillHistory(collected.drills, filter), skipped: collected.skipped, running: collected.running.length, unverified: collected.unverified.length };
+  },
+  /** The stored sessions from the session index; an ended session is replayed and scored once (then cached). */
+  'sessions.list': (dataDir: string, filter: { archived?: boolean }) => {
+    let library: Library | undefined;
+    // The library is read only if a session needs scoring: usually every score is in the index.
+    return new SessionStore(dataDir).list(filter, (started) => lookupIn((library ??= loadCombinedLibrary(dataDir, bundledLibrary()).library))(started));
   },
 };
 

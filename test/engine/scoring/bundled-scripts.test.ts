@@ -36,6 +36,23 @@ function play(folder: string, name: 'exemplary' | 'flawed'): Scorecard {
   return scoreSession(playScript(plan, scenario, script!.script));
 }
 
+/**
+ * What each script scored before an action could be taken only once (journal format 2): the
+ * rule changed no score (the one script that took an action twice now takes it once).
+ */
+const SCORES: Record<string, { exemplary: number; flawed: number }> = {
+  'apt-cross-region-exfiltration': { exemplary: 100, flawed: 35.7 },
+  'ephemeral-container-compromise': { exemplary: 100, flawed: 26.1 },
+  'failed-logins-unusual-geography': { exemplary: 100, flawed: 49.7 },
+  'insider-data-export': { exemplary: 100, flawed: 46.6 },
+  'pdpo-customer-data-breach': { exemplary: 100, flawed: 35.2 },
+  'public-test-bucket': { exemplary: 100, flawed: 38.9 },
+  'ransomware-production-db': { exemplary: 100, flawed: 46.5 },
+  'sensitive-storage-unauthorized-access': { exemplary: 100, flawed: 52.2 },
+  'stolen-api-keys-new-location': { exemplary: 100, flawed: 43.2 },
+  'supply-chain-container-image': { exemplary: 100, flawed: 37 },
+};
+
 describe('the bundled library', () => {
   it('has at least 10 scenarios, each in its own folder, all loading', () => {
     expect(folders.length).toBeGreaterThanOrEqual(10);
@@ -53,6 +70,10 @@ describe.each(folders.map((f) => f.folder))('bundled scenario %s', (folder) => {
       eradicated: expect.any(Number),
       recovered: expect.any(Number),
     });
+  });
+
+  it.runIf(SCORES[folder] !== undefined)('its scripts score what they scored before an action could be taken only once', () => {
+    expect({ exemplary: play(folder, 'exemplary').overallScore, flawed: play(folder, 'flawed').overallScore }).toEqual(SCORES[folder]);
   });
 
   it('its flawed script scores at least 25 lower, late or no detection, evidence destroyed and a duty missed', () => {

@@ -290,7 +290,7 @@ describe('every point is traceable to the journal', () => {
     ['late and by the wrong role', variant({ drop: ['revoke-iam-access-key'], add: [act(90 * MIN, IC, 'revoke-iam-access-key')] })],
     ['harmful', variant({ drop: ['terminate-instance'], add: [act(21 * MIN, CSA, 'terminate-instance')] })],
     ['decision timed out, duty missed', variant({ drop: ['DEC-01', 'notify-regulator'] })],
-    ['two takes of the same action', variant({ add: [act(16 * MIN, CSA, 'revoke-iam-access-key'), act(30 * MIN, LC, 'notify-regulator')] })],
+    ['an action taken late by the wrong role, then a duty', variant({ drop: ['revoke-iam-access-key', 'notify-regulator'], add: [act(16 * MIN, IC, 'revoke-iam-access-key'), act(30 * MIN, LC, 'notify-regulator')] })],
   ];
 
   it.each(responses)('%s', (_name, steps) => {

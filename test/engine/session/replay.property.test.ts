@@ -3,12 +3,14 @@ import fc from 'fast-check';
 import { ClockDriver } from '../../../engine/session/driver.js';
 import type { JournalEntry, JournalInput } from '../../../engine/session/journal.js';
 import { Session, SessionRefusal } from '../../../engine/session/session.js';
+import { SYSTEM } from '../../../engine/session/refusals.js';
 import { scoreSession } from '../../../engine/scoring/score.js';
 import type { Scorecard } from '../../../engine/scoring/scorecard.js';
 import { inputOf, iso, loadableBundledWorlds, loadMini, tinyWorld, WALL0, type World } from '../../helpers/world.js';
 
 // The journal is the truth, whatever the speed, however the clock was ticked and wherever the
-// journal is cut: three properties over random sessions of random scenarios.
+// journal is cut: three properties over random sessions of random scenarios. An ended session,
+// ended by the facilitator or by the time limit, replays to its scorecard from its journal alone.
 
 const NUM_RUNS = 500;
 // Deterministic by default; set FIREDRILL_PROPERTY_SEED to explore other sessions.
@@ -82,7 +84,8 @@ function perform(driver: ClockDriver, world: World, op: Op, wall: number): void 
   const record = (input: JournalInput, actor: string) => driver.record(input, wall, actor);
   switch (op.kind) {
     case 'tick':
-      return driver.tick(wall);
+      driver.tick(wall);
+      return;
     case 'action': {
       const playbook = world.plan.playbooks.find((p) => p.threat === world.scenario.threat)!;
       const actions = op.fromPlaybook ? playbook.steps.flatMap((s) => s.actions) : world.plan.actions.map((a) => a.id);
@@ -181,7 +184,11 @@ function driveAgain(world: World, journal: readonly JournalEntry[], speed: numbe
   };
   for (const entry of journal.slice(1)) {
     let recorded: JournalEntry;
-    if (entry.type === 'clock.jumped') {
+    if (entry.type === 'session.ended' && entry.actor === SYSTEM) {
+      // The end at the time limit is the session's own: the driver records it when it gets there.
+      land(entry.simTime);
+      recorded = session.journal[session.journal.length - 1]!;
+    } else if (entry.type === 'clock.jumped') {
       recorded = driver.jumpToNextInject(land(entry.from));
     } else {
       const wall = land(entry.simTime);
@@ -218,6 +225,8 @@ describe('replay properties over random sessions', () => {
         const replayed = Session.replay(journal, world.plan, world.scenario, { until: live.now });
         expect(cardJson(scoreSession(replayed))).toBe(cardJson(card));
         expect(replayed.context).toEqual(live.context);
+        // An ended session's journal says so by itself (the time limit's end is an entry): no `until` needed.
+        if (live.context.ended) expect(cardJson(scoreSession(Session.replay(journal, world.plan, world.scenario)))).toBe(cardJson(card));
 
         // (b) Same inputs at the same simulated times, another base speed and tick granularity.
         const again = driveAgain(world, journal, otherSpeed === speed ? (speed === 600 ? 1 : 600) : otherSpeed, otherTicks, live.now);
@@ -230,7 +239,11 @@ describe('replay properties over random sessions', () => {
         const to = k < journal.length ? journal[k]!.simTime : live.now;
         const until = from + Math.floor(cutTime * (to - from));
         const resumed = Session.replay(journal.slice(0, k), world.plan, world.scenario, { until });
-        for (const entry of journal.slice(k)) resumed.record(inputOf(entry), { simTime: entry.simTime, wallTime: entry.wallTime, actor: entry.actor });
+        for (const entry of journal.slice(k)) {
+          // The end at the time limit is recorded by the session itself when its clock gets there.
+          if (entry.type === 'session.ended' && entry.actor === SYSTEM) resumed.advanceTo(entry.simTime, () => entry.wallTime);
+          else resumed.record(inputOf(entry), { simTime: entry.simTime, wallTime: entry.wallTime, actor: entry.actor });
+        }
         resumed.advanceTo(live.now);
         expect(resumed.journal).toEqual(journal);
         expect(cardJson(scoreSession(resumed))).toBe(cardJson(card));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClockDriver } from '../../../engine/session/driver.js';
-import { parseJournal, serializeEntry, type JournalEntry } from '../../../engine/session/journal.js';
+import { serializeEntry, type JournalEntry } from '../../../engine/session/journal.js';
+import { parseJournal } from '../../../engine/session/journal-reader.js';
 import { JournalMismatch, Session } from '../../../engine/session/session.js';
 import { scoreSession } from '../../../engine/scoring/score.js';
 import { loadMini, MIN, miniVariant, startSession, tinyWorld, WALL0 } from '../../helpers/world.js';
@@ -142,8 +143,8 @@ describe('a journal recorded against another scenario or plan is refused', () =>
   it('another engine format', () => {
     const [started, ...rest] = recorded();
     const { plan, scenario } = loadMini();
-    const future = { ...started!, engineFormat: 2 } as unknown as JournalEntry;
-    expect(() => Session.replay([future, ...rest], plan, scenario)).toThrow(/engine format 2/);
+    const future = { ...started!, engineFormat: 3 } as unknown as JournalEntry;
+    expect(() => Session.replay([future, ...rest], plan, scenario)).toThrow(/engine format 3/);
   });
 });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ClockDriver } from '../../../engine/session/driver.js';
 import { holds } from '../../../engine/session/conditions.js';
 import { JournalMismatch, Session, SessionRefusal } from '../../../engine/session/session.js';
-import { parseJournal, serializeEntry, type JournalEntry } from '../../../engine/session/journal.js';
+import { serializeEntry, type JournalEntry } from '../../../engine/session/journal.js';
+import { parseJournal } from '../../../engine/session/journal-reader.js';
 import { scoreSession } from '../../../engine/scoring/score.js';
 import { iso, loadMini, MIN, startSession, tinyWorld, WALL0 } from '../../helpers/world.js';
 

@@ -8,6 +8,7 @@ import { collectDrills, sessionFiles } from '../../../host/history/collect-drill
 import { loadBundledLibrary } from '../../../host/library/load.js';
 import { act, end, loadMini, MIN, MINI_PLAN_FILE, MINI_SCENARIO_FILE, sessionFrom } from '../../helpers/world.js';
 import { cli, playBundledScripts, writeJournal, type PlayedJournal } from './exports-helpers.js';
+import { rechained, rechainedText } from '../../helpers/chain.js';
 
 // The drill history of a real data folder in a temporary directory: ended sessions, active and
 // archived, replayed and scored; their means, medians and trend per plan and per scenario;
@@ -31,10 +32,10 @@ beforeAll(() => {
   // A session still running: the first lines of a journal, no end.
   const lines = readFileSync(ended[0]!.path, 'utf8').split('\n');
   const started = JSON.parse(lines[0]!);
-  writeFileSync(join(sessions, 'running.jsonl'), [JSON.stringify({ ...started, sessionId: 'running' }), ...lines.slice(1, 3)].join('\n') + '\n');
+  writeFileSync(join(sessions, 'running.jsonl'), rechainedText([JSON.stringify({ ...started, sessionId: 'running' }), ...lines.slice(1, 3)].join('\n')));
   // A corrupt journal and one whose scenario is in no library.
   writeFileSync(join(sessions, 'corrupt.jsonl'), `${lines[0]}\n{"seq": 2, "oops"\n`);
-  writeFileSync(join(sessions, 'unknown.jsonl'), `${JSON.stringify({ ...started, sessionId: 'unknown', scenarioId: 'retired-scenario' })}\n`);
+  writeFileSync(join(sessions, 'unknown.jsonl'), rechainedText(JSON.stringify({ ...started, sessionId: 'unknown', scenarioId: 'retired-scenario' })));
 });
 
 const mean = (values: number[]) => Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 100) / 100;
@@ -151,7 +152,7 @@ describe('the history model', () => {
     writeFileSync(join(broken, 'sessions', 'empty.jsonl'), '');
     writeFileSync(join(broken, 'sessions', 'garbage.jsonl'), '\u0000\u0001binary');
     writeFileSync(join(broken, 'sessions', 'archive', 'wrong-first.jsonl'), '{"seq":1,"simTime":0,"wallTime":"x","actor":"system","type":"clock.paused"}\n');
-    writeJournal(join(broken, 'sessions', 'changed.jsonl'), [{ ...JSON.parse(readFileSync(ended[0]!.path, 'utf8').split('\n')[0]!), scenarioHash: 'sha256:0000' }]);
+    writeJournal(join(broken, 'sessions', 'changed.jsonl'), rechained([{ ...JSON.parse(readFileSync(ended[0]!.path, 'utf8').split('\n')[0]!), scenarioHash: 'sha256:0000' }]));
     const collected = collectDrills(sessionFiles(broken), [loadBundledLibrary()]);
     expect(collected.drills).toEqual([]);
     expect(collected.skipped.map((s) => s.file.split('/').at(-1)).sort()).toEqual(['changed.jsonl', 'empty.jsonl', 'garbage.jsonl', 'wrong-first.jsonl']);

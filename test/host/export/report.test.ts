@@ -8,6 +8,7 @@ import { pdfText } from '../../../host/export/pdf-text.js';
 import { SCORECARD_FORMATS } from '../../../engine/report/export-formats.js';
 import { exportScorecard } from '../../../host/export/scorecard-export.js';
 import { cli, EXTERNAL_REFERENCE, oneLineError, playBundledScripts, readPdf, type PlayedJournal } from './exports-helpers.js';
+import { rechainedText } from '../../helpers/chain.js';
 
 // `firedrill report` on journals of the bundled scenarios' exemplary and flawed scripts: every
 // format is written to a real file and read back with a library other than the one that wrote it.
@@ -168,7 +169,7 @@ describe('bad input: one line on stderr, exit 1, never a stack trace', () => {
     const started = JSON.parse(lines[0]!);
     lines[0] = JSON.stringify({ ...started, scenarioId: 'no-such-scenario' });
     const unknown = join(tmp, 'unknown-scenario.jsonl');
-    writeFileSync(unknown, lines.join('\n'));
+    writeFileSync(unknown, rechainedText(lines.join('\n')));
     expect(oneLineError(await report(unknown, 'md', join(tmp, 'x.md')))).toMatch(/scenario "no-such-scenario" .* not in the library; give its file with --scenario$/);
   });
 });

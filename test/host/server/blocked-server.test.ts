@@ -4,18 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../../host/server/server.js';
 import type { Reply } from '../../../engine/protocol/messages.js';
-import { chainScenario, longTitleScenario } from '../../helpers/worst-inputs.js';
+import { chainRoom, chainScenario, unbrokenWordsScenario } from '../../helpers/worst-inputs.js';
 import { ProtocolClient } from './helpers/protocol-client.js';
 
 // One process serves every session: while one client imports the worst file (a long trigger
 // chain) and exports the worst PDF (a title of one long word), another client's inputs are
 // acknowledged and the server's pings go on, before the heavy replies come, and nobody is
 // disconnected. Proven by order, not by wall-clock time (`npm run bench` prints the latency).
-// Sizes: large enough to take seconds to validate and to write on this branch, small enough
-// for a test; the bench runs the full-size ones.
+// Sizes: the worst the formats accept (the inject limit, the title and body limits).
 
-const CHAIN_INJECTS = 2_000;
-const TITLE_CHARS = 20_000;
 /** The server's heartbeat in this test: pings paced the other client's inputs. */
 const PING_MS = 50;
 
@@ -40,8 +37,8 @@ afterAll(async () => {
 describe('a server doing heavy work for one client', () => {
   it('still acknowledges another client\'s inputs and answers its pings before the heavy replies, and drops nobody', async () => {
     // Set up: an ended session of the long-title scenario (its scorecard is the worst PDF), and the other client's drill.
-    await heavy.ok('library.import', longTitleScenario(TITLE_CHARS));
-    const { sessionId: longSession } = await heavy.ok('session.create', { scenarioId: 'long-title', mode: 'solo' });
+    await heavy.ok('library.import', unbrokenWordsScenario());
+    const { sessionId: longSession } = await heavy.ok('session.create', { scenarioId: 'long-words', mode: 'solo' });
     await heavy.ok('session.end', { sessionId: longSession });
     const { sessionId: drill } = await other.ok('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 1 });
 
@@ -61,7 +58,7 @@ describe('a server doing heavy work for one client', () => {
       events.push(name);
       return reply;
     };
-    const importing = heavy.command('library.import', chainScenario(CHAIN_INJECTS), 300_000).then(settled('import'));
+    const importing = heavy.command('library.import', chainScenario(chainRoom()), 300_000).then(settled('import'));
     const exporting = heavy.command('export.scorecard', { sessionId: longSession, format: 'pdf' }, 300_000).then(settled('export'));
     let outstanding = 2;
     void importing.finally(() => outstanding--);

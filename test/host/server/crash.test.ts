@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseJournal, type JournalEntry, type JournalInput } from '../../../engine/session/journal.js';
+import { type JournalEntry, type JournalInput } from '../../../engine/session/journal.js';
+import { parseJournal } from '../../../engine/session/journal-reader.js';
 import { Session } from '../../../engine/session/session.js';
 import { COMMAND_EVENT, type Reply } from '../../../engine/protocol/messages.js';
 import type { RecordedResult } from '../../../engine/protocol/results.js';
@@ -47,12 +48,13 @@ describe('crash safety', () => {
     const plan = world.plans.get(scenario.plan)!.plan;
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
 
-    /** A random input the session accepts whatever state it is in. */
+    /** A random input the session accepts whatever state it is in (an action is taken once: each is sent once). */
+    const untaken = [...plan.actions];
     const nextInput = (n: number): { actor: string; input: JournalInput } => {
       const roll = random();
-      if (roll < 0.45) {
-        const action = pick(plan.actions);
-        return { actor: action.roles[0]!, input: { type: 'action.taken', action: action.id } };
+      if (roll < 0.45 && untaken.length > 0) {
+        const [action] = untaken.splice(Math.floor(random() * untaken.length), 1);
+        return { actor: action!.roles[0]!, input: { type: 'action.taken', action: action!.id } };
       }
       if (roll < 0.85) return { actor: 'facilitator', input: { type: 'observation.noted', text: `Observation ${n}: the team checked CloudTrail.`, tag: 'note' } };
       if (roll < 0.93) return { actor: pick(plan.severityDeclaredBy), input: { type: 'severity.declared', level: pick(plan.severityLevels).level } };

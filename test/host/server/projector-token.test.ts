@@ -50,6 +50,7 @@ function everyCommand(session: string): { type: CommandType; params: Record<stri
     'clock.jump': { sessionId: session },
     'clock.speed': { sessionId: session, speed: 60 },
     'session.end': { sessionId: session },
+    'session.rename': { sessionId: session, name: 'Renamed by the projector?' },
     'session.archive': { sessionId: session },
     'session.delete': { sessionId: session },
     'scorecard.get': { sessionId: session },

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../../host/server/server.js';
 import { FiredrillHost } from '../../../host/service/firedrill-host.js';
-import { parseJournal } from '../../../engine/session/journal.js';
+import { parseJournal } from '../../../engine/session/journal-reader.js';
 import { ProtocolClient } from './helpers/protocol-client.js';
 
 // Sessions are released when nobody holds them: create, end, close and disconnect used to leave

@@ -3,10 +3,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../../host/server/server.js';
-import { parseJournal } from '../../../engine/session/journal.js';
+import { parseJournal } from '../../../engine/session/journal-reader.js';
 import { MAX_IMPORT_BYTES } from '../../../engine/protocol/limits.js';
 import { parseRequest } from '../../../engine/protocol/messages.js';
 import { ProtocolClient } from './helpers/protocol-client.js';
+import { rechainedText } from '../../helpers/chain.js';
 
 // session.import: a journal exported from one data folder (its sessions/<id>.jsonl) is stored in
 // another as an ended session, and scores the same there. A damaged journal, one of a scenario
@@ -129,7 +130,7 @@ describe('session.import', () => {
 
   it('refuses a journal of a scenario the library lacks, saying to import the scenario first', async () => {
     const { dataDir, client } = await startIn('firedrill-import-unknown-');
-    const text = ended.text.replace(`"scenarioId":"${SCENARIO}"`, '"scenarioId":"no-such-scenario"');
+    const text = rechainedText(ended.text.replace(`"scenarioId":"${SCENARIO}"`, '"scenarioId":"no-such-scenario"'));
     const error = await client.fail('session.import', { fileName: ended.fileName, text });
     expect(error.code).toBe('not-found');
     expect(error.message).toContain('scenario "no-such-scenario", which is not in the library: import the scenario file first');

@@ -6,7 +6,7 @@ import { startServer, type RunningServer } from '../../../host/server/server.js'
 import type { LiveSession } from '../../../host/service/live-session.js';
 import { FiredrillHost } from '../../../host/service/firedrill-host.js';
 import { SLEEP_GAP_MS } from '../../../host/service/session-service.js';
-import { parseJournal } from '../../../engine/session/journal.js';
+import { parseJournal } from '../../../engine/session/journal-reader.js';
 import { ProtocolClient } from './helpers/protocol-client.js';
 
 // A session nobody is watching pauses: at 600x a closed tab would otherwise let hours of

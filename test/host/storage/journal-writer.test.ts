@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JournalWriter } from '../../../host/storage/journal-writer.js';
-import { parseJournal, type JournalEntry } from '../../../engine/session/journal.js';
+import { type JournalEntry } from '../../../engine/session/journal.js';
+import { parseJournal } from '../../../engine/session/journal-reader.js';
 import { StorageError } from '../../../host/storage/storage-error.js';
 
 // The journal writer: appends resolve after write + fsync, in order, sharing fsyncs when they
@@ -36,7 +37,7 @@ describe('JournalWriter', () => {
     await Promise.all(appends);
     await writer.close();
     expect(resolved).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
-    expect(parseJournal(readFileSync(path, 'utf8'))).toEqual({ entries: Array.from({ length: 200 }, (_, i) => entry(i + 1)), errors: [] });
+    expect(parseJournal(readFileSync(path, 'utf8'))).toEqual({ entries: Array.from({ length: 200 }, (_, i) => entry(i + 1)), errors: [], integrity: { status: 'unverified', unchainedEntries: 200 } });
   });
 
   it('refuses appends after close, and close waits for the appends under way', async () => {

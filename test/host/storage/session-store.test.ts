@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { SessionStore, type WorldLookup } from '../../../host/storage/session-store.js';
 import { StorageError } from '../../../host/storage/storage-error.js';
 import { Session } from '../../../engine/session/session.js';
-import { parseJournal, type JournalEntry } from '../../../engine/session/journal.js';
+import { type JournalEntry } from '../../../engine/session/journal.js';
+import { parseJournal } from '../../../engine/session/journal-reader.js';
 import { iso, loadMini, miniVariant, MIN, WALL0, type World } from '../../helpers/world.js';
 
 // Session storage on real files in a temporary data folder: append and read back, resume by
@@ -68,9 +69,10 @@ describe('SessionStore', () => {
     await (await store.create(startMini('s-b', WALL0 + 60_000))).close();
     store.archive('s-b');
 
+    const common = { scenarioId: 'mini-leaked-key', planId: 'mini', mode: 'solo', participants: {}, score: null, integrity: { status: 'verified' } };
     expect(store.list()).toEqual([
-      { id: 's-b', scenarioId: 'mini-leaked-key', planId: 'mini', mode: 'solo', startedAt: iso(WALL0 + 60_000), entries: 1, ended: false, archived: true },
-      { id: 's-a', scenarioId: 'mini-leaked-key', planId: 'mini', mode: 'solo', startedAt: iso(WALL0), entries: 3, ended: true, archived: false },
+      { ...common, id: 's-b', name: 'mini-leaked-key · 2026-03-14', startedAt: iso(WALL0 + 60_000), entries: 1, state: 'running', ended: false, simTime: 0, archived: true },
+      { ...common, id: 's-a', name: 'mini-leaked-key · 2026-03-14', startedAt: iso(WALL0), entries: 3, state: 'ended', ended: true, simTime: MIN, archived: false },
     ]);
     expect(store.list({ archived: false }).map((s) => s.id)).toEqual(['s-a']);
     expect(store.list({ archived: true }).map((s) => s.id)).toEqual(['s-b']);
