@@ -4,6 +4,7 @@ import type { InjectCause, InjectState, SessionContext, DecisionState, Deadline 
 import type { ScenarioIndex } from './scenario-index.js';
 import type { SessionEvent, StateEvent, TimerRequest } from './events.js';
 import { eventTime } from './events.js';
+import { deadlineAt, severityDeadlineAt } from './deadlines.js';
 
 export interface Reduction {
   context: SessionContext;
@@ -243,13 +244,14 @@ class Work {
 
   /** When a milestone is reached, the deadlines measured from it start counting down. */
   private startDeadlinesFrom(from: Due['from']) {
-    const now = this.context.now;
-    const severityDue = (this.context.milestones.detected ?? now) + this.index.expectedLevel.responseDeadline;
-    if (from === 'detection' && this.context.severity === null) this.startDeadline('severity', severityDue);
+    const { milestones, now } = this.context;
+    const origins = { detectedAt: milestones.detected ?? now, containedAt: milestones.contained, responseDeadline: this.index.expectedLevel.responseDeadline };
+    if (from === 'detection' && this.context.severity === null) this.startDeadline('severity', severityDeadlineAt(origins));
     for (const duty of this.index.duties) {
       if (duty.actions.some((a) => this.context.completed[a] !== undefined)) continue;
-      if (duty.due.from === from) this.startDeadline(`duty:${duty.id}`, now + duty.due.within);
-      if (from === 'detection' && duty.due.from === 'severity-deadline') this.startDeadline(`duty:${duty.id}`, severityDue + duty.due.within);
+      // Deadlines from the severity deadline start counting at detection, like the severity's own.
+      const starts = duty.due.from === from || (from === 'detection' && duty.due.from === 'severity-deadline');
+      if (starts) this.startDeadline(`duty:${duty.id}`, deadlineAt(duty.due, origins)!);
     }
   }
 
