@@ -2,7 +2,7 @@ import type { Due, PlanAction } from '../format/plan.js';
 import type { JournalEntry } from '../session/journal.js';
 import type { ScenarioIndex } from '../session/scenario-index.js';
 import type { Session } from '../session/session.js';
-import type { SessionContext } from '../session/context.js';
+import { actionDuration, type SessionContext } from '../session/context.js';
 import { deadlineAt, severityDeadlineAt, type DeadlineOrigins } from '../session/deadlines.js';
 
 // The facts every part of the score is judged on, read once from the replayed session: each
@@ -59,12 +59,12 @@ export function scoringFacts(session: Session): ScoringFacts {
   const actionTakes = journal.filter((e): e is Extract<JournalEntry, { type: 'action.taken' }> => e.type === 'action.taken');
   const firstCompletion = new Map<string, number>();
   for (const e of actionTakes) {
-    const completesAt = e.simTime + index.actions.get(e.action)!.duration;
+    const completesAt = e.simTime + actionDuration(index, context, e.action);
     if (completesInTime(completesAt) && completesAt < (firstCompletion.get(e.action) ?? Infinity)) firstCompletion.set(e.action, completesAt);
   }
   const takes: Take[] = actionTakes.map((e) => {
     const action = index.actions.get(e.action)!;
-    const completesAt = e.simTime + action.duration;
+    const completesAt = e.simTime + actionDuration(index, context, e.action);
     const missingPrerequisites = action.prerequisites.filter((p) => !((firstCompletion.get(p) ?? Infinity) <= e.simTime));
     return { seq: e.seq, action, role: e.actor, at: e.simTime, completesAt, completed: completesInTime(completesAt), missingPrerequisites };
   });

@@ -1,6 +1,6 @@
 import type { Scalar } from '../format/common.js';
 import type { Due } from '../format/plan.js';
-import type { InjectCause, InjectState, SessionContext, DecisionState, Deadline } from './context.js';
+import { actionDuration, type InjectCause, type InjectState, type SessionContext, type DecisionState, type Deadline } from './context.js';
 import type { ScenarioIndex } from './scenario-index.js';
 import type { SessionEvent, StateEvent, TimerRequest } from './events.js';
 import { eventTime } from './events.js';
@@ -110,9 +110,10 @@ class Work {
         const action = this.index.actions.get(event.action)!;
         if (c.completed[action.id] !== undefined || c.completing[action.id] !== undefined) return;
         if (!this.index.watchedActions.has(action.id)) return; // nothing in the scenario waits on it
-        if (action.duration === 0) return this.completeAction(action.id);
-        this.table('completing')[action.id] = c.now + action.duration;
-        return this.timer(`action:${action.id}`, action.duration, { type: 'action.completes', action: action.id, at: c.now + action.duration });
+        const duration = actionDuration(this.index, c, action.id);
+        if (duration === 0) return this.completeAction(action.id);
+        this.table('completing')[action.id] = c.now + duration;
+        return this.timer(`action:${action.id}`, duration, { type: 'action.completes', action: action.id, at: c.now + duration });
       }
       case 'action.completes':
         if (c.completed[event.action] !== undefined) return;

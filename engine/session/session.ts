@@ -30,6 +30,8 @@ export interface SessionStart {
   participants?: Record<string, string>;
   /** Wall-clock time of the start, from the caller: the engine never reads the wall clock. */
   wallTime: string;
+  /** A simulated drill's own action durations (engine/simulate); such a session is never journaled to disk. */
+  actionDurations?: Readonly<Record<string, number>>;
 }
 
 export interface Stamp {
@@ -52,8 +54,9 @@ export class Session {
     readonly index: ScenarioIndex,
     started: SessionStarted,
     machine: SessionMachine,
+    actionDurations?: Readonly<Record<string, number>>,
   ) {
-    this.actor = createActor(machine, { clock: this.clock, input: { context: initialContext(index, started.speed) } });
+    this.actor = createActor(machine, { clock: this.clock, input: { context: initialContext(index, started.speed, actionDurations) } });
     this.journal.push(started);
     this.actor.start();
   }
@@ -77,7 +80,7 @@ export class Session {
       participants: setup.participants ?? {},
     };
     const { index, machine } = compiled(setup.scenario, setup.plan);
-    return new Session(index, started, machine);
+    return new Session(index, started, machine, setup.actionDurations);
   }
 
   /**

@@ -6,5 +6,6 @@ export const historyUsage = 'firedrill history [--plan P] [--scenario S] [--form
 export const validateUsage = 'firedrill validate [paths...] [--json]   check plans, scenarios and response scripts (default: the bundled ones)';
 export const serveUsage = 'firedrill serve [--port N] [--data-dir D]          serve the app on 127.0.0.1 for the browser (prints its address)';
 export const reportUsage = 'firedrill report <journal.jsonl> --format pdf|html|csv|json|md [--out F] [--paper a4|letter] [--scenario F] [--plan F] [--data-dir D]   export a session\'s scorecard';
-export const schemaUsage = 'firedrill schema <folder>                  write the JSON Schemas for editors (plan, scenario, script)';
+export const schemaUsage = 'firedrill schema <folder>                  write the JSON Schemas for editors (plan, scenario, script, model)';
 export const aarUsage = 'firedrill aar <journals or folders...> --format docx|pdf|html|md [--out F] [--paper a4|letter] [--name N] [--contact C] [--organisation O]   after-action report / improvement plan';
+export const simulateUsage = 'firedrill simulate <scenario> [--model M] [--compare M2] --runs N --seed S [--workers W] [--script S] [--format json|md|html] [--out F]   stress-test the plan: N drills drawn from a response model';

@@ -1,0 +1,174 @@
+import { scriptedWallTime } from '../session/play-script.js';
+import { Session } from '../session/session.js';
+import type { RunDraws } from './draws.js';
+import type { Cue, ResponsePolicy, Task } from './policy.js';
+import type { ResolvedModel } from './resolved-model.js';
+
+// One simulated drill: the team of the policy, with this run's draws, plays the scenario through
+// a real session on its simulated clock. The team only ever reacts to what the session shows it
+// (injects fired, decisions put, milestones reached) and to its own steps, so the engine decides
+// everything that follows from what the team did, exactly as in a drill with people.
+
+/** What made a task ready, or kept it waiting: for the critical path. */
+export type Because =
+  | { kind: 'origin' }
+  | { kind: 'inject'; inject: string; firedAt: number }
+  | { kind: 'decision'; decision: string; at: number }
+  | { kind: 'milestone'; at: number }
+  | { kind: 'task'; task: number }
+  | { kind: 'person'; task: number }
+  | { kind: 'on-call'; role: string };
+
+export interface TaskPlay {
+  status: 'pending' | 'taken' | 'skipped' | 'refused';
+  actor: string;
+  readyAt: number;
+  readyBecause: Because;
+  /** Ready plus the script's pace plus any lateness: when the team meant to start. */
+  meantAt: number;
+  startAt: number;
+  /** What held the start back past meantAt, if anything. */
+  waitBecause: Because | null;
+  /** When it was done (an action's completion; a skipped action's would-be completion). */
+  doneAt: number;
+}
+
+export interface PlayedRun {
+  session: Session;
+  tasks: TaskPlay[];
+}
+
+interface Person {
+  freeAt: number;
+  task: number;
+}
+
+/** Bounds the loop whatever the scenario: each turn takes a step or moves the clock. */
+const MAX_TURNS = 100_000;
+
+export function playRun(policy: ResponsePolicy, model: ResolvedModel, draws: RunDraws, sessionId: string): PlayedRun {
+  const { plan, scenario, tasks } = policy;
+  const session = Session.start({ plan, scenario, sessionId, mode: 'scripted', speed: 600, wallTime: scriptedWallTime(scenario, 0), actionDurations: draws.durations });
+  const injectIndex = new Map(scenario.injects.map((inject, n) => [inject.id, n]));
+  const plays: TaskPlay[] = tasks.map((task, k) => ({
+    status: 'pending', actor: draws.actor[k]!, readyAt: 0, readyBecause: { kind: 'origin' }, meantAt: 0, startAt: 0, waitBecause: null, doneAt: 0,
+  }));
+  const people: Record<string, Person[]> = Object.fromEntries(plan.roles.map((r) => [r.id, Array.from({ length: model.roles[r.id]!.people }, () => ({ freeAt: 0, task: -1 }))]));
+  const firstNeeded: Record<string, number> = {};
+
+  const cueTime = (cue: Cue): { at: number; because: Because } | undefined => {
+    const context = session.context;
+    if (cue.kind === 'inject') {
+      const state = context.injects[cue.inject];
+      const notice = draws.notice[injectIndex.get(cue.inject)!]!;
+      return state?.status === 'fired' && notice !== Infinity ? { at: state.firedAt! + notice, because: { kind: 'inject', inject: cue.inject, firedAt: state.firedAt! } } : undefined;
+    }
+    if (cue.kind === 'decision') {
+      const at = context.decisions[cue.decision]?.openedAt;
+      return at === undefined ? undefined : { at, because: { kind: 'decision', decision: cue.decision, at } };
+    }
+    const at = context.milestones[cue.milestone];
+    return at === undefined ? undefined : { at, because: { kind: 'milestone', at } };
+  };
+
+  const readiness = (task: Task): { at: number; because: Because } | undefined => {
+    let ready: { at: number; because: Because } = { at: 0, because: { kind: 'origin' } };
+    if (task.anyOf.length > 0) {
+      let first: { at: number; because: Because } | undefined;
+      for (const cue of task.anyOf) {
+        const time = cueTime(cue);
+        if (time && (!first || time.at < first.at)) first = time;
+      }
+      if (!first) return undefined;
+      ready = first;
+    }
+    for (const j of task.afterDone) {
+      if (plays[j]!.status === 'pending') return undefined;
+      if (plays[j]!.doneAt > ready.at) ready = { at: plays[j]!.doneAt, because: { kind: 'task', task: j } };
+    }
+    for (const j of task.afterStarted) {
+      if (plays[j]!.status === 'pending') return undefined;
+      if (plays[j]!.startAt > ready.at) ready = { at: plays[j]!.startAt, because: { kind: 'task', task: j } };
+    }
+    return ready;
+  };
+
+  const freePerson = (role: string) => people[role]!.reduce((best, p) => (p.freeAt < best.freeAt ? p : best));
+
+  type Next = { task: Task; meantAt: number; startAt: number; waitBecause: Because | null; ready: { at: number; because: Because } };
+  /** The next task to start, worked out again only when what it depends on has changed. */
+  const nextTask = (): Next | undefined => {
+    // What is ready now, and when each role was first needed (its on-call delay counts from then).
+    const ready = new Map<number, { at: number; because: Because }>();
+    for (const task of tasks) {
+      if (plays[task.index]!.status !== 'pending') continue;
+      const time = readiness(task);
+      if (!time) continue;
+      ready.set(task.index, time);
+      const actor = plays[task.index]!.actor;
+      if (task.kind !== 'facilitator' && !draws.skipped[task.index]) firstNeeded[actor] = Math.min(firstNeeded[actor] ?? Infinity, time.at);
+    }
+    // The next task to start: the earliest, the script's order breaking ties.
+    let next: Next | undefined;
+    for (const [index, time] of ready) {
+      const task = tasks[index]!;
+      const play = plays[index]!;
+      const meantAt = time.at + task.delay + draws.lateBy[index]!;
+      let startAt = meantAt;
+      let waitBecause: Because | null = null;
+      if (task.kind !== 'facilitator' && !draws.skipped[index]) {
+        const available = firstNeeded[play.actor]! + draws.onCall[play.actor]!;
+        if (available > startAt) [startAt, waitBecause] = [available, { kind: 'on-call', role: play.actor }];
+        if (task.kind === 'action') {
+          const person = freePerson(play.actor);
+          if (person.freeAt > startAt) [startAt, waitBecause] = [person.freeAt, { kind: 'person', task: person.task }];
+        }
+      }
+      if (!next || startAt < next.startAt) next = { task, meantAt, startAt, waitBecause, ready: time };
+    }
+    return next;
+  };
+
+  // Readiness depends on the injects, decisions and milestones of the session (tables replaced,
+  // never changed in place, when they change) and on the team's own steps.
+  let seen: { injects: unknown; decisions: unknown; milestones: unknown } | undefined;
+  let next: Next | undefined;
+  for (let turn = 0; turn < MAX_TURNS && !session.context.ended; turn++) {
+    const { injects, decisions, milestones } = session.context;
+    if (!seen || seen.injects !== injects || seen.decisions !== decisions || seen.milestones !== milestones) {
+      seen = { injects, decisions, milestones };
+      next = nextTask();
+    }
+    const due = session.nextDueAt();
+    if (!next) {
+      if (due === undefined) break;
+      session.advanceTo(due);
+      continue;
+    }
+    if (next.startAt > session.now) {
+      // Move the clock to the start, or to the engine's next timer first: what fires may change who goes next.
+      session.advanceTo(due === undefined ? next.startAt : Math.min(due, next.startAt));
+      continue;
+    }
+    const { task } = next;
+    const play = plays[task.index]!;
+    seen = undefined; // a step taken changes what comes next
+    const duration = task.action !== null ? draws.durations[task.action]! : 0;
+    Object.assign(play, { readyAt: next.ready.at, readyBecause: next.ready.because, meantAt: next.meantAt, startAt: session.now, waitBecause: next.waitBecause, doneAt: session.now + duration });
+    if (draws.skipped[task.index]) {
+      play.status = 'skipped';
+      continue;
+    }
+    const actor = task.kind === 'facilitator' ? task.role : play.actor;
+    if (session.check(task.input, actor) !== undefined) {
+      // The moment passed (a decision its time limit answered, an inject already out): nothing to do.
+      Object.assign(play, { status: 'refused', doneAt: session.now });
+      continue;
+    }
+    session.record(task.input, { wallTime: scriptedWallTime(scenario, session.now), actor });
+    play.status = 'taken';
+    if (task.kind === 'action') Object.assign(freePerson(actor), { freeAt: play.doneAt, task: task.index });
+  }
+  if (!session.context.ended) session.advanceTo(scenario.end.timeLimit);
+  return { session, tasks: plays };
+}
