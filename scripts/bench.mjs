@@ -2,13 +2,18 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { nodeBundle } from './node-bundle.mjs';
+import { buildCli } from './build-cli.mjs';
 
 const benches = [
   ['engine', 'bench/engine.ts'], // replay, scripted drills, overhead against a bare XState actor
   ['export', 'bench/export.ts'], // the scorecard of a 10,000-entry session as PDF, HTML and CSV
   ['host: journal', 'bench/host-journal.ts'], // journal append throughput with fsync, on real files
+  ['simulation', 'bench/simulate.ts'], // 10,000 simulated drills on 1 and 2 worker threads, and memory as runs grow
   ['ui: Chromium', 'bench/ui.ts'], // serve start to library interactive, initial JS gzipped, long tasks at 600x (needs dist: npm run prepare)
 ];
+
+// The simulation bench runs the built worker (dist/simulation-worker.js): build it from the sources first.
+await buildCli();
 
 for (const [title, entry] of benches) {
   const outfile = entry.replace(/^bench\//, 'dist/bench/').replace(/\.ts$/, '.js');

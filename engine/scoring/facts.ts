@@ -1,4 +1,4 @@
-import type { Due, PlanAction } from '../format/plan.js';
+import type { Due, PlanAction, PlaybookStep } from '../format/plan.js';
 import type { JournalEntry } from '../session/journal.js';
 import type { ScenarioIndex } from '../session/scenario-index.js';
 import type { Session } from '../session/session.js';
@@ -39,11 +39,46 @@ export interface ScoringFacts {
   phaseOf(action: PlanAction): string;
   /** The scenario objective a step, duty, decision or the severity counts towards. */
   objectiveOf(key: { step?: string; duty?: string; decision?: string; severity?: boolean }): string | null;
+  /** The playbook's steps that apply to the scenario (not ruled out, with an action on its clouds), in order. */
+  applicableSteps: readonly PlaybookStep[];
+}
+
+/** What the plan and scenario alone decide, worked out once per scenario however many sessions are scored. */
+interface PlanFacts {
+  available(action: PlanAction): boolean;
+  objectiveOf: ScoringFacts['objectiveOf'];
+  applicableSteps: PlaybookStep[];
+}
+
+const planFactsCache = new WeakMap<ScenarioIndex, PlanFacts>();
+
+function planFacts(index: ScenarioIndex): PlanFacts {
+  let facts = planFactsCache.get(index);
+  if (facts) return facts;
+  const { scenario, plan } = index;
+  const available = (action: PlanAction) => action.providers.length === 0 || action.providers.some((p) => scenario.providers.includes(p));
+  const objectives = new Map<string, string | null>();
+  const objectiveOf: ScoringFacts['objectiveOf'] = (key) => {
+    const cacheKey = `${key.step ?? ''}\u0000${key.duty ?? ''}\u0000${key.decision ?? ''}\u0000${key.severity ? 1 : 0}`;
+    let id = objectives.get(cacheKey);
+    if (id === undefined) {
+      id = scenario.objectives.find((o) =>
+        (key.step && o.steps.includes(key.step)) || (key.duty && o.duties.includes(key.duty)) || (key.decision && o.decisions.includes(key.decision)) || (key.severity && o.severity),
+      )?.id ?? null;
+      objectives.set(cacheKey, id);
+    }
+    return id;
+  };
+  const playbook = plan.playbooks.find((p) => p.threat === scenario.threat)!;
+  const applicableSteps = playbook.steps.filter((s) => !scenario.notApplicable.includes(s.id) && s.actions.some((a) => available(index.actions.get(a)!)));
+  facts = { available, objectiveOf, applicableSteps };
+  planFactsCache.set(index, facts);
+  return facts;
 }
 
 export function scoringFacts(session: Session): ScoringFacts {
   const { index, journal, context } = session;
-  const { scenario, plan } = index;
+  const { plan } = index;
   const endAt = context.ended?.at ?? session.now;
   // The time limit's timer is set when the session starts, before any action's, so at the limit
   // the session ends first and an action due to complete at that very moment never does.
@@ -98,11 +133,7 @@ export function scoringFacts(session: Session): ScoringFacts {
       }
       return { take, started };
     },
-    available: (action) => action.providers.length === 0 || action.providers.some((p) => scenario.providers.includes(p)),
     phaseOf: (action) => (plan.scoreBy === 'csf-2.0' ? action.function : action.phase),
-    objectiveOf: (key) =>
-      scenario.objectives.find((o) =>
-        (key.step && o.steps.includes(key.step)) || (key.duty && o.duties.includes(key.duty)) || (key.decision && o.decisions.includes(key.decision)) || (key.severity && o.severity),
-      )?.id ?? null,
+    ...planFacts(index),
   };
 }

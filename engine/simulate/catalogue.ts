@@ -28,7 +28,10 @@ export interface InputDef {
   key: string | number;
 }
 
-const dueText = (due: Due) => `${formatDuration(due.within)} after ${due.from === 'detection' ? 'detection' : due.from === 'containment' ? 'containment' : 'the severity deadline'}`;
+const dueText = (due: Due) => {
+  const origin = due.from === 'detection' ? 'detection' : due.from === 'containment' ? 'containment' : 'the severity deadline';
+  return due.within === 0 ? `due at ${origin}` : `due ${formatDuration(due.within)} after ${origin}`;
+};
 
 /** The deadlines of the scenario: the severity response, each duty, each playbook step with a deadline, and the three targets. */
 export function breachCatalogue(policy: ResponsePolicy): BreachDef[] {
@@ -43,8 +46,8 @@ export function breachCatalogue(policy: ResponsePolicy): BreachDef[] {
   const steps = playbook.steps.filter((s) => s.due && !scenario.notApplicable.includes(s.id) && s.actions.some(available));
   return [
     { id: 'severity', title: `Severity declared within ${formatDuration(level.responseDeadline)} of detection (Sev ${level.level}, ${level.name})` },
-    ...index.duties.map((d) => ({ id: `duty:${d.id}`, title: `${d.title} (within ${dueText(d.due)})` })),
-    ...steps.map((s) => ({ id: `step:${s.id}`, title: `${s.title} (within ${dueText(s.due!)})` })),
+    ...index.duties.map((d) => ({ id: `duty:${d.id}`, title: `${d.title} (${dueText(d.due)})` })),
+    ...steps.map((s) => ({ id: `step:${s.id}`, title: `${s.title} (${dueText(s.due!)})` })),
     { id: 'target:detect', title: `Time to detect within the target of ${minutesText(level.targets.detect / 60_000)}` },
     { id: 'target:contain', title: `Time to contain within the target of ${minutesText(level.targets.contain / 60_000)}` },
     { id: 'target:recover', title: `Time to recover within the target of ${minutesText(level.targets.recover / 60_000)}` },

@@ -95,20 +95,23 @@ export function playRun(policy: ResponsePolicy, model: ResolvedModel, draws: Run
 
   const freePerson = (role: string) => people[role]!.reduce((best, p) => (p.freeAt < best.freeAt ? p : best));
 
+  // When each pending task is ready, kept as the session and the team move: a task's readiness
+  // changes only when a cue of the session changes (its injects, decisions and milestones tables
+  // are replaced, never changed in place) or when a task it waits for is taken.
+  const ready = new Map<number, { at: number; because: Because }>();
+  const refresh = (index: number) => {
+    if (plays[index]!.status !== 'pending') return;
+    const time = readiness(tasks[index]!);
+    if (!time) return void ready.delete(index);
+    ready.set(index, time);
+    // A role's on-call delay counts from when it was first needed.
+    const actor = plays[index]!.actor;
+    if (tasks[index]!.kind !== 'facilitator' && !draws.skipped[index]) firstNeeded[actor] = Math.min(firstNeeded[actor] ?? Infinity, time.at);
+  };
+
   type Next = { task: Task; meantAt: number; startAt: number; waitBecause: Because | null; ready: { at: number; because: Because } };
-  /** The next task to start, worked out again only when what it depends on has changed. */
+  /** The next task to start: the earliest, the script's order breaking ties. */
   const nextTask = (): Next | undefined => {
-    // What is ready now, and when each role was first needed (its on-call delay counts from then).
-    const ready = new Map<number, { at: number; because: Because }>();
-    for (const task of tasks) {
-      if (plays[task.index]!.status !== 'pending') continue;
-      const time = readiness(task);
-      if (!time) continue;
-      ready.set(task.index, time);
-      const actor = plays[task.index]!.actor;
-      if (task.kind !== 'facilitator' && !draws.skipped[task.index]) firstNeeded[actor] = Math.min(firstNeeded[actor] ?? Infinity, time.at);
-    }
-    // The next task to start: the earliest, the script's order breaking ties.
     let next: Next | undefined;
     for (const [index, time] of ready) {
       const task = tasks[index]!;
@@ -124,19 +127,20 @@ export function playRun(policy: ResponsePolicy, model: ResolvedModel, draws: Run
           if (person.freeAt > startAt) [startAt, waitBecause] = [person.freeAt, { kind: 'person', task: person.task }];
         }
       }
-      if (!next || startAt < next.startAt) next = { task, meantAt, startAt, waitBecause, ready: time };
+      if (!next || startAt < next.startAt || (startAt === next.startAt && index < next.task.index)) next = { task, meantAt, startAt, waitBecause, ready: time };
     }
     return next;
   };
 
-  // Readiness depends on the injects, decisions and milestones of the session (tables replaced,
-  // never changed in place, when they change) and on the team's own steps.
-  let seen: { injects: unknown; decisions: unknown; milestones: unknown } | undefined;
-  let next: Next | undefined;
+  for (const task of tasks) refresh(task.index);
+  let seen = session.context;
+  let next = nextTask();
+  const wallTime = scriptedWallTime(scenario, 0);
   for (let turn = 0; turn < MAX_TURNS && !session.context.ended; turn++) {
-    const { injects, decisions, milestones } = session.context;
-    if (!seen || seen.injects !== injects || seen.decisions !== decisions || seen.milestones !== milestones) {
-      seen = { injects, decisions, milestones };
+    const context = session.context;
+    if (context.injects !== seen.injects || context.decisions !== seen.decisions || context.milestones !== seen.milestones) {
+      seen = context;
+      for (const index of policy.cued) refresh(index);
       next = nextTask();
     }
     const due = session.nextDueAt();
@@ -152,22 +156,25 @@ export function playRun(policy: ResponsePolicy, model: ResolvedModel, draws: Run
     }
     const { task } = next;
     const play = plays[task.index]!;
-    seen = undefined; // a step taken changes what comes next
     const duration = task.action !== null ? draws.durations[task.action]! : 0;
     Object.assign(play, { readyAt: next.ready.at, readyBecause: next.ready.because, meantAt: next.meantAt, startAt: session.now, waitBecause: next.waitBecause, doneAt: session.now + duration });
-    if (draws.skipped[task.index]) {
-      play.status = 'skipped';
-      continue;
+    if (draws.skipped[task.index]) play.status = 'skipped';
+    else {
+      const actor = task.kind === 'facilitator' ? task.role : play.actor;
+      if (session.check(task.input, actor) !== undefined) {
+        // The moment passed (a decision its time limit answered, an inject already out): nothing to do.
+        Object.assign(play, { status: 'refused', doneAt: session.now });
+      } else {
+        // Wall time is the start's for every entry: a simulated drill is never journaled, and its scorecard reads only the start's.
+        session.record(task.input, { wallTime, actor });
+        play.status = 'taken';
+        if (task.kind === 'action') Object.assign(freePerson(actor), { freeAt: play.doneAt, task: task.index });
+      }
     }
-    const actor = task.kind === 'facilitator' ? task.role : play.actor;
-    if (session.check(task.input, actor) !== undefined) {
-      // The moment passed (a decision its time limit answered, an inject already out): nothing to do.
-      Object.assign(play, { status: 'refused', doneAt: session.now });
-      continue;
-    }
-    session.record(task.input, { wallTime: scriptedWallTime(scenario, session.now), actor });
-    play.status = 'taken';
-    if (task.kind === 'action') Object.assign(freePerson(actor), { freeAt: play.doneAt, task: task.index });
+    // A step taken changes what comes next: the steps waiting for it, and who is free.
+    ready.delete(task.index);
+    for (const index of policy.dependents[task.index]!) refresh(index);
+    next = nextTask();
   }
   if (!session.context.ended) session.advanceTo(scenario.end.timeLimit);
   return { session, tasks: plays };

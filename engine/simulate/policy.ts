@@ -53,6 +53,10 @@ export interface ResponsePolicy {
   busiest: Record<string, number>;
   /** The distinct actions the tasks take, in order of first use. */
   actions: string[];
+  /** Per task, the tasks that wait for it (afterDone or afterStarted). */
+  dependents: number[][];
+  /** The tasks that wait for a cue of the session (an inject, a decision, a milestone). */
+  cued: number[];
 }
 
 const labelOf = (input: JournalInput): string => {
@@ -141,7 +145,16 @@ export function responsePolicy(plan: Plan, scenario: Scenario, script: ResponseS
     session.record(input, { simTime: step.at, wallTime: scriptedWallTime(scenario, step.at), actor: step.by });
   }
 
-  return { plan, scenario, script, tasks, busiest: busiestRoles(tasks), actions: [...new Set(tasks.flatMap((t) => (t.action ? [t.action] : [])))] };
+  return {
+    plan,
+    scenario,
+    script,
+    tasks,
+    busiest: busiestRoles(tasks),
+    actions: [...new Set(tasks.flatMap((t) => (t.action ? [t.action] : [])))],
+    dependents: tasks.map((task) => tasks.filter((t) => t.afterDone.includes(task.index) || t.afterStarted.includes(task.index)).map((t) => t.index)),
+    cued: tasks.filter((t) => t.anyOf.length > 0).map((t) => t.index),
+  };
 }
 
 /** The most actions each role has under way at once in the script ([start, done) intervals). */

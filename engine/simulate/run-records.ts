@@ -1,4 +1,4 @@
-import { scoreNumbers } from '../scoring/session-score.js';
+import { scoreNumbers, type SessionScore } from '../scoring/session-score.js';
 import { criticalPath } from './critical-path.js';
 import { drawRun, type RunDraws } from './draws.js';
 import { playRun, type PlayedRun } from './play-run.js';
@@ -56,11 +56,54 @@ export function playOneRun(simulation: Simulation, run: number): { draws: RunDra
   return { draws, played: playRun(policy, model, draws, `${request.scenario.id}.simulated-${run + 1}`) };
 }
 
+/** Whether a run breached a deadline, from its score: one check per deadline of the catalogue. */
+function breachChecks(simulation: Simulation): ((score: SessionScore) => boolean)[] {
+  return simulation.breaches.map((breach) => {
+    const [kind, id] = breach.id.split(':') as [string, string | undefined];
+    if (kind === 'severity') return (score) => !score.severity.result.onTime;
+    if (kind === 'duty') return (score) => score.duties.duties.find((d) => d.duty === id)!.status !== 'on-time';
+    if (kind === 'step') {
+      return (score) => {
+        const step = score.actions.steps.find((s) => s.result.step === id)!.result;
+        return step.doneAtMinutes === null || step.lateByMinutes !== null;
+      };
+    }
+    const metric = ['detect', 'contain', 'recover'].indexOf(id!);
+    return (score) => score.timeliness.metrics[metric]!.met !== true;
+  });
+}
+
+/** What each input drew in a run: minutes, or 1 and 0 for what happened or not. */
+function inputReaders(simulation: Simulation): ((draws: RunDraws) => number)[] {
+  const { policy } = simulation;
+  return simulation.inputs.map((input) => {
+    const key = input.key;
+    switch (input.kind) {
+      case 'duration': return (draws) => minutes(draws.durations[key as string]!);
+      case 'on-call': return (draws) => minutes(draws.onCall[key as string]!);
+      case 'notice': {
+        // The channel's injects each wait their own time: the input is their mean (an inject switched off never counts).
+        const injects = policy.scenario.injects.flatMap((inject, n) => (inject.channel === key ? [n] : []));
+        return (draws) => {
+          const noticed = injects.map((n) => draws.notice[n]!).filter(Number.isFinite);
+          return noticed.length === 0 ? 0 : minutes(noticed.reduce((s, v) => s + v, 0) / noticed.length);
+        };
+      }
+      case 'skip': return (draws) => (draws.skipped[key as number] ? 1 : 0);
+      case 'late': return (draws) => minutes(draws.lateBy[key as number]!);
+      case 'wrong-role': return (draws) => (draws.actor[key as number] !== policy.tasks[key as number]!.role ? 1 : 0);
+    }
+  });
+}
+
 /** Plays runs [from, from + count) and records their figures. */
-export function playRuns(simulation: Simulation, from: number, count: number, onRun?: () => void): RunRecords {
+export function playRuns(simulation: Simulation, from: number, count: number): RunRecords {
   const records = emptyRecords(simulation, from, count);
-  const { breaches, inputs, roles, policy } = simulation;
+  const { roles, policy } = simulation;
+  const checks = breachChecks(simulation);
+  const readers = inputReaders(simulation);
   const roleIndex = new Map(roles.map((r, i) => [r, i]));
+  const width = roles.length + 2;
   for (let row = 0; row < count; row++) {
     const { draws, played } = playOneRun(simulation, from + row);
     const score = scoreNumbers(played.session);
@@ -69,36 +112,9 @@ export function playRuns(simulation: Simulation, from: number, count: number, on
     records.timeToContain[row] = orNaN(contain!.minutes);
     records.timeToRecover[row] = orNaN(recover!.minutes);
     records.score[row] = score.overallScore;
+    checks.forEach((breached, b) => (records.breaches[row * checks.length + b] = breached(score) ? 1 : 0));
+    readers.forEach((read, i) => (records.inputs[row * readers.length + i] = read(draws)));
 
-    const steps = new Map(score.actions.steps.map((s) => [s.result.step, s.result]));
-    const duties = new Map(score.duties.duties.map((d) => [d.duty, d]));
-    breaches.forEach((breach, b) => {
-      const [kind, id] = breach.id.split(':') as [string, string | undefined];
-      let breached: boolean;
-      if (kind === 'severity') breached = !score.severity.result.onTime;
-      else if (kind === 'duty') breached = duties.get(id!)!.status !== 'on-time';
-      else if (kind === 'step') {
-        const step = steps.get(id!)!;
-        breached = step.doneAtMinutes === null || step.lateByMinutes !== null;
-      } else breached = score.timeliness.metrics[['detect', 'contain', 'recover'].indexOf(id!)]!.met !== true;
-      records.breaches[row * breaches.length + b] = breached ? 1 : 0;
-    });
-
-    inputs.forEach((input, i) => {
-      let value: number;
-      if (input.kind === 'duration') value = minutes(draws.durations[input.key as string]!);
-      else if (input.kind === 'on-call') value = minutes(draws.onCall[input.key as string]!);
-      else if (input.kind === 'notice') {
-        // The channel's injects each wait their own time: the input is their mean (an inject switched off never counts).
-        const noticed = policy.scenario.injects.flatMap((inject, n) => (inject.channel === input.key && Number.isFinite(draws.notice[n]) ? [draws.notice[n]!] : []));
-        value = noticed.length === 0 ? 0 : minutes(noticed.reduce((s, v) => s + v, 0) / noticed.length);
-      } else if (input.kind === 'skip') value = draws.skipped[input.key as number] ? 1 : 0;
-      else if (input.kind === 'late') value = minutes(draws.lateBy[input.key as number]!);
-      else value = draws.actor[input.key as number] !== policy.tasks[input.key as number]!.role ? 1 : 0;
-      records.inputs[row * inputs.length + i] = value;
-    });
-
-    const width = roles.length + 2;
     const path = criticalPath(policy, played);
     if (path) {
       for (const [role, ms] of Object.entries(path.byRole)) records.pathMinutes[row * width + roleIndex.get(role)!] = minutes(ms);
@@ -109,11 +125,9 @@ export function playRuns(simulation: Simulation, from: number, count: number, on
       records.pathMinutes.fill(NaN, row * width, (row + 1) * width);
     }
     played.tasks.forEach((play, k) => {
-      const task = policy.tasks[k]!;
-      if (play.status !== 'taken' || task.kind === 'facilitator') return;
+      if (play.status !== 'taken' || policy.tasks[k]!.kind === 'facilitator') return;
       records.waitMinutes[row * roles.length + roleIndex.get(play.actor)!]! += minutes(play.startAt - play.meantAt);
     });
-    onRun?.();
   }
   return records;
 }

@@ -24,7 +24,6 @@ export interface ActionsScore {
 /** The playbook's expected actions: each applicable step done in time, by its owner, in order. */
 export function scoreActions(facts: ScoringFacts): ActionsScore {
   const { index, takes } = facts;
-  const { scenario, plan } = index;
 
   const harmfulActions: HarmfulAction[] = takes
     .filter((t) => t.action.destroysEvidence && t.missingPrerequisites.length > 0)
@@ -33,8 +32,7 @@ export function scoreActions(facts: ScoringFacts): ActionsScore {
     .filter((t) => t.action.destroysEvidence && t.missingPrerequisites.length > 0)
     .map((t) => scoredFinding('evidence-destroyed', 'improvement', { kind: 'action', id: t.action.id }, [t.seq], null, { at: t.at, by: t.role, beforeActions: t.missingPrerequisites }));
 
-  const playbook = plan.playbooks.find((p) => p.threat === scenario.threat)!;
-  const applicable = playbook.steps.filter((s) => !scenario.notApplicable.includes(s.id) && s.actions.some((a) => facts.available(index.actions.get(a)!)));
+  const applicable = facts.applicableSteps;
   const applicableIds = new Set(applicable.map((s) => s.id));
   const stepDone = new Map(applicable.map((s) => [s.id, facts.doing(s.actions).take?.completesAt]));
 

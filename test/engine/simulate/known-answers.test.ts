@@ -34,7 +34,7 @@ let uniformAndSkip: SimulationReport;
 beforeAll(() => {
   exponentials = simulate('actions:\n  contain: { duration: { exponential: { mean: 10m } } }\n  recover: { duration: { exponential: { mean: 10m } } }\n');
   uniformAndSkip = simulate('durationSpread: 1\nactions:\n  contain: { duration: { uniform: { min: 10m, max: 30m } } }\n  recover: { duration: 0m }\n  notify: { skip: 0.3 }\n');
-});
+}, 120_000); // a guard, not a measure: 20,000 runs take a few seconds on an idle machine
 
 describe('one action with an exponential duration (mean 10 minutes)', () => {
   const exponential = (p: number) => -10 * Math.log(1 - p);
