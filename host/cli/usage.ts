@@ -8,4 +8,5 @@ export const serveUsage = 'firedrill serve [--port N] [--data-dir D]          se
 export const reportUsage = 'firedrill report <journal.jsonl> --format pdf|html|csv|json|md [--out F] [--paper a4|letter] [--scenario F] [--plan F] [--data-dir D]   export a session\'s scorecard';
 export const schemaUsage = 'firedrill schema <folder>                  write the JSON Schemas for editors (plan, scenario, script, model)';
 export const aarUsage = 'firedrill aar <journals or folders...> --format docx|pdf|html|md [--out F] [--paper a4|letter] [--name N] [--contact C] [--organisation O]   after-action report / improvement plan';
+export const coverageUsage = 'firedrill coverage [--format json|navigator|csv] [--out F] [--data-dir D]   which ATT&CK techniques, plan actions, roles, duties and CSF functions the library and past drills exercise';
 export const simulateUsage = 'firedrill simulate <scenario> [--model M] [--compare M2] --runs N --seed S [--workers W] [--script S] [--format json|md|html] [--out F]   stress-test the plan: N drills drawn from a response model';
