@@ -43,7 +43,7 @@ export function timeHistogramOption(report: SimulationReport, time: SimulatedTim
   const step = minuteTickStep(last - Math.min(first, target));
   return {
     ...base(),
-    title: { text: `${TIME_TITLES[time]}: ${report.runs.toLocaleString('en')} runs`, left: 0, textStyle: { fontSize: 12, fontFamily: CHART_FONT } },
+    title: { text: `${TIME_TITLES[time]}: runs per ${minutesText(bins[0] ? bins[0].to - bins[0].from : 1)}`, left: 0, textStyle: { fontSize: 12, fontFamily: CHART_FONT } },
     grid: { left: 60, right: 30, top: 40, bottom: 44 },
     tooltip: { trigger: 'item' },
     xAxis: {
@@ -58,7 +58,7 @@ export function timeHistogramOption(report: SimulationReport, time: SimulatedTim
       axisLabel: { ...axisLabel, formatter: (value: number) => minutesText(value) },
       splitLine: { lineStyle: { color: CHART_COLORS.grid } },
     },
-    yAxis: { type: 'value', name: 'runs', nameTextStyle: axisLabel, axisLabel, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
+    yAxis: { type: 'value', axisLabel, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
     series: [{
       type: 'bar',
       name: TIME_TITLES[time],
@@ -69,21 +69,25 @@ export function timeHistogramOption(report: SimulationReport, time: SimulatedTim
       markLine: {
         silent: true,
         symbol: 'none',
-        label: { formatter: '{b}', fontSize: 10, fontFamily: CHART_FONT },
-        data: lines.map((l, i) => ({ name: l.name, xAxis: l.at, lineStyle: { color: l.color, type: 'dashed' }, label: { color: l.color, distance: i % 2 ? 14 : 3 } })),
+        // Written along each line, so lines close together keep their labels apart.
+        label: { formatter: '{b}', fontSize: 10, fontFamily: CHART_FONT, position: 'insideEndTop' },
+        data: lines.map((l) => ({ name: l.name, xAxis: l.at, lineStyle: { color: l.color, type: 'dashed' }, label: { color: l.color } })),
       },
     }],
   };
 }
 
-/** The chance of missing each deadline, likeliest first. */
+/** The deadlines missed in some run (those never missed are left to the table). */
+export const missedDeadlines = (report: SimulationReport) => report.breaches.filter((b) => b.probability > 0).sort((a, b) => b.probability - a.probability || a.id.localeCompare(b.id));
+
+/** The chance of missing each deadline that some run missed, likeliest first. */
 export function breachChartOption(report: SimulationReport): ReportChartOption {
-  const breaches = [...report.breaches].sort((a, b) => b.probability - a.probability || a.id.localeCompare(b.id)).reverse(); // first category at the bottom
+  const breaches = missedDeadlines(report).reverse(); // ECharts draws the first category at the bottom
   return {
     ...base(),
-    grid: { left: 260, right: 60, top: 8, bottom: 30 },
+    grid: { left: 330, right: 60, top: 8, bottom: 30 },
     xAxis: { type: 'value', min: 0, max: 1, interval: 0.25, axisLabel: { ...axisLabel, formatter: (value: number) => percent(value) }, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
-    yAxis: { type: 'category', data: breaches.map((b) => b.title), axisTick: { show: false }, axisLabel: { fontSize: 10, color: CHART_COLORS.ink, width: 250, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: breaches.map((b) => b.title), axisTick: { show: false }, axisLabel: { fontSize: 10, color: CHART_COLORS.ink, width: 320, overflow: 'truncate' } },
     series: [{
       type: 'bar',
       name: 'Probability of missing the deadline',
@@ -114,7 +118,7 @@ export function tornadoChartOption(report: SimulationReport): ReportChartOption 
   });
   return {
     ...base(),
-    grid: { left: 260, right: 40, top: 8, bottom: 56 },
+    grid: { left: 330, right: 40, top: 24, bottom: 56 },
     legend: { bottom: 0, data: ['Longer when the input is high', 'Shorter when the input is high'], itemWidth: 10, itemHeight: 10, textStyle: { fontSize: 10, fontFamily: CHART_FONT } },
     xAxis: {
       type: 'value',
@@ -128,7 +132,7 @@ export function tornadoChartOption(report: SimulationReport): ReportChartOption 
       axisLabel: { ...axisLabel, formatter: (value: number) => minutesText(value) },
       splitLine: { lineStyle: { color: CHART_COLORS.grid } },
     },
-    yAxis: { type: 'category', data: inputs.map((i) => i.title), axisTick: { show: false }, axisLabel: { fontSize: 10, color: CHART_COLORS.ink, width: 250, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: inputs.map((i) => i.title), axisTick: { show: false }, axisLabel: { fontSize: 10, color: CHART_COLORS.ink, width: 320, overflow: 'truncate' } },
     series: [
       // An invisible bar from the axis to the lower end: the visible one spans low to high.
       { type: 'bar', name: 'offset', stack: 'swing', barWidth: 12, itemStyle: { color: 'transparent' }, silent: true, data: lows,

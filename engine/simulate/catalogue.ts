@@ -70,7 +70,7 @@ export function inputCatalogue(policy: ResponsePolicy, model: ResolvedModel): In
   }
   for (const task of tasks) {
     const behaviour = behaviourOf(model, task);
-    const name = task.action !== null ? actionTitle(task.action) : task.label;
+    const name = task.title;
     const step = `${task.index + 1}`;
     if (behaviour.skip > 0 && behaviour.skip < 1 && !(task.action !== null && model.off.actions.has(task.action))) inputs.push({ id: `skip:${step}`, kind: 'skip', title: `Skipped: ${name}`, key: task.index });
     if (behaviour.late) inputs.push({ id: `late:${step}`, kind: 'late', title: `Started late: ${name}`, key: task.index });

@@ -7,7 +7,7 @@ import type { ResponsePolicy } from './policy.js';
 // to the role that spent it: doing the step, pacing it, or waiting for someone free.
 
 export interface CriticalPath {
-  /** The steps on the path, first to last, as "role: step". */
+  /** The steps on the path, first to last, as "Role: step" in the plan's words. */
   steps: string[];
   /** Simulated ms of the path spent by each role (work, pace and waiting), by role id. */
   byRole: Record<string, number>;
@@ -30,7 +30,8 @@ const doneAtTime = (plays: readonly TaskPlay[], at: number, before = false) => {
 export function criticalPath(policy: ResponsePolicy, run: PlayedRun): CriticalPath | null {
   const recoveredAt = run.session.context.milestones.recovered;
   if (recoveredAt === undefined) return null;
-  const { tasks, scenario } = policy;
+  const { tasks, scenario, plan } = policy;
+  const roleTitle = (id: string) => plan.roles.find((r) => r.id === id)?.title ?? id;
   const plays = run.tasks;
   const path: CriticalPath = { steps: [], byRole: {}, noticing: 0, scenario: 0 };
   const spend = (role: string, ms: number) => {
@@ -48,7 +49,7 @@ export function criticalPath(policy: ResponsePolicy, run: PlayedRun): CriticalPa
     visited.add(k);
     const task = tasks[k]!;
     const play = plays[k]!;
-    path.steps.unshift(`${play.actor}: ${task.label}`);
+    path.steps.unshift(`${roleTitle(play.actor)}: ${task.title}`);
     spend(play.actor, play.doneAt - play.startAt);
     spend(play.waitBecause?.kind === 'on-call' ? play.waitBecause.role : play.actor, play.startAt - play.meantAt);
     spend(play.actor, play.meantAt - play.readyAt);

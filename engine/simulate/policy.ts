@@ -40,8 +40,8 @@ export interface Task {
   /** When the script does it, and when it is done (an action's completion). */
   scriptAt: number;
   scriptDoneAt: number;
-  /** A short name for reports: the action, decision or kind. */
-  label: string;
+  /** What it is, in words, for reports: the action's title, "Declare severity 1", the decision's prompt. */
+  title: string;
 }
 
 export interface ResponsePolicy {
@@ -59,12 +59,15 @@ export interface ResponsePolicy {
   cued: number[];
 }
 
-const labelOf = (input: JournalInput): string => {
+const titleOf = (input: JournalInput, plan: Plan, scenario: Scenario): string => {
   switch (input.type) {
-    case 'action.taken': return input.action;
-    case 'severity.declared': return `severity ${input.level}`;
-    case 'decision.answered': return `decision ${input.decision}`;
-    case 'session.ended': return 'end';
+    case 'action.taken': return plan.actions.find((a) => a.id === input.action)!.title;
+    case 'severity.declared': return `Declare severity ${input.level}`;
+    case 'decision.answered': return `Decide: ${scenario.decisions.find((d) => d.id === input.decision)!.prompt}`;
+    case 'session.ended': return 'End the session';
+    case 'observation.noted': return 'Note an observation';
+    case 'inject.released': return `Release inject ${input.inject}`;
+    case 'inject.held': return `Hold inject ${input.inject}`;
     default: return input.type;
   }
 };
@@ -140,7 +143,7 @@ export function responsePolicy(plan: Plan, scenario: Scenario, script: ResponseS
       delay: step.at - base,
       scriptAt: step.at,
       scriptDoneAt: step.at + duration,
-      label: labelOf(input),
+      title: titleOf(input, plan, scenario),
     });
     session.record(input, { simTime: step.at, wallTime: scriptedWallTime(scenario, step.at), actor: step.by });
   }

@@ -63,7 +63,9 @@ export interface SensitivityInput {
 }
 
 export interface Difference {
-  measure: string;
+  /** "timeToRecoverMinutes" (the mean of a time), "overallScore", or a deadline's id (the probability of missing it). */
+  id: string;
+  title: string;
   a: number | null;
   b: number | null;
   /** b − a, and its 95% interval from the paired runs (both models drew the same luck). */
@@ -98,7 +100,7 @@ export interface SimulationReport {
   bottlenecks: RoleFigure[];
   sensitivity: { measure: 'timeToRecoverMinutes'; inputs: SensitivityInput[] };
   histograms: Record<'timeToDetectMinutes' | 'timeToContainMinutes' | 'timeToRecoverMinutes' | 'overallScore', HistogramBin[]>;
-  comparison?: { model: { id: string; title: string; source: string }; differences: Difference[]; breaches: (Difference & { id: string })[] };
+  comparison?: { model: { id: string; title: string; source: string }; differences: Difference[]; breaches: Difference[] };
   definitions: Record<keyof typeof SIMULATION_DEFINITIONS, string>;
 }
 
@@ -113,6 +115,7 @@ export const SIMULATION_DEFINITIONS = {
 } as const;
 
 const TIMES = ['timeToDetect', 'timeToContain', 'timeToRecover'] as const;
+const TIME_TITLES = { timeToDetect: 'Time to detect', timeToContain: 'Time to contain', timeToRecover: 'Time to recover' } as const;
 const Z95 = 1.959963984540054;
 const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
 const rounded = (value: number | null) => (value === null ? null : round2(value));
@@ -262,7 +265,7 @@ export function simulationReport(simulation: Simulation, records: RunRecords): S
 }
 
 /** Paired differences b − a over the runs where both have a value, with a normal 95% interval. */
-function pairedDifference(measure: string, a: ArrayLike<number>, b: ArrayLike<number>): Difference {
+function pairedDifference(id: string, title: string, a: ArrayLike<number>, b: ArrayLike<number>): Difference {
   const d: number[] = [];
   let sumA = 0;
   let sumB = 0;
@@ -273,12 +276,12 @@ function pairedDifference(measure: string, a: ArrayLike<number>, b: ArrayLike<nu
     sumB += b[i]!;
   }
   const n = d.length;
-  if (n === 0) return { measure, a: null, b: null, difference: null, low: null, high: null, n };
+  if (n === 0) return { id, title, a: null, b: null, difference: null, low: null, high: null, n };
   const meanD = d.reduce((s, v) => s + v, 0) / n;
   const sd = n > 1 ? Math.sqrt(d.reduce((s, v) => s + (v - meanD) ** 2, 0) / (n - 1)) : 0;
   const half = n > 1 ? Z95 * (sd / Math.sqrt(n)) : null;
   return {
-    measure, a: round4(sumA / n), b: round4(sumB / n), difference: round4(meanD),
+    id, title, a: round4(sumA / n), b: round4(sumB / n), difference: round4(meanD),
     low: half === null ? null : round4(meanD - half), high: half === null ? null : round4(meanD + half), n,
   };
 }
@@ -289,9 +292,9 @@ export function compareSimulations(a: { simulation: Simulation; records: RunReco
   return {
     model: { id: b.simulation.model.id, title: b.simulation.model.title, source: b.simulation.model.source },
     differences: [
-      ...TIMES.map((t) => pairedDifference(`${t}Minutes (mean)`, a.records[t], b.records[t])),
-      pairedDifference('overallScore (mean)', a.records.score, b.records.score),
+      ...TIMES.map((t) => pairedDifference(`${t}Minutes`, `${TIME_TITLES[t]} (mean)`, a.records[t], b.records[t])),
+      pairedDifference('overallScore', 'Overall score (mean)', a.records.score, b.records.score),
     ],
-    breaches: a.simulation.breaches.map((breach, i) => ({ id: breach.id, ...pairedDifference(breach.title, breachColumn(a, i), breachColumn(b, i)) })),
+    breaches: a.simulation.breaches.map((breach, i) => pairedDifference(breach.id, breach.title, breachColumn(a, i), breachColumn(b, i))),
   };
 }

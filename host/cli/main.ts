@@ -78,7 +78,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
           seed: { type: 'string' }, workers: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
         });
         if (positionals.length !== 1) throw new UsageError('simulate needs one scenario (a file, or a bundled scenario id)');
-        return (await import('./simulate.js')).simulateCommand(positionals[0]!, strings(values), io);
+        // Awaited here, so a usage mistake found inside the command is caught below.
+        return await (await import('./simulate.js')).simulateCommand(positionals[0]!, strings(values), io);
       }
       case 'schema': {
         const { positionals } = parse(rest, {});

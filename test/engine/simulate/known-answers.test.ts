@@ -85,7 +85,7 @@ describe('two actions in sequence, each exponential with mean 10 minutes', () =>
   });
 
   it('puts the analyst on the critical path, contain then recover', () => {
-    expect(exponentials.criticalPath.common[0]).toEqual({ steps: ['analyst: contain', 'analyst: recover'], share: 1 });
+    expect(exponentials.criticalPath.common[0]).toEqual({ steps: ['Analyst: Contain', 'Analyst: Recover'], share: 1 });
     expect(exponentials.bottlenecks[0]).toMatchObject({ role: 'analyst', criticalPathShare: 1 });
     // Each duration moves recovery by about the same: both lead the tornado; notify's spread hardly moves it.
     const [first, second, third] = exponentials.sensitivity.inputs;

@@ -44,7 +44,7 @@ describe('a simulation on worker threads', () => {
     const one = await runSimulation(small, { workers: 1, compare, workerFile: worker.file });
     const two = await runSimulation(small, { workers: 2, compare, workerFile: worker.file });
     expect(json(two)).toBe(json(one));
-    const recover = one.comparison!.differences.find((d) => d.measure.startsWith('timeToRecover'))!;
+    const recover = one.comparison!.differences.find((d) => d.id === 'timeToRecoverMinutes')!;
     expect(recover.n).toBe(120);
     // More people can only take waiting away: recovery is never slower on average.
     expect(recover.difference!).toBeLessThanOrEqual(0);
