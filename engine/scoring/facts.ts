@@ -37,8 +37,8 @@ export interface ScoringFacts {
   available(action: PlanAction): boolean;
   /** The phase an action scores in: NIST phase or CSF function, as the plan scores by. */
   phaseOf(action: PlanAction): string;
-  /** The scenario objective a step, duty, decision or the severity counts towards. */
-  objectiveOf(key: { step?: string; duty?: string; decision?: string; severity?: boolean }): string | null;
+  /** The scenario objective a step, duty, decision (by id) or the severity counts towards. */
+  objectiveOf(kind: 'step' | 'duty' | 'decision' | 'severity', id?: string): string | null;
   /** The playbook's steps that apply to the scenario (not ruled out, with an action on its clouds), in order. */
   applicableSteps: readonly PlaybookStep[];
 }
@@ -57,21 +57,17 @@ function planFacts(index: ScenarioIndex): PlanFacts {
   if (facts) return facts;
   const { scenario, plan } = index;
   const available = (action: PlanAction) => action.providers.length === 0 || action.providers.some((p) => scenario.providers.includes(p));
-  const objectives = new Map<string, string | null>();
-  const objectiveOf: ScoringFacts['objectiveOf'] = (key) => {
-    const cacheKey = `${key.step ?? ''}\u0000${key.duty ?? ''}\u0000${key.decision ?? ''}\u0000${key.severity ? 1 : 0}`;
-    let id = objectives.get(cacheKey);
-    if (id === undefined) {
-      id = scenario.objectives.find((o) =>
-        (key.step && o.steps.includes(key.step)) || (key.duty && o.duties.includes(key.duty)) || (key.decision && o.decisions.includes(key.decision)) || (key.severity && o.severity),
-      )?.id ?? null;
-      objectives.set(cacheKey, id);
-    }
-    return id;
-  };
+  // The first objective (in the scenario's order) that names each step, duty, decision, or the severity.
+  const objectives = { step: new Map<string, string>(), duty: new Map<string, string>(), decision: new Map<string, string>(), severity: new Map<string, string>() };
+  for (const o of [...scenario.objectives].reverse()) {
+    for (const id of o.steps) objectives.step.set(id, o.id);
+    for (const id of o.duties) objectives.duty.set(id, o.id);
+    for (const id of o.decisions) objectives.decision.set(id, o.id);
+    if (o.severity) objectives.severity.set('severity', o.id);
+  }
   const playbook = plan.playbooks.find((p) => p.threat === scenario.threat)!;
   const applicableSteps = playbook.steps.filter((s) => !scenario.notApplicable.includes(s.id) && s.actions.some((a) => available(index.actions.get(a)!)));
-  facts = { available, objectiveOf, applicableSteps };
+  facts = { available, objectiveOf: (kind, id = 'severity') => objectives[kind].get(id) ?? null, applicableSteps };
   planFactsCache.set(index, facts);
   return facts;
 }

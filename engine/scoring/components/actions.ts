@@ -40,7 +40,7 @@ export function scoreActions(facts: ScoringFacts): ActionsScore {
     const { take, started } = facts.doing(step.actions);
     const due = facts.dueAt(step.due);
     const firstAction = index.actions.get(step.actions.find((a) => facts.available(index.actions.get(a)!))!)!;
-    const objective = facts.objectiveOf({ step: step.id });
+    const objective = facts.objectiveOf('step', step.id);
     const subject = { kind: 'step', id: step.id } as const;
     const base = {
       step: step.id, title: step.title, phase: facts.phaseOf(take?.action ?? firstAction), owner: step.owner, weight: step.weight,

@@ -19,7 +19,7 @@ export function scoreDecisions(facts: ScoringFacts): DecisionsScore {
     const state = context.decisions[decision.id]!;
     if (state.openedAt === undefined) return [];
     const option = decision.options.find((o) => o.id === state.option);
-    const objective = facts.objectiveOf({ decision: decision.id });
+    const objective = facts.objectiveOf('decision', decision.id);
     const subject = { kind: 'decision', id: decision.id } as const;
     const status = state.status === 'answered' ? 'answered' : state.status === 'timed-out' ? 'timed-out' : 'unanswered';
     let credit = option ? DECISION_CREDIT[option.quality] : 0;

@@ -17,7 +17,7 @@ export function scoreDuties(facts: ScoringFacts): DutiesScore {
   const duties = facts.index.duties.map((duty): DutyResult => {
     const { take, started } = facts.doing(duty.actions);
     const due = facts.dueAt(duty.due);
-    const objective = facts.objectiveOf({ duty: duty.id });
+    const objective = facts.objectiveOf('duty', duty.id);
     const subject = { kind: 'duty', id: duty.id } as const;
     const base = { duty: duty.id, title: duty.title, kind: duty.kind, owner: duty.owner, dueAtMinutes: due === null ? null : toMinutes(due) };
     if (!take) {

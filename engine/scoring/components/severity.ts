@@ -17,7 +17,7 @@ export function scoreSeverity(facts: ScoringFacts): SeverityScore {
   const expected = index.expectedLevel;
   const first = context.firstSeverity;
   const final = context.severity;
-  const objective = facts.objectiveOf({ severity: true });
+  const objective = facts.objectiveOf('severity');
   if (!final || !first) {
     return {
       result: { expected: expected.level, declared: null, firstDeclared: null, correct: false, declaredAtMinutes: null, deadlineMinutes: toMinutes(severityDeadline), onTime: false, declaredBy: null, credit: 0, seq: null },
