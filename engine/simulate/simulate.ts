@@ -1,3 +1,6 @@
+// Simulations of many drills: a response model's team plays the scenario again and again through
+// the real engine, and the runs are summed up into a report (spreads, deadline breaches, critical
+// path, sensitivity). This file runs one on the calling thread; host/simulate spreads it over workers.
 import type { ResponseModel } from '../format/model.js';
 import { playRuns, type RunRecords } from './run-records.js';
 import { compareSimulations, simulationReport, type SimulationReport } from './report.js';
