@@ -15,8 +15,9 @@ beforeAll(async () => {
 });
 afterAll(() => worker.remove());
 
-const world = bundledWorld('ransomware-production-db');
-const request = { ...world, runs: 240, seed: 424_242 };
+// A small scenario keeps these tests quick; test/cli/simulate.test.ts runs the largest one.
+const world = bundledWorld('public-test-bucket');
+const request = { ...world, runs: 200, seed: 424_242 };
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
 describe('a simulation on worker threads', () => {
@@ -28,7 +29,7 @@ describe('a simulation on worker threads', () => {
     expect(again).toBe(one);
     expect(json(simulateHere(request))).toBe(one);
     const report = JSON.parse(one) as Record<string, unknown>;
-    expect(report).toMatchObject({ simulationVersion: 1, scenarioId: 'ransomware-production-db', runs: 240, seed: 424_242 });
+    expect(report).toMatchObject({ simulationVersion: 1, scenarioId: 'public-test-bucket', runs: 200, seed: 424_242 });
     for (const time of ['timeToDetectMinutes', 'timeToContainMinutes', 'timeToRecoverMinutes']) expect(Object.keys(report[time] as object)).toEqual(['p50', 'p90', 'p95', 'mean', 'reached']);
     expect((report.breaches as object[]).every((b) => Object.keys(b).join() === 'id,title,probability')).toBe(true);
   });
@@ -40,7 +41,9 @@ describe('a simulation on worker threads', () => {
 
   it('compares two models run by run, the same with any number of workers', async () => {
     const compare = { model: modelFrom(world, 'id: one-more-analyst\nwhatIf: { extraPeople: { cloud-security-analyst: 1, it-operations: 1 } }\n'), modelName: 'one more analyst' };
-    const small = { ...request, runs: 120 };
+    // People are what this model changes: give the first model one per role, so the second has someone to add.
+    const staffed = { ...request, model: modelFrom(world, 'id: one-each\nroles: { cloud-security-analyst: { people: 1 }, it-operations: { people: 1 } }\n') };
+    const small = { ...staffed, runs: 120 };
     const one = await runSimulation(small, { workers: 1, compare, workerFile: worker.file });
     const two = await runSimulation(small, { workers: 2, compare, workerFile: worker.file });
     expect(json(two)).toBe(json(one));
@@ -62,7 +65,7 @@ describe('a simulation on worker threads', () => {
 
   it('stops its workers and rejects with an AbortError when cancelled', async () => {
     const controller = new AbortController();
-    const running = runSimulation({ ...request, runs: 50_000 }, {
+    const running = runSimulation({ ...request, runs: 20_000 }, {
       workers: 2, workerFile: worker.file, signal: controller.signal,
       onProgress: () => controller.abort(),
     });
