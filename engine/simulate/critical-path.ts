@@ -43,6 +43,13 @@ export function criticalPath(policy: ResponsePolicy, run: PlayedRun): CriticalPa
     return exact >= 0 ? exact : doneAtTime(plays, at, true);
   };
 
+  /** What an inject or decision came after: nothing but the clock when scheduled, else the step that set off its trigger. */
+  const before = (timed: { at?: number | undefined; delay?: number | undefined }, at: number) => {
+    if (timed.at === undefined) return cause(at - (timed.delay ?? 0));
+    path.scenario += at;
+    return -1;
+  };
+
   let k = cause(recoveredAt);
   const visited = new Set<number>();
   while (k >= 0 && !visited.has(k)) {
@@ -59,30 +66,13 @@ export function criticalPath(policy: ResponsePolicy, run: PlayedRun): CriticalPa
       continue;
     }
     const ready = play.readyBecause;
-    if (ready.kind === 'task') {
-      k = ready.task;
-    } else if (ready.kind === 'inject') {
+    if (ready.kind === 'task') k = ready.task;
+    else if (ready.kind === 'milestone') k = cause(ready.at);
+    else if (ready.kind === 'inject') {
       path.noticing += play.readyAt - ready.firedAt;
-      const inject = scenario.injects.find((i) => i.id === ready.inject)!;
-      if (inject.at !== undefined) {
-        path.scenario += ready.firedAt;
-        k = -1;
-      } else {
-        k = cause(ready.firedAt - (inject.delay ?? 0));
-      }
-    } else if (ready.kind === 'decision') {
-      const decision = scenario.decisions.find((d) => d.id === ready.decision)!;
-      if (decision.at !== undefined) {
-        path.scenario += ready.at;
-        k = -1;
-      } else {
-        k = cause(ready.at - (decision.delay ?? 0));
-      }
-    } else if (ready.kind === 'milestone') {
-      k = cause(ready.at);
-    } else {
-      k = -1;
-    }
+      k = before(scenario.injects.find((i) => i.id === ready.inject)!, ready.firedAt);
+    } else if (ready.kind === 'decision') k = before(scenario.decisions.find((d) => d.id === ready.decision)!, ready.at);
+    else k = -1;
   }
   return path;
 }
