@@ -43,6 +43,8 @@ interface Person {
   task: number;
 }
 
+const ORIGIN: Because = { kind: 'origin' };
+
 /** Bounds the loop whatever the scenario: each turn takes a step or moves the clock. */
 const MAX_TURNS = 100_000;
 
@@ -51,46 +53,51 @@ export function playRun(policy: ResponsePolicy, model: ResolvedModel, draws: Run
   const session = Session.start({ plan, scenario, sessionId, mode: 'scripted', speed: 600, wallTime: scriptedWallTime(scenario, 0), actionDurations: draws.durations });
   const injectIndex = new Map(scenario.injects.map((inject, n) => [inject.id, n]));
   const plays: TaskPlay[] = tasks.map((task, k) => ({
-    status: 'pending', actor: draws.actor[k]!, readyAt: 0, readyBecause: { kind: 'origin' }, meantAt: 0, startAt: 0, waitBecause: null, doneAt: 0,
+    status: 'pending', actor: draws.actor[k]!, readyAt: 0, readyBecause: ORIGIN, meantAt: 0, startAt: 0, waitBecause: null, doneAt: 0,
   }));
   const people: Record<string, Person[]> = Object.fromEntries(plan.roles.map((r) => [r.id, Array.from({ length: model.roles[r.id]!.people }, () => ({ freeAt: 0, task: -1 }))]));
   const firstNeeded: Record<string, number> = {};
 
-  const cueTime = (cue: Cue): { at: number; because: Because } | undefined => {
+  /** When the team sees this cue (an inject once noticed), or undefined while it has not happened. */
+  const cueAt = (cue: Cue): number | undefined => {
     const context = session.context;
     if (cue.kind === 'inject') {
       const state = context.injects[cue.inject];
       const notice = draws.notice[injectIndex.get(cue.inject)!]!;
-      return state?.status === 'fired' && notice !== Infinity ? { at: state.firedAt! + notice, because: { kind: 'inject', inject: cue.inject, firedAt: state.firedAt! } } : undefined;
+      return state?.status === 'fired' && notice !== Infinity ? state.firedAt! + notice : undefined;
     }
-    if (cue.kind === 'decision') {
-      const at = context.decisions[cue.decision]?.openedAt;
-      return at === undefined ? undefined : { at, because: { kind: 'decision', decision: cue.decision, at } };
-    }
-    const at = context.milestones[cue.milestone];
-    return at === undefined ? undefined : { at, because: { kind: 'milestone', at } };
+    if (cue.kind === 'decision') return context.decisions[cue.decision]?.openedAt;
+    return context.milestones[cue.milestone];
+  };
+  const becauseOf = (cue: Cue): Because => {
+    const context = session.context;
+    if (cue.kind === 'inject') return { kind: 'inject', inject: cue.inject, firedAt: context.injects[cue.inject]!.firedAt! };
+    if (cue.kind === 'decision') return { kind: 'decision', decision: cue.decision, at: context.decisions[cue.decision]!.openedAt! };
+    return { kind: 'milestone', at: context.milestones[cue.milestone]! };
   };
 
+  // Called for every waiting step whenever the session or the team moves: it allocates only for the answer.
   const readiness = (task: Task): { at: number; because: Because } | undefined => {
-    let ready: { at: number; because: Because } = { at: 0, because: { kind: 'origin' } };
+    let at = 0;
+    let cue: Cue | undefined;
+    let after = -1;
     if (task.anyOf.length > 0) {
-      let first: { at: number; because: Because } | undefined;
-      for (const cue of task.anyOf) {
-        const time = cueTime(cue);
-        if (time && (!first || time.at < first.at)) first = time;
+      at = Infinity;
+      for (const candidate of task.anyOf) {
+        const time = cueAt(candidate);
+        if (time !== undefined && time < at) [at, cue] = [time, candidate];
       }
-      if (!first) return undefined;
-      ready = first;
+      if (!cue) return undefined;
     }
     for (const j of task.afterDone) {
       if (plays[j]!.status === 'pending') return undefined;
-      if (plays[j]!.doneAt > ready.at) ready = { at: plays[j]!.doneAt, because: { kind: 'task', task: j } };
+      if (plays[j]!.doneAt > at) [at, after] = [plays[j]!.doneAt, j];
     }
     for (const j of task.afterStarted) {
       if (plays[j]!.status === 'pending') return undefined;
-      if (plays[j]!.startAt > ready.at) ready = { at: plays[j]!.startAt, because: { kind: 'task', task: j } };
+      if (plays[j]!.startAt > at) [at, after] = [plays[j]!.startAt, j];
     }
-    return ready;
+    return { at, because: after >= 0 ? { kind: 'task', task: after } : cue ? becauseOf(cue) : ORIGIN };
   };
 
   const freePerson = (role: string) => people[role]!.reduce((best, p) => (p.freeAt < best.freeAt ? p : best));

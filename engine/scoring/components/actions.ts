@@ -33,23 +33,24 @@ export function scoreActions(facts: ScoringFacts): ActionsScore {
     .map((t) => scoredFinding('evidence-destroyed', 'improvement', { kind: 'action', id: t.action.id }, [t.seq], null, { at: t.at, by: t.role, beforeActions: t.missingPrerequisites }));
 
   const applicable = facts.applicableSteps;
-  const applicableIds = new Set(applicable.map((s) => s.id));
-  const stepDone = new Map(applicable.map((s) => [s.id, facts.doing(s.actions).take?.completesAt]));
+  const doings = applicable.map((s) => facts.doing(s.actions));
+  const stepDone = new Map(applicable.map((s, i) => [s.id, doings[i]!.take?.completesAt]));
 
-  const steps = applicable.map((step: PlaybookStep): StepScore => {
-    const { take, started } = facts.doing(step.actions);
+  const steps = applicable.map((step: PlaybookStep, i): StepScore => {
+    const { take, started } = doings[i]!;
     const due = facts.dueAt(step.due);
-    const firstAction = index.actions.get(step.actions.find((a) => facts.available(index.actions.get(a)!))!)!;
+    // A step not done scores in the phase of its first action available on the scenario's clouds.
+    const action = take?.action ?? index.actions.get(step.actions.find((a) => facts.available(index.actions.get(a)!))!)!;
     const objective = facts.objectiveOf('step', step.id);
     const subject = { kind: 'step', id: step.id } as const;
-    const base = {
-      step: step.id, title: step.title, phase: facts.phaseOf(take?.action ?? firstAction), owner: step.owner, weight: step.weight,
-      dueAtMinutes: due === null ? null : toMinutes(due),
-    };
+    const phase = facts.phaseOf(action);
+    const dueAtMinutes = due === null ? null : toMinutes(due);
+    // Rows are written out whole, never spread: a spread object this wide is built slowly and large, in every run of a simulation.
     if (!take) {
       return {
         result: {
-          ...base, credit: 0, status: started ? 'started' : 'missed', action: started?.action.id ?? null, doneBy: started?.role ?? null,
+          step: step.id, title: step.title, phase, owner: step.owner, weight: step.weight, dueAtMinutes,
+          credit: 0, status: started ? 'started' : 'missed', action: started?.action.id ?? null, doneBy: started?.role ?? null,
           takenAtMinutes: started ? toMinutes(started.at) : null, doneAtMinutes: null, lateByMinutes: null,
           wrongRole: false, outOfOrder: false, evidenceDestroyed: false, seq: started?.seq ?? null,
         },
@@ -59,7 +60,7 @@ export function scoreActions(facts: ScoringFacts): ActionsScore {
     const findings: ScoredFinding[] = [];
     const late = due !== null && take.completesAt > due;
     const wrongRole = take.role !== step.owner && !take.action.roles.includes(take.role);
-    const pendingAfter = step.after.filter((id) => applicableIds.has(id) && !((stepDone.get(id) ?? Infinity) <= take.at));
+    const pendingAfter = step.after.filter((id) => stepDone.has(id) && !((stepDone.get(id) ?? Infinity) <= take.at));
     const outOfOrder = pendingAfter.length > 0 || take.missingPrerequisites.length > 0;
     const evidenceDestroyed = take.action.destroysEvidence && take.missingPrerequisites.length > 0;
     let credit = late ? LATE_CREDIT : 1;
@@ -78,7 +79,8 @@ export function scoreActions(facts: ScoringFacts): ActionsScore {
     }
     return {
       result: {
-        ...base, credit: Math.max(0, credit), status: evidenceDestroyed ? 'harmful' : late ? 'late' : 'on-time', action: take.action.id, doneBy: take.role,
+        step: step.id, title: step.title, phase, owner: step.owner, weight: step.weight, dueAtMinutes,
+        credit: Math.max(0, credit), status: evidenceDestroyed ? 'harmful' : late ? 'late' : 'on-time', action: take.action.id, doneBy: take.role,
         takenAtMinutes: toMinutes(take.at), doneAtMinutes: toMinutes(take.completesAt), lateByMinutes: late ? toMinutes(take.completesAt - due!) : null,
         wrongRole, outOfOrder, evidenceDestroyed, seq: take.seq,
       },

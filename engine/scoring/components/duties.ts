@@ -19,10 +19,11 @@ export function scoreDuties(facts: ScoringFacts): DutiesScore {
     const due = facts.dueAt(duty.due);
     const objective = facts.objectiveOf('duty', duty.id);
     const subject = { kind: 'duty', id: duty.id } as const;
-    const base = { duty: duty.id, title: duty.title, kind: duty.kind, owner: duty.owner, dueAtMinutes: due === null ? null : toMinutes(due) };
+    const dueAtMinutes = due === null ? null : toMinutes(due);
+    // Rows are written out whole, never spread (see components/actions.ts).
     if (!take) {
       findings.push(scoredFinding('missed-duty', 'improvement', subject, [started?.seq ?? null], objective));
-      return { ...base, status: started ? 'started' : 'missed', credit: 0, action: started?.action.id ?? null, doneBy: started?.role ?? null, doneAtMinutes: null, lateByMinutes: null, wrongRole: false, seq: started?.seq ?? null };
+      return { duty: duty.id, title: duty.title, kind: duty.kind, owner: duty.owner, dueAtMinutes, status: started ? 'started' : 'missed', credit: 0, action: started?.action.id ?? null, doneBy: started?.role ?? null, doneAtMinutes: null, lateByMinutes: null, wrongRole: false, seq: started?.seq ?? null };
     }
     const late = due !== null && take.completesAt > due;
     const wrongRole = take.role !== duty.owner && !take.action.roles.includes(take.role);
@@ -32,7 +33,7 @@ export function scoreDuties(facts: ScoringFacts): DutiesScore {
     else findings.push(scoredFinding('duty-on-time', 'strength', subject, [take.seq], objective, { at: take.completesAt }));
     if (wrongRole) findings.push(scoredFinding('wrong-role', 'improvement', subject, [take.seq], objective, { by: take.role, owner: duty.owner }));
     return {
-      ...base, status: late ? 'late' : 'on-time', credit: Math.max(0, credit), action: take.action.id, doneBy: take.role,
+      duty: duty.id, title: duty.title, kind: duty.kind, owner: duty.owner, dueAtMinutes, status: late ? 'late' : 'on-time', credit: Math.max(0, credit), action: take.action.id, doneBy: take.role,
       doneAtMinutes: toMinutes(take.completesAt), lateByMinutes: late ? toMinutes(take.completesAt - due!) : null, wrongRole, seq: take.seq,
     };
   });
