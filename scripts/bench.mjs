@@ -2,6 +2,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { nodeBundle, WORKER_ENTRY } from './node-bundle.mjs';
+import { buildCli } from './build-cli.mjs';
 
 const benches = [
   ['engine', 'bench/engine.ts'], // replay, scripted drills, overhead against a bare XState actor
@@ -9,9 +10,12 @@ const benches = [
   ['hostile inputs', 'bench/hostile.ts'], // the worst accepted texts as PDFs, the longest accepted trigger chain validated
   ['host: journal', 'bench/host-journal.ts'], // journal append throughput with fsync; listing and opening a 100 MB journal (time, peak RSS), on real files
   ['host: server', 'bench/server.ts', ['--expose-gc']], // RSS over 1,000 sessions; the worst import and PDF through the server, and another client's latency meanwhile
+  ['simulation', 'bench/simulate.ts'], // 10,000 simulated drills on 1 and 2 worker threads, and memory as runs grow
   ['ui: Chromium', 'bench/ui.ts'], // serve start to library interactive, initial JS gzipped, long tasks at 600x (needs dist: npm run prepare)
 ];
 
+// The simulation bench runs the built worker (dist/simulation-worker.js): build the CLI and its workers from the sources first.
+await buildCli();
 // The host's worker thread, beside the benchmarks that run a server.
 await build({ entryPoints: WORKER_ENTRY, outdir: 'dist/bench', ...nodeBundle });
 

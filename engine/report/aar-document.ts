@@ -3,7 +3,7 @@ import type { AfterActionReport } from './aar.js';
 import { drillHistoryChartOption, responseTimesChartOption } from './charts.js';
 import type { Block, Cell, ReportDocument, Tone } from './document.js';
 import { drillHistory, drillOf } from './drill-history.js';
-import { FIGURE_DEFINITIONS, headlineFigures, minutesText, percentText, type HeadlineFigure } from './figures.js';
+import { FIGURE_DEFINITIONS, headlineFigures, meanScore, minutesText, percentText, type HeadlineFigure } from './figures.js';
 import { CAPABILITY_ELEMENTS } from './improvement-catalogue.js';
 
 // The after-action report / improvement plan as a report document, in the order of the HSEEP
@@ -15,14 +15,13 @@ const rating = (r: string | null, label: string | null): Cell => (r === null ? {
 /** The headline figures: one session's own, or the means of several (each with its definition). */
 function figures(report: AfterActionReport, cards: readonly Scorecard[]): HeadlineFigure[] {
   if (cards.length === 1) return headlineFigures(cards[0]!);
-  const mean = (scores: number[]) => Math.round((scores.reduce((s, v) => s + v, 0) / scores.length) * 10) / 10;
   const { metrics, targets } = report;
   const time = (id: HeadlineFigure['id'], title: string, spread: typeof metrics.timeToDetect, target: number): HeadlineFigure => ({
     id, title, value: minutesText(spread.mean), target: minutesText(target), met: spread.mean === null ? null : spread.mean <= target,
     definition: `mean over the ${spread.count} of ${cards.length} sessions that reached it (median ${minutesText(spread.median)}); ${spread.definition}`,
   });
   return [
-    { id: 'overall', title: 'Mean overall score', value: `${mean(cards.map((c) => c.overallScore))} / 100`, target: null, met: null, definition: `mean over ${cards.length} sessions of each session's overall score (the sum of its parts' points)` },
+    { id: 'overall', title: 'Mean overall score', value: `${meanScore(cards.map((c) => c.overallScore))} / 100`, target: null, met: null, definition: `mean over ${cards.length} sessions of each session's overall score (the sum of its parts' points)` },
     time('detected', 'Mean time to detect', metrics.timeToDetect, targets.detect),
     time('contained', 'Mean time to contain', metrics.timeToContain, targets.contain),
     time('recovered', 'Mean time to recover', metrics.timeToRecover, targets.recover),

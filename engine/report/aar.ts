@@ -1,7 +1,7 @@
-import { hseepRating } from '../scoring/score.js';
+import { hseepRating } from '../scoring/rules.js';
 import { metricsAcrossDrills, type MetricsAcrossDrills } from '../scoring/metrics.js';
 import { HSEEP_LABELS, type Finding, type HseepRating, type Scorecard } from '../scoring/scorecard.js';
-import { idWords, isoDay, minutesText, providersText } from './figures.js';
+import { idWords, isoDay, meanScore, minutesText, providersText } from './figures.js';
 import type { ImprovementEdit } from './improvement-plan.js';
 import { CAPABILITY_ELEMENTS, PRIORITY, REMEDIES, type CapabilityElement, type RemedyKind, type Subject } from './improvement-catalogue.js';
 
@@ -123,47 +123,43 @@ const OVERALL = 'overall';
 /** What a finding is about, for its remedy's words and owner; null for strengths. */
 function subjectOf(card: Scorecard, finding: Finding, lead: string): { kind: RemedyKind; subject: Subject } | null {
   const threat = idWords(card.threat);
-  const bySeq = <T extends { seq: number | null }>(items: T[]) => items.find((i) => i.seq !== null && finding.seq.includes(i.seq));
-  const byTitle = <T>(items: T[], title: (i: T) => string | null) =>
-    items.filter((i) => title(i) && finding.message.includes(title(i)!)).sort((a, b) => title(b)!.length - title(a)!.length)[0];
-  const step = () => bySeq(card.expectedActions.filter((e) => finding.message.includes(e.title))) ?? byTitle(card.expectedActions, (e) => e.title);
-  const duty = () => byTitle(card.duties, (d) => d.title);
-  const decision = () => bySeq(card.decisions) ?? byTitle(card.decisions, (d) => d.optionLabel) ?? byTitle(card.decisions, (d) => d.prompt);
-  const metric = (milestone: string) => card.metrics.find((m) => m.milestone === milestone);
+  const { id } = finding.subject;
   const make = (kind: RemedyKind, key: string, title: string, owner: string | null, target?: string) => ({ kind, subject: { key, title, owner: owner ?? lead, threat, ...(target ? { target } : {}) } });
+  const step = () => card.expectedActions.find((e) => e.step === id);
+  const duty = () => card.duties.find((d) => d.duty === id);
+  const decision = () => card.decisions.find((d) => d.decision === id);
+  const metric = () => card.metrics.find((m) => m.milestone === id);
 
   switch (finding.kind) {
     case 'missed-step':
     case 'late-step':
     case 'out-of-order': {
       const s = step();
-      return make(finding.kind, `step:${s?.step ?? finding.message}`, s?.title ?? finding.message, s?.owner ?? null);
+      return make(finding.kind, `step:${id}`, s?.title ?? id, s?.owner ?? null);
     }
     case 'wrong-role': {
-      const s = step();
-      if (s) return make('wrong-role', `step:${s.step}`, s.title, s.owner);
-      const d = duty();
-      if (d) return make('wrong-role', `duty:${d.duty}`, d.title, d.owner);
+      if (finding.subject.kind === 'step') return make('wrong-role', `step:${id}`, step()?.title ?? id, step()?.owner ?? null);
+      if (finding.subject.kind === 'duty') return make('wrong-role', `duty:${id}`, duty()?.title ?? id, duty()?.owner ?? null);
       return make('wrong-role', 'severity', 'Severity classification', card.severity.declaredBy);
     }
     case 'missed-duty':
     case 'late-duty': {
       const d = duty();
-      return make(finding.kind, `duty:${d?.duty ?? finding.message}`, d?.title ?? finding.message, d?.owner ?? null);
+      return make(finding.kind, `duty:${id}`, d?.title ?? id, d?.owner ?? null);
     }
     case 'evidence-destroyed': {
-      const h = bySeq(card.harmfulActions);
-      return make('evidence-destroyed', `harm:${h?.action ?? finding.message}`, h?.title ?? finding.message, h?.by ?? null);
+      const h = card.harmfulActions.find((a) => a.action === id && finding.seq.includes(a.seq));
+      return make('evidence-destroyed', `harm:${id}`, h?.title ?? id, h?.by ?? null);
     }
     case 'late-detection':
     case 'not-detected': {
-      const detectedBy = bySeq(card.expectedActions)?.owner ?? card.expectedActions[0]?.owner ?? null;
-      return make(finding.kind, 'detect', 'Time to detect', detectedBy, minutesText(metric('detected')?.targetMinutes ?? null));
+      // The step whose action detected it (the journal entry behind the finding) owns detection; else the playbook's first.
+      const detectedBy = card.expectedActions.find((e) => e.seq !== null && finding.seq.includes(e.seq))?.owner ?? card.expectedActions[0]?.owner ?? null;
+      return make(finding.kind, 'detect', 'Time to detect', detectedBy, minutesText(metric()?.targetMinutes ?? null));
     }
     case 'target-missed': {
-      const contain = finding.message.startsWith(metric('contained')?.title ?? 'Time to contain');
-      const m = metric(contain ? 'contained' : 'recovered');
-      return make(contain ? 'contain-target-missed' : 'recover-target-missed', m?.milestone ?? finding.message, m?.title ?? finding.message, null, minutesText(m?.targetMinutes ?? null));
+      const m = metric();
+      return make(id === 'contained' ? 'contain-target-missed' : 'recover-target-missed', id, m?.title ?? id, null, minutesText(m?.targetMinutes ?? null));
     }
     case 'severity-wrong':
     case 'severity-late':
@@ -173,8 +169,8 @@ function subjectOf(card: Scorecard, finding: Finding, lead: string): { kind: Rem
     case 'decision-timed-out':
     case 'decision-unanswered': {
       const d = decision();
-      const title = finding.kind === 'decision-poor' ? d?.optionLabel ?? finding.message : shorten(d?.prompt ?? finding.message);
-      return make(finding.kind, `decision:${d?.decision ?? finding.message}`, title, d?.role ?? null);
+      const title = finding.kind === 'decision-poor' ? d?.optionLabel ?? id : shorten(d?.prompt ?? id);
+      return make(finding.kind, `decision:${id}`, title, d?.role ?? null);
     }
     default:
       return null;
@@ -252,7 +248,7 @@ export function afterActionReport(cards: readonly Scorecard[], options: AarOptio
 
   for (const analysis of analyses.values()) {
     const percents = analysis.ratingsBySession.map((r) => r.percent).filter((p): p is number => p !== null);
-    analysis.percent = percents.length ? Math.round((percents.reduce((s, p) => s + p, 0) / percents.length) * 10) / 10 : null;
+    analysis.percent = meanScore(percents);
     analysis.rating = hseepRating(analysis.percent === null ? null : analysis.percent / 100);
     analysis.ratingLabel = HSEEP_LABELS[analysis.rating];
   }
@@ -344,7 +340,6 @@ function executiveSummary(report: AfterActionReport, sessions: readonly Scorecar
   const { overview, metrics, analysis, improvementPlan } = report;
   const many = sessions.length > 1;
   const scores = sessions.map((c) => c.overallScore);
-  const meanScore = Math.round((scores.reduce((s, v) => s + v, 0) / scores.length) * 10) / 10;
   const dates = overview.firstDate === overview.lastDate ? `on ${overview.firstDate}` : `from ${overview.firstDate} to ${overview.lastDate}`;
   const time = (title: string, spread: { mean: number | null; count: number }, target: number, definition: string) =>
     spread.mean === null
@@ -358,7 +353,7 @@ function executiveSummary(report: AfterActionReport, sessions: readonly Scorecar
   return [
     `"${overview.name}" tested the ${overview.plans.map((p) => p.title).join(' and ')} against the ${overview.scenarios.length === 1 ? 'scenario' : 'scenarios'} ${overview.scenarios.map((s) => `"${s.title}"`).join(', ')} `
       + `(${overview.threats.join(', ')}; ${overview.providers}) in ${sessions.length} ${many ? 'sessions' : 'session'} ${dates}. `
-      + (many ? `The mean overall score was ${meanScore} / 100 (from ${Math.min(...scores)} to ${Math.max(...scores)}).` : `The overall score was ${meanScore} / 100.`),
+      + (many ? `The mean overall score was ${meanScore(scores)} / 100 (from ${Math.min(...scores)} to ${Math.max(...scores)}).` : `The overall score was ${meanScore(scores)} / 100.`),
     `${time('Time to detect', metrics.timeToDetect, report.targets.detect, metrics.timeToDetect.definition)}; `
       + `${time('time to contain', metrics.timeToContain, report.targets.contain, metrics.timeToContain.definition)}; `
       + `${time('time to recover', metrics.timeToRecover, report.targets.recover, metrics.timeToRecover.definition)}.`,

@@ -1,5 +1,6 @@
 import { metricsAcrossDrills, type MetricsAcrossDrills } from '../scoring/metrics.js';
 import type { Scorecard } from '../scoring/scorecard.js';
+import { meanScore } from './figures.js';
 
 /** One ended drill, as the history keeps it: who, what, when, and its three times. */
 export interface Drill {
@@ -27,7 +28,7 @@ export interface DrillGroup {
   title: string;
   drills: Drill[];
   metrics: MetricsAcrossDrills;
-  /** Mean overall score of the group's drills. */
+  /** Mean overall score of the group's drills, to one decimal. */
   meanScore: number | null;
 }
 
@@ -73,7 +74,7 @@ function group(by: DrillGroup['by'], drills: readonly Drill[]): DrillGroup[] {
       title: by === 'plan' ? members.at(-1)!.planTitle : members.at(-1)!.scenarioTitle,
       drills: members,
       metrics: metricsAcrossDrills(members),
-      meanScore: Math.round((members.reduce((s, d) => s + d.overallScore, 0) / members.length) * 100) / 100,
+      meanScore: meanScore(members.map((d) => d.overallScore)),
     }));
 }
 

@@ -1,17 +1,18 @@
-import { formatDuration } from '../format/duration.js';
-import { EVIDENCE_PENALTY } from '../scoring/score.js';
+import { EVIDENCE_PENALTY } from '../scoring/rules.js';
+import { minutesText, tPlus } from '../scoring/minutes.js';
 import type { Component, Scorecard } from '../scoring/scorecard.js';
 
 // How every export writes times, scores and the headline figures, so a PDF, an HTML page and
 // a CSV file of one scorecard say the same thing in the same words.
 
-/** A duration in simulated minutes, as people say it ("1h33m"); null is a milestone never reached. */
-export const minutesText = (minutes: number | null): string => (minutes === null ? 'not reached' : formatDuration(Math.round(minutes) * 60_000));
-
-/** A moment of the session: T+ simulated time. */
-export const tPlus = (minutes: number | null): string => (minutes === null ? '—' : `T+${minutesText(minutes)}`);
+// Times are written as the scorecard's own sentences write them.
+export { minutesText, tPlus };
 
 export const percentText = (percent: number | null): string => (percent === null ? '—' : `${percent}%`);
+
+/** The mean of overall scores (or percents), to one decimal as a score is given; null for none. */
+export const meanScore = (scores: readonly number[]): number | null =>
+  scores.length === 0 ? null : Math.round((scores.reduce((s, v) => s + v, 0) / scores.length) * 10) / 10;
 
 /** Points with at most two decimals: 0.30000000000000004 is not a figure to print. */
 export const points = (value: number): number => Math.round(value * 100) / 100;

@@ -1,8 +1,8 @@
 import type { Milestone } from '../format/common.js';
 import type { SeverityLevel } from '../format/plan.js';
+import { toMinutes } from './minutes.js';
 import type { Metric } from './scorecard.js';
 
-export const toMinutes = (ms: number): number => Math.round(ms / 600) / 100;
 
 export const METRIC_DEFINITIONS = {
   detected: { title: 'Time to detect', definition: 'time to detect = detected − T0 (when the compromise really began)' },

@@ -136,6 +136,12 @@ export type FindingKind =
   | 'decision-timed-out' | 'decision-unanswered' | 'target-missed' | 'target-met' | 'step-on-time' | 'duty-on-time'
   | 'severity-right' | 'decision-best';
 
+/** What a finding is about: a playbook step, a duty, the severity, a decision, an action taken (evidence destroyed) or a time (detected, contained, recovered). */
+export interface FindingSubject {
+  kind: 'step' | 'duty' | 'severity' | 'decision' | 'action' | 'metric';
+  id: string;
+}
+
 export interface Finding {
   kind: FindingKind;
   type: 'strength' | 'improvement';
@@ -143,6 +149,7 @@ export interface Finding {
   /** Journal entries behind it. */
   seq: number[];
   objective: string | null;
+  subject: FindingSubject;
 }
 
 export interface Observation {

@@ -1,7 +1,7 @@
 import { MILESTONES } from '../format/common.js';
 import type { Session } from '../session/session.js';
-import type { Take } from './score.js';
-import { toMinutes } from './metrics.js';
+import type { Take } from './facts.js';
+import { toMinutes } from './minutes.js';
 import type { TimelineEntry, TimelineKind } from './scorecard.js';
 
 // Entries at the same simulated time read in cause-and-effect order.

@@ -70,9 +70,18 @@ export interface SessionContext {
   ended: { at: number; reason: string } | null;
   paused: boolean;
   speed: number;
+  /**
+   * A simulated drill's own action durations (engine/simulate), in place of the plan's. Absent
+   * in every journaled session: its actions take the plan's durations, so its journal replays.
+   */
+  actionDurations?: Readonly<Record<string, number>>;
 }
 
-export function initialContext(index: ScenarioIndex, speed: number): SessionContext {
+/** How long an action takes in this session: the plan's duration unless a simulation drew its own. */
+export const actionDuration = (index: ScenarioIndex, context: SessionContext, action: string): number =>
+  context.actionDurations?.[action] ?? index.actions.get(action)!.duration;
+
+export function initialContext(index: ScenarioIndex, speed: number, actionDurations?: Readonly<Record<string, number>>): SessionContext {
   return {
     now: 0,
     vars: { ...index.scenario.state },
@@ -88,5 +97,6 @@ export function initialContext(index: ScenarioIndex, speed: number): SessionCont
     ended: null,
     paused: false,
     speed,
+    ...(actionDurations ? { actionDurations } : {}),
   };
 }

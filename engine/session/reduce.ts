@@ -1,10 +1,11 @@
 import type { Scalar } from '../format/common.js';
 import type { Due } from '../format/plan.js';
-import type { InjectCause, InjectState, SessionContext, DecisionState, Deadline } from './context.js';
+import { actionDuration, type InjectCause, type InjectState, type SessionContext, type DecisionState, type Deadline } from './context.js';
 import type { ScenarioIndex } from './scenario-index.js';
 import type { SessionEvent, StateEvent, TimerRequest } from './events.js';
 import { eventTime } from './events.js';
 import { TIME_LIMIT_REASON } from './journal.js';
+import { deadlineAt, severityDeadlineAt } from './deadlines.js';
 
 export interface Reduction {
   context: SessionContext;
@@ -115,9 +116,10 @@ class Work {
         const action = this.index.actions.get(event.action)!;
         if (c.completed[action.id] !== undefined || c.completing[action.id] !== undefined) return;
         if (!this.index.watchedActions.has(action.id)) return; // nothing in the scenario waits on it
-        if (action.duration === 0) return this.completeAction(action.id);
-        this.table('completing')[action.id] = c.now + action.duration;
-        return this.timer(`action:${action.id}`, action.duration, { type: 'action.completes', action: action.id, at: c.now + action.duration });
+        const duration = actionDuration(this.index, c, action.id);
+        if (duration === 0) return this.completeAction(action.id);
+        this.table('completing')[action.id] = c.now + duration;
+        return this.timer(`action:${action.id}`, duration, { type: 'action.completes', action: action.id, at: c.now + duration });
       }
       case 'action.completes':
         if (c.completed[event.action] !== undefined) return;
@@ -249,13 +251,14 @@ class Work {
 
   /** When a milestone is reached, the deadlines measured from it start counting down. */
   private startDeadlinesFrom(from: Due['from']) {
-    const now = this.context.now;
-    const severityDue = (this.context.milestones.detected ?? now) + this.index.expectedLevel.responseDeadline;
-    if (from === 'detection' && this.context.severity === null) this.startDeadline('severity', severityDue);
+    const { milestones, now } = this.context;
+    const origins = { detectedAt: milestones.detected ?? now, containedAt: milestones.contained, responseDeadline: this.index.expectedLevel.responseDeadline };
+    if (from === 'detection' && this.context.severity === null) this.startDeadline('severity', severityDeadlineAt(origins));
     for (const duty of this.index.duties) {
       if (duty.actions.some((a) => this.context.completed[a] !== undefined)) continue;
-      if (duty.due.from === from) this.startDeadline(`duty:${duty.id}`, now + duty.due.within);
-      if (from === 'detection' && duty.due.from === 'severity-deadline') this.startDeadline(`duty:${duty.id}`, severityDue + duty.due.within);
+      // Deadlines from the severity deadline start counting at detection, like the severity's own.
+      const starts = duty.due.from === from || (from === 'detection' && duty.due.from === 'severity-deadline');
+      if (starts) this.startDeadline(`duty:${duty.id}`, deadlineAt(duty.due, origins)!);
     }
   }
 

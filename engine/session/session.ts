@@ -33,6 +33,8 @@ export interface SessionStart {
   name?: string;
   /** Wall-clock time of the start, from the caller: the engine never reads the wall clock. */
   wallTime: string;
+  /** A simulated drill's own action durations (engine/simulate); such a session is never journaled to disk. */
+  actionDurations?: Readonly<Record<string, number>>;
 }
 
 export interface Stamp {
@@ -73,8 +75,9 @@ export class Session {
     readonly index: ScenarioIndex,
     started: SessionStarted,
     machine: SessionMachine,
+    actionDurations?: Readonly<Record<string, number>>,
   ) {
-    this.actor = createActor(machine, { clock: this.clock, input: { context: initialContext(index, started.speed) } });
+    this.actor = createActor(machine, { clock: this.clock, input: { context: initialContext(index, started.speed, actionDurations) } });
     this.journal.push(started);
     this.actor.start();
   }
@@ -100,7 +103,7 @@ export class Session {
     };
     started.hash = entryHash(CHAIN_START, started);
     const { index, machine } = compiled(setup.scenario, setup.plan);
-    return new Session(index, started, machine);
+    return new Session(index, started, machine, setup.actionDurations);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError, type CliIo } from './io.js';
-import { aarUsage, historyUsage, listUsage, replayUsage, reportUsage, runUsage, schemaUsage, serveUsage, validateUsage } from './usage.js';
+import { aarUsage, coverageUsage, historyUsage, listUsage, replayUsage, reportUsage, runUsage, schemaUsage, serveUsage, simulateUsage, validateUsage } from './usage.js';
 
 const USAGE = `firedrill: tabletop exercises and drills of cloud incident response
 
@@ -12,6 +12,8 @@ usage:
   ${reportUsage}
   ${aarUsage}
   ${historyUsage}
+  ${coverageUsage}
+  ${simulateUsage}
   ${schemaUsage}
   ${serveUsage}
   firedrill help
@@ -64,6 +66,20 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const { positionals, values } = parse(rest, { plan: { type: 'string' }, scenario: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, 'data-dir': { type: 'string' } });
         if (positionals.length > 0) throw new UsageError(`history takes no arguments (got "${positionals[0]}")`);
         return (await import('./history.js')).historyCommand(strings(values), io);
+      }
+      case 'coverage': {
+        const { positionals, values } = parse(rest, { format: { type: 'string' }, out: { type: 'string' }, 'data-dir': { type: 'string' } });
+        if (positionals.length > 0) throw new UsageError(`coverage takes no arguments (got "${positionals[0]}")`);
+        return (await import('./coverage.js')).coverageCommand(strings(values), io);
+      }
+      case 'simulate': {
+        const { positionals, values } = parse(rest, {
+          plan: { type: 'string' }, script: { type: 'string' }, model: { type: 'string' }, compare: { type: 'string' }, runs: { type: 'string' },
+          seed: { type: 'string' }, workers: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
+        });
+        if (positionals.length !== 1) throw new UsageError('simulate needs one scenario (a file, or a bundled scenario id)');
+        // Awaited here, so a usage mistake found inside the command is caught below.
+        return await (await import('./simulate.js')).simulateCommand(positionals[0]!, strings(values), io);
       }
       case 'schema': {
         const { positionals } = parse(rest, {});

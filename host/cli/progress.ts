@@ -1,15 +1,18 @@
 import { SingleBar } from 'cli-progress';
 
-// A progress bar on the terminal for work over many journals (history, after-action reports).
+// A progress bar on the terminal for long work: many journals (history, after-action reports),
+// many simulated drills.
 // Drawn on stderr and only when stderr is a terminal: piped or captured output stays clean.
 
 export interface Progress {
   /** One more item done; `label` names it (a session id). */
   tick(label: string): void;
+  /** This many items done in all (for work counted in blocks: simulated runs). */
+  update(done: number): void;
   stop(): void;
 }
 
-const SILENT: Progress = { tick: () => undefined, stop: () => undefined };
+const SILENT: Progress = { tick: () => undefined, update: () => undefined, stop: () => undefined };
 
 /** Below this many items the work is over before a bar could be read. */
 const MIN_ITEMS = 3;
@@ -28,6 +31,7 @@ export function progressBar(what: string, total: number, stream: NodeJS.WriteStr
   bar.start(total, 0, { label: '' });
   return {
     tick: (label) => bar.increment(1, { label }),
+    update: (done) => bar.update(done),
     stop: () => bar.stop(),
   };
 }

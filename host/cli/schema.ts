@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { planSchema, scenarioSchema, scriptSchema } from '../../engine/format/index.js';
+import { modelSchema } from '../../engine/format/model.js';
 import type { CliIo } from './io.js';
 
 /** The JSON Schemas editors use for completion and checking, generated from the zod schemas. */
@@ -14,6 +15,7 @@ export function jsonSchemas(): Record<string, unknown> {
     'plan.schema.json': generate(planSchema, 'Firedrill incident response plan'),
     'scenario.schema.json': generate(scenarioSchema, 'Firedrill scenario'),
     'script.schema.json': generate(scriptSchema, 'Firedrill response script'),
+    'model.schema.json': generate(modelSchema, 'Firedrill response model'),
   };
 }
 

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { drillOf, type Drill } from '../../engine/report/drill-history.js';
 import { scoreSession } from '../../engine/scoring/score.js';
+import type { Scorecard } from '../../engine/scoring/scorecard.js';
 import type { Library } from '../../engine/validate/index.js';
 import { JournalProblem, journalScenario, readJournal, replayJournal } from '../library/journal-scenario.js';
 import { dataPaths } from '../storage/data-dir.js';
@@ -22,6 +23,8 @@ export interface SkippedSession {
 
 export interface CollectedDrills {
   drills: Drill[];
+  /** The scorecard of each drill, in the same order (what the coverage map reads). */
+  cards: Scorecard[];
   /** Sessions that could not be read, and why: to warn about. */
   skipped: SkippedSession[];
   /** Sessions still running (not ended): not drills yet, and nothing wrong with them. */
@@ -44,7 +47,7 @@ export function collectDrills(
   libraries: readonly (Library | (() => Library))[],
   options: { plan?: string; scenario?: string; onSession?: (file: SessionFile) => void } = {},
 ): CollectedDrills {
-  const result: CollectedDrills = { drills: [], skipped: [], running: [], unverified: [] };
+  const result: CollectedDrills = { drills: [], cards: [], skipped: [], running: [], unverified: [] };
   for (const file of files) {
     try {
       const journal = readJournal(file.path, '/');
@@ -56,7 +59,9 @@ export function collectDrills(
         result.running.push(file.path);
         continue;
       }
-      result.drills.push(drillOf(scoreSession(session), { file: file.path, archived: file.archived }));
+      const card = scoreSession(session);
+      result.cards.push(card);
+      result.drills.push(drillOf(card, { file: file.path, archived: file.archived }));
       if (journal.integrity.status === 'unverified') result.unverified.push(file.path);
     } catch (error) {
       // Anything a journal can do wrong is reported for that journal alone.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EVIDENCE_PENALTY, hseepRating, scoreSession, WEIGHTS } from '../../../engine/scoring/score.js';
+import { scoreSession } from '../../../engine/scoring/score.js';
+import { scoreNumbers } from '../../../engine/scoring/session-score.js';
+import { EVIDENCE_PENALTY, hseepRating, WEIGHTS } from '../../../engine/scoring/rules.js';
 import { METRIC_DEFINITIONS, metricsAcrossDrills, spread } from '../../../engine/scoring/metrics.js';
 import type { Scorecard } from '../../../engine/scoring/scorecard.js';
 import { Session } from '../../../engine/session/session.js';
@@ -315,6 +317,33 @@ describe('every point is traceable to the journal', () => {
     }
     if (card.severity.credit > 0) expect(bySeq.get(card.severity.seq!)).toMatchObject({ type: 'severity.declared', level: card.severity.firstDeclared });
     for (const finding of card.findings) for (const seq of finding.seq) expect(bySeq.has(seq), `${finding.kind}: #${seq}`).toBe(true);
+  });
+});
+
+describe('scoring in numbers first', () => {
+  it('names what each finding is about by kind and id, not by its words', () => {
+    const harmful = variant({ drop: ['terminate-instance', 'revoke-iam-access-key', 'notify-regulator', 'DEC-01'], add: [act(21 * MIN, CSA, 'terminate-instance'), act(15 * MIN, IC, 'revoke-iam-access-key')] });
+    const { card } = score(harmful);
+    const subjects = card.findings.map((f) => [f.kind, f.subject.kind, f.subject.id]);
+    expect(subjects).toContainEqual(['evidence-destroyed', 'action', 'terminate-instance']);
+    expect(subjects).toContainEqual(['wrong-role', 'step', 'contain']);
+    expect(subjects).toContainEqual(['missed-duty', 'duty', 'regulator-notice']);
+    expect(subjects).toContainEqual(['severity-right', 'severity', 'severity']);
+    expect(subjects).toContainEqual(['target-met', 'metric', 'detected']);
+    for (const f of card.findings) {
+      if (f.subject.kind === 'step') expect(card.expectedActions.map((e) => e.step)).toContain(f.subject.id);
+      if (f.subject.kind === 'duty') expect(card.duties.map((d) => d.duty)).toContain(f.subject.id);
+    }
+  });
+
+  it('gives the same numbers without writing a word: the scorecard only adds the prose', () => {
+    const { card, session } = score(variant({ drop: ['severity'], add: [declare(80 * MIN, IC, 1)] }));
+    const numbers = scoreNumbers(session);
+    expect(numbers.overallScore).toBe(card.overallScore);
+    expect(numbers.components).toEqual(card.components);
+    expect(numbers.findings.map((f) => [f.kind, f.subject, f.seq])).toEqual(card.findings.map((f) => [f.kind, f.subject, f.seq]));
+    expect(JSON.stringify(numbers.findings)).not.toMatch(/Severity declared/);
+    expect(numbers.actions.steps.map((s) => s.result)).toEqual(card.expectedActions.map(({ notes: _notes, ...row }) => row));
   });
 });
 

@@ -1,0 +1,52 @@
+// Simulation benchmark: 10,000 runs of the largest bundled scenario on 1 and on 2 worker threads
+// (target: under 10 s on 2 workers on a 2-core machine, 2 workers at least 1.6x faster than 1),
+// and the process's peak memory at 1,000, 5,000 and 10,000 runs (it should stay flat: each run
+// leaves a few numbers behind, not its session). Prints its figures and the load average, since
+// a shared machine slows everything down.
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { loadBundledLibrary } from '../host/library/load.js';
+import { runSimulation } from '../host/simulate/run-simulation.js';
+import type { SimulationRequest } from '../engine/simulate/setup.js';
+
+const MB = 1024 * 1024;
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+function largestScenario() {
+  const library = loadBundledLibrary();
+  const largest = [...library.scenarios.values()].sort((a, b) =>
+    (b.scenario.injects.length + b.scenario.decisions.length) - (a.scenario.injects.length + a.scenario.decisions.length))[0]!.scenario;
+  return { plan: library.plans.get(largest.plan)!.plan, scenario: largest, script: library.scripts.get(largest.id)!.get('exemplary')!.script };
+}
+
+/** Wall time and the highest resident memory seen while it ran (worker threads live in this process). */
+async function measure(request: SimulationRequest, workers: number): Promise<{ seconds: number; peakMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const start = performance.now();
+  try {
+    await runSimulation(request, { workers });
+  } finally {
+    clearInterval(sampler);
+  }
+  return { seconds: (performance.now() - start) / 1000, peakMb: Math.max(peak, process.memoryUsage().rss) / MB };
+}
+
+export async function runSimulationBench(print: (line: string) => void): Promise<void> {
+  const world = largestScenario();
+  print(`scenario: ${world.scenario.id} (${world.scenario.injects.length} injects, ${world.scenario.decisions.length} decisions, exemplary script of ${world.script.steps.length} steps); default model; load average before: ${load()}`);
+  await measure({ ...world, runs: 200, seed: 1 }, 2); // warm the disk cache and the JIT of this thread
+
+  const runs = 10_000;
+  const one = await measure({ ...world, runs, seed: 1 }, 1);
+  const two = await measure({ ...world, runs, seed: 1 }, 2);
+  print(`${runs.toLocaleString('en')} runs on 1 worker: ${one.seconds.toFixed(2)} s (${((one.seconds * 1000) / runs).toFixed(2)} ms a run)`);
+  print(`${runs.toLocaleString('en')} runs on 2 workers: ${two.seconds.toFixed(2)} s (target < 10 s); speed-up ${(one.seconds / two.seconds).toFixed(2)}x (target >= 1.6x)`);
+
+  const peaks: string[] = [];
+  for (const n of [1_000, 5_000, 10_000]) peaks.push(`${n.toLocaleString('en')} runs ${(await measure({ ...world, runs: n, seed: 2 }, 2)).peakMb.toFixed(0)} MB`);
+  print(`peak resident memory on 2 workers (should stay flat): ${peaks.join('; ')}`);
+  print(`load average after: ${load()} (2 cores: above 2 means other work shared the machine)`);
+}
+
+if (process.argv[1]?.endsWith('simulate.js')) await runSimulationBench((line) => console.log(line));

@@ -1,0 +1,92 @@
+import { bootstrapMedian, type BootstrapOptions, type MedianEstimate } from '../stats/bootstrap.js';
+import { round2 } from '../stats/descriptive.js';
+import type { Drill } from './drill-history.js';
+
+// Honest figures over drills: how many there are beside every figure, medians with a seeded
+// bootstrap interval rather than bare means, and "not enough drills to tell" when two periods'
+// intervals overlap. A handful of drills cannot show a 10% change in time to recover (Davidovič,
+// Incident Metrics in SRE, 2021); these functions say so instead of drawing a trend through noise.
+
+/** For times, faster or slower; for the score, higher or lower; or no change shown. */
+export type PeriodVerdict = 'faster' | 'slower' | 'higher' | 'lower' | 'not enough drills to tell';
+
+export interface PeriodComparison {
+  before: MedianEstimate;
+  after: MedianEstimate;
+  /** after − before, of the medians. */
+  difference: number | null;
+  /** Lower is better for times: "faster" when the intervals do not overlap and the later one is lower. */
+  verdict: PeriodVerdict;
+}
+
+/** Two periods' medians (earlier, later): a change only when their intervals do not overlap. */
+export function comparePeriods(before: ArrayLike<number>, after: ArrayLike<number>, options: BootstrapOptions = {}): PeriodComparison {
+  const a = bootstrapMedian(before, options);
+  const b = bootstrapMedian(after, options);
+  const difference = a.median === null || b.median === null ? null : round2(b.median - a.median);
+  const told = a.low !== null && b.low !== null && (b.high! < a.low || a.high! < b.low!);
+  return { before: a, after: b, difference, verdict: !told ? 'not enough drills to tell' : b.median! < a.median! ? 'faster' : 'slower' };
+}
+
+/** The measures given for drills: the three times (simulated minutes) and the overall score. */
+export const DRILL_MEASURES = ['timeToDetectMinutes', 'timeToContainMinutes', 'timeToRecoverMinutes', 'overallScore'] as const;
+export type DrillMeasure = (typeof DRILL_MEASURES)[number];
+
+export type DrillSample = Pick<Drill, 'sessionId' | 'startedAt' | DrillMeasure>;
+
+export interface DrillStatistics {
+  /** Drills counted (after the exclusions), and the sessions left out. */
+  drills: number;
+  excluded: string[];
+  /** Each measure's median and interval, with n: the drills that reached the milestone. */
+  measures: Record<DrillMeasure, MedianEstimate>;
+}
+
+export interface DrillStatisticsOptions extends BootstrapOptions {
+  /** Session ids to leave out of the figures (a test run, an aborted drill). */
+  exclude?: Iterable<string>;
+}
+
+const sample = (drills: readonly DrillSample[], measure: DrillMeasure) => Float64Array.from(drills, (d) => d[measure] ?? NaN);
+
+/** The figures of a set of drills, honestly: medians with intervals, n beside each, exclusions honoured. */
+export function drillStatistics(drills: readonly DrillSample[], options: DrillStatisticsOptions = {}): DrillStatistics {
+  const excluded = new Set(options.exclude ?? []);
+  const kept = drills.filter((d) => !excluded.has(d.sessionId));
+  return {
+    drills: kept.length,
+    excluded: drills.filter((d) => excluded.has(d.sessionId)).map((d) => d.sessionId),
+    measures: Object.fromEntries(DRILL_MEASURES.map((m) => [m, bootstrapMedian(sample(kept, m), options)])) as Record<DrillMeasure, MedianEstimate>,
+  };
+}
+
+export interface PeriodsOfDrills {
+  /** Drills that started before this moment (ISO) are the earlier period; the rest the later. */
+  splitAt: string;
+  earlier: number;
+  later: number;
+  excluded: string[];
+  comparisons: Record<DrillMeasure, PeriodComparison>;
+}
+
+/** Is a measure changing? The drills before and after a moment, compared measure by measure. */
+export function comparePeriodsOfDrills(drills: readonly DrillSample[], splitAt: string, options: DrillStatisticsOptions = {}): PeriodsOfDrills {
+  const excluded = new Set(options.exclude ?? []);
+  const kept = drills.filter((d) => !excluded.has(d.sessionId));
+  const earlier = kept.filter((d) => d.startedAt < splitAt);
+  const later = kept.filter((d) => d.startedAt >= splitAt);
+  const comparisons = Object.fromEntries(DRILL_MEASURES.map((m) => {
+    const comparison = comparePeriods(sample(earlier, m), sample(later, m), options);
+    // A higher score is better: "faster" and "slower" are said of times only.
+    return [m, m === 'overallScore' && comparison.verdict !== 'not enough drills to tell' ? { ...comparison, verdict: comparison.verdict === 'faster' ? 'lower' : 'higher' } : comparison];
+  })) as Record<DrillMeasure, PeriodComparison>;
+  return { splitAt, earlier: earlier.length, later: later.length, excluded: drills.filter((d) => excluded.has(d.sessionId)).map((d) => d.sessionId), comparisons };
+}
+
+/** A figure as people should read it: "42m (n = 7; 95% interval 30m to 55m)"; with one drill, no interval. */
+export function estimateText(estimate: MedianEstimate, format: (value: number) => string): string {
+  if (estimate.median === null) return `no drill reached it (n = 0)`;
+  const n = `n = ${estimate.n}`;
+  if (estimate.low === null) return `${format(estimate.median)} (${n}: not enough drills for an interval)`;
+  return `${format(estimate.median)} (${n}; ${Math.round(estimate.confidence * 100)}% interval ${format(estimate.low)} to ${format(estimate.high!)})`;
+}

@@ -1,0 +1,144 @@
+import type { BarSeriesOption } from 'echarts/charts';
+import type { HistogramBin, SimulationReport } from '../simulate/report.js';
+import { CHART_COLORS, CHART_FONT, minuteTickStep, type ReportChartOption } from './charts.js';
+import { minutesText } from './figures.js';
+
+// The charts of a simulation report as ECharts options, from the report alone: the HTML export
+// renders them to SVG, and the app's stress test view gives the same options to its ECharts.
+
+export type SimulatedTime = 'timeToDetectMinutes' | 'timeToContainMinutes' | 'timeToRecoverMinutes';
+
+const TIME_TITLES: Record<SimulatedTime, string> = {
+  timeToDetectMinutes: 'Time to detect',
+  timeToContainMinutes: 'Time to contain',
+  timeToRecoverMinutes: 'Time to recover',
+};
+const TIME_COLORS: Record<SimulatedTime, string> = {
+  timeToDetectMinutes: CHART_COLORS.detect,
+  timeToContainMinutes: CHART_COLORS.contain,
+  timeToRecoverMinutes: CHART_COLORS.recover,
+};
+const TARGETS: Record<SimulatedTime, 'detectMinutes' | 'containMinutes' | 'recoverMinutes'> = {
+  timeToDetectMinutes: 'detectMinutes',
+  timeToContainMinutes: 'containMinutes',
+  timeToRecoverMinutes: 'recoverMinutes',
+};
+
+const base = (): ReportChartOption => ({ animation: false, textStyle: { fontFamily: CHART_FONT, color: CHART_COLORS.ink, fontSize: 11 } });
+const axisLabel = { fontSize: 10, color: CHART_COLORS.muted } as const;
+const percent = (p: number) => `${Math.round(p * 1000) / 10}%`;
+
+/** How the runs spread: one bar per bin of minutes, with the plan's target and the p50 and p90 as lines. */
+export function timeHistogramOption(report: SimulationReport, time: SimulatedTime): ReportChartOption {
+  const bins: HistogramBin[] = report.histograms[time];
+  const spread = report[time];
+  const target = report.targets[TARGETS[time]];
+  const lines = [
+    { name: `target ${minutesText(target)}`, at: target, color: CHART_COLORS.missed },
+    ...(spread.p50 === null ? [] : [{ name: `p50 ${minutesText(spread.p50)}`, at: spread.p50, color: CHART_COLORS.ink }]),
+    ...(spread.p90 === null ? [] : [{ name: `p90 ${minutesText(spread.p90)}`, at: spread.p90, color: CHART_COLORS.muted }]),
+  ];
+  const first = bins[0]?.from ?? 0;
+  const last = Math.max(bins.at(-1)?.to ?? 1, target);
+  const step = minuteTickStep(last - Math.min(first, target));
+  return {
+    ...base(),
+    title: { text: `${TIME_TITLES[time]}: runs per ${minutesText(bins[0] ? bins[0].to - bins[0].from : 1)}`, left: 0, textStyle: { fontSize: 12, fontFamily: CHART_FONT } },
+    grid: { left: 60, right: 30, top: 40, bottom: 44 },
+    tooltip: { trigger: 'item' },
+    xAxis: {
+      type: 'value',
+      min: Math.floor(Math.min(first, target) / step) * step,
+      max: Math.ceil(last / step) * step,
+      interval: step,
+      name: 'simulated minutes',
+      nameLocation: 'middle',
+      nameGap: 26,
+      nameTextStyle: axisLabel,
+      axisLabel: { ...axisLabel, formatter: (value: number) => minutesText(value) },
+      splitLine: { lineStyle: { color: CHART_COLORS.grid } },
+    },
+    yAxis: { type: 'value', axisLabel, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
+    series: [{
+      type: 'bar',
+      name: TIME_TITLES[time],
+      barWidth: '96%',
+      itemStyle: { color: TIME_COLORS[time] },
+      // Bars sit at their bin's middle on a value axis.
+      data: bins.map((b) => ({ value: [(b.from + b.to) / 2, b.count], name: `${minutesText(b.from)}–${minutesText(b.to)}` })),
+      markLine: {
+        silent: true,
+        symbol: 'none',
+        // Written along each line, so lines close together keep their labels apart.
+        label: { formatter: '{b}', fontSize: 10, fontFamily: CHART_FONT, position: 'insideEndTop' },
+        data: lines.map((l) => ({ name: l.name, xAxis: l.at, lineStyle: { color: l.color, type: 'dashed' }, label: { color: l.color } })),
+      },
+    }],
+  };
+}
+
+/** The deadlines missed in some run (those never missed are left to the table). */
+export const missedDeadlines = (report: SimulationReport) => report.breaches.filter((b) => b.probability > 0).sort((a, b) => b.probability - a.probability || a.id.localeCompare(b.id));
+
+/** The chance of missing each deadline that some run missed, likeliest first. */
+export function breachChartOption(report: SimulationReport): ReportChartOption {
+  const breaches = missedDeadlines(report).reverse(); // ECharts draws the first category at the bottom
+  return {
+    ...base(),
+    grid: { left: 330, right: 60, top: 8, bottom: 30 },
+    xAxis: { type: 'value', min: 0, max: 1, interval: 0.25, axisLabel: { ...axisLabel, formatter: (value: number) => percent(value) }, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
+    yAxis: { type: 'category', data: breaches.map((b) => b.title), axisTick: { show: false }, axisLabel: { fontSize: 10, color: CHART_COLORS.ink, width: 320, overflow: 'truncate' } },
+    series: [{
+      type: 'bar',
+      name: 'Probability of missing the deadline',
+      barWidth: 10,
+      data: breaches.map((b) => ({ value: b.probability, itemStyle: { color: b.probability >= 0.1 ? CHART_COLORS.missed : b.probability > 0 ? CHART_COLORS.milestone : CHART_COLORS.met } })),
+      label: { show: true, position: 'right', fontSize: 10, color: CHART_COLORS.ink, formatter: (p: { value: unknown }) => percent(p.value as number) },
+    }],
+  };
+}
+
+/**
+ * The tornado: for each input, the mean time to recover when it was low and when it was high,
+ * as a bar between the two around the overall mean; the widest at the top.
+ */
+export function tornadoChartOption(report: SimulationReport): ReportChartOption {
+  const inputs = [...report.sensitivity.inputs].reverse(); // widest at the top
+  const mean = report.timeToRecoverMinutes.mean ?? 0;
+  const lows = inputs.map((i) => Math.min(i.low, i.high));
+  const extent = Math.max(1, ...inputs.map((i) => Math.max(i.low, i.high)), mean);
+  const step = minuteTickStep(extent - Math.min(mean, ...lows));
+  const range = (name: string, color: string, keep: (i: (typeof inputs)[number]) => boolean): BarSeriesOption => ({
+    type: 'bar',
+    name,
+    stack: 'swing',
+    barWidth: 12,
+    itemStyle: { color },
+    data: inputs.map((i) => (keep(i) ? Math.abs(i.swing) : '-')),
+  });
+  return {
+    ...base(),
+    grid: { left: 330, right: 40, top: 24, bottom: 56 },
+    legend: { bottom: 0, data: ['Longer when the input is high', 'Shorter when the input is high'], itemWidth: 10, itemHeight: 10, textStyle: { fontSize: 10, fontFamily: CHART_FONT } },
+    xAxis: {
+      type: 'value',
+      min: Math.floor(Math.min(mean, ...lows) / step) * step,
+      max: Math.ceil(extent / step) * step,
+      interval: step,
+      name: 'mean time to recover (simulated minutes)',
+      nameLocation: 'middle',
+      nameGap: 24,
+      nameTextStyle: axisLabel,
+      axisLabel: { ...axisLabel, formatter: (value: number) => minutesText(value) },
+      splitLine: { lineStyle: { color: CHART_COLORS.grid } },
+    },
+    yAxis: { type: 'category', data: inputs.map((i) => i.title), axisTick: { show: false }, axisLabel: { fontSize: 10, color: CHART_COLORS.ink, width: 320, overflow: 'truncate' } },
+    series: [
+      // An invisible bar from the axis to the lower end: the visible one spans low to high.
+      { type: 'bar', name: 'offset', stack: 'swing', barWidth: 12, itemStyle: { color: 'transparent' }, silent: true, data: lows,
+        markLine: { silent: true, symbol: 'none', label: { formatter: `mean ${minutesText(mean)}`, fontSize: 10, color: CHART_COLORS.ink }, lineStyle: { color: CHART_COLORS.ink, type: 'dashed' }, data: [{ xAxis: mean }] } },
+      range('Longer when the input is high', CHART_COLORS.missed, (i) => i.swing >= 0),
+      range('Shorter when the input is high', CHART_COLORS.met, (i) => i.swing < 0),
+    ],
+  };
+}

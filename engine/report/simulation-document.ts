@@ -1,0 +1,128 @@
+import type { SimulationReport, TimeSpread } from '../simulate/report.js';
+import type { Block, Cell, ReportDocument } from './document.js';
+import type { HeadlineFigure } from './figures.js';
+import { minutesText } from './figures.js';
+import { breachChartOption, missedDeadlines, timeHistogramOption, tornadoChartOption, type SimulatedTime } from './simulation-charts.js';
+
+// A simulation's report as a document (Markdown, HTML): the spread of the three times and of
+// the score, the chance of missing each deadline, the critical path and its bottleneck roles,
+// what moves recovery most, and the comparison of two models.
+
+const percent = (p: number | null) => (p === null ? '—' : `${Math.round(p * 1000) / 10}%`);
+const minutes = (m: number | null) => (m === null ? '—' : minutesText(m));
+const signed = (value: number | null, unit: (v: number) => string) => (value === null ? '—' : `${value > 0 ? '+' : value < 0 ? '−' : ''}${unit(Math.abs(value))}`);
+
+const TIMES: { key: SimulatedTime; id: HeadlineFigure['id']; title: string; target: 'detectMinutes' | 'containMinutes' | 'recoverMinutes' }[] = [
+  { key: 'timeToDetectMinutes', id: 'detected', title: 'Time to detect', target: 'detectMinutes' },
+  { key: 'timeToContainMinutes', id: 'contained', title: 'Time to contain', target: 'containMinutes' },
+  { key: 'timeToRecoverMinutes', id: 'recovered', title: 'Time to recover', target: 'recoverMinutes' },
+];
+
+function figures(report: SimulationReport): HeadlineFigure[] {
+  const time = (spread: TimeSpread, title: string, id: HeadlineFigure['id'], target: number): HeadlineFigure => ({
+    id,
+    title: `${title} (median)`,
+    value: minutes(spread.p50),
+    target: minutesText(target),
+    met: spread.p50 === null ? null : spread.p50 <= target,
+    definition: `p90 ${minutes(spread.p90)}, p95 ${minutes(spread.p95)}, mean ${minutes(spread.mean)}; reached in ${percent(spread.reached)} of ${report.runs.toLocaleString('en')} runs`,
+  });
+  return [
+    {
+      id: 'overall', title: 'Overall score (median)', value: report.overallScore.p50 === null ? '—' : `${report.overallScore.p50} / 100`, target: null, met: null,
+      definition: `one run in ten scored ${report.overallScore.p10 ?? '—'} or less; mean ${report.overallScore.mean ?? '—'}; n = ${report.runs.toLocaleString('en')} runs`,
+    },
+    ...TIMES.map((t) => time(report[t.key], t.title, t.id, report.targets[t.target])),
+  ];
+}
+
+export function simulationDocument(report: SimulationReport): ReportDocument {
+  const blocks: Block[] = [];
+  const add = (...more: Block[]) => blocks.push(...more);
+  const defs = report.definitions;
+
+  add({ type: 'figures', figures: figures(report) });
+  add({ type: 'paragraph', style: 'note', text: `${report.runs.toLocaleString('en')} runs, seed ${report.seed}: ${defs.runs}. Model: ${report.model.title} (${report.model.source}).` });
+
+  add({ type: 'heading', level: 2, text: 'Time to detect, contain and recover' });
+  add({
+    type: 'table',
+    definition: defs.times,
+    columns: [{ header: 'Measure', width: 2 }, { header: 'p50', width: 1, align: 'right' }, { header: 'p90', width: 1, align: 'right' }, { header: 'p95', width: 1, align: 'right' }, { header: 'Mean', width: 1, align: 'right' }, { header: 'Reached', width: 1, align: 'right' }, { header: 'Target', width: 1, align: 'right' }],
+    rows: [
+      ...TIMES.map((t): Cell[] => {
+        const s = report[t.key];
+        const target = report.targets[t.target];
+        return [{ text: t.title, bold: true }, minutes(s.p50), { text: minutes(s.p90), tone: s.p90 !== null && s.p90 > target ? 'bad' : 'good' }, minutes(s.p95), minutes(s.mean), percent(s.reached), minutesText(target)];
+      }),
+      [{ text: 'Overall score', bold: true }, String(report.overallScore.p50 ?? '—'), String(report.overallScore.p90 ?? '—'), String(report.overallScore.p95 ?? '—'), String(report.overallScore.mean ?? '—'), '100%', '—'],
+    ],
+  });
+  for (const t of TIMES) {
+    if (report.histograms[t.key].length > 0) add({ type: 'chart', option: timeHistogramOption(report, t.key), aspect: 0.32, caption: `${t.title} over the runs that reached it, with the plan's target (red) and the median and 90th percentile.` });
+  }
+
+  add({ type: 'heading', level: 2, text: 'Chance of missing each deadline' });
+  const missed = missedDeadlines(report).length;
+  if (missed > 0) add({ type: 'chart', option: breachChartOption(report), aspect: 0.08 + 0.035 * missed, caption: 'The share of runs that missed each deadline some run missed: the severity response, the communication duties, the playbook steps with a deadline, and the three targets.' });
+  add({
+    type: 'table',
+    definition: defs.breaches,
+    columns: [{ header: 'Deadline', width: 7 }, { header: 'Probability of missing it', width: 2, align: 'right' }],
+    rows: [...report.breaches].sort((a, b) => b.probability - a.probability || a.id.localeCompare(b.id)).map((b) => [b.title, { text: percent(b.probability), tone: b.probability >= 0.1 ? 'bad' : b.probability > 0 ? 'warn' : 'good' }]),
+  });
+
+  add({ type: 'heading', level: 2, text: 'Critical path and bottleneck roles' });
+  add({ type: 'paragraph', style: 'note', text: defs.criticalPath });
+  add({
+    type: 'bullets',
+    items: report.criticalPath.common.length === 0
+      ? ['No run reached recovery.']
+      : report.criticalPath.common.map((path) => `${percent(path.share)} of recovered runs: ${path.steps.join(' → ')}`),
+  });
+  add({
+    type: 'table',
+    definition: `${defs.bottlenecks}. Besides the roles, the critical path spent on average ${minutesText(report.criticalPath.noticingMinutes)} before injects were noticed and ${minutesText(report.criticalPath.scenarioMinutes)} waiting on the scenario's own clock.`,
+    columns: [{ header: 'Role', width: 3 }, { header: 'People', width: 1, align: 'right' }, { header: 'Critical path', width: 1.5, align: 'right' }, { header: 'Share', width: 1, align: 'right' }, { header: 'Waiting per run', width: 1.5, align: 'right' }],
+    rows: report.bottlenecks.map((r) => [{ text: r.title, bold: true }, String(r.people), minutesText(r.criticalPathMinutes), percent(r.criticalPathShare), minutesText(r.waitMinutes)]),
+  });
+
+  add({ type: 'heading', level: 2, text: 'What moves the time to recover most' });
+  if (report.sensitivity.inputs.length === 0) {
+    add({ type: 'paragraph', text: 'Nothing in this model varies from run to run, or no run recovered: there is nothing to rank.' });
+  } else {
+    add({ type: 'chart', option: tornadoChartOption(report), aspect: Math.max(0.3, 0.05 * report.sensitivity.inputs.length), caption: 'Each input\'s bar spans the mean time to recover when it was low and when it was high; the widest move recovery most.' });
+    add({
+      type: 'table',
+      definition: defs.sensitivity,
+      columns: [{ header: 'Input', width: 5 }, { header: 'Low', width: 1, align: 'right' }, { header: 'High', width: 1, align: 'right' }, { header: 'Swing', width: 1, align: 'right' }, { header: 'Runs (low / high)', width: 1.5, align: 'right' }],
+      rows: report.sensitivity.inputs.map((i) => [i.title, minutesText(i.low), minutesText(i.high), signed(i.swing, minutesText), `${i.lowRuns} / ${i.highRuns}`]),
+    });
+  }
+
+  if (report.comparison) {
+    const c = report.comparison;
+    add({ type: 'heading', level: 2, text: `Against ${c.model.title}` });
+    add({
+      type: 'table',
+      definition: `a: ${report.model.title}; b: ${c.model.title} (${c.model.source}). ${defs.comparison}`,
+      columns: [{ header: 'Measure', width: 4 }, { header: 'a', width: 1, align: 'right' }, { header: 'b', width: 1, align: 'right' }, { header: 'b − a', width: 1, align: 'right' }, { header: '95% interval', width: 2, align: 'right' }, { header: 'n', width: 1, align: 'right' }],
+      rows: [
+        ...c.differences.map((d): Cell[] => {
+          const unit = d.id === 'overallScore' ? (v: number) => String(Math.round(v * 100) / 100) : minutesText;
+          return [d.title, d.a === null ? '—' : unit(d.a), d.b === null ? '—' : unit(d.b), signed(d.difference, unit), d.low === null ? '—' : `${signed(d.low, unit)} to ${signed(d.high, unit)}`, String(d.n)];
+        }),
+        // Deadlines neither model ever missed say nothing: left out.
+        ...c.breaches.filter((d) => d.a !== 0 || d.b !== 0).map((d): Cell[] => [`Missing: ${d.title}`, percent(d.a), percent(d.b), signed(d.difference, (v) => percent(v)), d.low === null ? '—' : `${signed(d.low, (v) => percent(v))} to ${signed(d.high, (v) => percent(v))}`, String(d.n)]),
+      ],
+    });
+  }
+
+  return {
+    kind: 'Stress test',
+    title: report.scenarioTitle,
+    subtitle: `${report.runs.toLocaleString('en')} simulated drills of scenario ${report.scenarioId} (plan ${report.planId}) · model ${report.model.title} · seed ${report.seed}`,
+    footer: `Firedrill stress test · simulation v${report.simulationVersion} · scenario ${report.scenarioId} · ${report.runs} runs · seed ${report.seed}. Simulated drills, not real ones: as good as the model behind them.`,
+    blocks,
+  };
+}

@@ -1,0 +1,35 @@
+import { MODEL_FORMAT, modelSchema, type ResponseModel } from '../format/model.js';
+import type { Plan } from '../format/plan.js';
+import type { Scenario } from '../format/scenario.js';
+import { checkModel } from './check-model.js';
+import { compareLocatedErrors, quote, type LocatedError } from './located-error.js';
+import { checkSchema } from './schema-issues.js';
+import { parseYamlSource } from './yaml-source.js';
+import type { SourceText } from './library.js';
+
+export type LoadedModel = { ok: true; model: ResponseModel } | { ok: false; errors: LocatedError[] };
+
+/**
+ * Reads and validates a response model (firedrill-model/1) for a scenario and its plan: YAML
+ * syntax, the schema, then every role, action, decision and inject it names. Never throws for
+ * bad input; every error is located at its field.
+ */
+export function loadModel(source: SourceText, scenario: Scenario, plan: Plan): LoadedModel {
+  const parsed = parseYamlSource(source.file, source.text);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  const yaml = parsed.source;
+  const value = yaml.value as Record<string, unknown> | null;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, errors: [yaml.error([], `expected a mapping of fields (format: ${MODEL_FORMAT}, id:, ...) at the top of the file`)] };
+  }
+  if (value.format !== MODEL_FORMAT && typeof value.format === 'string') {
+    return { ok: false, errors: [yaml.error(['format'], `this is not a response model: expected format ${MODEL_FORMAT}, not ${quote(value.format)}`)] };
+  }
+  const checked = checkSchema(modelSchema, value);
+  if (!checked.success) {
+    return { ok: false, errors: checked.issues.map((issue) => yaml.error(issue.path, issue.message, { atKey: issue.atKey })).sort(compareLocatedErrors) };
+  }
+  const problems = checkModel(checked.data, scenario, plan);
+  if (problems.length > 0) return { ok: false, errors: problems.map((p) => yaml.error(p.path, p.message, { atKey: p.atKey ?? false })).sort(compareLocatedErrors) };
+  return { ok: true, model: checked.data };
+}

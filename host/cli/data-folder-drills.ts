@@ -1,0 +1,29 @@
+import type { Library } from '../../engine/validate/index.js';
+import { collectDrills, sessionFiles, type CollectedDrills } from '../history/collect-drills.js';
+import { loadBundledLibrary } from '../library/load.js';
+import { loadCombinedLibrary } from '../library/user-library.js';
+import { dataDir } from '../storage/data-dir.js';
+import type { CliIo } from './io.js';
+import { progressBar } from './progress.js';
+
+/**
+ * The ended drills of the data folder (--data-dir, FIREDRILL_DATA_DIR or the app's), with the
+ * bundled library and the user's own read once for every session, a progress bar while the
+ * journals are replayed, and one warning line per session that could not be read.
+ */
+export function dataFolderDrills(command: string, options: { dataDir?: string; plan?: string; scenario?: string }, io: CliIo): CollectedDrills & { library: Library } {
+  const root = dataDir({ ...(options.dataDir ? { flag: options.dataDir } : {}), env: io.env });
+  const files = sessionFiles(root);
+  const library = loadCombinedLibrary(root, loadBundledLibrary(io.cwd)).library;
+  const filter = { ...(options.plan !== undefined ? { plan: options.plan } : {}), ...(options.scenario !== undefined ? { scenario: options.scenario } : {}) };
+  const progress = progressBar('reading sessions', files.length);
+  let collected: CollectedDrills;
+  try {
+    collected = collectDrills(files, [library], { ...filter, onSession: (file) => progress.tick(file.path.split(/[\\/]/).at(-1)!) });
+  } finally {
+    progress.stop();
+  }
+  for (const skipped of collected.skipped) io.stderr(`${command}: skipped ${skipped.file}: ${skipped.reason}\n`);
+  for (const file of collected.unverified) io.stderr(`${command}: ${file}: recorded before journal entries were chained: whether it was edited cannot be checked\n`);
+  return { ...collected, library };
+}

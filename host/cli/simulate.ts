@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { documentToMarkdown } from '../../engine/report/document-markdown.js';
+import { simulationDocument } from '../../engine/report/simulation-document.js';
+import type { ResponseModel } from '../../engine/format/model.js';
+import type { Plan } from '../../engine/format/plan.js';
+import type { Scenario } from '../../engine/format/scenario.js';
+import { MAX_SEED } from '../../engine/stats/random.js';
+import { formatLocatedError } from '../../engine/validate/index.js';
+import { loadModel } from '../../engine/validate/load-model.js';
+import { renderHtml } from '../export/html-render.js';
+import { resolveRun, ResolveError } from '../library/resolve.js';
+import { runSimulation } from '../simulate/run-simulation.js';
+import { UsageError, type CliIo } from './io.js';
+import { progressBar } from './progress.js';
+import { writeExport, ExportInputError } from './report.js';
+
+export interface SimulateOptions {
+  plan?: string;
+  script?: string;
+  model?: string;
+  compare?: string;
+  runs?: string;
+  seed?: string;
+  workers?: string;
+  format?: string;
+  out?: string;
+}
+
+/** The most runs one simulation plays: a million drills is far past any question's need. */
+export const MAX_RUNS = 1_000_000;
+const FORMATS = ['json', 'md', 'html'] as const;
+
+const wholeNumber = (flag: string, value: string | undefined, min: number, max: number): number | undefined => {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`--${flag} must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}, not "${value}"`);
+  return n;
+};
+
+/** A model file read and checked against the scenario: null with its errors printed when it does not validate. */
+function modelFile(path: string, scenario: Scenario, plan: Plan, io: CliIo): ResponseModel | null {
+  let text: string;
+  try {
+    text = readFileSync(resolve(io.cwd, path), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.stderr(`firedrill simulate: cannot read ${path}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}\n`);
+    return null;
+  }
+  const loaded = loadModel({ file: path, text }, scenario, plan);
+  if (loaded.ok) return loaded.model;
+  for (const error of loaded.errors) io.stderr(`${formatLocatedError(error)}\n`);
+  return null;
+}
+
+export async function simulateCommand(scenarioArg: string, options: SimulateOptions, io: CliIo): Promise<number> {
+  const runs = wholeNumber('runs', options.runs, 1, MAX_RUNS);
+  if (runs === undefined) throw new UsageError('simulate needs --runs N (how many drills to simulate)');
+  const seed = wholeNumber('seed', options.seed, 0, MAX_SEED);
+  if (seed === undefined) throw new UsageError('simulate needs --seed S (the same seed gives the same result)');
+  const workers = wholeNumber('workers', options.workers, 1, 64);
+  const format = options.format ?? 'json';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be json, md or html, not "${format}"`);
+
+  let resolved;
+  try {
+    resolved = resolveRun({ scenario: scenarioArg, ...(options.plan ? { plan: options.plan } : {}), script: options.script ?? 'exemplary' }, io.cwd);
+  } catch (error) {
+    if (!(error instanceof ResolveError)) throw error;
+    for (const located of error.errors) io.stderr(`${formatLocatedError(located)}\n`);
+    io.stderr(`firedrill simulate: ${error.message}${options.script ? '' : ' (the simulated team follows the exemplary script: give another with --script)'}\n`);
+    return 1;
+  }
+  const { scenario, plan, script } = resolved;
+  const model = options.model ? modelFile(options.model, scenario.scenario, plan.plan, io) : undefined;
+  const compared = options.compare ? modelFile(options.compare, scenario.scenario, plan.plan, io) : undefined;
+  if (model === null || compared === null) return 1;
+
+  const progress = progressBar(`simulating ${scenario.scenario.id}`, runs * (compared ? 2 : 1));
+  let report;
+  try {
+    report = await runSimulation(
+      { plan: plan.plan, scenario: scenario.scenario, script: script!.script, runs, seed, ...(model ? { model, modelName: options.model! } : {}) },
+      {
+        ...(workers ? { workers } : {}),
+        // Where the worker script is when not beside the CLI bundle (running from the sources).
+        ...(io.env.FIREDRILL_SIMULATION_WORKER ? { workerFile: io.env.FIREDRILL_SIMULATION_WORKER } : {}),
+        ...(compared ? { compare: { model: compared, modelName: options.compare! } } : {}),
+        onProgress: ({ done }) => progress.update(done),
+      },
+    );
+  } finally {
+    progress.stop();
+  }
+  const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'md' ? documentToMarkdown(simulationDocument(report)) : renderHtml(simulationDocument(report), 'a4');
+  try {
+    writeExport('firedrill simulate', Buffer.from(text), format, options.out, io);
+  } catch (error) {
+    if (!(error instanceof ExportInputError)) throw error;
+    io.stderr(`firedrill simulate: ${error.message}\n`);
+    return 1;
+  }
+  return 0;
+}

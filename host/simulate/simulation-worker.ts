@@ -1,0 +1,34 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { emptyRecords, placeRecords, playRuns } from '../../engine/simulate/run-records.js';
+import { prepareSimulation, type Simulation } from '../../engine/simulate/setup.js';
+import { finishSimulation } from '../../engine/simulate/simulate.js';
+import { transferables, type FromWorker, type Side, type ToWorker, type WorkerSetup } from './messages.js';
+
+// A simulation worker thread (its own entry of the CLI bundle: dist/simulation-worker.js). It
+// prepares the simulations it is given once, plays the blocks of runs it is sent, and the one
+// told to finish puts every block together and writes the report: none of the simulation's work
+// runs on the thread that started it.
+
+const setup = workerData as WorkerSetup;
+const simulations: Partial<Record<Side, Simulation>> = { a: prepareSimulation(setup.a), ...(setup.b ? { b: prepareSimulation(setup.b) } : {}) };
+const port = parentPort!;
+const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
+port.on('message', (message: ToWorker) => {
+  try {
+    if (message.type === 'play') {
+      const records = playRuns(simulations[message.side]!, message.from, message.count);
+      send({ type: 'played', side: message.side, records }, transferables(records));
+      return;
+    }
+    const whole = (side: Side) => {
+      const simulation = simulations[side]!;
+      const records = emptyRecords(simulation, 0, simulation.request.runs);
+      for (const block of message.blocks[side]) placeRecords(records, block);
+      return { simulation, records };
+    };
+    send({ type: 'report', report: finishSimulation(whole('a'), simulations.b ? whole('b') : undefined) });
+  } catch (error) {
+    send({ type: 'failed', message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+  }
+});

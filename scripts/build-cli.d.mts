@@ -1,0 +1,2 @@
+export declare const simulationWorkerEntry: Record<string, string>;
+export declare function buildCli(): Promise<void>;

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli } from '../host/export/exports-helpers.js';
+import { bundleSimulationWorker } from '../helpers/simulation-worker.js';
+
+// firedrill simulate, run in-process as a user would type it (the worker threads run the
+// worker bundled from the sources, named by FIREDRILL_SIMULATION_WORKER).
+
+const tmp = mkdtempSync(join(tmpdir(), 'firedrill-simulate-'));
+let worker: Awaited<ReturnType<typeof bundleSimulationWorker>>;
+let env: Record<string, string>;
+beforeAll(async () => {
+  worker = await bundleSimulationWorker();
+  env = { FIREDRILL_SIMULATION_WORKER: worker.file };
+});
+afterAll(() => {
+  worker.remove();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const simulate = (...args: string[]) => cli(['simulate', ...args], env, tmp);
+
+describe('firedrill simulate', () => {
+  it('prints the JSON report, the same with one worker and with two', async () => {
+    const one = await simulate('ransomware-production-db', '--runs', '40', '--seed', '3', '--workers', '1');
+    const two = await simulate('ransomware-production-db', '--runs', '40', '--seed', '3', '--workers', '2');
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const report = JSON.parse(one.stdout);
+    expect(Object.keys(report).slice(0, 11)).toEqual([
+      'simulationVersion', 'scenarioId', 'scenarioTitle', 'planId', 'model', 'runs', 'seed', 'timeToDetectMinutes', 'timeToContainMinutes', 'timeToRecoverMinutes', 'overallScore',
+    ]);
+    expect(report).toMatchObject({ simulationVersion: 1, scenarioId: 'ransomware-production-db', runs: 40, seed: 3 });
+    expect(report.breaches[0]).toEqual({ id: 'severity', title: expect.stringContaining('Severity declared within 15m'), probability: expect.any(Number) });
+  });
+
+  it('writes Markdown, and self-contained HTML with its charts drawn in', async () => {
+    const md = await simulate('public-test-bucket', '--runs', '30', '--seed', '1', '--format', 'md');
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^# Stress test: /);
+    expect(md.stdout).toContain('### Chance of missing each deadline');
+    expect(md.stdout).toContain('### What moves the time to recover most');
+    const html = await simulate('public-test-bucket', '--runs', '30', '--seed', '1', '--format', 'html', '--out', 'stress.html');
+    expect(html.code).toBe(0);
+    expect(html.stderr).toMatch(/^firedrill simulate: wrote stress\.html \(html, [\d,]+ bytes\)\n$/);
+    const page = readFileSync(join(tmp, 'stress.html'), 'utf8');
+    expect(page.match(/<svg/g)!.length).toBeGreaterThanOrEqual(4); // three histograms, breaches, tornado
+    expect(page).not.toMatch(/<script|src="http|href="http/);
+  });
+
+  it('compares two models with --compare, run by run', async () => {
+    writeFileSync(join(tmp, 'slow.model.yaml'), 'format: firedrill-model/1\nid: slow-backups\nactions:\n  protect-backups: { duration: { uniform: { min: 30m, max: 2h } } }\n');
+    writeFileSync(join(tmp, 'staffed.model.yaml'), 'format: firedrill-model/1\nid: staffed\nwhatIf: { extraPeople: { it-operations: 2 } }\n');
+    const result = await simulate('ransomware-production-db', '--runs', '30', '--seed', '9', '--model', 'slow.model.yaml', '--compare', 'staffed.model.yaml');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.model.id).toBe('slow-backups');
+    expect(report.comparison.model.id).toBe('staffed');
+    expect(report.comparison.differences.map((d: { id: string }) => d.id)).toEqual(['timeToDetectMinutes', 'timeToContainMinutes', 'timeToRecoverMinutes', 'overallScore']);
+    expect(report.comparison.breaches.map((d: { id: string }) => d.id)).toEqual(report.breaches.map((b: { id: string }) => b.id));
+  });
+
+  it('reports a model file\'s mistakes located, one line each, and exits 1', async () => {
+    writeFileSync(join(tmp, 'broken.model.yaml'), 'format: firedrill-model/1\nid: broken\nchannels:\n  email: { notice: { exponential: { mean: soon } } }\n');
+    const result = await simulate('ransomware-production-db', '--runs', '10', '--seed', '1', '--model', 'broken.model.yaml');
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(/^broken\.model\.yaml:4:\d+ channels\.email\.notice\.exponential\.mean: "soon" is not a duration/);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    const missing = await simulate('ransomware-production-db', '--runs', '10', '--seed', '1', '--model', 'nowhere.model.yaml');
+    expect(missing.stderr).toBe('firedrill simulate: cannot read nowhere.model.yaml: no such file\n');
+  });
+
+  it('asks for --runs and --seed, and checks them, with the usage', async () => {
+    expect((await simulate('ransomware-production-db', '--seed', '1')).stderr).toMatch(/^firedrill: simulate needs --runs N/);
+    expect((await simulate('ransomware-production-db', '--runs', '10')).stderr).toMatch(/^firedrill: simulate needs --seed S/);
+    const bad = await simulate('ransomware-production-db', '--runs', 'many', '--seed', '1');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^firedrill: --runs must be a whole number from 1 to 1,000,000, not "many"/);
+    expect((await simulate('no-such-scenario', '--runs', '10', '--seed', '1')).stderr).toMatch(/firedrill simulate: no scenario "no-such-scenario"/);
+  });
+});

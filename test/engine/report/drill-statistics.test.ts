@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { comparePeriods, comparePeriodsOfDrills, drillStatistics, estimateText, type DrillSample } from '../../../engine/report/drill-statistics.js';
+import { minutesText } from '../../../engine/report/figures.js';
+import { bootstrapMedian } from '../../../engine/stats/bootstrap.js';
+
+// Honest drill statistics: n beside every figure, medians with seeded bootstrap intervals, and
+// "not enough drills to tell" when two periods' intervals overlap.
+
+const drill = (sessionId: string, startedAt: string, ttr: number | null, score = 80): DrillSample => ({
+  sessionId, startedAt, timeToDetectMinutes: 30, timeToContainMinutes: ttr === null ? null : ttr / 2, timeToRecoverMinutes: ttr, overallScore: score,
+});
+
+describe('a median with its bootstrap interval', () => {
+  it('is deterministic for a seed, brackets the median, and says how many samples it stands on', () => {
+    const samples = [42, 55, 38, 61, 47, 50, 44, NaN];
+    const estimate = bootstrapMedian(samples, { seed: 7 });
+    expect(bootstrapMedian(samples, { seed: 7 })).toEqual(estimate);
+    expect(estimate).toMatchObject({ n: 7, median: 47, confidence: 0.95 });
+    expect(estimate.low!).toBeLessThanOrEqual(47);
+    expect(estimate.high!).toBeGreaterThanOrEqual(47);
+    expect(estimate.low!).toBeGreaterThanOrEqual(38);
+    expect(estimate.high!).toBeLessThanOrEqual(61);
+  });
+
+  it('has no interval below two samples', () => {
+    expect(bootstrapMedian([12])).toEqual({ n: 1, median: 12, low: null, high: null, confidence: 0.95 });
+    expect(bootstrapMedian([NaN])).toEqual({ n: 0, median: null, low: null, high: null, confidence: 0.95 });
+  });
+
+  it('narrows as drills accumulate', () => {
+    const spread = (n: number) => Array.from({ length: n }, (_, i) => 40 + ((i * 37) % 21));
+    const few = bootstrapMedian(spread(5));
+    const many = bootstrapMedian(spread(80));
+    expect(many.high! - many.low!).toBeLessThan(few.high! - few.low!);
+  });
+});
+
+describe('two periods of drills', () => {
+  it('are "not enough drills to tell" when their intervals overlap, however different the medians look', () => {
+    const comparison = comparePeriods([120, 95, 140], [100, 80, 130]);
+    expect(comparison.difference).toBe(-20);
+    expect(comparison.verdict).toBe('not enough drills to tell');
+  });
+
+  it('show a change when the intervals are apart', () => {
+    const before = Array.from({ length: 12 }, (_, i) => 120 + (i % 5));
+    const after = Array.from({ length: 12 }, (_, i) => 60 + (i % 5));
+    expect(comparePeriods(before, after).verdict).toBe('faster');
+    expect(comparePeriods(after, before).verdict).toBe('slower');
+  });
+
+  it('compare each measure of the drills before and after a date, with exclusions; a higher score is "higher", not "faster"', () => {
+    const drills = [
+      ...Array.from({ length: 10 }, (_, i) => drill(`old-${i}`, `2026-01-${String(i + 10).padStart(2, '0')}T09:00:00Z`, 200 + i, 60 + i)),
+      ...Array.from({ length: 10 }, (_, i) => drill(`new-${i}`, `2026-03-${String(i + 10).padStart(2, '0')}T09:00:00Z`, 100 + i, 90 + i)),
+      drill('aborted', '2026-03-30T09:00:00Z', null, 5),
+    ];
+    const periods = comparePeriodsOfDrills(drills, '2026-02-01T00:00:00Z', { exclude: ['aborted'] });
+    expect(periods).toMatchObject({ earlier: 10, later: 10, excluded: ['aborted'] });
+    expect(periods.comparisons.timeToRecoverMinutes.verdict).toBe('faster');
+    expect(periods.comparisons.overallScore.verdict).toBe('higher');
+    expect(periods.comparisons.timeToDetectMinutes.verdict).toBe('not enough drills to tell');
+  });
+});
+
+describe('the statistics of a set of drills', () => {
+  const drills = [drill('a', '2026-01-01T00:00:00Z', 100), drill('b', '2026-01-02T00:00:00Z', 140), drill('c', '2026-01-03T00:00:00Z', null), drill('test-run', '2026-01-04T00:00:00Z', 5)];
+
+  it('counts n per measure (a milestone never reached has no figure), and leaves excluded sessions out', () => {
+    const stats = drillStatistics(drills, { exclude: ['test-run'] });
+    expect(stats).toMatchObject({ drills: 3, excluded: ['test-run'] });
+    expect(stats.measures.timeToRecoverMinutes).toMatchObject({ n: 2, median: 120 });
+    expect(stats.measures.timeToDetectMinutes).toMatchObject({ n: 3, median: 30 });
+    expect(drillStatistics(drills).measures.timeToRecoverMinutes).toMatchObject({ n: 3, median: 100 });
+  });
+
+  it('writes each figure with its n and interval', () => {
+    const stats = drillStatistics(drills, { exclude: ['test-run'] });
+    expect(estimateText(stats.measures.timeToRecoverMinutes, minutesText)).toMatch(/^2h \(n = 2; 95% interval 1h40m to 2h20m\)$/);
+    expect(estimateText(bootstrapMedian([45]), minutesText)).toBe('45m (n = 1: not enough drills for an interval)');
+    expect(estimateText(bootstrapMedian([]), minutesText)).toBe('no drill reached it (n = 0)');
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { formatLocatedError } from '../../../engine/validate/index.js';
+import { loadModel } from '../../../engine/validate/load-model.js';
+import { prepareSimulation } from '../../../engine/simulate/setup.js';
+import { bundledWorld, modelFrom } from '../../helpers/simulation.js';
+
+// The response model format (firedrill-model/1): validated and located like the other formats,
+// every error one line naming the file, the line and column, and the field path.
+
+const world = bundledWorld('ransomware-production-db');
+const errors = (text: string) => {
+  const loaded = loadModel({ file: 'team.model.yaml', text }, world.scenario, world.plan);
+  return loaded.ok ? [] : loaded.errors.map(formatLocatedError);
+};
+
+describe('a valid model', () => {
+  it('reads every kind of spread, in durations as people write them', () => {
+    const model = modelFrom(world, `id: night-shift
+title: The night shift
+plan: cloud-cirp
+durationSpread: 3
+roles:
+  cloud-security-analyst: { people: 1, onCall: { uniform: { min: 5m, max: 25m } } }
+  legal-compliance-officer: { onCall: 30m }
+actions:
+  isolate-ec2-instance: { duration: { triangular: { min: 5m, mode: 10m, max: 40m } }, skip: 0.05 }
+  revoke-iam-access-key: { duration: { lognormal: { median: 5m, p90: 15m } }, late: { probability: 0.2, by: { exponential: { mean: 10m } } } }
+  protect-backups: { wrongRole: { probability: 0.1, role: cloud-security-analyst } }
+channels:
+  email: { notice: { exponential: { mean: 20m } } }
+  siem-alert: { notice: { fixed: 2m } }
+decisions:
+  ransom-payment: { late: { probability: 0.5, by: 30m } }
+severity: { skip: 0.01 }
+whatIf:
+  off: { channels: [cloud-finding], injects: [INJ-07], actions: [block-malicious-ips] }
+  extraPeople: { it-operations: 1 }
+`);
+    expect(model.roles['cloud-security-analyst']).toEqual({ people: 1, onCall: { kind: 'uniform', min: 300_000, max: 1_500_000 } });
+    expect(model.actions['isolate-ec2-instance']!.duration).toEqual({ kind: 'triangular', min: 300_000, mode: 600_000, max: 2_400_000 });
+    expect(model.actions['revoke-iam-access-key']!.late).toEqual({ probability: 0.2, by: { kind: 'exponential', mean: 600_000 } });
+    expect(model.channels['siem-alert']).toEqual({ notice: { kind: 'fixed', value: 120_000 } });
+    expect(model.decisions['ransom-payment']!.late!.by).toEqual({ kind: 'fixed', value: 1_800_000 });
+
+    const simulation = prepareSimulation({ ...world, model, runs: 1, seed: 1 });
+    // The what-if switches: one more IT Operations person than the exemplary script keeps busy, a channel off.
+    expect(simulation.model.roles['it-operations']!.people).toBe(3);
+    expect(simulation.model.roles['cloud-security-analyst']!.people).toBe(1);
+    expect(simulation.model.off.channels.has('cloud-finding')).toBe(true);
+    // Actions the model does not list get the plan's duration as median and three times it as p90.
+    const planned = world.plan.actions.find((a) => a.id === 'triage-siem-alert')!.duration;
+    expect(simulation.model.actions['triage-siem-alert']!.duration).toEqual({ kind: 'lognormal', median: planned, p90: 3 * planned });
+    expect(simulation.model.actions['protect-backups']!.wrongRole).toEqual({ probability: 0.1, role: 'cloud-security-analyst' });
+  });
+
+  it('needs nothing but its format and id: the defaults come from the plan and the exemplary script', () => {
+    const simulation = prepareSimulation({ ...world, model: modelFrom(world, 'id: bare\n'), runs: 1, seed: 1 });
+    const none = prepareSimulation({ ...world, runs: 1, seed: 1 });
+    expect(simulation.model.actions).toEqual(none.model.actions);
+    expect(simulation.model.roles).toEqual(none.model.roles);
+    expect(none.model.id).toBe('default');
+  });
+});
+
+describe('a model with mistakes', () => {
+  it('names the file, line, column and field of each', () => {
+    expect(errors(`format: firedrill-model/1
+id: broken
+roles:
+  cloud-security-analist: { people: 2 }
+actions:
+  revoke-iam-access-key:
+    duration: { lognormal: { median: 10m, p90: 5m } }
+    skip: 1.5
+  isolate-ec2-instance: { duration: { uniform: { min: 20m } } }
+channels:
+  pager: { notice: 5m }
+`)).toEqual([
+      expect.stringMatching(/^team\.model\.yaml:7:\d+ actions\.revoke-iam-access-key\.duration\.lognormal\.p90: p90 must not be less than the median$/),
+      expect.stringMatching(/^team\.model\.yaml:8:11 actions\.revoke-iam-access-key\.skip: .*1/),
+      expect.stringMatching(/^team\.model\.yaml:9:\d+ actions\.isolate-ec2-instance\.duration\.uniform\.max: .*required/),
+      expect.stringMatching(/^team\.model\.yaml:11:\d+ channels\.pager: /),
+    ]);
+  });
+
+  it('checks every id against the scenario and its plan, with a hint', () => {
+    expect(errors(`format: firedrill-model/1
+id: typos
+plan: other-plan
+roles:
+  cloud-security-analist: { people: 2 }
+actions:
+  revoke-iam-key: { skip: 0.1 }
+decisions:
+  ransom: { skip: 0.5 }
+whatIf:
+  off: { injects: [INJ-99] }
+`)).toEqual([
+      'team.model.yaml:3:7 plan: the model is for plan "other-plan"; scenario "ransomware-production-db" is scored against plan "cloud-cirp"',
+      'team.model.yaml:5:3 roles.cloud-security-analist: unknown role "cloud-security-analist" (did you mean "cloud-security-analyst"?)',
+      expect.stringMatching(/^team\.model\.yaml:7:3 actions\.revoke-iam-key: unknown action "revoke-iam-key"/),
+      expect.stringMatching(/^team\.model\.yaml:9:3 decisions\.ransom: unknown decision "ransom"/),
+      expect.stringMatching(/^team\.model\.yaml:11:20 whatIf\.off\.injects\[0\]: unknown inject "INJ-99"/),
+    ]);
+  });
+
+  it('says when a file is another format, not YAML, or empty', () => {
+    expect(errors('format: firedrill-plan/1\nid: x\n')).toEqual(['team.model.yaml:1:9 format: this is not a response model: expected format firedrill-model/1, not "firedrill-plan/1"']);
+    expect(errors('format: firedrill-model/1\nid: [unclosed\n')[0]).toMatch(/^team\.model\.yaml:\d+:\d+ /);
+    expect(errors('')).toEqual(['team.model.yaml:1:1 the file is empty']);
+    expect(errors('format: firedrill-model/1\nid: x\nroles: { incident-commander: { people: 0 } }\n')).toEqual([expect.stringMatching(/^team\.model\.yaml:3:40 roles\.incident-commander\.people: /)]);
+  });
+});

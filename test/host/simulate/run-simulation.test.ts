@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulateHere } from '../../../engine/simulate/simulate.js';
+import { runSimulation, type SimulationProgress } from '../../../host/simulate/run-simulation.js';
+import { bundledWorld, modelFrom } from '../../helpers/simulation.js';
+import { bundleSimulationWorker } from '../../helpers/simulation-worker.js';
+
+// Simulations on worker threads: the same seed gives byte-identical JSON whatever the number
+// of workers and however often it is run (each run's draws depend on the seed and its index
+// alone, and the report is made from every run in run order); progress is reported as blocks
+// finish; and a simulation can be cancelled.
+
+let worker: Awaited<ReturnType<typeof bundleSimulationWorker>>;
+beforeAll(async () => {
+  worker = await bundleSimulationWorker();
+});
+afterAll(() => worker.remove());
+
+// A small scenario keeps these tests quick; test/cli/simulate.test.ts runs the largest one.
+const world = bundledWorld('public-test-bucket');
+const request = { ...world, runs: 200, seed: 424_242 };
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+describe('a simulation on worker threads', () => {
+  it('gives byte-identical JSON with one and with two workers, across two runs, and as on the calling thread', async () => {
+    const one = json(await runSimulation(request, { workers: 1, workerFile: worker.file }));
+    const two = json(await runSimulation(request, { workers: 2, workerFile: worker.file }));
+    const again = json(await runSimulation(request, { workers: 2, workerFile: worker.file }));
+    expect(two).toBe(one);
+    expect(again).toBe(one);
+    expect(json(simulateHere(request))).toBe(one);
+    const report = JSON.parse(one) as Record<string, unknown>;
+    expect(report).toMatchObject({ simulationVersion: 1, scenarioId: 'public-test-bucket', runs: 200, seed: 424_242 });
+    for (const time of ['timeToDetectMinutes', 'timeToContainMinutes', 'timeToRecoverMinutes']) expect(Object.keys(report[time] as object)).toEqual(['p50', 'p90', 'p95', 'mean', 'reached']);
+    expect((report.breaches as object[]).every((b) => Object.keys(b).join() === 'id,title,probability')).toBe(true);
+  });
+
+  it('gives another seed another answer', async () => {
+    const [a, b] = await Promise.all([runSimulation({ ...request, runs: 60 }, { workerFile: worker.file }), runSimulation({ ...request, runs: 60, seed: 7 }, { workerFile: worker.file })]);
+    expect(a.timeToRecoverMinutes).not.toEqual(b.timeToRecoverMinutes);
+  });
+
+  it('compares two models run by run, the same with any number of workers', async () => {
+    const compare = { model: modelFrom(world, 'id: one-more-analyst\nwhatIf: { extraPeople: { cloud-security-analyst: 1, it-operations: 1 } }\n'), modelName: 'one more analyst' };
+    // People are what this model changes: give the first model one per role, so the second has someone to add.
+    const staffed = { ...request, model: modelFrom(world, 'id: one-each\nroles: { cloud-security-analyst: { people: 1 }, it-operations: { people: 1 } }\n') };
+    const small = { ...staffed, runs: 120 };
+    const one = await runSimulation(small, { workers: 1, compare, workerFile: worker.file });
+    const two = await runSimulation(small, { workers: 2, compare, workerFile: worker.file });
+    expect(json(two)).toBe(json(one));
+    const recover = one.comparison!.differences.find((d) => d.id === 'timeToRecoverMinutes')!;
+    expect(recover.n).toBe(120);
+    // More people can only take waiting away: recovery is never slower on average.
+    expect(recover.difference!).toBeLessThanOrEqual(0);
+    expect(recover.low!).toBeLessThanOrEqual(recover.difference!);
+    expect(recover.high!).toBeGreaterThanOrEqual(recover.difference!);
+  });
+
+  it('reports progress as blocks of runs finish, up to every run', async () => {
+    const seen: SimulationProgress[] = [];
+    await runSimulation({ ...request, runs: 90 }, { workers: 2, workerFile: worker.file, onProgress: (p) => seen.push(p) });
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.at(-1)).toEqual({ done: 90, total: 90 });
+    expect(seen.every((p, i) => i === 0 || p.done > seen[i - 1]!.done)).toBe(true);
+  });
+
+  it('stops its workers and rejects with an AbortError when cancelled', async () => {
+    const controller = new AbortController();
+    const running = runSimulation({ ...request, runs: 20_000 }, {
+      workers: 2, workerFile: worker.file, signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    await expect(running).rejects.toMatchObject({ name: 'AbortError' });
+    // Cancelled before it starts: no worker at all.
+    await expect(runSimulation(request, { workerFile: worker.file, signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('rejects with the worker\'s error when a worker cannot start', async () => {
+    await expect(runSimulation(request, { workerFile: `${worker.file}.missing` })).rejects.toThrow();
+  });
+});
