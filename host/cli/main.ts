@@ -42,12 +42,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         }, io);
       }
       case 'replay': {
-        const { positionals, values } = parse(rest, { scenario: { type: 'string' }, plan: { type: 'string' }, format: { type: 'string' } });
+        const { positionals, values } = parse(rest, { scenario: { type: 'string' }, plan: { type: 'string' }, format: { type: 'string' }, 'data-dir': { type: 'string' } });
         if (positionals.length !== 1) throw new UsageError('replay needs one journal file');
         const { replayCommand, parseFormat } = await import('./run.js');
         return replayCommand(positionals[0]!, {
           ...(values.scenario !== undefined ? { scenario: values.scenario as string } : {}),
           ...(values.plan !== undefined ? { plan: values.plan as string } : {}),
+          ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] as string } : {}),
           format: parseFormat(values.format as string | undefined),
         }, io);
       }

@@ -1,6 +1,6 @@
 // One line per command for `firedrill help`; kept apart so help loads no command's code.
 export const runUsage = 'firedrill run <scenario> [--plan P] --script S [--journal out.jsonl] [--format json|md]   play a response script and print the scorecard';
-export const replayUsage = 'firedrill replay <journal.jsonl> [--scenario F] [--plan F] [--format json|md]             rebuild the scorecard from a journal';
+export const replayUsage = 'firedrill replay <journal.jsonl> [--scenario F] [--plan F] [--format json|md] [--data-dir D]   rebuild the scorecard from a journal';
 export const listUsage = 'firedrill list [paths...] [--json]       the scenarios (default: the bundled ones) with their response scripts';
 export const historyUsage = 'firedrill history [--plan P] [--scenario S] [--format text|csv|json] [--out F] [--data-dir D]   time to detect, contain and recover across ended drills';
 export const validateUsage = 'firedrill validate [paths...] [--json]   check plans, scenarios and response scripts (default: the bundled ones)';
