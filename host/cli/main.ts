@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { UsageError, type CliIo } from './io.js';
-import { aarUsage, historyUsage, listUsage, replayUsage, reportUsage, runUsage, schemaUsage, serveUsage, validateUsage } from './usage.js';
+import {
+  aarUsage, historyUsage, listUsage, mselExportUsage, mselHelp, mselImportUsage, packExportUsage, packHelp, packImportUsage, replayUsage, reportUsage, runUsage, schemaUsage,
+  serveUsage, validateUsage,
+} from './usage.js';
 
 const USAGE = `firedrill: tabletop exercises and drills of cloud incident response
 
@@ -12,14 +15,37 @@ usage:
   ${reportUsage}
   ${aarUsage}
   ${historyUsage}
+  ${mselImportUsage}
+  ${mselExportUsage}
+  ${packExportUsage}
+  ${packImportUsage}
   ${schemaUsage}
   ${serveUsage}
   firedrill help
 `;
 
+/** Each command's usage, for `firedrill <command> --help`. */
+const COMMAND_USAGE: Record<string, string> = {
+  validate: validateUsage,
+  list: listUsage,
+  run: runUsage,
+  replay: replayUsage,
+  report: reportUsage,
+  aar: aarUsage,
+  history: historyUsage,
+  msel: `${mselImportUsage}\n  ${mselExportUsage}\n${mselHelp}`,
+  pack: `${packExportUsage}\n  ${packImportUsage}\n${packHelp}`,
+  schema: schemaUsage,
+  serve: serveUsage,
+};
+
 /** Runs one command line; returns the exit code. Never throws for a user mistake. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  if (command !== undefined && Object.hasOwn(COMMAND_USAGE, command) && (rest.includes('--help') || rest.includes('-h'))) {
+    io.stdout(`usage:\n  ${COMMAND_USAGE[command]}\n`);
+    return 0;
+  }
   try {
     switch (command) {
       case 'validate': {
@@ -65,6 +91,36 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const { positionals, values } = parse(rest, { plan: { type: 'string' }, scenario: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, 'data-dir': { type: 'string' } });
         if (positionals.length > 0) throw new UsageError(`history takes no arguments (got "${positionals[0]}")`);
         return (await import('./history.js')).historyCommand(strings(values), io);
+      }
+      case 'msel': {
+        const [verb, ...args] = rest;
+        if (verb === 'import') {
+          const { positionals, values } = parse(args, {
+            plan: { type: 'string' }, map: { type: 'string' }, out: { type: 'string' }, into: { type: 'string' }, sheet: { type: 'string' }, start: { type: 'string' },
+            tz: { type: 'string' }, id: { type: 'string' }, title: { type: 'string' }, threat: { type: 'string' }, 'data-dir': { type: 'string' },
+          });
+          if (positionals.length !== 1) throw new UsageError('msel import needs one spreadsheet (.csv or .xlsx)');
+          return (await import('./msel.js')).mselImportCommand(positionals[0]!, strings(values), io);
+        }
+        if (verb === 'export') {
+          const { positionals, values } = parse(args, { format: { type: 'string' }, out: { type: 'string' }, plan: { type: 'string' }, paper: { type: 'string' }, 'data-dir': { type: 'string' } });
+          if (positionals.length !== 1) throw new UsageError('msel export needs one scenario (an id, or a scenario file)');
+          return (await import('./msel.js')).mselExportCommand(positionals[0]!, strings(values), io);
+        }
+        throw new UsageError(verb === undefined ? 'msel needs import or export' : `unknown msel command "${verb}": use import or export`);
+      }
+      case 'pack': {
+        const [verb, ...args] = rest;
+        if (verb === 'export') {
+          const { positionals, values } = parse(args, { exercise: { type: 'string' }, out: { type: 'string' }, 'data-dir': { type: 'string' } });
+          return (await import('./pack.js')).packExportCommand(positionals, strings(values), io);
+        }
+        if (verb === 'import') {
+          const { positionals, values } = parse(args, { 'as-new-version': { type: 'boolean' }, 'data-dir': { type: 'string' } });
+          if (positionals.length !== 1) throw new UsageError('pack import needs one pack file (.firedrill)');
+          return (await import('./pack.js')).packImportCommand(positionals[0]!, { ...strings(values), asNewVersion: values['as-new-version'] === true }, io);
+        }
+        throw new UsageError(verb === undefined ? 'pack needs export or import' : `unknown pack command "${verb}": use export or import`);
       }
       case 'schema': {
         const { positionals } = parse(rest, {});
