@@ -202,7 +202,7 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
     const body = row.body ?? row.title ?? '';
     const title = row.title ?? titleFrom(body);
     // Updating a scenario, the objectives and artifacts are the scenario's own; a new draft keeps the artifacts' titles for the author.
-    const notes = [...row.notes, ...(row.expectedText.length > 0 ? [`Expected response: ${row.expectedText.join('; ')}`] : []), ...(row.artifacts && !options.base ? [`Artifacts (not imported from the sheet): ${row.artifacts}`] : [])];
+    const notes = [...row.notes, ...(row.extras.length > 0 ? [row.extras.join('\n')] : []), ...(row.expectedText.length > 0 ? [`Expected response: ${row.expectedText.join('; ')}`] : []), ...(row.artifacts && !options.base ? [`Artifacts (not imported from the sheet): ${row.artifacts}`] : [])];
     const inject: DraftInject = {
       id: row.id!,
       title,
@@ -239,7 +239,7 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
     }
     const inject = injects[index]!;
     inject.expects = [...new Set([...(inject.expects ?? []), ...row.expects])];
-    const text = [row.title, row.body, ...row.expectedText].filter((t): t is string => t !== undefined && t !== '').join(': ');
+    const text = [row.title, row.body, ...row.expectedText, ...row.extras].filter((t): t is string => t !== undefined && t !== '').join(': ');
     if (text) inject.facilitatorNotes = [inject.facilitatorNotes, `Expected action (row ${row.row + 1}): ${text}`].filter(Boolean).join('\n\n');
     if (row.expects.length > 0) comments.push({ path: ['injects', index, 'expects'], text: `with the expected action of row ${row.row + 1}` });
   });
@@ -259,7 +259,7 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
     const { scenario, comments: guesses } = draftScenario({
       file, sheet: workbook.format === 'xlsx' ? sheet.name : '', plan: options.plan, injects,
       objectives: injectRows.map((row) => row.objectives),
-      offsets, text: rows.map((row) => [row.title, row.body, ...row.notes].join(' ')).join(' '),
+      offsets, text: rows.map((row) => [row.title, row.body, ...row.notes, ...row.extras].join(' ')).join(' '),
       ...(options.scenarioId !== undefined ? { scenarioId: options.scenarioId } : {}),
       ...(options.title !== undefined ? { title: options.title } : {}),
       ...(sheetTitle !== undefined ? { sheetTitle } : {}),

@@ -3,7 +3,7 @@ import { idSchema } from '../format/common.js';
 import { channelSchema } from '../format/scenario.js';
 import { checkSchema } from '../validate/schema-issues.js';
 import { parseYamlSource } from '../validate/yaml-source.js';
-import type { LocatedError } from '../validate/located-error.js';
+import { compareLocatedErrors, type LocatedError } from '../validate/located-error.js';
 import { MSEL_FIELDS } from './columns.js';
 import { isTimeZone } from './time-zone.js';
 
@@ -39,6 +39,6 @@ export function parseMapping(file: string, text: string): { ok: true; mapping: M
   const parsed = parseYamlSource(file, text);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const checked = checkSchema(mselMappingSchema, parsed.source.value);
-  if (!checked.success) return { ok: false, errors: checked.issues.map((issue) => parsed.source.error(issue.path, issue.message, { atKey: issue.atKey })) };
+  if (!checked.success) return { ok: false, errors: checked.issues.map((issue) => parsed.source.error(issue.path, issue.message, { atKey: issue.atKey })).sort(compareLocatedErrors) };
   return { ok: true, mapping: checked.data as MselMapping };
 }

@@ -40,6 +40,8 @@ export interface RowRead {
   expectedText: string[];
   objectives: string[];
   notes: string[];
+  /** Columns Firedrill has no field for, as "Header: value" lines. */
+  extras: string[];
   attack: string[];
   /** The artifacts' titles as the sheet lists them (an MSEL cannot carry the artifacts themselves). */
   artifacts?: string;
@@ -89,7 +91,7 @@ export function readRows(context: ReadContext): RowsRead {
       result.sections.set(result.rows.length, cellText(cells[values[0]!.column]));
       continue;
     }
-    const read: RowRead = { row, kind: 'inject', expects: [], expectedText: [], objectives: [], notes: [], attack: [], places: {}, unreadable: new Set() };
+    const read: RowRead = { row, kind: 'inject', expects: [], expectedText: [], objectives: [], notes: [], extras: [], attack: [], places: {}, unreadable: new Set() };
     const error = (column: number, message: string) => {
       const field = used.find((c) => c.column === column)?.field;
       if (field && field !== 'extra' && field !== 'ignored') read.unreadable.add(field);
@@ -125,7 +127,7 @@ function readCell(context: ReadContext, read: RowRead, column: MselColumn, cell:
   const text = cellText(cell);
   const place = { row: read.row, column: column.column };
   if (field === 'extra') {
-    read.notes.push(`${column.header || `Column ${column.column + 1}`}: ${text}`);
+    read.extras.push(`${column.header || `Column ${column.column + 1}`}: ${text}`);
     return;
   }
   read.places[field] ??= place;

@@ -100,12 +100,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
             tz: { type: 'string' }, id: { type: 'string' }, title: { type: 'string' }, threat: { type: 'string' }, 'data-dir': { type: 'string' },
           });
           if (positionals.length !== 1) throw new UsageError('msel import needs one spreadsheet (.csv or .xlsx)');
-          return (await import('./msel.js')).mselImportCommand(positionals[0]!, strings(values), io);
+          return await (await import('./msel.js')).mselImportCommand(positionals[0]!, strings(values), io);
         }
         if (verb === 'export') {
           const { positionals, values } = parse(args, { format: { type: 'string' }, out: { type: 'string' }, plan: { type: 'string' }, paper: { type: 'string' }, 'data-dir': { type: 'string' } });
           if (positionals.length !== 1) throw new UsageError('msel export needs one scenario (an id, or a scenario file)');
-          return (await import('./msel.js')).mselExportCommand(positionals[0]!, strings(values), io);
+          return await (await import('./msel.js')).mselExportCommand(positionals[0]!, strings(values), io);
         }
         throw new UsageError(verb === undefined ? 'msel needs import or export' : `unknown msel command "${verb}": use import or export`);
       }
