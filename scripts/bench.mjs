@@ -7,6 +7,7 @@ const benches = [
   ['engine', 'bench/engine.ts'], // replay, scripted drills, overhead against a bare XState actor
   ['export', 'bench/export.ts'], // the scorecard of a 10,000-entry session as PDF, HTML and CSV
   ['host: journal', 'bench/host-journal.ts'], // journal append throughput with fsync, on real files
+  ['msel and packs', 'bench/msel-pack.ts'], // a 2,000-row MSEL imported from CSV and XLSX; an exercise pack exported and imported
   ['ui: Chromium', 'bench/ui.ts'], // serve start to library interactive, initial JS gzipped, long tasks at 600x (needs dist: npm run prepare)
 ];
 

@@ -5,7 +5,7 @@ import type { Plan } from '../format/plan.js';
 import type { Scenario } from '../format/scenario.js';
 import { compareLocatedErrors, type LocatedError } from '../validate/located-error.js';
 import { loadLibrary, type Library, type LoadedPlan } from '../validate/library.js';
-import { parseYamlSource, type YamlSource } from '../validate/yaml-source.js';
+import { MAX_SOURCE_CHARS, parseYamlSource, type YamlSource } from '../validate/yaml-source.js';
 import { detectColumns, FIELD_WORDS, type DetectedColumns, type MselField } from './columns.js';
 import { draftScenario, scenarioIdOf, type DraftComment, type DraftInject } from './draft-scenario.js';
 import type { MselMapping } from './mapping.js';
@@ -267,13 +267,18 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
       ...(startsAt !== undefined ? { startsAt } : {}),
       ...(times.startNote !== undefined ? { startNote: times.startNote } : {}),
     });
-    document = new Document(scenario);
+    // No anchors and aliases: each value written where it is.
+    document = new Document(scenario, { aliasDuplicateObjects: false });
     comments.unshift(...guesses);
     document.commentBefore = ` A draft scenario imported from the MSEL ${file.split(/[\\/]/).at(-1)} for plan "${options.plan.id}".\n Comments mark what the sheet did not say and was guessed: check them, then delete them.`;
   }
   for (const comment of comments) addComment(document, comment);
   flowShortLists(document);
   const yaml = document.toString({ lineWidth: 110, flowCollectionPadding: false });
+  if (yaml.length > MAX_SOURCE_CHARS) {
+    result.errors.push(headerError(`the draft scenario would be ${(yaml.length / 1e6).toFixed(1)} MB of YAML: a scenario is at most ${MAX_SOURCE_CHARS / 1e6} MB; split the sheet into two scenarios`));
+    return finish(result);
+  }
 
   // Validated like any scenario file; its problems are located back at the sheet's cells.
   const library = loadLibrary([{ file: draftFile, text: yaml }], referencesOf(options.plan));
@@ -316,7 +321,7 @@ function baseDraft(source: YamlSource, injects: DraftInject[], startsAt: string 
     if (Array.isArray(old.artifacts)) inject.artifacts = old.artifacts;
     if (old.set !== undefined) inject.set = old.set as Record<string, unknown>;
   }
-  document.set('injects', document.createNode(injects));
+  document.set('injects', document.createNode(injects, { aliasDuplicateObjects: false }));
   if (startsAt !== undefined) document.set('startsAt', startsAt);
   return document;
 }

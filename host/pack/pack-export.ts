@@ -75,7 +75,7 @@ export function versionFile(kind: 'plan' | 'scenario', document: Plan | Scenario
   const hash = contentHash(document).slice('sha256:'.length);
   const source = kind === 'plan' ? planSource(document as Plan) : scenarioSource(document as Scenario);
   const header = `# ${kind} "${document.id}" as a session used it (version sha256:${hash}); written by Firedrill from the kept version.\n`;
-  return { path: `versions/${hash}.${kind}.yaml`, bytes: utf8(header + stringify(source, { lineWidth: 0 })) };
+  return { path: `versions/${hash}.${kind}.yaml`, bytes: utf8(header + stringify(source, { lineWidth: 0, aliasDuplicateObjects: false })) };
 }
 
 /** Where the file of a library document is: the bundled folder, the user's library folder, or as named. */
