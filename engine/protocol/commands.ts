@@ -35,6 +35,8 @@ export const commandParams = {
   'library.import': z.strictObject({
     fileName: z.string().min(1).max(200).regex(/^[^/\\]+\.ya?ml$/i, 'a file name (no folders) ending in .yaml or .yml'),
     text: z.string().max(MAX_IMPORT_BYTES),
+    /** Save as the new version of a plan or scenario already in the user's library (past drills keep the version they used). */
+    asNewVersion: z.boolean().optional(),
   }),
   'library.remove': z.strictObject({ kind: documentKind, id: idSchema }),
   'session.create': z.strictObject({

@@ -51,6 +51,10 @@ export interface LibraryImported {
   id: string;
   /** The file name in the user's library folder. */
   file: string;
+  /** The content hash of the imported version (what a journal of a session of it names); the host always sets it. */
+  hash?: string;
+  /** Imported as a new version: the hash of the version it replaced (the same hash: nothing changed, nothing written). */
+  previousHash?: string;
 }
 
 export interface LibraryRemoved {

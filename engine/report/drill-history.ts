@@ -19,6 +19,27 @@ export interface Drill {
   /** Where the session's journal was read from (for the reader; not used by the figures). */
   source: string | null;
   archived: boolean;
+  /** The content hashes of the scenario and plan the drill ran with: the versions it used. */
+  scenarioHash: string;
+  planHash: string;
+  /**
+   * Which version of its scenario (and plan) the drill used: 1 for the first version drilled,
+   * 2 for the next, in the order they were first drilled. Set by drillHistory.
+   */
+  scenarioVersion?: number;
+  planVersion?: number;
+}
+
+/** One version of a scenario or plan, as the history saw it drilled. */
+export interface DrillVersion {
+  /** 1, 2, ...: in the order the versions were first drilled. */
+  number: number;
+  hash: string;
+  /** The title it had in that version. */
+  title: string;
+  drills: number;
+  firstStartedAt: string;
+  lastStartedAt: string;
 }
 
 /** The drills of one plan or one scenario, oldest first, and their means, medians, spread and trend. */
@@ -30,6 +51,8 @@ export interface DrillGroup {
   metrics: MetricsAcrossDrills;
   /** Mean overall score of the group's drills, to one decimal. */
   meanScore: number | null;
+  /** The versions of the plan or scenario the group's drills used, oldest first. */
+  versions: DrillVersion[];
 }
 
 export interface DrillHistory {
@@ -53,11 +76,44 @@ export function drillOf(card: Scorecard, source: { file?: string; archived?: boo
     timeToRecoverMinutes: card.timeToRecoverMinutes,
     source: source.file ?? null,
     archived: source.archived ?? false,
+    scenarioHash: card.scenarioHash,
+    planHash: card.planHash,
   };
 }
 
 /** Oldest first; the session id breaks ties so the same drills always give the same history. */
 const chronological = (a: Drill, b: Drill) => a.startedAt.localeCompare(b.startedAt) || a.sessionId.localeCompare(b.sessionId);
+
+/** The versions of each scenario (or plan) id, numbered in the order they were first drilled. */
+function versionNumbers(drills: readonly Drill[], by: DrillGroup['by']): Map<string, Map<string, number>> {
+  const numbers = new Map<string, Map<string, number>>();
+  for (const drill of drills) {
+    const [id, hash] = by === 'plan' ? [drill.planId, drill.planHash] : [drill.scenarioId, drill.scenarioHash];
+    const ofId = numbers.get(id) ?? new Map<string, number>();
+    if (!ofId.has(hash)) ofId.set(hash, ofId.size + 1);
+    numbers.set(id, ofId);
+  }
+  return numbers;
+}
+
+function versionsOf(by: DrillGroup['by'], members: readonly Drill[]): DrillVersion[] {
+  const versions = new Map<number, DrillVersion>();
+  for (const drill of members) {
+    const number = (by === 'plan' ? drill.planVersion : drill.scenarioVersion) ?? 1;
+    const known = versions.get(number);
+    if (known) {
+      known.drills++;
+      known.lastStartedAt = drill.startedAt;
+      known.title = by === 'plan' ? drill.planTitle : drill.scenarioTitle;
+    } else {
+      versions.set(number, {
+        number, hash: by === 'plan' ? drill.planHash : drill.scenarioHash, title: by === 'plan' ? drill.planTitle : drill.scenarioTitle,
+        drills: 1, firstStartedAt: drill.startedAt, lastStartedAt: drill.startedAt,
+      });
+    }
+  }
+  return [...versions.values()].sort((a, b) => a.number - b.number);
+}
 
 function group(by: DrillGroup['by'], drills: readonly Drill[]): DrillGroup[] {
   const groups = new Map<string, Drill[]>();
@@ -75,13 +131,21 @@ function group(by: DrillGroup['by'], drills: readonly Drill[]): DrillGroup[] {
       drills: members,
       metrics: metricsAcrossDrills(members),
       meanScore: meanScore(members.map((d) => d.overallScore)),
+      versions: versionsOf(by, members),
     }));
 }
 
-/** The history of the drills given, optionally only one plan's or one scenario's. */
+/**
+ * The history of the drills given, optionally only one plan's or one scenario's. Each drill says
+ * which version of its scenario and plan it used, numbered over all the drills given (so a
+ * filter never renumbers them).
+ */
 export function drillHistory(drills: readonly Drill[], filter: { plan?: string; scenario?: string } = {}): DrillHistory {
-  const kept = drills
+  const all = [...drills].sort(chronological);
+  const scenarioVersions = versionNumbers(all, 'scenario');
+  const planVersions = versionNumbers(all, 'plan');
+  const kept = all
     .filter((d) => (filter.plan === undefined || d.planId === filter.plan) && (filter.scenario === undefined || d.scenarioId === filter.scenario))
-    .sort(chronological);
+    .map((d) => ({ ...d, scenarioVersion: scenarioVersions.get(d.scenarioId)!.get(d.scenarioHash)!, planVersion: planVersions.get(d.planId)!.get(d.planHash)! }));
   return { drills: kept, byPlan: group('plan', kept), byScenario: group('scenario', kept) };
 }

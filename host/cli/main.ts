@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { UsageError, type CliIo } from './io.js';
-import { aarUsage, coverageUsage, historyUsage, listUsage, replayUsage, reportUsage, runUsage, schemaUsage, serveUsage, simulateUsage, validateUsage } from './usage.js';
+import {
+  aarUsage, coverageUsage, historyUsage, listUsage, mselExportUsage, mselHelp, mselImportUsage, packExportUsage, packHelp, packImportUsage, replayUsage, reportUsage, runUsage, schemaUsage,
+  serveUsage, simulateUsage, validateUsage,
+} from './usage.js';
 
 const USAGE = `firedrill: tabletop exercises and drills of cloud incident response
 
@@ -14,14 +17,37 @@ usage:
   ${historyUsage}
   ${coverageUsage}
   ${simulateUsage}
+  ${mselImportUsage}
+  ${mselExportUsage}
+  ${packExportUsage}
+  ${packImportUsage}
   ${schemaUsage}
   ${serveUsage}
   firedrill help
 `;
 
+/** Each command's usage, for `firedrill <command> --help`. */
+const COMMAND_USAGE: Record<string, string> = {
+  validate: validateUsage,
+  list: listUsage,
+  run: runUsage,
+  replay: replayUsage,
+  report: reportUsage,
+  aar: aarUsage,
+  history: historyUsage,
+  msel: `${mselImportUsage}\n  ${mselExportUsage}\n${mselHelp}`,
+  pack: `${packExportUsage}\n  ${packImportUsage}\n${packHelp}`,
+  schema: schemaUsage,
+  serve: serveUsage,
+};
+
 /** Runs one command line; returns the exit code. Never throws for a user mistake. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  if (command !== undefined && Object.hasOwn(COMMAND_USAGE, command) && (rest.includes('--help') || rest.includes('-h'))) {
+    io.stdout(`usage:\n  ${COMMAND_USAGE[command]}\n`);
+    return 0;
+  }
   try {
     switch (command) {
       case 'validate': {
@@ -44,12 +70,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         }, io);
       }
       case 'replay': {
-        const { positionals, values } = parse(rest, { scenario: { type: 'string' }, plan: { type: 'string' }, format: { type: 'string' } });
+        const { positionals, values } = parse(rest, { scenario: { type: 'string' }, plan: { type: 'string' }, format: { type: 'string' }, 'data-dir': { type: 'string' } });
         if (positionals.length !== 1) throw new UsageError('replay needs one journal file');
         const { replayCommand, parseFormat } = await import('./run.js');
         return replayCommand(positionals[0]!, {
           ...(values.scenario !== undefined ? { scenario: values.scenario as string } : {}),
           ...(values.plan !== undefined ? { plan: values.plan as string } : {}),
+          ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] as string } : {}),
           format: parseFormat(values.format as string | undefined),
         }, io);
       }
@@ -80,6 +107,36 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         if (positionals.length !== 1) throw new UsageError('simulate needs one scenario (a file, or a bundled scenario id)');
         // Awaited here, so a usage mistake found inside the command is caught below.
         return await (await import('./simulate.js')).simulateCommand(positionals[0]!, strings(values), io);
+      }
+      case 'msel': {
+        const [verb, ...args] = rest;
+        if (verb === 'import') {
+          const { positionals, values } = parse(args, {
+            plan: { type: 'string' }, map: { type: 'string' }, out: { type: 'string' }, into: { type: 'string' }, sheet: { type: 'string' }, start: { type: 'string' },
+            tz: { type: 'string' }, id: { type: 'string' }, title: { type: 'string' }, threat: { type: 'string' }, 'data-dir': { type: 'string' },
+          });
+          if (positionals.length !== 1) throw new UsageError('msel import needs one spreadsheet (.csv or .xlsx)');
+          return await (await import('./msel.js')).mselImportCommand(positionals[0]!, strings(values), io);
+        }
+        if (verb === 'export') {
+          const { positionals, values } = parse(args, { format: { type: 'string' }, out: { type: 'string' }, plan: { type: 'string' }, paper: { type: 'string' }, 'data-dir': { type: 'string' } });
+          if (positionals.length !== 1) throw new UsageError('msel export needs one scenario (an id, or a scenario file)');
+          return await (await import('./msel.js')).mselExportCommand(positionals[0]!, strings(values), io);
+        }
+        throw new UsageError(verb === undefined ? 'msel needs import or export' : `unknown msel command "${verb}": use import or export`);
+      }
+      case 'pack': {
+        const [verb, ...args] = rest;
+        if (verb === 'export') {
+          const { positionals, values } = parse(args, { exercise: { type: 'string' }, out: { type: 'string' }, 'data-dir': { type: 'string' } });
+          return (await import('./pack.js')).packExportCommand(positionals, strings(values), io);
+        }
+        if (verb === 'import') {
+          const { positionals, values } = parse(args, { 'as-new-version': { type: 'boolean' }, 'data-dir': { type: 'string' } });
+          if (positionals.length !== 1) throw new UsageError('pack import needs one pack file (.firedrill)');
+          return (await import('./pack.js')).packImportCommand(positionals[0]!, { ...strings(values), asNewVersion: values['as-new-version'] === true }, io);
+        }
+        throw new UsageError(verb === undefined ? 'pack needs export or import' : `unknown pack command "${verb}": use export or import`);
       }
       case 'schema': {
         const { positionals } = parse(rest, {});

@@ -5,10 +5,11 @@ import type { Scorecard } from '../../engine/scoring/scorecard.js';
 import type { Library } from '../../engine/validate/index.js';
 import { PAPER_SIZES, SCORECARD_FORMATS, type PaperSize, type ScorecardExportFormat } from '../../engine/report/export-formats.js';
 import { exportScorecard } from '../export/scorecard-export.js';
-import { JournalProblem, journalScenario, journalWarnings, loadGivenFiles, readJournal, replayJournal } from '../library/journal-scenario.js';
+import { JournalProblem, journalScenario, journalWarnings, loadGivenFiles, readJournal, replayJournal, type WorldSource } from '../library/journal-scenario.js';
 import { loadBundledLibrary } from '../library/load.js';
 import { loadCombinedLibrary } from '../library/user-library.js';
 import { dataDir } from '../storage/data-dir.js';
+import { VersionStore } from '../storage/version-store.js';
 import type { CliIo } from './io.js';
 
 export interface ExportOptions {
@@ -58,16 +59,18 @@ export function writeExport(command: string, bytes: Buffer, format: string, out:
 
 /**
  * Where journals find their scenario and plan: the files given with --scenario and --plan,
- * then the bundled library, then the user's library in the data folder (read only if needed).
+ * then the versions kept in the data folder (the very ones the sessions used), then the
+ * bundled library, then the user's library in the data folder (read only if needed).
  */
-export function scenarioSources(options: ExportOptions, io: CliIo): (Library | undefined | (() => Library))[] {
+export function scenarioSources(options: ExportOptions, io: CliIo): WorldSource[] {
   const given = loadGivenFiles([options.scenario, options.plan], io.cwd);
+  const root = dataDir({ ...(options.dataDir ? { flag: options.dataDir } : {}), env: io.env });
   let bundled: Library | undefined;
   const bundledLibrary = () => (bundled ??= loadBundledLibrary(io.cwd));
   let combined: Library | undefined;
   // Read once, however many journals of the user's own scenarios ask for it.
-  const combinedLibrary = () => (combined ??= loadCombinedLibrary(dataDir({ ...(options.dataDir ? { flag: options.dataDir } : {}), env: io.env }), bundledLibrary()).library);
-  return [given, bundledLibrary, combinedLibrary];
+  const combinedLibrary = () => (combined ??= loadCombinedLibrary(root, bundledLibrary()).library);
+  return [given, new VersionStore(root), bundledLibrary, combinedLibrary];
 }
 
 /** The scorecard of one journal file. A torn last line is reported and left out; an unchained journal is reported. */

@@ -9,6 +9,8 @@ import { scorecardText } from '../export/scorecard-text.js';
 import { loadBundledLibrary } from '../library/load.js';
 import { JournalProblem, journalScenario, journalWarnings, loadGivenFiles, readJournal, replayJournal } from '../library/journal-scenario.js';
 import { resolveRun, ResolveError } from '../library/resolve.js';
+import { dataDir } from '../storage/data-dir.js';
+import { VersionStore } from '../storage/version-store.js';
 import { UsageError, type CliIo } from './io.js';
 
 export type ScorecardFormat = 'json' | 'md';
@@ -44,12 +46,14 @@ export function runCommand(scenarioArg: string, options: { plan?: string; script
   return 0;
 }
 
-export function replayCommand(journalPath: string, options: { scenario?: string; plan?: string; format: ScorecardFormat }, io: CliIo): number {
+export function replayCommand(journalPath: string, options: { scenario?: string; plan?: string; dataDir?: string; format: ScorecardFormat }, io: CliIo): number {
   try {
     const journal = readJournal(journalPath, io.cwd);
     for (const warning of journalWarnings(journal)) io.stderr(`${warning}\n`);
     const given = loadGivenFiles([options.scenario, options.plan], io.cwd);
-    const world = journalScenario(journal, [given, () => loadBundledLibrary(io.cwd)]);
+    // The versions kept in the data folder: a journal of an edited scenario replays against the version it used.
+    const versions = new VersionStore(dataDir({ ...(options.dataDir ? { flag: options.dataDir } : {}), env: io.env }));
+    const world = journalScenario(journal, [given, versions, () => loadBundledLibrary(io.cwd)]);
     io.stdout(scorecardText(scoreSession(replayJournal(journal, world)), options.format));
     return 0;
   } catch (error) {

@@ -1,6 +1,6 @@
 // One line per command for `firedrill help`; kept apart so help loads no command's code.
 export const runUsage = 'firedrill run <scenario> [--plan P] --script S [--journal out.jsonl] [--format json|md]   play a response script and print the scorecard';
-export const replayUsage = 'firedrill replay <journal.jsonl> [--scenario F] [--plan F] [--format json|md]             rebuild the scorecard from a journal';
+export const replayUsage = 'firedrill replay <journal.jsonl> [--scenario F] [--plan F] [--format json|md] [--data-dir D]   rebuild the scorecard from a journal';
 export const listUsage = 'firedrill list [paths...] [--json]       the scenarios (default: the bundled ones) with their response scripts';
 export const historyUsage = 'firedrill history [--plan P] [--scenario S] [--format text|csv|json] [--out F] [--data-dir D]   time to detect, contain and recover across ended drills';
 export const validateUsage = 'firedrill validate [paths...] [--json]   check plans, scenarios and response scripts (default: the bundled ones)';
@@ -10,3 +10,33 @@ export const schemaUsage = 'firedrill schema <folder>                  write the
 export const aarUsage = 'firedrill aar <journals or folders...> --format docx|pdf|html|md [--out F] [--paper a4|letter] [--name N] [--contact C] [--organisation O]   after-action report / improvement plan';
 export const coverageUsage = 'firedrill coverage [--format json|navigator|csv] [--out F] [--data-dir D]   which ATT&CK techniques, plan actions, roles, duties and CSF functions the library and past drills exercise';
 export const simulateUsage = 'firedrill simulate <scenario> [--model M] [--compare M2] --runs N --seed S [--workers W] [--script S] [--format json|md|html] [--out F]   stress-test the plan: N drills drawn from a response model';
+export const mselImportUsage = 'firedrill msel import <file.csv|xlsx> --plan <plan id or file> [--map mapping.json] --out <file.scenario.yaml> [--into <scenario>] [--sheet S] [--start 2025-06-10T09:00] [--tz Asia/Hong_Kong] [--id ID] [--title T] [--threat T] [--data-dir D]   a controllers\' MSEL spreadsheet to a draft scenario';
+export const mselExportUsage = 'firedrill msel export <scenario id or file> --format csv|xlsx|pdf --out F [--plan P] [--paper a4|letter] [--data-dir D]   a scenario as the controllers\' MSEL';
+export const packExportUsage = 'firedrill pack export [plans, scenarios or scripts: ids or files...] [--exercise <scenario id>] --out F.firedrill [--data-dir D]   one file to archive or hand over';
+export const packImportUsage = 'firedrill pack import <F.firedrill> [--as-new-version] [--data-dir D]   check everything in a pack, then store it in the library and the data folder';
+
+/** What `firedrill msel --help` adds to its usage lines. */
+export const mselHelp = `
+msel import reads the HSEEP MSEL columns (Event #, Scenario Time, Event Type, Inject Mode, From, To,
+Message, Expected Participant Response, Objective, Notes), Crucible Blueprint's (Control Number, Time,
+Title, Description, Delivery Method, From Org, To Org...) and OpenAEV's (Timeline, Teams, Subject,
+Content, Expectation...), and Firedrill's own export (with Trigger, Delay, Unless, ATT&CK).
+  times       T+01:30, D+1 H+2 M+30, M-5, 90 (minutes), 1h30m; clock times (09:30) and dates with --start
+  recipients  role titles or ids of the plan, separated by , or ; ("All" for every role)
+  responses   expected responses are matched to plan actions by title; the rest is kept as notes
+  rows        Event Type "Expected Action" adds to the inject before it; "Contingency" needs an Unless
+  --map       a JSON file: { "columns": { "time": "When" }, "roles": { "SOC": "cloud-security-analyst" },
+              "channels": { "Verbal": "chat" }, "actions": {...}, "eventTypes": {...}, "sheet", "headerRow",
+              "start", "timeZone", "dateOrder": "dmy" | "mdy" }
+  --into      update that scenario's injects from the sheet, keeping the rest of it (decisions, state...)
+Every cell it cannot read is reported as file:row:column; then nothing is written and the exit code is 1.
+`;
+
+export const packHelp = `
+A pack (.firedrill) is a zip holding a manifest of SHA-256 hashes and the files it lists.
+pack export with ids or files: those plans and scenarios, each scenario's plan and response scripts.
+pack export --exercise <scenario>: its plan and scenario, every session journal of it in the data folder,
+  their edited improvement plans, and every plan and scenario version the journals were recorded with.
+pack import checks every hash, document and journal before it writes anything; a plan or scenario
+  whose id is in your library with other content is refused unless --as-new-version.
+`;

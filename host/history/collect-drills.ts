@@ -6,6 +6,7 @@ import type { Scorecard } from '../../engine/scoring/scorecard.js';
 import type { Library } from '../../engine/validate/index.js';
 import { JournalProblem, journalScenario, readJournal, replayJournal } from '../library/journal-scenario.js';
 import { dataPaths } from '../storage/data-dir.js';
+import { VersionStore, type VersionLookup } from '../storage/version-store.js';
 
 // The drills of a data folder: every ended session in sessions/ and sessions/archive/, replayed
 // and scored. A session that cannot be read (a corrupt journal, a scenario no longer in the
@@ -14,6 +15,8 @@ import { dataPaths } from '../storage/data-dir.js';
 export interface SessionFile {
   path: string;
   archived: boolean;
+  /** The plan and scenario versions of the session's data folder: a drill replays against the ones it used. */
+  versions?: VersionLookup;
 }
 
 export interface SkippedSession {
@@ -33,12 +36,13 @@ export interface CollectedDrills {
   unverified: string[];
 }
 
-/** The session journals of a data folder, active then archived, in name order. */
+/** The session journals of a data folder, active then archived, in name order, with the folder's kept versions. */
 export function sessionFiles(root: string): SessionFile[] {
   const paths = dataPaths(root);
+  const versions = new VersionStore(root);
   return ([[paths.sessions, false], [paths.archive, true]] as const).flatMap(([dir, archived]) =>
     existsSync(dir)
-      ? readdirSync(dir).filter((name) => name.endsWith('.jsonl') && !name.startsWith('.')).sort().map((name) => ({ path: join(dir, name), archived }))
+      ? readdirSync(dir).filter((name) => name.endsWith('.jsonl') && !name.startsWith('.')).sort().map((name) => ({ path: join(dir, name), archived, versions }))
       : []);
 }
 
@@ -54,7 +58,7 @@ export function collectDrills(
       // Sessions of other plans or scenarios are left out before the (costlier) replay.
       if (options.plan !== undefined && journal.started.planId !== options.plan) continue;
       if (options.scenario !== undefined && journal.started.scenarioId !== options.scenario) continue;
-      const session = replayJournal(journal, journalScenario(journal, libraries));
+      const session = replayJournal(journal, journalScenario(journal, [file.versions, ...libraries]));
       if (!session.context.ended) {
         result.running.push(file.path);
         continue;

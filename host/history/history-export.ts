@@ -25,7 +25,7 @@ const METRICS = [
 export const HISTORY_CSV_COLUMNS = [
   'table', 'by', 'group_id', 'group_title', 'session_id', 'started_at', 'plan_id', 'scenario_id', 'mode', 'overall_score',
   'time_to_detect_minutes', 'time_to_contain_minutes', 'time_to_recover_minutes', 'archived', 'metric', 'drills', 'count', 'mean', 'median', 'stdev', 'min', 'max',
-  'trend_per_drill', 'definition',
+  'trend_per_drill', 'definition', 'scenario_version', 'scenario_hash', 'plan_version', 'plan_hash',
 ] as const;
 
 /**
@@ -36,6 +36,7 @@ export function historyToCsv(history: DrillHistory): string {
   const drills = history.drills.map((d) => ({
     table: 'drill', session_id: d.sessionId, started_at: d.startedAt, plan_id: d.planId, scenario_id: d.scenarioId, mode: d.mode, overall_score: d.overallScore,
     time_to_detect_minutes: d.timeToDetectMinutes, time_to_contain_minutes: d.timeToContainMinutes, time_to_recover_minutes: d.timeToRecoverMinutes, archived: d.archived,
+    scenario_version: d.scenarioVersion, scenario_hash: d.scenarioHash, plan_version: d.planVersion, plan_hash: d.planHash,
   }));
   const summaries = [...history.byPlan, ...history.byScenario].flatMap((group) =>
     METRICS.map(([metric, key]) => {
@@ -53,8 +54,9 @@ const trendText = (trend: number | null) => (trend === null ? 'no trend yet' : t
 function groupText(group: DrillGroup): string[] {
   const line = (title: string, spread: Spread & { definition: string }) =>
     `  ${title.padEnd(16)} mean ${minutesText(spread.mean).padEnd(11)} median ${minutesText(spread.median).padEnd(11)} (${spread.count} of ${group.drills.length} drills; ${trendText(spread.trendPerDrill)})`;
+  const versions = group.versions.length > 1 ? ` (${group.versions.length} versions: ${group.versions.map((v) => `v${v.number} ${v.drills} ${v.drills === 1 ? 'drill' : 'drills'}`).join(', ')})` : '';
   return [
-    `${group.by} ${group.id} ("${group.title}"): ${group.drills.length} ${group.drills.length === 1 ? 'drill' : 'drills'}, mean score ${group.meanScore}`,
+    `${group.by} ${group.id} ("${group.title}"): ${group.drills.length} ${group.drills.length === 1 ? 'drill' : 'drills'}${versions}, mean score ${group.meanScore}`,
     line('time to detect', group.metrics.timeToDetect),
     line('time to contain', group.metrics.timeToContain),
     line('time to recover', group.metrics.timeToRecover),

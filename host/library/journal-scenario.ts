@@ -6,6 +6,8 @@ import { integrityMessage, type JournalIntegrity } from '../../engine/session/jo
 import { JournalMismatch, Session } from '../../engine/session/session.js';
 import { formatLocatedError, type Library } from '../../engine/validate/index.js';
 import { readJournalFile } from '../storage/journal-file.js';
+import type { VersionLookup } from '../storage/version-store.js';
+import { contentHash } from '../../engine/session/hash.js';
 import { loadPaths } from './load.js';
 
 // From a journal file to its replayed session: read and parse the file, find the scenario and
@@ -79,21 +81,40 @@ export function loadGivenFiles(paths: readonly (string | undefined)[], cwd: stri
   return library;
 }
 
+/** Where a journal's scenario and plan are looked for: a library (or a function giving one, called only when needed), or the kept versions. */
+export type WorldSource = Library | undefined | (() => Library) | VersionLookup;
+
+const isVersions = (source: WorldSource): source is VersionLookup => typeof source === 'object' && 'scenario' in source && typeof source.scenario === 'function';
+
 /**
- * Finds the scenario and plan a journal names, in the libraries given in order (the files the
- * person named first, then the user's and the bundled library). A library may be given as a
- * function, called only when the ones before it do not have what is looked for.
+ * Finds the scenario and plan a journal was recorded with, in the sources given in order (the
+ * files the person named first, then the kept versions, the user's and the bundled library).
+ * A document counts when its content hash is the journal's; when none has it, the first one
+ * with the id is taken, and its replay says what changed since.
  */
-export function journalScenario(journal: Pick<JournalText, 'path' | 'started'>, libraries: readonly (Library | undefined | (() => Library))[]): { scenario: Scenario; plan: Plan } {
+export function journalScenario(journal: Pick<JournalText, 'path' | 'started'>, sources: readonly WorldSource[]): { scenario: Scenario; plan: Plan } {
   const { started } = journal;
   let scenario: Scenario | undefined;
   let plan: Plan | undefined;
-  for (const entry of libraries) {
+  let someScenario: Scenario | undefined;
+  let somePlan: Plan | undefined;
+  for (const entry of sources) {
     if (scenario && plan) break;
+    if (entry !== undefined && isVersions(entry)) {
+      scenario ??= entry.scenario(started.scenarioHash);
+      plan ??= entry.plan(started.planHash);
+      continue;
+    }
     const library = typeof entry === 'function' ? entry() : entry;
-    scenario ??= library?.scenarios.get(started.scenarioId)?.scenario;
-    plan ??= library?.plans.get(started.planId)?.plan;
+    const foundScenario = library?.scenarios.get(started.scenarioId)?.scenario;
+    const foundPlan = library?.plans.get(started.planId)?.plan;
+    if (foundScenario && contentHash(foundScenario) === started.scenarioHash) scenario ??= foundScenario;
+    if (foundPlan && contentHash(foundPlan) === started.planHash) plan ??= foundPlan;
+    someScenario ??= foundScenario;
+    somePlan ??= foundPlan;
   }
+  scenario ??= someScenario;
+  plan ??= somePlan;
   if (!scenario || !plan) {
     throw new JournalProblem('unknown', [
       `${journal.path}: the journal is of scenario "${started.scenarioId}" with plan "${started.planId}", ${!scenario ? 'a scenario' : 'a plan'} not in the library; give its file with --${!scenario ? 'scenario' : 'plan'}`,

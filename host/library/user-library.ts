@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { loadLibrary, type Library, type LocatedError } from '../../engine/validate/index.js';
 import type { LibraryDocument, LibraryImported, LibraryListing, LibraryRemoved, LibrarySource } from '../../engine/protocol/results.js';
@@ -8,6 +8,10 @@ import { bundledScenariosDir } from './bundled.js';
 import { loadBundledLibrary } from './load.js';
 import { readSources } from './read-sources.js';
 import { scenarioFacts } from '../../engine/format/scenario-facts.js';
+import type { Plan } from '../../engine/format/plan.js';
+import type { Scenario } from '../../engine/format/scenario.js';
+import { contentHash } from '../../engine/session/hash.js';
+import { VersionStore } from '../storage/version-store.js';
 
 export type DocumentKind = 'plan' | 'scenario';
 
@@ -97,34 +101,79 @@ export function showLibraryDocument(combined: CombinedLibrary, kind: DocumentKin
  * `firedrill validate`, against the bundled library and the user's other files; a file with
  * errors is refused with them, located, and nothing is written. A valid one is written whole
  * (temporary file, fsync, rename) as `<id>.<kind>.yaml`.
+ *
+ * A file whose id the user's library already has is refused, unless `asNewVersion` says to save
+ * it as the new version: the earlier version is then kept in the data folder's versions (past
+ * drills go on replaying against it) and its file goes to the trash folder. A new version of a
+ * plan must not break the user's scenarios written for it. Bundled ids are never replaced.
  */
-export function importLibraryFile(root: string, bundled: Library, file: { fileName: string; text: string }): LibraryImported {
+export function importLibraryFile(root: string, bundled: Library, file: { fileName: string; text: string; asNewVersion?: boolean }): LibraryImported {
   const fileName = basename(file.fileName);
   const text = file.text.replace(/^\uFEFF/, '');
   const { sources } = userSources(root);
-  const checked = loadLibrary([...sources, { file: fileName, text }], bundled);
-  const report = checked.reports[checked.reports.length - 1]!;
-  if (report.kind === 'script') throw new LibraryRefusal('refused', `${fileName} is a response script: the library imports plans and scenarios`);
-  const kind = report.kind;
-  const id = report.id;
+  const first = loadLibrary([...sources, { file: fileName, text }], bundled);
+  const firstReport = first.reports[first.reports.length - 1]!;
+  if (firstReport.kind === 'script') throw new LibraryRefusal('refused', `${fileName} is a response script: the library imports plans and scenarios`);
+  const kind = firstReport.kind;
+  const id = firstReport.id;
+  let checked = first;
+  let previous: { file: string; document: Plan | Scenario } | undefined;
   if (kind && id !== undefined) {
     if ((kind === 'plan' ? bundled.plans : bundled.scenarios).has(id)) {
       throw new LibraryRefusal('conflict', `${fileName}: ${kind} id "${id}" is used by a bundled ${kind}; give yours another id`);
     }
     const combined = loadCombinedLibrary(root, bundled);
     const mine = combined.origins.get(key(kind, id));
-    if (mine?.source === 'user') throw new LibraryRefusal('conflict', `${fileName}: your library already has ${kind} "${id}" (${mine.file}); remove it first to replace it`);
+    if (mine?.source === 'user') {
+      if (!file.asNewVersion) {
+        throw new LibraryRefusal('conflict', `${fileName}: your library already has ${kind} "${id}" (${mine.file}); to replace it, import it again as a new version ("save as new version": past drills keep the version they used), or give it another id`);
+      }
+      const loaded = kind === 'plan' ? combined.library.plans.get(id)?.plan : combined.library.scenarios.get(id)?.scenario;
+      previous = { file: mine.file, document: loaded! };
+      // The new version is checked in place of the old one, with the user's other files.
+      checked = loadLibrary([...sources.filter((source) => source.file !== mine.file), { file: fileName, text }], bundled);
+    }
   }
+  const report = checked.reports[checked.reports.length - 1]!;
   if (report.errors.length > 0 || !kind || id === undefined) {
     const count = report.errors.length;
     throw new LibraryRefusal('invalid-file', `${fileName} has ${count} error${count === 1 ? '' : 's'}; nothing was imported`, report.errors);
   }
+  const document = kind === 'plan' ? checked.plans.get(id)!.plan : checked.scenarios.get(id)!.scenario;
+  const hash = contentHash(document);
   const folder = dataPaths(root).library;
+  if (previous) {
+    const previousHash = contentHash(previous.document);
+    if (previousHash === hash) return { kind, id, file: previous.file, hash, previousHash };
+    // A plan's new version must still serve the scenarios written for it.
+    const broken = checked.reports.slice(0, -1).filter((other) => other.errors.length > 0 && !first.reports.some((before) => before.file === other.file && before.errors.length > 0));
+    if (broken.length > 0) {
+      const errors = broken.flatMap((other) => other.errors);
+      throw new LibraryRefusal('conflict', `${fileName}: this version of ${kind} "${id}" breaks ${broken.map((other) => other.file).join(', ')} (${errors.length} error${errors.length === 1 ? '' : 's'}); nothing was imported`, errors);
+    }
+    new VersionStore(root).keep(kind, previous.document);
+    const target = join(folder, `${id}.${kind}.yaml`);
+    const oldPath = join(folder, previous.file);
+    const trashed = trashTarget(root, basename(previous.file));
+    if (oldPath === target) copyFileSync(oldPath, trashed);
+    writeFileAtomic(target, text);
+    if (oldPath !== target) moveFile(oldPath, trashed);
+    return { kind, id, file: basename(target), hash, previousHash };
+  }
   mkdirSync(folder, { recursive: true });
   const target = join(folder, `${id}.${kind}.yaml`);
   if (existsSync(target)) throw new LibraryRefusal('conflict', `${basename(target)} is already in your library folder (it does not load: see the library's problems); remove or fix it first`);
   writeFileAtomic(target, text);
-  return { kind, id, file: basename(target) };
+  return { kind, id, file: basename(target), hash };
+}
+
+/** A name in trash/library/ not taken yet, for a library file set aside. */
+function trashTarget(root: string, name: string): string {
+  const trash = join(dataPaths(root).trash, 'library');
+  mkdirSync(trash, { recursive: true });
+  let target = join(trash, name);
+  for (let n = 2; existsSync(target); n++) target = join(trash, name.replace(/(\.ya?ml)$/i, `.${n}$1`));
+  return target;
 }
 
 /** Removes a plan or scenario of the user's folder (to the trash folder). Bundled ones stay. */
@@ -137,13 +186,8 @@ export function removeLibraryFile(root: string, bundled: Library, kind: Document
     const users = [...combined.library.scenarios.values()].filter(({ scenario }) => scenario.plan === id).map(({ scenario }) => scenario.id);
     if (users.length > 0) throw new LibraryRefusal('conflict', `plan "${id}" is used by scenario${users.length === 1 ? '' : 's'} ${users.join(', ')}: remove ${users.length === 1 ? 'it' : 'them'} first`);
   }
-  const paths = dataPaths(root);
-  const trash = join(paths.trash, 'library');
-  mkdirSync(trash, { recursive: true });
-  const name = basename(origin.file);
-  let target = join(trash, name);
-  for (let n = 2; existsSync(target); n++) target = join(trash, name.replace(/(\.ya?ml)$/i, `.${n}$1`));
-  moveFile(join(paths.library, origin.file), target);
+  const target = trashTarget(root, basename(origin.file));
+  moveFile(join(dataPaths(root).library, origin.file), target);
   return { kind, id, trashedAs: target };
 }
 

@@ -34,5 +34,7 @@ export function dataPaths(root: string) {
     library: join(root, 'library'),
     exports: join(root, 'exports'),
     improvements: join(root, 'improvements'),
+    /** Every plan and scenario version a session used, by content hash (versions/<hex>.json). */
+    versions: join(root, 'versions'),
   };
 }

@@ -21,6 +21,7 @@ import { lockHolder, SessionLock } from './session-lock.js';
 import { corruptPathOf, setAsideTornLine } from './torn-line.js';
 import { SESSION_ID } from './session-id.js';
 import { fileProblem, StorageError } from './storage-error.js';
+import { VersionStore, withVersions } from './version-store.js';
 
 const JOURNAL = '.jsonl';
 
@@ -89,12 +90,21 @@ export interface OpenedSession {
  */
 export class SessionStore {
   readonly paths: ReturnType<typeof dataPaths>;
+  /** The plan and scenario versions sessions used: a journal replays against its own, however the files changed since. */
+  readonly versions: VersionStore;
 
   constructor(
     root: string,
     private readonly pid = process.pid,
   ) {
     this.paths = dataPaths(root);
+    this.versions = new VersionStore(root);
+  }
+
+  /** Keeps the plan and scenario a session runs with, before its journal names them. */
+  private keepVersions(session: Session): void {
+    this.versions.keep('plan', session.index.plan);
+    this.versions.keep('scenario', session.index.scenario);
   }
 
   journalPath(sessionId: string): string {
@@ -121,6 +131,7 @@ export class SessionStore {
     const path = this.journalPath(sessionId);
     try {
       if (existsSync(this.archivedPath(sessionId))) throw new StorageError('conflict', `a session ${sessionId} already exists (archived)`);
+      this.keepVersions(session);
       let fd: number;
       try {
         fd = openSync(path, 'wx', 0o644);
@@ -158,8 +169,9 @@ export class SessionStore {
       const warnings: string[] = [];
       const torn = setAsideTornLine(path, sessionId);
       if (torn) warnings.push(torn);
-      const { session, unverified } = replayFile(path, sessionId, worlds);
+      const { session, unverified } = replayFile(path, sessionId, withVersions(worlds, this.versions));
       if (unverified) warnings.push(unverified);
+      this.keepVersions(session); // a session recorded before versions were kept gets them now
       return { session, journal: new SessionJournal(sessionId, path, await JournalWriter.open(path), lock), warnings };
     } catch (error) {
       lock.release();
@@ -172,7 +184,7 @@ export class SessionStore {
     checkId(sessionId);
     const path = [this.journalPath(sessionId), this.archivedPath(sessionId)].find((p) => existsSync(p));
     if (!path) throw new StorageError('not-found', `there is no session ${sessionId}`);
-    return replayFile(path, sessionId, worlds).session;
+    return replayFile(path, sessionId, withVersions(worlds, this.versions)).session;
   }
 
   /** Ends a session that is not open anywhere: records session.ended by the facilitator. */
@@ -243,7 +255,7 @@ export class SessionStore {
     const exists = () => existsSync(this.journalPath(sessionId)) || existsSync(this.archivedPath(sessionId));
     if (exists()) throw new StorageError('conflict', `a session ${sessionId} already exists here (${name} was imported before, or comes from this data folder); nothing was imported`);
 
-    const { scenario, plan } = worlds(started);
+    const { scenario, plan } = withVersions(worlds, this.versions)(started);
     if (!scenario) throw new StorageError('not-found', `${name} is a drill of scenario "${started.scenarioId}", which is not in the library: import the scenario file first, then the journal`);
     if (!plan) throw new StorageError('not-found', `${name} was recorded with plan "${started.planId}", which is not in the library: import the plan file first, then the journal`);
     let session: Session;
@@ -259,6 +271,7 @@ export class SessionStore {
     try {
       if (exists()) throw new StorageError('conflict', `a session ${sessionId} already exists here; nothing was imported`);
       const path = this.journalPath(sessionId);
+      this.keepVersions(session);
       writeFileAtomic(path, journalText(session.journal));
       return { session, summary: this.summaryOf(path, sessionId, false, worlds) };
     } finally {

@@ -14,7 +14,8 @@ import { MIN } from '../helpers/world.js';
 
 const drill = (sessionId: string, startedAt: string, times: [number | null, number | null, number | null], more: Partial<Drill> = {}): Drill => ({
   sessionId, scenarioId: 'bucket', scenarioTitle: 'Left open overnight', planId: 'plan-a', planTitle: 'Cloud IR plan', mode: 'facilitated', startedAt,
-  overallScore: 60, timeToDetectMinutes: times[0], timeToContainMinutes: times[1], timeToRecoverMinutes: times[2], source: null, archived: false, ...more,
+  overallScore: 60, timeToDetectMinutes: times[0], timeToContainMinutes: times[1], timeToRecoverMinutes: times[2], source: null, archived: false,
+  scenarioHash: 'sha256:scenario', planHash: 'sha256:plan', ...more,
 });
 
 // Three drills of one scenario, detection 30 -> 20 -> 10 min (getting faster), never contained;

@@ -7,6 +7,7 @@ import { StorageError } from '../../../host/storage/storage-error.js';
 import { Session } from '../../../engine/session/session.js';
 import { type JournalEntry } from '../../../engine/session/journal.js';
 import { parseJournal } from '../../../engine/session/journal-reader.js';
+import { contentHash } from '../../../engine/session/hash.js';
 import { iso, loadMini, miniVariant, MIN, WALL0, type World } from '../../helpers/world.js';
 
 // Session storage on real files in a temporary data folder: append and read back, resume by
@@ -107,16 +108,31 @@ describe('SessionStore', () => {
     expect(store.list()[0]!.ended).toBe(true);
   });
 
-  it('refuses a journal recorded against another version of its scenario, saying so', async () => {
+  it('replays a journal against the version it was recorded with, kept when it was created, after its scenario changed', async () => {
+    await (await store.create(startMini('s-kept'))).close();
+    expect(readdirSync(join(root, 'versions'))).toHaveLength(2);
+    const changed = miniVariant((raw) => {
+      raw.title = 'A leaked access key (edited)';
+    });
+    const opened = await store.open('s-kept', worldLookup(changed));
+    expect(opened.session.index.scenario.title).toBe(loadMini().scenario.title);
+    await opened.journal.close();
+    expect(store.read('s-kept', worldLookup(changed)).started.scenarioHash).toBe(contentHash(loadMini().scenario));
+  });
+
+  it('refuses a journal recorded against another version of its scenario when that version is not kept, saying so', async () => {
     await (await store.create(startMini('s-hash'))).close();
+    rmSync(join(root, 'versions'), { recursive: true });
+    store = new SessionStore(root); // a process that never saw the version
     const changed = miniVariant((raw) => {
       raw.title = 'A leaked access key (edited)';
     });
     const error = await store.open('s-hash', worldLookup(changed)).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'mismatch' });
     expect((error as Error).message).toMatch(/^session s-hash cannot be opened: scenario "mini-leaked-key" has changed since the journal was recorded/);
-    // The refusal released the lock: the right scenario opens it.
+    // The refusal released the lock: the right scenario opens it, and keeps its version from then on.
     await (await store.open('s-hash', mini())).journal.close();
+    expect(readdirSync(join(root, 'versions'))).toHaveLength(2);
   });
 
   it('refuses a damaged journal with the line and the problem, and changes nothing', async () => {
@@ -135,6 +151,11 @@ describe('SessionStore', () => {
     await expect(store.open('nope', mini())).rejects.toMatchObject({ code: 'not-found', message: 'there is no session nope' });
     await expect(store.open('../../etc/passwd', mini())).rejects.toMatchObject({ code: 'not-found' });
     await (await store.create(startMini('s-lib'))).close();
+    // Its kept versions open it without the library...
+    await (await store.open('s-lib', () => ({}))).journal.close();
+    // ...and without them, the library is needed.
+    rmSync(join(root, 'versions'), { recursive: true });
+    store = new SessionStore(root);
     await expect(store.open('s-lib', () => ({}))).rejects.toMatchObject({ message: 'session s-lib is of scenario "mini-leaked-key", which is not in the library; import its scenario file to open it' });
   });
 

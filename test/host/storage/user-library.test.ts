@@ -36,8 +36,8 @@ const refusal = (work: () => unknown): LibraryRefusal => {
 
 describe('the user library', () => {
   it('imports a plan, then a scenario written for it, named by their ids', () => {
-    expect(importLibraryFile(root, bundled, miniPlan())).toEqual({ kind: 'plan', id: 'mini', file: 'mini.plan.yaml' });
-    expect(importLibraryFile(root, bundled, miniScenario())).toEqual({ kind: 'scenario', id: 'mini-leaked-key', file: 'mini-leaked-key.scenario.yaml' });
+    expect(importLibraryFile(root, bundled, miniPlan())).toEqual({ kind: 'plan', id: 'mini', file: 'mini.plan.yaml', hash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
+    expect(importLibraryFile(root, bundled, miniScenario())).toEqual({ kind: 'scenario', id: 'mini-leaked-key', file: 'mini-leaked-key.scenario.yaml', hash: expect.stringMatching(/^sha256:/) });
     expect(files()).toEqual(['mini-leaked-key.scenario.yaml', 'mini.plan.yaml']);
 
     const listing = listLibrary(loadCombinedLibrary(root, bundled));
@@ -81,7 +81,7 @@ describe('the user library', () => {
     expect(taken).toMatchObject({ code: 'conflict' });
     expect(taken.message).toMatch(/is used by a bundled plan; give yours another id$/);
     importLibraryFile(root, bundled, miniPlan());
-    expect(refusal(() => importLibraryFile(root, bundled, miniPlan())).message).toBe('mini.plan.yaml: your library already has plan "mini" (mini.plan.yaml); remove it first to replace it');
+    expect(refusal(() => importLibraryFile(root, bundled, miniPlan())).message).toBe('mini.plan.yaml: your library already has plan "mini" (mini.plan.yaml); to replace it, import it again as a new version ("save as new version": past drills keep the version they used), or give it another id');
     const script = readFileSync('test/fixtures/valid/mini.script.yaml', 'utf8');
     expect(refusal(() => importLibraryFile(root, bundled, { fileName: 'mini.script.yaml', text: script })).code).toBe('refused');
   });
