@@ -1,5 +1,7 @@
 import type { Milestone } from '../format/common.js';
-import type { Session } from '../session/session.js';
+import type { NextStop, Session } from '../session/session.js';
+
+export type { NextStop };
 import type { InjectCause, InjectStatus, DecisionState } from '../session/context.js';
 import type { SessionStarted } from '../session/journal.js';
 import { phaseReached } from '../session/machine.js';
@@ -38,8 +40,11 @@ export interface DeadlineView {
   metAt: number | null;
 }
 
-/** An action taken whose simulated duration has not run out yet. */
-export interface ActionInProgressView {
+/**
+ * An action taken, from the journal: by whom, when, and when its simulated duration runs out
+ * (in progress until then, done after; an action taken in an ended session stays as it was).
+ */
+export interface ActionTakenView {
   seq: number;
   action: string;
   title: string;
@@ -80,8 +85,10 @@ export interface SessionView {
   deadlines: DeadlineView[];
   injects: InjectView[];
   openDecisions: OpenDecisionView[];
-  actionsInProgress: ActionInProgressView[];
-  nextInject: { inject: string; dueAt: number } | null;
+  /** Every action taken, oldest first. */
+  actionsTaken: ActionTakenView[];
+  /** Where "jump to the next event" would stop (Session.nextStop). */
+  nextStop: NextStop | null;
   /** When the scenario's end condition first held, if it has. */
   completeAt: number | null;
   ended: { at: number; reason: string } | null;
@@ -140,18 +147,16 @@ export function sessionView(session: Session): SessionView {
     }))
     .sort((a, b) => a.dueAt - b.dueAt || a.id.localeCompare(b.id));
 
-  // Actions under way come from the journal: an action taken runs for its plan duration.
-  const actionsInProgress: ActionInProgressView[] = [];
+  // Actions taken come from the journal: an action taken runs for its plan duration.
+  const actionsTaken: ActionTakenView[] = [];
   const observations: ObservationView[] = [];
   for (const entry of journal) {
     if (entry.type === 'observation.noted') {
       observations.push({ seq: entry.seq, at: entry.simTime, by: entry.actor, text: entry.text, tag: entry.tag, objective: entry.objective ?? null, inject: entry.inject ?? null });
     }
-    if (entry.type !== 'action.taken' || context.ended) continue;
+    if (entry.type !== 'action.taken') continue;
     const action = index.actions.get(entry.action);
-    // session.now, not context.now: an action nothing waits on has no timer to move the context's clock.
-    if (!action || entry.simTime + action.duration <= session.now) continue;
-    actionsInProgress.push({ seq: entry.seq, action: action.id, title: action.title, by: entry.actor, takenAt: entry.simTime, completesAt: entry.simTime + action.duration });
+    if (action) actionsTaken.push({ seq: entry.seq, action: action.id, title: action.title, by: entry.actor, takenAt: entry.simTime, completesAt: entry.simTime + action.duration });
   }
 
   const severity = context.severity;
@@ -172,8 +177,8 @@ export function sessionView(session: Session): SessionView {
     deadlines,
     injects,
     openDecisions,
-    actionsInProgress,
-    nextInject: context.ended ? null : (session.nextInject() ?? null),
+    actionsTaken,
+    nextStop: context.ended ? null : (session.nextStop() ?? null),
     completeAt: context.completeAt,
     ended: context.ended,
     observations,

@@ -1,15 +1,15 @@
-import { formatDuration } from '../format/duration.js';
+import { clockText, durationText } from '../format/time-text.js';
 import { EVIDENCE_PENALTY } from '../scoring/score.js';
 import type { Component, Scorecard } from '../scoring/scorecard.js';
 
 // How every export writes times, scores and the headline figures, so a PDF, an HTML page and
 // a CSV file of one scorecard say the same thing in the same words.
 
-/** A duration in simulated minutes, as people say it ("1h33m"); null is a milestone never reached. */
-export const minutesText = (minutes: number | null): string => (minutes === null ? 'not reached' : formatDuration(Math.round(minutes) * 60_000));
+/** A duration in the scorecard's simulated minutes, in the one way durations are written ("1 h 33 min"); null is a milestone never reached. */
+export const minutesText = (minutes: number | null): string => (minutes === null ? 'not reached' : durationText(minutes * 60_000));
 
-/** A moment of the session: T+ simulated time. */
-export const tPlus = (minutes: number | null): string => (minutes === null ? '—' : `T+${minutesText(minutes)}`);
+/** A moment of the session in the scorecard's minutes, as the one clock format writes it ("T+01:33"). */
+export const tPlus = (minutes: number | null): string => (minutes === null ? '—' : clockText(minutes * 60_000));
 
 export const percentText = (percent: number | null): string => (percent === null ? '—' : `${percent}%`);
 

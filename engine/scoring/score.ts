@@ -1,6 +1,6 @@
 import { MILESTONES } from '../format/common.js';
 import type { Due, PlanAction, PlaybookStep } from '../format/plan.js';
-import { formatDuration } from '../format/duration.js';
+import { clockText, durationText } from '../format/time-text.js';
 import type { Session } from '../session/session.js';
 import type { JournalEntry } from '../session/journal.js';
 import { sessionMetrics, toMinutes } from './metrics.js';
@@ -30,8 +30,8 @@ export interface Take {
   missingPrerequisites: string[];
 }
 
-const fmt = (ms: number) => formatDuration(Math.round(ms / 60_000) * 60_000);
-const tplus = (ms: number) => `T+${fmt(ms)}`;
+const fmt = (ms: number) => durationText(ms);
+const tplus = (ms: number) => clockText(ms);
 
 /** Scores a session against its plan. A pure function of the journal (through the replayed session). */
 export function scoreSession(session: Session): Scorecard {

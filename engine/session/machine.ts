@@ -20,7 +20,7 @@ export interface MachineInput {
 /** The journal's inputs: a transition takes one only when the session can (`snapshot.can(event)`). */
 const INPUT_EVENTS = [
   'clock.speed', 'clock.paused', 'clock.resumed', 'clock.jumped', 'action.taken', 'severity.declared', 'decision.answered',
-  'inject.released', 'inject.held', 'observation.noted', 'session.ended',
+  'inject.released', 'inject.held', 'inject.resumed', 'observation.noted', 'session.ended',
 ] as const;
 /** The timers' events, raised on the simulated clock. */
 const TIMER_EVENTS = ['inject.due', 'decision.opens', 'decision.expires', 'action.completes', 'deadline.passes', 'session.time-limit'] as const;

@@ -3,12 +3,13 @@ import type { SessionContext } from './context.js';
 import type { JournalInput } from './journal.js';
 import type { ScenarioIndex } from './scenario-index.js';
 import { unknownId } from '../validate/references.js';
+import { clockText } from '../format/time-text.js';
 
 /** The engine's own pseudo-actor, for entries nobody typed (the start of a session). */
 export const SYSTEM = 'system';
 
 const FACILITATOR_INPUTS = new Set<JournalInput['type']>([
-  'clock.speed', 'clock.paused', 'clock.resumed', 'clock.jumped', 'inject.released', 'inject.held', 'observation.noted', 'session.ended',
+  'clock.speed', 'clock.paused', 'clock.resumed', 'clock.jumped', 'inject.released', 'inject.held', 'inject.resumed', 'observation.noted', 'session.ended',
 ]);
 
 /**
@@ -17,7 +18,7 @@ const FACILITATOR_INPUTS = new Set<JournalInput['type']>([
  */
 export function refusal(index: ScenarioIndex, context: SessionContext, input: JournalInput, actor: string): string | undefined {
   if (input.type === 'session.started') return 'the session has already started';
-  if (context.ended) return `the session ended at T+${minutes(context.ended.at)} (${context.ended.reason})`;
+  if (context.ended) return `the session ended at ${clockText(context.ended.at, { seconds: true })} (${context.ended.reason})`;
   if (FACILITATOR_INPUTS.has(input.type)) {
     if (actor !== FACILITATOR) return `only the facilitator can do ${input.type}`;
   } else if (!index.roles.has(actor)) {
@@ -52,6 +53,11 @@ export function refusal(index: ScenarioIndex, context: SessionContext, input: Jo
       if (state.status === 'fired') return `inject "${input.inject}" has already fired`;
       return state.status === 'held' ? `inject "${input.inject}" is already held` : undefined;
     }
+    case 'inject.resumed': {
+      const state = context.injects[input.inject];
+      if (!state) return unknownId('inject', input.inject, index.injects.keys());
+      return state.status === 'held' ? undefined : `inject "${input.inject}" is not held`;
+    }
     case 'observation.noted':
       if (input.objective !== undefined && !index.scenario.objectives.some((o) => o.id === input.objective)) {
         return unknownId('objective', input.objective, index.scenario.objectives.map((o) => o.id));
@@ -61,10 +67,4 @@ export function refusal(index: ScenarioIndex, context: SessionContext, input: Jo
     default:
       return undefined;
   }
-}
-
-function minutes(ms: number): string {
-  const total = Math.floor(ms / 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(Math.floor(total / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
 }

@@ -2,6 +2,7 @@ import { createActor, type Actor } from 'xstate';
 import type { Plan } from '../format/plan.js';
 import type { Scenario } from '../format/scenario.js';
 import { SteppingClock } from './clock.js';
+import { clockText } from '../format/time-text.js';
 import { initialContext, type SessionContext } from './context.js';
 import { contentHash } from './hash.js';
 import { ENGINE_FORMAT, type JournalEntry, type JournalInput, type SessionStarted } from './journal.js';
@@ -10,6 +11,16 @@ import { refusal, SYSTEM } from './refusals.js';
 import { indexScenario, type ScenarioIndex } from './scenario-index.js';
 import { isInert } from './reduce.js';
 import type { InputEvent } from './events.js';
+
+/** What a jump of the clock stops at: the first thing ahead that needs the team. */
+export interface NextStop {
+  kind: 'inject' | 'decision' | 'decision-expiry' | 'deadline';
+  /** The inject, the decision, or the deadline ("severity", "duty:<id>"). */
+  id: string;
+  dueAt: number;
+}
+
+const STOP_ORDER: Record<NextStop['kind'], number> = { inject: 0, decision: 1, 'decision-expiry': 2, deadline: 3 };
 
 /** An input the session cannot take now; the message is for the person who tried. */
 export class SessionRefusal extends Error {
@@ -124,18 +135,29 @@ export class Session {
     return this.clock.nextDueAt();
   }
 
-  /** The next scheduled inject: what "jump to the next inject" jumps to. */
-  nextInject(): { inject: string; dueAt: number } | undefined {
-    let next: { inject: string; dueAt: number } | undefined;
-    for (const [inject, state] of Object.entries(this.context.injects)) {
-      if (state.status === 'scheduled' && state.dueAt !== undefined && (!next || state.dueAt < next.dueAt)) next = { inject, dueAt: state.dueAt };
+  /**
+   * The first thing ahead that needs the team, where "jump to the next event" stops: a
+   * scheduled inject, a decision being put to the team, or a deadline falling due (a
+   * decision's time limit, the severity deadline, a duty's deadline). Undefined when nothing
+   * is scheduled (what is left fires on triggers or by hand).
+   */
+  nextStop(): NextStop | undefined {
+    const { injects, decisions, deadlines } = this.context;
+    const stops: NextStop[] = [];
+    for (const [id, state] of Object.entries(injects)) if (state.status === 'scheduled' && state.dueAt !== undefined) stops.push({ kind: 'inject', id, dueAt: state.dueAt });
+    for (const [id, state] of Object.entries(decisions)) {
+      if (state.status === 'scheduled' && state.opensAt !== undefined) stops.push({ kind: 'decision', id, dueAt: state.opensAt });
+      if (state.status === 'open' && state.expiresAt !== undefined) stops.push({ kind: 'decision-expiry', id, dueAt: state.expiresAt });
     }
+    for (const deadline of Object.values(deadlines)) if (!deadline.passed && deadline.metAt === undefined) stops.push({ kind: 'deadline', id: deadline.id, dueAt: deadline.dueAt });
+    let next: NextStop | undefined;
+    for (const stop of stops) if (stop.dueAt > this.now && (!next || stop.dueAt < next.dueAt || (stop.dueAt === next.dueAt && STOP_ORDER[stop.kind] < STOP_ORDER[next.kind]))) next = stop;
     return next;
   }
 
   /** Why this input cannot be taken now, or undefined. */
   check(input: JournalInput, actor: string, simTime = this.now): string | undefined {
-    if (simTime < this.now) return `simulated time cannot go back (T+${simTime} ms is before the session's T+${this.now} ms)`;
+    if (simTime < this.now) return `simulated time cannot go back (${clockText(simTime, { seconds: true })} is before the session's ${clockText(this.now, { seconds: true })})`;
     return refusal(this.index, this.context, input, actor);
   }
 

@@ -2,6 +2,12 @@ import { parseArgs } from 'node:util';
 import { UsageError, type CliIo } from './io.js';
 import { aarUsage, historyUsage, listUsage, replayUsage, reportUsage, runUsage, schemaUsage, serveUsage, validateUsage } from './usage.js';
 
+/** Each command's usage, for `firedrill <command> --help` and `firedrill help <command>`. */
+const COMMAND_USAGE: Record<string, string> = {
+  validate: validateUsage, list: listUsage, run: runUsage, replay: replayUsage, report: reportUsage,
+  aar: aarUsage, history: historyUsage, schema: schemaUsage, serve: serveUsage,
+};
+
 const USAGE = `firedrill: tabletop exercises and drills of cloud incident response
 
 usage:
@@ -14,12 +20,18 @@ usage:
   ${historyUsage}
   ${schemaUsage}
   ${serveUsage}
-  firedrill help
+  firedrill help [command]          (or firedrill <command> --help)
 `;
 
 /** Runs one command line; returns the exit code. Never throws for a user mistake. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  // --help anywhere after a command asks for that command's usage, before its options are read.
+  const about = command === 'help' ? rest[0] : command;
+  if (about !== undefined && Object.hasOwn(COMMAND_USAGE, about) && (command === 'help' || rest.includes('--help') || rest.includes('-h'))) {
+    io.stdout(`usage: ${COMMAND_USAGE[about]}\n`);
+    return 0;
+  }
   try {
     switch (command) {
       case 'validate': {
@@ -57,8 +69,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return (await import('./report.js')).reportCommand(positionals[0]!, strings(values), io);
       }
       case 'aar': {
-        const { positionals, values } = parse(rest, { ...EXPORT_OPTIONS, paper: { type: 'string' }, name: { type: 'string' }, contact: { type: 'string' }, organisation: { type: 'string' } });
-        return (await import('./aar.js')).aarCommand(positionals, strings(values), io);
+        const { positionals, values } = parse(rest, {
+          ...EXPORT_OPTIONS, paper: { type: 'string' }, name: { type: 'string' }, dates: { type: 'string' }, location: { type: 'string' }, sponsor: { type: 'string' },
+          organisation: { type: 'string' }, participant: { type: 'string', multiple: true }, contact: { type: 'string' },
+        });
+        const { participant, ...single } = values;
+        return (await import('./aar.js')).aarCommand(positionals, { ...strings(single), ...(participant ? { participatingOrganisations: participant as string[] } : {}) }, io);
       }
       case 'history': {
         const { positionals, values } = parse(rest, { plan: { type: 'string' }, scenario: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, 'data-dir': { type: 'string' } });

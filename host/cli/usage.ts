@@ -7,4 +7,4 @@ export const validateUsage = 'firedrill validate [paths...] [--json]   check pla
 export const serveUsage = 'firedrill serve [--port N] [--data-dir D]          serve the app on 127.0.0.1 for the browser (prints its address)';
 export const reportUsage = 'firedrill report <journal.jsonl> --format pdf|html|csv|json|md [--out F] [--paper a4|letter] [--scenario F] [--plan F] [--data-dir D]   export a session\'s scorecard';
 export const schemaUsage = 'firedrill schema <folder>                  write the JSON Schemas for editors (plan, scenario, script)';
-export const aarUsage = 'firedrill aar <journals or folders...> --format docx|pdf|html|md [--out F] [--paper a4|letter] [--name N] [--contact C] [--organisation O]   after-action report / improvement plan';
+export const aarUsage = 'firedrill aar <journals or folders...> --format docx|pdf|html|md [--out F] [--paper a4|letter] [--name N] [--dates D] [--location L] [--sponsor S] [--organisation O] [--participant ORG]... [--contact C]   after-action report / improvement plan';

@@ -52,7 +52,7 @@ const handlers: { [T in CommandType]: Handler<T> } = {
   },
   'clock.jump': (host, { sessionId }, client) => {
     openHere(client, sessionId);
-    return host.record(sessionId, (driver, wallNow) => driver.jumpToNextInject(wallNow));
+    return host.record(sessionId, (driver, wallNow) => driver.jumpToNextStop(wallNow));
   },
   'clock.speed': (host, { sessionId, speed }, client) => {
     openHere(client, sessionId);
