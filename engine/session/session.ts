@@ -14,13 +14,14 @@ import type { InputEvent } from './events.js';
 
 /** What a jump of the clock stops at: the first thing ahead that needs the team. */
 export interface NextStop {
-  kind: 'inject' | 'decision' | 'decision-expiry' | 'deadline';
-  /** The inject, the decision, or the deadline ("severity", "duty:<id>"). */
+  /** `action`: an action the scenario waits on completes (what it sets off, a decision or a milestone, happens then). */
+  kind: 'inject' | 'decision' | 'decision-expiry' | 'deadline' | 'action';
+  /** The inject, the decision, the deadline ("severity", "duty:<id>") or the action. */
   id: string;
   dueAt: number;
 }
 
-const STOP_ORDER: Record<NextStop['kind'], number> = { inject: 0, decision: 1, 'decision-expiry': 2, deadline: 3 };
+const STOP_ORDER: Record<NextStop['kind'], number> = { action: 0, inject: 1, decision: 2, 'decision-expiry': 3, deadline: 4 };
 
 /** An input the session cannot take now; the message is for the person who tried. */
 export class SessionRefusal extends Error {
@@ -137,13 +138,15 @@ export class Session {
 
   /**
    * The first thing ahead that needs the team, where "jump to the next event" stops: a
-   * scheduled inject, a decision being put to the team, or a deadline falling due (a
-   * decision's time limit, the severity deadline, a duty's deadline). Undefined when nothing
-   * is scheduled (what is left fires on triggers or by hand).
+   * scheduled inject, a decision being put to the team, a deadline falling due (a decision's
+   * time limit, the severity deadline, a duty's deadline), or an action the scenario waits on
+   * completing (a decision or an inject it sets off comes then: a jump never passes it).
+   * Undefined when nothing is scheduled (what is left fires on triggers or by hand).
    */
   nextStop(): NextStop | undefined {
-    const { injects, decisions, deadlines } = this.context;
+    const { injects, decisions, deadlines, completing, completed } = this.context;
     const stops: NextStop[] = [];
+    for (const [id, at] of Object.entries(completing)) if (completed[id] === undefined) stops.push({ kind: 'action', id, dueAt: at });
     for (const [id, state] of Object.entries(injects)) if (state.status === 'scheduled' && state.dueAt !== undefined) stops.push({ kind: 'inject', id, dueAt: state.dueAt });
     for (const [id, state] of Object.entries(decisions)) {
       if (state.status === 'scheduled' && state.opensAt !== undefined) stops.push({ kind: 'decision', id, dueAt: state.opensAt });

@@ -4,7 +4,7 @@ import { holds } from '../../../engine/session/conditions.js';
 import { JournalMismatch, Session, SessionRefusal } from '../../../engine/session/session.js';
 import { parseJournal, serializeEntry, type JournalEntry } from '../../../engine/session/journal.js';
 import { scoreSession } from '../../../engine/scoring/score.js';
-import { iso, loadMini, MIN, startSession, tinyWorld, WALL0 } from '../../helpers/world.js';
+import { iso, loadableBundledWorlds, loadMini, MIN, startSession, tinyWorld, WALL0 } from '../../helpers/world.js';
 
 // Every timer runs on the simulated clock. The driver turns wall time (passed in by the test,
 // never read) into simulated time at a speed; whatever the speed and however often it ticks,
@@ -248,6 +248,22 @@ describe('jumping to the next event', () => {
     expect(session.nextStop()).toEqual({ kind: 'deadline', id: 'severity', dueAt: 25 * MIN });
     expect(driver.jumpToNextStop(WALL0 + 11 * 1_000).simTime).toBe(25 * MIN);
     expect(session.context.deadlines.severity).toMatchObject({ passed: true });
+  });
+
+  it('never passes a decision an action sets off: the PDPO drill jumped from T+18m to T+6h, past two decisions that timed out unseen', () => {
+    const world = loadableBundledWorlds().find((one) => one.id === 'pdpo-customer-data-breach')!;
+    const assess = world.plan.actions.find((action) => action.id === 'assess-pdpo-notification-obligation')!;
+    const session = startSession(world, { speed: 60 });
+    const driver = new ClockDriver(session, WALL0);
+    driver.tick(WALL0 + 18 * 1_000); // T+18m
+    driver.record({ type: 'action.taken', action: assess.id }, WALL0 + 18 * 1_000, assess.roles[0]!);
+    const opens = 18 * MIN + assess.duration;
+    expect(session.nextStop()).toEqual({ kind: 'action', id: assess.id, dueAt: opens });
+    for (let jumps = 0; session.now < opens && jumps < 20; jumps++) driver.jumpToNextStop(WALL0 + 18 * 1_000);
+    expect(session.now).toBe(opens);
+    const decisions = world.scenario.decisions.filter((decision) => session.context.decisions[decision.id]!.status === 'open');
+    expect(decisions.map((decision) => decision.id)).toEqual(expect.arrayContaining(['pcpd-timing', 'customer-scope']));
+    expect(decisions.every((decision) => session.context.decisions[decision.id]!.openedAt === opens)).toBe(true);
   });
 
   it('is refused when nothing is scheduled ahead', () => {
