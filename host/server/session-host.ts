@@ -11,8 +11,6 @@ import type { ImprovementEdit } from '../../engine/report/improvement-plan.js';
 import type { Scorecard } from '../../engine/scoring/scorecard.js';
 import { EXPORT_MEDIA_TYPES, exportFileName, type ExportFormat } from '../../engine/report/export-formats.js';
 import type { ExportedFile } from '../../engine/protocol/results.js';
-import { exportAar } from '../export/aar-export.js';
-import { exportScorecard } from '../export/scorecard-export.js';
 import { collectDrills, sessionFiles } from '../history/collect-drills.js';
 import { drillHistory } from '../../engine/report/drill-history.js';
 import { ImprovementStore } from '../storage/improvement-store.js';
@@ -229,6 +227,8 @@ export class SessionHost {
 
   async exportScorecard(params: CommandParams<'export.scorecard'>): Promise<ExportedFile> {
     const { scorecard } = this.scorecard(params.sessionId);
+    // The writers (PDF, DOCX, charts: most of the server's code) load on the first export, not at start-up.
+    const { exportScorecard } = await import('../export/scorecard-export.js');
     return exported('scorecard', params.sessionId, params.format, await exportScorecard(scorecard, params.format, { paper: params.paper }));
   }
 
@@ -236,6 +236,7 @@ export class SessionHost {
     const { scorecard } = this.scorecard(params.sessionId);
     const edited = this.attempt(() => this.improvements.read(params.sessionId));
     const { sessionId, format, paper, ...names } = params;
+    const { exportAar } = await import('../export/aar-export.js');
     const bytes = await exportAar([scorecard], format, { paper, ...names, ...(edited ? { improvementPlan: edited } : {}) });
     return exported('aar', sessionId, format, bytes);
   }

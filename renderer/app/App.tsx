@@ -4,7 +4,6 @@ import { prepareChime } from '../facilitator/decision-chime.js';
 import type { ConsolePanel } from '../store/ui-slice.js';
 import { useAppState, useAppStore } from './app-context.js';
 import { parseRoute, routeHash, type Route } from './route.js';
-import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { useRouteFocus } from './use-route-focus.js';
 import { useLeaveReplacedSession } from './use-session-updates.js';
 
@@ -15,6 +14,8 @@ const HistoryView = lazy(() => import('../views/HistoryView.js').then((m) => ({ 
 const SetupView = lazy(() => import('../views/SetupView.js').then((m) => ({ default: m.SetupView })));
 const ConsoleView = lazy(() => import('../facilitator/ConsoleView.js').then((m) => ({ default: m.ConsoleView })));
 const DebriefView = lazy(() => import('../views/DebriefView.js').then((m) => ({ default: m.DebriefView })));
+// The ? dialog's code comes the first time it is opened.
+const ShortcutsDialog = lazy(() => import('./ShortcutsDialog.js').then((m) => ({ default: m.ShortcutsDialog })));
 const RoleView = lazy(() => import('../views/RoleView.js').then((m) => ({ default: m.RoleView })));
 
 function useRoute(): Route {
@@ -88,6 +89,7 @@ export function App() {
   const projector = useAppState((state) => state.projector);
   const problem = useAppState((state) => state.problem);
   const sound = useAppState((state) => state.decisionSound);
+  const shortcutsOpen = useAppState((state) => state.shortcutsOpen);
   const { setTheme, toggleProjector, setShortcutsOpen, setDecisionSound } = store.getState();
 
   useEffect(() => {
@@ -123,7 +125,7 @@ export function App() {
         </Suspense>
       </main>
       <footer className="status-line" role="status" aria-live="polite">{problem ?? ''}</footer>
-      <ShortcutsDialog />
+      {shortcutsOpen && <Suspense fallback={null}><ShortcutsDialog /></Suspense>}
     </>
   );
 }

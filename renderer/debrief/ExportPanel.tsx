@@ -17,11 +17,11 @@ const NO_DETAILS: AarDetails = { name: '', dates: '', location: '', sponsor: '',
 const PAPER_LABELS: Record<PaperSize, string> = { a4: 'A4', letter: 'US Letter' };
 const WHAT_LABELS: Record<ExportJob['what'], string> = { scorecard: 'Scorecard', aar: 'After-action report' };
 const AAR_DETAIL_LABELS: Record<keyof AarDetails, { label: string; hint: string }> = {
-  name: { label: 'Exercise name', hint: 'default: the scenario\'s title' },
-  dates: { label: 'Exercise dates', hint: 'default: the session\'s day' },
-  location: { label: 'Location', hint: '' },
-  sponsor: { label: 'Sponsor', hint: '' },
-  organisation: { label: 'Organisation', hint: 'the report is for' },
+  name: { label: 'Exercise name', hint: 'the scenario\'s title if empty' },
+  dates: { label: 'Exercise dates', hint: 'the session\'s day if empty' },
+  location: { label: 'Location', hint: 'where the exercise was held' },
+  sponsor: { label: 'Sponsor', hint: 'who sponsored the exercise' },
+  organisation: { label: 'Organisation', hint: 'who the report is for' },
   pointOfContact: { label: 'Point of contact', hint: 'name, role, e-mail' },
   participatingOrganisations: { label: 'Participating organisations', hint: 'one per line' },
 };
@@ -121,10 +121,11 @@ export function ExportPanel({ sessionId }: { sessionId: string }) {
           <legend>Cover page (HSEEP) <span className="hint">every field optional</span></legend>
           {(Object.keys(AAR_DETAIL_LABELS) as (keyof AarDetails)[]).map((key) => (
             <label key={key} className={`field${key === 'participatingOrganisations' ? ' wide' : ''}`}>
-              <span>{AAR_DETAIL_LABELS[key].label}{AAR_DETAIL_LABELS[key].hint && <span className="hint"> ({AAR_DETAIL_LABELS[key].hint})</span>}</span>
+              <span>{AAR_DETAIL_LABELS[key].label}</span>
+              {/* The hint (what is used when left empty) as the placeholder: the labels stay on one line. */}
               {key === 'participatingOrganisations'
-                ? <textarea rows={2} maxLength={5000} value={details[key]} onChange={(event) => setDetails({ ...details, [key]: event.target.value })} />
-                : <input type="text" maxLength={200} value={details[key]} onChange={(event) => setDetails({ ...details, [key]: event.target.value })} />}
+                ? <textarea rows={2} maxLength={5000} placeholder={AAR_DETAIL_LABELS[key].hint} value={details[key]} onChange={(event) => setDetails({ ...details, [key]: event.target.value })} />
+                : <input type="text" maxLength={200} placeholder={AAR_DETAIL_LABELS[key].hint} value={details[key]} onChange={(event) => setDetails({ ...details, [key]: event.target.value })} />}
             </label>
           ))}
         </fieldset>

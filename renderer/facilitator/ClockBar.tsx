@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Plan } from '../../engine/format/plan.js';
 import type { Scenario } from '../../engine/format/scenario.js';
 import { clockText, durationText, storyTimeText } from '../../engine/format/time-text.js';
@@ -14,11 +15,12 @@ const STOP_WORDS: Record<NextStop['kind'], string> = {
 };
 
 /**
- * The console's clock bar, always in view: the clock and the story's own time, its controls,
+ * The console's clock bar, always in view: the clock and the story's own time, its controls
+ * (and the session's own, `children`: End),
  * the phase, the severity, the live times (each with its definition a focus away) and the
  * deadlines counting down.
  */
-export function ClockBar({ view, now, plan, scenario }: { view: SessionView; now: number; plan: Plan; scenario: Scenario }) {
+export function ClockBar({ view, now, plan, scenario, children }: { view: SessionView; now: number; plan: Plan; scenario: Scenario; children?: ReactNode }) {
   const command = useCommand();
   // On the room's screen the bar does not say what is coming next.
   const projector = useAppState((state) => state.projector);
@@ -54,27 +56,30 @@ export function ClockBar({ view, now, plan, scenario }: { view: SessionView; now
             {view.nextStop ? `Next: ${STOP_WORDS[view.nextStop.kind]} in ${durationText(view.nextStop.dueAt - now)}` : 'Nothing scheduled ahead'}
           </span>
         )}
+        {children}
       </div>
-      <dl className="status-facts">
-        <div><dt>Phase</dt><dd>{plan.phases.find((phase) => phase.id === view.phase)?.title ?? view.phase ?? '—'}</dd></div>
-        <div><dt>Declared severity</dt><dd>{view.severity ? `Sev ${view.severity.level} · ${view.severity.name}, at ${clockText(view.severity.at)}` : 'not declared'}</dd></div>
-        {metrics.map((metric) => (
-          <div key={metric.milestone} className={metric.met === false ? 'missed' : metric.met ? 'met' : ''}>
-            <dt>{metric.title} <DefinitionTip term={metric.title} definition={metric.definition} /></dt>
-            <dd>{metric.minutes === null ? 'not reached' : minutesText(metric.minutes)} <span className="target">target {minutesText(metric.targetMinutes)}</span></dd>
-          </div>
-        ))}
-      </dl>
-      {view.deadlines.length > 0 && (
-        <ul className="deadlines" aria-label="Deadlines">
-          {view.deadlines.map((deadline) => (
-            <li key={deadline.id} className={deadline.metAt !== null ? 'met' : deadline.passed ? 'missed' : ''}>
-              <span>{deadline.title}</span>
-              <strong>{deadlineText(deadline, now)}</strong>
-            </li>
+      <div className="clock-status">
+        <dl className="status-facts">
+          <div><dt>Phase</dt><dd>{plan.phases.find((phase) => phase.id === view.phase)?.title ?? view.phase ?? '—'}</dd></div>
+          <div><dt>Declared severity</dt><dd>{view.severity ? `Sev ${view.severity.level} · ${view.severity.name}, at ${clockText(view.severity.at)}` : 'not declared'}</dd></div>
+          {metrics.map((metric) => (
+            <div key={metric.milestone} className={metric.met === false ? 'missed' : metric.met ? 'met' : ''}>
+              <dt>{metric.title} <DefinitionTip term={metric.title} definition={metric.definition} /></dt>
+              <dd>{metric.minutes === null ? 'not reached' : minutesText(metric.minutes)} <span className="target">target {minutesText(metric.targetMinutes)}</span></dd>
+            </div>
           ))}
-        </ul>
-      )}
+        </dl>
+        {view.deadlines.length > 0 && (
+          <ul className="deadlines" aria-label="Deadlines">
+            {view.deadlines.map((deadline) => (
+              <li key={deadline.id} className={deadline.metAt !== null ? 'met' : deadline.passed ? 'missed' : ''}>
+                <span>{deadline.title}</span>
+                <strong>{deadlineText(deadline, now)}</strong>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
     </section>
   );
 }

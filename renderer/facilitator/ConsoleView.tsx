@@ -197,11 +197,12 @@ function Console({ view, now, plan, scenario, wide, actingRoleChoice, storyPanel
         </label>
         <a className="button" href={routeHash({ name: 'role', sessionId, roleId: actingRole })}>Open the role view</a>
         <button type="button" onClick={openProjector}>Open the projector view</button>
+      </div>
+      <ClockBar view={view} now={now} plan={plan} scenario={scenario}>
         {view.ended
           ? <button type="button" className="danger" onClick={() => navigate({ name: 'debrief', sessionId })}>Show the debrief</button>
           : <button type="button" className="danger" onClick={() => setConfirmEnd(true)}>End the session</button>}
-      </div>
-      <ClockBar view={view} now={now} plan={plan} scenario={scenario} />
+      </ClockBar>
       <DecisionAlert decisions={view.openDecisions} plan={plan} onShow={() => onGoTo('decisions')} />
       {wide ? (
         <div className="console-panes three">

@@ -7,9 +7,12 @@ import { ReportChart } from './ReportChart.js';
 // Markdown writers render, so the on-screen debrief holds what the files hold, in the same order
 // and words. Each heading starts a section named by it.
 
+/** A moment of the session ("T+1d 00:15") never breaks across two lines. */
+const isTime = (text: string) => /^T[+-]\d/.test(text);
+
 const toneClass = (cell: Cell) => {
   const tone = cellTone(cell);
-  return [tone ? `tone-${tone}` : '', cellBold(cell) ? 'bold' : ''].filter(Boolean).join(' ') || undefined;
+  return [tone ? `tone-${tone}` : '', cellBold(cell) ? 'bold' : '', isTime(cellText(cell)) ? 'time' : ''].filter(Boolean).join(' ') || undefined;
 };
 
 /** A short table as a table; a long one (the timeline) as rows drawn as they scroll into view, still a table to assistive technology. */
