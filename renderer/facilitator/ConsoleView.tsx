@@ -188,7 +188,8 @@ function Console({ view, now, plan, scenario, wide, actingRoleChoice, storyPanel
   return (
     <div className="console">
       <div className="console-title">
-        <h1>{view.scenarioTitle}</h1>
+        {/* Kept to one line on a laptop: the whole title is its tooltip. */}
+        <h1 title={view.scenarioTitle}>{view.scenarioTitle}</h1>
         <label className="field inline role-switcher">
           <span>Acting as</span>
           <select value={actingRole} onChange={(event) => onActingRole(event.target.value)}>

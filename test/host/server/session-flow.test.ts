@@ -53,7 +53,7 @@ describe('a session through the protocol', () => {
     expect(recorded.view.actionsTaken.map((a) => a.action)).toContain('revoke-iam-access-key');
   });
 
-  it('drives the clock: pause, jump to the next inject, speed, resume', async () => {
+  it('drives the clock: pause, jump to the next event, speed, resume', async () => {
     const paused = await client.ok('clock.pause', { sessionId });
     expect(paused.view.paused).toBe(true);
     const next = paused.view.nextStop!;
