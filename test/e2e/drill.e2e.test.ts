@@ -168,6 +168,22 @@ describe('a drill in the app', () => {
     await page.getByRole('button', { name: 'Note observation' }).click();
     await page.getByRole('region', { name: 'Observations noted (1)' }).getByText('The analyst kept the access logs before any clean-up.').waitFor();
     await showTab(page, 'Inject feed');
+    // A console that fits a laptop: at 1024x640 the page is the screen's height (it was 4,600 px),
+    // every figure of the clock bar keeps its value on its own line (bug 9), and the severity is
+    // three Tabs away through the skip links (it was 35).
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(SIZES[0]!.height + 2);
+    const wrapped = await page.locator('.status-facts > div').evaluateAll((facts) => facts
+      .filter((fact) => Math.abs(fact.querySelector('dt')!.getBoundingClientRect().top - fact.querySelector('dd')!.getBoundingClientRect().top) > 6)
+      .map((fact) => fact.textContent));
+    expect(wrapped).toEqual([]);
+    // The first Tab from the top of the page lands on the first skip link.
+    await page.locator('.skip-links a').first().focus();
+    expect(await page.evaluate(() => document.activeElement === document.querySelector('a, button, select, input, textarea, [tabindex="0"]'))).toBe(true);
+    for (let tab = 1; tab < 3; tab++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the severity declaration');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id)).toBe('severity-level');
+    await showTab(page, 'Decisions');
     await checkView(page, 'console');
     for (const tab of ['MSEL', 'Observations', 'Severity', 'Actions', 'Duties', 'Decisions'] as const) {
       await showTab(page, tab);
@@ -244,8 +260,21 @@ describe('a drill in the app', () => {
     expect(card.timeline.find((entry) => entry.kind === 'inject' && entry.ref === 'INJ-07')!.atMinutes).toBeLessThan(90);
     expect(journal()).toContainEqual(expect.objectContaining({ type: 'inject.released', inject: 'INJ-07', actor: 'facilitator' }));
     expect(card.observations.map((o) => o.text)).toEqual(['The analyst kept the access logs before any clean-up.']);
-    // Times are written one way: no "149.96 min" in the timeline.
+    // Times are written one way: no "149.96 min" in the timeline; no figure breaks across two lines.
     expect(await page.locator('.debrief').textContent()).not.toMatch(/\d+\.\d+ min/);
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      // A text on one line has one line box: the range over it has one rectangle.
+      const broken = await page.locator('.figure-value, td.num, td.time').evaluateAll((cells) => cells
+        .filter((cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1;
+        })
+        .map((cell) => cell.textContent));
+      expect(broken, `${size.width}x${size.height}`).toEqual([]);
+    }
+    await page.setViewportSize(SIZES[0]!);
     await checkView(page, 'debrief', { fullPage: true });
 
     // The AAR's HSEEP cover fields, asked for in the app, are in the exported report; no command-line flag is.
