@@ -20,7 +20,8 @@
 // It measures what is built, not the sources: dist/cli.js (the server) and dist/renderer (the
 // app). If either is missing it runs `npm run prepare` (which builds both) first; if both are
 // there it uses them as they are, and prints when dist/renderer was built: run `npm run prepare`
-// yourself first to measure the current sources. CHROMIUM_PATH overrides /usr/bin/chromium.
+// yourself first to measure the current sources. CHROMIUM_PATH overrides /usr/bin/chromium;
+// FIREDRILL_UI_BENCH=load prints the start-up figures (1 and 2) only.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -420,6 +421,8 @@ export async function runUiBench(print: Print): Promise<void> {
     printLoads(runs, print);
     printJavaScript(runs[0]!, print);
 
+    // FIREDRILL_UI_BENCH=load: the start-up figures only (to compare two builds quickly).
+    if (process.env.FIREDRILL_UI_BENCH === 'load') return;
     const ranked = rankScenarios(loadBundledLibrary());
     print(describeBusiest(ranked));
     await measurePlay(browser, root, ranked[0]!, print);
