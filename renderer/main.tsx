@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@fontsource-variable/inter';
 import './styles.css';
@@ -10,7 +10,9 @@ import { ipcClient } from './client/ipc-client.js';
 import type { SessionClient } from './client/session-client.js';
 import { socketClient, tokenFromLocation } from './client/socket-client.js';
 import { createAppStore } from './store/app-store.js';
-import { ProjectorView, projectorRoute } from './views/ProjectorView.js';
+import { projectorRoute } from './app/projector-address.js';
+
+const ProjectorView = lazy(() => import('./views/ProjectorView.js').then((m) => ({ default: m.ProjectorView })));
 
 // In Electron the preload's window.firedrill carries the protocol over IPC; served by
 // firedrill serve, it is Socket.IO with the token from the page address. The UI cannot tell.
@@ -24,7 +26,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <AppProvider client={client} store={store}>
       {projector ? (
-        <ProjectorView sessionId={projector.sessionId} />
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <ProjectorView sessionId={projector.sessionId} />
+        </Suspense>
       ) : (
         <>
           <App />

@@ -73,9 +73,14 @@ export const commandParams = {
     ...sessionRef,
     format: z.enum(AAR_FORMATS),
     paper: paperSchema,
+    // HSEEP's cover fields; the host fills in what is left out (the name and dates from the sessions).
     name: optionalText(200),
-    pointOfContact: optionalText(200),
+    dates: optionalText(200),
+    location: optionalText(200),
+    sponsor: optionalText(200),
     organisation: optionalText(200),
+    participatingOrganisations: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+    pointOfContact: optionalText(200),
   }),
   /** The improvement plan of a session's AAR: as edited, or as generated from its scorecard. */
   'improvements.get': z.strictObject(sessionRef),

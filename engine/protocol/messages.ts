@@ -4,10 +4,7 @@ import { COMMAND_TYPES, commandParams, isCommandType, messageLimit, type Command
 import { utf8Length } from './limits.js';
 import type { SessionView } from './view.js';
 
-/** The transport's names: a client emits COMMAND_EVENT with a request and an acknowledgement. */
-export const COMMAND_EVENT = 'command';
-/** Replies to requests sent without an acknowledgement callback come back as this event. */
-export const REPLY_EVENT = 'reply';
+export { COMMAND_EVENT, REPLY_EVENT } from './event-names.js';
 
 export const ERROR_CODES = [
   'bad-request', // the params do not match the command's schema

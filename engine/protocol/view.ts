@@ -1,5 +1,7 @@
 import type { Milestone } from '../format/common.js';
-import type { Session } from '../session/session.js';
+import type { NextStop, Session } from '../session/session.js';
+
+export type { NextStop };
 import type { InjectCause, InjectStatus, DecisionState } from '../session/context.js';
 import type { SessionStarted } from '../session/journal.js';
 import { phaseReached } from '../session/machine.js';
@@ -36,16 +38,6 @@ export interface DeadlineView {
   dueAt: number;
   passed: boolean;
   metAt: number | null;
-}
-
-/** An action taken whose simulated duration has not run out yet. */
-export interface ActionInProgressView {
-  seq: number;
-  action: string;
-  title: string;
-  by: string;
-  takenAt: number;
-  completesAt: number;
 }
 
 /** An action the team has taken (an action is taken once): who took it, when, and whether it is done. */
@@ -93,10 +85,10 @@ export interface SessionView {
   deadlines: DeadlineView[];
   injects: InjectView[];
   openDecisions: OpenDecisionView[];
-  actionsInProgress: ActionInProgressView[];
   /** Every action taken, in the order taken, with its state (in progress or done). */
   actionsTaken: ActionTakenView[];
-  nextInject: { inject: string; dueAt: number } | null;
+  /** Where "jump to the next event" would stop (Session.nextStop). */
+  nextStop: NextStop | null;
   /** When the scenario's end condition first held, if it has. */
   completeAt: number | null;
   ended: { at: number; reason: string } | null;
@@ -151,14 +143,6 @@ export function sessionView(session: Session): SessionView {
     }))
     .sort((a, b) => a.dueAt - b.dueAt || a.id.localeCompare(b.id));
 
-  // Actions under way come from the journal's takes: an action taken runs for its plan duration.
-  const actionsInProgress: ActionInProgressView[] = [];
-  for (const entry of context.ended ? [] : session.allTakes()) {
-    const action = index.actions.get(entry.action);
-    // session.now, not context.now: an action nothing waits on has no timer to move the context's clock.
-    if (!action || entry.simTime + action.duration <= session.now) continue;
-    actionsInProgress.push({ seq: entry.seq, action: action.id, title: action.title, by: entry.actor, takenAt: entry.simTime, completesAt: entry.simTime + action.duration });
-  }
   const observations = session.observationsNoted().map((entry): ObservationView => (
     { seq: entry.seq, at: entry.simTime, by: entry.actor, text: entry.text, tag: entry.tag, objective: entry.objective ?? null, inject: entry.inject ?? null }));
 
@@ -195,9 +179,8 @@ export function sessionView(session: Session): SessionView {
     deadlines,
     injects,
     openDecisions,
-    actionsInProgress,
     actionsTaken,
-    nextInject: context.ended ? null : (session.nextInject() ?? null),
+    nextStop: context.ended ? null : (session.nextStop() ?? null),
     completeAt: context.completeAt,
     ended: context.ended,
     observations,

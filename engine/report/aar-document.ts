@@ -32,15 +32,20 @@ export function aarDocument(report: AfterActionReport, cards: readonly Scorecard
   const { overview } = report;
   const blocks: Block[] = [];
   const add = (...more: Block[]) => blocks.push(...more);
-  const dates = overview.firstDate === overview.lastDate ? overview.firstDate : `${overview.firstDate} to ${overview.lastDate}`;
+  const { dates } = overview;
+  const given = (value: string | null) => value ?? 'Not given';
 
   add({ type: 'heading', level: 1, text: 'Exercise overview' });
   add({
     type: 'facts',
     items: [
       { label: 'Exercise name', value: overview.name },
-      ...(overview.organisation ? [{ label: 'Organisation', value: overview.organisation }] : []),
       { label: 'Exercise dates', value: dates },
+      { label: 'Location', value: given(overview.location) },
+      { label: 'Sponsor', value: given(overview.sponsor) },
+      ...(overview.organisation ? [{ label: 'Organisation', value: overview.organisation }] : []),
+      { label: 'Participating organisations', value: overview.participatingOrganisations.length ? overview.participatingOrganisations.join('\n') : given(null) },
+      { label: 'Point of contact', value: given(overview.pointOfContact) },
       { label: 'Scope', value: overview.scope },
       { label: 'Mission area', value: overview.missionArea },
       { label: 'Core capabilities', value: overview.capabilities.join('; ') },
@@ -49,7 +54,6 @@ export function aarDocument(report: AfterActionReport, cards: readonly Scorecard
       { label: 'Scenario', value: overview.scenarios.map((s) => s.title).join('; ') },
       { label: 'Plan', value: overview.plans.map((p) => p.title).join('; ') },
       { label: 'Participants', value: overview.participants.map((p) => `${p.role}: ${p.participants.length ? p.participants.join(', ') : 'not recorded'}`).join('\n') },
-      { label: 'Point of contact', value: overview.pointOfContact },
     ],
   });
   add({

@@ -1,7 +1,7 @@
 import { hseepRating } from '../scoring/rules.js';
 import { metricsAcrossDrills, type MetricsAcrossDrills } from '../scoring/metrics.js';
 import { HSEEP_LABELS, type Finding, type HseepRating, type Scorecard } from '../scoring/scorecard.js';
-import { idWords, isoDay, meanScore, minutesText, providersText } from './figures.js';
+import { idWords, isoDay, meanScore, minutesText, providersText, tPlus } from './figures.js';
 import type { ImprovementEdit } from './improvement-plan.js';
 import { CAPABILITY_ELEMENTS, PRIORITY, REMEDIES, type CapabilityElement, type RemedyKind, type Subject } from './improvement-catalogue.js';
 
@@ -13,12 +13,22 @@ import { CAPABILITY_ELEMENTS, PRIORITY, REMEDIES, type CapabilityElement, type R
 export const IMPROVEMENT_START_DAYS = 30;
 export const IMPROVEMENT_COMPLETION_DAYS: Record<CapabilityElement, number> = { planning: 90, organisation: 90, training: 90, equipment: 120, exercise: 180 };
 
-export interface AarOptions {
+/** HSEEP's cover fields, as the facilitator gives them (in the app or on the command line). */
+export interface AarCover {
   /** The exercise's name; by default from the scenario. */
   name?: string;
+  /** The exercise dates as written ("14-15 March 2026"); by default the sessions' days. */
+  dates?: string;
+  location?: string;
+  sponsor?: string;
+  /** The organisation the report is for. */
+  organisation?: string;
+  participatingOrganisations?: string[];
   /** Who to contact about the exercise (name, role, e-mail). */
   pointOfContact?: string;
-  organisation?: string;
+}
+
+export interface AarOptions extends AarCover {
   /** The improvement plan as the facilitator edited it; replaces the generated one. */
   improvementPlan?: readonly ImprovementEdit[];
 }
@@ -93,6 +103,11 @@ export interface AfterActionReport {
   overview: {
     name: string;
     organisation: string | null;
+    /** The dates as given, or the sessions' first to last day. */
+    dates: string;
+    location: string | null;
+    sponsor: string | null;
+    participatingOrganisations: string[];
     firstDate: string;
     lastDate: string;
     scope: string;
@@ -104,7 +119,7 @@ export interface AfterActionReport {
     plans: { id: string; title: string }[];
     providers: string;
     participants: ParticipantsByRole[];
-    pointOfContact: string;
+    pointOfContact: string | null;
     sessions: AarSession[];
   };
   executiveSummary: string[];
@@ -239,7 +254,7 @@ export function afterActionReport(cards: readonly Scorecard[], options: AarOptio
     // The facilitator's observations: strengths, areas for improvement, and notes.
     for (const o of card.observations) {
       const analysis = analysisOf(card, o.objective);
-      const text = `${label(card)}${o.text} (facilitator, T+${minutesText(o.atMinutes)})`;
+      const text = `${label(card)}${o.text} (facilitator, ${tPlus(o.atMinutes)})`;
       if (o.tag === 'strength') analysis.strengths.push(text);
       else if (o.tag === 'note') analysis.notes.push(text);
       else addArea(analysis, card, 'observation', { key: `observation:${card.sessionId}:${o.seq}`, title: shorten(o.text, 70), owner: lead, threat: idWords(card.threat) }, o.text, [o.seq]);
@@ -293,6 +308,10 @@ export function afterActionReport(cards: readonly Scorecard[], options: AarOptio
     overview: {
       name: options.name ?? (scenarios.length === 1 ? `${scenarios[0]!.title}: tabletop exercise` : 'Cloud incident response tabletop exercises'),
       organisation: options.organisation ?? null,
+      dates: options.dates ?? (isoDay(sessions[0]!.startedAt) === lastDate ? lastDate : `${isoDay(sessions[0]!.startedAt)} to ${lastDate}`),
+      location: options.location ?? null,
+      sponsor: options.sponsor ?? null,
+      participatingOrganisations: options.participatingOrganisations ?? [],
       firstDate: isoDay(sessions[0]!.startedAt),
       lastDate,
       scope: `Discussion-based tabletop exercise of the ${plans.map((p) => p.title).join(' and ')} against ${threats.join(', ')} in ${providersText(unique(sessions.flatMap((c) => c.providers)))}: `
@@ -305,7 +324,7 @@ export function afterActionReport(cards: readonly Scorecard[], options: AarOptio
       plans,
       providers: providersText(unique(sessions.flatMap((c) => c.providers))),
       participants,
-      pointOfContact: options.pointOfContact ?? 'Not recorded in the sessions (give one with --contact)',
+      pointOfContact: options.pointOfContact ?? null,
       sessions: sessions.map((c) => ({
         sessionId: c.sessionId, date: isoDay(c.startedAt), scenarioId: c.scenarioId, scenarioTitle: c.scenarioTitle, mode: c.mode, overallScore: c.overallScore,
         timeToDetectMinutes: c.timeToDetectMinutes, timeToContainMinutes: c.timeToContainMinutes, timeToRecoverMinutes: c.timeToRecoverMinutes,

@@ -149,7 +149,7 @@ export function timelineChartOption(card: Scorecard, options: { pointsPerLane?: 
       nameLocation: 'middle',
       nameGap: 24,
       nameTextStyle: { fontSize: 10, color: CHART_COLORS.muted },
-      axisLabel: { formatter: (value: number) => (value < 0 ? `T-${minutesText(-value)}` : tPlus(value)), fontSize: 10, color: CHART_COLORS.muted },
+      axisLabel: { formatter: (value: number) => tPlus(value), fontSize: 10, color: CHART_COLORS.muted },
       splitLine: { lineStyle: { color: CHART_COLORS.grid } },
     },
     yAxis: {

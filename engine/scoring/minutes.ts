@@ -1,11 +1,12 @@
-import { formatDuration } from '../format/duration.js';
+import { clockText, durationText } from '../format/time-text.js';
 
-// Simulated time as the scorecard gives it: minutes with two decimals, and the same in words.
+// Simulated time as the scorecard gives it: minutes with two decimals, and the same in words,
+// written by the one duration and the one clock formatter (engine/format/time-text.ts).
 
 export const toMinutes = (ms: number): number => Math.round(ms / 600) / 100;
 
-/** A duration in simulated minutes, as people say it ("1h33m"); null is a milestone never reached. */
-export const minutesText = (minutes: number | null): string => (minutes === null ? 'not reached' : formatDuration(Math.round(minutes) * 60_000));
+/** A duration in simulated minutes, in the one way durations are written ("1 h 33 min"); null is a milestone never reached. */
+export const minutesText = (minutes: number | null): string => (minutes === null ? 'not reached' : durationText(minutes * 60_000));
 
-/** A moment of the session: T+ simulated time. */
-export const tPlus = (minutes: number | null): string => (minutes === null ? '—' : `T+${minutesText(minutes)}`);
+/** A moment of the session in the scorecard's minutes, as the one clock format writes it ("T+01:33"). */
+export const tPlus = (minutes: number | null): string => (minutes === null ? '—' : clockText(minutes * 60_000));

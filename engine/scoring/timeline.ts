@@ -2,6 +2,7 @@ import { MILESTONES } from '../format/common.js';
 import type { Session } from '../session/session.js';
 import type { Take } from './facts.js';
 import { toMinutes } from './minutes.js';
+import { clockText } from '../format/time-text.js';
 import type { TimelineEntry, TimelineKind } from './scorecard.js';
 
 // Entries at the same simulated time read in cause-and-effect order.
@@ -25,7 +26,7 @@ export function buildTimeline(session: Session, takes: Take[], endAt: number): T
       case 'clock.speed': add(e.simTime, 'clock', `Clock speed set to ${e.speed}x`, e.actor, e.seq, null); break;
       case 'clock.paused': add(e.simTime, 'clock', 'Clock paused', e.actor, e.seq, null); break;
       case 'clock.resumed': add(e.simTime, 'clock', 'Clock resumed', e.actor, e.seq, null); break;
-      case 'clock.jumped': add(e.simTime, 'clock', `Clock jumped forward from T+${toMinutes(e.from)} min`, e.actor, e.seq, null); break;
+      case 'clock.jumped': add(e.simTime, 'clock', `Clock jumped forward from ${clockText(e.from)}`, e.actor, e.seq, null); break;
       case 'action.taken': add(e.simTime, 'action-taken', index.actions.get(e.action)!.title, e.actor, e.seq, e.action); break;
       case 'severity.declared': add(e.simTime, 'severity', `Severity ${e.level} declared (${index.levels.get(e.level)?.name ?? ''})`, e.actor, e.seq, String(e.level)); break;
       case 'decision.answered': {
@@ -35,6 +36,7 @@ export function buildTimeline(session: Session, takes: Take[], endAt: number): T
       }
       case 'inject.released': add(e.simTime, 'clock', `Inject ${e.inject} released by hand`, e.actor, e.seq, e.inject); break;
       case 'inject.held': add(e.simTime, 'clock', `Inject ${e.inject} held back`, e.actor, e.seq, e.inject); break;
+      case 'inject.resumed': add(e.simTime, 'clock', `Inject ${e.inject} put back on its schedule`, e.actor, e.seq, e.inject); break;
       case 'observation.noted': add(e.simTime, 'observation', e.text, e.actor, e.seq, e.objective ?? e.inject ?? null); break;
     }
   }

@@ -20,6 +20,8 @@ export interface InjectState {
 
 export interface DecisionState {
   status: 'waiting' | 'scheduled' | 'open' | 'answered' | 'timed-out';
+  /** When a scheduled decision will be put to the team. */
+  opensAt?: number;
   openedAt?: number;
   expiresAt?: number;
   answeredAt?: number;

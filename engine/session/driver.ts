@@ -67,11 +67,14 @@ export class ClockDriver {
     return this.record({ type: 'clock.resumed' }, wallNow, FACILITATOR, commandId);
   }
 
-  /** Jumps simulated time to the next scheduled inject, which then fires. */
-  jumpToNextInject(wallNow: number, commandId?: string): JournalEntry {
+  /**
+   * Jumps simulated time to the first thing ahead that needs the team (Session.nextStop: an
+   * inject, a decision put to the team, a deadline falling due), which happens there.
+   */
+  jumpToNextStop(wallNow: number, commandId?: string): JournalEntry {
     this.tick(wallNow);
-    const next = this.session.nextInject();
-    if (!next) throw new SessionRefusal('no inject is scheduled: the rest fire on triggers, or can be released by hand');
+    const next = this.session.nextStop();
+    if (!next) throw new SessionRefusal('nothing is scheduled ahead: the rest fires on triggers, or can be released by hand');
     const entry = this.session.record({ type: 'clock.jumped', from: this.session.now }, {
       simTime: next.dueAt,
       wallTime: new Date(wallNow).toISOString(),

@@ -47,6 +47,8 @@ const inputVariants = [
   z.strictObject({ type: z.literal('decision.answered'), decision: idSchema, option: idSchema }),
   z.strictObject({ type: z.literal('inject.released'), inject: idSchema }),
   z.strictObject({ type: z.literal('inject.held'), inject: idSchema }),
+  /** A held inject put back on its schedule (or back to waiting on its trigger). */
+  z.strictObject({ type: z.literal('inject.resumed'), inject: idSchema }),
   z.strictObject({
     type: z.literal('observation.noted'),
     text: textSchema.max(5000),

@@ -19,7 +19,7 @@ export interface MachineInput {
 /** The journal's inputs: the session checks each one against its refusal rules before sending it. */
 const INPUT_EVENTS = [
   'clock.speed', 'clock.paused', 'clock.resumed', 'clock.jumped', 'action.taken', 'severity.declared', 'decision.answered',
-  'inject.released', 'inject.held', 'observation.noted', 'session.ended',
+  'inject.released', 'inject.held', 'inject.resumed', 'observation.noted', 'session.ended',
 ] as const;
 // session.renamed never reaches the machine (it is inert: see isInert).
 /** The timers' events, raised on the simulated clock. */

@@ -148,6 +148,14 @@ class Work {
       case 'inject.held':
         this.cancels.push(`inject:${event.inject}`);
         return this.setInject(event.inject, { status: 'held', seq: event.seq });
+      case 'inject.resumed': {
+        // Back on its schedule: due when it was due (at once if that time has passed), or back
+        // to waiting on its trigger if it was held before the trigger came.
+        const { dueAt } = c.injects[event.inject]!;
+        if (dueAt === undefined) return this.setInject(event.inject, { status: 'pending', seq: event.seq });
+        this.setInject(event.inject, { seq: event.seq });
+        return this.scheduleInject(event.inject, dueAt - c.now);
+      }
       case 'deadline.passes': {
         const deadline = c.deadlines[event.deadline];
         if (!deadline || deadline.metAt !== undefined) return;
@@ -219,7 +227,7 @@ class Work {
 
   scheduleDecision(id: string, delay: number) {
     if (delay <= 0) return this.openDecision(id);
-    this.setDecision(id, { status: 'scheduled' });
+    this.setDecision(id, { status: 'scheduled', opensAt: this.context.now + delay });
     this.timer(`decision-open:${id}`, delay, { type: 'decision.opens', decision: id, at: this.context.now + delay });
   }
 

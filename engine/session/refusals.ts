@@ -3,12 +3,13 @@ import type { SessionContext } from './context.js';
 import type { JournalInput } from './journal.js';
 import type { ScenarioIndex } from './scenario-index.js';
 import { unknownId } from '../validate/references.js';
+import { clockText } from '../format/time-text.js';
 
 /** The engine's own pseudo-actor, for entries nobody typed (the start of a session, its end at the time limit). */
 export const SYSTEM = 'system';
 
 const FACILITATOR_INPUTS = new Set<JournalInput['type']>([
-  'clock.speed', 'clock.paused', 'clock.resumed', 'clock.jumped', 'inject.released', 'inject.held', 'observation.noted', 'session.ended',
+  'clock.speed', 'clock.paused', 'clock.resumed', 'clock.jumped', 'inject.released', 'inject.held', 'inject.resumed', 'observation.noted', 'session.ended',
 ]);
 
 /**
@@ -19,7 +20,7 @@ export function refusal(index: ScenarioIndex, context: SessionContext, input: Jo
   if (input.type === 'session.started') return 'the session has already started';
   // A name is not part of the drill: an ended session can still be renamed.
   if (input.type === 'session.renamed') return actor === FACILITATOR ? undefined : 'only the facilitator can rename a session';
-  if (context.ended) return `the session ended at T+${clockTime(context.ended.at)} (${context.ended.reason})`;
+  if (context.ended) return `the session ended at ${clockText(context.ended.at, { seconds: true })} (${context.ended.reason})`;
   if (FACILITATOR_INPUTS.has(input.type)) {
     if (actor !== FACILITATOR) return `only the facilitator can do ${input.type}`;
   } else if (!index.roles.has(actor)) {
@@ -54,6 +55,11 @@ export function refusal(index: ScenarioIndex, context: SessionContext, input: Jo
       if (state.status === 'fired') return `inject "${input.inject}" has already fired`;
       return state.status === 'held' ? `inject "${input.inject}" is already held` : undefined;
     }
+    case 'inject.resumed': {
+      const state = context.injects[input.inject];
+      if (!state) return unknownId('inject', input.inject, index.injects.keys());
+      return state.status === 'held' ? undefined : `inject "${input.inject}" is not held`;
+    }
     case 'observation.noted':
       if (input.objective !== undefined && !index.scenario.objectives.some((o) => o.id === input.objective)) {
         return unknownId('objective', input.objective, index.scenario.objectives.map((o) => o.id));
@@ -63,11 +69,4 @@ export function refusal(index: ScenarioIndex, context: SessionContext, input: Jo
     default:
       return undefined;
   }
-}
-
-/** A simulated time as hh:mm:ss, for messages (T+01:05:00). */
-export function clockTime(ms: number): string {
-  const total = Math.floor(ms / 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(Math.floor(total / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
 }

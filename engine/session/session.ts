@@ -2,15 +2,27 @@ import { createActor, type Actor } from 'xstate';
 import type { Plan } from '../format/plan.js';
 import type { Scenario } from '../format/scenario.js';
 import { SteppingClock } from './clock.js';
+import { clockText } from '../format/time-text.js';
 import { initialContext, type SessionContext } from './context.js';
 import { contentHash } from './hash.js';
 import { commandIdSchema, ENGINE_FORMAT, LEGACY_ENGINE_FORMAT, TIME_LIMIT_REASON, type JournalEntry, type JournalInput, type SessionStarted } from './journal.js';
 import { CHAIN_START, entryHash } from './journal-chain.js';
 import { compileScenario, type SessionMachine } from './machine.js';
-import { clockTime, refusal, SYSTEM } from './refusals.js';
+import { refusal, SYSTEM } from './refusals.js';
 import { indexScenario, type ScenarioIndex } from './scenario-index.js';
 import { isInert } from './reduce.js';
 import type { InputEvent } from './events.js';
+
+/** What a jump of the clock stops at: the first thing ahead that needs the team. */
+export interface NextStop {
+  /** `action`: an action the scenario waits on completes (what it sets off, a decision or a milestone, happens then). */
+  kind: 'inject' | 'decision' | 'decision-expiry' | 'deadline' | 'action';
+  /** The inject, the decision, the deadline ("severity", "duty:<id>") or the action. */
+  id: string;
+  dueAt: number;
+}
+
+const STOP_ORDER: Record<NextStop['kind'], number> = { action: 0, inject: 1, decision: 2, 'decision-expiry': 3, deadline: 4 };
 
 /** An input the session cannot take now; the message is for the person who tried. */
 export class SessionRefusal extends Error {
@@ -169,12 +181,25 @@ export class Session {
     return this.clock.nextDueAt();
   }
 
-  /** The next scheduled inject: what "jump to the next inject" jumps to. */
-  nextInject(): { inject: string; dueAt: number } | undefined {
-    let next: { inject: string; dueAt: number } | undefined;
-    for (const [inject, state] of Object.entries(this.context.injects)) {
-      if (state.status === 'scheduled' && state.dueAt !== undefined && (!next || state.dueAt < next.dueAt)) next = { inject, dueAt: state.dueAt };
+  /**
+   * The first thing ahead that needs the team, where "jump to the next event" stops: a
+   * scheduled inject, a decision being put to the team, a deadline falling due (a decision's
+   * time limit, the severity deadline, a duty's deadline), or an action the scenario waits on
+   * completing (a decision or an inject it sets off comes then: a jump never passes it).
+   * Undefined when nothing is scheduled (what is left fires on triggers or by hand).
+   */
+  nextStop(): NextStop | undefined {
+    const { injects, decisions, deadlines, completing, completed } = this.context;
+    const stops: NextStop[] = [];
+    for (const [id, at] of Object.entries(completing)) if (completed[id] === undefined) stops.push({ kind: 'action', id, dueAt: at });
+    for (const [id, state] of Object.entries(injects)) if (state.status === 'scheduled' && state.dueAt !== undefined) stops.push({ kind: 'inject', id, dueAt: state.dueAt });
+    for (const [id, state] of Object.entries(decisions)) {
+      if (state.status === 'scheduled' && state.opensAt !== undefined) stops.push({ kind: 'decision', id, dueAt: state.opensAt });
+      if (state.status === 'open' && state.expiresAt !== undefined) stops.push({ kind: 'decision-expiry', id, dueAt: state.expiresAt });
     }
+    for (const deadline of Object.values(deadlines)) if (!deadline.passed && deadline.metAt === undefined) stops.push({ kind: 'deadline', id: deadline.id, dueAt: deadline.dueAt });
+    let next: NextStop | undefined;
+    for (const stop of stops) if (stop.dueAt > this.now && (!next || stop.dueAt < next.dueAt || (stop.dueAt === next.dueAt && STOP_ORDER[stop.kind] < STOP_ORDER[next.kind]))) next = stop;
     return next;
   }
 
@@ -200,7 +225,7 @@ export class Session {
 
   /** Why this input cannot be taken now, or undefined. */
   check(input: JournalInput, actor: string, simTime = this.now): string | undefined {
-    if (simTime < this.now) return `simulated time cannot go back (T+${simTime} ms is before the session's T+${this.now} ms)`;
+    if (simTime < this.now) return `simulated time cannot go back (${clockText(simTime, { seconds: true })} is before the session's ${clockText(this.now, { seconds: true })})`;
     if (input.type === 'session.ended' && actor === SYSTEM) return this.timeLimitRule(simTime);
     return refusal(this.index, this.context, input, actor) ?? this.takenRule(input, simTime);
   }
@@ -236,7 +261,7 @@ export class Session {
    */
   private timeLimitRule(simTime: number): string | undefined {
     const ended = this.context.ended;
-    if (!ended || ended.reason !== TIME_LIMIT_REASON || ended.at !== simTime) return `only the scenario's time limit (T+${clockTime(this.timeLimit)}) ends a session by itself`;
+    if (!ended || ended.reason !== TIME_LIMIT_REASON || ended.at !== simTime) return `only the scenario's time limit (${clockText(this.timeLimit, { seconds: true })}) ends a session by itself`;
     return this.journal[this.journal.length - 1]!.type === 'session.ended' ? 'the end at the time limit is already journaled' : undefined;
   }
 
@@ -251,8 +276,8 @@ export class Session {
     const action = this.index.actions.get(first.action);
     const by = this.index.plan.roles.find((role) => role.id === first.actor)?.title ?? first.actor;
     const doneAt = first.simTime + (action?.duration ?? 0);
-    const state = doneAt > simTime ? `in progress until T+${clockTime(doneAt)}` : 'done';
-    return `"${action?.title ?? first.action}" was already taken by ${by} at T+${clockTime(first.simTime)} (${state}): an action is taken once`;
+    const state = doneAt > simTime ? `in progress until ${clockText(doneAt, { seconds: true })}` : 'done';
+    return `"${action?.title ?? first.action}" was already taken by ${by} at ${clockText(first.simTime, { seconds: true })} (${state}): an action is taken once`;
   }
 
   private push(entry: JournalEntry): void {

@@ -9,8 +9,13 @@ import { checkFormat, checkPaper, ExportInputError, exportFailure, scenarioSourc
 
 export interface AarCommandOptions extends ExportOptions {
   name?: string;
-  contact?: string;
+  dates?: string;
+  location?: string;
+  sponsor?: string;
   organisation?: string;
+  /** --participant, once per participating organisation. */
+  participatingOrganisations?: string[];
+  contact?: string;
 }
 
 /** The journal files named: a folder stands for the .jsonl journals in it. */
@@ -43,11 +48,16 @@ export async function aarCommand(journals: readonly string[], options: AarComman
     } finally {
       progress.stop();
     }
+    const given = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
+    const cover = {
+      name: given(options.name), dates: given(options.dates), location: given(options.location), sponsor: given(options.sponsor),
+      organisation: given(options.organisation), pointOfContact: given(options.contact),
+    };
+    const participating = (options.participatingOrganisations ?? []).map((one) => one.trim()).filter(Boolean);
     const bytes = await exportAar(cards, format, {
       paper,
-      ...(options.name ? { name: options.name } : {}),
-      ...(options.contact ? { pointOfContact: options.contact } : {}),
-      ...(options.organisation ? { organisation: options.organisation } : {}),
+      ...Object.fromEntries(Object.entries(cover).filter(([, value]) => value !== undefined)),
+      ...(participating.length ? { participatingOrganisations: participating } : {}),
     });
     writeExport(command, bytes, format, options.out, io);
     return 0;

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { formatDuration } from '../../engine/format/duration.js';
+import { durationText } from '../../engine/format/time-text.js';
 import { formatLocatedError } from '../../engine/validate/index.js';
 import { bundledScenariosDir } from '../library/bundled.js';
 import { loadPaths } from '../library/load.js';
@@ -20,7 +20,7 @@ export function listCommand(paths: string[], options: { json: boolean }, io: Cli
     io.stdout(JSON.stringify(entries, null, 2) + '\n');
   } else {
     for (const entry of entries) {
-      io.stdout(`${entry.id}\n  ${entry.title}\n  Sev ${entry.expectedSeverity} · ${entry.threat} · ${entry.providers.join(', ')} · ${entry.difficulty} · ${formatDuration(entry.estimatedMinutes * 60_000)} · ${entry.attack.join(' ')}\n`);
+      io.stdout(`${entry.id}\n  ${entry.title}\n  Sev ${entry.expectedSeverity} · ${entry.threat} · ${entry.providers.join(', ')} · ${entry.difficulty} · ${durationText(entry.estimatedMinutes * 60_000)} · ${entry.attack.join(' ')}\n`);
       for (const [name, path] of Object.entries(entry.scripts)) io.stdout(`  script ${name}: ${path}\n`);
     }
     io.stdout(`${entries.length} scenario${entries.length === 1 ? '' : 's'}\n`);

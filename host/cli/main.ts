@@ -5,6 +5,7 @@ import {
   serveUsage, simulateUsage, validateUsage,
 } from './usage.js';
 
+/** Each command's usage, for `firedrill <command> --help` and `firedrill help <command>`. */
 const USAGE = `firedrill: tabletop exercises and drills of cloud incident response
 
 usage:
@@ -23,7 +24,7 @@ usage:
   ${packImportUsage}
   ${schemaUsage}
   ${serveUsage}
-  firedrill help
+  firedrill help [command]          (or firedrill <command> --help)
 `;
 
 /** Each command's usage, for `firedrill <command> --help`. */
@@ -35,6 +36,8 @@ const COMMAND_USAGE: Record<string, string> = {
   report: reportUsage,
   aar: aarUsage,
   history: historyUsage,
+  coverage: coverageUsage,
+  simulate: simulateUsage,
   msel: `${mselImportUsage}\n  ${mselExportUsage}\n${mselHelp}`,
   pack: `${packExportUsage}\n  ${packImportUsage}\n${packHelp}`,
   schema: schemaUsage,
@@ -44,8 +47,10 @@ const COMMAND_USAGE: Record<string, string> = {
 /** Runs one command line; returns the exit code. Never throws for a user mistake. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command !== undefined && Object.hasOwn(COMMAND_USAGE, command) && (rest.includes('--help') || rest.includes('-h'))) {
-    io.stdout(`usage:\n  ${COMMAND_USAGE[command]}\n`);
+  // --help anywhere after a command asks for that command's usage, before its options are read.
+  const about = command === 'help' ? rest[0] : command;
+  if (about !== undefined && Object.hasOwn(COMMAND_USAGE, about) && (command === 'help' || rest.includes('--help') || rest.includes('-h'))) {
+    io.stdout(`usage: ${COMMAND_USAGE[about]}\n`);
     return 0;
   }
   try {
@@ -86,8 +91,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return (await import('./report.js')).reportCommand(positionals[0]!, strings(values), io);
       }
       case 'aar': {
-        const { positionals, values } = parse(rest, { ...EXPORT_OPTIONS, paper: { type: 'string' }, name: { type: 'string' }, contact: { type: 'string' }, organisation: { type: 'string' } });
-        return (await import('./aar.js')).aarCommand(positionals, strings(values), io);
+        const { positionals, values } = parse(rest, {
+          ...EXPORT_OPTIONS, paper: { type: 'string' }, name: { type: 'string' }, dates: { type: 'string' }, location: { type: 'string' }, sponsor: { type: 'string' },
+          organisation: { type: 'string' }, participant: { type: 'string', multiple: true }, contact: { type: 'string' },
+        });
+        const { participant, ...single } = values;
+        return (await import('./aar.js')).aarCommand(positionals, { ...strings(single), ...(participant ? { participatingOrganisations: participant as string[] } : {}) }, io);
       }
       case 'history': {
         const { positionals, values } = parse(rest, { plan: { type: 'string' }, scenario: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, 'data-dir': { type: 'string' } });

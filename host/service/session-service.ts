@@ -243,7 +243,7 @@ export class SessionService {
   }
 
   jump(sessionId: string, commandId?: string) {
-    return this.record(sessionId, (driver, wallNow, id) => driver.jumpToNextInject(wallNow, id), { commandId });
+    return this.record(sessionId, (driver, wallNow, id) => driver.jumpToNextStop(wallNow, id), { commandId });
   }
 
   setSpeed(sessionId: string, speed: number, commandId?: string) {

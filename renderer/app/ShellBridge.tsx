@@ -1,5 +1,4 @@
-import * as Dialog from '@radix-ui/react-dialog';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionView } from '../../engine/protocol/index.js';
 import { electronBridge, type RendererBridge, type ShellMenuAction } from '../client/firedrill-bridge.js';
 import type { AppStore } from '../store/app-store.js';
@@ -8,6 +7,9 @@ import { useAppStore } from './app-context.js';
 import { readDropped, useImportFile, type AfterImport } from './import-file.js';
 import { navigate, parseRoute } from './route.js';
 import './shell-bridge.css';
+
+// The Help menu's dialog: its code is fetched the first time it is opened.
+const HelpDialog = lazy(() => import('./HelpDialog.js').then((m) => ({ default: m.HelpDialog })));
 
 /** The debrief's export section: the export menu items scroll to it and focus it. */
 export const EXPORT_HEADING_ID = 'export-heading';
@@ -142,42 +144,6 @@ function useSystemTheme(store: AppStore, bridge: RendererBridge | undefined) {
   return { follow, choose };
 }
 
-const GUIDE: [string, string][] = [
-  ['Run a drill', 'Pick a scenario in the library, set up the roles and start the session. The console shows the clock, the injects as they fire, the decisions and the plan actions.'],
-  ['Drive the clock', 'Space pauses or resumes, N jumps to the next inject, ? lists the shortcuts.'],
-  ['Show the room', 'View › Projector Mode opens the session read-only in its own window, for a second display: no facilitator notes, nothing of what is coming.'],
-  ['Debrief', 'End the session for its scorecard; File › Export Scorecard or Export After-Action Report goes to its exports.'],
-  ['Import', 'Drop a scenario or plan (.yaml) or a drill journal (.jsonl) onto the window, or use File › Import.'],
-];
-
-function HelpDialog({ topic, platform, onClose }: { topic: 'about' | 'guide' | null; platform: string; onClose: () => void }) {
-  return (
-    <Dialog.Root open={topic !== null} onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="overlay" />
-        <Dialog.Content className="dialog">
-          {topic === 'guide' ? (
-            <>
-              <Dialog.Title>Firedrill guide</Dialog.Title>
-              <Dialog.Description>Tabletop drills of cloud incident response, offline.</Dialog.Description>
-              <dl className="guide">
-                {GUIDE.map(([title, text]) => <div key={title}><dt>{title}</dt><dd>{text}</dd></div>)}
-              </dl>
-            </>
-          ) : (
-            <>
-              <Dialog.Title>About Firedrill</Dialog.Title>
-              <Dialog.Description>Tabletop drills of cloud incident response, run offline: scenarios, a facilitator console, scorecards and after-action reports.</Dialog.Description>
-              <p className="hint">Desktop app on {platform}. Your sessions and library stay in your data folder.</p>
-            </>
-          )}
-          <Dialog.Close asChild><button type="button">Close</button></Dialog.Close>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
-  );
-}
-
 /**
  * The desktop shell's events in the renderer (menu actions, files opened by the system) and the
  * window as a drop target for files, in Electron and in a browser alike. Rendered next to <App />.
@@ -255,7 +221,11 @@ export function ShellBridge() {
           <p className="drop-hint">a scenario or plan (.yaml, .yml) into the library, or a drill journal (.jsonl) into your sessions</p>
         </div>
       )}
-      <HelpDialog topic={help} platform={bridge?.platform ?? 'the web'} onClose={() => setHelp(null)} />
+      {help !== null && (
+        <Suspense fallback={null}>
+          <HelpDialog topic={help} platform={bridge?.platform ?? 'the web'} onClose={() => setHelp(null)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,9 +1,17 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useAppState } from './app-context.js';
 
+/** The console's single-key shortcuts, as the ? dialog lists them (the console binds the same keys). */
 export const SHORTCUTS: [string, string][] = [
   ['Space', 'Pause or resume the clock'],
-  ['N', 'Jump to the next inject'],
+  ['N', 'Jump to the next event: an inject, a decision, a deadline'],
+  ['D', 'Go to the pending decisions'],
+  ['S', 'Go to the severity declaration'],
+  ['A', 'Go to the plan actions'],
+  ['U', 'Go to the communication duties'],
+  ['F', 'Go to the inject feed'],
+  ['M', 'Go to the MSEL (upcoming injects)'],
+  ['O', 'Write an observation'],
   ['?', 'Show this list'],
 ];
 

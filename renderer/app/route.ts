@@ -6,16 +6,17 @@ export type Route =
   | { name: 'setup'; scenarioId: string }
   | { name: 'console'; sessionId: string }
   | { name: 'debrief'; sessionId: string }
-  | { name: 'role'; roleId: string };
+  | { name: 'role'; sessionId: string; roleId: string };
 
 export function parseRoute(hash: string): Route {
-  const [name, id] = hash.replace(/^#\/?/, '').split('/').map((part) => decodeURIComponent(part));
+  const [name, id, more] = hash.replace(/^#\/?/, '').split('/').map((part) => safeDecode(part));
   if (name === 'sessions' || name === 'history') return { name };
   if (id) {
     if (name === 'setup') return { name, scenarioId: id };
     if (name === 'session') return { name: 'console', sessionId: id };
     if (name === 'debrief') return { name, sessionId: id };
-    if (name === 'role') return { name, roleId: id };
+    // A role's address names its session, so it opens in a new tab or on another screen.
+    if (name === 'role' && more) return { name, sessionId: id, roleId: more };
   }
   return { name: 'library' };
 }
@@ -28,8 +29,17 @@ export function routeHash(route: Route): string {
     case 'setup': return `#/setup/${encodeURIComponent(route.scenarioId)}`;
     case 'console': return `#/session/${encodeURIComponent(route.sessionId)}`;
     case 'debrief': return `#/debrief/${encodeURIComponent(route.sessionId)}`;
-    case 'role': return `#/role/${encodeURIComponent(route.roleId)}`;
+    case 'role': return `#/role/${encodeURIComponent(route.sessionId)}/${encodeURIComponent(route.roleId)}`;
   }
 }
 
 export const navigate = (route: Route): void => void (window.location.hash = routeHash(route));
+
+/** A malformed %-escape in a typed address is read as written, not thrown. */
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}

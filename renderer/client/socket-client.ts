@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
-import { COMMAND_EVENT, type Reply } from '../../engine/protocol/index.js';
+import { COMMAND_EVENT } from '../../engine/protocol/event-names.js';
+import type { Reply } from '../../engine/protocol/index.js';
 import { CommandError, type ConnectionState, type SessionClient } from './session-client.js';
 
 /**

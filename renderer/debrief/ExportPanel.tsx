@@ -10,18 +10,33 @@ import { saveExport } from '../client/save-export.js';
 import './debrief.css';
 
 type ExportJob = { what: 'scorecard'; format: ScorecardExportFormat } | { what: 'aar'; format: AarExportFormat };
-type AarDetails = { name: string; organisation: string; pointOfContact: string };
+/** HSEEP's cover fields as typed; participating organisations one per line. */
+type AarDetails = { name: string; dates: string; location: string; sponsor: string; organisation: string; participatingOrganisations: string; pointOfContact: string };
+const NO_DETAILS: AarDetails = { name: '', dates: '', location: '', sponsor: '', organisation: '', participatingOrganisations: '', pointOfContact: '' };
 
 const PAPER_LABELS: Record<PaperSize, string> = { a4: 'A4', letter: 'US Letter' };
 const WHAT_LABELS: Record<ExportJob['what'], string> = { scorecard: 'Scorecard', aar: 'After-action report' };
-const AAR_DETAIL_LABELS: Record<keyof AarDetails, string> = { name: 'Exercise name', organisation: 'Organisation', pointOfContact: 'Point of contact' };
+const AAR_DETAIL_LABELS: Record<keyof AarDetails, { label: string; hint: string }> = {
+  name: { label: 'Exercise name', hint: 'the scenario\'s title if empty' },
+  dates: { label: 'Exercise dates', hint: 'the session\'s day if empty' },
+  location: { label: 'Location', hint: 'where the exercise was held' },
+  sponsor: { label: 'Sponsor', hint: 'who sponsored the exercise' },
+  organisation: { label: 'Organisation', hint: 'who the report is for' },
+  pointOfContact: { label: 'Point of contact', hint: 'name, role, e-mail' },
+  participatingOrganisations: { label: 'Participating organisations', hint: 'one per line' },
+};
 const byteCount = new Intl.NumberFormat('en');
 
 const jobLabel = (job: ExportJob) => `${WHAT_LABELS[job.what]} as ${EXPORT_LABELS[job.format]}`;
 
-/** Only the details filled in: the host fills the rest (and refuses empty strings). */
-function filledIn(details: AarDetails): Partial<AarDetails> {
-  return Object.fromEntries(Object.entries(details).map(([key, value]) => [key, value.trim()]).filter(([, value]) => value)) as Partial<AarDetails>;
+/** Only the details filled in, as export.aar takes them: the host fills the rest (and refuses empty strings). */
+export function coverParams(details: AarDetails): Partial<Record<Exclude<keyof AarDetails, 'participatingOrganisations'>, string>> & { participatingOrganisations?: string[] } {
+  const { participatingOrganisations, ...single } = details;
+  const organisations = participatingOrganisations.split('\n').map((line) => line.trim()).filter(Boolean);
+  return {
+    ...Object.fromEntries(Object.entries(single).map(([key, value]) => [key, value.trim()]).filter(([, value]) => value)),
+    ...(organisations.length ? { participatingOrganisations: organisations } : {}),
+  };
 }
 
 function ExportButton({ job, running, onExport }: { job: ExportJob; running: boolean; onExport: (job: ExportJob) => void }) {
@@ -48,7 +63,7 @@ export function ExportPanel({ sessionId }: { sessionId: string }) {
   const client = useClient();
   const id = useId();
   const [paper, setPaper] = useState<PaperSize>('a4');
-  const [details, setDetails] = useState<AarDetails>({ name: '', organisation: '', pointOfContact: '' });
+  const [details, setDetails] = useState<AarDetails>(NO_DETAILS);
   const [running, setRunning] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState({ text: '', failed: false });
 
@@ -66,7 +81,7 @@ export function ExportPanel({ sessionId }: { sessionId: string }) {
       }
       const file = job.what === 'scorecard'
         ? await client.send('export.scorecard', { sessionId, format: job.format, paper })
-        : await client.send('export.aar', { sessionId, format: job.format, paper, ...filledIn(details) });
+        : await client.send('export.aar', { sessionId, format: job.format, paper, ...coverParams(details) });
       const where = await saveExport(file);
       setStatus({ text: where === null ? `${label}: not saved, the save was cancelled.` : `Saved ${where} (${byteCount.format(file.bytes)} bytes)`, failed: false });
     } catch (error) {
@@ -102,14 +117,18 @@ export function ExportPanel({ sessionId }: { sessionId: string }) {
       <div className="export-group">
         <h3 id={`${id}-aar`}>After-action report and improvement plan</h3>
         <p className="hint">It includes the improvement plan as last saved.</p>
-        <div className="aar-details">
+        <fieldset className="aar-details">
+          <legend>Cover page (HSEEP) <span className="hint">every field optional</span></legend>
           {(Object.keys(AAR_DETAIL_LABELS) as (keyof AarDetails)[]).map((key) => (
-            <label key={key} className="field">
-              <span>{AAR_DETAIL_LABELS[key]} <span className="hint">(optional)</span></span>
-              <input type="text" maxLength={200} value={details[key]} onChange={(event) => setDetails({ ...details, [key]: event.target.value })} />
+            <label key={key} className={`field${key === 'participatingOrganisations' ? ' wide' : ''}`}>
+              <span>{AAR_DETAIL_LABELS[key].label}</span>
+              {/* The hint (what is used when left empty) as the placeholder: the labels stay on one line. */}
+              {key === 'participatingOrganisations'
+                ? <textarea rows={2} maxLength={5000} placeholder={AAR_DETAIL_LABELS[key].hint} value={details[key]} onChange={(event) => setDetails({ ...details, [key]: event.target.value })} />
+                : <input type="text" maxLength={200} placeholder={AAR_DETAIL_LABELS[key].hint} value={details[key]} onChange={(event) => setDetails({ ...details, [key]: event.target.value })} />}
             </label>
           ))}
-        </div>
+        </fieldset>
         <ExportButtons labelledBy={`${id}-aar`} jobs={AAR_FORMATS.map((format) => ({ what: 'aar', format }))} running={running} onExport={onExport} />
       </div>
       <p className={`export-status${status.failed ? ' failed' : ''}`} role="status" aria-live="polite">{status.text}</p>

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { Plan } from '../../engine/format/plan.js';
 import type { Scenario } from '../../engine/format/scenario.js';
 import type { InjectView } from '../../engine/protocol/index.js';
-import { formatSimTime } from '../format/sim-time.js';
+import { clockText } from '../../engine/format/time-text.js';
 import { roleTitle } from '../store/session-selectors.js';
 import { ArtifactView } from './ArtifactView.js';
 
@@ -26,7 +26,7 @@ export const InjectFeed = memo(function InjectFeed({ injects, scenario, plan, he
   const byId = new Map(scenario.injects.map((inject) => [inject.id, inject]));
   return (
     <section className="panel feed" aria-labelledby="feed-heading">
-      <h2 id="feed-heading">{heading}</h2>
+      <h2 id="feed-heading" tabIndex={-1}>{heading}</h2>
       {injects.length === 0 && <p className="empty">No inject has fired yet.</p>}
       <ol className="feed-list">
         {injects.map((view) => {
@@ -36,7 +36,7 @@ export const InjectFeed = memo(function InjectFeed({ injects, scenario, plan, he
               <article className={`inject channel-${view.channel}`} aria-label={`${CHANNEL_LABELS[view.channel] ?? view.channel}: ${view.title}`}>
                 <header>
                   <span className="channel">{CHANNEL_LABELS[view.channel] ?? view.channel}</span>
-                  <time>{formatSimTime(view.firedAt ?? 0)}</time>
+                  <time>{clockText(view.firedAt ?? 0)}</time>
                 </header>
                 <h3>{view.title}</h3>
                 <p className="routing">{inject?.from ? `From ${inject.from} · ` : ''}To {view.to.map((role) => roleTitle(plan, role)).join(', ')}</p>

@@ -1,53 +1,63 @@
+import { useCallback, useState } from 'react';
 import type { Scenario } from '../../engine/format/scenario.js';
+import { clockText, durationText } from '../../engine/format/time-text.js';
 import type { InjectView, SessionView } from '../../engine/protocol/index.js';
-import { useState } from 'react';
 import { useAppState, useCommand } from '../app/app-context.js';
-import { formatCountdown, formatSimTime } from '../format/sim-time.js';
 import { heldInjects, skippedInjects, upcomingInjects } from '../store/session-selectors.js';
+import { VirtualList } from '../ui/VirtualList.js';
 
 function when(inject: InjectView, now: number): string {
-  if (inject.status === 'fired') return `fired ${formatSimTime(inject.firedAt ?? 0)}`;
-  if (inject.status === 'held') return 'held';
-  if (inject.status === 'skipped') return `skipped ${formatSimTime(inject.skippedAt ?? 0)}: its condition held`;
-  return inject.dueAt === null ? 'on a trigger' : `in ${formatCountdown(inject.dueAt - now)}`;
+  if (inject.status === 'fired') return `fired ${clockText(inject.firedAt ?? 0)}`;
+  if (inject.status === 'held') return inject.dueAt !== null ? `held (was due ${clockText(inject.dueAt)})` : 'held';
+  if (inject.status === 'skipped') return `skipped ${clockText(inject.skippedAt ?? 0)}: its condition held`;
+  return inject.dueAt === null ? 'on a trigger' : `in ${durationText(Math.max(0, inject.dueAt - now), { seconds: true })}`;
 }
 
-/** The Master Scenario Events List: what is coming, what is held; release and hold. Facilitator notes live only here. */
+type MselInput = 'inject.released' | 'inject.held' | 'inject.resumed';
+
+/**
+ * The Master Scenario Events List: what is coming, what is held or skipped; release, hold, and
+ * put a held inject back on its schedule. Facilitator notes live only here. In projector mode
+ * the room can read the screen: the titles and notes of what is coming stay hidden until the
+ * facilitator shows them.
+ */
 export function MselTimeline({ view, now, scenario }: { view: SessionView; now: number; scenario: Scenario }) {
   const command = useCommand();
-  // On a projector the room can read the screen: facilitator notes stay hidden until asked for.
   const projector = useAppState((state) => state.projector);
-  const [notesShown, setNotesShown] = useState(false);
-  const showNotes = !projector || notesShown;
+  const [shown, setShown] = useState(false);
+  const reveal = !projector || shown;
   const notes = new Map(scenario.injects.map((inject) => [inject.id, inject.facilitatorNotes]));
   const rows = [...upcomingInjects(view), ...heldInjects(view), ...skippedInjects(view)];
-  const act = (type: 'inject.released' | 'inject.held', inject: string) =>
-    void command('session.input', { sessionId: view.sessionId, actor: 'facilitator', input: { type, inject } });
+  const act = useCallback((type: MselInput, inject: string) =>
+    void command('session.input', { sessionId: view.sessionId, actor: 'facilitator', input: { type, inject } }), [command, view.sessionId]);
+  const name = (inject: InjectView) => (reveal ? inject.title : inject.id);
+  const row = (inject: InjectView) => (
+    <div className={`msel-row status-${inject.status}`}>
+      <div className="msel-head">
+        <span className="inject-id">{inject.id}</span>
+        <span className="inject-title">{reveal ? inject.title : <span className="hint">title hidden on the projector</span>}</span>
+        <span className="countdown">{when(inject, now)}</span>
+      </div>
+      {reveal && notes.get(inject.id) && <p className="facilitator-note"><span className="label">Facilitator note:</span> {notes.get(inject.id)}</p>}
+      <div className="buttons">
+        <button type="button" disabled={!!view.ended} aria-label={`Release ${name(inject)} now`} onClick={() => act('inject.released', inject.id)}>Release now</button>
+        {inject.status === 'held' && (
+          <button type="button" disabled={!!view.ended} aria-label={`Put ${name(inject)} back on its schedule`} onClick={() => act('inject.resumed', inject.id)}>Back on schedule</button>
+        )}
+        {inject.status !== 'held' && inject.status !== 'skipped' && (
+          <button type="button" disabled={!!view.ended} aria-label={`Hold ${name(inject)}`} onClick={() => act('inject.held', inject.id)}>Hold</button>
+        )}
+      </div>
+    </div>
+  );
   return (
     <section className="panel msel" aria-labelledby="msel-heading">
       <div className="panel-title">
-        <h2 id="msel-heading">MSEL: upcoming injects</h2>
-        {projector && <button type="button" aria-pressed={notesShown} onClick={() => setNotesShown(!notesShown)}>Facilitator notes</button>}
+        <h2 id="msel-heading" tabIndex={-1}>MSEL: upcoming injects</h2>
+        {projector && <button type="button" aria-pressed={shown} onClick={() => setShown(!shown)}>Show titles and notes</button>}
       </div>
       {rows.length === 0 && <p className="empty">Every inject has fired.</p>}
-      <ol className="msel-list">
-        {rows.map((inject) => (
-          <li key={inject.id} className={`msel-row status-${inject.status}`}>
-            <div className="msel-head">
-              <span className="inject-id">{inject.id}</span>
-              <span className="inject-title">{inject.title}</span>
-              <span className="countdown">{when(inject, now)}</span>
-            </div>
-            {showNotes && notes.get(inject.id) && <p className="facilitator-note"><span className="label">Facilitator note:</span> {notes.get(inject.id)}</p>}
-            <div className="buttons">
-              <button type="button" disabled={!!view.ended} aria-label={`Release ${inject.title} now`} onClick={() => act('inject.released', inject.id)}>Release now</button>
-              {inject.status !== 'held' && inject.status !== 'skipped' && (
-                <button type="button" disabled={!!view.ended} aria-label={`Hold ${inject.title}`} onClick={() => act('inject.held', inject.id)}>Hold</button>
-              )}
-            </div>
-          </li>
-        ))}
-      </ol>
+      <VirtualList className="msel-list" items={rows} itemKey={(inject) => inject.id} estimate={84} renderItem={row} />
     </section>
   );
 }

@@ -5,6 +5,9 @@ import { useCommand } from '../app/app-context.js';
 
 type Tag = 'strength' | 'improvement' | 'note';
 
+/** The note's id: the O shortcut lands on it. */
+export const OBSERVATION_NOTE_ID = 'observation-note';
+
 /** The facilitator's timestamped notes, tagged and linked to an objective or inject: they flow into the AAR. */
 export const ObservationForm = memo(function ObservationForm({ view, scenario }: { view: SessionView; scenario: Scenario }) {
   const command = useCommand();
@@ -24,10 +27,10 @@ export const ObservationForm = memo(function ObservationForm({ view, scenario }:
   };
   return (
     <form className="panel observation" onSubmit={(event) => void submit(event)} aria-labelledby="observation-heading">
-      <h2 id="observation-heading">Observation</h2>
+      <h2 id="observation-heading" tabIndex={-1}>Observation</h2>
       <label className="field">
         <span>Note</span>
-        <textarea value={text} rows={2} onChange={(event) => setText(event.target.value)} />
+        <textarea id={OBSERVATION_NOTE_ID} value={text} rows={2} onChange={(event) => setText(event.target.value)} />
       </label>
       <div className="inline-form">
         <label className="field inline">

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { Scenario } from '../../engine/format/scenario.js';
 import type { ObservationView } from '../../engine/protocol/index.js';
-import { formatSimTime } from '../format/sim-time.js';
+import { clockText } from '../../engine/format/time-text.js';
 
 const TAG_LABELS: Record<ObservationView['tag'], string> = { strength: 'Strength', improvement: 'Area for improvement', note: 'Note' };
 
@@ -20,7 +20,7 @@ export const ObservationList = memo(function ObservationList({ observations, sce
         <ol>
           {[...observations].reverse().map((observation) => (
             <li key={observation.seq} className={`tag-${observation.tag}`}>
-              <span className="when">{formatSimTime(observation.at)}</span> <span className="tag">{TAG_LABELS[observation.tag]}</span>
+              <span className="when">{clockText(observation.at)}</span> <span className="tag">{TAG_LABELS[observation.tag]}</span>
               <p>{observation.text}</p>
               {linkOf(observation) && <small className="hint">Linked to {linkOf(observation)}</small>}
             </li>

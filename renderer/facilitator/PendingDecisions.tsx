@@ -1,7 +1,7 @@
 import type { Plan } from '../../engine/format/plan.js';
+import { clockText, durationText } from '../../engine/format/time-text.js';
 import type { OpenDecisionView, SessionView } from '../../engine/protocol/index.js';
 import { useCommand } from '../app/app-context.js';
-import { formatCountdown } from '../format/sim-time.js';
 import { roleTitle } from '../store/session-selectors.js';
 
 /** Decisions put to the team and not yet answered, with the time left; answered as the decision's role. */
@@ -9,14 +9,15 @@ export function PendingDecisions({ view, now, plan, decisions }: { view: Session
   const command = useCommand();
   return (
     <section className="panel decisions" aria-labelledby="decisions-heading">
-      <h2 id="decisions-heading">Pending decisions</h2>
+      <h2 id="decisions-heading" tabIndex={-1}>Pending decisions</h2>
       {decisions.length === 0 && <p className="empty">No decision is waiting.</p>}
       {decisions.map((decision) => (
         <fieldset key={decision.id} className="decision">
           <legend>{decision.prompt}</legend>
           <p className="hint">
             For {roleTitle(plan, decision.role)}
-            {decision.expiresAt !== null && <strong> · {formatCountdown(decision.expiresAt - now)} left</strong>}
+            {decision.openedAt !== null && <> · put to the team at {clockText(decision.openedAt)}</>}
+            {decision.expiresAt !== null && <strong> · {durationText(Math.max(0, decision.expiresAt - now), { seconds: true })} left</strong>}
           </p>
           <div className="buttons">
             {decision.options.map((option) => (

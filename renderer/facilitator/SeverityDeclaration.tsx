@@ -1,31 +1,43 @@
 import { memo, useState } from 'react';
 import type { Plan } from '../../engine/format/plan.js';
+import { clockText } from '../../engine/format/time-text.js';
 import type { SessionView } from '../../engine/protocol/index.js';
 import { useCommand } from '../app/app-context.js';
 import { roleTitle } from '../store/session-selectors.js';
 
-/** Declares a severity level of the plan's matrix, as a role the plan lets declare it. */
+/** The level select's id: the S shortcut and the skip link land on it. */
+export const SEVERITY_LEVEL_ID = 'severity-level';
+
+/**
+ * Declares a severity level of the plan's matrix, as a role the plan lets declare it. No level
+ * is chosen until the facilitator chooses one: a declaration is never one click on a default.
+ */
 export const SeverityDeclaration = memo(function SeverityDeclaration({ view, plan, actingRole }: { view: SessionView; plan: Plan; actingRole: string }) {
   const command = useCommand();
   const declarer = plan.severityDeclaredBy.includes(actingRole) ? actingRole : plan.severityDeclaredBy[0]!;
-  const [level, setLevel] = useState(plan.severityLevels[0]!.level);
+  const [level, setLevel] = useState<number | null>(null);
   const chosen = plan.severityLevels.find((one) => one.level === level);
   return (
     <section className="panel severity" aria-labelledby="severity-heading">
-      <h2 id="severity-heading">Severity declaration</h2>
+      <h2 id="severity-heading" tabIndex={-1}>Severity declaration</h2>
+      <p className="hint">{view.severity ? `Declared: Sev ${view.severity.level} · ${view.severity.name}, at ${clockText(view.severity.at)} by ${roleTitle(plan, view.severity.by)}.` : 'No severity declared yet.'}</p>
       <div className="inline-form">
         <label className="field inline">
           <span>Level</span>
-          <select value={level} onChange={(event) => setLevel(Number(event.target.value))}>
+          <select id={SEVERITY_LEVEL_ID} value={level ?? ''} onChange={(event) => setLevel(event.target.value === '' ? null : Number(event.target.value))}>
+            <option value="" disabled>Choose a level…</option>
             {plan.severityLevels.map((one) => <option key={one.level} value={one.level}>{one.name}</option>)}
           </select>
         </label>
-        <button type="button" className="primary" disabled={!!view.ended}
-          onClick={() => void command('session.input', { sessionId: view.sessionId, actor: declarer, input: { type: 'severity.declared', level } })}>
+        <button type="button" className="primary" disabled={!!view.ended || level === null}
+          onClick={() => level !== null && void command('session.input', { sessionId: view.sessionId, actor: declarer, input: { type: 'severity.declared', level } })}>
           Declare severity
         </button>
       </div>
-      {chosen && <p className="hint">{chosen.criteria} Declared as {roleTitle(plan, declarer)}.</p>}
+      {chosen ? <p className="hint">{chosen.criteria} Declared as {roleTitle(plan, declarer)}.</p> : <p className="hint">Declared as {roleTitle(plan, declarer)}.</p>}
+      <ul className="severity-matrix">
+        {plan.severityLevels.map((one) => <li key={one.level}><strong>{one.name}</strong>: {one.criteria}</li>)}
+      </ul>
     </section>
   );
 });

@@ -4,20 +4,19 @@ import type { Drill, DrillGroup } from '../../engine/report/drill-history.js';
 import { drillHistoryChartOption, type ReportChartOption } from '../../engine/report/charts.js';
 import type { Spread } from '../../engine/scoring/metrics.js';
 import { useClient } from '../app/app-context.js';
-import { formatMinutes } from '../format/sim-time.js';
+import { minutesText } from '../../engine/report/figures.js';
 import { ReportChart } from './ReportChart.js';
 import { localDateTime, MODE_LABELS } from './SessionsView.js';
 import './sessions-history.css';
 
 type GroupBy = 'scenario' | 'plan';
 
-const minutesOrNot = (minutes: number | null): string => (minutes === null ? 'not reached' : formatMinutes(minutes));
 
 /** The slope in words: a drill-to-drill change under half a minute reads as steady. */
 export function trendText(spread: Spread): string {
   if (spread.trendPerDrill === null) return 'no trend yet: it needs two drills that reached it';
   if (Math.abs(spread.trendPerDrill) < 0.5) return 'steady from drill to drill';
-  const by = formatMinutes(Math.abs(spread.trendPerDrill));
+  const by = minutesText(Math.abs(spread.trendPerDrill));
   return spread.trendPerDrill < 0 ? `getting faster, by ${by} per drill` : `getting slower, by ${by} per drill`;
 }
 
@@ -42,12 +41,12 @@ function Figure({ title, value, children }: { title: string; value: string | num
 /** Mean, median and trend of one time across a group; a time no drill reached says so instead of a blank. */
 function MetricFigure({ title, spread, drills }: { title: string; spread: Spread & { definition: string }; drills: number }) {
   return (
-    <Figure title={`Mean ${title.toLowerCase()}`} value={minutesOrNot(spread.mean)}>
+    <Figure title={`Mean ${title.toLowerCase()}`} value={minutesText(spread.mean)}>
       {spread.count === 0
         ? <span>not reached in any of the {drills} drill{drills === 1 ? '' : 's'}</span>
         : (
           <>
-            <span>median {formatMinutes(spread.median)}, reached in {spread.count} of {drills}</span>
+            <span>median {minutesText(spread.median)}, reached in {spread.count} of {drills}</span>
             <span className="trend">{trendText(spread)}</span>
           </>
         )}
@@ -78,7 +77,7 @@ function DrillTable({ group }: { group: DrillGroup }) {
               <td className="number">{drill.overallScore} / 100</td>
               {METRICS.map((metric) => {
                 const minutes = metric.of(drill);
-                return <td key={metric.key} className={minutes === null ? 'not-reached' : 'number'}>{minutesOrNot(minutes)}</td>;
+                return <td key={metric.key} className={minutes === null ? 'not-reached' : 'number'}>{minutesText(minutes)}</td>;
               })}
               <td><a href={`#/debrief/${encodeURIComponent(drill.sessionId)}`} aria-label={`Debrief of the drill of ${when}`}>Debrief</a></td>
             </tr>

@@ -1,10 +1,12 @@
 import { useEffect, useId, useState, type ChangeEvent } from 'react';
+import { durationText } from '../../engine/format/time-text.js';
 import type { LibraryScenarioEntry } from '../../engine/protocol/index.js';
 import { formatLocatedError, type LocatedError } from '../../engine/validate/located-error.js';
 import { useAppState, useAppStore, useClient } from '../app/app-context.js';
 import { navigate } from '../app/route.js';
 import { CommandError } from '../client/session-client.js';
 import { filterOptions, filterScenarios } from '../store/library-selectors.js';
+import { EMPTY_FILTER } from '../store/library-slice.js';
 
 function ScenarioCard({ scenario }: { scenario: LibraryScenarioEntry }) {
   const headingId = useId();
@@ -16,7 +18,7 @@ function ScenarioCard({ scenario }: { scenario: LibraryScenarioEntry }) {
         <div><dt>Threat</dt><dd>{scenario.threat}</dd></div>
         <div><dt>Providers</dt><dd>{scenario.providers.join(', ')}</dd></div>
         <div><dt>ATT&amp;CK</dt><dd>{scenario.attack.join(' ')}</dd></div>
-        <div><dt>Duration</dt><dd>{scenario.estimatedMinutes} min</dd></div>
+        <div><dt>Duration</dt><dd>{durationText(scenario.estimatedMinutes * 60_000)}</dd></div>
         <div><dt>Difficulty</dt><dd>{scenario.difficulty}</dd></div>
       </dl>
       <p className="summary" title={scenario.summary}>{scenario.summary}</p>
@@ -95,6 +97,7 @@ export function LibraryView() {
   if (loadError) return <p role="alert">The library could not be loaded: {loadError}</p>;
   if (!listing) return <p role="status">Loading the library…</p>;
   const shown = filterScenarios(listing.scenarios, filter);
+  const filtered = filter.threat !== '' || filter.provider !== '' || filter.difficulty !== '';
   return (
     <div className="library">
       <h1>Scenario library</h1>
@@ -111,9 +114,16 @@ export function LibraryView() {
         <Select label="Difficulty" value={filter.difficulty} options={filterOptions(listing.scenarios, 'difficulty')} onChange={(difficulty) => setFilter({ difficulty })} />
       </div>
       <p role="status" className="count">{shown.length} of {listing.scenarios.length} scenarios</p>
-      <ul className="cards" aria-label="Scenarios">
-        {shown.map((scenario) => <ScenarioCard key={scenario.id} scenario={scenario} />)}
-      </ul>
+      {shown.length === 0 && listing.scenarios.length > 0 ? (
+        <div className="empty-state">
+          <p>No scenario matches {filtered ? 'these filters' : 'this search'}.</p>
+          <button type="button" onClick={() => setFilter(EMPTY_FILTER)}>Clear the filters</button>
+        </div>
+      ) : (
+        <ul className="cards" aria-label="Scenarios">
+          {shown.map((scenario) => <ScenarioCard key={scenario.id} scenario={scenario} />)}
+        </ul>
+      )}
       <ImportFile onImported={() => void load()} />
     </div>
   );

@@ -7,7 +7,10 @@ import { useAppState, useCommand } from '../app/app-context.js';
 import { useDocuments } from '../app/use-documents.js';
 import { InjectFeed } from '../facilitator/InjectFeed.js';
 import { useSimNow } from '../facilitator/use-sim-now.js';
-import { formatCountdown, formatMinutes, formatSimTime, scenarioDateTime } from '../format/sim-time.js';
+import { clockText, durationText, storyTimeText } from '../../engine/format/time-text.js';
+import { minutesText } from '../../engine/report/figures.js';
+import { deadlineText } from '../format/deadline-text.js';
+import { roleTitle } from '../store/session-selectors.js';
 import { firedInjects } from '../store/session-selectors.js';
 import './projector.css';
 
@@ -18,24 +21,7 @@ import './projector.css';
 // room must not see what is coming. So it reuses the inject feed (fired injects only) and the
 // formatting functions, and has its own read-only clock instead of the console's ClockPanel.
 
-/** `?view=projector&session=ID` (Electron's projector window, or a link in the browser): the session to show, or null for the app. */
-export function projectorRoute(search: string): { sessionId: string } | null {
-  const params = new URLSearchParams(search);
-  if (params.get('view') !== 'projector') return null;
-  return { sessionId: params.get('session')?.trim() ?? '' };
-}
-
-/**
- * The projector page's address in the browser: this page's address for the session, with the
- * projector's own read-only token (projector.token) instead of the facilitator's.
- */
-export function projectorHref(location: { pathname: string; search: string }, sessionId: string, token: string): string {
-  const params = new URLSearchParams(location.search);
-  params.set('token', token);
-  params.set('view', 'projector');
-  params.set('session', sessionId);
-  return `${location.pathname}?${params.toString()}`;
-}
+export { projectorHref, projectorRoute } from '../app/projector-address.js';
 
 function stateLabel(view: SessionView): string {
   if (view.ended) return 'Ended';
@@ -52,8 +38,8 @@ function ProjectorStatus({ view, now, plan, scenario }: { view: SessionView; now
     <section className="projector-status" aria-labelledby="projector-clock-heading">
       <h2 id="projector-clock-heading" className="visually-hidden">Clock</h2>
       <div className="projector-clock">
-        <output className="projector-sim-time" aria-label="Simulated time">{formatSimTime(now)}</output>
-        <span className="projector-scenario-time" aria-label="Scenario date and time">{scenarioDateTime(scenario.startsAt, now)}</span>
+        <output className="projector-sim-time" aria-label="Simulated time">{clockText(now, { seconds: true })}</output>
+        <span className="projector-scenario-time" aria-label="Scenario date and time">{storyTimeText(scenario.startsAt, now)}</span>
         <span className={`projector-state state-${stateLabel(view).toLowerCase()}`}>{stateLabel(view)}</span>
       </div>
       <dl className="projector-facts">
@@ -69,8 +55,8 @@ function ProjectorStatus({ view, now, plan, scenario }: { view: SessionView; now
           <div key={metric.milestone} className={declared && metric.met === false ? 'missed' : declared && metric.met ? 'met' : ''}>
             <dt>{metric.title}</dt>
             <dd>
-              {metric.minutes === null ? 'not reached' : formatMinutes(metric.minutes)}
-              <span className="projector-target">{declared ? `target ${formatMinutes(metric.targetMinutes)}` : 'target set by the declared severity'}</span>
+              {metric.minutes === null ? 'not reached' : minutesText(metric.minutes)}
+              <span className="projector-target">{declared ? `target ${minutesText(metric.targetMinutes)}` : 'target set by the declared severity'}</span>
             </dd>
           </div>
         ))}
@@ -89,10 +75,33 @@ function ProjectorDeadlines({ view, now }: { view: SessionView; now: number }) {
         {view.deadlines.map((deadline) => (
           <li key={deadline.id} className={deadline.metAt !== null ? 'met' : deadline.passed ? 'missed' : ''}>
             <span>{deadline.title}</span>
-            <strong>{deadline.metAt !== null ? `met at ${formatSimTime(deadline.metAt)}` : deadline.passed ? 'passed' : `${formatCountdown(deadline.dueAt - now)} left`}</strong>
+            <strong>{deadlineText(deadline, now)}</strong>
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/**
+ * The decisions put to the team and not yet answered: the question, whose it is, the time left
+ * and the options, as the room may read them (no credit or consequence: the view carries none).
+ */
+function ProjectorDecisions({ view, now, plan }: { view: SessionView; now: number; plan: Plan }) {
+  if (view.openDecisions.length === 0) return null;
+  return (
+    <section className="projector-decisions" aria-labelledby="projector-decisions-heading">
+      <h2 id="projector-decisions-heading">Decisions for the team</h2>
+      {view.openDecisions.map((decision) => (
+        <article key={decision.id} className="projector-decision" aria-label={decision.prompt}>
+          <h3>{decision.prompt}</h3>
+          <p className="projector-decision-for">
+            For {roleTitle(plan, decision.role)}
+            {decision.expiresAt !== null && <strong> · {durationText(Math.max(0, decision.expiresAt - now), { seconds: true })} left</strong>}
+          </p>
+          <ul>{decision.options.map((option) => <li key={option.id}>{option.label}</li>)}</ul>
+        </article>
+      ))}
     </section>
   );
 }
@@ -136,6 +145,7 @@ export function ProjectorView({ sessionId }: { sessionId: string }) {
       <div className="projector-grid">
         <div className="projector-side">
           <ProjectorStatus view={view} now={now} plan={plan} scenario={scenario} />
+          <ProjectorDecisions view={view} now={now} plan={plan} />
           <ProjectorDeadlines view={view} now={now} />
         </div>
         <InjectFeed injects={fired} scenario={scenario} plan={plan} heading="Injects" />

@@ -7,13 +7,17 @@ import { headlineFigures } from '../../engine/report/figures.js';
 import type { Scorecard } from '../../engine/scoring/scorecard.js';
 import { EXTERNAL_REFERENCE, readPdf } from '../host/export/exports-helpers.js';
 import { servedApp } from './browser.js';
-import { checkView, protocolClient, seriousViolations, SHOTS, SIZES } from './views.js';
+import type { SessionView } from '../../engine/protocol/index.js';
+import { checkView, protocolClient, seriousViolations, SHOTS, showTab, SIZES } from './views.js';
 
 // A facilitator's whole drill in the built app against `firedrill serve`: library -> set-up with
-// three participants -> start at 600x -> actions by several roles -> severity -> a decision
-// answered -> an inject released by hand -> an observation -> end -> the debrief shows what
-// `firedrill replay` of the journal gives -> PDF and HTML exported through the UI -> the history
-// has the drill. Every view is checked with axe-core in both themes and photographed.
+// three participants -> start at 600x -> actions by several roles (a double click recorded once,
+// Space after a click pausing, not taking again) -> severity by its shortcut -> jumps that stop
+// where a decision opens -> the decision answered -> an inject released by hand -> an observation
+// -> the role view opened in a page of its own -> End, confirmed -> the debrief shows what
+// `firedrill replay` of the journal gives -> the AAR with its HSEEP cover fields, PDF and HTML
+// exported through the UI -> the history has the drill. Every view is checked with axe-core in
+// both themes and photographed at 1024x640, 1280x720 and 1920x1080.
 
 const app = servedApp();
 
@@ -21,6 +25,16 @@ async function scorecardOverProtocol(sessionId: string): Promise<Scorecard> {
   const client = protocolClient(app.served);
   try {
     return (await client.send('scorecard.get', { sessionId })).scorecard;
+  } finally {
+    client.close();
+  }
+}
+
+/** The session's view as the server has it now, over a second protocol connection. */
+async function protocolView(sessionId: string): Promise<SessionView> {
+  const client = protocolClient(app.served);
+  try {
+    return (await client.send('session.open', { sessionId })).view;
   } finally {
     client.close();
   }
@@ -72,46 +86,114 @@ describe('a drill in the app', () => {
 
     await page.waitForURL(/#\/session\/./);
     await page.getByRole('heading', { name: /^Left open overnight/, level: 1 }).waitFor();
+    // The console starts at the top with the focus on its heading (the set-up page was scrolled).
+    await expect.poll(() => page.evaluate(() => ({ y: window.scrollY, focus: document.activeElement?.tagName }))).toEqual({ y: 0, focus: 'H1' });
     const sessionId = decodeURIComponent(new URL(page.url()).hash.replace('#/session/', ''));
     expect(sessionId).not.toBe('');
+    const journal = () => readFileSync(join(app.served.dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8').trim().split('\n')
+      .map((line) => JSON.parse(line) as { type: string; actor: string; action?: string; inject?: string; simTime: number });
+    const takes = (action: string) => journal().filter((entry) => entry.type === 'action.taken' && entry.action === action).length;
+    const clockState = page.locator('.clock-bar .clock-state');
     await expect.poll(() => page.getByRole('status', { name: 'Simulated time' }).textContent()).not.toBe('T+00:00:00');
     // Paused while the team talks: at 600x a decision's hour would pass in six seconds.
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.getByRole('button', { name: 'Resume' }).waitFor();
+    // From here the clock moves by jumps: at 1x the moments it runs (Space below) move it by seconds.
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('1');
 
-    // Actions by three roles, and the severity declared by the Incident Commander.
+    // Actions by three roles. A double click on Take records the action once.
     const actingAs = page.getByRole('combobox', { name: 'Acting as' });
     await actingAs.selectOption('cloud-security-analyst');
-    await page.getByRole('button', { name: 'Take action: Triage the GuardDuty finding' }).click();
+    await showTab(page, 'Actions');
+    const triage = page.getByRole('button', { name: 'Take action: Triage the GuardDuty finding' });
+    await triage.dblclick();
+    await expect.poll(() => triage.isDisabled()).toBe(true);
+    expect(takes('triage-guardduty-finding')).toBe(1);
+    await triage.locator('xpath=..').getByText(/^Taken by Cloud Security Analyst at T\+/).waitFor();
+    // Space after a click: the clock resumes, the focused Take is not pressed again; Space again pauses.
     await page.getByRole('button', { name: "Take action: Query CloudTrail for the principal's activity" }).click();
+    await expect.poll(() => takes('query-cloudtrail-activity')).toBe(1);
+    await page.keyboard.press('Space');
+    await expect.poll(() => clockState.textContent()).toBe('Running at 1x');
+    await page.keyboard.press('Space');
+    await expect.poll(() => clockState.textContent()).toBe('Paused');
+    expect(takes('query-cloudtrail-activity')).toBe(1);
+    expect(journal().filter((entry) => entry.type === 'clock.resumed' || entry.type === 'clock.paused').map((entry) => entry.type)).toEqual(['clock.paused', 'clock.resumed', 'clock.paused']);
+
     await actingAs.selectOption('it-operations');
     // The library opens on the current phase's actions; containment is a click away.
     await page.getByRole('region', { name: /^Plan actions/ }).locator('summary', { hasText: /^Containment/ }).click();
     await page.getByRole('button', { name: 'Take action: Block public access to the S3 bucket' }).click();
+    // The severity: no level is chosen until one is; S goes straight to it.
     await actingAs.selectOption('incident-commander');
-    await page.getByRole('combobox', { name: 'Level' }).selectOption('4');
+    await page.getByRole('heading', { name: /^Left open overnight/, level: 1 }).click();
+    await page.keyboard.press('s');
+    const level = page.getByRole('combobox', { name: 'Level' });
+    await expect.poll(() => level.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await level.inputValue()).toBe('');
+    await level.selectOption('4');
     await page.getByRole('button', { name: 'Declare severity' }).click();
-    await page.getByText(/^Sev 4 · Low, at T\+/).waitFor();
+    await page.getByText(/^Sev 4 · Low, at T\+/).first().waitFor();
 
-    // The clock jumps to the next inject (the manager's chat at 45 min): the actions complete on
-    // the way, CloudTrail's inject fires, and the bucket decision opens for IT Operations.
-    await page.getByRole('button', { name: 'Jump to next inject' }).click();
+    // Jump to the next event until a decision is open: the jump stops where it opens, never past it.
+    const decisionOpen = async () => (await protocolView(sessionId)).openDecisions.length > 0;
+    for (let jumps = 0; jumps < 12 && !(await decisionOpen()); jumps++) {
+      const before = journal().length;
+      await page.getByRole('button', { name: 'Jump to next event' }).click();
+      await expect.poll(() => journal().length).toBeGreaterThan(before);
+    }
+    const opened = await protocolView(sessionId);
+    expect(opened.openDecisions.map((decision) => decision.id)).toEqual(['bucket-cleanup']);
+    expect(opened.now).toBe(opened.openDecisions[0]!.openedAt);
+    expect(journal().at(-1)).toMatchObject({ type: 'clock.jumped', simTime: opened.openDecisions[0]!.openedAt });
+    // The console says so, and the decision is a click away.
+    const alert = page.getByRole('group', { name: 'New decision' });
+    await alert.waitFor();
+    await showTab(page, 'Inject feed');
     await page.getByRole('article', { name: /Chat: the development manager wants the bucket gone/ }).waitFor();
     await page.getByRole('article', { name: /CloudTrail: who opened the bucket/ }).waitFor();
+    await alert.getByRole('button', { name: 'Show the decision' }).click();
     const decisions = page.getByRole('region', { name: 'Pending decisions' });
     await decisions.getByRole('button', { name: /^Refer it to the CIRT; block public access now/ }).click();
     await decisions.getByText('No decision is waiting.').waitFor();
 
     // The researcher's e-mail is due at 1h30m: released now, by hand.
+    await showTab(page, 'MSEL');
     await page.getByRole('button', { name: 'Release Email: a security researcher reports the open bucket now' }).click();
+    await showTab(page, 'Inject feed');
     await page.getByRole('article', { name: /Email: a security researcher reports the open bucket/ }).waitFor();
 
+    await showTab(page, 'Observations');
     await page.getByRole('textbox', { name: 'Note' }).fill('The analyst kept the access logs before any clean-up.');
     await page.getByRole('button', { name: 'Note observation' }).click();
     await page.getByRole('region', { name: 'Observations noted (1)' }).getByText('The analyst kept the access logs before any clean-up.').waitFor();
+    await showTab(page, 'Inject feed');
+    // A console that fits a laptop: at 1024x640 the page is the screen's height (it was 4,600 px),
+    // every figure of the clock bar keeps its value on its own line (bug 9), and the severity is
+    // three Tabs away through the skip links (it was 35).
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(SIZES[0]!.height + 2);
+    const wrapped = await page.locator('.status-facts > div').evaluateAll((facts) => facts
+      .filter((fact) => Math.abs(fact.querySelector('dt')!.getBoundingClientRect().top - fact.querySelector('dd')!.getBoundingClientRect().top) > 6)
+      .map((fact) => fact.textContent));
+    expect(wrapped).toEqual([]);
+    // The first Tab from the top of the page lands on the first skip link.
+    await page.locator('.skip-links a').first().focus();
+    expect(await page.evaluate(() => document.activeElement === document.querySelector('a, button, select, input, textarea, [tabindex="0"]'))).toBe(true);
+    for (let tab = 1; tab < 3; tab++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the severity declaration');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id)).toBe('severity-level');
+    await showTab(page, 'Decisions');
     await checkView(page, 'console');
-    // Projector mode: large type and high contrast for the room.
+    for (const tab of ['MSEL', 'Observations', 'Severity', 'Actions', 'Duties', 'Decisions'] as const) {
+      await showTab(page, tab);
+      await checkView(page, `console-${tab.toLowerCase()}`);
+    }
+    await showTab(page, 'Inject feed');
+    // Projector mode: large type and high contrast for the room, no upcoming inject titles.
     await page.getByRole('button', { name: 'Projector mode' }).click();
+    await showTab(page, 'MSEL');
+    expect(await page.getByRole('region', { name: 'MSEL: upcoming injects' }).textContent()).not.toContain('a security researcher');
     await checkView(page, 'console-projector');
     await page.getByRole('button', { name: 'Projector mode' }).click();
 
@@ -139,17 +221,31 @@ describe('a drill in the app', () => {
 
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
-    await page.screenshot({ path: `${SHOTS}/shortcuts-light-1280x720.png` });
     await page.keyboard.press('Escape');
+    await checkView(page, 'shortcuts', { open: async () => { await page.keyboard.press('?'); await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor(); } });
 
+    // The role view's link, opened in a page of its own, works: its address names the session.
     await actingAs.selectOption('cloud-security-analyst');
-    await page.getByRole('link', { name: 'Open the role view' }).click();
-    await page.getByRole('heading', { name: /Cloud Security Analyst/, level: 1 }).waitFor();
-    await checkView(page, 'role');
-    await page.getByRole('link', { name: 'Back to the console' }).click();
+    const roleHref = await page.getByRole('link', { name: 'Open the role view' }).getAttribute('href');
+    expect(roleHref).toBe(`#/role/${encodeURIComponent(sessionId)}/cloud-security-analyst`);
+    const role = await context.newPage();
+    role.on('pageerror', (error) => pageErrors.push(error.message));
+    await role.goto(new URL(roleHref!, page.url()).href);
+    await role.getByRole('heading', { name: /Cloud Security Analyst/, level: 1 }).waitFor();
+    await role.getByText('The clock is paused: nothing happens until the facilitator resumes it.').waitFor();
+    await role.getByRole('region', { name: 'Injects for Cloud Security Analyst' }).getByRole('article').first().waitFor();
+    await checkView(role, 'role');
+    await role.close();
 
-    // End -> the debrief shows what `firedrill replay` of the journal gives.
+    // End asks first; Keep playing keeps it running; confirmed, the debrief shows what `firedrill replay` of the journal gives.
     await page.getByRole('button', { name: 'End the session' }).click();
+    const confirmEnd = page.getByRole('dialog', { name: 'End the session?' });
+    await confirmEnd.getByRole('button', { name: 'Keep playing' }).click();
+    await confirmEnd.waitFor({ state: 'detached' });
+    expect(journal().some((entry) => entry.type === 'session.ended')).toBe(false);
+    await checkView(page, 'end-dialog', { open: async () => { await page.getByRole('button', { name: 'End the session' }).click(); await confirmEnd.waitFor(); } });
+    await page.getByRole('button', { name: 'End the session' }).click();
+    await confirmEnd.getByRole('button', { name: 'End the session' }).click();
     const overall = page.locator('[data-figure="overall"]');
     await overall.waitFor();
     // ECharts is loaded on demand: the timeline is drawn once it has arrived.
@@ -166,10 +262,38 @@ describe('a drill in the app', () => {
     expect(new Set(card.expectedActions.map((step) => step.doneBy).filter(Boolean))).toEqual(new Set(['cloud-security-analyst', 'it-operations']));
     // Released by hand before its time (1h30m).
     expect(card.timeline.find((entry) => entry.kind === 'inject' && entry.ref === 'INJ-07')!.atMinutes).toBeLessThan(90);
-    const journal = readFileSync(join(app.served.dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; actor: string; inject?: string });
-    expect(journal).toContainEqual(expect.objectContaining({ type: 'inject.released', inject: 'INJ-07', actor: 'facilitator' }));
+    expect(journal()).toContainEqual(expect.objectContaining({ type: 'inject.released', inject: 'INJ-07', actor: 'facilitator' }));
     expect(card.observations.map((o) => o.text)).toEqual(['The analyst kept the access logs before any clean-up.']);
-    await checkView(page, 'debrief');
+    // Times are written one way: no "149.96 min" in the timeline; no figure breaks across two lines.
+    expect(await page.locator('.debrief').textContent()).not.toMatch(/\d+\.\d+ min/);
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      // A text on one line has one line box: the range over it has one rectangle.
+      const broken = await page.locator('.figure-value, td.num, td.time').evaluateAll((cells) => cells
+        .filter((cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1;
+        })
+        .map((cell) => cell.textContent));
+      expect(broken, `${size.width}x${size.height}`).toEqual([]);
+    }
+    await page.setViewportSize(SIZES[0]!);
+    await checkView(page, 'debrief', { fullPage: true });
+
+    // The AAR's HSEEP cover fields, asked for in the app, are in the exported report; no command-line flag is.
+    const cover = page.getByRole('group', { name: /Cover page \(HSEEP\)/ });
+    await cover.getByRole('textbox', { name: /Exercise name/ }).fill('Harbour breach drill');
+    await cover.getByRole('textbox', { name: /Exercise dates/ }).fill('14 March 2026');
+    await cover.getByRole('textbox', { name: /Location/ }).fill('Hong Kong office, level 12');
+    await cover.getByRole('textbox', { name: /Sponsor/ }).fill('Chief Information Security Officer');
+    await cover.getByRole('textbox', { name: /Participating organisations/ }).fill('Example Ltd IT\nOutside counsel');
+    await cover.getByRole('textbox', { name: /Point of contact/ }).fill('Mei Chan, mei@example.test');
+    const aar = (await download(page, 'After-action report as Markdown')).bytes.toString('utf8');
+    for (const given of ['Harbour breach drill', '14 March 2026', 'Hong Kong office, level 12', 'Chief Information Security Officer', 'Example Ltd IT', 'Outside counsel', 'Mei Chan, mei@example.test']) {
+      expect(aar).toContain(given);
+    }
+    expect(aar).not.toMatch(/--(contact|name|organisation)/);
 
     // PDF and HTML exported through the UI: the files the browser downloads are the scorecard.
     const pdf = await download(page, 'Scorecard as PDF');
@@ -195,5 +319,6 @@ describe('a drill in the app', () => {
     expect(offMachine).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
-  });
+    // Every view at three sizes in two themes, with axe each time: minutes on a busy machine.
+  }, 600_000);
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { servedApp } from './browser.js';
-import { checkView, protocolClient, SIZES } from './views.js';
+import { checkView, protocolClient, showTab, SIZES } from './views.js';
 
 // A facilitator closes the tab in the middle of a drill and comes back: Sessions -> Resume must
 // bring back everything (the inject the action fired, the observation, severity, phase) with the
@@ -25,12 +25,11 @@ function simMs(text: string | null): number {
 /** What the console shows that a resume must bring back. */
 async function consoleState(page: Page) {
   const fact = (term: string) => page.locator('.status-facts dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]').textContent();
-  return {
-    phase: await fact('Phase'),
-    severity: await fact('Declared severity'),
-    feed: await page.getByRole('region', { name: 'Inject feed' }).getByRole('article').evaluateAll((articles) => articles.map((a) => a.getAttribute('aria-label') ?? a.textContent?.slice(0, 80))),
-    observations: await page.getByRole('region', { name: /^Observations noted/ }).textContent(),
-  };
+  await showTab(page, 'Inject feed');
+  const feed = await page.getByRole('region', { name: 'Inject feed' }).getByRole('article').evaluateAll((articles) => articles.map((a) => a.getAttribute('aria-label') ?? a.textContent?.slice(0, 80)));
+  await showTab(page, 'Observations');
+  const observations = await page.getByRole('region', { name: /^Observations noted/ }).textContent();
+  return { phase: await fact('Phase'), severity: await fact('Declared severity'), feed, observations };
 }
 
 async function newPage(context: BrowserContext, errors: string[]): Promise<Page> {
@@ -59,12 +58,15 @@ describe('resuming a drill after the page was closed', () => {
     const sessionId = decodeURIComponent(new URL(first.url()).hash.replace('#/session/', ''));
 
     await first.getByRole('combobox', { name: 'Acting as' }).selectOption('cloud-security-analyst');
+    await showTab(first, 'Actions');
     await first.getByRole('button', { name: "Take action: Query CloudTrail for the principal's activity" }).click();
     // The action's effect in this scenario: the CloudTrail inject fires for the analyst.
     await first.getByRole('article', { name: /CloudTrail: who opened the bucket/ }).waitFor();
+    await showTab(first, 'Severity');
     await first.getByRole('combobox', { name: 'Level' }).selectOption('4');
     await first.getByRole('button', { name: 'Declare severity' }).click();
-    await first.getByText(/^Sev 4 · Low, at T\+/).waitFor();
+    await first.getByText(/^Sev 4 · Low, at T\+/).first().waitFor();
+    await showTab(first, 'Observations');
     await first.getByRole('textbox', { name: 'Note' }).fill(OBSERVATION);
     await first.getByRole('button', { name: 'Note observation' }).click();
     await first.getByRole('region', { name: /^Observations noted/ }).getByText(OBSERVATION).waitFor();
@@ -92,6 +94,7 @@ describe('resuming a drill after the page was closed', () => {
     await row.getByRole('button', { name: /^Resume / }).click();
     await page.waitForURL(new RegExp(`#/session/${sessionId}$`));
     await page.getByRole('heading', { name: /^Left open overnight/, level: 1 }).waitFor();
+    await showTab(page, 'Observations');
     await page.getByRole('region', { name: /^Observations noted/ }).getByText(OBSERVATION).waitFor();
     const shownAfter = simMs(await page.getByRole('status', { name: 'Simulated time' }).textContent());
     const away = Date.now() - closedAt;
@@ -120,6 +123,7 @@ describe('resuming a drill after the page was closed', () => {
 
     // End it, and add a second drill of the same scenario over the protocol: the history has a trend.
     await page.getByRole('button', { name: 'End the session' }).click();
+    await page.getByRole('dialog', { name: 'End the session?' }).getByRole('button', { name: 'End the session' }).click();
     await page.locator('[data-figure="overall"]').waitFor();
     const other = protocolClient(app.served);
     const { sessionId: secondId } = await other.send('session.create', { scenarioId: 'public-test-bucket', mode: 'solo', speed: 600, participants: {} });

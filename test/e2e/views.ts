@@ -6,10 +6,19 @@ import type { CommandParamsInput, CommandResult, CommandType, Reply } from '../.
 import type { Served } from './browser.js';
 
 // What the end-to-end tests do to every view: axe-core in both themes, and screenshots at the
-// two sizes a facilitator's screen and a projector have. And a protocol client beside the page.
+// sizes a facilitator's laptop, a desktop screen and a projector have. And a protocol client
+// beside the page, and the console's tabs.
 
 export const SHOTS = 'test-results/screenshots';
-export const SIZES = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }];
+export const SIZES = [{ width: 1024, height: 640 }, { width: 1280, height: 720 }, { width: 1920, height: 1080 }];
+
+/** Shows a console panel by its tab (the panels share panes; only the chosen one is on screen). */
+export async function showTab(page: Page, name: 'Inject feed' | 'MSEL' | 'Observations' | 'Decisions' | 'Severity' | 'Actions' | 'Duties'): Promise<void> {
+  const tab = page.getByRole('tab', { name: new RegExp(`^${name}( \\(\\d+\\))?$`) });
+  // From 1500 px wide the inject feed has a column of its own, with no tab.
+  if (name === 'Inject feed' && (await tab.count()) === 0) return;
+  await tab.click();
+}
 
 interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
 

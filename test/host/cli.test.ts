@@ -119,7 +119,7 @@ describe('firedrill list', () => {
   it('prints one block per scenario for people', async () => {
     const { code, stdout } = await runCli(['list', VALID_DIR]);
     expect(code).toBe(0);
-    expect(stdout).toContain('mini-leaked-key\n  A leaked access key\n  Sev 2 · compromised-credentials · aws · introductory · 1h30m · T1078.004 T1552\n');
+    expect(stdout).toContain('mini-leaked-key\n  A leaked access key\n  Sev 2 · compromised-credentials · aws · introductory · 1 h 30 min · T1078.004 T1552\n');
     expect(stdout).toContain(`  script exemplary: ${resolve(MINI.script)}\n`);
     expect(stdout).toMatch(/1 scenario\n$/);
   });
@@ -166,6 +166,16 @@ describe('usage mistakes', () => {
     expect(stderr).toMatch(message);
     expect(stderr).toContain('usage:');
     expect(stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it.each(['validate', 'list', 'run', 'replay', 'report', 'aar', 'history', 'schema', 'serve'])("'%s --help' prints that command's usage and exits 0", async (command) => {
+    for (const argv of [[command, '--help'], [command, '-h'], ['help', command], [command, 'some-file', '--help']]) {
+      const { code, stdout, stderr } = await runCli(argv);
+      expect(code, argv.join(' ')).toBe(0);
+      expect(stderr).toBe('');
+      expect(stdout).toMatch(new RegExp(`^usage: firedrill ${command} `));
+      expect(stdout.trim().split('\n')).toHaveLength(1);
+    }
   });
 
   it('help exits 0; no command at all exits 2', async () => {

@@ -19,13 +19,17 @@ async function openConsole() {
 }
 
 describe('the facilitator console', () => {
-  it('shows the clock, the phase, the live times with definitions, and the deadlines', async () => {
-    await openConsole();
+  it('shows the clock in the story\'s time zone, the phase, the live times with their definitions a focus away, and the next stop', async () => {
+    const { client } = await openConsole();
     expect(screen.getByRole('status', { name: 'Simulated time' })).toHaveTextContent(/^T\+\d\d:\d\d:\d\d$/);
+    const zone = client.session().index.scenario.startsAt.endsWith('Z') ? 'UTC' : 'UTC[+-]\\d\\d:\\d\\d';
+    expect(screen.getByLabelText('Scenario date and time')).toHaveTextContent(new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d ${zone}$`));
     expect(screen.getByText('Time to detect')).toBeInTheDocument();
-    expect(screen.getByText(/time to detect = detected − T0/)).toBeInTheDocument();
+    act(() => screen.getByRole('button', { name: 'How time to detect is measured' }).focus());
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(/time to detect = detected − T0/);
     expect(screen.getByRole('button', { name: 'Pause' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Jump to next inject' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Jump to next event' })).toBeEnabled();
+    expect(screen.getByText(/^Next: an inject in /)).toBeInTheDocument();
   });
 
   it('pauses and resumes with the button and the space bar, and lists the shortcuts on ?', async () => {
@@ -40,7 +44,176 @@ describe('the facilitator console', () => {
     await user.keyboard('n');
     expect(client.calls.at(-1)?.type).toBe('clock.jump');
     await user.keyboard('?');
-    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveTextContent('Jump to the next inject');
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(dialog).toHaveTextContent('Jump to the next event');
+    expect(dialog).toHaveTextContent('Go to the pending decisions');
+    expect(dialog).toHaveTextContent('Go to the severity declaration');
+  });
+
+  it('Space on a focused button pauses the clock and never presses the button (bug 2)', async () => {
+    const user = userEvent.setup();
+    const { client } = await openConsole();
+    await user.click(screen.getByRole('tab', { name: /Actions/ }));
+    const take = screen.getAllByRole('button', { name: /^Take action:/ })[0]!;
+    await user.click(take);
+    const takes = () => client.session().journal.filter((entry) => entry.type === 'action.taken').length;
+    expect(takes()).toBe(1);
+    take.focus();
+    await user.keyboard(' ');
+    expect(takes()).toBe(1);
+    await waitFor(() => expect(client.session().context.paused).toBe(true));
+    // The same on any other button: Hold in the MSEL holds nothing.
+    await user.click(screen.getByRole('tab', { name: /MSEL/ }));
+    const hold = screen.getAllByRole('button', { name: /^Hold / })[0]!;
+    hold.focus();
+    await user.keyboard(' ');
+    await waitFor(() => expect(client.session().context.paused).toBe(false));
+    expect(client.session().journal.some((entry) => entry.type === 'inject.held')).toBe(false);
+    // In a text field Space is a space.
+    await user.click(screen.getByRole('tab', { name: /Observations/ }));
+    await user.type(screen.getByRole('textbox', { name: 'Note' }), 'a b');
+    expect(screen.getByRole('textbox', { name: 'Note' })).toHaveValue('a b');
+    expect(client.session().context.paused).toBe(false);
+  });
+
+  it('records a double-clicked Take once, and shows the action taken, in progress, then done (bug 1)', async () => {
+    const user = userEvent.setup();
+    const { client } = await openConsole();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Acting as' }), 'cloud-security-analyst');
+    await user.click(screen.getByRole('tab', { name: /Actions/ }));
+    const take = screen.getAllByRole('button', { name: /^Take action:/ })[0]!;
+    await user.dblClick(take);
+    await waitFor(() => expect(take).toBeDisabled());
+    expect(client.session().journal.filter((entry) => entry.type === 'action.taken')).toHaveLength(1);
+    const row = take.closest('li')!;
+    expect(row).toHaveTextContent(/Taken by Cloud Security Analyst at T\+00:00 · in progress, .* left/);
+    act(() => client.advance(3 * 60 * MIN));
+    await waitFor(() => expect(row).toHaveTextContent(/Done at T\+\d\d:\d\d · taken by Cloud Security Analyst at T\+00:00/));
+    expect(take).toBeDisabled();
+    expect(take).toHaveTextContent('Done');
+  });
+
+  it('takes a plan action on behalf of the chosen role, declares the severity (no level chosen until one is) and notes an observation', async () => {
+    const user = userEvent.setup();
+    const { client } = await openConsole();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Acting as' }), 'cloud-security-analyst');
+    await user.click(screen.getByRole('tab', { name: /Actions/ }));
+    const actions = screen.getByRole('region', { name: /Plan actions/ });
+    const take = within(actions).getAllByRole('button', { name: /Take action:/ })[0]!;
+    const title = take.getAttribute('aria-label')!.replace('Take action: ', '');
+    await user.click(take);
+    const plan = client.session().index.plan;
+    expect(client.session().journal.at(-1)).toMatchObject({ type: 'action.taken', actor: 'cloud-security-analyst', action: plan.actions.find((a) => a.title === title)!.id });
+
+    await user.click(screen.getByRole('tab', { name: /Severity/ }));
+    expect(screen.getByRole('combobox', { name: 'Level' })).toHaveValue('');
+    expect(screen.getByRole('button', { name: 'Declare severity' })).toBeDisabled();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Level' }), '2');
+    await user.click(screen.getByRole('button', { name: 'Declare severity' }));
+    expect(client.session().journal.at(-1)).toMatchObject({ type: 'severity.declared', level: 2, actor: 'cloud-security-analyst' });
+    expect(await screen.findByText(/^Sev 2 · .*, at T\+00:00$/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('tab', { name: /Observations/ }));
+    await user.type(screen.getByRole('textbox', { name: 'Note' }), 'Analyst checked the access logs first');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Linked to' }), 'objective:OBJ-2');
+    await user.click(screen.getByRole('button', { name: 'Note observation' }));
+    expect(client.session().journal.at(-1)).toMatchObject({ type: 'observation.noted', tag: 'strength', objective: 'OBJ-2', text: 'Analyst checked the access logs first' });
+    const noted = screen.getByRole('region', { name: 'Observations noted (1)' });
+    expect(within(noted).getByText('Analyst checked the access logs first')).toBeInTheDocument();
+    expect(within(noted).getByText('Strength')).toBeInTheDocument();
+    expect(within(noted).getByText(/^Linked to /)).toHaveTextContent(client.session().index.scenario.objectives.find((o) => o.id === 'OBJ-2')!.title);
+  });
+
+  it('goes to the decisions and the severity by shortcut and by skip link, and lists both in the ? dialog', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient();
+    const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 600, participants: {} });
+    window.location.hash = `#/session/${sessionId}`;
+    renderWithApp(<App />, client);
+    await screen.findByRole('heading', { name: /Left open overnight/, level: 1 }, { timeout: 10_000 });
+    await user.keyboard('s');
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Level' })).toHaveFocus());
+    (document.activeElement as HTMLElement).blur();
+    await user.keyboard('d');
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Pending decisions' })).toHaveFocus());
+    await user.click(screen.getByRole('tab', { name: /Actions/ }));
+    await user.click(screen.getByRole('link', { name: 'Skip to the severity declaration' }));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Level' })).toHaveFocus());
+    expect(screen.getByRole('tab', { name: /Severity/ })).toHaveAttribute('aria-selected', 'true');
+  });
+
+  it('announces a decision put to the team, and goes to it on "Show the decision"', async () => {
+    const user = userEvent.setup();
+    const { client } = await openConsole();
+    await user.click(screen.getByRole('tab', { name: /Actions/ }));
+    expect(screen.queryByRole('group', { name: 'New decision' })).toBeNull();
+    act(() => client.advance(46 * MIN));
+    const alert = await screen.findByRole('group', { name: 'New decision' });
+    const decision = client.session().index.scenario.decisions.find((one) => client.session().context.decisions[one.id]!.status === 'open')!;
+    expect(alert).toHaveTextContent(decision.prompt);
+    expect(alert.closest('[aria-live]')).toHaveAttribute('aria-live', 'assertive');
+    expect(screen.getByRole('tab', { name: /Decisions \(\d\)/ })).toBeInTheDocument();
+    await user.click(within(alert).getByRole('button', { name: 'Show the decision' }));
+    expect(screen.getByRole('tab', { name: /Decisions/ })).toHaveAttribute('aria-selected', 'true');
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Pending decisions' })).toHaveFocus());
+    expect(screen.queryByRole('group', { name: 'New decision' })).toBeNull();
+  });
+
+  it('jumps to the next event: it stops where a decision opens, not past it (bug 3)', async () => {
+    const user = userEvent.setup();
+    const { client } = await openConsole();
+    const opensAt = () => Object.values(client.session().context.decisions).map((d) => d.openedAt).filter((at) => at !== undefined);
+    for (let jump = 0; jump < 10 && opensAt().length === 0; jump++) {
+      await user.click(screen.getByRole('button', { name: 'Jump to next event' }));
+      await waitFor(() => expect(client.calls.filter((call) => call.type === 'clock.jump')).toHaveLength(jump + 1));
+    }
+    expect(client.session().now).toBe(opensAt()[0]);
+    expect(Object.values(client.session().context.decisions).some((d) => d.status === 'open')).toBe(true);
+    expect(await screen.findByRole('group', { name: 'New decision' })).toBeInTheDocument();
+  });
+
+  it('ends the session only once confirmed (bug 8)', async () => {
+    const user = userEvent.setup();
+    const { client } = await openConsole();
+    await user.click(screen.getByRole('button', { name: 'End the session' }));
+    const dialog = await screen.findByRole('dialog', { name: 'End the session?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Keep playing' }));
+    expect(client.calls.some((call) => call.type === 'session.end')).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'End the session' }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'End the session?' })).getByRole('button', { name: 'End the session' }));
+    await waitFor(() => expect(client.calls.filter((call) => call.type === 'session.end')).toHaveLength(1));
+    expect(window.location.hash).toMatch(/^#\/debrief\//);
+  });
+
+  it('puts a held inject back on its schedule', async () => {
+    const user = userEvent.setup();
+    const { client } = await openConsole();
+    await user.click(screen.getByRole('tab', { name: /MSEL/ }));
+    const msel = screen.getByRole('region', { name: 'MSEL: upcoming injects' });
+    await user.click(within(msel).getAllByRole('button', { name: /^Hold / })[0]!);
+    const held = client.session().journal.at(-1) as { type: string; inject: string };
+    expect(held.type).toBe('inject.held');
+    await user.click(await within(msel).findByRole('button', { name: /back on its schedule$/ }));
+    expect(client.session().journal.at(-1)).toMatchObject({ type: 'inject.resumed', inject: held.inject, actor: 'facilitator' });
+    expect(client.session().context.injects[held.inject]!.status).toBe('scheduled');
+  });
+
+  it('says how each communication duty is met, by which action and by when, as a status rather than a checkbox', async () => {
+    const user = userEvent.setup();
+    const { client } = await openConsole();
+    await user.click(screen.getByRole('tab', { name: /Duties/ }));
+    const duties = screen.getByRole('region', { name: 'Communication duties' });
+    const plan = client.session().index.plan;
+    const scenarioDuties = plan.duties.filter((duty) => client.session().index.scenario.duties.includes(duty.id));
+    if (scenarioDuties.length === 0) {
+      expect(duties).toHaveTextContent('This scenario sets no communication duty.');
+      return;
+    }
+    expect(within(duties).queryByRole('checkbox')).toBeNull();
+    expect(duties).not.toHaveTextContent(/[☐☑]/);
+    const first = scenarioDuties[0]!;
+    expect(duties).toHaveTextContent(`Met by${plan.actions.find((action) => action.id === first.actions[0])!.title}`);
+    expect(duties).toHaveTextContent(/Duewithin /);
   });
 
   it('shows fired injects by channel with collapsible artifacts, and upcoming ones with facilitator notes', async () => {
@@ -58,42 +231,21 @@ describe('the facilitator console', () => {
     expect(client.session().journal.at(-1)).toMatchObject({ type: 'inject.released', inject: 'INJ-02', actor: 'facilitator' });
   });
 
-  it('takes a plan action on behalf of the chosen role, declares the severity and notes an observation', async () => {
+  it('hides the facilitator notes and the titles of upcoming injects in projector mode until the facilitator asks for them', async () => {
     const user = userEvent.setup();
-    const { client } = await openConsole();
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Acting as' }), 'cloud-security-analyst');
-    const actions = screen.getByRole('region', { name: /Plan actions/ });
-    const take = within(actions).getAllByRole('button', { name: /Take action:/ })[0]!;
-    const title = take.getAttribute('aria-label')!.replace('Take action: ', '');
-    await user.click(take);
-    const plan = client.session().index.plan;
-    expect(client.session().journal.at(-1)).toMatchObject({ type: 'action.taken', actor: 'cloud-security-analyst', action: plan.actions.find((a) => a.title === title)!.id });
-
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Level' }), '2');
-    await user.click(screen.getByRole('button', { name: 'Declare severity' }));
-    expect(client.session().journal.at(-1)).toMatchObject({ type: 'severity.declared', level: 2, actor: 'cloud-security-analyst' });
-    expect(await screen.findByText(/at T\+00:00:00/)).toBeInTheDocument();
-
-    await user.type(screen.getByRole('textbox', { name: 'Note' }), 'Analyst checked the access logs first');
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Linked to' }), 'objective:OBJ-2');
-    await user.click(screen.getByRole('button', { name: 'Note observation' }));
-    expect(client.session().journal.at(-1)).toMatchObject({ type: 'observation.noted', tag: 'strength', objective: 'OBJ-2', text: 'Analyst checked the access logs first' });
-    const noted = screen.getByRole('region', { name: 'Observations noted (1)' });
-    expect(within(noted).getByText('Analyst checked the access logs first')).toBeInTheDocument();
-    expect(within(noted).getByText('Strength')).toBeInTheDocument();
-    expect(within(noted).getByText(/^Linked to /)).toHaveTextContent(client.session().index.scenario.objectives.find((o) => o.id === 'OBJ-2')!.title);
-  });
-
-  it('hides the facilitator notes in projector mode until the facilitator asks for them', async () => {
-    const user = userEvent.setup();
-    const { store } = await openConsole();
+    const { store, client } = await openConsole();
     const msel = screen.getByRole('region', { name: 'MSEL: upcoming injects' });
+    const upcoming = client.session().index.scenario.injects.filter((inject) => client.session().context.injects[inject.id]!.status === 'scheduled');
     expect(within(msel).getAllByText('Facilitator note:').length).toBeGreaterThan(0);
+    expect(msel).toHaveTextContent(upcoming[0]!.title);
     act(() => store.getState().toggleProjector());
     expect(within(msel).queryByText('Facilitator note:')).toBeNull();
-    await user.click(within(msel).getByRole('button', { name: 'Facilitator notes' }));
-    expect(within(msel).getByRole('button', { name: 'Facilitator notes' })).toHaveAttribute('aria-pressed', 'true');
+    for (const inject of upcoming) expect(msel).not.toHaveTextContent(inject.title);
+    expect(screen.queryByText(/^Next: /)).toBeNull();
+    await user.click(within(msel).getByRole('button', { name: 'Show titles and notes' }));
+    expect(within(msel).getByRole('button', { name: 'Show titles and notes' })).toHaveAttribute('aria-pressed', 'true');
     expect(within(msel).getAllByText('Facilitator note:').length).toBeGreaterThan(0);
+    expect(msel).toHaveTextContent(upcoming[0]!.title);
   });
 
   it('says when the connection is lost, and reopens the session on a fresh connection', async () => {
@@ -125,6 +277,27 @@ describe('the app frame', () => {
     expect(client.calls.some((call) => call.type === 'session.close')).toBe(false);
     act(() => store.getState().setView({ ...view, sessionId: 'another-session' }));
     await waitFor(() => expect(client.calls.filter((call) => call.type === 'session.close')).toEqual([{ type: 'session.close', params: { sessionId: view.sessionId } }]));
+  });
+
+  it('starts every screen at the top with the focus on its heading (bug 6)', async () => {
+    const user = userEvent.setup();
+    window.location.hash = '#/library';
+    const scrolls: unknown[] = [];
+    const scrollTo = window.scrollTo;
+    window.scrollTo = ((...args: unknown[]) => void scrolls.push(args)) as typeof window.scrollTo;
+    try {
+      renderWithApp(<App />);
+      const lazyScreen = { timeout: 10_000 };
+      await waitFor(() => expect(screen.getByRole('heading', { name: 'Scenario library', level: 1 })).toHaveFocus(), lazyScreen);
+      await user.click(screen.getByRole('button', { name: /^Set up Left open overnight/ }));
+      scrolls.length = 0;
+      await waitFor(() => expect(screen.getByRole('heading', { name: /^Set up: Left open overnight/, level: 1 })).toHaveFocus(), lazyScreen);
+      expect(scrolls).toContainEqual([0, 0]);
+      await user.click(screen.getByRole('link', { name: 'Sessions' }));
+      await waitFor(() => expect(screen.getByRole('heading', { name: 'Sessions', level: 1 })).toHaveFocus(), lazyScreen);
+    } finally {
+      window.scrollTo = scrollTo;
+    }
   });
 
   it('switches theme and projector mode from named toggle buttons', async () => {

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import './setup.js';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExportedFile } from '../../engine/protocol/index.js';
+import { scorecardDocument } from '../../engine/report/scorecard-document.js';
 import { scoreSession } from '../../engine/scoring/score.js';
 import { CommandError } from '../../renderer/client/session-client.js';
 import { DebriefView } from '../../renderer/views/DebriefView.js';
@@ -33,7 +34,7 @@ describe('the debrief', () => {
     for (const title of ['Time to detect', 'Time to contain', 'Time to recover']) {
       expect(within(figures).getByRole('listitem', { name: title })).toHaveTextContent(/target/);
     }
-    expect(screen.getByText(/time to contain = contained − detected/)).toBeInTheDocument();
+    expect(within(figures).getByText(/time to contain = contained − detected/)).toBeInTheDocument();
     const expected = screen.getByRole('table', { name: /Expected actions of the playbook/ });
     expect(within(expected).getAllByRole('row').length).toBe(card.expectedActions.length + 1);
     // Owners by the plan's role titles, not their ids.
@@ -42,18 +43,50 @@ describe('the debrief', () => {
     const objectives = screen.getByRole('table', { name: /Objectives/ });
     expect(within(objectives).getAllByRole('row')).toHaveLength(card.objectives.length + 1);
     expect(screen.getByRole('table', { name: /By role/ })).toBeInTheDocument();
-    expect(screen.getByText(/Good triage/)).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: /Timeline of injects/ })).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Facilitator observations' })).getByText(/Good triage/)).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /^Timeline: every inject/ })).toBeInTheDocument();
   });
 
-  it('follows the observations with the improvement plan, then the exports (no more "run from the command line")', async () => {
+  it('has what the PDF has: severity, duties, decisions, per phase and per role, and the timeline, in the same words', async () => {
     const { client, sessionId } = await playedSession();
     renderWithApp(<DebriefView sessionId={sessionId} />, client);
-    const observations = await screen.findByRole('region', { name: 'Observations' });
+    await screen.findByRole('list', { name: 'Headline figures' });
+    const card = scoreSession(client.session());
+    const document = scorecardDocument(card);
+    for (const heading of document.blocks.filter((block) => block.type === 'heading')) {
+      expect(screen.getByRole('heading', { name: heading.text })).toBeInTheDocument();
+    }
+    for (const name of ['Severity classification', 'Communication duties', 'Decisions', `By phase (${card.byPhase.framework})`, 'By role', 'Timeline']) {
+      expect(screen.getByRole('region', { name })).toBeInTheDocument();
+    }
+    expect(screen.getByRole('region', { name: 'Severity classification' })).toHaveTextContent(`Declared Sev 3 (expected Sev ${card.severity.expected}`);
+    expect(within(screen.getByRole('table', { name: 'Timeline' })).getAllByRole('row')).toHaveLength(card.timeline.length + 1);
+  });
+
+  it('draws a long timeline as it scrolls, still a table of every entry to assistive technology', async () => {
+    const client = fakeClient();
+    const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 600, participants: {} });
+    for (let n = 0; n < 60; n++) await client.send('session.input', { sessionId, actor: 'facilitator', input: { type: 'observation.noted', text: `note ${n}`, tag: 'note' } });
+    await client.send('session.end', { sessionId, reason: 'time' });
+    renderWithApp(<DebriefView sessionId={sessionId} />, client);
+    const timeline = await screen.findByRole('table', { name: 'Timeline' });
+    const card = scoreSession(client.session());
+    expect(card.timeline.length).toBeGreaterThan(60);
+    expect(timeline).toHaveAttribute('aria-rowcount', String(card.timeline.length + 1));
+    // jsdom lays nothing out, so no row is in view: only the header row is drawn.
+    expect(within(timeline).getAllByRole('row').length).toBeLessThan(card.timeline.length);
+    expect(within(timeline).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Time', 'Kind', 'What', 'Who', 'Journal']);
+  });
+
+  it('puts the exports first: before the scorecard and the improvement plan (no more "run from the command line")', async () => {
+    const { client, sessionId } = await playedSession();
+    renderWithApp(<DebriefView sessionId={sessionId} />, client);
+    const exports = await screen.findByRole('region', { name: 'Export' });
+    const figures = screen.getByRole('list', { name: 'Headline figures' });
+    const observations = screen.getByRole('region', { name: 'Facilitator observations' });
     const plan = screen.getByRole('region', { name: 'Improvement plan' });
-    const exports = screen.getByRole('region', { name: 'Export' });
+    expect(exports.compareDocumentPosition(figures) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(observations.compareDocumentPosition(plan) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(plan.compareDocumentPosition(exports) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.queryByText(/from the command line/)).toBeNull();
     expect(await within(plan).findByText('Generated plan')).toBeInTheDocument();
   });
@@ -134,6 +167,23 @@ describe('the debrief\'s exports', () => {
     }
   });
 
+  it("asks for HSEEP's cover fields and sends those filled in with the AAR export (bug 7)", async () => {
+    const { client, sessionId, panel, user } = await exportPanel();
+    const cover = within(panel).getByRole('group', { name: /Cover page \(HSEEP\)/ });
+    await user.type(within(cover).getByRole('textbox', { name: /Exercise name/ }), 'Harbour drill');
+    await user.type(within(cover).getByRole('textbox', { name: /Exercise dates/ }), '14 March 2026');
+    await user.type(within(cover).getByRole('textbox', { name: /Location/ }), 'Hong Kong office');
+    await user.type(within(cover).getByRole('textbox', { name: /Sponsor/ }), 'The CISO');
+    await user.type(within(cover).getByRole('textbox', { name: /Participating organisations/ }), 'Example IT{Enter}  {Enter}Outside counsel');
+    await user.type(within(cover).getByRole('textbox', { name: /Point of contact/ }), 'Mei Chan');
+    await user.click(within(panel).getByRole('button', { name: 'After-action report as Markdown' }));
+    await waitFor(() => expect(callsOf(client, 'export.aar')).toHaveLength(1));
+    expect(callsOf(client, 'export.aar')[0]).toEqual({
+      sessionId, format: 'md', paper: 'a4', name: 'Harbour drill', dates: '14 March 2026', location: 'Hong Kong office', sponsor: 'The CISO',
+      participatingOrganisations: ['Example IT', 'Outside counsel'], pointOfContact: 'Mei Chan',
+    });
+  });
+
   it('shows progress on the button while its export runs, and sends the AAR details filled in', async () => {
     const { client, sessionId, panel, status, user } = await exportPanel();
     let finish!: (file: ExportedFile) => void;
@@ -169,8 +219,8 @@ describe('the role view', () => {
   it('shows only the injects addressed to the role, its own actions and decisions', async () => {
     const client = fakeClient();
     const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'role-play', speed: 60, participants: { 'it-operations': 'Grace' } });
-    const { store } = renderWithApp(<RoleView roleId="it-operations" />, client);
-    store.getState().setView((await client.send('session.open', { sessionId })).view);
+    renderWithApp(<RoleView sessionId={sessionId} roleId="it-operations" />, client);
+    // Opened by its address alone (a new tab), it opens its session.
     expect(await screen.findByRole('heading', { name: 'IT Operations — Grace', level: 1 })).toBeInTheDocument();
     const feed = screen.getByRole('region', { name: 'Injects for IT Operations' });
     expect(within(feed).queryByRole('article')).toBeNull();
@@ -180,5 +230,19 @@ describe('the role view', () => {
     const providers = client.session().index.scenario.providers;
     const own = plan.actions.filter((a) => a.roles.includes('it-operations') && (a.providers.length === 0 || a.providers.some((p) => providers.includes(p))));
     expect(screen.getAllByRole('button', { name: /Take action:/ })).toHaveLength(own.length);
+  });
+
+  it('says whether the clock is paused', async () => {
+    const client = fakeClient();
+    const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'role-play', speed: 60, participants: {} });
+    renderWithApp(<RoleView sessionId={sessionId} roleId="it-operations" />, client);
+    expect(await screen.findByLabelText('Clock')).toHaveTextContent('Running');
+    expect(screen.queryByText(/The clock is paused/)).toBeNull();
+    await act(async () => {
+      await client.send('clock.pause', { sessionId });
+      client.advance(0);
+    });
+    expect(screen.getByLabelText('Clock')).toHaveTextContent('Paused');
+    expect(screen.getByText(/The clock is paused/)).toBeInTheDocument();
   });
 });

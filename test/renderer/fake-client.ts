@@ -73,10 +73,12 @@ export function fakeClient(): FakeClient {
     'clock.pause': () => record('facilitator', { type: 'clock.paused' }),
     'clock.resume': () => record('facilitator', { type: 'clock.resumed' }),
     'clock.speed': (params: CommandParamsInput<'clock.speed'>) => record('facilitator', { type: 'clock.speed', speed: params.speed }),
+    // As the driver does: the clock lands on the next stop (an inject, a decision, a deadline), journaled as a jump.
     'clock.jump': () => {
-      const next = session!.nextInject();
-      if (next) session!.advanceTo(next.dueAt);
-      return { entry: session!.journal.at(-1)!, view: sessionView(session!) };
+      const next = session!.nextStop();
+      if (!next) throw new CommandError({ code: 'refused', message: 'nothing is scheduled ahead' });
+      const entry = session!.record({ type: 'clock.jumped', from: session!.now }, { simTime: next.dueAt, wallTime: iso(WALL0 + next.dueAt), actor: 'facilitator' });
+      return { entry, view: sessionView(session!) };
     },
     'session.end': (params: CommandParamsInput<'session.end'>) => record('facilitator', { type: 'session.ended', reason: params.reason }),
     'scorecard.get': () => ({ scorecard: scoreSession(session!) }),

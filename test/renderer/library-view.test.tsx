@@ -32,6 +32,19 @@ describe('the library', () => {
     expect(screen.getByText(new RegExp(`of ${all} scenarios`))).toBeInTheDocument();
   });
 
+  it('offers to clear the filters when nothing matches', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<LibraryView />);
+    const all = within(await screen.findByRole('list', { name: 'Scenarios' })).getAllByRole('listitem').length;
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Difficulty' }), 'advanced');
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'no scenario is called this');
+    expect(screen.getByText('No scenario matches these filters.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Clear the filters' }));
+    expect(within(screen.getByRole('list', { name: 'Scenarios' })).getAllByRole('listitem')).toHaveLength(all);
+    expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
+    expect(screen.getByRole('combobox', { name: 'Difficulty' })).toHaveValue('');
+  });
+
   it('shows the located errors of a file that does not import, in place', async () => {
     const client = fakeClient();
     client.override('library.import', () => {

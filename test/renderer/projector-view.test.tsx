@@ -27,7 +27,8 @@ describe('the projector view', () => {
     const { client, sessionId } = await openProjector();
     expect(client.calls[0]).toEqual({ type: 'session.open', params: { sessionId } });
     expect(screen.getByRole('status', { name: 'Simulated time' })).toHaveTextContent(/^T\+\d\d:\d\d:\d\d$/);
-    expect(screen.getByLabelText('Scenario date and time')).toHaveTextContent(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
+    // The story's own time zone (public-test-bucket starts at 09:30 in UTC+08:00), not UTC.
+    expect(screen.getByLabelText('Scenario date and time')).toHaveTextContent(/^2025-06-10 \d\d:\d\d UTC\+08:00$/);
     expect(screen.getByText('Phase').nextElementSibling).not.toHaveTextContent('—');
     expect(screen.getByText('Declared severity').nextElementSibling).toHaveTextContent('not declared');
     expect(screen.getByText('Time to detect')).toBeInTheDocument();
@@ -95,11 +96,28 @@ describe('the projector view', () => {
     });
     const deadlines = await screen.findByRole('region', { name: 'Deadlines' });
     const severity = within(deadlines).getByText('Declare the severity').closest('li')!;
-    expect(severity).toHaveTextContent(/\d+:\d\d left$/);
+    expect(severity).toHaveTextContent(/\d+ (h|min|s)( \d+ (min|s))? left$/);
     const before = severity.textContent;
     act(() => client.advance(5 * MIN));
-    expect(severity).toHaveTextContent(/\d+:\d\d left$/);
+    expect(severity).toHaveTextContent(/\d+ (h|min|s)( \d+ (min|s))? left$/);
     expect(severity.textContent).not.toBe(before);
+  });
+
+  it('shows the decisions put to the team, question and options, and never their credits or consequences', async () => {
+    const { client } = await openProjector();
+    expect(screen.queryByRole('region', { name: 'Decisions for the team' })).toBeNull();
+    act(() => client.advance(46 * MIN));
+    const region = await screen.findByRole('region', { name: 'Decisions for the team' });
+    const scenario = client.session().index.scenario;
+    const open = scenario.decisions.filter((decision) => client.session().context.decisions[decision.id]!.status === 'open');
+    expect(open.length).toBeGreaterThan(0);
+    for (const decision of open) {
+      const article = within(region).getByRole('article', { name: decision.prompt });
+      for (const option of decision.options) expect(article).toHaveTextContent(option.label);
+      for (const option of decision.options) if (option.rationale) expect(pageText()).not.toContain(option.rationale);
+      expect(article).not.toHaveTextContent(/\b(best|acceptable|poor|harmful)\b/);
+    }
+    expect(within(region).queryAllByRole('button')).toEqual([]);
   });
 
   it('says so when the session cannot be opened', async () => {

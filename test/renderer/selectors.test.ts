@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sessionView } from '../../engine/protocol/view.js';
 import { parseRoute, routeHash } from '../../renderer/app/route.js';
-import { formatCountdown, formatSimTime, scenarioDateTime } from '../../renderer/format/sim-time.js';
 import { filterOptions, filterScenarios } from '../../renderer/store/library-selectors.js';
 import { EMPTY_FILTER } from '../../renderer/store/library-slice.js';
 import { actionsByPhase, firedInjects, injectsForRole, skippedInjects, upcomingInjects } from '../../renderer/store/session-selectors.js';
@@ -73,21 +72,11 @@ describe('session selectors', () => {
   });
 });
 
-describe('formatting and routes', () => {
-  it('writes simulated time as T+hh:mm:ss and countdowns as m:ss', () => {
-    expect(formatSimTime(0)).toBe('T+00:00:00');
-    expect(formatSimTime(3_723_000)).toBe('T+01:02:03');
-    expect(formatSimTime(-90_000)).toBe('T-00:01:30');
-    expect(formatCountdown(61_000)).toBe('1:01');
-    expect(formatCountdown(3_600_000)).toBe('1:00:00');
-    expect(formatCountdown(-5_000)).toBe('−0:05');
-    expect(scenarioDateTime('2026-03-14T09:00:00+08:00', 60_000)).toBe('2026-03-14 01:01:00 UTC');
-  });
-
+describe('routes', () => {
   it('round-trips every route through the hash', () => {
     for (const route of [
       { name: 'library' }, { name: 'sessions' }, { name: 'history' }, { name: 'setup', scenarioId: 'a-b' },
-      { name: 'console', sessionId: 's1' }, { name: 'debrief', sessionId: 's1' }, { name: 'role', roleId: 'incident-commander' },
+      { name: 'console', sessionId: 's1' }, { name: 'debrief', sessionId: 's1' }, { name: 'role', sessionId: 's1', roleId: 'incident-commander' },
     ] as const) {
       expect(parseRoute(routeHash(route))).toEqual(route);
     }
@@ -97,6 +86,13 @@ describe('formatting and routes', () => {
     expect(parseRoute('#/history/extra')).toEqual({ name: 'history' });
     expect(parseRoute('#/nowhere')).toEqual({ name: 'library' });
     expect(parseRoute('')).toEqual({ name: 'library' });
+  });
+
+  it('a role address names its session, so it opens anywhere (a role id alone is not a role address)', () => {
+    expect(routeHash({ name: 'role', sessionId: 's 1', roleId: 'it-operations' })).toBe('#/role/s%201/it-operations');
+    expect(parseRoute('#/role/s1/it-operations')).toEqual({ name: 'role', sessionId: 's1', roleId: 'it-operations' });
+    expect(parseRoute('#/role/it-operations')).toEqual({ name: 'library' });
+    expect(parseRoute('#/session/%E0%A4%A')).toEqual({ name: 'console', sessionId: '%E0%A4%A' });
   });
 });
 

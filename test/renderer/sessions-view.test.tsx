@@ -229,11 +229,12 @@ describe('the main navigation', () => {
     expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Library', 'Sessions', 'History']);
     expect(within(nav).getByRole('link', { name: 'Sessions' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Library' })).not.toHaveAttribute('aria-current');
-    expect(await screen.findByRole('heading', { name: 'Sessions', level: 1 })).toBeInTheDocument();
+    // Each screen's code is its own chunk, loaded when first shown.
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Sessions', level: 1 })).toBeInTheDocument(), { timeout: 10_000 });
 
     await user.click(within(nav).getByRole('link', { name: 'History' }));
     await waitFor(() => expect(within(nav).getByRole('link', { name: 'History' })).toHaveAttribute('aria-current', 'page'));
     expect(within(nav).getByRole('link', { name: 'Sessions' })).not.toHaveAttribute('aria-current');
-    expect(await screen.findByRole('heading', { name: 'History of drills', level: 1 })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'History of drills', level: 1 })).toBeInTheDocument(), { timeout: 10_000 });
   });
 });

@@ -76,8 +76,8 @@ describe('the statistics of a set of drills', () => {
 
   it('writes each figure with its n and interval', () => {
     const stats = drillStatistics(drills, { exclude: ['test-run'] });
-    expect(estimateText(stats.measures.timeToRecoverMinutes, minutesText)).toMatch(/^2h \(n = 2; 95% interval 1h40m to 2h20m\)$/);
-    expect(estimateText(bootstrapMedian([45]), minutesText)).toBe('45m (n = 1: not enough drills for an interval)');
+    expect(estimateText(stats.measures.timeToRecoverMinutes, minutesText)).toMatch(/^2 h \(n = 2; 95% interval 1 h 40 min to 2 h 20 min\)$/);
+    expect(estimateText(bootstrapMedian([45]), minutesText)).toBe('45 min (n = 1: not enough drills for an interval)');
     expect(estimateText(bootstrapMedian([]), minutesText)).toBe('no drill reached it (n = 0)');
   });
 });

@@ -93,7 +93,7 @@ describe('expected actions', () => {
     // Revoke taken at 90m completes at 95m; it was due 15m after the severity deadline (10m + 1h + 15m = 85m).
     const { card } = score(variant({ drop: ['revoke-iam-access-key'], add: [act(90 * MIN, CSA, 'revoke-iam-access-key')] }));
     expect(step(card, 'contain')).toMatchObject({ status: 'late', credit: 0.5, dueAtMinutes: 85, doneAtMinutes: 95, lateByMinutes: 10, weight: 2 });
-    expect(step(card, 'contain').notes).toContain('late by 10m');
+    expect(step(card, 'contain').notes).toContain('late by 10 min');
     expect(kinds(card)).toContain('late-step');
     const onTime = score(exemplary).card;
     expect(step(onTime, 'contain')).toMatchObject({ status: 'on-time', credit: 1, dueAtMinutes: 85, doneAtMinutes: 20, lateByMinutes: null });

@@ -34,7 +34,7 @@ describe('an inject with unless', () => {
     session.advanceTo(3 * 60 * MIN);
     expect(session.context.injects['INJ-40']).toMatchObject({ status: 'skipped', skippedAt: 40 * MIN });
     expect(sessionView(session).injects.find((i) => i.id === 'INJ-40')).toMatchObject({ status: 'skipped', skippedAt: 40 * MIN, firedAt: null });
-    expect(session.nextInject()).toBeUndefined();
+    expect(session.nextStop()).toBeUndefined();
   });
 
   it('is judged when it falls due: an action completing after that does not unfire it', () => {

@@ -31,6 +31,7 @@ type Op =
   | { kind: 'speed'; speed: number }
   | { kind: 'release'; inject: number }
   | { kind: 'hold'; inject: number }
+  | { kind: 'unhold'; inject: number }
   | { kind: 'observe'; tag: 'strength' | 'improvement' | 'note' }
   | { kind: 'jump' }
   | { kind: 'end' }
@@ -54,6 +55,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('speed' as const), speed: speedArb }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('release' as const), inject: fc.nat(30) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('hold' as const), inject: fc.nat(30) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('unhold' as const), inject: fc.nat(30) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('observe' as const), tag: fc.constantFrom('strength' as const, 'improvement' as const, 'note' as const) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'jump' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'tick' as const }) },
@@ -118,11 +120,14 @@ function perform(driver: ClockDriver, world: World, op: Op, wall: number): void 
     case 'hold':
       void record({ type: 'inject.held', inject: pick(world.scenario.injects, op.inject).id }, 'facilitator');
       return;
+    case 'unhold':
+      void record({ type: 'inject.resumed', inject: pick(world.scenario.injects, op.inject).id }, 'facilitator');
+      return;
     case 'observe':
       void record({ type: 'observation.noted', text: `noted at wall ${wall}`, tag: op.tag }, 'facilitator');
       return;
     case 'jump':
-      void driver.jumpToNextInject(wall);
+      void driver.jumpToNextStop(wall);
       return;
     case 'end':
       void record({ type: 'session.ended', reason: 'the facilitator ended it' }, 'facilitator');
@@ -189,7 +194,7 @@ function driveAgain(world: World, journal: readonly JournalEntry[], speed: numbe
       land(entry.simTime);
       recorded = session.journal[session.journal.length - 1]!;
     } else if (entry.type === 'clock.jumped') {
-      recorded = driver.jumpToNextInject(land(entry.from));
+      recorded = driver.jumpToNextStop(land(entry.from));
     } else {
       const wall = land(entry.simTime);
       if (entry.type === 'clock.speed') recorded = driver.setSpeed(entry.speed, wall);

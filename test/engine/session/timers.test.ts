@@ -5,7 +5,7 @@ import { JournalMismatch, Session, SessionRefusal } from '../../../engine/sessio
 import { serializeEntry, type JournalEntry } from '../../../engine/session/journal.js';
 import { parseJournal } from '../../../engine/session/journal-reader.js';
 import { scoreSession } from '../../../engine/scoring/score.js';
-import { iso, loadMini, MIN, startSession, tinyWorld, WALL0 } from '../../helpers/world.js';
+import { iso, loadableBundledWorlds, loadMini, MIN, startSession, tinyWorld, WALL0 } from '../../helpers/world.js';
 
 // Every timer runs on the simulated clock. The driver turns wall time (passed in by the test,
 // never read) into simulated time at a speed; whatever the speed and however often it ticks,
@@ -207,34 +207,73 @@ describe('an action completes after its duration', () => {
   });
 });
 
-describe('jumping to the next inject', () => {
+describe('jumping to the next event', () => {
   it('lands exactly on the next scheduled inject, which fires there', () => {
     const world = tinyWorld();
     const session = startSession(world, { speed: 7 });
     const driver = new ClockDriver(session, WALL0);
     driver.tick(WALL0 + 12_345); // T+1m26.415s
-    expect(session.nextInject()).toEqual({ inject: 'INJ-15', dueAt: INJ_15_DUE });
-    const jump = driver.jumpToNextInject(WALL0 + 12_345);
+    expect(session.nextStop()).toEqual({ kind: 'inject', id: 'INJ-15', dueAt: INJ_15_DUE });
+    const jump = driver.jumpToNextStop(WALL0 + 12_345);
     expect(jump).toMatchObject({ type: 'clock.jumped', from: 86_415, simTime: INJ_15_DUE, actor: 'facilitator' });
     expect(session.now).toBe(INJ_15_DUE);
     expect(session.context.injects['INJ-15']).toMatchObject({ status: 'fired', firedAt: INJ_15_DUE });
-
-    expect(driver.jumpToNextInject(WALL0 + 12_345 + 1).simTime).toBe(40 * MIN);
-    expect(session.context.injects['INJ-40']).toMatchObject({ status: 'fired', firedAt: 40 * MIN });
-    // The decision opened by INJ-15 timed out on the way, at its own time.
-    expect(session.context.decisions['DEC-A']).toMatchObject({ status: 'timed-out', answeredAt: 25 * MIN });
-    // The clock then runs on from the jump's landing point at the session's speed.
-    driver.tick(WALL0 + 12_345 + 1 + 1_000);
-    expect(session.now).toBe(40 * MIN + 7_000);
   });
 
-  it('is refused when no inject is scheduled', () => {
-    const world = tinyWorld();
+  it('stops where a decision is put to the team and where its time limit runs out, not only at injects', () => {
+    // DEC-B opens at 20m on its own schedule; DEC-A opens with INJ-15 and runs out at 25m.
+    const world = tinyWorld({
+      decisions: [
+        ...tinyWorld().scenario.decisions.map((d) => ({ id: d.id, prompt: d.prompt, role: d.role, when: { inject: 'INJ-15' }, timeLimit: '10m', default: 'wait', options: d.options.map((o) => ({ id: o.id, label: o.label, quality: o.quality, set: o.set })) })),
+        { id: 'DEC-B', prompt: 'Call the regulator?', role: 'incident-commander', at: '20m', options: [{ id: 'yes', label: 'Yes', quality: 'best' }, { id: 'no', label: 'No', quality: 'poor' }] },
+      ] as never,
+    });
+    const session = startSession(world, { speed: 60 });
+    const driver = new ClockDriver(session, WALL0);
+    const landings = [1, 2, 3, 4].map((n) => driver.jumpToNextStop(WALL0 + n).simTime);
+    expect(landings).toEqual([INJ_15_DUE, 20 * MIN, 25 * MIN, 40 * MIN]);
+    expect(session.context.decisions['DEC-B']).toMatchObject({ status: 'open', openedAt: 20 * MIN });
+    expect(session.context.decisions['DEC-A']).toMatchObject({ status: 'timed-out', answeredAt: 25 * MIN });
+    // The journal holds only the jumps: a replay lands on the same times with the same state.
+    const replayed = Session.replay(session.journal, world.plan, world.scenario);
+    expect(replayed.context).toEqual(session.context);
+  });
+
+  it('stops where the severity deadline falls due', () => {
+    const world = tinyWorld({ expectedSeverity: 1 }); // Sev 1: declared within 15m of detection
+    const session = startSession(world, { speed: 60 });
+    const driver = new ClockDriver(session, WALL0);
+    driver.record({ type: 'inject.held', inject: 'INJ-15' }, WALL0, 'facilitator');
+    driver.record({ type: 'action.taken', action: 'triage-alert' }, WALL0, 'cloud-security-analyst'); // detected at 10m
+    driver.tick(WALL0 + 11 * 1_000);
+    expect(session.nextStop()).toEqual({ kind: 'deadline', id: 'severity', dueAt: 25 * MIN });
+    expect(driver.jumpToNextStop(WALL0 + 11 * 1_000).simTime).toBe(25 * MIN);
+    expect(session.context.deadlines.severity).toMatchObject({ passed: true });
+  });
+
+  it('never passes a decision an action sets off: the PDPO drill jumped from T+18m to T+6h, past two decisions that timed out unseen', () => {
+    const world = loadableBundledWorlds().find((one) => one.id === 'pdpo-customer-data-breach')!;
+    const assess = world.plan.actions.find((action) => action.id === 'assess-pdpo-notification-obligation')!;
+    const session = startSession(world, { speed: 60 });
+    const driver = new ClockDriver(session, WALL0);
+    driver.tick(WALL0 + 18 * 1_000); // T+18m
+    driver.record({ type: 'action.taken', action: assess.id }, WALL0 + 18 * 1_000, assess.roles[0]!);
+    const opens = 18 * MIN + assess.duration;
+    expect(session.nextStop()).toEqual({ kind: 'action', id: assess.id, dueAt: opens });
+    for (let jumps = 0; session.now < opens && jumps < 20; jumps++) driver.jumpToNextStop(WALL0 + 18 * 1_000);
+    expect(session.now).toBe(opens);
+    const decisions = world.scenario.decisions.filter((decision) => session.context.decisions[decision.id]!.status === 'open');
+    expect(decisions.map((decision) => decision.id)).toEqual(expect.arrayContaining(['pcpd-timing', 'customer-scope']));
+    expect(decisions.every((decision) => session.context.decisions[decision.id]!.openedAt === opens)).toBe(true);
+  });
+
+  it('is refused when nothing is scheduled ahead', () => {
+    const world = tinyWorld({ decisions: [], objectives: [{ id: 'OBJ-1', title: 'Respond', capability: 'Operational Coordination', steps: ['triage', 'contain'] }] as never });
     const session = startSession(world, { speed: 600 });
     const driver = new ClockDriver(session, WALL0);
     driver.tick(WALL0 + 10_000); // T+1h40m: all three have fired
-    expect(session.nextInject()).toBeUndefined();
-    expect(() => driver.jumpToNextInject(WALL0 + 10_000)).toThrow(SessionRefusal);
+    expect(session.nextStop()).toBeUndefined();
+    expect(() => driver.jumpToNextStop(WALL0 + 10_000)).toThrow(SessionRefusal);
   });
 });
 
@@ -245,9 +284,9 @@ describe('held injects', () => {
     const driver = new ClockDriver(session, WALL0);
     driver.record({ type: 'inject.held', inject: 'INJ-40' }, WALL0 + 5_000, 'facilitator');
     expect(session.context.injects['INJ-40']).toMatchObject({ status: 'held', seq: 2 });
-    // The next inject to jump to skips it.
-    driver.tick(WALL0 + 20 * 1_000);
-    expect(session.nextInject()).toEqual({ inject: 'INJ-90', dueAt: 90 * MIN });
+    // A jump skips it (past DEC-A's time limit at 25m, the next stop is INJ-90).
+    driver.tick(WALL0 + 26 * 1_000);
+    expect(session.nextStop()).toEqual({ kind: 'inject', id: 'INJ-90', dueAt: 90 * MIN });
     driver.tick(WALL0 + 120 * 1_000); // T+2h, far past 40m
     expect(session.context.injects['INJ-40']!.status).toBe('held');
     expect(session.context.injects['INJ-40']!.firedAt).toBeUndefined();
@@ -258,6 +297,24 @@ describe('held injects', () => {
     // Once fired it cannot be released or held again.
     expect(() => driver.record({ type: 'inject.released', inject: 'INJ-40' }, WALL0 + 126 * 1_000, 'facilitator')).toThrow(/already fired/);
     expect(() => driver.record({ type: 'inject.held', inject: 'INJ-40' }, WALL0 + 126 * 1_000, 'facilitator')).toThrow(/already fired/);
+  });
+
+  it('a held inject put back on its schedule fires at its own time, or at once if that has passed', () => {
+    const world = tinyWorld();
+    const session = startSession(world, { speed: 60 });
+    const driver = new ClockDriver(session, WALL0);
+    driver.record({ type: 'inject.held', inject: 'INJ-40' }, WALL0 + 5_000, 'facilitator');
+    driver.record({ type: 'inject.held', inject: 'INJ-90' }, WALL0 + 5_000, 'facilitator');
+    const resumed = driver.record({ type: 'inject.resumed', inject: 'INJ-40' }, WALL0 + 10_000, 'facilitator'); // T+10m
+    expect(session.context.injects['INJ-40']).toMatchObject({ status: 'scheduled', dueAt: 40 * MIN, seq: resumed.seq });
+    expect(() => driver.record({ type: 'inject.resumed', inject: 'INJ-40' }, WALL0 + 10_000, 'facilitator')).toThrow(/is not held/);
+    driver.tick(WALL0 + 41_000);
+    expect(session.context.injects['INJ-40']).toMatchObject({ status: 'fired', firedAt: 40 * MIN, cause: 'schedule' });
+    // INJ-90's time passed while it was held: back on its schedule, it is due at once.
+    driver.record({ type: 'inject.resumed', inject: 'INJ-90' }, WALL0 + 100_000, 'facilitator'); // T+1h40m
+    expect(session.context.injects['INJ-90']).toMatchObject({ status: 'fired', firedAt: 100 * MIN, cause: 'schedule' });
+    const replayed = Session.replay(session.journal, world.plan, world.scenario);
+    expect(replayed.context).toEqual(session.context);
   });
 
   it('a triggered inject held before its trigger never fires on the trigger', () => {

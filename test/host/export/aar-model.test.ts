@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { afterActionReport, IMPROVEMENT_COMPLETION_DAYS, IMPROVEMENT_START_DAYS } from '../../../engine/report/aar.js';
+import { aarDocument } from '../../../engine/report/aar-document.js';
+import { documentToMarkdown } from '../../../engine/report/document-markdown.js';
 import { playScript } from '../../../engine/session/play-script.js';
 import { scoreSession } from '../../../engine/scoring/score.js';
 import type { FindingKind, Scorecard } from '../../../engine/scoring/scorecard.js';
@@ -118,6 +120,21 @@ describe('objectives, observations and participants', () => {
     expect(report.overview.participants.find((p) => p.roleId === roles[0])!.participants).toEqual(['Ana Lopes']);
     expect(report.overview.participants.find((p) => p.roleId === roles[2])!.participants).toEqual([]);
     expect(report.overview.participants.map((p) => p.role)).toEqual(card.byRole.map((r) => r.title));
+  });
+
+  it("holds HSEEP's cover fields as given, and says 'Not given' (never a command-line flag) for those left out", () => {
+    const card = cards[0]!;
+    const cover = {
+      name: 'Harbour breach drill', dates: '14-15 March 2026', location: 'Hong Kong office, level 12', sponsor: 'Chief Information Security Officer',
+      organisation: 'Example Ltd', participatingOrganisations: ['Example Ltd IT', 'Outside counsel'], pointOfContact: 'Mei Chan, mei@example.test',
+    };
+    const given = documentToMarkdown(aarDocument(afterActionReport([card], cover), [card]));
+    for (const value of [cover.name, cover.dates, cover.location, cover.sponsor, cover.organisation, ...cover.participatingOrganisations, cover.pointOfContact]) expect(given).toContain(value);
+    const bare = documentToMarkdown(aarDocument(afterActionReport([card]), [card]));
+    expect(bare).not.toMatch(/--[a-z]/);
+    expect(bare).not.toContain('give one with');
+    expect(bare).toMatch(/Point of contact\W+Not given/);
+    expect(bare).toMatch(/Location\W+Not given/);
   });
 
   it('is a pure function of the scorecards: the same sessions in any order give the same report', () => {

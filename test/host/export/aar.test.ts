@@ -25,7 +25,8 @@ const aar = (paths: string[], format: string, out: string, ...more: string[]) =>
 describe('firedrill aar writes every format', () => {
   it('docx: a valid Office document that holds the improvement-plan table', async () => {
     const out = join(tmp, 'aar.docx');
-    const result = await aar(pair.map((j) => j.path), 'docx', out, '--contact', 'Mei Chan, exercise director');
+    const result = await aar(pair.map((j) => j.path), 'docx', out, '--contact', 'Mei Chan, exercise director', '--location', 'Hong Kong office',
+      '--sponsor', 'The CISO', '--dates', '14 March 2026', '--participant', 'Example Ltd IT', '--participant', 'Outside counsel');
     expect(result.code, result.stderr).toBe(0);
     const bytes = readFileSync(out);
     expect(bytes.subarray(0, 2).toString()).toBe('PK'); // an Office Open XML package is a zip
@@ -40,7 +41,7 @@ describe('firedrill aar writes every format', () => {
     expect(table.match(/<tr>/g)!.length).toBeGreaterThan(3);
     expect(table).toMatch(/\d{4}-\d{2}-\d{2}/);
     const { value: text } = await mammoth.extractRawText({ buffer: bytes });
-    expect(text).toContain('Mei Chan, exercise director');
+    for (const given of ['Mei Chan, exercise director', 'Hong Kong office', 'The CISO', '14 March 2026', 'Example Ltd IT', 'Outside counsel']) expect(text).toContain(given);
     expect(text).toContain(pair[0]!.card.scenarioTitle);
   });
 

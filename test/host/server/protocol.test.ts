@@ -42,19 +42,19 @@ describe('parseRequest', () => {
 describe('sessionView', () => {
   const world = loadMini();
 
-  it('shows actions in progress from the journal until their duration runs out', () => {
+  it('shows the actions taken from the journal, with when their duration runs out', () => {
     const view = sessionView(sessionFrom(world, [act(2 * MIN, 'cloud-security-analyst', 'triage-alert')], { until: 5 * MIN }));
     expect(view.now).toBe(5 * MIN);
-    expect(view.actionsInProgress).toEqual([{ seq: 2, action: 'triage-alert', title: expect.any(String), by: 'cloud-security-analyst', takenAt: 2 * MIN, completesAt: 12 * MIN }]);
+    expect(view.actionsTaken).toEqual([{ seq: 2, action: 'triage-alert', title: expect.any(String), by: 'cloud-security-analyst', takenAt: 2 * MIN, completesAt: 12 * MIN, status: 'in-progress' }]);
     expect(view.phase).toBe('detection-analysis');
     expect(view.milestones).toEqual({});
     expect(view.injects.find((i) => i.id === 'INJ-01')).toMatchObject({ status: 'fired', firedAt: 0, cause: 'schedule' });
-    expect(view.nextInject).toEqual({ inject: 'INJ-02', dueAt: 10 * MIN });
+    expect(view.nextStop).toEqual({ kind: 'inject', id: 'INJ-02', dueAt: 10 * MIN });
   });
 
   it('shows milestones, the phase, open decisions with their expiry and deadlines by due time', () => {
     const view = sessionView(sessionFrom(world, [act(2 * MIN, 'cloud-security-analyst', 'triage-alert')], { until: 13 * MIN }));
-    expect(view.actionsInProgress).toEqual([]);
+    expect(view.actionsTaken.map((a) => a.completesAt)).toEqual([12 * MIN]);
     expect(view.milestones).toEqual({ detected: 12 * MIN });
     expect(view.phase).toBe('containment');
     expect(view.openDecisions).toEqual([{ id: 'DEC-01', prompt: 'Do we notify the regulator now?', role: 'legal-compliance', options: [{ id: 'notify', label: 'Notify now' }, { id: 'wait', label: 'Wait for more facts' }], openedAt: 12 * MIN, expiresAt: 27 * MIN }]);
@@ -63,11 +63,11 @@ describe('sessionView', () => {
     expect(JSON.parse(JSON.stringify(view))).toEqual(view);
   });
 
-  it('an ended session has nothing in progress and nothing next', () => {
+  it('an ended session has nothing next', () => {
     const view = sessionView(sessionFrom(world, [act(2 * MIN, 'cloud-security-analyst', 'triage-alert'), end(3 * MIN)]));
     expect(view.ended).toEqual({ at: 3 * MIN, reason: 'ended by the facilitator' });
-    expect(view.actionsInProgress).toEqual([]);
-    expect(view.nextInject).toBeNull();
+    expect(view.actionsTaken.map((a) => a.action)).toEqual(['triage-alert']);
+    expect(view.nextStop).toBeNull();
     expect(view.phase).toBe('detection-analysis');
     expect(view.journalLength).toBe(3);
   });

@@ -50,18 +50,19 @@ describe('a session through the protocol', () => {
     const recorded = await client.ok('session.input', { sessionId, actor: 'cloud-security-analyst', input: { type: 'action.taken', action: 'revoke-iam-access-key' } });
     expect(recorded.entry).toMatchObject({ seq: 2, type: 'action.taken', actor: 'cloud-security-analyst' });
     expect(journalOf(sessionId).entries[1]).toEqual(recorded.entry);
-    expect(recorded.view.actionsInProgress.map((a) => a.action)).toContain('revoke-iam-access-key');
+    expect(recorded.view.actionsTaken.map((a) => a.action)).toContain('revoke-iam-access-key');
   });
 
-  it('drives the clock: pause, jump to the next inject, speed, resume', async () => {
+  it('drives the clock: pause, jump to the next event, speed, resume', async () => {
     const paused = await client.ok('clock.pause', { sessionId });
     expect(paused.view.paused).toBe(true);
-    const next = paused.view.nextInject!;
+    const next = paused.view.nextStop!;
     expect(next).not.toBeNull();
     const jumped = await client.ok('clock.jump', { sessionId });
     expect(jumped.entry.type).toBe('clock.jumped');
     expect(jumped.view.now).toBe(next.dueAt);
-    expect(jumped.view.injects.find((i) => i.id === next.inject)?.status).toBe('fired');
+    expect(next.kind).toBe('inject');
+    expect(jumped.view.injects.find((i) => i.id === next.id)?.status).toBe('fired');
     expect((await client.ok('clock.speed', { sessionId, speed: 600 })).view.speed).toBe(600);
     expect((await client.ok('clock.resume', { sessionId })).view.paused).toBe(false);
   });

@@ -42,7 +42,7 @@ describe('a live session ended by its time limit', () => {
     expect(journal.integrity).toEqual({ status: 'verified' });
     const score = (await host.reports.scorecard(sessionId)).scorecard.overallScore;
 
-    expect(await failureOf(host.sessions.end({ sessionId }))).toMatchObject({ code: 'refused', message: expect.stringMatching(/the session ended at T\+240:00:00/) });
+    expect(await failureOf(host.sessions.end({ sessionId }))).toMatchObject({ code: 'refused', message: expect.stringMatching(/the session ended at T\+10d 00:00:00/) });
     expect((await host.sessions.list({})).sessions).toEqual([expect.objectContaining({ id: sessionId, state: 'ended', ended: true, simTime: limit, score })]);
     const history = await host.reports.history({});
     expect(history.running).toBe(0);
