@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, textSchema } from '../format/common.js';
+import { TEXT_LIMITS } from '../format/limits.js';
 
 /**
  * The version of the journal format and of the engine's replay semantics. 2: entries carry a
@@ -16,7 +17,7 @@ export const MAX_SPEED = 600;
 export const speedSchema = z.number().min(1).max(MAX_SPEED);
 
 /** A session's name, given at set-up or by a rename. */
-export const sessionNameSchema = z.string().trim().min(1).max(200);
+export const sessionNameSchema = z.string().trim().min(1).max(TEXT_LIMITS.title);
 
 /** A client's id for one command, so that a command sent twice (a double click, a retry) is applied once. */
 export const commandIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{8,64}$/, 'a command id is 8 to 64 letters, digits, ".", "_", ":" or "-"');

@@ -5,6 +5,7 @@ import { useAppStore, useClient, useCommand } from '../app/app-context.js';
 import { readDropped, useImportFile } from '../app/import-file.js';
 import { useLibraryListing } from '../app/use-library-listing.js';
 import { navigate } from '../app/route.js';
+import { TEXT_LIMITS } from '../../engine/format/limits.js';
 import './sessions-history.css';
 
 type Filter = 'active' | 'archived' | 'all';
@@ -29,14 +30,24 @@ function useScenarioTitle(): (scenarioId: string) => string {
 }
 
 interface Named { session: SessionSummary; title: string }
-type Pending = Named & { action: 'archive' | 'delete' };
+type Pending = Named & { action: 'archive' | 'delete' | 'rename' };
+
+const STATE_WORDS: Record<SessionSummary['state'], string> = { running: 'Running', paused: 'Paused', ended: 'Ended' };
 
 function stateOf(session: SessionSummary): { word: string; detail?: string; tone: string } {
   if (session.problem) return { word: 'Damaged', detail: session.problem, tone: 'damaged' };
   if (session.openIn !== undefined) return { word: 'Open in another Firedrill', detail: `process ${session.openIn}`, tone: 'elsewhere' };
   if (session.archived) return { word: 'Archived', detail: session.ended ? 'ended' : 'not ended', tone: 'archived' };
-  return session.ended ? { word: 'Ended', tone: 'ended' } : { word: 'Running', tone: 'running' };
+  // The journal's own word: a session whose page was closed has its clock paused, not running.
+  const state = session.ended ? 'ended' : session.state;
+  return { word: STATE_WORDS[state], tone: state };
 }
+
+/** The people who played, by name (the roles they played are in the debrief). */
+const peopleOf = (session: SessionSummary) => Object.values(session.participants);
+
+/** An ended session's score out of 100, one decimal, as the debrief shows it. */
+const scoreText = (score: number | null) => (score === null ? null : `${(Math.round(score * 10) / 10).toFixed(1)} / 100`);
 
 const canResume = (s: SessionSummary) => !s.ended && !s.archived && !s.problem && s.openIn === undefined;
 
@@ -44,12 +55,20 @@ function SessionRow({ session, title, onAsk }: Named & { onAsk: (action: Pending
   const state = stateOf(session);
   const started = localDateTime(session.startedAt);
   // Each button names its session: a screen reader tabbing through the table hears which one it acts on.
-  const which = `${title}, started ${started}`;
+  const which = `${session.name}, started ${started}`;
+  const people = peopleOf(session);
+  const score = scoreText(session.score);
   return (
     <tr>
-      <th scope="row">{title}<span className="session-id">{session.id}</span></th>
+      <th scope="row">
+        <span className="session-name">{session.name}</span>
+        {session.name !== title && <span className="session-scenario">{title}</span>}
+        <span className="session-id">{session.id}</span>
+      </th>
       <td>{MODE_LABELS[session.mode] ?? session.mode}</td>
       <td><time dateTime={session.startedAt}>{started}</time></td>
+      <td className="session-people">{people.length > 0 ? people.join(', ') : <span className="muted">none named</span>}</td>
+      <td className="number">{score ?? <span className="muted" title="Scored when the session ends">—</span>}</td>
       <td className="number">{session.entries}</td>
       <td><span className={`session-state state-${state.tone}`}>{state.word}</span>{state.detail && <span className="state-detail">{state.detail}</span>}</td>
       <td>
@@ -60,6 +79,7 @@ function SessionRow({ session, title, onAsk }: Named & { onAsk: (action: Pending
           {session.ended && !session.problem && (
             <a className="button" href={`#/debrief/${encodeURIComponent(session.id)}`} aria-label={`Debrief ${which}`}>Debrief</a>
           )}
+          {!session.problem && <button type="button" aria-label={`Rename ${which}`} onClick={() => onAsk('rename')}>Rename</button>}
           {!session.archived && <button type="button" aria-label={`Archive ${which}`} onClick={() => onAsk('archive')}>Archive</button>}
           <button type="button" className="danger" aria-label={`Delete ${which}`} onClick={() => onAsk('delete')}>Delete</button>
         </div>
@@ -68,7 +88,7 @@ function SessionRow({ session, title, onAsk }: Named & { onAsk: (action: Pending
   );
 }
 
-const CONSEQUENCES: Record<Pending['action'], { title: string; confirm: string; says: (session: SessionSummary) => string }> = {
+const CONSEQUENCES: Record<Exclude<Pending['action'], 'rename'>, { title: string; confirm: string; says: (session: SessionSummary) => string }> = {
   archive: {
     title: 'Archive this session?',
     confirm: 'Archive the session',
@@ -85,6 +105,7 @@ const CONSEQUENCES: Record<Pending['action'], { title: string; confirm: string; 
 function SessionFacts({ session, title }: Named) {
   return (
     <dl className="session-facts">
+      <div><dt>Name</dt><dd>{session.name}</dd></div>
       <div><dt>Scenario</dt><dd>{title}</dd></div>
       <div><dt>Started</dt><dd>{localDateTime(session.startedAt)}</dd></div>
       <div><dt>Mode</dt><dd>{MODE_LABELS[session.mode] ?? session.mode}, {session.entries} journal entries</dd></div>
@@ -95,7 +116,7 @@ function SessionFacts({ session, title }: Named) {
 
 /** Asks before archiving or deleting, naming the session and what will happen to its journal. */
 function ConfirmDialog({ pending, onCancel, onConfirm }: { pending: Pending | null; onCancel: () => void; onConfirm: (pending: Pending) => void }) {
-  const words = pending ? CONSEQUENCES[pending.action] : null;
+  const words = pending && pending.action !== 'rename' ? CONSEQUENCES[pending.action] : null;
   return (
     <Dialog.Root open={pending !== null} onOpenChange={(open) => !open && onCancel()}>
       <Dialog.Portal>
@@ -131,6 +152,38 @@ function FilterChoice({ filter, onChange }: { filter: Filter; onChange: (filter:
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** Asks for a session's new name (journaled as session.renamed: nothing else about the session changes). */
+function RenameDialog({ pending, onCancel, onRename }: { pending: Pending | null; onCancel: () => void; onRename: (pending: Pending, name: string) => void }) {
+  const open = pending?.action === 'rename';
+  const [name, setName] = useState('');
+  const id = useId();
+  useEffect(() => { if (open) setName(pending.session.name); }, [open, pending]);
+  const trimmed = name.trim();
+  return (
+    <Dialog.Root open={open} onOpenChange={(isOpen) => !isOpen && onCancel()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="overlay" />
+        {open && (
+          <Dialog.Content className="dialog confirm-dialog">
+            <Dialog.Title>Rename this session</Dialog.Title>
+            <Dialog.Description className="hint">The name shows in this list, the history and the debrief; the journal keeps the old one too.</Dialog.Description>
+            <form onSubmit={(event) => { event.preventDefault(); if (trimmed) onRename(pending, trimmed); }}>
+              <label className="field" htmlFor={`${id}-name`}>
+                <span>Session name</span>
+                <input id={`${id}-name`} type="text" value={name} maxLength={TEXT_LIMITS.title} required onChange={(event) => setName(event.target.value)} />
+              </label>
+              <div className="buttons dialog-buttons">
+                <Dialog.Close asChild><button type="button">Cancel</button></Dialog.Close>
+                <button type="submit" className="primary" disabled={!trimmed || trimmed === pending.session.name}>Rename</button>
+              </div>
+            </form>
+          </Dialog.Content>
+        )}
+      </Dialog.Portal>
+    </Dialog.Root>
   );
 }
 
@@ -182,6 +235,13 @@ export function SessionsView() {
   }, [client, filter]);
   useEffect(() => void load(), [load]);
 
+  const rename = async ({ session }: Pending, name: string) => {
+    setPending(null);
+    const renamed = await command('session.rename', { sessionId: session.id, name });
+    if (renamed) setDone(`Renamed ${session.name} to ${renamed.name}.`);
+    await load();
+  };
+
   const confirm = async ({ action, session, title }: Pending) => {
     setPending(null);
     if (action === 'archive') {
@@ -210,7 +270,7 @@ export function SessionsView() {
         <table className="sessions-table">
           <caption className="visually-hidden">Stored sessions, newest first</caption>
           <thead>
-            <tr><th scope="col">Scenario</th><th scope="col">Mode</th><th scope="col">Started</th><th scope="col">Entries</th><th scope="col">State</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+            <tr><th scope="col">Session</th><th scope="col">Mode</th><th scope="col">Started</th><th scope="col">Participants</th><th scope="col">Score</th><th scope="col">Entries</th><th scope="col">State</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
           </thead>
           <tbody>
             {sessions.map((session) => {
@@ -222,6 +282,7 @@ export function SessionsView() {
       )}
       <JournalImport />
       <ConfirmDialog pending={pending} onCancel={() => setPending(null)} onConfirm={(chosen) => void confirm(chosen)} />
+      <RenameDialog pending={pending} onCancel={() => setPending(null)} onRename={(chosen, name) => void rename(chosen, name)} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useCommand } from '../app/app-context.js';
 import { useLibraryListing } from '../app/use-library-listing.js';
 import { navigate } from '../app/route.js';
 import { useDocuments } from '../app/use-documents.js';
+import { TEXT_LIMITS } from '../../engine/format/limits.js';
 
 type Mode = 'facilitated' | 'role-play' | 'solo';
 const MODES: { id: Mode; label: string; hint: string }[] = [
@@ -22,6 +23,7 @@ export function SetupView({ scenarioId }: { scenarioId: string }) {
   const [mode, setMode] = useState<Mode>('facilitated');
   const [speed, setSpeed] = useState(60);
   const [participants, setParticipants] = useState<Record<string, string>>({});
+  const [name, setName] = useState('');
   const [starting, setStarting] = useState(false);
   const command = useCommand();
 
@@ -29,7 +31,9 @@ export function SetupView({ scenarioId }: { scenarioId: string }) {
     event.preventDefault();
     setStarting(true);
     const named = Object.fromEntries(Object.entries(participants).filter(([, name]) => name.trim() !== ''));
-    const created = await command('session.create', { scenarioId, planId: chosenPlan, mode, speed, participants: named });
+    // No name given: the host names the session after the scenario and the day.
+    const given = name.trim();
+    const created = await command('session.create', { scenarioId, planId: chosenPlan, mode, speed, participants: named, ...(given ? { name: given } : {}) });
     if (created) {
       await command('session.open', { sessionId: created.sessionId });
       navigate({ name: 'console', sessionId: created.sessionId });
@@ -42,6 +46,11 @@ export function SetupView({ scenarioId }: { scenarioId: string }) {
     <form className="setup" onSubmit={(event) => void start(event)} aria-labelledby="setup-heading">
       <h1 id="setup-heading">Set up: {scenario.title}</h1>
       <p className="summary">{scenario.summary}</p>
+      <label className="field">
+        <span>Session name</span>
+        <input type="text" value={name} maxLength={TEXT_LIMITS.title} placeholder={`${scenario.title} · today's date`} aria-describedby="session-name-hint" onChange={(event) => setName(event.target.value)} />
+      </label>
+      <p id="session-name-hint" className="hint field-hint">Optional: how this drill is listed in Sessions and History (you can rename it there).</p>
       <label className="field">
         <span>Plan</span>
         <select value={chosenPlan} onChange={(event) => setPlanId(event.target.value)}>

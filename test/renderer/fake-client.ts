@@ -32,6 +32,7 @@ export function fakeClient(): FakeClient {
   const calls: FakeClient['calls'] = [];
   let session: Session | undefined;
   let edited: ImprovementEdit[] | null = null;
+  let sessionName: string | undefined;
   const connectionListeners = new Set<(state: ConnectionState) => void>();
   const exportedFile = (what: 'scorecard' | 'aar', format: ExportFormat) => {
     const base64 = btoa(format);
@@ -64,6 +65,7 @@ export function fakeClient(): FakeClient {
     'session.create': (params: CommandParamsInput<'session.create'>) => {
       const scenario = library.scenarios.get(params.scenarioId)!.scenario;
       const plan = library.plans.get(params.planId ?? scenario.plan)!.plan;
+      sessionName = params.name;
       session = Session.start({ plan, scenario, sessionId: 'fake-session', mode: params.mode, speed: params.speed ?? 1, participants: params.participants ?? {}, wallTime: iso(WALL0) });
       return { sessionId: 'fake-session', view: sessionView(session) };
     },
@@ -100,11 +102,22 @@ export function fakeClient(): FakeClient {
       const summary = { id: started.sessionId, scenarioId: started.scenarioId, planId: started.planId, mode: started.mode, startedAt: started.wallTime, entries: entries.length, ended: !!session.context.ended, archived: false };
       return { sessionId: started.sessionId, summary };
     },
+    // As the session index says it: the journal's state (paused when its clock is), name, people and score.
     'session.list': () => ({
       sessions: session
-        ? [{ id: session.started.sessionId, scenarioId: session.started.scenarioId, planId: session.started.planId, mode: session.started.mode, startedAt: iso(WALL0), entries: session.journal.length, ended: !!session.context.ended, archived: false }]
+        ? [{
+            id: session.started.sessionId, name: sessionName ?? `${session.started.scenarioId} · ${iso(WALL0).slice(0, 10)}`, scenarioId: session.started.scenarioId,
+            planId: session.started.planId, mode: session.started.mode, participants: session.started.participants, startedAt: iso(WALL0),
+            entries: session.journal.length, state: session.context.ended ? 'ended' : session.context.paused ? 'paused' : 'running', ended: !!session.context.ended,
+            simTime: session.now, score: session.context.ended ? scoreSession(session).overallScore : null, integrity: { status: 'verified' }, archived: false,
+          }]
         : [],
     }),
+    'session.rename': (params: CommandParamsInput<'session.rename'>) => {
+      const { entry } = record('facilitator', { type: 'session.renamed', name: params.name });
+      sessionName = params.name;
+      return { sessionId: params.sessionId, name: params.name, entry };
+    },
     // The export's bytes are the format's name: the tests check which file was asked for and saved.
     'export.scorecard': (params: CommandParamsInput<'export.scorecard'>) => exportedFile('scorecard', params.format),
     'export.aar': (params: CommandParamsInput<'export.aar'>) => exportedFile('aar', params.format),

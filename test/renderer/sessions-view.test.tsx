@@ -10,8 +10,9 @@ import { localDateTime, SessionsView } from '../../renderer/views/SessionsView.j
 import { fakeClient, type FakeClient } from './fake-client.js';
 import { renderWithApp } from './render-app.js';
 
+const TITLE = 'Left open overnight: a public UAT bucket with one file too many';
 const summary = (id: string, startedAt: string, more: Partial<SessionSummary> = {}): SessionSummary => ({
-  id, name: `Public test bucket · ${startedAt.slice(0, 10)}`, scenarioId: 'public-test-bucket', planId: 'cloud-ir-plan', mode: 'facilitated', participants: {}, startedAt, entries: 12,
+  id, name: `${TITLE} · ${startedAt.slice(0, 10)}`, scenarioId: 'public-test-bucket', planId: 'cloud-ir-plan', mode: 'facilitated', participants: {}, startedAt, entries: 12,
   state: more.ended ? 'ended' : 'running', ended: false, simTime: 0, score: null, integrity: { status: 'verified' }, archived: false, ...more,
 });
 
@@ -32,12 +33,13 @@ function storedSessions(client: FakeClient, sessions: SessionSummary[]) {
   return stored;
 }
 
-const TITLE = 'Left open overnight: a public UAT bucket with one file too many';
 const RUNNING = summary('s-running', '2026-03-14T10:00:00.000Z', { entries: 7 });
 const ENDED = summary('s-ended', '2026-03-13T09:00:00.000Z', { ended: true, mode: 'role-play', entries: 40 });
 const ELSEWHERE = summary('s-elsewhere', '2026-03-12T09:00:00.000Z', { openIn: 4242 });
 const DAMAGED = summary('s-damaged', '2026-03-11T09:00:00.000Z', { problem: 'the journal is damaged: it does not start with session.started' });
-const STRANGER = summary('s-stranger', '2026-03-10T09:00:00.000Z', { scenarioId: 'no-such-scenario', mode: 'solo' });
+const STRANGER = summary('s-stranger', '2026-03-10T09:00:00.000Z', { scenarioId: 'no-such-scenario', name: 'no-such-scenario · 2026-03-10', mode: 'solo' });
+const PAUSED = summary('s-paused', '2026-03-15T09:00:00.000Z', { state: 'paused', name: 'Tuesday drill, blue team', participants: { 'incident-commander': 'Ada Lovelace', 'comms-lead': 'Grace Hopper' } });
+const SCORED = summary('s-scored', '2026-03-09T09:00:00.000Z', { ended: true, score: 72.46 });
 
 const rowOf = (name: string | RegExp) => screen.getByRole('row', { name });
 const callsOf = (client: FakeClient, type: string) => client.calls.filter((call) => call.type === type);
@@ -77,28 +79,71 @@ describe('the sessions list', () => {
     expect(rows[4]).toHaveTextContent('Solo');
   });
 
+  it('says Paused for a session whose clock is paused (its page was closed), Running only when its clock runs', async () => {
+    await renderSessions([PAUSED, RUNNING, ENDED]);
+    await screen.findAllByRole('rowheader', { name: /Left open overnight/ });
+    expect(within(rowOf(/s-paused/)).getByText('Paused')).toHaveClass('state-paused');
+    expect(rowOf(/s-paused/)).not.toHaveTextContent('Running');
+    expect(rowOf(/s-running/)).toHaveTextContent('Running');
+    expect(rowOf(/s-ended/)).toHaveTextContent('Ended');
+    // A paused session is not over: it can be resumed.
+    expect(within(rowOf(/s-paused/)).getByRole('button', { name: /^Resume Tuesday drill, blue team/ })).toBeInTheDocument();
+  });
+
+  it('shows each session by its name, with the scenario, the participants and an ended session\'s score', async () => {
+    await renderSessions([PAUSED, SCORED]);
+    const paused = await screen.findByRole('row', { name: /s-paused/ });
+    const header = within(paused).getByRole('rowheader');
+    expect(header).toHaveTextContent(/^Tuesday drill, blue team/);
+    await waitFor(() => expect(header).toHaveTextContent(TITLE));
+    expect(within(paused).getByRole('cell', { name: 'Ada Lovelace, Grace Hopper' })).toBeInTheDocument();
+    expect(paused).toHaveTextContent('—');
+    expect(within(rowOf(/s-scored/)).getByRole('cell', { name: '72.5 / 100' })).toBeInTheDocument();
+    expect(rowOf(/s-scored/)).toHaveTextContent('none named');
+    expect(screen.getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Session', 'Mode', 'Started', 'Participants', 'Score', 'Entries', 'State', 'Actions']);
+  });
+
+  it('Rename asks for the new name and sends session.rename, then lists the sessions again', async () => {
+    const { client, user } = await renderSessions([PAUSED]);
+    client.override('session.rename', ({ sessionId, name }) => ({ sessionId, name, entry: { type: 'session.renamed', name, seq: 9, simTime: 0, wallTime: PAUSED.startedAt, actor: 'facilitator' } as never }));
+    await user.click(await screen.findByRole('button', { name: /^Rename Tuesday drill, blue team/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Rename this session' });
+    const field = within(dialog).getByRole('textbox', { name: 'Session name' });
+    expect(field).toHaveValue('Tuesday drill, blue team');
+    // The same name, or none, is not a rename.
+    expect(within(dialog).getByRole('button', { name: 'Rename' })).toBeDisabled();
+    await user.clear(field);
+    expect(within(dialog).getByRole('button', { name: 'Rename' })).toBeDisabled();
+    const listsBefore = callsOf(client, 'session.list').length;
+    await user.type(field, '  Wednesday drill  {Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(callsOf(client, 'session.rename').map((call) => call.params)).toEqual([{ sessionId: 's-paused', name: 'Wednesday drill' }]);
+    await waitFor(() => expect(callsOf(client, 'session.list').length).toBe(listsBefore + 1));
+    expect(screen.getByText('Renamed Tuesday drill, blue team to Wednesday drill.')).toBeInTheDocument();
+  });
+
   it('offers Resume to running sessions only, Debrief to ended ones, Archive to those not archived and Delete to all', async () => {
     await renderSessions([RUNNING, ENDED, ELSEWHERE, DAMAGED]);
     await screen.findAllByRole('rowheader', { name: /Left open overnight/ });
     const names = (row: HTMLElement) => [...within(row).queryAllByRole('button'), ...within(row).queryAllByRole('link')].map((b) => b.textContent);
-    expect(names(rowOf(/s-running/))).toEqual(['Resume', 'Archive', 'Delete']);
-    expect(names(rowOf(/s-ended/))).toEqual(['Archive', 'Delete', 'Debrief']);
-    // A session another Firedrill holds, or a damaged journal, cannot be resumed from here.
-    expect(names(rowOf(/s-elsewhere/))).toEqual(['Archive', 'Delete']);
+    expect(names(rowOf(/s-running/))).toEqual(['Resume', 'Rename', 'Archive', 'Delete']);
+    expect(names(rowOf(/s-ended/))).toEqual(['Rename', 'Archive', 'Delete', 'Debrief']);
+    // A session another Firedrill holds, or a damaged journal, cannot be resumed from here; a damaged one not renamed.
+    expect(names(rowOf(/s-elsewhere/))).toEqual(['Rename', 'Archive', 'Delete']);
     expect(names(rowOf(/s-damaged/))).toEqual(['Archive', 'Delete']);
     expect(within(rowOf(/s-ended/)).getByRole('link', { name: /^Debrief Left open overnight/ })).toHaveAttribute('href', '#/debrief/s-ended');
   });
 
   it('Resume opens the console of that session', async () => {
     const { user } = await renderSessions([RUNNING, ENDED]);
-    await user.click(await screen.findByRole('button', { name: `Resume ${TITLE}, started ${localDateTime(RUNNING.startedAt)}` }));
+    await user.click(await screen.findByRole('button', { name: `Resume ${RUNNING.name}, started ${localDateTime(RUNNING.startedAt)}` }));
     expect(window.location.hash).toBe('#/session/s-running');
   });
 
   it('Archive asks first, naming the session; confirmed, it sends session.archive and lists the sessions again', async () => {
     const { client, user } = await renderSessions([RUNNING, ENDED]);
     await screen.findByRole('row', { name: /s-ended/ });
-    await user.click(within(rowOf(/s-ended/)).getByRole('button', { name: `Archive ${TITLE}, started ${localDateTime(ENDED.startedAt)}` }));
+    await user.click(within(rowOf(/s-ended/)).getByRole('button', { name: `Archive ${ENDED.name}, started ${localDateTime(ENDED.startedAt)}` }));
     const dialog = await screen.findByRole('dialog', { name: 'Archive this session?' });
     expect(dialog).toHaveTextContent(TITLE);
     expect(dialog).toHaveTextContent('s-ended');
@@ -135,7 +180,7 @@ describe('the sessions list', () => {
 
   it('Delete asks first, saying the journal goes to the trash folder; confirmed, it sends session.delete and lists again', async () => {
     const { client, user } = await renderSessions([RUNNING, ENDED]);
-    await user.click(await screen.findByRole('button', { name: `Delete ${TITLE}, started ${localDateTime(RUNNING.startedAt)}` }));
+    await user.click(await screen.findByRole('button', { name: `Delete ${RUNNING.name}, started ${localDateTime(RUNNING.startedAt)}` }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete this session?' });
     expect(dialog).toHaveAccessibleDescription(/s-running.*moves its journal to the trash folder/s);
     await user.click(within(dialog).getByRole('button', { name: 'Delete the session' }));
@@ -193,6 +238,23 @@ describe('the sessions list', () => {
     expect(row).toHaveTextContent('Solo');
     expect(row).toHaveTextContent('Running');
     expect(row).toHaveTextContent(String(client.session().journal.length));
+  });
+
+  it('a session of the fake engine whose clock was paused, then renamed, lists as Paused under its new name', async () => {
+    const client = fakeClient();
+    const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'solo', speed: 60, participants: { 'incident-commander': 'Ada' }, name: 'Morning run' });
+    await client.send('clock.pause', { sessionId });
+    const user = userEvent.setup();
+    renderWithApp(<SessionsView />, client);
+    const row = await screen.findByRole('row', { name: /fake-session/ });
+    expect(row).toHaveTextContent('Paused');
+    expect(within(row).getByRole('rowheader')).toHaveTextContent(/^Morning run/);
+    expect(row).toHaveTextContent('Ada');
+    await user.click(within(row).getByRole('button', { name: /^Rename Morning run/ }));
+    const field = within(await screen.findByRole('dialog')).getByRole('textbox', { name: 'Session name' });
+    await user.clear(field);
+    await user.type(field, 'Evening run{Enter}');
+    await waitFor(() => expect(within(screen.getByRole('row', { name: /fake-session/ })).getByRole('rowheader')).toHaveTextContent(/^Evening run/));
   });
 });
 

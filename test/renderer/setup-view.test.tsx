@@ -21,6 +21,20 @@ describe('session set-up', () => {
     expect(create?.params).toMatchObject({ scenarioId: 'public-test-bucket', mode: 'role-play', speed: 600, participants: { 'incident-commander': 'Ada' } });
     expect(client.calls.map((call) => call.type)).toContain('session.open');
     expect(window.location.hash).toBe('#/session/fake-session');
+    // No name typed: the host names it (scenario and day), so none is sent.
+    expect(create?.params).not.toHaveProperty('name');
+  });
+
+  it('gives the session the name typed in set-up, trimmed', async () => {
+    const user = userEvent.setup();
+    const { client } = renderWithApp(<SetupView scenarioId="public-test-bucket" />);
+    await screen.findByRole('heading', { name: /Set up: Left open overnight/ });
+    const field = screen.getByRole('textbox', { name: 'Session name' });
+    expect(field).toHaveAccessibleDescription(/Optional: how this drill is listed in Sessions/);
+    await user.type(field, '  Tuesday drill, blue team ');
+    await user.click(await screen.findByRole('button', { name: 'Start the session' }));
+    await screen.findByRole('button', { name: 'Start the session' });
+    expect(client.calls.find((call) => call.type === 'session.create')?.params).toMatchObject({ name: 'Tuesday drill, blue team' });
   });
 
   it('loads the library listing itself when the page is reloaded on the set-up address', async () => {
