@@ -1,4 +1,5 @@
 // npm run bench: bundles each benchmark and runs it under plain Node, printing its figures.
+// `npm run bench -- ui` runs only the benchmarks whose title holds the words given.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { nodeBundle, WORKER_ENTRY } from './node-bundle.mjs';
@@ -20,7 +21,8 @@ await buildCli();
 // The host's worker thread, beside the benchmarks that run a server.
 await build({ entryPoints: WORKER_ENTRY, outdir: 'dist/bench', ...nodeBundle });
 
-for (const [title, entry, nodeFlags = []] of benches) {
+const only = process.argv.slice(2).join(' ');
+for (const [title, entry, nodeFlags = []] of benches.filter(([title]) => title.includes(only))) {
   const outfile = entry.replace(/^bench\//, 'dist/bench/').replace(/\.ts$/, '.js');
   await build({
     entryPoints: [entry],

@@ -5,6 +5,7 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { nodeBundle, WORKER_ENTRY } from './node-bundle.mjs';
+import { seedLibrary } from './library-seed.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -21,6 +22,8 @@ export async function buildCli() {
     ...nodeBundle,
     sourcemap: 'linked',
   });
+  // The validated bundled library, so that serve's first start skips validating it.
+  await seedLibrary(`${root}dist/firedrill-worker.js`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildCli();

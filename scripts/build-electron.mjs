@@ -5,6 +5,7 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { nodeBundle, WORKER_ENTRY } from './node-bundle.mjs';
+import { seedLibrary } from './library-seed.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -35,6 +36,8 @@ export async function buildElectron() {
       sourcemap: 'linked',
     }),
   ]);
+  // The app's first start, like serve's, reads the bundled library validated at build time.
+  await seedLibrary(`${root}dist/electron/firedrill-worker.js`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildElectron();

@@ -5,8 +5,7 @@ import type { LibraryDocument, LibraryImported, LibraryListing, LibraryRemoved, 
 import { dataPaths } from '../storage/data-dir.js';
 import { moveFile, writeFileAtomic } from '../storage/atomic-file.js';
 import { bundledScenariosDir } from './bundled.js';
-import { loadBundledLibrary } from './load.js';
-import { readSources } from './read-sources.js';
+import { readSources, type ReadResult } from './read-sources.js';
 import { scenarioFacts } from '../../engine/format/scenario-facts.js';
 import type { Plan } from '../../engine/format/plan.js';
 import type { Scenario } from '../../engine/format/scenario.js';
@@ -27,9 +26,14 @@ export class LibraryRefusal extends Error {
   }
 }
 
+/** The bundled plans, scenarios and scripts, read, with files named relative to their folder. */
+export function bundledSourcesForHost(): ReadResult {
+  return readSources([bundledScenariosDir()], bundledScenariosDir());
+}
+
 /** The bundled library, with files named relative to the bundled scenarios folder. */
-export function loadBundledForHost(): Library {
-  return loadBundledLibrary(bundledScenariosDir());
+export function loadBundledForHost(read: ReadResult = bundledSourcesForHost()): Library {
+  return loadLibrary(read.sources);
 }
 
 /** The bundled plans and scenarios plus the valid ones of the user's library folder. */
@@ -44,13 +48,14 @@ export interface CombinedLibrary {
 
 const key = (kind: DocumentKind, id: string) => `${kind}:${id}`;
 
-function userSources(root: string) {
+/** The files of the user's library folder, read (none when it does not exist yet). */
+export function userSources(root: string): ReadResult {
   const folder = dataPaths(root).library;
   return existsSync(folder) ? readSources([folder], folder) : { sources: [], unreadable: [] };
 }
 
-export function loadCombinedLibrary(root: string, bundled: Library): CombinedLibrary {
-  const { sources, unreadable } = userSources(root);
+export function loadCombinedLibrary(root: string, bundled: Library, userFiles: ReadResult = userSources(root)): CombinedLibrary {
+  const { sources, unreadable } = userFiles;
   const user = loadLibrary(sources, bundled);
   const origins = new Map<string, { source: LibrarySource; file: string }>();
   const bundledFile = (file: string) => relative(bundledScenariosDir(), resolve(bundledScenariosDir(), file));

@@ -36,5 +36,7 @@ export function dataPaths(root: string) {
     improvements: join(root, 'improvements'),
     /** Every plan and scenario version a session used, by content hash (versions/<hex>.json). */
     versions: join(root, 'versions'),
+    /** What can be worked out again from the rest, kept to start faster (the validated library). */
+    cache: join(root, 'cache'),
   };
 }

@@ -5,30 +5,40 @@ import type { AarOptions } from '../../../engine/report/aar.js';
 import type { AarExportFormat, PaperSize, ScorecardExportFormat } from '../../../engine/report/export-formats.js';
 import { drillHistory } from '../../../engine/report/drill-history.js';
 import type { Library } from '../../../engine/validate/index.js';
-import { exportAar } from '../../export/aar-export.js';
-import { exportScorecard } from '../../export/scorecard-export.js';
 import { collectDrills, sessionFiles } from '../../history/collect-drills.js';
+import type { ReadResult } from '../../library/read-sources.js';
 import { importLibraryFile, loadBundledForHost, loadCombinedLibrary, loadScenarioWorld, removeLibraryFile, type DocumentKind } from '../../library/user-library.js';
-import { librarySnapshot, worldSnapshot } from './library-snapshot.js';
+import { worldSnapshot } from './library-snapshot.js';
+import { loadLibrarySnapshot } from './library-cache.js';
 import { lookupIn, SessionStore } from '../../storage/session-store.js';
 
 /** The bundled library, read once per worker (it takes about a second). */
 let bundled: Library | undefined;
-const bundledLibrary = () => (bundled ??= loadBundledForHost());
+const bundledLibrary = (read?: ReadResult) => (bundled ??= loadBundledForHost(read));
+
+// The export libraries (PDF, Word, charts: megabytes of code) load at the first export, not
+// when the worker starts: the first thing a worker does is the library the page waits for.
+const exports = () => Promise.all([import('../../export/scorecard-export.js'), import('../../export/aar-export.js')]);
 
 /** The bytes of a file, in a buffer of their own (so they move to the serving thread without a copy). */
 const ownBytes = (bytes: Buffer) => new Uint8Array(bytes);
 
 export const hostTasks = {
-  'library.load': (dataDir: string) => librarySnapshot(loadCombinedLibrary(dataDir, bundledLibrary())),
+  'library.load': (dataDir: string) => loadLibrarySnapshot(dataDir, { bundled: bundledLibrary }),
   'library.world': (dataDir: string, scenarioId: string) => {
     const world = loadScenarioWorld(dataDir, scenarioId);
     return world ? worldSnapshot(world) : null;
   },
   'library.import': (dataDir: string, file: { fileName: string; text: string }) => importLibraryFile(dataDir, bundledLibrary(), file),
   'library.remove': (dataDir: string, kind: DocumentKind, id: string) => removeLibraryFile(dataDir, bundledLibrary(), kind, id),
-  'export.scorecard': async (scorecard: Scorecard, format: ScorecardExportFormat, paper: PaperSize) => ownBytes(await exportScorecard(scorecard, format, { paper })),
-  'export.aar': async (scorecards: Scorecard[], format: AarExportFormat, options: AarOptions & { paper: PaperSize }) => ownBytes(await exportAar(scorecards, format, options)),
+  'export.scorecard': async (scorecard: Scorecard, format: ScorecardExportFormat, paper: PaperSize) => {
+    const [{ exportScorecard }] = await exports();
+    return ownBytes(await exportScorecard(scorecard, format, { paper }));
+  },
+  'export.aar': async (scorecards: Scorecard[], format: AarExportFormat, options: AarOptions & { paper: PaperSize }) => {
+    const [, { exportAar }] = await exports();
+    return ownBytes(await exportAar(scorecards, format, options));
+  },
   history: (dataDir: string, filter: { plan?: string; scenario?: string }) => {
     const collected = collectDrills(sessionFiles(dataDir), [() => loadCombinedLibrary(dataDir, bundledLibrary()).library], filter);
     return { history: drillHistory(collected.drills, filter), skipped: collected.skipped, running: collected.running.length, unverified: collected.unverified.length };
