@@ -24,6 +24,8 @@ export const MAX_SOURCE_CHARS = 2_000_000;
 
 /** The deepest nesting accepted: real documents stay under 15 levels; deeper is a mistake or an attack. */
 export const MAX_NESTING = 64;
+/** Copies aliases may make of anchored nodes (yaml's maxAliasCount): a plan repeats a block a few times, a bomb billions. */
+export const MAX_ALIAS_COUNT = 100;
 
 /**
  * The nesting the parser is given at all: twice MAX_NESTING, since the estimate before parsing
@@ -90,8 +92,14 @@ export function parseYamlSource(file: string, text: string): ParsedSource {
   }
   let value: unknown;
   try {
-    value = document.toJS({ maxAliasCount: 100 });
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
+    // An alias bomb ("billion laughs"): the parser stops it after a bounded count; say where it starts.
+    const bomb = /alias count/i.test(error instanceof Error ? error.message : '') ? aliasOfAliases(document) : undefined;
+    if (bomb) {
+      const { line, column } = position(bomb.offset);
+      return { ok: false, errors: [at(line, column, `the alias "*${bomb.name}" repeats an anchor that holds aliases itself, which would expand past ${MAX_ALIAS_COUNT} copies: aliases of aliases (a "billion laughs" alias bomb) are refused; write the content out`)] };
+    }
     return { ok: false, errors: [at(1, 1, unreadable(error))] };
   }
   if (value === null || value === undefined) return { ok: false, errors: [at(1, 1, 'the file holds no YAML document (only comments or blank lines)')] };
@@ -144,6 +152,22 @@ function isEmptyScalar(node: unknown): boolean {
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
+}
+
+/** The first alias (in the file's order) whose anchored node holds aliases itself: where expansion multiplies. */
+function aliasOfAliases(document: Document.Parsed): { name: string; offset: number } | undefined {
+  let found: { name: string; offset: number } | undefined;
+  visit(document, {
+    Alias(_key, alias) {
+      const target = alias.resolve(document);
+      let nested = false;
+      if (target && isCollection(target)) visit(target, { Alias: () => { nested = true; return visit.BREAK; } });
+      if (!nested) return undefined;
+      found = { name: alias.source, offset: alias.range?.[0] ?? 0 };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function unreadable(error: unknown): string {

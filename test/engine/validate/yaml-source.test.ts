@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_NESTING, MAX_SOURCE_CHARS, parseYamlSource, type YamlSource } from '../../../engine/validate/index.js';
+import { MAX_ALIAS_COUNT, MAX_NESTING, MAX_SOURCE_CHARS, parseYamlSource, type YamlSource } from '../../../engine/validate/index.js';
 
 function source(text: string): YamlSource {
   const result = parseYamlSource('doc.yaml', text);
@@ -226,5 +226,30 @@ describe('parseYamlSource: syntax errors', () => {
         expect(error.column).toBeLessThanOrEqual(lines[error.line - 1]!.length + 1);
       }
     }
+  });
+
+  describe('an alias bomb ("billion laughs")', () => {
+    /** `levels` anchors, each a list of nine aliases of the one before: 9^levels strings once expanded. */
+    const bomb = (levels: number) => {
+      const lines = ['l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+      for (let level = 1; level < levels; level++) lines.push(`l${level}: &l${level} [${Array.from({ length: 9 }, () => `*l${level - 1}`).join(', ')}]`);
+      return `${lines.join('\n')}\n`;
+    };
+
+    it('is refused with the place its expansion multiplies, in bounded time and memory', () => {
+      const heapBefore = process.memoryUsage().heapUsed;
+      // Nine levels would be 387 million strings; 20 levels more than the universe holds.
+      for (const levels of [9, 20]) {
+        expect(syntaxErrors(bomb(levels))).toEqual([{ line: 3, column: 10, path: '', message: expect.stringMatching(new RegExp(`^the alias "\\*l1" repeats an anchor that holds aliases itself, which would expand past ${MAX_ALIAS_COUNT} copies`)) }]);
+      }
+      // A guard, far above what refusing it takes: expanded, it would need gigabytes.
+      expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024);
+    }, 20_000);
+
+    it('still reads a plan that repeats an anchored block a few times', () => {
+      expect(source('base: &base { a: 1, b: [x, y] }\nfirst: *base\nsecond: *base\nlist: [*base, *base]\n').value).toEqual({
+        base: { a: 1, b: ['x', 'y'] }, first: { a: 1, b: ['x', 'y'] }, second: { a: 1, b: ['x', 'y'] }, list: [{ a: 1, b: ['x', 'y'] }, { a: 1, b: ['x', 'y'] }],
+      });
+    });
   });
 });
