@@ -14,6 +14,9 @@ export const SEED_FOLDER = 'library-seed';
 /** Runs the worker's library.load on an empty data folder and keeps the cache it writes. */
 export async function seedLibrary(workerFile) {
   const dataDir = mkdtempSync(join(tmpdir(), 'firedrill-seed-'));
+  // The last build's seed goes first: the worker would read it rather than validate and cache.
+  const seed = join(dirname(workerFile), SEED_FOLDER);
+  rmSync(seed, { recursive: true, force: true });
   const worker = new Worker(workerFile);
   try {
     const answer = await new Promise((resolve, reject) => {
@@ -22,8 +25,6 @@ export async function seedLibrary(workerFile) {
       worker.postMessage({ id: 1, name: 'library.load', args: [dataDir] });
     });
     if (!answer.ok) throw new Error(`the library could not be seeded: ${answer.error?.message ?? 'the worker failed'}`);
-    const seed = join(dirname(workerFile), SEED_FOLDER);
-    rmSync(seed, { recursive: true, force: true });
     mkdirSync(seed, { recursive: true });
     const cache = join(dataDir, 'cache');
     const files = readdirSync(cache).filter((name) => name.endsWith('.json'));
