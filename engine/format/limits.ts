@@ -43,6 +43,16 @@ export const COUNT_LIMITS = {
   logLines: 1_000,
 } as const;
 
+/**
+ * What a live session's view carries (engine/protocol/view.ts). The view is sent to every page at
+ * every change: a drill with thousands of observations would send them all each second. The
+ * journal, the scorecard and the debrief keep every one.
+ */
+export const VIEW_LIMITS = {
+  /** The newest observations shown in the console; the view counts them all. */
+  observations: 200,
+} as const;
+
 /** An artifact's data as JSON, in characters (a CloudTrail event is about 2,000). */
 export const MAX_ARTIFACT_CHARS = 50_000;
 

@@ -5,6 +5,7 @@ export type { NextStop };
 import type { InjectCause, InjectStatus, DecisionState } from '../session/context.js';
 import type { SessionStarted } from '../session/journal.js';
 import { phaseReached } from '../session/machine.js';
+import { VIEW_LIMITS } from '../format/limits.js';
 
 /** One inject as the facilitator console lists it. */
 export interface InjectView {
@@ -92,8 +93,10 @@ export interface SessionView {
   /** When the scenario's end condition first held, if it has. */
   completeAt: number | null;
   ended: { at: number; reason: string } | null;
-  /** The facilitator's observations, oldest first. */
+  /** The facilitator's newest observations (at most VIEW_LIMITS.observations), oldest first. */
   observations: ObservationView[];
+  /** How many observations the session holds (the view carries only the newest). */
+  observationCount: number;
   /** The journal's length: the seq of its last entry. */
   journalLength: number;
 }
@@ -143,7 +146,8 @@ export function sessionView(session: Session): SessionView {
     }))
     .sort((a, b) => a.dueAt - b.dueAt || a.id.localeCompare(b.id));
 
-  const observations = session.observationsNoted().map((entry): ObservationView => (
+  const noted = session.observationsNoted();
+  const observations = noted.slice(-VIEW_LIMITS.observations).map((entry): ObservationView => (
     { seq: entry.seq, at: entry.simTime, by: entry.actor, text: entry.text, tag: entry.tag, objective: entry.objective ?? null, inject: entry.inject ?? null }));
 
   const actionsTaken = session.actionsTaken().map((entry): ActionTakenView => {
@@ -184,6 +188,7 @@ export function sessionView(session: Session): SessionView {
     completeAt: context.completeAt,
     ended: context.ended,
     observations,
+    observationCount: noted.length,
     journalLength: journal.length,
   };
 }

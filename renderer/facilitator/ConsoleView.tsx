@@ -89,8 +89,8 @@ function usePanels(view: SessionView, now: number, plan: Plan, scenario: Scenari
     { id: 'feed', label: 'Inject feed', count: fired.length, panel: <InjectFeed injects={fired} scenario={scenario} plan={plan} /> },
     { id: 'msel', label: 'MSEL', count: upcomingInjects(view).length + heldInjects(view).length, panel: <MselTimeline view={view} now={now} scenario={scenario} /> },
     {
-      id: 'observations', label: 'Observations', count: view.observations.length,
-      panel: <><ObservationForm view={view} scenario={scenario} /><ObservationList observations={view.observations} scenario={scenario} /></>,
+      id: 'observations', label: 'Observations', count: view.observationCount,
+      panel: <><ObservationForm view={view} scenario={scenario} /><ObservationList observations={view.observations} count={view.observationCount} scenario={scenario} /></>,
     },
   ];
   const response: PaneTab<ResponsePanel>[] = [

@@ -118,7 +118,7 @@ describe('deadline notifications', () => {
       { id: 'duty:police', title: 'Report to police', dueAt: 11 * 60_000, passed: false, metAt: 5 * 60_000 },
       { id: 'duty:late', title: 'Already late', dueAt: 9 * 60_000, passed: true, metAt: null },
     ],
-    injects: [], openDecisions: [], actionsTaken: [], nextStop: null, completeAt: null, ended: null, observations: [], journalLength: 3,
+    injects: [], openDecisions: [], actionsTaken: [], nextStop: null, completeAt: null, ended: null, observations: [], observationCount: 0, journalLength: 3,
     ...overrides,
   });
   const context = { focused: false, leadWallMs: 2 * 60_000, announced: new Set<string>() };
