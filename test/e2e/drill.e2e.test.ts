@@ -11,10 +11,10 @@ import type { SessionView } from '../../engine/protocol/index.js';
 import { checkView, protocolClient, seriousViolations, SHOTS, showTab, SIZES } from './views.js';
 
 // A facilitator's whole drill in the built app against `firedrill serve`: library -> set-up with
-// three participants -> start at 600x -> actions by several roles (a double click recorded once,
+// a name and three participants -> start at 600x -> actions by several roles (a double click recorded once,
 // Space after a click pausing, not taking again) -> severity by its shortcut -> jumps that stop
 // where a decision opens -> the decision answered -> an inject released by hand -> an observation
-// -> the role view opened in a page of its own -> End, confirmed -> the debrief shows what
+// -> the role view opened in a page of its own -> Sessions lists it by name, Paused -> End, confirmed -> the debrief shows what
 // `firedrill replay` of the journal gives -> the AAR with its HSEEP cover fields, PDF and HTML
 // exported through the UI -> the history has the drill. Every view is checked with axe-core in
 // both themes and photographed at 1024x640, 1280x720 and 1920x1080.
@@ -77,6 +77,7 @@ describe('a drill in the app', () => {
 
     await page.getByRole('button', { name: /Set up Left open overnight/ }).click();
     await page.getByRole('heading', { name: /Set up: Left open overnight/ }).waitFor();
+    await page.getByRole('textbox', { name: 'Session name' }).fill('Harbour drill, blue team');
     await page.getByRole('textbox', { name: 'Incident Commander' }).fill('Ada Lovelace');
     await page.getByRole('textbox', { name: 'Cloud Security Analyst' }).fill('Grace Hopper');
     await page.getByRole('textbox', { name: 'IT Operations' }).fill('Alan Turing');
@@ -236,6 +237,17 @@ describe('a drill in the app', () => {
     await role.getByRole('region', { name: 'Injects for Cloud Security Analyst' }).getByRole('article').first().waitFor();
     await checkView(role, 'role');
     await role.close();
+
+    // Sessions, in a page of its own: the drill by its name, with its people, Paused (its clock is).
+    const sessions = await context.newPage();
+    sessions.on('pageerror', (error) => pageErrors.push(error.message));
+    await sessions.goto(new URL('#/sessions', app.served.url).href);
+    const listed = sessions.getByRole('row', { name: new RegExp(sessionId) });
+    await listed.waitFor();
+    expect(await listed.getByRole('rowheader').textContent()).toMatch(/^Harbour drill, blue team/);
+    expect(await listed.locator('.session-state').textContent()).toBe('Paused');
+    expect(await listed.textContent()).toContain('Ada Lovelace, Grace Hopper, Alan Turing');
+    await sessions.close();
 
     // End asks first; Keep playing keeps it running; confirmed, the debrief shows what `firedrill replay` of the journal gives.
     await page.getByRole('button', { name: 'End the session' }).click();

@@ -77,6 +77,10 @@ describe('resuming a drill after the page was closed', () => {
     const shownBefore = simMs(await first.getByRole('status', { name: 'Simulated time' }).textContent());
     const closedAt = Date.now();
     await first.close();
+    // The server pauses a session once its last page has gone, and journals it.
+    const journaledPauses = () => readFileSync(join(app.served.dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8').trim().split('\n')
+      .filter((line) => (JSON.parse(line) as { type: string }).type === 'clock.paused').length;
+    await expect.poll(journaledPauses).toBe(1);
 
     // A new tab at the address the server printed (the token is in its query), then Sessions.
     const page = await newPage(context, pageErrors);
@@ -86,8 +90,9 @@ describe('resuming a drill after the page was closed', () => {
     await page.getByRole('heading', { name: 'Sessions', level: 1 }).waitFor();
     const row = page.getByRole('row', { name: new RegExp(sessionId) });
     await row.waitFor();
-    expect(await row.textContent()).toContain('Running');
-    const entries = Number(await row.locator('td.number').textContent());
+    // Its clock is paused, and Sessions says so (it said Running).
+    expect(await row.locator('.session-state').textContent()).toBe('Paused');
+    const entries = Number(await row.locator('td.number').last().textContent());
     expect(entries).toBeGreaterThanOrEqual(journalLines);
     await checkView(page, 'sessions', { fullPage: true });
 
