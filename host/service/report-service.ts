@@ -1,6 +1,5 @@
 import type { CommandParams, CommandResults } from '../../engine/protocol/index.js';
 import type { ExportedFile } from '../../engine/protocol/results.js';
-import { scoreSession } from '../../engine/scoring/score.js';
 import type { Scorecard } from '../../engine/scoring/scorecard.js';
 import { afterActionReport } from '../../engine/report/aar.js';
 import type { ImprovementEdit } from '../../engine/report/improvement-plan.js';
@@ -28,7 +27,7 @@ export class ReportService {
   }
 
   async scorecard(sessionId: string): Promise<CommandResults['scorecard.get']> {
-    return { scorecard: scoreSession(await this.sessions.read(sessionId)) };
+    return { scorecard: await this.sessions.scorecard(sessionId) };
   }
 
   /** Written in a worker thread: a long PDF takes seconds. */

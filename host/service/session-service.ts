@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { ClockDriver } from '../../engine/session/driver.js';
 import { Session } from '../../engine/session/session.js';
 import { FACILITATOR } from '../../engine/format/script.js';
@@ -8,9 +7,11 @@ import type { CommandParams, CommandResults } from '../../engine/protocol/index.
 import type { SessionView } from '../../engine/protocol/view.js';
 import { SessionStore, type WorldLookup } from '../storage/session-store.js';
 import { fileProblem, StorageError } from '../storage/storage-error.js';
-import { newSessionId, SESSION_ID } from '../storage/session-id.js';
+import { newSessionId } from '../storage/session-id.js';
 import { CommandFailure } from './command-failure.js';
-import { scenarioOfJournal, scenarioOfText } from './journal-head.js';
+import { scenarioOfJournal } from './journal-head.js';
+import { scoreSession } from '../../engine/scoring/score.js';
+import type { Scorecard } from '../../engine/scoring/scorecard.js';
 import { LiveSession } from './live-session.js';
 import type { LibraryService } from './library-service.js';
 import type { HostTasks } from './work/tasks.js';
@@ -72,15 +73,14 @@ export class SessionService {
 
   /** Stores a journal exported from another Firedrill as an ended session of this data folder. */
   async import(params: CommandParams<'session.import'>): Promise<CommandResults['session.import']> {
-    const lookup = await this.library.lookupFor(scenarioOfText(params.text));
-    const { summary } = this.store.import(params.fileName, params.text, lookup, new Date(this.now()).toISOString());
+    // Parsing, checking the hash chain and replaying a journal of up to MAX_IMPORT_BYTES: a worker's job.
+    const summary = await this.pool.run('session.import', this.dataDir, params.fileName, params.text, new Date(this.now()).toISOString());
     return { sessionId: summary.id, summary };
   }
 
   /** The lookup of a stored session's scenario and plan, found from its journal's first line. */
   private lookupOf(sessionId: string): Promise<WorldLookup> {
-    const paths = SESSION_ID.test(sessionId) ? [this.store.journalPath(sessionId), join(this.store.paths.archive, `${sessionId}.jsonl`)] : [];
-    return this.library.lookupFor(scenarioOfJournal(paths));
+    return this.library.lookupFor(scenarioOfJournal(this.store.journalPaths(sessionId)));
   }
 
   async create(params: CommandParams<'session.create'>): Promise<LiveSession> {
@@ -185,9 +185,10 @@ export class SessionService {
     await closing;
   }
 
-  /** A session to read (live here, or replayed from its journal, active or archived). */
-  async read(sessionId: string): Promise<Session> {
-    return this.live.get(sessionId)?.session ?? this.store.read(sessionId, await this.lookupOf(sessionId));
+  /** A session's scorecard: of the live session here, or replayed from its journal (active or archived) in a worker. */
+  async scorecard(sessionId: string): Promise<Scorecard> {
+    const live = this.live.get(sessionId);
+    return live ? scoreSession(live.session) : this.pool.run('session.scorecard', this.dataDir, sessionId);
   }
 
   /**

@@ -111,6 +111,11 @@ export class SessionStore {
     return join(this.paths.sessions, `${sessionId}${JOURNAL}`);
   }
 
+  /** Where a session's journal may be, active then archived (none for what is not a session id): to read its first line. */
+  journalPaths(sessionId: string): string[] {
+    return SESSION_ID.test(sessionId) ? [this.journalPath(sessionId), this.archivedPath(sessionId)] : [];
+  }
+
   private archivedPath(sessionId: string): string {
     return join(this.paths.archive, `${sessionId}${JOURNAL}`);
   }

@@ -10,7 +10,10 @@ import type { ReadResult } from '../../library/read-sources.js';
 import { importLibraryFile, loadBundledForHost, loadCombinedLibrary, loadScenarioWorld, removeLibraryFile, type DocumentKind } from '../../library/user-library.js';
 import { worldSnapshot } from './library-snapshot.js';
 import { loadLibrarySnapshot } from './library-cache.js';
-import { lookupIn, SessionStore } from '../../storage/session-store.js';
+import { lookupIn, SessionStore, type WorldLookup } from '../../storage/session-store.js';
+import { scenarioOfJournal, scenarioOfText } from '../journal-head.js';
+import { scoreSession } from '../../../engine/scoring/score.js';
+import type { SessionSummary } from '../../../engine/protocol/index.js';
 
 /** The bundled library, read once per worker (it takes about a second). */
 let bundled: Library | undefined;
@@ -19,6 +22,15 @@ const bundledLibrary = (read?: ReadResult) => (bundled ??= loadBundledForHost(re
 // The export libraries (PDF, Word, charts: megabytes of code) load at the first export, not
 // when the worker starts: the first thing a worker does is the library the page waits for.
 const exports = () => Promise.all([import('../../export/scorecard-export.js'), import('../../export/aar-export.js')]);
+
+/**
+ * The scenario and plans a journal was recorded with: its scenario's world when found alone
+ * (fast), else the whole library (bundled plus the user's folder).
+ */
+function journalLookup(dataDir: string, scenarioId: string | undefined): WorldLookup {
+  const world = scenarioId === undefined ? undefined : loadScenarioWorld(dataDir, scenarioId);
+  return lookupIn(world ?? loadCombinedLibrary(dataDir, bundledLibrary()).library);
+}
 
 /** The bytes of a file, in a buffer of their own (so they move to the serving thread without a copy). */
 const ownBytes = (bytes: Buffer) => new Uint8Array(bytes);
@@ -42,6 +54,14 @@ export const hostTasks = {
   history: (dataDir: string, filter: { plan?: string; scenario?: string }) => {
     const collected = collectDrills(sessionFiles(dataDir), [() => loadCombinedLibrary(dataDir, bundledLibrary()).library], filter);
     return { history: drillHistory(collected.drills, filter), skipped: collected.skipped, running: collected.running.length, unverified: collected.unverified.length };
+  },
+  /** A journal from another Firedrill, checked, replayed and stored as an ended session: its entry in the session list. */
+  'session.import': (dataDir: string, fileName: string, text: string, wallTime: string): SessionSummary =>
+    new SessionStore(dataDir).import(fileName, text, journalLookup(dataDir, scenarioOfText(text)), wallTime).summary,
+  /** The scorecard of a stored session (not open in the host), replayed from its journal, active or archived. */
+  'session.scorecard': (dataDir: string, sessionId: string): Scorecard => {
+    const store = new SessionStore(dataDir);
+    return scoreSession(store.read(sessionId, journalLookup(dataDir, scenarioOfJournal(store.journalPaths(sessionId)))));
   },
   /** The stored sessions from the session index; an ended session is replayed and scored once (then cached). */
   'sessions.list': (dataDir: string, filter: { archived?: boolean }) => {

@@ -9,7 +9,7 @@ import { CommandFailure } from '../command-failure.js';
 /** An error thrown in a worker, as it crosses to the serving thread (structured clone keeps no class). */
 export type WireError =
   | { kind: 'library'; code: LibraryRefusal['code']; message: string; errors: LocatedError[] }
-  | { kind: 'journal-import'; message: string; errors: LocatedError[] }
+  | { kind: 'journal-import'; code: 'corrupt' | 'edited'; message: string; errors: LocatedError[] }
   | { kind: 'storage'; code: StorageErrorCode; message: string }
   | { kind: 'session'; message: string }
   | { kind: 'command'; code: ErrorCode; message: string; errors?: LocatedError[] }
@@ -17,7 +17,7 @@ export type WireError =
 
 export function toWire(error: unknown): WireError {
   if (error instanceof LibraryRefusal) return { kind: 'library', code: error.code, message: error.message, errors: error.errors };
-  if (error instanceof JournalImportRefusal) return { kind: 'journal-import', message: error.message, errors: error.errors };
+  if (error instanceof JournalImportRefusal) return { kind: 'journal-import', code: error.code as 'corrupt' | 'edited', message: error.message, errors: error.errors };
   if (error instanceof StorageError) return { kind: 'storage', code: error.code, message: error.message };
   if (error instanceof SessionRefusal) return { kind: 'session', message: error.message };
   if (error instanceof CommandFailure) return { kind: 'command', code: error.code, message: error.message, ...(error.errors ? { errors: error.errors } : {}) };
@@ -38,7 +38,7 @@ export function fromWire(wire: WireError): Error {
     case 'library':
       return new LibraryRefusal(wire.code, wire.message, wire.errors);
     case 'journal-import':
-      return new JournalImportRefusal('corrupt', wire.message, wire.errors);
+      return new JournalImportRefusal(wire.code, wire.message, wire.errors);
     case 'storage':
       return new StorageError(wire.code, wire.message);
     case 'session':
