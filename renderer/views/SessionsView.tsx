@@ -62,7 +62,8 @@ function SessionRow({ session, title, onAsk }: Named & { onAsk: (action: Pending
     <tr>
       <th scope="row">
         <span className="session-name">{session.name}</span>
-        {session.name !== title && <span className="session-scenario">{title}</span>}
+        {/* A default name (the scenario's title and the day) says the scenario already. */}
+        {!session.name.startsWith(title) && <span className="session-scenario">{title}</span>}
         <span className="session-id">{session.id}</span>
       </th>
       <td>{MODE_LABELS[session.mode] ?? session.mode}</td>
