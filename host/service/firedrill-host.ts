@@ -5,7 +5,7 @@ import { ReportService } from './report-service.js';
 import { SessionService, type HostEvents } from './session-service.js';
 import type { HostTasks } from './work/tasks.js';
 import { WorkerPool } from './work/worker-pool.js';
-import { workerScript } from './work/worker-script.js';
+import { workerScript, WORKERS as WORKER_SCRIPTS } from '../threads/worker-script.js';
 
 export interface HostOptions {
   dataDir: string;
@@ -38,7 +38,7 @@ export class FiredrillHost {
 
   constructor(options: HostOptions) {
     this.tokens = options.tokens;
-    this.pool = new WorkerPool<HostTasks>({ size: WORKERS, script: () => workerScript(), resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    this.pool = new WorkerPool<HostTasks>({ size: WORKERS, script: () => workerScript(WORKER_SCRIPTS.host), resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     this.library = new LibraryService(options.dataDir, this.pool);
     const logError = options.logError ?? ((message: string) => void process.stderr.write(`${message}\n`));
     this.sessions = new SessionService(options.dataDir, this.library, this.pool, options.events, options.now ?? Date.now, logError);

@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from '../host/export/exports-helpers.js';
-import { bundleSimulationWorker } from '../helpers/simulation-worker.js';
 
 // firedrill simulate, run in-process as a user would type it (the worker threads run the
-// worker bundled from the sources, named by FIREDRILL_SIMULATION_WORKER).
+// worker the test run bundled from the sources: test/setup/build-worker.ts).
 
 const tmp = mkdtempSync(join(tmpdir(), 'firedrill-simulate-'));
-let worker: Awaited<ReturnType<typeof bundleSimulationWorker>>;
-let env: Record<string, string>;
-beforeAll(async () => {
-  worker = await bundleSimulationWorker();
-  env = { FIREDRILL_SIMULATION_WORKER: worker.file };
-});
+const env: Record<string, string> = {};
 afterAll(() => {
-  worker.remove();
   rmSync(tmp, { recursive: true, force: true });
 });
 
