@@ -36,5 +36,7 @@ export function dataPaths(root: string) {
     improvements: join(root, 'improvements'),
     /** Every plan and scenario version a session used, by content hash (versions/<hex>.json). */
     versions: join(root, 'versions'),
+    /** The history's labels of drills, and which are left out of its figures (drill-labels.ts). */
+    drillLabels: join(root, 'drill-labels.json'),
   };
 }

@@ -113,7 +113,7 @@ export function fakeClient(): FakeClient {
       edited = params.items ?? null;
       return { sessionId: 'fake-session', items: afterActionReport([scoreSession(session!)], edited ? { improvementPlan: edited } : {}).improvementPlan, edited: edited !== null };
     },
-    'history.get': () => ({ history: drillHistory(session?.context.ended ? [drillOf(scoreSession(session))] : []), skipped: [], running: session && !session.context.ended ? 1 : 0 }),
+    'history.get': () => ({ history: drillHistory(session?.context.ended ? [drillOf(scoreSession(session))] : []), skipped: [], running: session && !session.context.ended ? 1 : 0, excluded: [] }),
   };
   return {
     calls,

@@ -29,7 +29,7 @@ const DRILLS = [
 
 function renderHistory(result: Partial<HistoryResult> = {}) {
   const client = fakeClient();
-  client.override('history.get', () => ({ history: drillHistory(DRILLS), skipped: [], running: 0, unverified: 0, ...result }));
+  client.override('history.get', () => ({ history: drillHistory(DRILLS), skipped: [], running: 0, unverified: 0, excluded: [], ...result }));
   return { ...renderWithApp(<HistoryView />, client), user: userEvent.setup() };
 }
 
@@ -96,7 +96,7 @@ describe('the history of drills', () => {
     renderWithApp(<HistoryView />, client);
     expect(screen.getByRole('status')).toHaveTextContent('Reading the drills…');
     expect(screen.getByRole('progressbar', { name: 'Reading the drills' })).toBeInTheDocument();
-    answer({ history: drillHistory([]), skipped: [], running: 0, unverified: 0 });
+    answer({ history: drillHistory([]), skipped: [], running: 0, unverified: 0, excluded: [] });
     expect(await screen.findByText(/No ended drills yet\. Run a drill from the library and end it/)).toBeInTheDocument();
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
