@@ -14,13 +14,6 @@ import './sessions-history.css';
 type GroupBy = 'scenario' | 'plan';
 
 
-/** The slope in words: a drill-to-drill change under half a minute reads as steady. */
-export function trendText(spread: Spread): string {
-  if (spread.trendPerDrill === null) return 'no trend yet: it needs two drills that reached it';
-  if (Math.abs(spread.trendPerDrill) < 0.5) return 'steady from drill to drill';
-  const by = minutesText(Math.abs(spread.trendPerDrill));
-  return spread.trendPerDrill < 0 ? `getting faster, by ${by} per drill` : `getting slower, by ${by} per drill`;
-}
 
 const METRICS: { key: 'timeToDetect' | 'timeToContain' | 'timeToRecover'; measure: DrillMeasure; title: string; of: (drill: Drill) => number | null }[] = [
   { key: 'timeToDetect', measure: 'timeToDetectMinutes', title: 'Time to detect', of: (d) => d.timeToDetectMinutes },
