@@ -11,6 +11,7 @@ import { useLeaveReplacedSession } from './use-session-updates.js';
 // its own chunk, fetched when first shown, so the first load carries only the library.
 const SessionsView = lazy(() => import('../views/SessionsView.js').then((m) => ({ default: m.SessionsView })));
 const HistoryView = lazy(() => import('../views/HistoryView.js').then((m) => ({ default: m.HistoryView })));
+const CoverageView = lazy(() => import('../views/CoverageView.js').then((m) => ({ default: m.CoverageView })));
 const StressTestView = lazy(() => import('../views/StressTestView.js').then((m) => ({ default: m.StressTestView })));
 const SetupView = lazy(() => import('../views/SetupView.js').then((m) => ({ default: m.SetupView })));
 const ConsoleView = lazy(() => import('../facilitator/ConsoleView.js').then((m) => ({ default: m.ConsoleView })));
@@ -35,6 +36,7 @@ function Screen({ route }: { route: Route }) {
     case 'sessions': return <SessionsView />;
     case 'history': return <HistoryView />;
     case 'stress-test': return <StressTestView />;
+    case 'coverage': return <CoverageView />;
     case 'setup': return <SetupView scenarioId={route.scenarioId} />;
     case 'console': return <ConsoleView sessionId={route.sessionId} />;
     case 'debrief': return <DebriefView sessionId={route.sessionId} />;
@@ -47,6 +49,7 @@ const MAIN_LINKS: { route: Route; title: string }[] = [
   { route: { name: 'sessions' }, title: 'Sessions' },
   { route: { name: 'history' }, title: 'History' },
   { route: { name: 'stress-test' }, title: 'Stress test' },
+  { route: { name: 'coverage' }, title: 'Coverage' },
 ];
 
 /** The top-level screens; the one shown is marked for screen readers as well as by its look. */
