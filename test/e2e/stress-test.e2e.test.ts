@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { servedApp } from './browser.js';
-import { checkView, SIZES } from './views.js';
+import { checkView, protocolClient, SIZES } from './views.js';
 
 // A programme owner stress-tests a scenario from the app: a run with many drills is cancelled
 // from its progress bar, a smaller one runs to the end on the server's worker threads, and its
@@ -48,6 +48,42 @@ describe('the stress test in the browser', () => {
     await page.locator('.report-chart svg').first().waitFor();
 
     await checkView(page, 'stress-test', { fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('labels a drill in the history, leaves it out of the figures, and shows the coverage map', async () => {
+    // Three ended drills, made over the protocol as another console would.
+    const other = protocolClient(app.served);
+    try {
+      for (let i = 0; i < 3; i++) {
+        const { sessionId } = await other.send('session.create', { scenarioId: 'public-test-bucket', mode: 'solo' });
+        await other.send('session.end', { sessionId });
+      }
+    } finally {
+      other.close();
+    }
+    const context = await app.browser.newContext({ viewport: SIZES[0], bypassCSP: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+
+    await page.goto(`${app.served.url}#/history`);
+    const form = page.getByRole('region', { name: 'Label or leave out a drill' });
+    await form.waitFor();
+    await form.getByRole('textbox', { name: 'Label' }).fill('Test run');
+    await form.getByRole('checkbox', { name: 'Leave out of the figures' }).check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText(/is left out of the figures/).waitFor();
+    await form.getByRole('heading', { name: 'Left out of the figures (1)' }).waitFor();
+    const drills = page.getByRole('listitem', { name: 'Drills' });
+    expect(await drills.textContent()).toContain('2');
+    await checkView(page, 'history', { fullPage: true });
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Coverage' }).click();
+    await page.getByRole('table', { name: /^ATT&CK techniques by tactic/ }).waitFor();
+    await checkView(page, 'coverage', { fullPage: true });
     expect(errors).toEqual([]);
     await context.close();
   });
