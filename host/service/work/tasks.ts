@@ -3,11 +3,11 @@
 import type { Scorecard } from '../../../engine/scoring/scorecard.js';
 import type { AarOptions } from '../../../engine/report/aar.js';
 import type { AarExportFormat, PaperSize, ScorecardExportFormat } from '../../../engine/report/export-formats.js';
-import { drillHistory, type Drill } from '../../../engine/report/drill-history.js';
+import { drillHistory } from '../../../engine/report/drill-history.js';
 import { coverageMap } from '../../../engine/report/coverage.js';
 import type { CoverageResult, HistoryResult } from '../../../engine/protocol/results.js';
 import { coverageToNavigatorLayer } from '../../coverage/coverage-export.js';
-import { DrillLabelStore } from '../../storage/drill-labels.js';
+import { labelledDrills } from '../../history/labelled-drills.js';
 import { simulationRequest } from './simulation-request.js';
 import type { Library } from '../../../engine/validate/index.js';
 import { exportAar } from '../../export/aar-export.js';
@@ -37,18 +37,17 @@ export const hostTasks = {
   /** The history's figures leave out the drills excluded in it (history.label), which are listed apart. */
   history: (dataDir: string, filter: { plan?: string; scenario?: string }): HistoryResult => {
     const collected = collectDrills(sessionFiles(dataDir), [() => loadCombinedLibrary(dataDir, bundledLibrary()).library], filter);
-    const { counted, excluded } = labelled(dataDir, collected.drills);
-    return { history: drillHistory(counted, filter), excluded, skipped: collected.skipped, running: collected.running.length, unverified: collected.unverified.length };
+    const { drills, excluded } = labelledDrills(dataDir, collected);
+    return { history: drillHistory(drills, filter), excluded, skipped: collected.skipped, running: collected.running.length, unverified: collected.unverified.length };
   },
   /** The coverage map of the library and of the drills run (excluded drills left out), with its Navigator layer. */
   coverage: (dataDir: string): CoverageResult => {
     const { library } = loadCombinedLibrary(dataDir, bundledLibrary());
     const collected = collectDrills(sessionFiles(dataDir), [library]);
-    const excluded = new Set(labelled(dataDir, collected.drills).excluded.map((d) => d.sessionId));
     const coverage = coverageMap(
       [...library.plans.values()].map((p) => p.plan),
       [...library.scenarios.values()].map((s) => s.scenario),
-      collected.cards.filter((card) => !excluded.has(card.sessionId)),
+      labelledDrills(dataDir, collected).cards,
     );
     return { coverage, navigatorLayer: coverageToNavigatorLayer(coverage) };
   },
@@ -64,15 +63,3 @@ export const hostTasks = {
 
 export type HostTasks = typeof hostTasks;
 
-/** The drills with their history labels, split into those the figures count and those excluded. */
-function labelled(dataDir: string, drills: readonly Drill[]): { counted: Drill[]; excluded: Drill[] } {
-  const labels = new DrillLabelStore(dataDir).read();
-  const counted: Drill[] = [];
-  const excluded: Drill[] = [];
-  for (const drill of drills) {
-    const entry = labels.get(drill.sessionId);
-    const withLabel = entry?.label ? { ...drill, label: entry.label } : drill;
-    (entry?.excluded ? excluded : counted).push(withLabel);
-  }
-  return { counted, excluded };
-}
