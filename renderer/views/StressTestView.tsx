@@ -3,7 +3,7 @@ import type { Plan } from '../../engine/format/plan.js';
 import type { Scenario } from '../../engine/format/scenario.js';
 import type { SimulationReport } from '../../engine/simulate/report.js';
 import { minutesText } from '../../engine/report/figures.js';
-import { missedDeadlines, timeHistogramOption, tornadoChartOption, type SimulatedTime } from '../../engine/report/simulation-charts.js';
+import { missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHistogramOption, tornadoChartOption, type SimulatedTime } from '../../engine/report/simulation-charts.js';
 import { CommandError } from '../client/session-client.js';
 import { useClient } from '../app/app-context.js';
 import { useDocuments } from '../app/use-documents.js';
@@ -212,6 +212,12 @@ function StressReport({ report }: { report: SimulationReport }) {
             <figcaption className="hint">{t.title} over the runs that reached it, with the plan&apos;s target (red) and the median and 90th percentile.</figcaption>
           </figure>
         ))}
+        {report.histograms.overallScore.length > 0 && (
+          <figure className="panel">
+            <ReportChart option={scoreHistogramOption(report)} label="The overall score over the simulated drills" height={240} />
+            <figcaption className="hint">{SCORE_HISTOGRAM_CAPTION}</figcaption>
+          </figure>
+        )}
       </div>
       <table className="breach-table">
         <caption>Chance of missing each deadline</caption>

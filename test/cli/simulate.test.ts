@@ -39,7 +39,7 @@ describe('firedrill simulate', () => {
     expect(html.code).toBe(0);
     expect(html.stderr).toMatch(/^firedrill simulate: wrote stress\.html \(html, [\d,]+ bytes\)\n$/);
     const page = readFileSync(join(tmp, 'stress.html'), 'utf8');
-    expect(page.match(/<svg/g)!.length).toBeGreaterThanOrEqual(4); // three histograms, breaches, tornado
+    expect(page.match(/<svg/g)!.length).toBeGreaterThanOrEqual(5); // three histograms of times, the score's, breaches, tornado
     expect(page).not.toMatch(/<script|src="http|href="http/);
   });
 
