@@ -2,7 +2,7 @@
 // `npm run bench -- ui` runs only the benchmarks whose title holds the words given.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { nodeBundle, WORKER_ENTRY } from './node-bundle.mjs';
+import { nodeBundle, workerEntryPoints } from './node-bundle.mjs';
 import { buildCli } from './build-cli.mjs';
 
 const benches = [
@@ -16,10 +16,10 @@ const benches = [
   ['ui: Chromium', 'bench/ui.ts'], // serve start to library interactive, initial JS gzipped, long tasks at 600x (needs dist: npm run prepare)
 ];
 
-// The simulation bench runs the built worker (dist/simulation-worker.js): build the CLI and its workers from the sources first.
+// The CLI and its workers from the sources (the UI bench serves dist/).
 await buildCli();
-// The host's worker thread, beside the benchmarks that run a server.
-await build({ entryPoints: WORKER_ENTRY, outdir: 'dist/bench', ...nodeBundle });
+// The worker threads (the host's, a simulation's) beside the benchmarks, where they find them as every bundle does.
+await build({ entryPoints: workerEntryPoints(), outdir: 'dist/bench', ...nodeBundle });
 
 const only = process.argv.slice(2).join(' ');
 for (const [title, entry, nodeFlags = []] of benches.filter(([title]) => title.includes(only))) {

@@ -1,2 +1,1 @@
-export declare const simulationWorkerEntry: Record<string, string>;
 export declare function buildCli(): Promise<void>;

@@ -1,10 +1,10 @@
 // Bundles the desktop shell: the main process to dist/electron/main.js (ESM, like the CLI,
-// with the host and engine inside it) and its worker thread beside it, and the preload to ONE CommonJS file,
+// with the host and engine inside it) and its worker threads beside it, and the preload to ONE CommonJS file,
 // dist/electron/preload.cjs, whose only require is 'electron' (a sandboxed preload can
 // require nothing else). Electron itself is never bundled.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { nodeBundle, WORKER_ENTRY } from './node-bundle.mjs';
+import { nodeBundle, workerEntryPoints } from './node-bundle.mjs';
 import { seedLibrary } from './library-seed.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -26,9 +26,9 @@ export async function buildElectron() {
       ...preloadOptions,
       outfile: `${root}dist/electron/preload.cjs`,
     }),
-    // The main process and its worker thread (dist/electron/firedrill-worker.js, found beside main.js).
+    // The main process and its worker threads (dist/electron/firedrill-worker.js and simulation-worker.js, found beside main.js).
     build({
-      entryPoints: { main: `${root}electron/main/main.ts`, ...Object.fromEntries(Object.entries(WORKER_ENTRY).map(([name, entry]) => [name, `${root}${entry}`])) },
+      entryPoints: { main: `${root}electron/main/main.ts`, ...workerEntryPoints(root) },
       outdir: `${root}dist/electron`,
       ...nodeBundle,
       target: 'node22',

@@ -10,7 +10,13 @@ export const nodeBundle = {
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 };
 
-// The host's worker thread (validation, exports, history: host/service/work/worker.ts), its own
-// entry in every bundle that serves, written beside it as firedrill-worker.js: the serving code
-// finds it there (host/service/work/worker-script.ts, WORKER_FILE).
-export const WORKER_ENTRY = { 'firedrill-worker': 'host/service/work/worker.ts' };
+// The worker threads, each its own entry in every bundle that runs them, written beside it as
+// <name>.js: the host's pool (validation, exports, history) and a simulation's runs. The code
+// finds them there, one way for both (host/threads/worker-script.ts, WORKERS).
+export const WORKER_ENTRIES = {
+  'firedrill-worker': 'host/service/work/worker.ts',
+  'simulation-worker': 'host/simulate/simulation-worker.ts',
+};
+
+/** WORKER_ENTRIES as esbuild entry points from the repository's root folder. */
+export const workerEntryPoints = (root = '') => Object.fromEntries(Object.entries(WORKER_ENTRIES).map(([name, entry]) => [name, `${root}${entry}`]));

@@ -42,6 +42,10 @@ const ipcCommands: { [T in CommandType]: true } = {
   'improvements.get': true,
   'improvements.save': true,
   'history.get': true,
+  'history.label': true,
+  'coverage.get': true,
+  'simulate.start': true,
+  'simulate.cancel': true,
   'projector.token': true,
 };
 export const IPC_COMMAND_TYPES = Object.keys(ipcCommands) as CommandType[];
@@ -50,6 +54,7 @@ export const IPC_COMMAND_TYPES = Object.keys(ipcCommands) as CommandType[];
 const ipcSessionEvents: { [E in ServerEventType]: true } = {
   'session.update': true,
   'session.closed': true,
+  'simulation.progress': true,
 };
 export const IPC_SESSION_EVENTS = Object.keys(ipcSessionEvents) as ServerEventType[];
 

@@ -3,7 +3,7 @@ import { Connection, type ClientSessions, type Holdings } from '../../host/servi
 import { FACILITATOR, type Identity } from '../../host/service/identity.js';
 import type { HostEvents } from '../../host/service/session-service.js';
 
-/** Sends one session event to one window's renderer (webContents.send on the event's channel). */
+/** Sends one event to one window's renderer (webContents.send on the event's channel). */
 export type SendToClient = <E extends ServerEventType>(event: E, payload: ServerEvents[E]) => void;
 
 /**
@@ -29,7 +29,7 @@ export class IpcClients {
       const connection = new Connection(
         identity,
         { hold: (sessionId, holder) => this.holdings().hold(sessionId, holder), letGo: (sessionId, holder) => this.holdings().letGo(sessionId, holder) },
-        { subscribe: (sessionId) => void sessions.add(sessionId), unsubscribe: (sessionId) => void sessions.delete(sessionId) },
+        { subscribe: (sessionId) => void sessions.add(sessionId), unsubscribe: (sessionId) => void sessions.delete(sessionId), notify: (event, payload) => send(event, payload) },
       );
       entry = { send, sessions, connection };
       this.windows.set(id, entry);

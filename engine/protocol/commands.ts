@@ -3,10 +3,17 @@ import { idSchema } from '../format/common.js';
 import { commandIdSchema, journalInputSchema, sessionNameSchema, speedSchema } from '../session/journal.js';
 import { AAR_FORMATS, PAPER_SIZES, SCORECARD_FORMATS } from '../report/export-formats.js';
 import { improvementPlanSchema } from '../report/improvement-plan.js';
+import { MAX_SEED } from '../stats/random.js';
 import type { CommandResults } from './results.js';
 import { MAX_IMPORT_BYTES, MAX_MESSAGE_BYTES } from './limits.js';
 
 const sessionRef = { sessionId: idSchema };
+/** A drill's label in the history. */
+export const MAX_DRILL_LABEL = 80;
+/** A response model sent with simulate.start. */
+export const MAX_MODEL_BYTES = 32 * 1024;
+/** The most runs the app simulates at once (the CLI goes further): enough for any breach probability to a point. */
+export const MAX_APP_RUNS = 100_000;
 /**
  * A command that records a journal entry may carry the client's id for it: the host records a
  * command id once per session, so a command sent twice (a double click, a retry after a
@@ -87,6 +94,31 @@ export const commandParams = {
   /** Saves the edited improvement plan; null goes back to the generated one. */
   'improvements.save': z.strictObject({ ...sessionRef, items: improvementPlanSchema.nullable() }),
   'history.get': z.strictObject({ planId: idSchema.optional(), scenarioId: idSchema.optional() }),
+  /**
+   * Labels a drill in the history ("test run", "aborted") and excludes it from the history's
+   * figures or takes it back. Kept in the data folder, apart from the journal: a label is the
+   * programme's view of a drill, not something that happened in it. null clears the label.
+   */
+  'history.label': z.strictObject({ sessionId: idSchema, label: z.string().trim().min(1).max(MAX_DRILL_LABEL).nullable().optional(), excluded: z.boolean().optional() }),
+  /** The coverage map of the library and of the drills run (ATT&CK, plan actions, roles, duties, CSF 2.0 functions), with its Navigator layer. */
+  'coverage.get': z.strictObject({}),
+  /**
+   * Simulates `runs` drills of a scenario (its exemplary script, a response model) on worker
+   * threads and answers with the report when they are done; `simulation.progress` events reach
+   * the connection that started it meanwhile. The client names the simulation, so it can cancel
+   * it before the answer comes.
+   */
+  'simulate.start': z.strictObject({
+    simulationId: commandIdSchema,
+    scenarioId: idSchema,
+    planId: idSchema.optional(),
+    /** A response model (firedrill-model/1) as YAML or JSON text; none: the default model. */
+    model: z.string().max(MAX_MODEL_BYTES).optional(),
+    runs: z.number().int().min(1).max(MAX_APP_RUNS),
+    seed: z.number().int().min(0).max(MAX_SEED),
+  }),
+  /** Stops a simulation this connection started: its simulate.start answers `cancelled`. */
+  'simulate.cancel': z.strictObject({ simulationId: commandIdSchema }),
   /**
    * A read-only token for the projector of a session open on this connection: a connection that
    * presents it may open and watch that session, nothing more. Served by `firedrill serve`; the

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'invalid-file', // a library import that does not validate: see errors
   'conflict',
   'storage', // the disk failed: nothing was acknowledged
+  'cancelled', // the client cancelled it (simulate.cancel)
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -48,6 +49,8 @@ export interface ServerEvents {
   'session.update': { sessionId: string; view: SessionView };
   /** The session was archived, deleted or dropped after a disk failure; reopen it to go on. */
   'session.closed': { sessionId: string; reason: string };
+  /** How far a simulation this connection started has got (simulate.start). */
+  'simulation.progress': { simulationId: string; done: number; total: number };
 }
 export type ServerEventType = keyof ServerEvents;
 

@@ -3,7 +3,9 @@ import type { Scenario } from '../format/scenario.js';
 import type { JournalEntry, SessionStarted } from '../session/journal.js';
 import type { JournalIntegrity } from '../session/journal-chain.js';
 import type { ImprovementItem } from '../report/aar.js';
-import type { DrillHistory } from '../report/drill-history.js';
+import type { Drill, DrillHistory } from '../report/drill-history.js';
+import type { Coverage } from '../report/coverage.js';
+import type { SimulationReport } from '../simulate/report.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import type { LocatedError } from '../validate/located-error.js';
 import type { SessionView } from './view.js';
@@ -127,6 +129,21 @@ export interface HistoryResult {
   running: number;
   /** Drills whose journals were written before entries were chained: their integrity cannot be checked. */
   unverified: number;
+  /** Drills left out of the figures (history.label): still listed, with their labels. */
+  excluded: Drill[];
+}
+
+/** A drill's label and whether it counts in the history's figures. */
+export interface DrillLabel {
+  sessionId: string;
+  label: string | null;
+  excluded: boolean;
+}
+
+export interface CoverageResult {
+  coverage: Coverage;
+  /** The ATT&CK Navigator layer of the techniques (layer format 4.5, domain enterprise-attack), to save as JSON. */
+  navigatorLayer: Record<string, unknown>;
 }
 
 /** What each command answers. */
@@ -158,6 +175,10 @@ export interface CommandResults {
   'improvements.get': ImprovementPlanResult;
   'improvements.save': ImprovementPlanResult;
   'history.get': HistoryResult;
+  'history.label': DrillLabel;
+  'coverage.get': CoverageResult;
+  'simulate.start': { simulationId: string; report: SimulationReport };
+  'simulate.cancel': { simulationId: string; cancelled: boolean };
   /** The projector's read-only token: the projector page's address carries it instead of the facilitator's. */
   'projector.token': { sessionId: string; token: string };
 }

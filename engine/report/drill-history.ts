@@ -28,6 +28,8 @@ export interface Drill {
    */
   scenarioVersion?: number;
   planVersion?: number;
+  /** The programme's label of the drill ("test run", "aborted"), given in the history. */
+  label?: string;
 }
 
 /** One version of a scenario or plan, as the history saw it drilled. */

@@ -77,6 +77,40 @@ export function timeHistogramOption(report: SimulationReport, time: SimulatedTim
   };
 }
 
+/** The score histogram's caption, on screen as in the files. */
+export const SCORE_HISTOGRAM_CAPTION = 'The overall score over the runs, with the median and the 10th percentile.';
+
+/** How the runs' overall scores spread: one bar per bin of points, with the median and the 10th percentile. */
+export function scoreHistogramOption(report: SimulationReport): ReportChartOption {
+  const bins: HistogramBin[] = report.histograms.overallScore;
+  const spread = report.overallScore;
+  const lines = [
+    ...(spread.p50 === null ? [] : [{ name: `p50 ${spread.p50}`, at: spread.p50, color: CHART_COLORS.ink }]),
+    ...(spread.p10 === null ? [] : [{ name: `p10 ${spread.p10}`, at: spread.p10, color: CHART_COLORS.muted }]),
+  ];
+  return {
+    ...base(),
+    title: { text: `Overall score: runs per ${bins[0] ? Math.round((bins[0].to - bins[0].from) * 10) / 10 : 1} points`, left: 0, textStyle: { fontSize: 12, fontFamily: CHART_FONT } },
+    grid: { left: 60, right: 30, top: 40, bottom: 44 },
+    tooltip: { trigger: 'item' },
+    xAxis: { type: 'value', min: 0, max: 100, interval: 10, name: 'overall score', nameLocation: 'middle', nameGap: 26, nameTextStyle: axisLabel, axisLabel, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
+    yAxis: { type: 'value', axisLabel, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
+    series: [{
+      type: 'bar',
+      name: 'Overall score',
+      barWidth: '96%',
+      itemStyle: { color: CHART_COLORS.action },
+      data: bins.map((b) => ({ value: [(b.from + b.to) / 2, b.count], name: `${b.from}–${b.to}` })),
+      markLine: {
+        silent: true,
+        symbol: 'none',
+        label: { formatter: '{b}', fontSize: 10, fontFamily: CHART_FONT, position: 'insideEndTop' },
+        data: lines.map((l) => ({ name: l.name, xAxis: l.at, lineStyle: { color: l.color, type: 'dashed' }, label: { color: l.color } })),
+      },
+    }],
+  };
+}
+
 /** The deadlines missed in some run (those never missed are left to the table). */
 export const missedDeadlines = (report: SimulationReport) => report.breaches.filter((b) => b.probability > 0).sort((a, b) => b.probability - a.probability || a.id.localeCompare(b.id));
 

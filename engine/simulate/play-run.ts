@@ -50,7 +50,7 @@ const MAX_TURNS = 100_000;
 
 export function playRun(policy: ResponsePolicy, model: ResolvedModel, draws: RunDraws, sessionId: string): PlayedRun {
   const { plan, scenario, tasks } = policy;
-  const session = Session.start({ plan, scenario, sessionId, mode: 'scripted', speed: 600, wallTime: scriptedWallTime(scenario, 0), actionDurations: draws.durations });
+  const session = Session.start({ plan, scenario, sessionId, mode: 'scripted', speed: 600, wallTime: scriptedWallTime(scenario, 0), actionDurations: draws.durations, unchained: true });
   const injectIndex = new Map(scenario.injects.map((inject, n) => [inject.id, n]));
   const plays: TaskPlay[] = tasks.map((task, k) => ({
     status: 'pending', actor: draws.actor[k]!, readyAt: 0, readyBecause: ORIGIN, meantAt: 0, startAt: 0, waitBecause: null, doneAt: 0,

@@ -1,5 +1,6 @@
 import type { Library } from '../../engine/validate/index.js';
 import { collectDrills, sessionFiles, type CollectedDrills } from '../history/collect-drills.js';
+import { labelledDrills } from '../history/labelled-drills.js';
 import { loadBundledLibrary } from '../library/load.js';
 import { loadCombinedLibrary } from '../library/user-library.js';
 import { dataDir } from '../storage/data-dir.js';
@@ -9,7 +10,8 @@ import { progressBar } from './progress.js';
 /**
  * The ended drills of the data folder (--data-dir, FIREDRILL_DATA_DIR or the app's), with the
  * bundled library and the user's own read once for every session, a progress bar while the
- * journals are replayed, and one warning line per session that could not be read.
+ * journals are replayed, and one warning line per session that could not be read. Drills
+ * excluded in the History (drill-labels.json) are left out, as the app leaves them out, and said so.
  */
 export function dataFolderDrills(command: string, options: { dataDir?: string; plan?: string; scenario?: string }, io: CliIo): CollectedDrills & { library: Library } {
   const root = dataDir({ ...(options.dataDir ? { flag: options.dataDir } : {}), env: io.env });
@@ -25,5 +27,7 @@ export function dataFolderDrills(command: string, options: { dataDir?: string; p
   }
   for (const skipped of collected.skipped) io.stderr(`${command}: skipped ${skipped.file}: ${skipped.reason}\n`);
   for (const file of collected.unverified) io.stderr(`${command}: ${file}: recorded before journal entries were chained: whether it was edited cannot be checked\n`);
-  return { ...collected, library };
+  const { drills, cards, excluded } = labelledDrills(root, collected);
+  if (excluded.length > 0) io.stderr(`${command}: left out ${excluded.length} drill${excluded.length === 1 ? '' : 's'} excluded in the History: ${excluded.map((d) => d.sessionId).join(', ')}\n`);
+  return { ...collected, drills, cards, library };
 }

@@ -84,8 +84,6 @@ export async function simulateCommand(scenarioArg: string, options: SimulateOpti
       { plan: plan.plan, scenario: scenario.scenario, script: script!.script, runs, seed, ...(model ? { model, modelName: options.model! } : {}) },
       {
         ...(workers ? { workers } : {}),
-        // Where the worker script is when not beside the CLI bundle (running from the sources).
-        ...(io.env.FIREDRILL_SIMULATION_WORKER ? { workerFile: io.env.FIREDRILL_SIMULATION_WORKER } : {}),
         ...(compared ? { compare: { model: compared, modelName: options.compare! } } : {}),
         onProgress: ({ done }) => progress.update(done),
       },

@@ -77,6 +77,7 @@ export function attachSocketServer(http: HttpServer, options: SocketServerOption
     const client = new Connection(identity, bound.sessions, {
       subscribe: (sessionId) => void socket.join(sessionRoom(sessionId)),
       unsubscribe: (sessionId) => void socket.leave(sessionRoom(sessionId)),
+      notify: (event, payload) => void socket.emit(event, payload),
     });
     // A connection recovered after a short drop has its rooms back: it holds their sessions again
     // (released meanwhile if nobody else had them; the next input reopens them from the journal).

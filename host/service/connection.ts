@@ -1,3 +1,4 @@
+import type { ServerEvents, ServerEventType } from '../../engine/protocol/messages.js';
 import type { Identity } from './identity.js';
 import type { Holder } from './session-service.js';
 
@@ -5,6 +6,8 @@ import type { Holder } from './session-service.js';
 export interface Subscription {
   subscribe(sessionId: string): void;
   unsubscribe(sessionId: string): void;
+  /** Sends an event to this connection alone (a simulation's progress goes to whoever started it). */
+  notify<E extends ServerEventType>(event: E, payload: ServerEvents[E]): void;
 }
 
 /** Where a connection's holds are counted (SessionService.hold and letGo). */
@@ -20,6 +23,7 @@ export interface Holdings {
  */
 export class Connection implements Holder {
   private readonly open = new Set<string>();
+  private readonly onClose = new Set<() => void>();
   private gone = false;
 
   constructor(
@@ -54,10 +58,27 @@ export class Connection implements Holder {
     this.subscription.unsubscribe(sessionId);
   }
 
-  /** The page or window is gone: every session it had open is let go. */
+  /** Sends an event to this connection, while it is there. */
+  notify<E extends ServerEventType>(event: E, payload: ServerEvents[E]): void {
+    if (!this.gone) this.subscription.notify(event, payload);
+  }
+
+  /** Runs `then` when the connection closes (a simulation it started stops); returns the function that forgets it. */
+  whenClosed(then: () => void): () => void {
+    if (this.gone) {
+      then();
+      return () => {};
+    }
+    this.onClose.add(then);
+    return () => void this.onClose.delete(then);
+  }
+
+  /** The page or window is gone: every session it had open is let go, and what it started stops. */
   close(): void {
     this.gone = true;
     for (const sessionId of [...this.open]) this.leave(sessionId);
+    for (const then of [...this.onClose]) then();
+    this.onClose.clear();
   }
 
   /** The sessions open here. */
@@ -67,4 +88,4 @@ export class Connection implements Holder {
 }
 
 /** What a command handler uses of its connection. */
-export type ClientSessions = Pick<Connection, 'identity' | 'has' | 'join' | 'leave'>;
+export type ClientSessions = Pick<Connection, 'identity' | 'has' | 'join' | 'leave' | 'notify' | 'whenClosed'>;

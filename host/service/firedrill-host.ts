@@ -3,9 +3,10 @@ import { CommandFailure } from './command-failure.js';
 import { LibraryService } from './library-service.js';
 import { ReportService } from './report-service.js';
 import { SessionService, type HostEvents } from './session-service.js';
+import { SimulationService, type SimulationRunner } from './simulation-service.js';
 import type { HostTasks } from './work/tasks.js';
 import { WorkerPool } from './work/worker-pool.js';
-import { workerScript } from './work/worker-script.js';
+import { workerScript, WORKERS as WORKER_SCRIPTS } from '../threads/worker-script.js';
 
 export interface HostOptions {
   dataDir: string;
@@ -16,6 +17,8 @@ export interface HostOptions {
   logError?: (message: string) => void;
   /** The tokens of a served host (`firedrill serve`); the desktop app has windows instead. */
   tokens?: AccessTokens;
+  /** Runs simulate.start's simulations: by default on simulation worker threads (tests may stand in). */
+  simulate?: SimulationRunner;
 }
 
 /** Worker threads that validate files and write exports: two, so an export need not wait behind a long import. */
@@ -32,17 +35,19 @@ export class FiredrillHost {
   readonly library: LibraryService;
   readonly sessions: SessionService;
   readonly reports: ReportService;
+  readonly simulations: SimulationService;
 
   private readonly tokens: AccessTokens | undefined;
   private readonly pool: WorkerPool<HostTasks>;
 
   constructor(options: HostOptions) {
     this.tokens = options.tokens;
-    this.pool = new WorkerPool<HostTasks>({ size: WORKERS, script: () => workerScript(), resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    this.pool = new WorkerPool<HostTasks>({ size: WORKERS, script: () => workerScript(WORKER_SCRIPTS.host), resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     this.library = new LibraryService(options.dataDir, this.pool);
     const logError = options.logError ?? ((message: string) => void process.stderr.write(`${message}\n`));
     this.sessions = new SessionService(options.dataDir, this.library, this.pool, options.events, options.now ?? Date.now, logError);
     this.reports = new ReportService(options.dataDir, this.sessions, this.pool);
+    this.simulations = new SimulationService(options.dataDir, this.pool, options.simulate);
   }
 
   /** The read-only token of a session's projector. */
@@ -56,8 +61,9 @@ export class FiredrillHost {
     return this.sessions.startTicking(everyMs, logError);
   }
 
-  /** Closes every session (appends under way finish, files are closed, locks released), then the workers. */
+  /** Stops the simulations, closes every session (appends under way finish, files are closed, locks released), then the workers. */
   async close(): Promise<void> {
+    this.simulations.close();
     await this.sessions.close();
     await this.pool.close();
   }

@@ -5,6 +5,7 @@ import { afterActionReport } from '../../engine/report/aar.js';
 import type { ImprovementEdit } from '../../engine/report/improvement-plan.js';
 import { EXPORT_MEDIA_TYPES, exportFileName, type ExportFormat } from '../../engine/report/export-formats.js';
 import { ImprovementStore } from '../storage/improvement-store.js';
+import { DrillLabelStore } from '../storage/drill-labels.js';
 import { CommandFailure } from './command-failure.js';
 import type { SessionService } from './session-service.js';
 import type { HostTasks } from './work/tasks.js';
@@ -17,6 +18,9 @@ import type { WorkerPool } from './work/worker-pool.js';
  */
 export class ReportService {
   private readonly improvements: ImprovementStore;
+  private readonly labels: DrillLabelStore;
+  /** Label changes, one at a time: each reads the file as the previous one left it. */
+  private labelling: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly dataDir: string,
@@ -24,6 +28,7 @@ export class ReportService {
     private readonly pool: WorkerPool<HostTasks>,
   ) {
     this.improvements = new ImprovementStore(dataDir);
+    this.labels = new DrillLabelStore(dataDir);
   }
 
   async scorecard(sessionId: string): Promise<CommandResults['scorecard.get']> {
@@ -63,7 +68,23 @@ export class ReportService {
     this.improvements.write(sessionId, null);
   }
 
-  /** Every ended drill in the data folder (active and archived), replayed and scored in a worker thread. */
+  /** Labels a drill and counts it in the history's figures or not: only a stored session can be labelled. */
+  label(params: CommandParams<'history.label'>): Promise<CommandResults['history.label']> {
+    const change = async () => {
+      await this.sessions.scorecard(params.sessionId);
+      return this.labels.change(params.sessionId, { ...(params.label !== undefined ? { label: params.label } : {}), ...(params.excluded !== undefined ? { excluded: params.excluded } : {}) });
+    };
+    const done = this.labelling.then(change);
+    this.labelling = done.catch(() => {});
+    return done;
+  }
+
+  /** The coverage map of the library and the drills run, in a worker thread. */
+  coverage(): Promise<CommandResults['coverage.get']> {
+    return this.pool.run('coverage', this.dataDir);
+  }
+
+  /** Every ended drill in the data folder (active and archived), replayed and scored in a worker thread; excluded drills listed apart. */
   history(params: CommandParams<'history.get'>): Promise<CommandResults['history.get']> {
     return this.pool.run('history', this.dataDir, { ...(params.planId ? { plan: params.planId } : {}), ...(params.scenarioId ? { scenario: params.scenarioId } : {}) });
   }

@@ -10,6 +10,11 @@ export interface WorkerSetup {
   b?: SimulationRequest;
 }
 
+/** What a worker is started with: the simulations, and whether it yields the CPU to the thread serving clients. */
+export interface WorkerData extends WorkerSetup {
+  background: boolean;
+}
+
 export type Side = 'a' | 'b';
 
 export type ToWorker =

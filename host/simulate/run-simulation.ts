@@ -1,12 +1,11 @@
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RunRecords } from '../../engine/simulate/run-records.js';
 import type { SimulationReport } from '../../engine/simulate/report.js';
 import type { SimulationRequest } from '../../engine/simulate/setup.js';
 import type { ComparedModel } from '../../engine/simulate/simulate.js';
-import { packageRoot } from '../library/bundled.js';
-import { transferables, type FromWorker, type Side, type ToWorker, type WorkerSetup } from './messages.js';
+import { workerScript, WORKERS, type WorkerScript } from '../threads/worker-script.js';
+import { transferables, type FromWorker, type Side, type ToWorker, type WorkerData, type WorkerSetup } from './messages.js';
 
 // Runs a simulation on worker threads, never on the calling thread (a server's, or the app's
 // main process): the runs are dealt out in blocks, each worker plays the blocks it is given, and
@@ -27,17 +26,24 @@ export interface RunSimulationOptions {
   onProgress?: (progress: SimulationProgress) => void;
   /** Cancels the simulation: its workers are stopped and the promise rejects with an AbortError. */
   signal?: AbortSignal;
-  /** The worker script; by default the built one (dist/simulation-worker.js). */
-  workerFile?: string;
+  /** Lowers the workers' priority (a host serving clients: its serving thread comes first). */
+  background?: boolean;
+  /** The worker script; by default the simulation worker's, found as every worker is (host/threads/worker-script.ts). */
+  script?: WorkerScript;
 }
-
-/** The built worker script, next to the CLI bundle. */
-export const simulationWorkerFile = (): string => join(packageRoot(), 'dist', 'simulation-worker.js');
 
 export const defaultWorkers = (): number => Math.max(1, availableParallelism());
 
-/** Runs per block: small enough to spread evenly and report progress often, large enough to keep messages few. */
-const blockSize = (runs: number, workers: number) => Math.max(1, Math.min(250, Math.ceil(runs / (workers * 8))));
+/** Runs per block: small enough that the workers finish together and progress is reported often (a block of the largest scenario is a fifth of a second), large enough to keep messages few. */
+const blockSize = (runs: number, workers: number) => Math.max(1, Math.min(125, Math.ceil(runs / (workers * 8))));
+
+/**
+ * A worker's young generation. A run leaves nearly nothing behind, yet at V8's default size the
+ * scavenges copy the run in flight so often that they cost a fifth of a run; on a busy machine
+ * no idle core takes that work off the worker, so it is what kept two workers from being twice
+ * as fast as one.
+ */
+const YOUNG_GENERATION_MB = 192;
 
 export function runSimulation(request: SimulationRequest, options: RunSimulationOptions = {}): Promise<SimulationReport> {
   const { signal, onProgress } = options;
@@ -77,8 +83,15 @@ export function runSimulation(request: SimulationRequest, options: RunSimulation
         worker.postMessage(message, [...played.a, ...played.b].flatMap(transferables));
       }
     };
+    let script: WorkerScript;
+    try {
+      script = options.script ?? workerScript(WORKERS.simulation);
+    } catch (error) {
+      return reject(error as Error);
+    }
+    const workerData: WorkerData = { ...setup, background: options.background ?? false };
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(options.workerFile ?? simulationWorkerFile(), { workerData: setup });
+      const worker = new Worker(script.url, { eval: script.eval ?? false, workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       workers.push(worker);
       worker.on('message', (message: FromWorker) => {
         if (settled) return;

@@ -2,14 +2,16 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { emptyRecords, placeRecords, playRuns } from '../../engine/simulate/run-records.js';
 import { prepareSimulation, type Simulation } from '../../engine/simulate/setup.js';
 import { finishSimulation } from '../../engine/simulate/simulate.js';
-import { transferables, type FromWorker, type Side, type ToWorker, type WorkerSetup } from './messages.js';
+import { lowerWorkerPriority } from '../threads/lower-priority.js';
+import { transferables, type FromWorker, type Side, type ToWorker, type WorkerData } from './messages.js';
 
-// A simulation worker thread (its own entry of the CLI bundle: dist/simulation-worker.js). It
+// A simulation worker thread (its own entry beside every bundle that simulates: dist/simulation-worker.js). It
 // prepares the simulations it is given once, plays the blocks of runs it is sent, and the one
 // told to finish puts every block together and writes the report: none of the simulation's work
 // runs on the thread that started it.
 
-const setup = workerData as WorkerSetup;
+const setup = workerData as WorkerData;
+if (setup.background) lowerWorkerPriority();
 const simulations: Partial<Record<Side, Simulation>> = { a: prepareSimulation(setup.a), ...(setup.b ? { b: prepareSimulation(setup.b) } : {}) };
 const port = parentPort!;
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);

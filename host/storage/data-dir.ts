@@ -38,5 +38,7 @@ export function dataPaths(root: string) {
     versions: join(root, 'versions'),
     /** What can be worked out again from the rest, kept to start faster (the validated library). */
     cache: join(root, 'cache'),
+    /** The history's labels of drills, and which are left out of its figures (drill-labels.ts). */
+    drillLabels: join(root, 'drill-labels.json'),
   };
 }

@@ -11,6 +11,8 @@ import { useLeaveReplacedSession } from './use-session-updates.js';
 // its own chunk, fetched when first shown, so the first load carries only the library.
 const SessionsView = lazy(() => import('../views/SessionsView.js').then((m) => ({ default: m.SessionsView })));
 const HistoryView = lazy(() => import('../views/HistoryView.js').then((m) => ({ default: m.HistoryView })));
+const CoverageView = lazy(() => import('../views/CoverageView.js').then((m) => ({ default: m.CoverageView })));
+const StressTestView = lazy(() => import('../views/StressTestView.js').then((m) => ({ default: m.StressTestView })));
 const SetupView = lazy(() => import('../views/SetupView.js').then((m) => ({ default: m.SetupView })));
 const ConsoleView = lazy(() => import('../facilitator/ConsoleView.js').then((m) => ({ default: m.ConsoleView })));
 const DebriefView = lazy(() => import('../views/DebriefView.js').then((m) => ({ default: m.DebriefView })));
@@ -33,6 +35,8 @@ function Screen({ route }: { route: Route }) {
     case 'library': return <LibraryView />;
     case 'sessions': return <SessionsView />;
     case 'history': return <HistoryView />;
+    case 'stress-test': return <StressTestView />;
+    case 'coverage': return <CoverageView />;
     case 'setup': return <SetupView scenarioId={route.scenarioId} />;
     case 'console': return <ConsoleView sessionId={route.sessionId} />;
     case 'debrief': return <DebriefView sessionId={route.sessionId} />;
@@ -44,6 +48,8 @@ const MAIN_LINKS: { route: Route; title: string }[] = [
   { route: { name: 'library' }, title: 'Library' },
   { route: { name: 'sessions' }, title: 'Sessions' },
   { route: { name: 'history' }, title: 'History' },
+  { route: { name: 'stress-test' }, title: 'Stress test' },
+  { route: { name: 'coverage' }, title: 'Coverage' },
 ];
 
 /** The top-level screens; the one shown is marked for screen readers as well as by its look. */

@@ -1,7 +1,9 @@
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { HistoryResult } from '../../engine/protocol/index.js';
 import type { Drill, DrillGroup } from '../../engine/report/drill-history.js';
 import { drillHistoryChartOption, type ReportChartOption } from '../../engine/report/charts.js';
+import { comparePeriodsOfDrills, drillStatistics, estimateText, type DrillMeasure, type PeriodVerdict } from '../../engine/report/drill-statistics.js';
+import type { MedianEstimate } from '../../engine/stats/bootstrap.js';
 import type { Spread } from '../../engine/scoring/metrics.js';
 import { useClient } from '../app/app-context.js';
 import { minutesText } from '../../engine/report/figures.js';
@@ -12,19 +14,18 @@ import './sessions-history.css';
 type GroupBy = 'scenario' | 'plan';
 
 
-/** The slope in words: a drill-to-drill change under half a minute reads as steady. */
-export function trendText(spread: Spread): string {
-  if (spread.trendPerDrill === null) return 'no trend yet: it needs two drills that reached it';
-  if (Math.abs(spread.trendPerDrill) < 0.5) return 'steady from drill to drill';
-  const by = minutesText(Math.abs(spread.trendPerDrill));
-  return spread.trendPerDrill < 0 ? `getting faster, by ${by} per drill` : `getting slower, by ${by} per drill`;
-}
 
-const METRICS: { key: 'timeToDetect' | 'timeToContain' | 'timeToRecover'; title: string; of: (drill: Drill) => number | null }[] = [
-  { key: 'timeToDetect', title: 'Time to detect', of: (d) => d.timeToDetectMinutes },
-  { key: 'timeToContain', title: 'Time to contain', of: (d) => d.timeToContainMinutes },
-  { key: 'timeToRecover', title: 'Time to recover', of: (d) => d.timeToRecoverMinutes },
+const METRICS: { key: 'timeToDetect' | 'timeToContain' | 'timeToRecover'; measure: DrillMeasure; title: string; of: (drill: Drill) => number | null }[] = [
+  { key: 'timeToDetect', measure: 'timeToDetectMinutes', title: 'Time to detect', of: (d) => d.timeToDetectMinutes },
+  { key: 'timeToContain', measure: 'timeToContainMinutes', title: 'Time to contain', of: (d) => d.timeToContainMinutes },
+  { key: 'timeToRecover', measure: 'timeToRecoverMinutes', title: 'Time to recover', of: (d) => d.timeToRecoverMinutes },
 ];
+
+/** The earlier half of a group's drills against the later half, in words. */
+function verdictText(verdict: PeriodVerdict, earlier: number, later: number): string {
+  if (verdict === 'not enough drills to tell') return `earlier ${earlier} against later ${later} drills: not enough drills to tell`;
+  return `${verdict} in the later ${later} drills than the earlier ${earlier}`;
+}
 
 /** One headline figure, named by its title for a screen reader. */
 function Figure({ title, value, children }: { title: string; value: string | number; children?: ReactNode }) {
@@ -38,16 +39,20 @@ function Figure({ title, value, children }: { title: string; value: string | num
   );
 }
 
-/** Mean, median and trend of one time across a group; a time no drill reached says so instead of a blank. */
-function MetricFigure({ title, spread, drills }: { title: string; spread: Spread & { definition: string }; drills: number }) {
+/**
+ * The median of one time across a group with its bootstrap interval and n (the drills that
+ * reached it), and whether the later drills differ from the earlier: a handful of drills seldom
+ * tells, and the figure says so rather than drawing a trend through noise.
+ */
+function MetricFigure({ title, spread, estimate, verdict, drills }: { title: string; spread: Spread & { definition: string }; estimate: MedianEstimate; verdict: string; drills: number }) {
   return (
-    <Figure title={`Mean ${title.toLowerCase()}`} value={minutesText(spread.mean)}>
-      {spread.count === 0
+    <Figure title={`Median ${title.toLowerCase()}`} value={minutesText(estimate.median)}>
+      {estimate.n === 0
         ? <span>not reached in any of the {drills} drill{drills === 1 ? '' : 's'}</span>
         : (
           <>
-            <span>median {minutesText(spread.median)}, reached in {spread.count} of {drills}</span>
-            <span className="trend">{trendText(spread)}</span>
+            <span>{estimateText(estimate, minutesText)}, reached in {estimate.n} of {drills}; mean {minutesText(spread.mean)}</span>
+            <span className="trend">{verdict}</span>
           </>
         )}
       <small className="definition">{spread.definition}</small>
@@ -71,7 +76,7 @@ function DrillTable({ group }: { group: DrillGroup }) {
           const when = localDateTime(drill.startedAt);
           return (
             <tr key={drill.sessionId}>
-              <th scope="row"><time dateTime={drill.startedAt}>{when}</time>{drill.archived && <span className="state-detail">archived</span>}</th>
+              <th scope="row"><time dateTime={drill.startedAt}>{when}</time>{drill.archived && <span className="state-detail">archived</span>}{drill.label && <span className="drill-label">{drill.label}</span>}</th>
               <td>{group.by === 'plan' ? drill.scenarioTitle : drill.planTitle}</td>
               <td>{MODE_LABELS[drill.mode as keyof typeof MODE_LABELS] ?? drill.mode}</td>
               <td className="number">{drill.overallScore} / 100</td>
@@ -104,13 +109,21 @@ function GroupSection({ group }: { group: DrillGroup }) {
   const headingId = useId();
   const chart = useMemo(() => withLabelLineHeight(drillHistoryChartOption(group)), [group]);
   const count = group.drills.length;
+  const statistics = useMemo(() => drillStatistics(group.drills), [group]);
+  // The later half of the drills against the earlier half.
+  const periods = useMemo(() => (count >= 2 ? comparePeriodsOfDrills(group.drills, group.drills[Math.floor(count / 2)]!.startedAt) : null), [group, count]);
+  const verdict = (measure: DrillMeasure) => (periods ? verdictText(periods.comparisons[measure].verdict, periods.earlier, periods.later) : 'one drill: nothing to compare yet');
+  const score = statistics.measures.overallScore;
   return (
     <section className="panel history-group" aria-labelledby={headingId}>
       <h2 id={headingId}>{group.title}</h2>
       <ul className="headline history-figures" aria-label={`Figures of ${group.title}`}>
         <Figure title="Drills" value={count} />
-        <Figure title="Mean score" value={group.meanScore === null ? '—' : `${group.meanScore} / 100`} />
-        {METRICS.map((metric) => <MetricFigure key={metric.key} title={metric.title} spread={group.metrics[metric.key]} drills={count} />)}
+        <Figure title="Median score" value={score.median === null ? '—' : `${score.median} / 100`}>
+          <span>{estimateText(score, String)}; mean {group.meanScore ?? '—'}</span>
+          <span className="trend">{verdict('overallScore')}</span>
+        </Figure>
+        {METRICS.map((metric) => <MetricFigure key={metric.key} title={metric.title} spread={group.metrics[metric.key]} estimate={statistics.measures[metric.measure]} verdict={verdict(metric.measure)} drills={count} />)}
       </ul>
       <ReportChart option={chart} label={`Time to detect, contain and recover across the drills of ${group.title}, with their means`} height={300} />
       <DrillTable group={group} />
@@ -145,15 +158,74 @@ function SkippedJournals({ skipped }: { skipped: HistoryResult['skipped'] }) {
   );
 }
 
+/**
+ * Labels a drill ("test run", "aborted") and leaves it out of the figures or counts it again
+ * (history.label): one small form for every drill, counted or not, and the drills left out listed.
+ */
+function DrillLabels({ result, onChanged }: { result: HistoryResult; onChanged: () => void }) {
+  const client = useClient();
+  const drills = useMemo(() => [...result.history.drills, ...result.excluded].sort((a, b) => b.startedAt.localeCompare(a.startedAt)), [result]);
+  const excludedIds = useMemo(() => new Set(result.excluded.map((d) => d.sessionId)), [result]);
+  const [sessionId, setSessionId] = useState('');
+  const chosen = drills.find((d) => d.sessionId === sessionId) ?? drills[0];
+  const [label, setLabel] = useState('');
+  const [leftOut, setLeftOut] = useState(false);
+  const [saved, setSaved] = useState('');
+  useEffect(() => {
+    setLabel(chosen?.label ?? '');
+    setLeftOut(chosen ? excludedIds.has(chosen.sessionId) : false);
+  }, [chosen, excludedIds]);
+  if (drills.length === 0) return null;
+  const name = (drill: Drill) => `${localDateTime(drill.startedAt)}: ${drill.scenarioTitle}${drill.label ? ` (${drill.label})` : ''}`;
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!chosen) return;
+    try {
+      await client.send('history.label', { sessionId: chosen.sessionId, label: label.trim() === '' ? null : label.trim(), excluded: leftOut });
+      setSaved(`Saved: the drill of ${localDateTime(chosen.startedAt)} is ${leftOut ? 'left out of' : 'counted in'} the figures.`);
+      onChanged();
+    } catch (error) {
+      setSaved(`Not saved: ${(error as Error).message}`);
+    }
+  };
+  return (
+    <section className="panel drill-labels" aria-labelledby="drill-labels-heading">
+      <h2 id="drill-labels-heading">Label or leave out a drill</h2>
+      <form className="drill-label-form" onSubmit={(event) => void save(event)}>
+        <label>Drill
+          <select value={chosen?.sessionId ?? ''} onChange={(event) => setSessionId(event.target.value)}>
+            {drills.map((drill) => <option key={drill.sessionId} value={drill.sessionId}>{name(drill)}</option>)}
+          </select>
+        </label>
+        <label>Label
+          <input type="text" maxLength={80} value={label} placeholder="test run, aborted…" onChange={(event) => setLabel(event.target.value)} />
+        </label>
+        <label className="inline-check"><input type="checkbox" checked={leftOut} onChange={(event) => setLeftOut(event.target.checked)} /> Leave out of the figures</label>
+        <button type="submit">Save</button>
+      </form>
+      <p role="status" className="done">{saved}</p>
+      {result.excluded.length > 0 && (
+        <>
+          <h3>Left out of the figures ({result.excluded.length})</h3>
+          <ul className="excluded-drills">
+            {result.excluded.map((drill) => <li key={drill.sessionId}>{name(drill)}</li>)}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
 /** Every ended drill in the data folder, by scenario or by plan: are we getting faster? */
 export function HistoryView() {
   const client = useClient();
   const [result, setResult] = useState<HistoryResult | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [by, setBy] = useState<GroupBy>('scenario');
+  const [reads, setReads] = useState(0);
   useEffect(() => {
     void client.send('history.get', {}).then(setResult, (error: Error) => setLoadError(error.message));
-  }, [client]);
+  }, [client, reads]);
 
   if (loadError) return <p role="alert">The history could not be read: {loadError}</p>;
   if (!result) {
@@ -179,6 +251,7 @@ export function HistoryView() {
       {groups.length === 0
         ? <p className="empty-state">No ended drills yet. Run a drill from the library and end it: its score and its times to detect, contain and recover are charted here, drill after drill. <a href="#/library">Go to the library</a></p>
         : groups.map((group) => <GroupSection key={`${group.by}-${group.id}`} group={group} />)}
+      <DrillLabels result={result} onChanged={() => setReads((n) => n + 1)} />
     </div>
   );
 }

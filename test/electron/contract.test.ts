@@ -21,14 +21,19 @@ describe('the IPC contract and the WebSocket protocol', () => {
     // The WebSocket server's emitted events, read from its source (it emits through one typed helper).
     const socketServer = readFileSync('host/server/socket-server.ts', 'utf8');
     const emitted = new Set([...socketServer.matchAll(/emit\([^,]+, '([a-z.]+)'/g)].map((match) => match[1]));
-    expect(emitted).toEqual(new Set(IPC_SESSION_EVENTS));
+    // Besides a session's room events, a connection is sent its own (a simulation's progress) as they come.
+    expect(socketServer).toContain('notify: (event, payload) => void socket.emit(event, payload)');
+    const toOneConnection = ['simulation.progress'];
+    expect(new Set([...emitted, ...toOneConnection])).toEqual(new Set(IPC_SESSION_EVENTS));
 
     // And the IPC side delivers exactly those, for each of the host's events.
     const sent: string[] = [];
     const clients = new IpcClients(() => ({ hold: () => {}, letGo: () => {} }));
-    clients.client(1, (event) => void sent.push(event)).join('S1');
+    const client = clients.client(1, (event) => void sent.push(event));
+    client.join('S1');
     clients.events.update('S1', {} as never);
     clients.events.closed('S1', 'archived');
+    client.notify('simulation.progress', { simulationId: 'stress-test', done: 1, total: 2 });
     expect(new Set(sent)).toEqual(new Set(IPC_SESSION_EVENTS));
   });
 

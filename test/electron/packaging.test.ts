@@ -35,9 +35,9 @@ beforeAll(() => {
   // The bundles, built as npm run build builds them.
   const built = spawnSync(process.execPath, ['scripts/build-electron.mjs'], { cwd: root, encoding: 'utf8' });
   expect(built.status, built.stderr).toBe(0);
-  if (['cli.js', 'firedrill-worker.js', 'library-seed'].some((file) => !existsSync(join(root, 'dist', file)))) expect(spawnSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root }).status).toBe(0);
+  if (['cli.js', 'firedrill-worker.js', 'simulation-worker.js', 'library-seed'].some((file) => !existsSync(join(root, 'dist', file)))) expect(spawnSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root }).status).toBe(0);
 
-  for (const path of ['package.json', 'electron-builder.yml', 'scenarios', 'assets', 'scripts/after-pack.cjs', 'dist/electron', 'dist/cli.js', 'dist/firedrill-worker.js', 'dist/library-seed', 'dist/chunks']) {
+  for (const path of ['package.json', 'electron-builder.yml', 'scenarios', 'assets', 'scripts/after-pack.cjs', 'dist/electron', 'dist/cli.js', 'dist/firedrill-worker.js', 'dist/simulation-worker.js', 'dist/library-seed', 'dist/chunks']) {
     cpSync(join(root, path), join(project, path), { recursive: true });
   }
   if (existsSync(join(root, 'dist', 'renderer', 'index.html'))) {
@@ -88,7 +88,7 @@ describe('electron-builder --linux dir, offline', () => {
   });
 
   it('holds the main, preload and renderer bundles, the CLI, the worker threads beside main and the CLI, and the package manifest', () => {
-    for (const file of ['/package.json', '/dist/electron/main.js', '/dist/electron/firedrill-worker.js', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/dist/cli.js', '/dist/firedrill-worker.js']) expect(entries, file).toContain(file);
+    for (const file of ['/package.json', '/dist/electron/main.js', '/dist/electron/firedrill-worker.js', '/dist/electron/simulation-worker.js', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/dist/cli.js', '/dist/firedrill-worker.js', '/dist/simulation-worker.js']) expect(entries, file).toContain(file);
     // The library each worker validated at build time, so the first start skips validating it.
     for (const folder of ['/dist/library-seed/', '/dist/electron/library-seed/']) expect(entries.some((entry) => entry.startsWith(folder) && entry.endsWith('.json')), folder).toBe(true);
     const manifest = JSON.parse(extractFile(asarPath, 'package.json').toString('utf8')) as { main: string; name: string };
@@ -109,7 +109,7 @@ describe('electron-builder --linux dir, offline', () => {
     expect(entries.filter((entry) => entry.includes('node_modules'))).toEqual([]);
     const topLevel = new Set(entries.map((entry) => entry.split('/')[1]));
     expect(topLevel).toEqual(new Set(['package.json', 'dist', 'scenarios']));
-    expect(new Set(entries.filter((entry) => entry.split('/').length === 3 && entry.startsWith('/dist/')))).toEqual(new Set(['/dist/cli.js', '/dist/firedrill-worker.js', '/dist/library-seed', '/dist/chunks', '/dist/electron', '/dist/renderer']));
+    expect(new Set(entries.filter((entry) => entry.split('/').length === 3 && entry.startsWith('/dist/')))).toEqual(new Set(['/dist/cli.js', '/dist/firedrill-worker.js', '/dist/simulation-worker.js', '/dist/library-seed', '/dist/chunks', '/dist/electron', '/dist/renderer']));
   });
 
   it('flips the fuses in the packaged binary (afterPack)', async () => {

@@ -22,6 +22,8 @@ export interface FakeClient extends SessionClient {
   advance(ms: number): void;
   /** The transport's connection changes, as a socket's would. */
   connection(state: ConnectionState): void;
+  /** Pushes a server event to the listeners, as the host does (a simulation's progress). */
+  emit<E extends keyof ServerEvents>(event: E, payload: ServerEvents[E]): void;
   /** Answers a command differently (a refusal, an import error). */
   override<T extends CommandType>(type: T, handler: (params: CommandParamsInput<T>) => CommandResult<T> | Promise<CommandResult<T>>): void;
 }
@@ -126,7 +128,7 @@ export function fakeClient(): FakeClient {
       edited = params.items ?? null;
       return { sessionId: 'fake-session', items: afterActionReport([scoreSession(session!)], edited ? { improvementPlan: edited } : {}).improvementPlan, edited: edited !== null };
     },
-    'history.get': () => ({ history: drillHistory(session?.context.ended ? [drillOf(scoreSession(session))] : []), skipped: [], running: session && !session.context.ended ? 1 : 0 }),
+    'history.get': () => ({ history: drillHistory(session?.context.ended ? [drillOf(scoreSession(session))] : []), skipped: [], running: session && !session.context.ended ? 1 : 0, excluded: [] }),
   };
   return {
     calls,
@@ -134,6 +136,9 @@ export function fakeClient(): FakeClient {
     advance(ms) {
       session!.advanceTo(session!.now + ms);
       push();
+    },
+    emit(event, payload) {
+      for (const listener of listeners.get(event) ?? []) (listener as (p: typeof payload) => void)(payload);
     },
     override(type, handler) {
       handlers[type] = handler as Handler;

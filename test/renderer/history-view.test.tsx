@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import './setup.js';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { HistoryResult } from '../../engine/protocol/index.js';
@@ -29,33 +29,34 @@ const DRILLS = [
 
 function renderHistory(result: Partial<HistoryResult> = {}) {
   const client = fakeClient();
-  client.override('history.get', () => ({ history: drillHistory(DRILLS), skipped: [], running: 0, unverified: 0, ...result }));
+  client.override('history.get', () => ({ history: drillHistory(DRILLS), skipped: [], running: 0, unverified: 0, excluded: [], ...result }));
   return { ...renderWithApp(<HistoryView />, client), user: userEvent.setup() };
 }
 
 const figure = (group: HTMLElement, name: string) => within(within(group).getByRole('list', { name: /^Figures of/ })).getByRole('listitem', { name });
 
 describe('the history of drills', () => {
-  it('shows each scenario: drills, mean score, the three mean times with median and trend, "not reached" for a time no drill reached', async () => {
+  it('shows each scenario: drills, the median score and times with their intervals and n, "not enough drills to tell", "not reached" for a time no drill reached', async () => {
     renderHistory();
     const bucket = await screen.findByRole('region', { name: 'Left open overnight' });
     expect(figure(bucket, 'Drills')).toHaveTextContent('3');
-    expect(figure(bucket, 'Mean score')).toHaveTextContent('60 / 100');
-    const detect = figure(bucket, 'Mean time to detect');
+    expect(figure(bucket, 'Median score')).toHaveTextContent('60 / 100');
+    expect(figure(bucket, 'Median score')).toHaveTextContent('n = 3; 95% interval');
+    const detect = figure(bucket, 'Median time to detect');
     expect(detect).toHaveTextContent('20 min');
-    expect(detect).toHaveTextContent('median 20 min');
-    expect(detect).toHaveTextContent('reached in 3 of 3');
-    expect(detect).toHaveTextContent('getting faster, by 10 min per drill');
+    expect(detect).toHaveTextContent(/20 min \(n = 3; 95% interval 10 min to 30 min\), reached in 3 of 3; mean 20 min/);
+    // Three drills, detection 30 -> 20 -> 10: a trend line would say "faster"; the intervals cannot.
+    expect(detect).toHaveTextContent('earlier 1 against later 2 drills: not enough drills to tell');
     expect(detect).toHaveTextContent('time to detect = detected − T0');
-    expect(figure(bucket, 'Mean time to contain')).toHaveTextContent(/^Mean time to containnot reachednot reached in any of the 3 drills/);
-    // One drill reached recovery: a mean, but no trend from one point.
-    expect(figure(bucket, 'Mean time to recover')).toHaveTextContent('1 h 30 min');
-    expect(figure(bucket, 'Mean time to recover')).toHaveTextContent('reached in 1 of 3no trend yet');
+    expect(figure(bucket, 'Median time to contain')).toHaveTextContent(/^Median time to containnot reachednot reached in any of the 3 drills/);
+    // One drill reached recovery: a median, but no interval from one point.
+    expect(figure(bucket, 'Median time to recover')).toHaveTextContent('1 h 30 min (n = 1: not enough drills for an interval), reached in 1 of 3');
 
     expect(within(bucket).getByRole('img', { name: /Time to detect, contain and recover across the drills of Left open overnight/ })).toBeInTheDocument();
     const keys = screen.getByRole('region', { name: 'Stolen keys' });
     expect(figure(keys, 'Drills')).toHaveTextContent('1');
-    expect(figure(keys, 'Mean time to contain')).toHaveTextContent('15 min');
+    expect(figure(keys, 'Median time to contain')).toHaveTextContent('15 min');
+    expect(figure(keys, 'Median score')).toHaveTextContent('one drill: nothing to compare yet');
   });
 
   it('lists the drills of a group oldest first: date, mode, score, the three times and a link to the debrief', async () => {
@@ -76,7 +77,8 @@ describe('the history of drills', () => {
     const plan = await screen.findByRole('region', { name: 'Cloud IR plan' });
     expect(screen.queryByRole('region', { name: 'Left open overnight' })).toBeNull();
     expect(figure(plan, 'Drills')).toHaveTextContent('4');
-    expect(figure(plan, 'Mean score')).toHaveTextContent('67.5 / 100');
+    expect(figure(plan, 'Median score')).toHaveTextContent('65 / 100');
+    expect(figure(plan, 'Median score')).toHaveTextContent('mean 67.5');
     // By plan, each drill says which scenario it was.
     expect(within(plan).getByRole('table')).toHaveTextContent('Stolen keys');
   });
@@ -96,7 +98,7 @@ describe('the history of drills', () => {
     renderWithApp(<HistoryView />, client);
     expect(screen.getByRole('status')).toHaveTextContent('Reading the drills…');
     expect(screen.getByRole('progressbar', { name: 'Reading the drills' })).toBeInTheDocument();
-    answer({ history: drillHistory([]), skipped: [], running: 0, unverified: 0 });
+    answer({ history: drillHistory([]), skipped: [], running: 0, unverified: 0, excluded: [] });
     expect(await screen.findByText(/No ended drills yet\. Run a drill from the library and end it/)).toBeInTheDocument();
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
@@ -118,7 +120,34 @@ describe('the history of drills', () => {
     const card = scoreSession(client.session());
     renderWithApp(<HistoryView />, client);
     const group = await screen.findByRole('region', { name: card.scenarioTitle });
-    expect(figure(group, 'Mean score')).toHaveTextContent(`${card.overallScore} / 100`);
-    expect(figure(group, 'Mean time to contain')).toHaveTextContent(card.timeToContainMinutes === null ? 'not reached' : /min|h/);
+    expect(figure(group, 'Median score')).toHaveTextContent(`${card.overallScore} / 100`);
+    expect(figure(group, 'Median time to contain')).toHaveTextContent(card.timeToContainMinutes === null ? 'not reached' : /min|h/);
+  });
+
+  it('labels a drill and leaves it out of the figures, listed apart', async () => {
+    const client = fakeClient();
+    const labels = new Map<string, { label: string | null; excluded: boolean }>();
+    client.override('history.get', () => {
+      const withLabels = DRILLS.map((d) => (labels.get(d.sessionId)?.label ? { ...d, label: labels.get(d.sessionId)!.label! } : d));
+      return { history: drillHistory(withLabels.filter((d) => !labels.get(d.sessionId)?.excluded)), excluded: withLabels.filter((d) => labels.get(d.sessionId)?.excluded), skipped: [], running: 0, unverified: 0 };
+    });
+    client.override('history.label', ({ sessionId, label, excluded }) => {
+      const entry = { label: label ?? null, excluded: excluded ?? false };
+      labels.set(sessionId, entry);
+      return { sessionId, ...entry };
+    });
+    const user = userEvent.setup();
+    renderWithApp(<HistoryView />, client);
+    const form = await screen.findByRole('region', { name: 'Label or leave out a drill' });
+    const d1 = DRILLS[0]!;
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Drill' }), d1.sessionId);
+    await user.type(within(form).getByRole('textbox', { name: 'Label' }), 'Test run');
+    await user.click(within(form).getByRole('checkbox', { name: 'Leave out of the figures' }));
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+
+    expect(client.calls.find((c) => c.type === 'history.label')?.params).toEqual({ sessionId: d1.sessionId, label: 'Test run', excluded: true });
+    expect(await within(form).findByRole('status')).toHaveTextContent(`Saved: the drill of ${localDateTime(d1.startedAt)} is left out of the figures.`);
+    await waitFor(() => expect(figure(screen.getByRole('region', { name: 'Left open overnight' }), 'Drills')).toHaveTextContent('2'));
+    expect(within(form).getByRole('list')).toHaveTextContent(`${localDateTime(d1.startedAt)}: Left open overnight (Test run)`);
   });
 });

@@ -282,13 +282,13 @@ describe('the main navigation', () => {
     expect(window.location.hash).toBe('#/sessions');
   });
 
-  it('links Library, Sessions and History, and marks the current one', async () => {
+  it('links Library, Sessions, History, Stress test and Coverage, and marks the current one', async () => {
     const user = userEvent.setup();
     const client = fakeClient();
     storedSessions(client, []);
     renderWithApp(<App />, client);
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Library', 'Sessions', 'History']);
+    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Library', 'Sessions', 'History', 'Stress test', 'Coverage']);
     expect(within(nav).getByRole('link', { name: 'Sessions' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Library' })).not.toHaveAttribute('aria-current');
     // Each screen's code is its own chunk, loaded when first shown.

@@ -4,6 +4,11 @@ import type { Scorecard } from '../../../engine/scoring/scorecard.js';
 import type { AarOptions } from '../../../engine/report/aar.js';
 import type { AarExportFormat, PaperSize, ScorecardExportFormat } from '../../../engine/report/export-formats.js';
 import { drillHistory } from '../../../engine/report/drill-history.js';
+import { coverageMap } from '../../../engine/report/coverage.js';
+import type { CoverageResult, HistoryResult } from '../../../engine/protocol/results.js';
+import { coverageToNavigatorLayer } from '../../coverage/coverage-export.js';
+import { labelledDrills } from '../../history/labelled-drills.js';
+import { simulationRequest } from './simulation-request.js';
 import type { Library } from '../../../engine/validate/index.js';
 import { collectDrills, sessionFiles } from '../../history/collect-drills.js';
 import type { ReadResult } from '../../library/read-sources.js';
@@ -51,9 +56,11 @@ export const hostTasks = {
     const [, { exportAar }] = await exports();
     return ownBytes(await exportAar(scorecards, format, options));
   },
-  history: (dataDir: string, filter: { plan?: string; scenario?: string }) => {
+  /** The history's figures leave out the drills excluded in it (history.label), which are listed apart. */
+  history: (dataDir: string, filter: { plan?: string; scenario?: string }): HistoryResult => {
     const collected = collectDrills(sessionFiles(dataDir), [() => loadCombinedLibrary(dataDir, bundledLibrary()).library], filter);
-    return { history: drillHistory(collected.drills, filter), skipped: collected.skipped, running: collected.running.length, unverified: collected.unverified.length };
+    const { drills, excluded } = labelledDrills(dataDir, collected);
+    return { history: drillHistory(drills, filter), excluded, skipped: collected.skipped, running: collected.running.length, unverified: collected.unverified.length };
   },
   /** A journal from another Firedrill, checked, replayed and stored as an ended session: its entry in the session list. */
   'session.import': (dataDir: string, fileName: string, text: string, wallTime: string): SessionSummary =>
@@ -63,6 +70,19 @@ export const hostTasks = {
     const store = new SessionStore(dataDir);
     return scoreSession(store.read(sessionId, journalLookup(dataDir, scenarioOfJournal(store.journalPaths(sessionId)))));
   },
+  /** The coverage map of the library and of the drills run (excluded drills left out), with its Navigator layer. */
+  coverage: (dataDir: string): CoverageResult => {
+    const { library } = loadCombinedLibrary(dataDir, bundledLibrary());
+    const collected = collectDrills(sessionFiles(dataDir), [library]);
+    const coverage = coverageMap(
+      [...library.plans.values()].map((p) => p.plan),
+      [...library.scenarios.values()].map((s) => s.scenario),
+      labelledDrills(dataDir, collected).cards,
+    );
+    return { coverage, navigatorLayer: coverageToNavigatorLayer(coverage) };
+  },
+  /** What simulate.start simulates: the scenario, its plan, its exemplary script and the model, checked. */
+  'simulation.request': (dataDir: string, params: Parameters<typeof simulationRequest>[1]) => simulationRequest(loadCombinedLibrary(dataDir, bundledLibrary()).library, params),
   /** The stored sessions from the session index; an ended session is replayed and scored once (then cached). */
   'sessions.list': (dataDir: string, filter: { archived?: boolean }) => {
     let library: Library | undefined;
@@ -72,3 +92,4 @@ export const hostTasks = {
 };
 
 export type HostTasks = typeof hostTasks;
+

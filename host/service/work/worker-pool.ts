@@ -1,4 +1,5 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { WorkerScript } from '../../threads/worker-script.js';
 import { fromWire, type WireError } from './wire-error.js';
 
 /** The functions a worker runs, by name: what the pool's `run` can ask for. */
@@ -11,12 +12,6 @@ export interface TaskRequest {
   args: unknown[];
 }
 export type TaskAnswer = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: WireError };
-
-/** The script a worker runs: a file, or (under the test runner) code that loads the TypeScript entry. */
-export interface WorkerScript {
-  url: URL | string;
-  eval?: boolean;
-}
 
 /** A worker that stopped (crashed, ran out of memory) while it ran a task. */
 export class WorkerStopped extends Error {
@@ -39,7 +34,7 @@ interface PoolWorker {
 export interface WorkerPoolOptions {
   /** How many workers at most (started when needed); tasks beyond wait in order. */
   size: number;
-  /** Found once, at the first worker: where its script is (worker-script.ts). */
+  /** Found once, at the first worker: where its script is (host/threads/worker-script.ts). */
   script: () => WorkerScript;
   resourceLimits?: ResourceLimits;
 }

@@ -71,3 +71,20 @@ describe('the journal hash chain', () => {
     expect(Session.replay(parsed.entries, plan, scenario).context.ended).not.toBeNull();
   });
 });
+
+describe('a simulated drill\'s session', () => {
+  it('is not chained (its journal is never stored) and plays exactly as a chained one', () => {
+    const world = loadMini();
+    const play = (unchained: boolean) => {
+      const session = Session.start({ plan: world.plan, scenario: world.scenario, sessionId: 'sim', mode: 'scripted', speed: 600, wallTime: iso(WALL0), unchained });
+      session.record({ type: 'action.taken', action: 'triage-alert' }, { simTime: 2 * MIN, wallTime: iso(WALL0 + 2 * MIN), actor: CSA });
+      session.record({ type: 'severity.declared', level: 2 }, { simTime: 13 * MIN, wallTime: iso(WALL0 + 13 * MIN), actor: 'incident-commander' });
+      return session;
+    };
+    const chained = play(false);
+    const unchained = play(true);
+    expect(unchained.journal.every((entry) => entry.hash === undefined)).toBe(true);
+    expect(unchained.journal).toEqual(chained.journal.map(({ hash: _hash, ...entry }) => entry));
+    expect(unchained.context).toEqual(chained.context);
+  });
+});

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { drillHistory, drillOf } from '../../../engine/report/drill-history.js';
 import { collectDrills, sessionFiles } from '../../../host/history/collect-drills.js';
+import { DrillLabelStore } from '../../../host/storage/drill-labels.js';
 import { loadBundledLibrary } from '../../../host/library/load.js';
 import { act, end, loadMini, MIN, MINI_PLAN_FILE, MINI_SCENARIO_FILE, sessionFrom } from '../../helpers/world.js';
 import { cli, playBundledScripts, writeJournal, type PlayedJournal } from './exports-helpers.js';
@@ -158,4 +159,19 @@ describe('the history model', () => {
     expect(collected.skipped.map((s) => s.file.split('/').at(-1)).sort()).toEqual(['changed.jsonl', 'empty.jsonl', 'garbage.jsonl', 'wrong-first.jsonl']);
     expect(collected.skipped.find((s) => s.file.endsWith('changed.jsonl'))!.reason).toMatch(/has changed since the journal was recorded/);
   });
+
+  it('leaves out the drills excluded in the History, and says so, as the app does', async () => {
+    const left = ended[1]!.card.sessionId;
+    const labels = new DrillLabelStore(root);
+    labels.change(left, { label: 'Test run', excluded: true });
+    try {
+      const result = await cli(['history', '--data-dir', root, '--format', 'json']);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout).drills.map((d: { sessionId: string }) => d.sessionId).sort()).toEqual(ended.map((p) => p.card.sessionId).filter((id) => id !== left).sort());
+      expect(result.stderr).toContain(`firedrill history: left out 1 drill excluded in the History: ${left}`);
+    } finally {
+      labels.change(left, { label: null, excluded: false });
+    }
+  });
 });
+

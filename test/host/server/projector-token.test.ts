@@ -59,6 +59,10 @@ function everyCommand(session: string): { type: CommandType; params: Record<stri
     'improvements.get': { sessionId: session },
     'improvements.save': { sessionId: session, items: null },
     'history.get': {},
+    'history.label': { sessionId: session, excluded: true },
+    'coverage.get': {},
+    'simulate.start': { simulationId: 'from-the-projector', scenarioId: SCENARIO, runs: 10, seed: 1 },
+    'simulate.cancel': { simulationId: 'from-the-projector' },
     'projector.token': { sessionId: session },
   };
   return COMMAND_TYPES.map((type) => ({ type, params: params[type] }));

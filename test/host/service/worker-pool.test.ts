@@ -1,13 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { WorkerPool, WorkerStopped } from '../../../host/service/work/worker-pool.js';
-import { WORKER_FILE, workerScript } from '../../../host/service/work/worker-script.js';
 import { LibraryRefusal } from '../../../host/library/user-library.js';
 import { asCommandFailure } from '../../../host/service/command-failure.js';
-import { WORKER_ENTRY } from '../../../scripts/node-bundle.mjs';
 
 // The worker threads that validate files and write exports: a bounded pool with a queue, whose
 // workers may crash without taking the serving thread with them.
@@ -59,39 +53,5 @@ describe('the worker pool', () => {
     pool = new WorkerPool<TestTasks>({ size: 1, script });
     await pool.close();
     await expect(pool.run('double', 1)).rejects.toBeInstanceOf(WorkerStopped);
-  });
-});
-
-describe('the worker script', () => {
-  it('is the bundle beside the serving bundle: dist/ for the CLI and its chunks, dist/electron/ for the desktop app', () => {
-    const dist = mkdtempSync(join(tmpdir(), 'firedrill-dist-'));
-    try {
-      mkdirSync(join(dist, 'chunks'));
-      mkdirSync(join(dist, 'electron'));
-      writeFileSync(join(dist, WORKER_FILE), '');
-      writeFileSync(join(dist, 'electron', WORKER_FILE), '');
-      const at = (file: string) => workerScript(pathToFileURL(join(dist, file)).href, {});
-      expect(at('cli.js').url.toString()).toBe(pathToFileURL(join(dist, WORKER_FILE)).href);
-      expect(at('chunks/serve-ABC.js').url.toString()).toBe(pathToFileURL(join(dist, WORKER_FILE)).href);
-      expect(at('electron/main.js').url.toString()).toBe(pathToFileURL(join(dist, 'electron', WORKER_FILE)).href);
-      rmSync(join(dist, 'electron', WORKER_FILE));
-      rmSync(join(dist, WORKER_FILE));
-      expect(() => at('electron/main.js')).toThrow(/firedrill-worker\.js is missing beside .*main\.js: rebuild Firedrill/);
-    } finally {
-      rmSync(dist, { recursive: true, force: true });
-    }
-  });
-
-  it('is built under the name the serving code looks for', () => {
-    expect(Object.keys(WORKER_ENTRY).map((name) => `${name}.js`)).toEqual([WORKER_FILE]);
-  });
-
-  it('from the sources: the test run\'s bundle, or the TypeScript entry through tsx', () => {
-    const source = new URL('../../../host/service/work/worker-script.ts', import.meta.url).href;
-    expect(workerScript(source, { FIREDRILL_WORKER_SCRIPT: '/x/firedrill-worker.js' })).toEqual({ url: pathToFileURL('/x/firedrill-worker.js') });
-    const tsx = workerScript(source, {});
-    expect(tsx.eval).toBe(true);
-    expect(String(tsx.url)).toContain('tsx');
-    expect(String(tsx.url)).toContain('worker.ts');
   });
 });

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
 import { simulateHere } from '../../../engine/simulate/simulate.js';
 import { runSimulation, type SimulationProgress } from '../../../host/simulate/run-simulation.js';
 import { bundledWorld, modelFrom } from '../../helpers/simulation.js';
-import { bundleSimulationWorker } from '../../helpers/simulation-worker.js';
 
 // Simulations on worker threads: the same seed gives byte-identical JSON whatever the number
 // of workers and however often it is run (each run's draws depend on the seed and its index
 // alone, and the report is made from every run in run order); progress is reported as blocks
 // finish; and a simulation can be cancelled.
-
-let worker: Awaited<ReturnType<typeof bundleSimulationWorker>>;
-beforeAll(async () => {
-  worker = await bundleSimulationWorker();
-});
-afterAll(() => worker.remove());
 
 // A small scenario keeps these tests quick; test/cli/simulate.test.ts runs the largest one.
 const world = bundledWorld('public-test-bucket');
@@ -22,9 +16,9 @@ const json = (value: unknown) => JSON.stringify(value, null, 2);
 
 describe('a simulation on worker threads', () => {
   it('gives byte-identical JSON with one and with two workers, across two runs, and as on the calling thread', async () => {
-    const one = json(await runSimulation(request, { workers: 1, workerFile: worker.file }));
-    const two = json(await runSimulation(request, { workers: 2, workerFile: worker.file }));
-    const again = json(await runSimulation(request, { workers: 2, workerFile: worker.file }));
+    const one = json(await runSimulation(request, { workers: 1 }));
+    const two = json(await runSimulation(request, { workers: 2 }));
+    const again = json(await runSimulation(request, { workers: 2 }));
     expect(two).toBe(one);
     expect(again).toBe(one);
     expect(json(simulateHere(request))).toBe(one);
@@ -35,7 +29,7 @@ describe('a simulation on worker threads', () => {
   });
 
   it('gives another seed another answer', async () => {
-    const [a, b] = await Promise.all([runSimulation({ ...request, runs: 60 }, { workerFile: worker.file }), runSimulation({ ...request, runs: 60, seed: 7 }, { workerFile: worker.file })]);
+    const [a, b] = await Promise.all([runSimulation({ ...request, runs: 60 }, {}), runSimulation({ ...request, runs: 60, seed: 7 }, {})]);
     expect(a.timeToRecoverMinutes).not.toEqual(b.timeToRecoverMinutes);
   });
 
@@ -44,8 +38,8 @@ describe('a simulation on worker threads', () => {
     // People are what this model changes: give the first model one per role, so the second has someone to add.
     const staffed = { ...request, model: modelFrom(world, 'id: one-each\nroles: { cloud-security-analyst: { people: 1 }, it-operations: { people: 1 } }\n') };
     const small = { ...staffed, runs: 120 };
-    const one = await runSimulation(small, { workers: 1, compare, workerFile: worker.file });
-    const two = await runSimulation(small, { workers: 2, compare, workerFile: worker.file });
+    const one = await runSimulation(small, { workers: 1, compare });
+    const two = await runSimulation(small, { workers: 2, compare });
     expect(json(two)).toBe(json(one));
     const recover = one.comparison!.differences.find((d) => d.id === 'timeToRecoverMinutes')!;
     expect(recover.n).toBe(120);
@@ -57,7 +51,7 @@ describe('a simulation on worker threads', () => {
 
   it('reports progress as blocks of runs finish, up to every run', async () => {
     const seen: SimulationProgress[] = [];
-    await runSimulation({ ...request, runs: 90 }, { workers: 2, workerFile: worker.file, onProgress: (p) => seen.push(p) });
+    await runSimulation({ ...request, runs: 90 }, { workers: 2, onProgress: (p) => seen.push(p) });
     expect(seen.length).toBeGreaterThan(1);
     expect(seen.at(-1)).toEqual({ done: 90, total: 90 });
     expect(seen.every((p, i) => i === 0 || p.done > seen[i - 1]!.done)).toBe(true);
@@ -66,15 +60,15 @@ describe('a simulation on worker threads', () => {
   it('stops its workers and rejects with an AbortError when cancelled', async () => {
     const controller = new AbortController();
     const running = runSimulation({ ...request, runs: 20_000 }, {
-      workers: 2, workerFile: worker.file, signal: controller.signal,
+      workers: 2, signal: controller.signal,
       onProgress: () => controller.abort(),
     });
     await expect(running).rejects.toMatchObject({ name: 'AbortError' });
     // Cancelled before it starts: no worker at all.
-    await expect(runSimulation(request, { workerFile: worker.file, signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(runSimulation(request, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('rejects with the worker\'s error when a worker cannot start', async () => {
-    await expect(runSimulation(request, { workerFile: `${worker.file}.missing` })).rejects.toThrow();
+    await expect(runSimulation(request, { script: { url: pathToFileURL('/nowhere/simulation-worker.js') } })).rejects.toThrow();
   });
 });

@@ -2,13 +2,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { build } from 'esbuild';
 import { join } from 'node:path';
-import { nodeBundle, WORKER_ENTRY } from '../../../../scripts/node-bundle.mjs';
+import { nodeBundle, workerEntryPoints } from '../../../../scripts/node-bundle.mjs';
 
-/** Bundles the CLI for the tests, and its worker thread beside it (inside dist/, so it finds the package and its scenarios). */
+/** Bundles the CLI for the tests, and its worker threads beside it (inside dist/, so it finds the package and its scenarios). */
 export async function buildTestCli(name: string): Promise<string> {
   const outdir = join(process.cwd(), 'dist', 'test-host');
   await build({
-    entryPoints: { [name]: 'host/cli/bin.ts', ...WORKER_ENTRY },
+    entryPoints: { [name]: 'host/cli/bin.ts', ...workerEntryPoints() },
     outdir,
     ...nodeBundle,
   });

@@ -1,0 +1,65 @@
+import type { CommandParams, CommandResults } from '../../engine/protocol/index.js';
+import { runSimulation, type RunSimulationOptions } from '../simulate/run-simulation.js';
+import { CommandFailure } from './command-failure.js';
+import type { ClientSessions } from './connection.js';
+import type { HostTasks } from './work/tasks.js';
+import type { WorkerPool } from './work/worker-pool.js';
+
+type Starter = Pick<ClientSessions, 'notify' | 'whenClosed'>;
+
+/** Runs a simulation: runSimulation, or a stand-in in tests. */
+export type SimulationRunner = typeof runSimulation;
+
+/**
+ * The simulations the app asks for (simulate.start): the model checked in the host's worker,
+ * the runs played on simulation worker threads at a lower priority than the thread serving
+ * clients, progress sent to the connection that started it, and cancelled by simulate.cancel,
+ * by that connection going away, or by the host closing.
+ */
+export class SimulationService {
+  private readonly running = new Map<string, { starter: Starter; controller: AbortController }>();
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly pool: WorkerPool<HostTasks>,
+    private readonly runner: SimulationRunner = runSimulation,
+    private readonly options: Pick<RunSimulationOptions, 'workers'> = {},
+  ) {}
+
+  async start(params: CommandParams<'simulate.start'>, starter: Starter): Promise<CommandResults['simulate.start']> {
+    const { simulationId, ...asked } = params;
+    if (this.running.has(simulationId)) throw new CommandFailure('conflict', `a simulation "${simulationId}" is already running: name each simulation anew`);
+    const controller = new AbortController();
+    this.running.set(simulationId, { starter, controller });
+    const forget = starter.whenClosed(() => controller.abort());
+    try {
+      const request = await this.pool.run('simulation.request', this.dataDir, asked);
+      const report = await this.runner(request, {
+        ...this.options,
+        background: true,
+        signal: controller.signal,
+        onProgress: ({ done, total }) => starter.notify('simulation.progress', { simulationId, done, total }),
+      });
+      return { simulationId, report };
+    } catch (error) {
+      if (controller.signal.aborted) throw new CommandFailure('cancelled', `simulation "${simulationId}" was cancelled`);
+      throw error;
+    } finally {
+      forget();
+      this.running.delete(simulationId);
+    }
+  }
+
+  /** Stops a simulation the same connection started; `cancelled` is false when there was none (it had finished). */
+  cancel(simulationId: string, starter: Starter): CommandResults['simulate.cancel'] {
+    const entry = this.running.get(simulationId);
+    if (!entry || entry.starter !== starter) return { simulationId, cancelled: false };
+    entry.controller.abort();
+    return { simulationId, cancelled: true };
+  }
+
+  /** Stops every simulation (the host is closing). */
+  close(): void {
+    for (const { controller } of this.running.values()) controller.abort();
+  }
+}

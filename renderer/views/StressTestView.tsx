@@ -1,0 +1,242 @@
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { Plan } from '../../engine/format/plan.js';
+import type { Scenario } from '../../engine/format/scenario.js';
+import type { SimulationReport } from '../../engine/simulate/report.js';
+import { minutesText } from '../../engine/report/figures.js';
+import { missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHistogramOption, tornadoChartOption, type SimulatedTime } from '../../engine/report/simulation-charts.js';
+import { CommandError } from '../client/session-client.js';
+import { useClient } from '../app/app-context.js';
+import { useDocuments } from '../app/use-documents.js';
+import { useLibraryListing } from '../app/use-library-listing.js';
+import { ReportChart } from './ReportChart.js';
+import './stress-test.css';
+
+// The stress test: many drills of a scenario drawn from a response model, played by the real
+// engine on the host's worker threads (simulate.start), with a progress bar and Cancel; then the
+// spread of the times, the chance of missing each deadline and which inputs move recovery most.
+// The charts are the HTML and PDF export's own options (engine/report/simulation-charts.ts).
+
+/** The knobs of the form: what most questions turn (people, on-call delay, one what-if), the rest is the default model. */
+export interface StressKnobs {
+  /** People per role; blank: the default (as many as the exemplary response keeps busy). */
+  people: Record<string, string>;
+  /** Minutes before a role's people are there once first needed; blank: at once. */
+  onCallMinutes: Record<string, string>;
+  /** A detection channel switched off ('' for none). */
+  channelOff: string;
+  runs: string;
+  seed: string;
+}
+
+export const DEFAULT_RUNS = 1000;
+export const DEFAULT_SEED = 1;
+
+/** The response model (firedrill-model/1, as JSON) the knobs describe; undefined when every knob is at its default. */
+export function modelOfKnobs(knobs: StressKnobs): string | undefined {
+  const roles: Record<string, { people?: number; onCall?: { fixed: string } }> = {};
+  for (const [role, value] of Object.entries(knobs.people)) if (value.trim() !== '') roles[role] = { ...roles[role], people: Number(value) };
+  for (const [role, value] of Object.entries(knobs.onCallMinutes)) if (value.trim() !== '' && Number(value) > 0) roles[role] = { ...roles[role], onCall: { fixed: `${Number(value)}m` } };
+  const whatIf = knobs.channelOff ? { whatIf: { off: { channels: [knobs.channelOff] } } } : {};
+  if (Object.keys(roles).length === 0 && !knobs.channelOff) return undefined;
+  return JSON.stringify({ format: 'firedrill-model/1', id: 'stress-test', title: 'Stress test', roles, ...whatIf });
+}
+
+const TIMES: { key: SimulatedTime; title: string }[] = [
+  { key: 'timeToDetectMinutes', title: 'Time to detect' },
+  { key: 'timeToContainMinutes', title: 'Time to contain' },
+  { key: 'timeToRecoverMinutes', title: 'Time to recover' },
+];
+
+const percent = (p: number) => `${Math.round(p * 1000) / 10}%`;
+const newSimulationId = () => `stress-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+type Run =
+  | { state: 'idle' }
+  | { state: 'running'; simulationId: string; done: number; total: number }
+  | { state: 'done'; report: SimulationReport }
+  | { state: 'cancelled' }
+  | { state: 'failed'; message: string; details: string[] };
+
+export function StressTestView() {
+  const client = useClient();
+  const listing = useLibraryListing();
+  const scenarios = useMemo(() => listing?.scenarios ?? [], [listing]);
+  const [scenarioId, setScenarioId] = useState('');
+  const chosen = scenarios.find((s) => s.id === scenarioId) ?? scenarios[0];
+  const { plan, scenario } = useDocuments(chosen?.plan, chosen?.id);
+  const [knobs, setKnobs] = useState<StressKnobs>({ people: {}, onCallMinutes: {}, channelOff: '', runs: String(DEFAULT_RUNS), seed: String(DEFAULT_SEED) });
+  const [run, setRun] = useState<Run>({ state: 'idle' });
+  const running = useRef<string | null>(null);
+
+  useEffect(() => client.on('simulation.progress', ({ simulationId, done, total }) => {
+    if (simulationId === running.current) setRun({ state: 'running', simulationId, done, total });
+  }), [client]);
+
+  // A simulation still running when the view goes is cancelled: nobody is there to read it.
+  useEffect(() => () => {
+    if (running.current) void client.send('simulate.cancel', { simulationId: running.current }).catch(() => {});
+  }, [client]);
+
+  const start = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!chosen) return;
+    const simulationId = newSimulationId();
+    const runs = Number(knobs.runs);
+    running.current = simulationId;
+    setRun({ state: 'running', simulationId, done: 0, total: runs });
+    const model = modelOfKnobs(knobs);
+    try {
+      const { report } = await client.send('simulate.start', { simulationId, scenarioId: chosen.id, runs, seed: Number(knobs.seed), ...(model ? { model } : {}) });
+      if (running.current === simulationId) setRun({ state: 'done', report });
+    } catch (error) {
+      if (running.current !== simulationId) return;
+      if (error instanceof CommandError && error.code === 'cancelled') setRun({ state: 'cancelled' });
+      else setRun({ state: 'failed', message: (error as Error).message, details: error instanceof CommandError ? error.errors.map((e) => `${e.path || 'model'}: ${e.message}`) : [] });
+    } finally {
+      if (running.current === simulationId) running.current = null;
+    }
+  };
+
+  const cancel = () => {
+    if (run.state === 'running') void client.send('simulate.cancel', { simulationId: run.simulationId }).catch(() => {});
+  };
+
+  return (
+    <div className="stress-test">
+      <div className="view-title">
+        <h1>Stress test</h1>
+        <p className="hint">Many simulated drills of one scenario: how often the plan misses its deadlines, and what moves recovery most.</p>
+      </div>
+      <form className="panel stress-form" onSubmit={(event) => void start(event)} aria-label="Stress test settings">
+        <div className="stress-row">
+          <label>
+            Scenario
+            <select value={chosen?.id ?? ''} onChange={(event) => { setScenarioId(event.target.value); setKnobs((k) => ({ ...k, people: {}, onCallMinutes: {}, channelOff: '' })); }} disabled={run.state === 'running'}>
+              {scenarios.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
+            </select>
+          </label>
+          <label>
+            Drills
+            <input type="number" inputMode="numeric" min={1} max={100_000} required value={knobs.runs} onChange={(event) => setKnobs((k) => ({ ...k, runs: event.target.value }))} disabled={run.state === 'running'} />
+          </label>
+          <label>
+            Seed
+            <input type="number" inputMode="numeric" min={0} max={4_294_967_295} required value={knobs.seed} onChange={(event) => setKnobs((k) => ({ ...k, seed: event.target.value }))} disabled={run.state === 'running'} />
+          </label>
+        </div>
+        {plan && scenario && <ModelKnobs plan={plan} scenario={scenario} knobs={knobs} setKnobs={setKnobs} disabled={run.state === 'running'} />}
+        <div className="stress-actions">
+          <button type="submit" className="primary" disabled={!chosen || run.state === 'running'}>Run the stress test</button>
+          {run.state === 'running' && <button type="button" onClick={cancel}>Cancel</button>}
+        </div>
+        <RunStatus run={run} />
+      </form>
+      {run.state === 'done' && <StressReport report={run.report} />}
+    </div>
+  );
+}
+
+function ModelKnobs({ plan, scenario, knobs, setKnobs, disabled }: { plan: Plan; scenario: Scenario; knobs: StressKnobs; setKnobs: (change: (knobs: StressKnobs) => StressKnobs) => void; disabled: boolean }) {
+  const channels = [...new Set(scenario.injects.map((inject) => inject.channel))].sort();
+  return (
+    <>
+      <table className="knobs-table">
+        <caption>The team (blank: as in the exemplary response)</caption>
+        <thead><tr><th scope="col">Role</th><th scope="col">People</th><th scope="col">On call after (minutes)</th></tr></thead>
+        <tbody>
+          {plan.roles.map((role) => (
+            <tr key={role.id}>
+              <th scope="row">{role.title}</th>
+              <td><input type="number" inputMode="numeric" min={1} max={100} aria-label={`People: ${role.title}`} value={knobs.people[role.id] ?? ''} disabled={disabled} onChange={(event) => setKnobs((k) => ({ ...k, people: { ...k.people, [role.id]: event.target.value } }))} /></td>
+              <td><input type="number" inputMode="numeric" min={0} max={1440} aria-label={`On call after, minutes: ${role.title}`} value={knobs.onCallMinutes[role.id] ?? ''} disabled={disabled} onChange={(event) => setKnobs((k) => ({ ...k, onCallMinutes: { ...k.onCallMinutes, [role.id]: event.target.value } }))} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <label className="what-if">
+        What if
+        <select value={knobs.channelOff} disabled={disabled} onChange={(event) => setKnobs((k) => ({ ...k, channelOff: event.target.value }))}>
+          <option value="">every detection channel works</option>
+          {channels.map((channel) => <option key={channel} value={channel}>{channel} alerts never reach the team</option>)}
+        </select>
+      </label>
+    </>
+  );
+}
+
+function RunStatus({ run }: { run: Run }) {
+  if (run.state === 'running') {
+    return (
+      <p role="status" className="stress-status">
+        <progress aria-label="Simulating drills" max={run.total} value={run.done} /> {run.done.toLocaleString('en')} of {run.total.toLocaleString('en')} drills simulated
+      </p>
+    );
+  }
+  return (
+    <div role="status" className="stress-status">
+      {run.state === 'cancelled' && <p>The stress test was cancelled.</p>}
+      {run.state === 'failed' && (
+        <div className="warning-box">
+          <p>The stress test could not run: {run.message}</p>
+          {run.details.length > 0 && <ul>{run.details.map((detail) => <li key={detail}>{detail}</li>)}</ul>}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function StressReport({ report }: { report: SimulationReport }) {
+  const headingId = useId();
+  const missed = missedDeadlines(report);
+  return (
+    <section className="stress-report" aria-labelledby={headingId}>
+      <h2 id={headingId}>{report.runs.toLocaleString('en')} drills of {report.scenarioTitle} <span className="hint">(model: {report.model.title}, seed {report.seed})</span></h2>
+      <ul className="headline stress-figures" aria-label="Spread of the simulated drills">
+        {TIMES.map((t) => (
+          <li key={t.key} className="figure">
+            <span className="figure-title">{t.title}, median</span>
+            <strong className="figure-value">{minutesText(report[t.key].p50)}</strong>
+            <span>90th percentile {minutesText(report[t.key].p90)}; 95th {minutesText(report[t.key].p95)}</span>
+          </li>
+        ))}
+        <li className="figure">
+          <span className="figure-title">Score, median</span>
+          <strong className="figure-value">{report.overallScore.p50 ?? '—'}</strong>
+          <span>90th percentile {report.overallScore.p90 ?? '—'}; mean {report.overallScore.mean ?? '—'}</span>
+        </li>
+      </ul>
+      <div className="stress-charts">
+        {TIMES.filter((t) => report.histograms[t.key].length > 0).map((t) => (
+          <figure key={t.key} className="panel">
+            <ReportChart option={timeHistogramOption(report, t.key)} label={`${t.title} over the simulated drills that reached it, with the plan's target`} height={240} />
+            <figcaption className="hint">{t.title} over the runs that reached it, with the plan&apos;s target (red) and the median and 90th percentile.</figcaption>
+          </figure>
+        ))}
+        {report.histograms.overallScore.length > 0 && (
+          <figure className="panel">
+            <ReportChart option={scoreHistogramOption(report)} label="The overall score over the simulated drills" height={240} />
+            <figcaption className="hint">{SCORE_HISTOGRAM_CAPTION}</figcaption>
+          </figure>
+        )}
+      </div>
+      <table className="breach-table">
+        <caption>Chance of missing each deadline</caption>
+        <thead><tr><th scope="col">Deadline</th><th scope="col">Missed in</th></tr></thead>
+        <tbody>
+          {[...missed, ...report.breaches.filter((b) => b.probability === 0)].map((breach) => (
+            <tr key={breach.id}>
+              <th scope="row">{breach.title}</th>
+              <td className="number">{percent(breach.probability)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {report.sensitivity.inputs.length > 0 && (
+        <figure className="panel">
+          <ReportChart option={tornadoChartOption(report)} label="What moves the time to recover most: each input's low and high mean time to recover" height={Math.max(220, 28 * report.sensitivity.inputs.length)} />
+          <figcaption className="hint">Each input&apos;s bar spans the mean time to recover when it was low and when it was high; the widest move recovery most.</figcaption>
+        </figure>
+      )}
+    </section>
+  );
+}

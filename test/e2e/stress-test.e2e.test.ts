@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { servedApp } from './browser.js';
+import { checkView, protocolClient, SIZES } from './views.js';
+
+// A programme owner stress-tests a scenario from the app: a run with many drills is cancelled
+// from its progress bar, a smaller one runs to the end on the server's worker threads, and its
+// breach table is read. The view is then checked with axe in both themes and photographed.
+
+const app = servedApp();
+
+describe('the stress test in the browser', () => {
+  it('runs a stress test, cancels one, and reads the breach table', async () => {
+    const context = await app.browser.newContext({ viewport: SIZES[0], bypassCSP: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+
+    await page.goto(app.served.url);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stress test' }).click();
+    await page.getByRole('heading', { name: 'Stress test', level: 1 }).waitFor();
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('public-test-bucket');
+    await page.getByRole('spinbutton', { name: 'People: Cloud Security Analyst' }).waitFor();
+
+    // A long run, cancelled once it shows progress.
+    await page.getByRole('spinbutton', { name: 'Drills' }).fill('100000');
+    await page.getByRole('button', { name: 'Run the stress test' }).click();
+    const bar = page.getByRole('progressbar', { name: 'Simulating drills' });
+    await bar.waitFor();
+    await page.waitForFunction(() => Number(document.querySelector('progress')?.getAttribute('value') ?? 0) > 0, undefined, { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('The stress test was cancelled.').waitFor();
+    expect(await bar.count()).toBe(0);
+
+    // A run to the end, with one more analyst.
+    await page.getByRole('spinbutton', { name: 'Drills' }).fill('300');
+    await page.getByRole('spinbutton', { name: 'People: Cloud Security Analyst' }).fill('2');
+    await page.getByRole('button', { name: 'Run the stress test' }).click();
+    const table = page.getByRole('table', { name: 'Chance of missing each deadline' });
+    await table.waitFor({ timeout: 60_000 });
+    const rows = await table.getByRole('row').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.querySelector('th')?.textContent ?? '', tr.querySelector('td')?.textContent ?? '']));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const [deadline, missed] of rows) {
+      expect(deadline).not.toBe('');
+      expect(missed).toMatch(/^\d+(\.\d)?%$/);
+    }
+    await page.getByRole('heading', { name: /^300 drills of Left open overnight/ }).waitFor();
+    await page.locator('.report-chart svg').first().waitFor();
+
+    await checkView(page, 'stress-test', { fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('labels a drill in the history, leaves it out of the figures, and shows the coverage map', async () => {
+    // Three ended drills, made over the protocol as another console would.
+    const other = protocolClient(app.served);
+    try {
+      for (let i = 0; i < 3; i++) {
+        const { sessionId } = await other.send('session.create', { scenarioId: 'public-test-bucket', mode: 'solo' });
+        await other.send('session.end', { sessionId });
+      }
+    } finally {
+      other.close();
+    }
+    const context = await app.browser.newContext({ viewport: SIZES[0], bypassCSP: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+
+    await page.goto(`${app.served.url}#/history`);
+    const form = page.getByRole('region', { name: 'Label or leave out a drill' });
+    await form.waitFor();
+    await form.getByRole('textbox', { name: 'Label' }).fill('Test run');
+    await form.getByRole('checkbox', { name: 'Leave out of the figures' }).check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText(/is left out of the figures/).waitFor();
+    await form.getByRole('heading', { name: 'Left out of the figures (1)' }).waitFor();
+    const drills = page.getByRole('listitem', { name: 'Drills' });
+    expect(await drills.textContent()).toContain('2');
+    await checkView(page, 'history', { fullPage: true });
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Coverage' }).click();
+    await page.getByRole('table', { name: /^ATT&CK techniques by tactic/ }).waitFor();
+    await checkView(page, 'coverage', { fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

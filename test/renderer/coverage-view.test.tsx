@@ -1,0 +1,60 @@
+// @vitest-environment jsdom
+import './setup.js';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { coverageMap } from '../../engine/report/coverage.js';
+import { coverageToNavigatorLayer } from '../../host/coverage/coverage-export.js';
+import { CoverageView } from '../../renderer/views/CoverageView.js';
+import { bundledLibrary } from '../helpers/world.js';
+import { fakeClient } from './fake-client.js';
+import { renderWithApp } from './render-app.js';
+
+// The coverage view: the library's ATT&CK techniques by tactic, each plan's functions, roles,
+// duties and actions with the drills that exercised them, and the Navigator layer saved.
+
+function coverageOfLibrary() {
+  const library = bundledLibrary();
+  const coverage = coverageMap([...library.plans.values()].map((p) => p.plan), [...library.scenarios.values()].map((s) => s.scenario), []);
+  return { coverage, navigatorLayer: coverageToNavigatorLayer(coverage) };
+}
+
+describe('the coverage view', () => {
+  const { createObjectURL, revokeObjectURL } = URL;
+  afterEach(() => {
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    vi.restoreAllMocks();
+  });
+
+  it('shows the techniques by tactic and the plans\' functions, roles, duties and actions, and saves the Navigator layer', async () => {
+    const client = fakeClient();
+    const result = coverageOfLibrary();
+    client.override('coverage.get', () => result);
+    const blobs: Blob[] = [];
+    const names: string[] = [];
+    URL.createObjectURL = (blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:fake/1';
+    };
+    URL.revokeObjectURL = () => {};
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    renderWithApp(<CoverageView />, client);
+
+    const matrix = await screen.findByRole('table', { name: /^ATT&CK techniques by tactic/ });
+    expect(within(matrix).getAllByRole('row')).toHaveLength(result.coverage.matrix.length + 1);
+    for (const technique of result.coverage.techniques) expect(matrix).toHaveTextContent(technique.id);
+    expect(matrix).toHaveTextContent('0 drills, never drilled');
+    const plan = result.coverage.plans[0]!;
+    expect(screen.getByRole('table', { name: `CSF 2.0 functions of ${plan.planTitle}` })).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: `Roles of ${plan.planTitle}` })).getAllByRole('row')).toHaveLength(plan.roles.length + 1);
+
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Export ATT&CK Navigator layer' }));
+    expect(names).toEqual(['firedrill-coverage.navigator-layer.json']);
+    const layer = JSON.parse(await blobs[0]!.text()) as { domain: string; techniques: unknown[] };
+    expect(layer.domain).toBe('enterprise-attack');
+    expect(layer.techniques).toHaveLength(result.coverage.techniques.length);
+    expect(await screen.findByText('Saved the ATT&CK Navigator layer: firedrill-coverage.navigator-layer.json')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,89 @@
+// @vitest-environment jsdom
+import './setup.js';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { CommandParamsInput, CommandResult } from '../../engine/protocol/index.js';
+import { simulateHere } from '../../engine/simulate/simulate.js';
+import { CommandError } from '../../renderer/client/session-client.js';
+import { modelOfKnobs, StressTestView } from '../../renderer/views/StressTestView.js';
+import { bundledWorld } from '../helpers/simulation.js';
+import { fakeClient } from './fake-client.js';
+import { renderWithApp } from './render-app.js';
+
+// The stress test view: the form's knobs become a response model, the run shows its progress
+// and can be cancelled, and the report reads as figures, charts and the breach table.
+
+const SCENARIO = 'public-test-bucket';
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((res, rej) => { resolve = res; reject = rej; });
+  return { promise, resolve, reject };
+}
+
+async function setUp() {
+  const client = fakeClient();
+  const started = deferred<CommandResult<'simulate.start'>>();
+  const asked: CommandParamsInput<'simulate.start'>[] = [];
+  client.override('simulate.start', (params) => {
+    asked.push(params);
+    return started.promise;
+  });
+  client.override('simulate.cancel', ({ simulationId }) => {
+    started.reject(new CommandError({ code: 'cancelled', message: `simulation "${simulationId}" was cancelled` }));
+    return { simulationId, cancelled: true };
+  });
+  const user = userEvent.setup();
+  renderWithApp(<StressTestView />, client);
+  const scenarioTitle = bundledWorld(SCENARIO).scenario.title;
+  await user.selectOptions(await screen.findByRole('combobox', { name: 'Scenario' }), scenarioTitle);
+  return { client, started, asked, user };
+}
+
+describe('the stress test view', () => {
+  it('runs the knobs as a model, shows its progress, then the spread, the charts and the breach table', async () => {
+    const { client, started, asked, user } = await setUp();
+    const people = await screen.findByRole('spinbutton', { name: 'People: Cloud Security Analyst' });
+    await user.type(people, '3');
+    await user.clear(screen.getByRole('spinbutton', { name: 'Drills' }));
+    await user.type(screen.getByRole('spinbutton', { name: 'Drills' }), '80');
+    await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
+
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({ scenarioId: SCENARIO, runs: 80, seed: 1 });
+    expect(JSON.parse(asked[0]!.model!)).toMatchObject({ format: 'firedrill-model/1', roles: { 'cloud-security-analyst': { people: 3 } } });
+    client.emit('simulation.progress', { simulationId: asked[0]!.simulationId, done: 40, total: 80 });
+    const bar = await screen.findByRole('progressbar', { name: 'Simulating drills' });
+    expect(bar).toHaveAttribute('value', '40');
+    expect(screen.getByRole('status')).toHaveTextContent('40 of 80 drills simulated');
+
+    const report = simulateHere({ ...bundledWorld(SCENARIO), runs: 80, seed: 1 });
+    started.resolve({ simulationId: asked[0]!.simulationId, report });
+    const table = await screen.findByRole('table', { name: 'Chance of missing each deadline' });
+    expect(within(table).getAllByRole('row')).toHaveLength(report.breaches.length + 1);
+    expect(screen.getByRole('list', { name: 'Spread of the simulated drills' })).toHaveTextContent('Time to recover, median');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getByRole('img', { name: 'The overall score over the simulated drills' })).toBeInTheDocument();
+  });
+
+  it('cancels a run', async () => {
+    const { asked, user } = await setUp();
+    await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+    expect(asked[0]!.model).toBeUndefined();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText('The stress test was cancelled.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Run the stress test' })).toBeEnabled();
+  });
+});
+
+describe('the knobs', () => {
+  it('are the default model when untouched, and a model file otherwise', () => {
+    const knobs = { people: { a: '' }, onCallMinutes: { a: '' }, channelOff: '', runs: '10', seed: '1' };
+    expect(modelOfKnobs(knobs)).toBeUndefined();
+    expect(JSON.parse(modelOfKnobs({ ...knobs, onCallMinutes: { a: '15' }, channelOff: 'siem' })!)).toEqual({
+      format: 'firedrill-model/1', id: 'stress-test', title: 'Stress test', roles: { a: { onCall: { fixed: '15m' } } }, whatIf: { off: { channels: ['siem'] } },
+    });
+  });
+});
