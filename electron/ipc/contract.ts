@@ -43,6 +43,12 @@ const ipcCommands: { [T in CommandType]: true } = {
   'improvements.save': true,
   'history.get': true,
   'projector.token': true,
+  'studio.source': true,
+  'studio.saveScript': true,
+  'msel.import': true,
+  'msel.export': true,
+  'pack.import': true,
+  'pack.export': true,
 };
 export const IPC_COMMAND_TYPES = Object.keys(ipcCommands) as CommandType[];
 

@@ -3,6 +3,7 @@ import { CommandFailure } from './command-failure.js';
 import { LibraryService } from './library-service.js';
 import { ReportService } from './report-service.js';
 import { SessionService, type HostEvents } from './session-service.js';
+import { StudioService } from './studio-service.js';
 import type { HostTasks } from './work/tasks.js';
 import { WorkerPool } from './work/worker-pool.js';
 import { workerScript } from './work/worker-script.js';
@@ -32,6 +33,7 @@ export class FiredrillHost {
   readonly library: LibraryService;
   readonly sessions: SessionService;
   readonly reports: ReportService;
+  readonly studio: StudioService;
 
   private readonly tokens: AccessTokens | undefined;
   private readonly pool: WorkerPool<HostTasks>;
@@ -43,6 +45,7 @@ export class FiredrillHost {
     const logError = options.logError ?? ((message: string) => void process.stderr.write(`${message}\n`));
     this.sessions = new SessionService(options.dataDir, this.library, this.pool, options.events, options.now ?? Date.now, logError);
     this.reports = new ReportService(options.dataDir, this.sessions, this.pool);
+    this.studio = new StudioService(options.dataDir, this.library, this.sessions, this.pool, options.now ?? Date.now);
   }
 
   /** The read-only token of a session's projector. */

@@ -11,6 +11,10 @@ import { collectDrills, sessionFiles } from '../../history/collect-drills.js';
 import { importLibraryFile, loadBundledForHost, loadCombinedLibrary, loadScenarioWorld, removeLibraryFile, type DocumentKind } from '../../library/user-library.js';
 import { librarySnapshot, worldSnapshot } from './library-snapshot.js';
 import { lookupIn, SessionStore } from '../../storage/session-store.js';
+import type { JournalEntry } from '../../../engine/session/journal.js';
+import type { MselMapping } from '../../../engine/msel/mapping.js';
+import type { MselExportFormat } from '../../msel/write-msel.js';
+import { documentSource, exportMselOf, exportPackOf, importMselForStudio, importPackFile, saveSessionScript } from '../../studio/studio-files.js';
 
 /** The bundled library, read once per worker (it takes about a second). */
 let bundled: Library | undefined;
@@ -39,6 +43,12 @@ export const hostTasks = {
     // The library is read only if a session needs scoring: usually every score is in the index.
     return new SessionStore(dataDir).list(filter, (started) => lookupIn((library ??= loadCombinedLibrary(dataDir, bundledLibrary()).library))(started));
   },
+  'studio.source': (dataDir: string, kind: DocumentKind, id: string) => documentSource(dataDir, bundledLibrary(), kind, id),
+  'studio.saveScript': (dataDir: string, entries: JournalEntry[], options: { name: string; description?: string }) => saveSessionScript(dataDir, bundledLibrary(), entries, options),
+  'msel.import': (dataDir: string, request: { fileName: string; bytes: Uint8Array; planId: string; mapping?: MselMapping; scenarioId?: string; title?: string }) => importMselForStudio(dataDir, bundledLibrary(), request),
+  'msel.export': async (dataDir: string, scenarioId: string, format: MselExportFormat, paper: PaperSize) => exportMselOf(dataDir, bundledLibrary(), scenarioId, format, paper),
+  'pack.import': (dataDir: string, fileName: string, bytes: Uint8Array, asNewVersion: boolean, wallTime: string) => importPackFile(dataDir, bundledLibrary(), fileName, bytes, asNewVersion, wallTime),
+  'pack.export': (dataDir: string, request: { kind: 'library'; scenarioIds: string[] } | { kind: 'exercise'; scenarioId: string }) => exportPackOf(dataDir, bundledLibrary(), request),
 };
 
 export type HostTasks = typeof hostTasks;
