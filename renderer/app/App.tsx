@@ -16,6 +16,8 @@ const ConsoleView = lazy(() => import('../facilitator/ConsoleView.js').then((m) 
 const DebriefView = lazy(() => import('../views/DebriefView.js').then((m) => ({ default: m.DebriefView })));
 // The ? dialog's code comes the first time it is opened.
 const ShortcutsDialog = lazy(() => import('./ShortcutsDialog.js').then((m) => ({ default: m.ShortcutsDialog })));
+// The plan and scenario studio brings CodeMirror: a chunk of its own, fetched when opened.
+const StudioView = lazy(() => import('../studio/StudioView.js').then((m) => ({ default: m.StudioView })));
 const RoleView = lazy(() => import('../views/RoleView.js').then((m) => ({ default: m.RoleView })));
 
 function useRoute(): Route {
@@ -33,6 +35,7 @@ function Screen({ route }: { route: Route }) {
     case 'library': return <LibraryView />;
     case 'sessions': return <SessionsView />;
     case 'history': return <HistoryView />;
+    case 'studio': return <StudioView />;
     case 'setup': return <SetupView scenarioId={route.scenarioId} />;
     case 'console': return <ConsoleView sessionId={route.sessionId} />;
     case 'debrief': return <DebriefView sessionId={route.sessionId} />;
@@ -44,6 +47,7 @@ const MAIN_LINKS: { route: Route; title: string }[] = [
   { route: { name: 'library' }, title: 'Library' },
   { route: { name: 'sessions' }, title: 'Sessions' },
   { route: { name: 'history' }, title: 'History' },
+  { route: { name: 'studio' }, title: 'Studio' },
 ];
 
 /** The top-level screens; the one shown is marked for screen readers as well as by its look. */

@@ -3,6 +3,7 @@ export type Route =
   | { name: 'library' }
   | { name: 'sessions' }
   | { name: 'history' }
+  | { name: 'studio' }
   | { name: 'setup'; scenarioId: string }
   | { name: 'console'; sessionId: string }
   | { name: 'debrief'; sessionId: string }
@@ -10,7 +11,7 @@ export type Route =
 
 export function parseRoute(hash: string): Route {
   const [name, id, more] = hash.replace(/^#\/?/, '').split('/').map((part) => safeDecode(part));
-  if (name === 'sessions' || name === 'history') return { name };
+  if (name === 'sessions' || name === 'history' || name === 'studio') return { name };
   if (id) {
     if (name === 'setup') return { name, scenarioId: id };
     if (name === 'session') return { name: 'console', sessionId: id };
@@ -26,6 +27,7 @@ export function routeHash(route: Route): string {
     case 'library': return '#/library';
     case 'sessions': return '#/sessions';
     case 'history': return '#/history';
+    case 'studio': return '#/studio';
     case 'setup': return `#/setup/${encodeURIComponent(route.scenarioId)}`;
     case 'console': return `#/session/${encodeURIComponent(route.sessionId)}`;
     case 'debrief': return `#/debrief/${encodeURIComponent(route.sessionId)}`;
