@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import * as Tabs from '@radix-ui/react-tabs';
 import { z } from 'zod';
 import { planSchema } from '../../engine/format/plan.js';
-import { scenarioSchema, type Scenario } from '../../engine/format/scenario.js';
+import { scenarioSchema } from '../../engine/format/scenario.js';
 import { checkDraft, draftFileName, type CheckedDraft } from '../../engine/studio/check-draft.js';
 import { draftValue, editDraft, type DraftEdit } from '../../engine/studio/draft-edit.js';
 import type { JsonSchema } from '../../engine/studio/schema-assist.js';
@@ -23,8 +23,10 @@ import { YamlPane } from './YamlPane.js';
 export interface Draft {
   kind: 'plan' | 'scenario';
   text: string;
-  /** The text of the version in the user's library (null: a new document). */
+  /** The text it is compared with before saving: the version in the user's library, or what it was copied from (null: nothing). */
   previous: string | null;
+  /** What `previous` is, in a phrase: "the version in your library". */
+  previousLabel?: string;
 }
 
 /** The same JSON Schemas `firedrill schema` writes (scenarios/schema/), made from the formats. */
@@ -36,8 +38,9 @@ const CHECK_DELAY_MS = 250;
 export function DraftEditor({ draft, onClose }: { draft: Draft; onClose: () => void }) {
   const [text, setText] = useState(draft.text);
   const [previous, setPrevious] = useState(draft.previous);
+  const [previousLabel, setPreviousLabel] = useState(draft.previousLabel ?? 'the version in your library');
   const [editProblem, setEditProblem] = useState<string | null>(null);
-  const [checked, setChecked] = useState<CheckedDraft | null>(null);
+  const [checked, setChecked] = useState<(CheckedDraft & { text: string }) | null>(null);
   const [reveal, setReveal] = useState<{ line: number; column: number; nonce: number } | undefined>(undefined);
   const read = useMemo(() => draftValue(text), [text]);
   const value = isDoc(read) ? read : {};
@@ -47,7 +50,7 @@ export function DraftEditor({ draft, onClose }: { draft: Draft; onClose: () => v
   const schema = useMemo(() => schemaOf(draft.kind), [draft.kind]);
 
   useEffect(() => {
-    const timer = setTimeout(() => setChecked(checkDraft(file, text, plan ? { plans: [plan] } : {})), CHECK_DELAY_MS);
+    const timer = setTimeout(() => setChecked({ ...checkDraft(file, text, plan ? { plans: [plan] } : {}), text }), CHECK_DELAY_MS);
     return () => clearTimeout(timer);
   }, [file, text, plan]);
 
@@ -78,7 +81,6 @@ export function DraftEditor({ draft, onClose }: { draft: Draft; onClose: () => v
   }, [draft.kind, value, plan]);
 
   const errors = checked?.errors ?? [];
-  const scenario: Scenario | undefined = checked?.scenario;
   const title = text === '' ? '' : String(value.title ?? id);
   return (
     <div className="studio-editor">
@@ -88,7 +90,7 @@ export function DraftEditor({ draft, onClose }: { draft: Draft; onClose: () => v
       </div>
       <section className={`problems ${errors.length > 0 ? 'has-problems' : ''}`} aria-label="Problems" aria-live="polite">
         {editProblem && <p role="alert">{editProblem}</p>}
-        {checked === null ? <p className="hint">Checking…</p> : errors.length === 0 ? (
+        {checked === null || checked.text !== text ? <p className="hint">Checking…</p> : errors.length === 0 ? (
           <p className="valid">No problem: the {draft.kind} is valid.</p>
         ) : (
           <>
@@ -119,8 +121,8 @@ export function DraftEditor({ draft, onClose }: { draft: Draft; onClose: () => v
               </>
             )}
           </Tabs.Content>
-          {draft.kind === 'scenario' && <Tabs.Content value="preview"><PreviewPanel plan={plan} scenario={scenario} /></Tabs.Content>}
-          <Tabs.Content value="save"><SavePanel kind={draft.kind} id={id} text={text} previous={previous} onSaved={setPrevious} /></Tabs.Content>
+          {draft.kind === 'scenario' && <Tabs.Content value="preview"><PreviewPanel plan={plan} file={file} text={text} /></Tabs.Content>}
+          <Tabs.Content value="save"><SavePanel kind={draft.kind} id={id} text={text} previous={previous} previousLabel={previousLabel} onSaved={(saved) => { setPrevious(saved); setPreviousLabel('the version in your library'); }} /></Tabs.Content>
         </Tabs.Root>
         <section className="studio-right" aria-label="YAML">
           <h2 className="yaml-heading">YAML <span className="hint">{file}</span></h2>

@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { Plan } from '../../engine/format/plan.js';
-import type { Scenario } from '../../engine/format/scenario.js';
 import { durationText } from '../../engine/format/time-text.js';
-import { previewDraft, type PreviewTeam } from '../../engine/studio/preview.js';
+import { previewDraft, type Preview, type PreviewTeam } from '../../engine/studio/preview.js';
+import { checkDraft } from '../../engine/studio/check-draft.js';
 
 // Preview: the draft played in the page by the pure engine (nothing is sent to the host), a
 // scrubber over its simulated time showing what the players have seen by then, and the
@@ -10,17 +10,26 @@ import { previewDraft, type PreviewTeam } from '../../engine/studio/preview.js';
 
 const KIND_WORDS = { inject: 'Inject', skipped: 'Skipped', decision: 'Decision', milestone: 'Milestone', action: 'Team', severity: 'Team', end: 'End' } as const;
 
-export function PreviewPanel({ plan, scenario }: { plan: Plan | undefined; scenario: Scenario | undefined }) {
+export function PreviewPanel({ plan, file, text }: { plan: Plan | undefined; file: string; text: string }) {
   const [team, setTeam] = useState<PreviewTeam>('expected');
-  const [played, setPlayed] = useState<{ scenario: Scenario; team: PreviewTeam } | null>(null);
+  const [played, setPlayed] = useState<{ text: string; preview: Preview } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const [at, setAt] = useState(0);
-  const preview = useMemo(() => (played && plan ? previewDraft(plan, played.scenario, played.team) : null), [played, plan]);
-  if (!plan || !scenario) return <p className="hint">The preview plays the draft once it has no error (see the problems above).</p>;
+  const preview = played?.preview ?? null;
+  if (!plan) return <p className="hint">The preview plays the draft once its plan is loaded.</p>;
+  // The draft as it is now, checked once more: the preview never plays an older text.
   const play = () => {
-    setPlayed({ scenario, team });
+    const checked = checkDraft(file, text, { plans: [plan] });
+    if (!checked.scenario) {
+      setProblem(`The draft has ${checked.errors.length} problem${checked.errors.length === 1 ? '' : 's'} (listed above): fix ${checked.errors.length === 1 ? 'it' : 'them'} to play it.`);
+      return;
+    }
+    setProblem(null);
+    setPlayed({ text, preview: previewDraft(plan, checked.scenario, team) });
     setAt(0);
   };
-  const stale = played !== null && played.scenario !== scenario;
+  const stale = played !== null && played.text !== text;
+  const level = preview ? plan.severityLevels.find((candidate) => candidate.level === preview.scorecard.severity.expected) : undefined;
   const shown = preview ? preview.events.filter((event) => event.at <= at) : [];
   const atEnd = preview !== null && at >= preview.endedAt;
   return (
@@ -36,6 +45,7 @@ export function PreviewPanel({ plan, scenario }: { plan: Plan | undefined; scena
         <button type="button" className="primary" onClick={play}>{preview ? 'Play the draft again' : 'Play the draft'}</button>
         {stale && <span className="hint">The draft changed since: play it again to see the change.</span>}
       </div>
+      {problem && <p role="alert">{problem}</p>}
       {preview && (
         <>
           <label className="field scrubber">
@@ -45,7 +55,7 @@ export function PreviewPanel({ plan, scenario }: { plan: Plan | undefined; scena
           <div className="buttons">
             <button type="button" onClick={() => setAt(preview.endedAt)}>Go to the end</button>
           </div>
-          <ol className="preview-events" aria-label="What has happened by then">
+          <ol className="preview-events" aria-label="What has happened by then" tabIndex={0}>
             {shown.map((event, index) => (
               <li key={index} className={`preview-${event.kind}`}>
                 <span className="preview-time">T+{durationText(event.at)}</span> <strong>{KIND_WORDS[event.kind]}</strong> {event.text}
@@ -60,7 +70,7 @@ export function PreviewPanel({ plan, scenario }: { plan: Plan | undefined; scena
                 {preview.scorecard.components.filter((component) => component.weight > 0).map((component) => (
                   <li key={component.id}>{component.title}: {Math.round(component.earned * 10) / 10} of {component.weight}</li>
                 ))}
-                <li>Severity: expected Sev {preview.scorecard.severity.expected}, response deadline {durationText(preview.scorecard.severity.deadlineMinutes * 60_000)}{preview.scorecard.severity.declared !== null ? `, declared Sev ${preview.scorecard.severity.declared}${preview.scorecard.severity.onTime ? ' on time' : ' late'}` : ', not declared'}</li>
+                <li>Severity: expected Sev {preview.scorecard.severity.expected}, to be declared within {level ? durationText(level.responseDeadline) : '?'} of detection (by T+{durationText(preview.scorecard.severity.deadlineMinutes * 60_000)}){preview.scorecard.severity.declared !== null ? `; declared Sev ${preview.scorecard.severity.declared}${preview.scorecard.severity.onTime ? ' on time' : ' late'}` : '; not declared'}</li>
               </ul>
             </section>
           )}

@@ -10,7 +10,7 @@ import { CommandError } from '../client/session-client.js';
 // then the draft goes to the user's library as a new version (the host validates it again: a
 // located error refuses it and the draft stays here as it is). Past drills keep their version.
 
-export function SavePanel({ kind, id, text, previous, onSaved }: { kind: 'plan' | 'scenario'; id: string; text: string; previous: string | null; onSaved: (text: string) => void }) {
+export function SavePanel({ kind, id, text, previous, previousLabel, onSaved }: { kind: 'plan' | 'scenario'; id: string; text: string; previous: string | null; previousLabel: string; onSaved: (text: string) => void }) {
   const client = useClient();
   const store = useAppStore();
   const [outcome, setOutcome] = useState<{ message: string; errors: LocatedError[]; saved: boolean } | null>(null);
@@ -37,12 +37,13 @@ export function SavePanel({ kind, id, text, previous, onSaved }: { kind: 'plan' 
   return (
     <section className="save-panel" aria-label="Review and save">
       <h3>What changed</h3>
+      {lines !== null && lines.length > 0 && <p>Since {previousLabel}:</p>}
       {lines === null ? (
         <p>A new {kind}: it has no earlier version in your library.</p>
       ) : lines.length === 0 ? (
-        <p>No change since the version in your library.</p>
+        <p>No change since {previousLabel}.</p>
       ) : (
-        <ul className="diff" aria-label="Changes since the version in your library">
+        <ul className="diff" aria-label={`Changes since ${previousLabel}`}>
           {lines.map((line, index) => <li key={index} className={`diff-${line.change}`}>{line.text}</li>)}
         </ul>
       )}

@@ -30,7 +30,9 @@ function StudioStart({ open }: { open: (draft: Draft) => void }) {
     const title = planTitle.trim() || 'My incident response plan';
     const id = freeId(slug(title) || 'my-plan', taken('plan'));
     const base = planBase || listing.plans[0]?.id || '';
-    open({ kind: 'plan', previous: null, text: base === 'blank' ? blankPlanYaml(id, title) : duplicateYaml(await sourceOf('plan', base), id, title) });
+    if (base === 'blank') return open({ kind: 'plan', previous: null, text: blankPlanYaml(id, title) });
+    const source = await sourceOf('plan', base);
+    open({ kind: 'plan', previous: source, previousLabel: `plan "${base}" it was copied from`, text: duplicateYaml(source, id, title) });
   };
   const startScenario = async () => {
     const title = scenarioTitle.trim() || 'My scenario';
@@ -39,7 +41,11 @@ function StudioStart({ open }: { open: (draft: Draft) => void }) {
     if (base.startsWith('plan:')) {
       const shown = await client.send('library.show', { kind: 'plan', id: base.slice('plan:'.length) });
       open({ kind: 'scenario', previous: null, text: blankScenarioYaml(shown.document as Plan, { id, title }) });
-    } else open({ kind: 'scenario', previous: null, text: duplicateYaml(await sourceOf('scenario', base.slice('scenario:'.length)), id, title) });
+    } else {
+      const copied = base.slice('scenario:'.length);
+      const source = await sourceOf('scenario', copied);
+      open({ kind: 'scenario', previous: source, previousLabel: `scenario "${copied}" it was copied from`, text: duplicateYaml(source, id, title) });
+    }
   };
   const edit = async (kind: 'plan' | 'scenario', id: string) => {
     const text = await sourceOf(kind, id);

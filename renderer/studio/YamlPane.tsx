@@ -88,7 +88,8 @@ export function YamlPane({ text, onChange, errors, schema, ids, reveal, label }:
           autocompletion({ override: [complete] }),
           lintGutter(),
           hover,
-          EditorView.contentAttributes.of({ 'aria-label': label }),
+          // tabindex: axe counts a contenteditable as focusable only with it (the scroller holds it).
+          EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged && !update.transactions.some((transaction) => transaction.annotation(fromOutside))) latest.current.onChange(update.state.doc.toString());
           }),
