@@ -41,6 +41,17 @@ function shortList(value: unknown): boolean {
   return Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string' && /^[^\s,[\]{}#]+$/.test(item)) && value.join(', ').length <= 80;
 }
 
+/** Short id lists of a whole new document on one line, as the bundled files write them. */
+export function flowShortLists(document: Document): void {
+  const visit = (node: unknown) => {
+    if (isSeq(node)) {
+      if (shortList(node.toJSON())) node.flow = true;
+      else node.items.forEach(visit);
+    } else if (isMap(node)) for (const pair of node.items) visit(pair.value);
+  };
+  visit(document.contents);
+}
+
 function createNode(document: Document, value: unknown): Node {
   const node = document.createNode(value, { aliasDuplicateObjects: false }) as Node;
   // Short id lists on one line, inside the new value too.

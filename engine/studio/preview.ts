@@ -93,7 +93,7 @@ export function previewDraft(plan: Plan, scenario: Scenario, team: PreviewTeam):
     for (const [milestone, at] of Object.entries(context.milestones) as [Milestone, number][]) {
       if (seen.has(`milestone:${milestone}`)) continue;
       seen.add(`milestone:${milestone}`);
-      events.push({ at, kind: 'milestone', id: milestone, text: `Milestone: ${milestone}` });
+      events.push({ at, kind: 'milestone', id: milestone, text: `The incident is ${milestone}` });
     }
   };
   const limit = scenario.end.timeLimit;

@@ -2,7 +2,7 @@ import { Document } from 'yaml';
 import { formatDuration } from '../format/duration.js';
 import { PLAN_FORMAT, type Plan } from '../format/plan.js';
 import { SCENARIO_FORMAT } from '../format/scenario.js';
-import { DRAFT_PRINT, editDraft } from './draft-edit.js';
+import { DRAFT_PRINT, editDraft, flowShortLists } from './draft-edit.js';
 
 // Where an author starts: the bundled plan (or any plan) as it is, a blank plan that already
 // validates (one of each thing, the four severity levels, the NIST SP 800-61 r2 phases and the
@@ -54,6 +54,7 @@ export function blankPlanYaml(id = 'my-plan', title = 'My incident response plan
     duties: [],
   };
   const document = new Document(plan, { aliasDuplicateObjects: false });
+  flowShortLists(document);
   document.commentBefore = ' A new plan: rename it, then add your roles, actions, playbooks and communication duties.';
   return document.toString(DRAFT_PRINT);
 }
@@ -96,6 +97,7 @@ export function blankScenarioYaml(plan: Plan, options: { id?: string; title?: st
     end: { when: { milestone: 'recovered' }, timeLimit: formatDuration(2 * 3_600_000) },
   };
   const document = new Document(scenario, { aliasDuplicateObjects: false });
+  flowShortLists(document);
   document.commentBefore = ` A new scenario for plan "${plan.id}": give it its injects, decisions and milestones.`;
   return document.toString(DRAFT_PRINT);
 }

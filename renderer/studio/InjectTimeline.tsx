@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { formatDuration, parseDuration } from '../../engine/format/duration.js';
-import { durationText } from '../../engine/format/time-text.js';
+import { clockText, durationText } from '../../engine/format/time-text.js';
 import { docs, text, type Doc } from './fields.js';
 
 // The injects on a timeline from T+0 to the time limit. An inject at a time is a slider:
@@ -53,8 +53,8 @@ export function InjectTimeline({ injects: raw, timeLimit, onRetime }: { injects:
               aria-valuemin={0}
               aria-valuemax={Math.round(span / MINUTE)}
               aria-valuenow={Math.round(at / MINUTE)}
-              aria-valuetext={`T+${durationText(at)}`}
-              title={`${text(inject.id)} at T+${durationText(at)}: ${text(inject.title)}`}
+              aria-valuetext={clockText(at)}
+              title={`${text(inject.id)} at ${clockText(at)}: ${text(inject.title)}`}
               onKeyDown={keyMove(index, given)}
               onPointerDown={(event) => {
                 event.currentTarget.setPointerCapture(event.pointerId);

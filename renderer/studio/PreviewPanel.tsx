@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Plan } from '../../engine/format/plan.js';
-import { durationText } from '../../engine/format/time-text.js';
+import { clockText, durationText } from '../../engine/format/time-text.js';
 import { previewDraft, type Preview, type PreviewTeam } from '../../engine/studio/preview.js';
 import { checkDraft } from '../../engine/studio/check-draft.js';
 
@@ -49,8 +49,8 @@ export function PreviewPanel({ plan, file, text }: { plan: Plan | undefined; fil
       {preview && (
         <>
           <label className="field scrubber">
-            <span>Simulated time: T+{durationText(at)} of {durationText(preview.endedAt)}</span>
-            <input type="range" min={0} max={preview.endedAt} step={60_000} value={at} onChange={(event) => setAt(Number(event.target.value))} aria-valuetext={`T+${durationText(at)}`} />
+            <span>Simulated time: {clockText(at)} of {clockText(preview.endedAt)}</span>
+            <input type="range" min={0} max={preview.endedAt} step={60_000} value={at} onChange={(event) => setAt(Number(event.target.value))} aria-valuetext={clockText(at)} />
           </label>
           <div className="buttons">
             <button type="button" onClick={() => setAt(preview.endedAt)}>Go to the end</button>
@@ -58,7 +58,7 @@ export function PreviewPanel({ plan, file, text }: { plan: Plan | undefined; fil
           <ol className="preview-events" aria-label="What has happened by then" tabIndex={0}>
             {shown.map((event, index) => (
               <li key={index} className={`preview-${event.kind}`}>
-                <span className="preview-time">T+{durationText(event.at)}</span> <strong>{KIND_WORDS[event.kind]}</strong> {event.text}
+                <span className="preview-time">{clockText(event.at)}</span> <strong>{KIND_WORDS[event.kind]}</strong> {event.text}
               </li>
             ))}
             {shown.length === 0 && <li className="empty">Nothing yet at T+0: move the scrubber.</li>}
@@ -70,7 +70,7 @@ export function PreviewPanel({ plan, file, text }: { plan: Plan | undefined; fil
                 {preview.scorecard.components.filter((component) => component.weight > 0).map((component) => (
                   <li key={component.id}>{component.title}: {Math.round(component.earned * 10) / 10} of {component.weight}</li>
                 ))}
-                <li>Severity: expected Sev {preview.scorecard.severity.expected}, to be declared within {level ? durationText(level.responseDeadline) : '?'} of detection (by T+{durationText(preview.scorecard.severity.deadlineMinutes * 60_000)}){preview.scorecard.severity.declared !== null ? `; declared Sev ${preview.scorecard.severity.declared}${preview.scorecard.severity.onTime ? ' on time' : ' late'}` : '; not declared'}</li>
+                <li>Severity: expected Sev {preview.scorecard.severity.expected}, to be declared within {level ? durationText(level.responseDeadline) : '?'} of detection (by {clockText(preview.scorecard.severity.deadlineMinutes * 60_000)}){preview.scorecard.severity.declared !== null ? `; declared Sev ${preview.scorecard.severity.declared}${preview.scorecard.severity.onTime ? ' on time' : ' late'}` : '; not declared'}</li>
               </ul>
             </section>
           )}

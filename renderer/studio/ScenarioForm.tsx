@@ -3,6 +3,7 @@ import * as Tabs from '@radix-ui/react-tabs';
 import type { Plan } from '../../engine/format/plan.js';
 import { CHANNELS } from '../../engine/format/scenario.js';
 import { parseDuration } from '../../engine/format/duration.js';
+import { clockText } from '../../engine/format/time-text.js';
 import { ARTIFACT_TEMPLATES } from '../../engine/studio/artifact-templates.js';
 import type { DraftEdit } from '../../engine/studio/draft-edit.js';
 import { freeId } from '../../engine/studio/starting-points.js';
@@ -100,7 +101,7 @@ function InjectsSection({ value, plan, edit }: FormProps) {
           const moment = Date.parse(startsAt) + (at ?? 0);
           edit([{ op: 'insert', path: [...path, 'artifacts'], value: chosen.build(Number.isNaN(moment) ? '2025-01-01T00:00:00Z' : new Date(moment).toISOString()) }]);
         };
-        const when = at !== undefined ? `T+${text(inject.at)}` : 'on a trigger';
+        const when = at !== undefined ? clockText(at) : 'on a trigger';
         return (
           <ItemCard key={index} title={`${text(inject.id)} · ${when} · ${text(inject.title)}`} open={open === index} onToggle={(isOpen) => setOpen(isOpen ? index : open === index ? null : open)} onRemove={() => edit([{ op: 'delete', path }])} removeLabel={`Remove inject ${text(inject.id)}`}>
             <div className="field-row">

@@ -56,6 +56,8 @@ describe('starting points', () => {
     expect(scenario.errors.map(formatLocatedError)).toEqual([]);
     const forBundled = checkDraft('blank.scenario.yaml', blankScenarioYaml(plan), { plans: [plan] });
     expect(forBundled.errors.map(formatLocatedError)).toEqual([]);
+    // Short id lists on one line, as the bundled files and the form write them.
+    expect(blankScenarioYaml(plan)).toContain('to: [incident-commander]');
   });
 
   it('duplicates a bundled scenario under a new id, its comments kept', () => {
