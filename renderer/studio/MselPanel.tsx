@@ -22,7 +22,7 @@ export async function fileBase64(file: File): Promise<string> {
 
 export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }) {
   const client = useClient();
-  const plans = useAppState((state) => state.listing?.plans ?? []);
+  const plans = useAppState((state) => state.listing)?.plans ?? [];
   const [planId, setPlanId] = useState('');
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [columns, setColumns] = useState<Partial<Record<MselField, string>>>({});
@@ -122,7 +122,7 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
 
 export function MselExportPanel() {
   const client = useClient();
-  const scenarios = useAppState((state) => state.listing?.scenarios ?? []);
+  const scenarios = useAppState((state) => state.listing)?.scenarios ?? [];
   const [scenarioId, setScenarioId] = useState('');
   const [outcome, setOutcome] = useState<string | null>(null);
   const chosen = scenarioId || scenarios[0]?.id || '';

@@ -12,7 +12,7 @@ import { fileBase64 } from './MselPanel.js';
 export function PackPanel() {
   const client = useClient();
   const store = useAppStore();
-  const scenarios = useAppState((state) => state.listing?.scenarios ?? []);
+  const scenarios = useAppState((state) => state.listing)?.scenarios ?? [];
   const [asNewVersion, setAsNewVersion] = useState(false);
   const [scenarioId, setScenarioId] = useState('');
   const [outcome, setOutcome] = useState<{ message: string; errors: LocatedError[] } | null>(null);

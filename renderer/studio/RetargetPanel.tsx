@@ -11,7 +11,7 @@ const KIND_LABELS: Record<PlanReferenceKind, string> = { role: 'Role', action: '
 
 export function RetargetPanel({ file, text, value, currentPlan, onRetargeted }: { file: string; text: string; value: unknown; currentPlan: Plan | undefined; onRetargeted: (text: string, unmapped: number) => void }) {
   const client = useClient();
-  const plans = useAppState((state) => state.listing?.plans ?? []);
+  const plans = useAppState((state) => state.listing)?.plans ?? [];
   const [targetId, setTargetId] = useState('');
   const [target, setTarget] = useState<Plan | null>(null);
   const [mapping, setMapping] = useState<RetargetMapping>({});

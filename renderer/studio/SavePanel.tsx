@@ -24,10 +24,9 @@ export function SavePanel({ kind, id, text, previous, previousLabel, onSaved }: 
       const unchanged = saved.previousHash !== undefined && saved.previousHash === saved.hash;
       setOutcome({ message: unchanged ? `Nothing changed: ${kind} "${saved.id}" is already this version.` : `Saved ${kind} "${saved.id}" to your library as ${saved.file}${saved.previousHash ? ' (a new version: past drills keep theirs)' : ''}.`, errors: [], saved: true });
       onSaved(text);
+      // The screens that show the library, and the documents kept in the store, see the new version.
       void client.send('library.list', {}).then((listing) => store.getState().setListing(listing), () => {});
-      const shown = await client.send('library.show', { kind, id: saved.id });
-      if (shown.kind === 'plan') store.getState().putPlan(shown.document);
-      else store.getState().putScenario(shown.document);
+      void client.send('library.show', { kind, id: saved.id }).then((shown) => (shown.kind === 'plan' ? store.getState().putPlan(shown.document) : store.getState().putScenario(shown.document)), () => {});
     } catch (error) {
       setOutcome({ message: `Not saved: ${(error as Error).message}`, errors: error instanceof CommandError ? error.errors : [], saved: false });
     } finally {
