@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StudioView } from '../../renderer/studio/StudioView.js';
 import { MselImportPanel } from '../../renderer/studio/MselPanel.js';
+import { DraftEditor } from '../../renderer/studio/DraftEditor.js';
+import { bundledLibrary } from '../helpers/world.js';
 import { fakeClient } from './fake-client.js';
 import { renderWithApp } from './render-app.js';
 
@@ -83,5 +85,33 @@ describe('the studio', () => {
     await user.click(await screen.findByRole('button', { name: 'Open the draft scenario' }));
     expect(requests.at(-1)).toMatchObject({ fileName: 'sheet.csv', mapping: { columns: { time: 'A' } } });
     await waitFor(() => expect(opened).toBe('id: sheet\n'));
+  });
+});
+
+describe('retargeting a scenario in the studio', () => {
+  it('maps the ids another plan lacks (proposed by title) and leaves the draft valid for that plan', async () => {
+    const user = userEvent.setup();
+    const library = bundledLibrary();
+    const bundledPlan = library.plans.get('cloud-cirp')!.plan;
+    // Another plan: the same, but its incident commander is called the incident lead.
+    const other = JSON.parse(JSON.stringify(bundledPlan).replaceAll('"incident-commander"', '"incident-lead"')) as typeof bundledPlan;
+    other.id = 'other-plan';
+    other.title = 'Other plan';
+    const client = fakeClient();
+    const listed = await client.send('library.list', {});
+    client.override('library.list', () => ({ ...listed, plans: [...listed.plans, { id: 'other-plan', title: 'Other plan', version: '1', source: 'user', file: 'other-plan.plan.yaml' }] }));
+    client.override('library.show', ({ kind, id }) => (id === 'other-plan' ? { kind: 'plan', id, source: 'user', file: 'other-plan.plan.yaml', document: other } : { kind, id, source: 'bundled', file: `${id}.${kind}.yaml`, document: kind === 'plan' ? library.plans.get(id)!.plan : library.scenarios.get(id)!.scenario } as never));
+    const text = readFileSync('scenarios/stolen-api-keys-new-location/stolen-api-keys-new-location.scenario.yaml', 'utf8');
+    const { store } = renderWithApp(<DraftEditor draft={{ kind: 'scenario', text, previous: text }} onClose={() => {}} />, client);
+    store.getState().setListing(await client.send('library.list', {}));
+    expect(await screen.findByText('No problem: the scenario is valid.', {}, { timeout: 5_000 })).toBeInTheDocument();
+    await user.click(screen.getByText('Retarget to another plan'));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'The plan to write it for' }), 'other-plan');
+    const role = await screen.findByRole('combobox', { name: 'Role incident-commander becomes' });
+    expect(role).toHaveValue('incident-lead');
+    await user.click(screen.getByRole('button', { name: 'Retarget to Other plan' }));
+    await screen.findByText(/Written for plan/);
+    expect(await screen.findByText('No problem: the scenario is valid.', {}, { timeout: 5_000 })).toBeInTheDocument();
+    expect(screen.getByText('Other plan', { selector: 'strong' })).toBeInTheDocument();
   });
 });
