@@ -47,6 +47,12 @@ const ipcCommands: { [T in CommandType]: true } = {
   'simulate.start': true,
   'simulate.cancel': true,
   'projector.token': true,
+  'studio.source': true,
+  'studio.saveScript': true,
+  'msel.import': true,
+  'msel.export': true,
+  'pack.import': true,
+  'pack.export': true,
 };
 export const IPC_COMMAND_TYPES = Object.keys(ipcCommands) as CommandType[];
 

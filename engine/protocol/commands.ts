@@ -4,6 +4,7 @@ import { commandIdSchema, journalInputSchema, sessionNameSchema, speedSchema } f
 import { AAR_FORMATS, PAPER_SIZES, SCORECARD_FORMATS } from '../report/export-formats.js';
 import { improvementPlanSchema } from '../report/improvement-plan.js';
 import { MAX_SEED } from '../stats/random.js';
+import { mselMappingSchema } from '../msel/mapping.js';
 import type { CommandResults } from './results.js';
 import { MAX_IMPORT_BYTES, MAX_MESSAGE_BYTES } from './limits.js';
 
@@ -125,7 +126,34 @@ export const commandParams = {
    * desktop app opens the projector in a window of its own instead.
    */
   'projector.token': z.strictObject(sessionRef),
+  /** The YAML text of a library plan or scenario as its file holds it (comments and all), for the studio. */
+  'studio.source': z.strictObject({ kind: documentKind, id: idSchema }),
+  /** Saves a session as a response script of its scenario in the user's library (scripts/<scenario>/<name>). */
+  'studio.saveScript': z.strictObject({ ...sessionRef, name: idSchema, description: z.string().trim().min(1).max(500).optional() }),
+  /** Reads an MSEL spreadsheet (CSV or XLSX, as base64) into a draft scenario for a plan; nothing is written. */
+  'msel.import': z.strictObject({
+    fileName: z.string().min(1).max(200).regex(/^[^/\\]+\.(csv|xlsx)$/i, 'a file name (no folders) ending in .csv or .xlsx'),
+    base64: z.string().max(MAX_IMPORT_BYTES),
+    planId: idSchema,
+    mapping: mselMappingSchema.optional(),
+    scenarioId: idSchema.optional(),
+    title: z.string().trim().min(1).max(200).optional(),
+  }),
+  /** A scenario as the controllers' MSEL. */
+  'msel.export': z.strictObject({ scenarioId: idSchema, format: z.enum(['csv', 'xlsx', 'pdf']), paper: paperSchema }),
+  /** Imports a .firedrill pack (base64): everything is checked before anything is written. */
+  'pack.import': z.strictObject({
+    fileName: z.string().min(1).max(200).regex(/^[^/\\]+\.firedrill$/i, 'a file name (no folders) ending in .firedrill'),
+    base64: z.string().max(MAX_IMPORT_BYTES),
+    asNewVersion: z.boolean().optional(),
+  }),
+  /** A library pack of scenarios (with their plans and scripts), or one scenario's whole exercise (with its sessions). */
+  'pack.export': z.union([
+    z.strictObject({ kind: z.literal('library'), scenarioIds: z.array(idSchema).min(1).max(200) }),
+    z.strictObject({ kind: z.literal('exercise'), scenarioId: idSchema }),
+  ]),
 } as const;
+
 
 export type CommandType = keyof typeof commandParams;
 export const COMMAND_TYPES = Object.keys(commandParams) as CommandType[];
@@ -146,6 +174,7 @@ export type CommandSignatures = { [T in CommandType]: (params: CommandParamsInpu
 export function messageLimit(type: string): number {
   if (type === 'library.import') return MAX_IMPORT_BYTES + 16 * 1024;
   if (type === 'session.import') return 2 * MAX_IMPORT_BYTES + 16 * 1024;
+  if (type === 'msel.import' || type === 'pack.import') return MAX_IMPORT_BYTES + 16 * 1024;
   return MAX_MESSAGE_BYTES;
 }
 

@@ -8,6 +8,7 @@ import type { Coverage } from '../report/coverage.js';
 import type { SimulationReport } from '../simulate/report.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import type { LocatedError } from '../validate/located-error.js';
+import type { MselRead } from '../msel/import-msel.js';
 import type { SessionView } from './view.js';
 
 /** Where a library document comes from: shipped with Firedrill, or the user's own folder. */
@@ -181,4 +182,27 @@ export interface CommandResults {
   'simulate.cancel': { simulationId: string; cancelled: boolean };
   /** The projector's read-only token: the projector page's address carries it instead of the facilitator's. */
   'projector.token': { sessionId: string; token: string };
+  'studio.source': { kind: 'plan' | 'scenario'; id: string; source: LibrarySource; file: string; text: string };
+  'studio.saveScript': { scenarioId: string; name: string; file: string; steps: number; leftOut: string[] };
+  'msel.import': MselImported;
+  'msel.export': ExportedFile;
+  'pack.import': PackImportedResult;
+  'pack.export': ExportedFile & { sessions?: string[]; skipped?: { sessionId: string; reason: string }[] };
+}
+
+/** An MSEL sheet read into a draft: every cell it could not read, located; the draft only when there is none. */
+export interface MselImported {
+  errors: LocatedError[];
+  warnings: string[];
+  /** What was read (sheet, header row, each column and the field it was taken for): the column-mapping step shows it. */
+  read?: MselRead;
+  draft?: { file: string; yaml: string };
+}
+
+export interface PackImportedResult {
+  kind: 'library' | 'exercise';
+  title: string;
+  written: { plans: string[]; scenarios: string[]; scripts: string[]; versions: string[]; sessions: string[]; improvements: string[] };
+  unchanged: string[];
+  warnings: string[];
 }

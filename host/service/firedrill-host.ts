@@ -4,6 +4,7 @@ import { LibraryService } from './library-service.js';
 import { ReportService } from './report-service.js';
 import { SessionService, type HostEvents } from './session-service.js';
 import { SimulationService, type SimulationRunner } from './simulation-service.js';
+import { StudioService } from './studio-service.js';
 import type { HostTasks } from './work/tasks.js';
 import { WorkerPool } from './work/worker-pool.js';
 import { workerScript, WORKERS as WORKER_SCRIPTS } from '../threads/worker-script.js';
@@ -36,6 +37,7 @@ export class FiredrillHost {
   readonly sessions: SessionService;
   readonly reports: ReportService;
   readonly simulations: SimulationService;
+  readonly studio: StudioService;
 
   private readonly tokens: AccessTokens | undefined;
   private readonly pool: WorkerPool<HostTasks>;
@@ -48,6 +50,7 @@ export class FiredrillHost {
     this.sessions = new SessionService(options.dataDir, this.library, this.pool, options.events, options.now ?? Date.now, logError);
     this.reports = new ReportService(options.dataDir, this.sessions, this.pool);
     this.simulations = new SimulationService(options.dataDir, this.pool, options.simulate);
+    this.studio = new StudioService(options.dataDir, this.library, this.sessions, this.pool, options.now ?? Date.now);
   }
 
   /** The read-only token of a session's projector. */

@@ -86,6 +86,11 @@ export class LibraryService {
     return this.change(() => this.pool.run('library.remove', this.dataDir, kind, id));
   }
 
+  /** Work that writes to the user's library (a script, a pack), queued with the imports; the library is read again after it. */
+  changing<T>(work: () => Promise<T>): Promise<T> {
+    return this.change(work);
+  }
+
   private change<T>(work: () => Promise<T>): Promise<T> {
     const done = this.changes.then(work).then((result) => {
       this.changed();

@@ -191,6 +191,12 @@ export class SessionService {
     return live ? scoreSession(live.session) : this.pool.run('session.scorecard', this.dataDir, sessionId);
   }
 
+  /** A session's journal: of the live session here, or read from its file (active or archived) in a worker. */
+  async journal(sessionId: string): Promise<readonly JournalEntry[]> {
+    const live = this.live.get(sessionId);
+    return live ? live.session.journal : this.pool.run('session.journal', this.dataDir, sessionId);
+  }
+
   /**
    * Records one input: applied to the session (which may refuse it), appended to the journal
    * and fsynced, and only then returned, to be acknowledged. If the disk fails, the session

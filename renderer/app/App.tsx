@@ -18,6 +18,8 @@ const ConsoleView = lazy(() => import('../facilitator/ConsoleView.js').then((m) 
 const DebriefView = lazy(() => import('../views/DebriefView.js').then((m) => ({ default: m.DebriefView })));
 // The ? dialog's code comes the first time it is opened.
 const ShortcutsDialog = lazy(() => import('./ShortcutsDialog.js').then((m) => ({ default: m.ShortcutsDialog })));
+// The plan and scenario studio brings CodeMirror: a chunk of its own, fetched when opened.
+const StudioView = lazy(() => import('../studio/StudioView.js').then((m) => ({ default: m.StudioView })));
 const RoleView = lazy(() => import('../views/RoleView.js').then((m) => ({ default: m.RoleView })));
 
 function useRoute(): Route {
@@ -37,6 +39,7 @@ function Screen({ route }: { route: Route }) {
     case 'history': return <HistoryView />;
     case 'stress-test': return <StressTestView />;
     case 'coverage': return <CoverageView />;
+    case 'studio': return <StudioView />;
     case 'setup': return <SetupView scenarioId={route.scenarioId} />;
     case 'console': return <ConsoleView sessionId={route.sessionId} />;
     case 'debrief': return <DebriefView sessionId={route.sessionId} />;
@@ -46,6 +49,7 @@ function Screen({ route }: { route: Route }) {
 
 const MAIN_LINKS: { route: Route; title: string }[] = [
   { route: { name: 'library' }, title: 'Library' },
+  { route: { name: 'studio' }, title: 'Studio' },
   { route: { name: 'sessions' }, title: 'Sessions' },
   { route: { name: 'history' }, title: 'History' },
   { route: { name: 'stress-test' }, title: 'Stress test' },

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'history' }
   | { name: 'stress-test' }
   | { name: 'coverage' }
+  | { name: 'studio' }
   | { name: 'setup'; scenarioId: string }
   | { name: 'console'; sessionId: string }
   | { name: 'debrief'; sessionId: string }
@@ -12,7 +13,7 @@ export type Route =
 
 export function parseRoute(hash: string): Route {
   const [name, id, more] = hash.replace(/^#\/?/, '').split('/').map((part) => safeDecode(part));
-  if (name === 'sessions' || name === 'history' || name === 'stress-test' || name === 'coverage') return { name };
+  if (name === 'sessions' || name === 'history' || name === 'stress-test' || name === 'coverage' || name === 'studio') return { name };
   if (id) {
     if (name === 'setup') return { name, scenarioId: id };
     if (name === 'session') return { name: 'console', sessionId: id };
@@ -30,6 +31,7 @@ export function routeHash(route: Route): string {
     case 'history': return '#/history';
     case 'stress-test': return '#/stress-test';
     case 'coverage': return '#/coverage';
+    case 'studio': return '#/studio';
     case 'setup': return `#/setup/${encodeURIComponent(route.scenarioId)}`;
     case 'console': return `#/session/${encodeURIComponent(route.sessionId)}`;
     case 'debrief': return `#/debrief/${encodeURIComponent(route.sessionId)}`;

@@ -125,6 +125,7 @@ export function LibraryView() {
         </ul>
       )}
       <ImportFile onImported={() => void load()} />
+      <p className="studio-link"><a href="#/studio">Write your own plan or scenario, or import an MSEL spreadsheet or a pack, in the studio</a></p>
     </div>
   );
 }

@@ -288,7 +288,7 @@ describe('the main navigation', () => {
     storedSessions(client, []);
     renderWithApp(<App />, client);
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Library', 'Sessions', 'History', 'Stress test', 'Coverage']);
+    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Library', 'Studio', 'Sessions', 'History', 'Stress test', 'Coverage']);
     expect(within(nav).getByRole('link', { name: 'Sessions' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Library' })).not.toHaveAttribute('aria-current');
     // Each screen's code is its own chunk, loaded when first shown.

@@ -19,6 +19,10 @@ import { lookupIn, SessionStore, type WorldLookup } from '../../storage/session-
 import { scenarioOfJournal, scenarioOfText } from '../journal-head.js';
 import { scoreSession } from '../../../engine/scoring/score.js';
 import type { SessionSummary } from '../../../engine/protocol/index.js';
+import type { JournalEntry } from '../../../engine/session/journal.js';
+import type { MselMapping } from '../../../engine/msel/mapping.js';
+import type { MselExportFormat } from '../../msel/write-msel.js';
+import { documentSource, exportMselOf, exportPackOf, importMselForStudio, importPackFile, saveSessionScript } from '../../studio/studio-files.js';
 
 /** The bundled library, read once per worker (it takes about a second). */
 let bundled: Library | undefined;
@@ -70,6 +74,11 @@ export const hostTasks = {
     const store = new SessionStore(dataDir);
     return scoreSession(store.read(sessionId, journalLookup(dataDir, scenarioOfJournal(store.journalPaths(sessionId)))));
   },
+  /** The journal of a stored session (not open in the host), active or archived: the studio turns it into a response script. */
+  'session.journal': (dataDir: string, sessionId: string): JournalEntry[] => {
+    const store = new SessionStore(dataDir);
+    return [...store.read(sessionId, journalLookup(dataDir, scenarioOfJournal(store.journalPaths(sessionId)))).journal];
+  },
   /** The coverage map of the library and of the drills run (excluded drills left out), with its Navigator layer. */
   coverage: (dataDir: string): CoverageResult => {
     const { library } = loadCombinedLibrary(dataDir, bundledLibrary());
@@ -89,6 +98,12 @@ export const hostTasks = {
     // The library is read only if a session needs scoring: usually every score is in the index.
     return new SessionStore(dataDir).list(filter, (started) => lookupIn((library ??= loadCombinedLibrary(dataDir, bundledLibrary()).library))(started));
   },
+  'studio.source': (dataDir: string, kind: DocumentKind, id: string) => documentSource(dataDir, bundledLibrary(), kind, id),
+  'studio.saveScript': (dataDir: string, entries: readonly JournalEntry[], options: { name: string; description?: string }) => saveSessionScript(dataDir, bundledLibrary(), entries, options),
+  'msel.import': (dataDir: string, request: { fileName: string; bytes: Uint8Array; planId: string; mapping?: MselMapping; scenarioId?: string; title?: string }) => importMselForStudio(dataDir, bundledLibrary(), request),
+  'msel.export': async (dataDir: string, scenarioId: string, format: MselExportFormat, paper: PaperSize) => exportMselOf(dataDir, bundledLibrary(), scenarioId, format, paper),
+  'pack.import': (dataDir: string, fileName: string, bytes: Uint8Array, asNewVersion: boolean, wallTime: string) => importPackFile(dataDir, bundledLibrary(), fileName, bytes, asNewVersion, wallTime),
+  'pack.export': (dataDir: string, request: { kind: 'library'; scenarioIds: string[] } | { kind: 'exercise'; scenarioId: string }) => exportPackOf(dataDir, bundledLibrary(), request),
 };
 
 export type HostTasks = typeof hostTasks;

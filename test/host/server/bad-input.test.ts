@@ -89,6 +89,13 @@ describe('malformed messages get error replies', () => {
     const note = { type: 'observation.noted', text: 'x'.repeat(100_000), tag: 'note' };
     expectError('a 100 KB input', await client.raw(input(sessionA, 'facilitator', note)), 'too-large', /at most 65536 bytes/);
     expectError('a 3 MB import', await client.raw({ id: 1, type: 'library.import', params: { fileName: 'big.scenario.yaml', text: 'y'.repeat(3_000_000) } }), 'too-large');
+    // A spreadsheet or a pack carries a whole file too: over 64 KB, it reaches its command, which reads it.
+    const notAPack = Buffer.alloc(200_000, 7).toString('base64');
+    const pack = await client.raw({ id: 1, type: 'pack.import', params: { fileName: 'big.firedrill', base64: notAPack } });
+    expect(pack.ok ? undefined : pack.error.code).not.toBe('too-large');
+    expect(pack.ok).toBe(false);
+    const msel = await client.raw({ id: 1, type: 'msel.import', params: { fileName: 'big.csv', base64: notAPack, planId: 'no-such-plan' } });
+    expect(msel.ok ? undefined : msel.error.code).not.toBe('too-large');
   });
 
   it('the transport: invalid JSON, a binary frame, no acknowledgement, extra arguments, another event', async () => {

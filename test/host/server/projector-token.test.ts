@@ -64,6 +64,12 @@ function everyCommand(session: string): { type: CommandType; params: Record<stri
     'simulate.start': { simulationId: 'from-the-projector', scenarioId: SCENARIO, runs: 10, seed: 1 },
     'simulate.cancel': { simulationId: 'from-the-projector' },
     'projector.token': { sessionId: session },
+    'studio.source': { kind: 'scenario', id: SCENARIO },
+    'studio.saveScript': { sessionId: session, name: 'from-projector' },
+    'msel.import': { fileName: 'x.csv', base64: '', planId: 'cloud-cirp' },
+    'msel.export': { scenarioId: SCENARIO, format: 'csv' },
+    'pack.import': { fileName: 'x.firedrill', base64: '' },
+    'pack.export': { kind: 'exercise', scenarioId: SCENARIO },
   };
   return COMMAND_TYPES.map((type) => ({ type, params: params[type] }));
 }

@@ -1,0 +1,155 @@
+import { useState, type ChangeEvent } from 'react';
+import { MSEL_FIELDS, type MselField } from '../../engine/msel/columns.js';
+import type { MselMapping } from '../../engine/msel/mapping.js';
+import type { MselImported } from '../../engine/protocol/results.js';
+import { MAX_IMPORT_BYTES } from '../../engine/protocol/limits.js';
+import { formatLocatedError } from '../../engine/validate/located-error.js';
+import { useAppState, useClient } from '../app/app-context.js';
+import { CommandError } from '../client/session-client.js';
+import { saveExport } from '../client/save-export.js';
+
+// MSEL spreadsheets: a CSV or XLSX read into a draft scenario for a plan, with a column-mapping
+// step (each column, what the importer took it for, and a choice to change it); every cell it
+// cannot read is listed as file:row:column. A scenario goes out as the controllers' MSEL.
+
+/** The bytes of a file as base64, for the protocol's JSON. */
+export async function fileBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
+  return btoa(binary);
+}
+
+export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }) {
+  const client = useClient();
+  const plans = useAppState((state) => state.listing)?.plans ?? [];
+  const [planId, setPlanId] = useState('');
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [columns, setColumns] = useState<Partial<Record<MselField, string>>>({});
+  const [result, setResult] = useState<MselImported | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const plan = planId || plans[0]?.id || '';
+  const read = async (chosen: { name: string; base64: string }, mapping: Partial<Record<MselField, string>>) => {
+    setProblem(null);
+    try {
+      const columnsGiven = Object.fromEntries(Object.entries(mapping).filter(([, column]) => column));
+      const request: { fileName: string; base64: string; planId: string; mapping?: MselMapping } = { fileName: chosen.name, base64: chosen.base64, planId: plan };
+      if (Object.keys(columnsGiven).length > 0) request.mapping = { columns: columnsGiven };
+      setResult(await client.send('msel.import', request));
+    } catch (error) {
+      setResult(null);
+      setProblem(`${chosen.name} could not be read: ${(error as Error).message}${error instanceof CommandError && error.errors.length > 0 ? ` (${error.errors.slice(0, 3).map(formatLocatedError).join('; ')})` : ''}`);
+    }
+  };
+  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.target.files?.[0];
+    event.target.value = '';
+    if (!chosen) return;
+    if (chosen.size > (MAX_IMPORT_BYTES * 3) / 4) {
+      setProblem(`${chosen.name} is larger than ${Math.floor((MAX_IMPORT_BYTES * 3) / 4 / 1024)} KB, the most the app sends: use firedrill msel import on the command line`);
+      return;
+    }
+    const loaded = { name: chosen.name, base64: await fileBase64(chosen) };
+    setFile(loaded);
+    setColumns({});
+    await read(loaded, {});
+  };
+  return (
+    <section className="card studio-card" aria-labelledby="msel-import-heading">
+      <h2 id="msel-import-heading">Import an MSEL spreadsheet</h2>
+      <p className="hint">CSV or XLSX with the HSEEP, Crucible Blueprint or OpenAEV columns (or your own: map them below). The result is a draft scenario to check and save.</p>
+      <div className="inline-form">
+        <label className="field">
+          <span>For plan</span>
+          <select value={plan} onChange={(event) => setPlanId(event.target.value)}>
+            {plans.map((option) => <option key={option.id} value={option.id}>{option.title}</option>)}
+          </select>
+        </label>
+        <label className="field">
+          <span>MSEL file</span>
+          <input type="file" accept=".csv,.xlsx" onChange={(event) => void choose(event)} />
+        </label>
+      </div>
+      {problem && <p role="alert">{problem}</p>}
+      {result && file && (
+        <div className="msel-result">
+          {result.read && (
+            <table className="mapping">
+              <caption>Columns of {file.name} (sheet {result.read.sheet}, headers on row {result.read.headerRow}): {result.read.injects} injects from {result.read.rows} rows</caption>
+              <thead><tr><th scope="col">Column</th><th scope="col">Header</th><th scope="col">Read as</th></tr></thead>
+              <tbody>
+                {result.read.columns.map((column) => {
+                  const mapped = Object.entries(columns).find(([, letter]) => letter === column.column)?.[0];
+                  return (
+                    <tr key={column.column}>
+                      <td>{column.column}</td>
+                      <th scope="row">{column.header}</th>
+                      <td>
+                        <select aria-label={`Column ${column.column} (${column.header}) is`} value={mapped ?? (column.field === 'extra' || column.field === 'ignored' ? '' : column.field)} onChange={(event) => {
+                          const field = event.target.value as MselField | '';
+                          const next = Object.fromEntries(Object.entries(columns).filter(([, letter]) => letter !== column.column)) as Partial<Record<MselField, string>>;
+                          if (field) next[field] = column.column;
+                          setColumns(next);
+                        }}>
+                          <option value="">{column.field === 'extra' ? 'kept as a note' : 'ignored'}</option>
+                          {MSEL_FIELDS.map((field) => <option key={field} value={field}>{field}</option>)}
+                        </select>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+          <div className="buttons">
+            <button type="button" onClick={() => void read(file, columns)}>Read it again with this mapping</button>
+            {result.draft && <button type="button" className="primary" onClick={() => onDraft(result.draft!.yaml)}>Open the draft scenario</button>}
+          </div>
+          {result.warnings.length > 0 && <ul className="hint">{result.warnings.slice(0, 20).map((warning, index) => <li key={index}>{warning}</li>)}</ul>}
+          {result.errors.length > 0 && (
+            <div role="alert">
+              <p>{result.errors.length} cell{result.errors.length === 1 ? '' : 's'} could not be read; no draft was made:</p>
+              <ul className="located-errors" aria-label={`Problems in ${file.name}`}>
+                {result.errors.slice(0, 100).map((error, index) => <li key={index}><code>{formatLocatedError(error)}</code></li>)}
+              </ul>
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function MselExportPanel() {
+  const client = useClient();
+  const scenarios = useAppState((state) => state.listing)?.scenarios ?? [];
+  const [scenarioId, setScenarioId] = useState('');
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const chosen = scenarioId || scenarios[0]?.id || '';
+  const exportAs = async (format: 'csv' | 'xlsx' | 'pdf') => {
+    try {
+      const file = await client.send('msel.export', { scenarioId: chosen, format });
+      const where = await saveExport(file);
+      setOutcome(where ? `Saved ${where}.` : null);
+    } catch (error) {
+      setOutcome(`The MSEL could not be exported: ${(error as Error).message}`);
+    }
+  };
+  return (
+    <section className="card studio-card" aria-labelledby="msel-export-heading">
+      <h2 id="msel-export-heading">Export a scenario as an MSEL</h2>
+      <label className="field">
+        <span>Scenario</span>
+        <select value={chosen} onChange={(event) => setScenarioId(event.target.value)}>
+          {scenarios.map((scenario) => <option key={scenario.id} value={scenario.id}>{scenario.title}</option>)}
+        </select>
+      </label>
+      <div className="buttons">
+        <button type="button" onClick={() => void exportAs('xlsx')}>MSEL as XLSX</button>
+        <button type="button" onClick={() => void exportAs('csv')}>MSEL as CSV</button>
+        <button type="button" onClick={() => void exportAs('pdf')}>MSEL as a PDF handout</button>
+      </div>
+      {outcome && <p role="status">{outcome}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+import type { SessionSummary } from '../../engine/protocol/results.js';
+import { formatLocatedError, type LocatedError } from '../../engine/validate/located-error.js';
+import { useClient } from '../app/app-context.js';
+import { CommandError } from '../client/session-client.js';
+
+// A played session saved as a response script of its scenario: an author records the model
+// answer (or a flawed one) by playing it.
+
+export function ScriptPanel() {
+  const client = useClient();
+  const [sessions, setSessions] = useState<SessionSummary[]>([]);
+  const [sessionId, setSessionId] = useState('');
+  const [name, setName] = useState('model-answer');
+  const [outcome, setOutcome] = useState<{ message: string; errors: LocatedError[] } | null>(null);
+  useEffect(() => void client.send('session.list', {}).then((listed) => setSessions(listed.sessions.filter((session) => session.ended)), () => {}), [client]);
+  const chosen = sessionId || sessions[0]?.id || '';
+  const save = async () => {
+    try {
+      const saved = await client.send('studio.saveScript', { sessionId: chosen, name });
+      setOutcome({ message: `Saved the response script "${saved.name}" of ${saved.scenarioId} (${saved.steps} steps)${saved.leftOut.length > 0 ? `; left out: ${saved.leftOut.join('; ')}` : ''}.`, errors: [] });
+    } catch (error) {
+      setOutcome({ message: `Not saved: ${(error as Error).message}`, errors: error instanceof CommandError ? error.errors : [] });
+    }
+  };
+  return (
+    <section className="card studio-card" aria-labelledby="script-heading">
+      <h2 id="script-heading">Save a session as a response script</h2>
+      {sessions.length === 0 ? <p className="hint">No ended session yet: play one, then record it here as the model answer of its scenario.</p> : (
+        <>
+          <div className="inline-form">
+            <label className="field">
+              <span>Ended session</span>
+              <select value={chosen} onChange={(event) => setSessionId(event.target.value)}>
+                {sessions.map((session) => <option key={session.id} value={session.id}>{session.name} ({session.scenarioId})</option>)}
+              </select>
+            </label>
+            <label className="field">
+              <span>Script name</span>
+              <input type="text" value={name} onChange={(event) => setName(event.target.value)} />
+            </label>
+            <button type="button" onClick={() => void save()}>Save as a response script</button>
+          </div>
+          {outcome && (
+            <div role={outcome.errors.length > 0 ? 'alert' : 'status'}>
+              <p>{outcome.message}</p>
+              {outcome.errors.length > 0 && <ul className="located-errors">{outcome.errors.slice(0, 20).map((error, index) => <li key={index}><code>{formatLocatedError(error)}</code></li>)}</ul>}
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

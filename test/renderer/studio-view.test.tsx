@@ -1,0 +1,117 @@
+// @vitest-environment jsdom
+import './setup.js';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { StudioView } from '../../renderer/studio/StudioView.js';
+import { MselImportPanel } from '../../renderer/studio/MselPanel.js';
+import { DraftEditor } from '../../renderer/studio/DraftEditor.js';
+import { bundledLibrary } from '../helpers/world.js';
+import { fakeClient } from './fake-client.js';
+import { renderWithApp } from './render-app.js';
+
+// The studio's forms edit the draft's YAML (comments kept), its problems come from the same
+// validator as `firedrill validate`, and Save sends the text as a new version. The MSEL import
+// shows what each column was read as and reads the sheet again with the author's mapping.
+
+const PLAN = readFileSync('scenarios/plans/cloud-cirp.plan.yaml', 'utf8');
+
+// CodeMirror measures text with Range rectangles, which jsdom does not lay out.
+Range.prototype.getClientRects ??= () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList;
+Range.prototype.getBoundingClientRect ??= () => ({ x: 0, y: 0, width: 0, height: 0, top: 0, left: 0, right: 0, bottom: 0, toJSON: () => ({}) });
+
+function studioClient() {
+  const client = fakeClient();
+  const imported: { fileName: string; text: string; asNewVersion?: boolean }[] = [];
+  client.override('studio.source', ({ kind, id }) => ({ kind, id, source: 'bundled', file: `${id}.${kind}.yaml`, text: PLAN }));
+  client.override('library.import', (params) => {
+    imported.push(params);
+    return { kind: 'plan', id: 'acme-plan', file: 'acme-plan.plan.yaml', hash: 'sha256:1' };
+  });
+  return { client, imported };
+}
+
+describe('the studio', () => {
+  it('edits a copy of the bundled plan through the form, keeps its comments, shows the change and saves it as a new version', async () => {
+    const user = userEvent.setup();
+    const { client, imported } = studioClient();
+    renderWithApp(<StudioView />, client);
+    await user.type(await screen.findByRole('textbox', { name: 'New plan title' }), 'Acme plan');
+    await user.click(screen.getByRole('button', { name: 'Start the plan' }));
+    await screen.findByRole('heading', { name: 'Plan: Acme plan' });
+    expect(await screen.findByText('No problem: the plan is valid.', {}, { timeout: 5_000 })).toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: 'Severity matrix' }));
+    const deadline = screen.getByRole('textbox', { name: 'Sev 2 response deadline' });
+    fireEvent.change(deadline, { target: { value: 'soon' } });
+    // A located error, from the validator, at the field's line.
+    const problem = await screen.findByRole('button', { name: /severityLevels\[1\]\.responseDeadline/ }, { timeout: 5_000 });
+    expect(problem.textContent).toMatch(/^acme-plan\.plan\.yaml:\d+:\d+ /);
+    fireEvent.change(deadline, { target: { value: '20m' } });
+    expect(await screen.findByText('No problem: the plan is valid.', {}, { timeout: 5_000 })).toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: 'Review and save' }));
+    const changes = screen.getByRole('list', { name: 'Changes since plan "cloud-cirp" it was copied from' });
+    expect(within(changes).getByText('severityLevels[level 2].responseDeadline: "1h" → "20m"')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save to my library' }));
+    await screen.findByText(/Saved plan "acme-plan" to your library/);
+    expect(imported).toHaveLength(1);
+    expect(imported[0]).toMatchObject({ fileName: 'acme-plan.plan.yaml', asNewVersion: true });
+    expect(imported[0]!.text).toContain('responseDeadline: 20m');
+    // Every comment of the bundled plan is still there.
+    const comments = (text: string) => text.split('\n').filter((line) => line.trimStart().startsWith('#'));
+    expect(comments(imported[0]!.text)).toEqual(comments(PLAN));
+  });
+
+  it('reads an MSEL sheet, shows its columns, and reads it again with the mapping chosen', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient();
+    const requests: unknown[] = [];
+    client.override('msel.import', (params) => {
+      requests.push(params);
+      return {
+        errors: params.mapping ? [] : [{ file: 'sheet.csv', line: 2, column: 2, path: '', message: 'no column holds the scenario time' }],
+        warnings: [],
+        read: { sheet: 'sheet', headerRow: 1, columnSet: undefined, columns: [{ column: 'A', header: 'When', field: 'extra' }, { column: 'B', header: 'Text', field: 'body' }], rows: 1, injects: 1 },
+        ...(params.mapping ? { draft: { file: 'sheet.scenario.yaml', yaml: 'id: sheet\n' } } : {}),
+      } as never;
+    });
+    let opened = '';
+    renderWithApp(<MselImportPanel onDraft={(yaml) => void (opened = yaml)} />, client);
+    await client.send('library.list', {});
+    await user.upload(screen.getByLabelText('MSEL file'), new File(['When,Text\nT+00:10,Hello\n'], 'sheet.csv', { type: 'text/csv' }));
+    expect(await screen.findByText('sheet.csv:2:2 no column holds the scenario time')).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Column A (When) is' }), 'time');
+    await user.click(screen.getByRole('button', { name: 'Read it again with this mapping' }));
+    await user.click(await screen.findByRole('button', { name: 'Open the draft scenario' }));
+    expect(requests.at(-1)).toMatchObject({ fileName: 'sheet.csv', mapping: { columns: { time: 'A' } } });
+    await waitFor(() => expect(opened).toBe('id: sheet\n'));
+  });
+});
+
+describe('retargeting a scenario in the studio', () => {
+  it('maps the ids another plan lacks (proposed by title) and leaves the draft valid for that plan', async () => {
+    const user = userEvent.setup();
+    const library = bundledLibrary();
+    const bundledPlan = library.plans.get('cloud-cirp')!.plan;
+    // Another plan: the same, but its incident commander is called the incident lead.
+    const other = JSON.parse(JSON.stringify(bundledPlan).replaceAll('"incident-commander"', '"incident-lead"')) as typeof bundledPlan;
+    other.id = 'other-plan';
+    other.title = 'Other plan';
+    const client = fakeClient();
+    const listed = await client.send('library.list', {});
+    client.override('library.list', () => ({ ...listed, plans: [...listed.plans, { id: 'other-plan', title: 'Other plan', version: '1', source: 'user', file: 'other-plan.plan.yaml' }] }));
+    client.override('library.show', ({ kind, id }) => (id === 'other-plan' ? { kind: 'plan', id, source: 'user', file: 'other-plan.plan.yaml', document: other } : { kind, id, source: 'bundled', file: `${id}.${kind}.yaml`, document: kind === 'plan' ? library.plans.get(id)!.plan : library.scenarios.get(id)!.scenario } as never));
+    const text = readFileSync('scenarios/stolen-api-keys-new-location/stolen-api-keys-new-location.scenario.yaml', 'utf8');
+    const { store } = renderWithApp(<DraftEditor draft={{ kind: 'scenario', text, previous: text }} onClose={() => {}} />, client);
+    store.getState().setListing(await client.send('library.list', {}));
+    expect(await screen.findByText('No problem: the scenario is valid.', {}, { timeout: 5_000 })).toBeInTheDocument();
+    await user.click(screen.getByText('Retarget to another plan'));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'The plan to write it for' }), 'other-plan');
+    const role = await screen.findByRole('combobox', { name: 'Role incident-commander becomes' });
+    expect(role).toHaveValue('incident-lead');
+    await user.click(screen.getByRole('button', { name: 'Retarget to Other plan' }));
+    await screen.findByText(/Written for plan/);
+    expect(await screen.findByText('No problem: the scenario is valid.', {}, { timeout: 5_000 })).toBeInTheDocument();
+    expect(screen.getByText('Other plan', { selector: 'strong' })).toBeInTheDocument();
+  });
+});
