@@ -40,13 +40,13 @@ export function Inbox({ messages, read, onRead }: { messages: readonly InboxMess
   const unread = unreadCounts(messages, read);
   const shown = [...messages].filter((message) => channel === null || message.channel === channel).sort((a, b) => b.firedAt - a.firedAt);
   const filter = (value: string | null, label: string, count: number) => (
-    <button key={value ?? 'all'} type="button" aria-pressed={channel === value} onClick={() => setChannel(value)}>
-      {label}{count > 0 && <span className="unread-count"> {count}<span className="visually-hidden"> unread</span></span>}
+    <button key={value ?? 'all'} type="button" aria-pressed={channel === value} onClick={() => setChannel(value)} aria-label={count > 0 ? `${label}, ${count} unread` : label}>
+      {label}{count > 0 && <span className="unread-count" aria-hidden="true">{count}</span>}
     </button>
   );
   return (
     <section className="panel inbox" aria-labelledby="inbox-heading">
-      <h2 id="inbox-heading" tabIndex={-1}>Inbox{unread.all > 0 && <span className="unread-count"> {unread.all}<span className="visually-hidden"> unread</span></span>}</h2>
+      <h2 id="inbox-heading" tabIndex={-1}>Inbox{unread.all > 0 && <><span className="unread-count" aria-hidden="true">{unread.all}</span><span className="visually-hidden">, {unread.all} unread</span></>}</h2>
       {channels.length > 1 && (
         <div className="channel-filter" role="group" aria-label="Show the channel">
           {filter(null, 'All', unread.all)}

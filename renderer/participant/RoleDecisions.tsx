@@ -32,7 +32,7 @@ export function RoleDecisions({ decisions, now, ended, onAnswer }: {
             <legend>{decision.prompt}</legend>
             <p className="hint" id={`decision-${decision.id}-time`}>
               {decision.openedAt !== null && <>Put to you at {clockText(decision.openedAt)}</>}
-              {left !== null && <strong className={`countdown${left < 5 * 60_000 ? ' soon' : ''}`}> · {durationText(left, { seconds: true })} left</strong>}
+              {left !== null && <>{decision.openedAt !== null && ' · '}<strong className={`countdown${left < 5 * 60_000 ? ' soon' : ''}`}>{durationText(left, { seconds: true })} left</strong></>}
             </p>
             <div className="buttons">
               {decision.options.map((option) => (
