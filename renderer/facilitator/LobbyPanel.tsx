@@ -31,6 +31,10 @@ export interface LobbyPanelProps {
   approvalRequired: boolean;
   people: readonly LobbyPerson[];
   roles: readonly { id: string; title: string }[];
+  /** Where to listen when LAN mode is turned on: one network interface, or all of them. */
+  interfaces?: readonly { id: string; title: string }[];
+  interfaceChoice?: string;
+  onInterface?: (id: string) => void;
   onLan: (on: boolean) => void;
   onApprovalRequired: (required: boolean) => void;
   onApprove: (person: string) => void;
@@ -48,6 +52,7 @@ export function LobbyPanel(props: LobbyPanelProps) {
   const addressLabel = useId();
   const codeLabel = useId();
   const approvalId = useId();
+  const interfaceId = useId();
   const roleTitle = (id: string | null) => roles.find((role) => role.id === id)?.title ?? id ?? 'no role';
   const takenBy = new Map(people.filter((person) => person.role && person.presence !== 'waiting').map((person) => [person.role!, person.name]));
   return (
@@ -62,6 +67,14 @@ export function LobbyPanel(props: LobbyPanelProps) {
             ? 'Participants on this network open the address (or scan the code) and type the join code. Turn it off to stop listening on the network.'
             : 'Off: Firedrill listens on this computer only. Turn it on to let participants join from their own devices on this network.')}
         </p>
+        {!lan.on && props.interfaces && props.interfaces.length > 0 && (
+          <label className="field inline" htmlFor={interfaceId}>
+            <span>Network</span>
+            <select id={interfaceId} value={props.interfaceChoice} disabled={!!props.lanUnavailable} onChange={(event) => props.onInterface?.(event.target.value)}>
+              {props.interfaces.map((one) => <option key={one.id} value={one.id}>{one.title}</option>)}
+            </select>
+          </label>
+        )}
       </div>
       {lan.on && (
         <div className="join-details">

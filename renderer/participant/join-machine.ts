@@ -78,7 +78,8 @@ export type JoinEvent =
   | { type: 'code.submit'; code: string; name: string }
   | { type: 'role.choose'; role: string }
   | { type: 'role.back' }
-  | { type: 'seat.approved' }
+  /** Let in by the facilitator; with the seat (its token) when the host gives it only now. */
+  | { type: 'seat.approved'; seat?: Seat }
   | { type: 'seat.removed'; reason: string }
   | { type: 'seat.moved'; role: string }
   | { type: 'retry' }
@@ -124,6 +125,7 @@ export const joinMachine = setup({
   },
   guards: {
     hasSeat: ({ context }) => context.seat !== null,
+    bringsSeat: ({ event }) => event.type === 'seat.approved' && event.seat !== undefined,
     failedWith: ({ event }, params: { kind: JoinFailureKind }) => failureIn(event).kind === params.kind,
     waits: ({ event }) => (event as { output?: { status?: SeatStatus } }).output?.status === 'waiting',
   },
@@ -224,7 +226,11 @@ export const joinMachine = setup({
     /** In the lobby: the facilitator approves (or removes) this participant. */
     waiting: {
       on: {
-        'seat.approved': 'joined',
+        // A token given only now is presented at once (the page connects with it), as a kept seat is.
+        'seat.approved': [
+          { guard: 'bringsSeat', target: 'resuming', actions: [assign({ seat: ({ event }) => event.seat! }), 'keepSeat'] },
+          { target: 'joined' },
+        ],
         'host.lost': 'reconnecting',
       },
     },

@@ -130,6 +130,23 @@ describe('the join machine', () => {
     expect(refused.kept.at(-1)).toBeNull();
   });
 
+  it('presents the token the facilitator\'s approval brings, then joins with it', async () => {
+    const presented: string[] = [];
+    const { actor, host, kept } = start({
+      takeSeat: () => Promise.resolve({ seat: { ...SEAT, token: '' }, status: 'waiting' }),
+      resumeSeat: (seat) => { presented.push(seat.token); return Promise.resolve({ status: 'joined', role: seat.role }); },
+    });
+    actor.send({ type: 'code.submit', code: 'K7Q', name: 'Grace' });
+    await waitFor(actor, (s) => s.matches({ code: 'choosingRole' }));
+    actor.send({ type: 'role.choose', role: 'cloud-security-analyst' });
+    await waitFor(actor, (s) => s.matches('waiting'));
+    host({ type: 'seat.approved', seat: SEAT });
+    await waitFor(actor, (s) => s.matches('joined'));
+    expect(presented).toEqual([SEAT.token]);
+    expect(actor.getSnapshot().context.seat).toEqual(SEAT);
+    expect(kept.at(-1)).toEqual(SEAT);
+  });
+
   it('resumes a kept seat when the page loads again (a reload, a lid), without asking for the code', async () => {
     const presented: string[] = [];
     const { actor } = start({ resumeSeat: (seat) => { presented.push(seat.token); return Promise.resolve({ status: 'joined', role: seat.role }); } }, { seat: SEAT });
