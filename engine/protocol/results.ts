@@ -7,6 +7,7 @@ import type { DrillHistory } from '../report/drill-history.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import type { LocatedError } from '../validate/located-error.js';
 import type { SessionView } from './view.js';
+import type { AudienceView, JoinAdmission, JoinLookup, LanStatus, LobbyView, ParticipantSelf } from './audience.js';
 
 /** Where a library document comes from: shipped with Firedrill, or the user's own folder. */
 export type LibrarySource = 'bundled' | 'user';
@@ -160,4 +161,25 @@ export interface CommandResults {
   'history.get': HistoryResult;
   /** The projector's read-only token: the projector page's address carries it instead of the facilitator's. */
   'projector.token': { sessionId: string; token: string };
+  'lan.status': LanStatus;
+  'lan.start': LanStatus;
+  'lan.stop': LanStatus;
+  'lobby.get': LobbyView;
+  'lobby.settings': LobbyView;
+  /** The approved participant, and the lobby after. */
+  'lobby.approve': { lobby: LobbyView; participant: string; entry: JournalEntry };
+  'lobby.reject': LobbyView;
+  'lobby.assign': { lobby: LobbyView; entry: JournalEntry };
+  'lobby.remove': { lobby: LobbyView; entry: JournalEntry };
+  'join.lookup': JoinLookup;
+  'join.request': JoinAdmission;
+  /** The audience's view now; `me` for a participant (null for the projector). */
+  'audience.open': { view: AudienceView; me: ParticipantSelf | null };
+  'audience.close': { sessionId: string };
+  /** The recorded entry; the views it changed come as pushes (audience.update, session.update). */
+  'audience.input': { entry: JournalEntry };
+  'chat.post': { entry: JournalEntry };
+  'draft.send': { entry: JournalEntry };
+  'evaluation.rate': { entry: JournalEntry };
+  'evaluation.note': { entry: JournalEntry };
 }

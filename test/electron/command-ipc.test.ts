@@ -17,7 +17,7 @@ let dataDir: string;
 let host: FiredrillHost;
 const clients = new IpcClients(() => host.sessions);
 const received: { window: number; event: ServerEventType; sessionId: string }[] = [];
-const windowClient = (id: number) => clients.client(id, (event, payload) => void received.push({ window: id, event, sessionId: payload.sessionId }));
+const windowClient = (id: number) => clients.client(id, (event, payload) => void received.push({ window: id, event, sessionId: 'sessionId' in payload ? payload.sessionId : '' }));
 const errors: string[] = [];
 const trusted = isTrustedSender({ url: 'app://firedrill/index.html', isTopFrame: true });
 const send = (window: number, message: unknown, sender = trusted) => handleCommandMessage(host, sender ? windowClient(window) : undefined, message, (m) => void errors.push(m));

@@ -3,6 +3,7 @@ import type { HandlerTable } from './handler.js';
 import { libraryCommands } from './library-commands.js';
 import { reportCommands } from './report-commands.js';
 import { sessionCommands } from './session-commands.js';
+import { lanCommands } from './lan-commands.js';
 
 /** Every command of the protocol, by domain; a command missing from every table is a compile error. */
-export const commandTable: HandlerTable<CommandType> = { ...libraryCommands, ...sessionCommands, ...reportCommands };
+export const commandTable: HandlerTable<CommandType> = { ...libraryCommands, ...sessionCommands, ...reportCommands, ...lanCommands };
