@@ -44,14 +44,17 @@ export function BridgeChat({ messages, me, disabled, onSend }: {
     <section className="panel bridge" aria-labelledby="bridge-heading">
       <h2 id="bridge-heading" tabIndex={-1}>Bridge channel</h2>
       {messages.length === 0 && <p className="empty">No message yet: the team's channel starts here.</p>}
-      <ol className="chat-log" role="log" aria-label="Bridge messages" ref={log}>
-        {messages.map((message) => (
-          <li key={message.seq} className={message.author === me ? 'mine' : undefined}>
-            <p className="chat-meta"><strong>{message.author}</strong>{message.roleTitle && <> · {message.roleTitle}</>} · <time>{clockText(message.at)}</time></p>
-            <p className="chat-text">{message.text}</p>
-          </li>
-        ))}
-      </ol>
+      {/* The log region around the list (a list with role="log" would no longer be a list). */}
+      <div role="log" aria-label="Bridge messages">
+        <ol className="chat-log" ref={log}>
+          {messages.map((message) => (
+            <li key={message.seq} className={message.author === me ? 'mine' : undefined}>
+              <p className="chat-meta"><strong>{message.author}</strong>{message.roleTitle && <> · {message.roleTitle}</>} · <time>{clockText(message.at)}</time></p>
+              <p className="chat-text">{message.text}</p>
+            </li>
+          ))}
+        </ol>
+      </div>
       <form className="chat-form" onSubmit={(event) => void send(event)}>
         <label htmlFor={inputId} className="visually-hidden">Message to the team</label>
         <input id={inputId} type="text" value={text} maxLength={CHAT_MAX} disabled={disabled} placeholder="Message to the team" autoComplete="off"
