@@ -22,6 +22,7 @@ import { MselTimeline } from './MselTimeline.js';
 import { OBSERVATION_NOTE_ID, ObservationForm } from './ObservationForm.js';
 import { ObservationList } from './ObservationList.js';
 import { PendingDecisions } from './PendingDecisions.js';
+import { RoomPanel } from './RoomPanel.js';
 import { SEVERITY_LEVEL_ID, SeverityDeclaration } from './SeverityDeclaration.js';
 import { useShortcuts } from './use-shortcuts.js';
 import { useSimNow } from './use-sim-now.js';
@@ -35,6 +36,7 @@ const PANEL_FOCUS: Record<ConsolePanel, string> = {
   severity: SEVERITY_LEVEL_ID,
   actions: 'actions-heading',
   duties: 'duties-heading',
+  room: 'lobby-heading',
 };
 
 /** From this width the inject feed has a column of its own; below it, it is a tab beside the MSEL. */
@@ -92,6 +94,8 @@ function usePanels(view: SessionView, now: number, plan: Plan, scenario: Scenari
       id: 'observations', label: 'Observations', count: view.observations.length,
       panel: <><ObservationForm view={view} scenario={scenario} /><ObservationList observations={view.observations} scenario={scenario} /></>,
     },
+    // LAN mode and the lobby: who plays from their own device.
+    { id: 'room', label: 'Room', panel: <RoomPanel sessionId={view.sessionId} /> },
   ];
   const response: PaneTab<ResponsePanel>[] = [
     { id: 'decisions', label: 'Decisions', count: view.openDecisions.length, urgent: view.openDecisions.length > 0, panel: <PendingDecisions view={view} now={now} plan={plan} decisions={view.openDecisions} /> },
