@@ -35,6 +35,9 @@ export interface LobbyPanelProps {
   interfaces?: readonly { id: string; title: string }[];
   interfaceChoice?: string;
   onInterface?: (id: string) => void;
+  /** The LAN port as typed; empty for the host's default (another program may hold it). */
+  port?: string;
+  onPort?: (port: string) => void;
   onLan: (on: boolean) => void;
   onApprovalRequired: (required: boolean) => void;
   onApprove: (person: string) => void;
@@ -53,6 +56,7 @@ export function LobbyPanel(props: LobbyPanelProps) {
   const codeLabel = useId();
   const approvalId = useId();
   const interfaceId = useId();
+  const portId = useId();
   const roleTitle = (id: string | null) => roles.find((role) => role.id === id)?.title ?? id ?? 'no role';
   const takenBy = new Map(people.filter((person) => person.role && person.presence !== 'waiting').map((person) => [person.role!, person.name]));
   return (
@@ -73,6 +77,13 @@ export function LobbyPanel(props: LobbyPanelProps) {
             <select id={interfaceId} value={props.interfaceChoice} disabled={!!props.lanUnavailable} onChange={(event) => props.onInterface?.(event.target.value)}>
               {props.interfaces.map((one) => <option key={one.id} value={one.id}>{one.title}</option>)}
             </select>
+          </label>
+        )}
+        {!lan.on && props.onPort && (
+          <label className="field inline" htmlFor={portId}>
+            <span>Port</span>
+            <input id={portId} className="lan-port" inputMode="numeric" pattern="[0-9]*" maxLength={5} placeholder="4781" value={props.port ?? ''}
+              disabled={!!props.lanUnavailable} onChange={(event) => props.onPort?.(event.target.value.replace(/\D/g, ''))} />
           </label>
         )}
       </div>

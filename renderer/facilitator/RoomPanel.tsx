@@ -28,6 +28,7 @@ export function RoomPanel({ sessionId }: { sessionId: string }) {
   const [lobby, setLobby] = useState<LobbyView | null>(null);
   const [unavailable, setUnavailable] = useState<string | null>(null);
   const [interfaceChoice, setInterfaceChoice] = useState<string | null>(null);
+  const [port, setPort] = useState('');
 
   useEffect(() => {
     let live = true;
@@ -59,7 +60,7 @@ export function RoomPanel({ sessionId }: { sessionId: string }) {
   const waiting = (id: string) => lobby?.waiting.some((request) => request.request === id) ?? false;
 
   const onLan = async (on: boolean) => {
-    const status = on ? await command('lan.start', { interface: chosen }) : await command('lan.stop', {});
+    const status = on ? await command('lan.start', { interface: chosen, ...(port ? { port: Number(port) } : {}) }) : await command('lan.stop', {});
     if (status) setLan(status);
   };
   const onLobby = (next: LobbyView | { lobby: LobbyView } | undefined) => {
@@ -70,7 +71,7 @@ export function RoomPanel({ sessionId }: { sessionId: string }) {
     <LobbyPanel
       lan={{ on: lan?.listening ?? false, address: lan?.joinAddress ?? null, code: lobby ? joinCodeText(lobby.joinCode) : null, qrSvg: lan?.qrSvg ?? null }}
       lanUnavailable={unavailable}
-      interfaces={interfaces} interfaceChoice={chosen} onInterface={setInterfaceChoice}
+      interfaces={interfaces} interfaceChoice={chosen} onInterface={setInterfaceChoice} port={port} onPort={setPort}
       approvalRequired={lobby?.approval ?? false}
       people={people} roles={roles}
       onLan={(on) => void onLan(on)}

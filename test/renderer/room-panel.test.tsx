@@ -57,8 +57,9 @@ describe("the facilitator's room panel", () => {
     const { sent } = host();
     const lan = await screen.findByRole('switch', { name: 'LAN mode: off' });
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Network' }), 'all');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Port' }), '0');
     await userEvent.click(lan);
-    expect(sent.find((one) => one.type === 'lan.start')).toEqual({ type: 'lan.start', params: { interface: 'all' } });
+    expect(sent.find((one) => one.type === 'lan.start')).toEqual({ type: 'lan.start', params: { interface: 'all', port: 0 } });
     expect(await screen.findByRole('status', { name: 'Join address' })).toHaveTextContent('http://192.168.1.20:4781/#/join');
     expect(screen.getByRole('status', { name: 'Join code' })).toHaveTextContent('K7Q 2MX');
     expect(screen.getByRole('img', { name: /QR code of the join address/ })).toBeInTheDocument();
