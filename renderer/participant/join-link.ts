@@ -64,6 +64,16 @@ export function joinLink(origin: string): JoinLink {
     current.onAny((event: string, payload: unknown) => eventListeners.get(event)?.forEach((listener) => listener(payload)));
   };
 
+  // The device knows before the host does when its network goes (Wi-Fi off, out of range): the
+  // connection is dropped at once, and made again when the network is back, rather than
+  // waiting for the heartbeat to notice.
+  const offline = () => socket?.disconnect();
+  const online = () => {
+    if (socket && !socket.connected) socket.connect();
+  };
+  window.addEventListener('offline', offline);
+  window.addEventListener('online', online);
+
   return {
     use(next) {
       if (socket && token === next && socket.active) return;
@@ -94,6 +104,8 @@ export function joinLink(origin: string): JoinLink {
       return () => void statusListeners.delete(listener);
     },
     close() {
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
       socket?.removeAllListeners();
       socket?.close();
       socket = null;

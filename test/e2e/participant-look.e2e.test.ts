@@ -69,4 +69,26 @@ describe("a participant's pages", () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('says it is reconnecting as soon as the device goes offline, and takes its place again when back', async () => {
+    const context = await browser.newContext({ viewport: SIZES[0] });
+    const page = await context.newPage();
+    await page.goto(`${harness.origin}/#/join/K7Q2MX`);
+    expect(await page.getByRole('textbox', { name: 'Join code' }).inputValue()).toBe('K7Q2MX');
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Grace Hopper');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Join as Cloud Security Analyst' }).click();
+    await page.getByRole('heading', { name: 'Cloud Security Analyst', level: 1 }).waitFor();
+    const banner = page.getByText(/Reconnecting to the facilitator's Firedrill/);
+    await context.setOffline(true);
+    await banner.waitFor();
+    // What was on screen stays while the connection is away.
+    expect(await page.getByRole('heading', { name: 'Cloud Security Analyst', level: 1 }).isVisible()).toBe(true);
+    await context.setOffline(false);
+    await banner.waitFor({ state: 'detached' });
+    // A reload resumes the kept seat without the code.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Cloud Security Analyst', level: 1 }).waitFor();
+    await context.close();
+  });
 });
