@@ -20,10 +20,13 @@ export interface JoinLink {
   close(): void;
 }
 
+/** A page without a token says it comes to join with a code: the host lets it look codes up and join, nothing else. */
+const GUEST_QUERY = { join: '1' };
+
 /** Whether the host answers a connection without a token: it does when only the token was refused. */
 function answersWithoutToken(origin: string): Promise<boolean> {
   return new Promise((resolve) => {
-    const probe = io(origin, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 5_000 });
+    const probe = io(origin, { query: GUEST_QUERY, transports: ['websocket'], forceNew: true, reconnection: false, timeout: 5_000 });
     const done = (answers: boolean) => {
       probe.close();
       resolve(answers);
@@ -46,7 +49,7 @@ export function joinLink(origin: string): JoinLink {
     socket?.removeAllListeners();
     socket?.close();
     token = next;
-    const current = io(origin, { query: next ? { token: next } : {}, transports: ['websocket'], forceNew: true });
+    const current = io(origin, { query: next ? { token: next } : GUEST_QUERY, transports: ['websocket'], forceNew: true });
     socket = current;
     current.on('connect', () => tell('connected'));
     current.on('disconnect', () => tell('lost'));
