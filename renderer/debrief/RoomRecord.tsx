@@ -13,7 +13,7 @@ export function RoomRecord({ people, roles, objectives, actions, drafts, ratings
   roles: readonly RoleRef[];
   objectives: readonly { id: string; title: string }[];
   /** Every action taken, with the participant who took it when one did. */
-  actions: readonly (ActionTakenView & { participant?: { name: string } | null })[];
+  actions: readonly ActionTakenView[];
   drafts: readonly DraftView[];
   ratings: readonly RatingView[];
 }) {

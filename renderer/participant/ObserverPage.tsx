@@ -75,7 +75,7 @@ export function ObserverPage({ view, me, link, reconnecting, onLeave, onProblem 
             {view.actionsTaken.length === 0 && <p className="empty">No action taken yet.</p>}
             <ol className="plain-list">
               {view.actionsTaken.map((taken) => (
-                <li key={taken.seq}><time>{clockText(taken.takenAt)}</time> {taken.title} <span className="hint">· {takenBy(taken.by, (taken as { participant?: { name: string } | null }).participant)} ({roleTitle(taken.by)})</span></li>
+                <li key={taken.seq}><time>{clockText(taken.takenAt)}</time> {taken.title} <span className="hint">· {takenBy(taken.by, taken.participant)} ({roleTitle(taken.by)})</span></li>
               ))}
             </ol>
           </section>

@@ -39,7 +39,7 @@ export const actionsOf = (view: RoleView): RoleAction[] =>
     phase: action.phase,
     phaseTitle: titleOf(view.phases, action.phase),
     taken: action.taken
-      ? { by: takerOf(view, action.taken.by, (action.taken as { participant?: { name: string } | null }).participant), takenAt: action.taken.takenAt, completesAt: action.taken.completesAt }
+      ? { by: takerOf(view, action.taken.by, action.taken.participant), takenAt: action.taken.takenAt, completesAt: action.taken.completesAt }
       : null,
   }));
 
