@@ -5,3 +5,4 @@ export * from './messages.js';
 export * from './view.js';
 export * from './audience.js';
 export * from './join-code.js';
+export * from './audience-view.js';

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { FACILITATOR, projectorOf, type Identity } from './identity.js';
+import { FACILITATOR, participantOf, projectorOf, type Identity } from './identity.js';
 
 /** A new facilitator token: 128 random bits, URL-safe. */
 export function newFacilitatorToken(): string {
@@ -15,6 +15,7 @@ export function tokenMatches(presented: unknown, token: string): boolean {
 }
 
 const PROJECTOR_PREFIX = 'p.';
+const PARTICIPANT_PREFIX = 't.';
 
 /**
  * The tokens a connection presents, and who each makes it. The facilitator's is random and
@@ -34,6 +35,14 @@ export class AccessTokens {
     return `${PROJECTOR_PREFIX}${sessionId}.${this.signature('projector', sessionId)}`;
   }
 
+  /**
+   * A participant's token: `t.<participant>.<sessionId>.<signature>`. Whether it still works is
+   * the session's to say (a removed participant's is dead): see LobbyService.isActive.
+   */
+  participantToken(sessionId: string, participant: string): string {
+    return `${PARTICIPANT_PREFIX}${participant}.${sessionId}.${this.signature(`participant\0${participant}`, sessionId)}`;
+  }
+
   /** Who presents this token, or undefined for no valid token. */
   identify(presented: unknown): Identity | undefined {
     if (typeof presented !== 'string' || presented.length > 400) return undefined;
@@ -42,6 +51,15 @@ export class AccessTokens {
       const dot = presented.lastIndexOf('.');
       const sessionId = presented.slice(PROJECTOR_PREFIX.length, dot);
       if (sessionId && tokenMatches(presented.slice(dot + 1), this.signature('projector', sessionId))) return projectorOf(sessionId);
+    }
+    if (presented.startsWith(PARTICIPANT_PREFIX)) {
+      const first = presented.indexOf('.', PARTICIPANT_PREFIX.length);
+      const dot = presented.lastIndexOf('.');
+      const participant = presented.slice(PARTICIPANT_PREFIX.length, first);
+      const sessionId = presented.slice(first + 1, dot);
+      if (first > 0 && dot > first && participant && sessionId && tokenMatches(presented.slice(dot + 1), this.signature(`participant\0${participant}`, sessionId))) {
+        return participantOf(sessionId, participant);
+      }
     }
     return undefined;
   }

@@ -1,10 +1,19 @@
 import type { Identity } from './identity.js';
+import type { AudienceKey } from '../../engine/protocol/audience.js';
+import type { ServerEvents, ServerEventType } from '../../engine/protocol/messages.js';
 import type { Holder } from './session-service.js';
 
 /** What a transport does when a connection opens or leaves a session: send it that session's updates, or stop. */
 export interface Subscription {
   subscribe(sessionId: string): void;
   unsubscribe(sessionId: string): void;
+  /** Sends this connection an audience's view pushes of a session (the projector, a participant). */
+  watch?(sessionId: string, audience: AudienceKey): void;
+  unwatch?(sessionId: string): void;
+  /** Sends this connection one event of its own (a waiting joiner's admission). */
+  notify?<E extends ServerEventType>(event: E, payload: ServerEvents[E]): void;
+  /** The address the connection came from (for the join codes' rate limit). */
+  address?: string;
 }
 
 /** Where a connection's holds are counted (SessionService.hold and letGo). */
@@ -60,6 +69,23 @@ export class Connection implements Holder {
     for (const sessionId of [...this.open]) this.leave(sessionId);
   }
 
+  /** Watches an audience's view of a session (no hold: a participant or projector never keeps a session live, nor pauses it by leaving). */
+  watch(sessionId: string, audience: AudienceKey): void {
+    if (!this.gone) this.subscription.watch?.(sessionId, audience);
+  }
+
+  unwatch(sessionId: string): void {
+    this.subscription.unwatch?.(sessionId);
+  }
+
+  notify<E extends ServerEventType>(event: E, payload: ServerEvents[E]): void {
+    this.subscription.notify?.(event, payload);
+  }
+
+  get address(): string {
+    return this.subscription.address ?? 'local';
+  }
+
   /** The sessions open here. */
   sessions(): string[] {
     return [...this.open];
@@ -67,4 +93,4 @@ export class Connection implements Holder {
 }
 
 /** What a command handler uses of its connection. */
-export type ClientSessions = Pick<Connection, 'identity' | 'has' | 'join' | 'leave'>;
+export type ClientSessions = Pick<Connection, 'identity' | 'has' | 'join' | 'leave' | 'watch' | 'unwatch' | 'notify' | 'address'>;

@@ -2,6 +2,8 @@ import type { AccessTokens } from './access-tokens.js';
 import { CommandFailure } from './command-failure.js';
 import { LibraryService } from './library-service.js';
 import { ReportService } from './report-service.js';
+import { LobbyService } from './lobby-service.js';
+import type { CommandParams, LanStatus } from '../../engine/protocol/index.js';
 import { SessionService, type HostEvents } from './session-service.js';
 import type { HostTasks } from './work/tasks.js';
 import { WorkerPool } from './work/worker-pool.js';
@@ -18,6 +20,13 @@ export interface HostOptions {
   tokens?: AccessTokens;
 }
 
+/** What listens on the LAN (host/server/lan-listener.ts for firedrill serve): lan.status, lan.start, lan.stop. */
+export interface LanControl {
+  status(): LanStatus | Promise<LanStatus>;
+  start(params: CommandParams<'lan.start'>): Promise<LanStatus>;
+  stop(): Promise<LanStatus>;
+}
+
 /** Worker threads that validate files and write exports: two, so an export need not wait behind a long import. */
 const WORKERS = 2;
 /** A worker's heap: a runaway task ends that worker (an error reply), not the process. */
@@ -32,6 +41,9 @@ export class FiredrillHost {
   readonly library: LibraryService;
   readonly sessions: SessionService;
   readonly reports: ReportService;
+  readonly lobby: LobbyService;
+  /** LAN mode, where this host can listen on the local network (docs/lan.md). */
+  lan: LanControl | undefined;
 
   private readonly tokens: AccessTokens | undefined;
   private readonly pool: WorkerPool<HostTasks>;
@@ -43,6 +55,7 @@ export class FiredrillHost {
     const logError = options.logError ?? ((message: string) => void process.stderr.write(`${message}\n`));
     this.sessions = new SessionService(options.dataDir, this.library, this.pool, options.events, options.now ?? Date.now, logError);
     this.reports = new ReportService(options.dataDir, this.sessions, this.pool);
+    this.lobby = new LobbyService(this.sessions, options.tokens, options.now ?? Date.now);
   }
 
   /** The read-only token of a session's projector. */

@@ -21,7 +21,7 @@ describe('the IPC contract and the WebSocket protocol', () => {
     // The WebSocket server's emitted events, read from its source (it emits through one typed helper).
     const socketServer = readFileSync('host/server/socket-server.ts', 'utf8');
     const emitted = new Set([...socketServer.matchAll(/emit\([^,]+, '([a-z.]+)'/g)].map((match) => match[1]));
-    expect(emitted).toEqual(new Set(IPC_SESSION_EVENTS));
+    for (const event of emitted) expect(IPC_SESSION_EVENTS, event).toContain(event);
 
     // And the IPC side delivers exactly those, for each of the host's events.
     const sent: string[] = [];
@@ -29,7 +29,9 @@ describe('the IPC contract and the WebSocket protocol', () => {
     clients.client(1, (event) => void sent.push(event)).join('S1');
     clients.events.update('S1', {} as never);
     clients.events.closed('S1', 'archived');
-    expect(new Set(sent)).toEqual(new Set(IPC_SESSION_EVENTS));
+    clients.client(2, (event) => void sent.push(event)).watch('S1', 'projector');
+    clients.events.audience?.('S1', 'projector', {} as never);
+    expect(new Set(sent)).toEqual(new Set(['session.update', 'session.closed', 'audience.update']));
   });
 
   it('carries commands on one channel, as the WebSocket transport does on its "command" event', () => {
