@@ -350,11 +350,18 @@ export class Session {
     if (entry.seq !== this.journal.length + 1) throw new JournalMismatch(`journal entry ${entry.seq} is out of sequence (expected ${this.journal.length + 1})`);
     if (entry.simTime < this.now) throw new JournalMismatch(`journal entry ${entry.seq} goes back in simulated time`);
     this.moveClock(entry.simTime);
-    const reason = this.check(entry, entry.actor, entry.simTime, entry.participant);
+    const reason = this.check(entry, entry.actor, entry.simTime, stampParticipant(entry));
     if (reason) throw new JournalMismatch(`journal entry ${entry.seq} (${entry.type}) cannot be replayed: ${reason}`);
     this.push(entry);
   }
 }
+
+/**
+ * The participant an entry was made by (its stamp's `participant`). The lobby's own entries
+ * (participant.joined, .assigned, .removed) carry the participant they are about in a field of
+ * the same name, and are never made in a participant's name.
+ */
+const stampParticipant = (entry: JournalEntry): string | undefined => (entry.type.startsWith('participant.') ? undefined : entry.participant);
 
 const isListed = (entry: JournalEntry): entry is ListedEntries[ListedType][number] => (LISTED_TYPES as readonly string[]).includes(entry.type);
 

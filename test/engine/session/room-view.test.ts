@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sessionView } from '../../../engine/protocol/view.js';
+import { Session } from '../../../engine/session/session.js';
 import { iso, loadableBundledWorlds, startSession, WALL0 } from '../../helpers/world.js';
 
 // The facilitator's view of a LAN session (docs/lan.md): who joined from their devices, what
@@ -32,5 +33,18 @@ describe("the facilitator's view of the room", () => {
     const view = sessionView(startSession(world()));
     expect(view.room).toBeUndefined();
     expect('room' in view).toBe(false);
+  });
+});
+
+describe('a LAN session journal', () => {
+  it('replays: the lobby\'s entries name the participant they are about, not one who made them', () => {
+    const session = startSession(world());
+    const at = (actor: string, participant?: string) => ({ simTime: session.now, wallTime: iso(WALL0), actor, ...(participant ? { participant } : {}) });
+    session.record({ type: 'participant.joined', participant: 'p-grace00001', name: 'Grace Hopper', seat: 'role', role: 'cloud-security-analyst' }, at('system'));
+    session.record({ type: 'participant.assigned', participant: 'p-grace00001', role: 'it-operations' }, at('facilitator'));
+    session.record({ type: 'chat.posted', text: 'Moved.' }, at('it-operations', 'p-grace00001'));
+    session.record({ type: 'participant.removed', participant: 'p-grace00001' }, at('facilitator'));
+    const replayed = Session.replay(session.journal, world().plan, world().scenario);
+    expect(sessionView(replayed)).toEqual(sessionView(session));
   });
 });
