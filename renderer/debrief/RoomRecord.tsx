@@ -2,6 +2,7 @@ import { clockText } from '../../engine/format/time-text.js';
 import type { ActionTakenView, DraftView, PersonView, RatingView, RoleRef } from '../../engine/protocol/index.js';
 import { ratingTitle } from '../observer/EvaluatorForm.js';
 import { draftTitle } from '../participant/Drafts.js';
+import '../participant/participant.css';
 
 /**
  * A LAN session's own record in the debrief: who played which role from their own device, what

@@ -5,6 +5,7 @@ import { ratingTitle } from '../observer/EvaluatorForm.js';
 import { BridgeChat } from '../participant/BridgeChat.js';
 import { draftTitle } from '../participant/Drafts.js';
 import { chatOf, draftsOf } from '../participant/role-screen.js';
+import '../participant/participant.css';
 
 /**
  * What the participants wrote, as the facilitator follows it: the bridge channel (the

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Scorecard } from '../../engine/scoring/scorecard.js';
 import { servedApp } from './browser.js';
-import { protocolClient, seriousViolations, SHOTS, showTab } from './views.js';
+import { checkView, protocolClient, seriousViolations, SHOTS, showTab } from './views.js';
 
 // A LAN session in Chromium: the facilitator turns LAN mode on (listening on every interface);
 // three participants on laptops and one on a phone join with the code, each in a role of their
@@ -111,6 +111,8 @@ describe('a LAN session in the app', () => {
     // An evaluator waits for the facilitator, who lets her in.
     const hedy = await joinAs(contexts.hedy, address, code, 'Hedy Lamarr', /^Evaluator/, errors);
     await hedy.getByRole('heading', { name: 'Waiting for the facilitator' }).waitFor();
+    await lobby.getByRole('button', { name: 'Let Hedy Lamarr in' }).waitFor();
+    await checkView(console_, 'console-room');
     await lobby.getByRole('button', { name: 'Let Hedy Lamarr in' }).click();
     await hedy.getByRole('heading', { name: 'Evaluator', level: 1 }).waitFor();
 
@@ -176,6 +178,12 @@ describe('a LAN session in the app', () => {
     await objective.getByRole('textbox', { name: 'Reason' }).fill('Logs kept, but the bucket owner was not told for an hour.');
     await objective.getByRole('button', { name: 'Rate' }).click();
     await objective.getByText(/^Rated S at T\+/).waitFor();
+
+    // The facilitator follows it all in the Team tab.
+    await console_.getByRole('tab', { name: /^Team/ }).click();
+    await console_.getByRole('article', { name: 'Holding statement by Margaret Hamilton' }).waitFor();
+    await console_.getByRole('region', { name: 'Evaluators' }).getByText(/Hedy Lamarr/).waitFor();
+    await checkView(console_, 'console-team');
 
     // No serious accessibility problem on the participant's screens.
     for (const [name, page] of [['laptop', grace], ['phone', margaret], ['evaluator', hedy]] as const) {
