@@ -1,5 +1,5 @@
 import type { Inject } from '../format/scenario.js';
-import type { JournalEntry } from '../session/journal.js';
+import { recordedBy, type JournalEntry } from '../session/journal.js';
 import type { Session } from '../session/session.js';
 import type { Person } from '../session/people.js';
 import { phaseReached } from '../session/machine.js';
@@ -61,7 +61,10 @@ function firedInjects(session: Session, roles?: string): ReceivedInjectView[] {
 }
 
 /** The journal entry with this seq (entries are numbered from 1). */
-const entryAt = (session: Session, seq: number | undefined): JournalEntry | undefined => (seq === undefined ? undefined : session.journal[seq - 1]);
+const recordedByAt = (session: Session, seq: number | undefined): string | undefined => {
+  const entry = seq === undefined ? undefined : session.journal[seq - 1];
+  return entry ? recordedBy(entry) : undefined;
+};
 
 function answeredDecisions(session: Session, role?: string): AnsweredDecisionView[] {
   const answered: AnsweredDecisionView[] = [];
@@ -78,7 +81,7 @@ function answeredDecisions(session: Session, role?: string): AnsweredDecisionVie
       optionLabel: option?.label ?? state.option,
       answeredAt: state.answeredAt ?? 0,
       by: state.status === 'answered' ? (state.by ?? null) : null,
-      participant: personRef(session, entryAt(session, state.seq)?.participant),
+      participant: personRef(session, recordedByAt(session, state.seq)),
       timedOut: state.status === 'timed-out',
     });
   }
@@ -105,7 +108,7 @@ function severity(session: Session, view: SessionView) {
   if (!view.severity) return null;
   const declared = session.context.severity;
   const entry = declared ? session.journal.find((one) => one.type === 'severity.declared' && one.simTime === declared.at && one.level === declared.level) : undefined;
-  return { ...view.severity, participant: personRef(session, entry?.participant) };
+  return { ...view.severity, participant: personRef(session, entry ? recordedBy(entry) : undefined) };
 }
 
 const METRICS = [
@@ -137,7 +140,7 @@ function drafts(session: Session, role?: string): DraftView[] {
     .map((entry) => ({ seq: entry.seq, at: entry.simTime, kind: entry.kind, role: entry.actor, participant: personRef(session, entry.participant), text: entry.text }));
 }
 
-const evaluatorOf = (session: Session, entry: JournalEntry): PersonRef => personRef(session, entry.participant) ?? { id: entry.actor, name: entry.actor };
+const evaluatorOf = (session: Session, entry: JournalEntry): PersonRef => personRef(session, recordedBy(entry)) ?? { id: entry.actor, name: entry.actor };
 
 /** Every evaluator's rating, oldest first. */
 export function ratings(session: Session): RatingView[] {

@@ -161,3 +161,15 @@ export interface JournalLineError {
   line: number;
   message: string;
 }
+
+/** The entries about a participant (their `participant` field names who joined, was assigned or removed, not who recorded it). */
+const LOBBY_ENTRY_TYPES = new Set<string>(['participant.joined', 'participant.assigned', 'participant.removed']);
+
+/**
+ * The participant who recorded an entry from their own device (the stamp's `participant`), or
+ * undefined. The lobby's own entries use the same field for the person they are about, and are
+ * always recorded by the system or the facilitator: they have none.
+ */
+export const recordedBy = (entry: { type: string; participant?: string | undefined }): string | undefined =>
+  LOBBY_ENTRY_TYPES.has(entry.type) ? undefined : entry.participant;
+

@@ -5,7 +5,7 @@ import { SteppingClock } from './clock.js';
 import { clockText } from '../format/time-text.js';
 import { initialContext, type SessionContext } from './context.js';
 import { contentHash } from './hash.js';
-import { commandIdSchema, ENGINE_FORMAT, LEGACY_ENGINE_FORMAT, TIME_LIMIT_REASON, type JournalEntry, type JournalInput, type SessionStarted } from './journal.js';
+import { commandIdSchema, recordedBy, ENGINE_FORMAT, LEGACY_ENGINE_FORMAT, TIME_LIMIT_REASON, type JournalEntry, type JournalInput, type SessionStarted } from './journal.js';
 import { CHAIN_START, entryHash } from './journal-chain.js';
 import { compileScenario, type SessionMachine } from './machine.js';
 import { refusal, SYSTEM } from './refusals.js';
@@ -263,6 +263,8 @@ export class Session {
   private append(input: JournalInput, stamp: Stamp & { simTime: number }): JournalEntry {
     const reason = this.check(input, stamp.actor, stamp.simTime, stamp.participant);
     if (reason) throw new SessionRefusal(reason);
+    // The lobby's entries name the person they are about in `participant`: nobody records them from their own device.
+    if (stamp.participant !== undefined && recordedBy({ type: input.type, participant: stamp.participant }) === undefined) throw new SessionRefusal(`${input.type} is the facilitator's (or the join code's), not a participant's`);
     if (stamp.commandId !== undefined && !commandIdSchema.safeParse(stamp.commandId).success) throw new SessionRefusal(`"${stamp.commandId.slice(0, 80)}" is not a command id (8 to 64 letters, digits, ".", "_", ":" or "-")`);
     const entry = {
       seq: this.journal.length + 1,
@@ -350,18 +352,11 @@ export class Session {
     if (entry.seq !== this.journal.length + 1) throw new JournalMismatch(`journal entry ${entry.seq} is out of sequence (expected ${this.journal.length + 1})`);
     if (entry.simTime < this.now) throw new JournalMismatch(`journal entry ${entry.seq} goes back in simulated time`);
     this.moveClock(entry.simTime);
-    const reason = this.check(entry, entry.actor, entry.simTime, stampParticipant(entry));
+    const reason = this.check(entry, entry.actor, entry.simTime, recordedBy(entry));
     if (reason) throw new JournalMismatch(`journal entry ${entry.seq} (${entry.type}) cannot be replayed: ${reason}`);
     this.push(entry);
   }
 }
-
-/**
- * The participant an entry was made by (its stamp's `participant`). The lobby's own entries
- * (participant.joined, .assigned, .removed) carry the participant they are about in a field of
- * the same name, and are never made in a participant's name.
- */
-const stampParticipant = (entry: JournalEntry): string | undefined => (entry.type.startsWith('participant.') ? undefined : entry.participant);
 
 const isListed = (entry: JournalEntry): entry is ListedEntries[ListedType][number] => (LISTED_TYPES as readonly string[]).includes(entry.type);
 

@@ -4,7 +4,6 @@ import { useAppState, useAppStore, useClient } from '../app/app-context.js';
 import { navigate } from '../app/route.js';
 import { ExportPanel } from '../debrief/ExportPanel.js';
 import { ImprovementPlanEditor } from '../debrief/ImprovementPlanEditor.js';
-import { RoomRecord } from '../debrief/RoomRecord.js';
 import { ReportDocumentView } from './ReportDocumentView.js';
 
 /**
@@ -26,11 +25,6 @@ export function DebriefView({ sessionId }: { sessionId: string }) {
     );
   }, [client, store, sessionId]);
   const report = useMemo(() => (card ? scorecardDocument(card) : null), [card]);
-  // The session's own record (who played from their devices, drafts, evaluators' ratings) is the facilitator's view's.
-  const view = useAppState((state) => (state.view?.sessionId === sessionId ? state.view : null));
-  useEffect(() => {
-    if (!view) void client.send('session.open', { sessionId }).then((result) => store.getState().setView(result.view), () => {});
-  }, [client, store, sessionId, view]);
 
   if (!card || !report) return <p role="status">{problem ?? 'Building the scorecard…'}</p>;
   return (
@@ -42,10 +36,6 @@ export function DebriefView({ sessionId }: { sessionId: string }) {
       <p className="hint">{report.subtitle}. Ended: {card.endReason ?? 'not ended'}.</p>
       <ExportPanel sessionId={sessionId} />
       <ReportDocumentView blocks={report.blocks} />
-      {view?.room && (
-        <RoomRecord people={view.room.people} roles={card.byRole.map((role) => ({ id: role.id, title: role.title }))} objectives={card.objectives.map((one) => ({ id: one.id, title: one.title }))}
-          actions={view.actionsTaken} drafts={view.room.drafts} ratings={view.room.ratings} />
-      )}
       <ImprovementPlanEditor sessionId={sessionId} roles={card.byRole} objectives={card.objectives} />
     </div>
   );

@@ -1,15 +1,14 @@
 // @vitest-environment jsdom
 import './setup.js';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { DraftView, PersonView, RatingView } from '../../engine/protocol/index.js';
-import { RoomRecord } from '../../renderer/debrief/RoomRecord.js';
+import type { DraftView, RatingView } from '../../engine/protocol/index.js';
 import { TeamPanel } from '../../renderer/facilitator/TeamPanel.js';
 import { MIN } from '../helpers/world.js';
 
-// What the participants wrote, as the facilitator follows it in the console (TeamPanel) and
-// reads it in the debrief (RoomRecord): names, roles, drafts, evaluators' ratings.
+// What the participants wrote, as the facilitator follows it in the console: names, roles,
+// drafts, evaluators' ratings. (The debrief's record of the room is the scorecard's.)
 
 const ROLES = [{ id: 'incident-commander', title: 'Incident Commander' }, { id: 'communications-lead', title: 'Communications Lead' }];
 const OBJECTIVES = [{ id: 'contain-exposure', title: 'Contain the exposure' }];
@@ -18,11 +17,6 @@ const MARGARET = { id: 'p-marg000001', name: 'Margaret Hamilton' };
 const HEDY = { id: 'p-hedy000001', name: 'Hedy Lamarr' };
 const DRAFTS: DraftView[] = [{ seq: 12, at: 30 * MIN, kind: 'holding-statement', role: 'communications-lead', participant: MARGARET, text: 'We are investigating.' }];
 const RATINGS: RatingView[] = [{ seq: 14, at: 40 * MIN, objective: 'contain-exposure', rating: 'S', reason: 'Contained late.', evaluator: HEDY }];
-const PEOPLE: PersonView[] = [
-  { ...ADA, seat: 'role', role: 'incident-commander', joinedAt: 0, removedAt: null },
-  { ...MARGARET, seat: 'role', role: 'communications-lead', joinedAt: 0, removedAt: null },
-  { ...HEDY, seat: 'evaluator', role: null, joinedAt: MIN, removedAt: null },
-];
 
 describe("the facilitator's team panel", () => {
   it('shows the bridge channel by name and role, lets the facilitator post, and lists the drafts and the ratings', async () => {
@@ -35,27 +29,5 @@ describe("the facilitator's team panel", () => {
     expect(onChat).toHaveBeenCalledWith('Legal joins at 10:00.');
     expect(screen.getByRole('article', { name: 'Holding statement by Margaret Hamilton' })).toHaveTextContent('We are investigating.');
     expect(screen.getByRole('region', { name: 'Evaluators' })).toHaveTextContent('S (Performed with some challenges) · Contain the exposure · Hedy Lamarr');
-  });
-});
-
-describe("the debrief's record of the room", () => {
-  it('names who played, who took each action, the drafts and the evaluators\' ratings', () => {
-    render(<RoomRecord people={PEOPLE} roles={ROLES} objectives={OBJECTIVES} drafts={DRAFTS} ratings={RATINGS}
-      actions={[
-        { seq: 10, action: 'open-bridge', title: 'Open the incident bridge', by: 'incident-commander', takenAt: 6 * MIN, completesAt: 11 * MIN, status: 'done', participant: ADA },
-        { seq: 11, action: 'brief', title: 'Brief the executives', by: 'incident-commander', takenAt: 8 * MIN, completesAt: 18 * MIN, status: 'done' },
-      ]} />);
-    const record = screen.getByRole('region', { name: 'The room' });
-    expect(within(record).getByText('Hedy Lamarr · Evaluator')).toBeInTheDocument();
-    const rows = within(record).getAllByRole('row').map((row) => row.textContent);
-    expect(rows).toContain('T+00:06Open the incident bridgeAda Lovelace (Incident Commander)');
-    expect(rows).toContain('T+00:08Brief the executivesIncident Commander');
-    expect(rows).toContain('Contain the exposureSContained late.Hedy Lamarr');
-    expect(within(record).getByRole('article', { name: 'Holding statement by Margaret Hamilton' })).toBeInTheDocument();
-  });
-
-  it('is not shown for a session nobody joined from a device', () => {
-    const { container } = render(<RoomRecord people={[]} roles={ROLES} objectives={OBJECTIVES} drafts={[]} ratings={[]} actions={[]} />);
-    expect(container).toBeEmptyDOMElement();
   });
 });
