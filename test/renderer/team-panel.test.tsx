@@ -4,8 +4,9 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { DraftView, RatingView } from '../../engine/protocol/index.js';
+import { actionState } from '../../renderer/facilitator/ActionLibrary.js';
 import { TeamPanel } from '../../renderer/facilitator/TeamPanel.js';
-import { MIN } from '../helpers/world.js';
+import { bundledLibrary, MIN } from '../helpers/world.js';
 
 // What the participants wrote, as the facilitator follows it in the console: names, roles,
 // drafts, evaluators' ratings. (The debrief's record of the room is the scorecard's.)
@@ -29,5 +30,14 @@ describe("the facilitator's team panel", () => {
     expect(onChat).toHaveBeenCalledWith('Legal joins at 10:00.');
     expect(screen.getByRole('article', { name: 'Holding statement by Margaret Hamilton' })).toHaveTextContent('We are investigating.');
     expect(screen.getByRole('region', { name: 'Evaluators' })).toHaveTextContent('S (Performed with some challenges) · Contain the exposure · Hedy Lamarr');
+  });
+});
+
+describe("the console's actions", () => {
+  it('name the participant who took one from their own device, with the role', () => {
+    const { plan } = bundledLibrary().plans.get('cloud-cirp')!;
+    const taken = { seq: 4, action: 'open-incident-bridge', title: 'Open the bridge', by: 'incident-commander', takenAt: 2 * MIN, completesAt: 7 * MIN, status: 'in-progress' as const };
+    expect(actionState({ ...taken, participant: ADA }, 3 * MIN, false, plan).text).toMatch(/^Taken by Ada Lovelace \(Incident Commander\) at T\+00:02/);
+    expect(actionState(taken, 3 * MIN, false, plan).text).toMatch(/^Taken by Incident Commander at T\+00:02/);
   });
 });
