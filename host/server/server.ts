@@ -1,4 +1,6 @@
 import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../library/bundled.js';
 import { createRendererHandler } from './http-app.js';
@@ -40,6 +42,22 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * The key the projector's and participants' tokens are signed with, kept in the data folder
+ * (readable by its owner only) so that those tokens survive a restart; made on first use.
+ */
+function signingKey(dataDir: string): string {
+  const file = join(dataDir, 'token-signing.key');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const key = randomBytes(32).toString('base64url');
+    writeFileSync(file, `${key}\n`, { mode: 0o600 });
+    return key;
+  }
+}
+
 /** The port is taken; the message says what to do. */
 export class PortInUse extends Error {
   override name = 'PortInUse';
@@ -58,7 +76,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const http = createServer(createRendererHandler({ rendererDir: options.rendererDir ?? join(packageRoot(), 'dist', 'renderer'), port: () => port, trustedHost: (name) => trusted.host(name), logError }));
   // A malformed HTTP request is answered by Node and logged nowhere: it is the client's mistake.
   http.on('clientError', (_error, socket) => socket.destroy());
-  const tokens = new AccessTokens(token);
+  const tokens = new AccessTokens(token, signingKey(options.dataDir));
   // eslint-disable-next-line prefer-const -- the listener needs the socket server's, which needs the listener's viaLan
   let lan: LanListener;
   const sockets = attachSocketServer(http, { tokens, trusted, viaLan: (request) => lan.viaLan(request), logError, ...(options.pingInterval ? { pingInterval: options.pingInterval } : {}) });

@@ -25,10 +25,18 @@ const PARTICIPANT_PREFIX = 't.';
  * observer) get tokens of their own the same way.
  */
 export class AccessTokens {
-  constructor(readonly facilitatorToken: string) {}
+  /**
+   * `signingKey`: what the projector's and participants' tokens are signed with; by default the
+   * facilitator's token. `firedrill serve` keeps one in the data folder, so that participants'
+   * tokens survive a restart (their pages reconnect by themselves).
+   */
+  constructor(
+    readonly facilitatorToken: string,
+    private readonly signingKey: string = facilitatorToken,
+  ) {}
 
   private signature(kind: string, sessionId: string): string {
-    return createHmac('sha256', this.facilitatorToken).update(`${kind}\0${sessionId}`).digest('base64url');
+    return createHmac('sha256', this.signingKey).update(`${kind}\0${sessionId}`).digest('base64url');
   }
 
   projectorToken(sessionId: string): string {
