@@ -44,7 +44,8 @@ function failure(error: unknown, onRefused: JoinFailure['kind'] = 'refused'): Jo
   if (!(error instanceof CommandError)) return { kind: 'unreachable', message: error instanceof Error ? error.message : String(error) };
   switch (error.code) {
     case 'rate-limited': return { kind: 'rate-limited', message: error.message, retryAfterMs: retryAfter(error.message) };
-    case 'not-found': return { kind: onRefused === 'seat-gone' ? 'seat-gone' : 'wrong-code', message: onRefused === 'seat-gone' ? error.message : 'No session has this code. Check it with the facilitator.' };
+    // The host's words say what was not found (the code, a role).
+    case 'not-found': return { kind: onRefused === 'seat-gone' ? 'seat-gone' : 'wrong-code', message: error.message };
     case 'unauthorized': return { kind: onRefused === 'seat-gone' ? 'seat-gone' : 'refused', message: error.message };
     case 'conflict': return { kind: 'role-taken', message: error.message };
     default: return { kind: onRefused, message: error.message };

@@ -54,7 +54,7 @@ function fakeHost() {
       sent.push({ type, params });
       switch (type) {
         case 'join.lookup':
-          if ((params as { code: string }).code !== 'K7Q2MX') throw new CommandError({ code: 'not-found', message: 'no session has this code' });
+          if ((params as { code: string }).code !== 'K7Q2MX') throw new CommandError({ code: 'not-found', message: 'no running session has this join code: check it with the facilitator' });
           return LOOKUP as never;
         case 'join.request': return { status: 'joined', sessionId: 's-1', token: 'tok-grace', me: ME } as never;
         case 'audience.open': return { view, me: ME } as never;
@@ -126,7 +126,7 @@ describe("the participant's page", () => {
     render(<Participant link={host.link} initialCode="AAAAAA" />);
     await userEvent.type(screen.getByRole('textbox', { name: 'Your name' }), 'Grace');
     await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('No session has this code');
+    expect(await screen.findByRole('alert')).toHaveTextContent('no running session has this join code');
   });
 
   it("sends the role's inputs as commands: an action, an answer, a message, a draft", async () => {
