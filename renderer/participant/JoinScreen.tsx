@@ -21,7 +21,8 @@ function JoinCard({ title, children }: { title: string; children: ReactNode }) {
 function Failure({ actor }: { actor: JoinActor }) {
   const failure = useSelector(actor, (snapshot) => snapshot.context.failure);
   if (!failure) return null;
-  return <p className="join-failure" role="alert">{failure.message}</p>;
+  // The host writes its refusals as clauses ("no running session has this join code: …"): a sentence here.
+  return <p className="join-failure" role="alert">{failure.message.charAt(0).toUpperCase()}{failure.message.slice(1)}</p>;
 }
 
 /** The join code and the participant's name. */

@@ -126,7 +126,7 @@ describe("the participant's page", () => {
     render(<Participant link={host.link} initialCode="AAAAAA" />);
     await userEvent.type(screen.getByRole('textbox', { name: 'Your name' }), 'Grace');
     await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('no running session has this join code');
+    expect(await screen.findByRole('alert')).toHaveTextContent('No running session has this join code');
   });
 
   it("sends the role's inputs as commands: an action, an answer, a message, a draft", async () => {
