@@ -12,8 +12,9 @@ const benches = [
   ['host: journal', 'bench/host-journal.ts'], // journal append throughput with fsync; listing and opening a 100 MB journal (time, peak RSS), on real files
   ['host: server', 'bench/server.ts', ['--expose-gc']], // RSS over 1,000 sessions; the worst import and PDF through the server, and another client's latency meanwhile
   ['simulation', 'bench/simulate.ts'], // 10,000 simulated drills on 1 and 2 worker threads, and memory as runs grow
-  ['msel and packs', 'bench/msel-pack.ts'],
-  ['studio', 'bench/studio.ts'], // a form keystroke on the bundled plan, the live check after it, a preview // a 2,000-row MSEL imported from CSV and XLSX; an exercise pack exported and imported
+  ['msel and packs', 'bench/msel-pack.ts'], // a 2,000-row MSEL imported from CSV and XLSX; an exercise pack exported and imported
+  ['studio', 'bench/studio.ts'], // a form keystroke on the bundled plan, the live check after it, a preview
+  ['host: LAN session', 'bench/lan.ts'], // 60 participants, 4 observers, a projector over the LAN listener at 600x: input ack p95, inject arrival p95, RSS, SIGKILL and restart
   ['ui: Chromium', 'bench/ui.ts'], // serve start to library interactive, initial JS gzipped, long tasks at 600x (needs dist: npm run prepare)
 ];
 

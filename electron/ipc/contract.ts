@@ -53,6 +53,24 @@ const ipcCommands: { [T in CommandType]: true } = {
   'msel.export': true,
   'pack.import': true,
   'pack.export': true,
+  'lan.status': true,
+  'lan.start': true,
+  'lan.stop': true,
+  'lobby.get': true,
+  'lobby.settings': true,
+  'lobby.approve': true,
+  'lobby.reject': true,
+  'lobby.assign': true,
+  'lobby.remove': true,
+  'join.lookup': true,
+  'join.request': true,
+  'audience.open': true,
+  'audience.close': true,
+  'audience.input': true,
+  'chat.post': true,
+  'draft.send': true,
+  'evaluation.rate': true,
+  'evaluation.note': true,
 };
 export const IPC_COMMAND_TYPES = Object.keys(ipcCommands) as CommandType[];
 
@@ -61,6 +79,13 @@ const ipcSessionEvents: { [E in ServerEventType]: true } = {
   'session.update': true,
   'session.closed': true,
   'simulation.progress': true,
+  'audience.update': true,
+  'lobby.update': true,
+  'lan.update': true,
+  'join.admitted': true,
+  'join.rejected': true,
+  'participant.update': true,
+  'participant.removed': true,
 };
 export const IPC_SESSION_EVENTS = Object.keys(ipcSessionEvents) as ServerEventType[];
 

@@ -2,6 +2,7 @@ import type { ServerEvents, ServerEventType } from '../../engine/protocol/messag
 import { Connection, type ClientSessions, type Holdings } from '../../host/service/connection.js';
 import { FACILITATOR, type Identity } from '../../host/service/identity.js';
 import type { HostEvents } from '../../host/service/session-service.js';
+import type { AudienceKey } from '../../engine/protocol/audience.js';
 
 /** Sends one event to one window's renderer (webContents.send on the event's channel). */
 export type SendToClient = <E extends ServerEventType>(event: E, payload: ServerEvents[E]) => void;
@@ -13,7 +14,7 @@ export type SendToClient = <E extends ServerEventType>(event: E, payload: Server
  * session across windows, and releases it when nobody does). No Electron in here.
  */
 export class IpcClients {
-  private readonly windows = new Map<number, { send: SendToClient; sessions: Set<string>; connection: Connection }>();
+  private readonly windows = new Map<number, { send: SendToClient; sessions: Set<string>; watching: Map<string, AudienceKey>; connection: Connection }>();
 
   /** `holdings` is the host's SessionService (asked for lazily: the host is built with these clients' events). */
   constructor(private readonly holdings: () => Holdings) {}
@@ -26,12 +27,20 @@ export class IpcClients {
     let entry = this.windows.get(id);
     if (!entry) {
       const sessions = new Set<string>();
+      const watching = new Map<string, AudienceKey>();
       const connection = new Connection(
         identity,
         { hold: (sessionId, holder) => this.holdings().hold(sessionId, holder), letGo: (sessionId, holder) => this.holdings().letGo(sessionId, holder) },
-        { subscribe: (sessionId) => void sessions.add(sessionId), unsubscribe: (sessionId) => void sessions.delete(sessionId), notify: (event, payload) => send(event, payload) },
+        {
+          subscribe: (sessionId) => void sessions.add(sessionId),
+          unsubscribe: (sessionId) => void sessions.delete(sessionId),
+          // The projector window watches its session's projector view (audience.open).
+          watch: (sessionId, key) => void watching.set(sessionId, key),
+          unwatch: (sessionId) => void watching.delete(sessionId),
+          notify: (event, payload) => send(event, payload),
+        },
       );
-      entry = { send, sessions, connection };
+      entry = { send, sessions, watching, connection };
       this.windows.set(id, entry);
     }
     return entry.connection;
@@ -56,7 +65,11 @@ export class IpcClients {
     },
     // Then the host tells each window's connection to forget the session.
     closed: (sessionId, reason) => {
-      for (const entry of this.windows.values()) if (entry.sessions.has(sessionId)) entry.send('session.closed', { sessionId, reason });
+      for (const entry of this.windows.values()) if (entry.sessions.has(sessionId) || entry.watching.has(sessionId)) entry.send('session.closed', { sessionId, reason });
+    },
+    audiences: (sessionId) => [...new Set([...this.windows.values()].flatMap((entry) => { const key = entry.watching.get(sessionId); return key ? [key] : []; }))],
+    audience: (sessionId, key, view) => {
+      for (const entry of this.windows.values()) if (entry.watching.get(sessionId) === key) entry.send('audience.update', { sessionId, view });
     },
   };
 }

@@ -89,7 +89,7 @@ export interface PrintPlatform {
 }
 
 /** The client a print runs its export for: the shell itself, for the facilitator, in no session. */
-const PRINT_CLIENT = { identity: FACILITATOR, has: () => false, join: () => {}, leave: () => {}, notify: () => {}, whenClosed: () => () => {} };
+const PRINT_CLIENT = { identity: FACILITATOR, has: () => false, join: () => {}, leave: () => {}, watch: () => {}, unwatch: () => {}, notify: () => {}, whenClosed: () => () => {}, address: 'local' };
 
 /** The host's HTML export of the report asked for, run as the protocol command (so refused alike). */
 async function htmlExport(host: FiredrillHost, request: PrintPdfRequest, logError: (message: string) => void): Promise<string> {

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { idSchema } from '../format/common.js';
-import { commandIdSchema, journalInputSchema, sessionNameSchema, speedSchema } from '../session/journal.js';
+import {
+  commandIdSchema, DRAFT_KINDS, EVALUATOR_RATINGS, journalInputSchema, MAX_CHAT_CHARS, MAX_DRAFT_CHARS, MAX_RATING_REASON_CHARS,
+  participantIdSchema, personNameSchema, SEATS, sessionNameSchema, speedSchema,
+} from '../session/journal.js';
 import { AAR_FORMATS, PAPER_SIZES, SCORECARD_FORMATS } from '../report/export-formats.js';
 import { improvementPlanSchema } from '../report/improvement-plan.js';
 import { MAX_SEED } from '../stats/random.js';
 import { mselMappingSchema } from '../msel/mapping.js';
 import type { CommandResults } from './results.js';
 import { MAX_IMPORT_BYTES, MAX_MESSAGE_BYTES } from './limits.js';
+import { joinCodeSchema, joinRequestIdSchema } from './join-code.js';
 
 const sessionRef = { sessionId: idSchema };
 /** A drill's label in the history. */
@@ -25,12 +29,32 @@ const documentKind = z.enum(['plan', 'scenario']);
 const paperSchema = z.enum(PAPER_SIZES).default('a4');
 const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
 
-/** Inputs a client may record directly; the start and the jump have their own commands. */
+/** The command that records each input that has one of its own (session.input takes the others). */
+const OWN_COMMANDS: Partial<Record<string, string>> = {
+  'session.started': 'a session is started with session.create, not as an input',
+  'clock.jumped': 'jump the clock with clock.jump',
+  'session.renamed': 'rename a session with session.rename',
+  'participant.joined': 'participants join with join.request (or are approved with lobby.approve)',
+  'participant.assigned': 'assign a role with lobby.assign',
+  'participant.removed': 'remove a participant with lobby.remove',
+  'chat.posted': 'post to the bridge channel with chat.post',
+  'draft.sent': 'send a draft with draft.send',
+  'objective.rated': "rate an objective with evaluation.rate (an evaluator's)",
+  'evaluator.observed': "note an evaluator's observation with evaluation.note",
+};
+
+/** Inputs a client may record directly; the start, the jump and the LAN entries have their own commands. */
 const liveInputSchema = journalInputSchema.superRefine((input, ctx) => {
-  if (input.type === 'session.started') ctx.addIssue({ code: 'custom', path: ['type'], message: 'a session is started with session.create, not as an input' });
-  if (input.type === 'clock.jumped') ctx.addIssue({ code: 'custom', path: ['type'], message: 'jump the clock with clock.jump' });
-  if (input.type === 'session.renamed') ctx.addIssue({ code: 'custom', path: ['type'], message: 'rename a session with session.rename' });
+  const own = OWN_COMMANDS[input.type];
+  if (own) ctx.addIssue({ code: 'custom', path: ['type'], message: own });
 });
+
+/** What a participant records from their own page: their role's actions, severity and decisions (the actor is their role). */
+const participantInputSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('action.taken'), action: idSchema }),
+  z.strictObject({ type: z.literal('severity.declared'), level: z.number().int().min(1) }),
+  z.strictObject({ type: z.literal('decision.answered'), decision: idSchema, option: idSchema }),
+]);
 
 /**
  * Every command of the session protocol and the schema of its params. The WebSocket server
@@ -152,6 +176,58 @@ export const commandParams = {
     z.strictObject({ kind: z.literal('library'), scenarioIds: z.array(idSchema).min(1).max(200) }),
     z.strictObject({ kind: z.literal('exercise'), scenarioId: idSchema }),
   ]),
+
+  // LAN mode (docs/lan.md): the facilitator's, for this whole Firedrill.
+  /** Whether this Firedrill listens on the local network, its join address and QR code. */
+  'lan.status': z.strictObject({}),
+  /** Starts listening on the LAN: one interface by name, "all" of them, or by default the first with a LAN address. */
+  'lan.start': z.strictObject({
+    interface: z.string().trim().min(1).max(100).optional(),
+    /** The LAN port; by default 4781 (0 picks a free one). */
+    port: z.number().int().min(0).max(65535).optional(),
+  }),
+  /** Stops listening on the LAN and disconnects every connection that came through it. */
+  'lan.stop': z.strictObject({}),
+
+  // The lobby of a session open on this connection (the facilitator's).
+  'lobby.get': z.strictObject(sessionRef),
+  /** Whether joins wait for approval; `newCode` draws a new join code (the old one stops working). */
+  'lobby.settings': z.strictObject({ ...sessionRef, approval: z.boolean().optional(), newCode: z.literal(true).optional() }),
+  /** Lets a waiting joiner in, in the role they asked for or the one given here. */
+  'lobby.approve': z.strictObject({ ...sessionRef, request: joinRequestIdSchema, role: idSchema.optional() }),
+  'lobby.reject': z.strictObject({ ...sessionRef, request: joinRequestIdSchema, reason: optionalText(500) }),
+  /** Gives a participant (seat "role") a role, or another one: journaled as participant.assigned. */
+  'lobby.assign': z.strictObject({ ...recorded, participant: participantIdSchema, role: idSchema }),
+  /** Removes a participant: their token is dead at once, their pages disconnected; journaled as participant.removed. */
+  'lobby.remove': z.strictObject({ ...recorded, participant: participantIdSchema, reason: optionalText(500) }),
+
+  // Joining, from a page on the LAN without a token.
+  /** What a join code opens: the session's name and its roles (free, taken, reserved). Wrong codes are rate-limited per address. */
+  'join.lookup': z.strictObject({ code: joinCodeSchema }),
+  /** Joins with the code, a name and a seat (a role: the one chosen, or none until the facilitator assigns one). */
+  'join.request': z.strictObject({
+    code: joinCodeSchema,
+    name: personNameSchema,
+    seat: z.enum(SEATS).default('role'),
+    role: idSchema.optional(),
+  }),
+
+  // The audiences other than the facilitator: the projector, participants, observers and evaluators.
+  /** Opens the connection's own session for its audience: its view now, then `audience.update` pushes. */
+  'audience.open': z.strictObject(sessionRef),
+  'audience.close': z.strictObject(sessionRef),
+  /** A participant's input for their role (the actor is their role: `actor`, if given, must be it). */
+  'audience.input': z.strictObject({ ...recorded, actor: idSchema.optional(), input: participantInputSchema }),
+
+  // Inputs of LAN sessions (the facilitator's too, on behalf of a role where it says so).
+  /** A message on the team's bridge channel: a participant posts as their role; the facilitator as "facilitator" or a role given as `actor`. */
+  'chat.post': z.strictObject({ ...recorded, text: z.string().trim().min(1).max(MAX_CHAT_CHARS), actor: idSchema.optional() }),
+  /** A draft a role sends: a participant for their role; the facilitator names the role as `actor`. */
+  'draft.send': z.strictObject({ ...recorded, kind: z.enum(DRAFT_KINDS), text: z.string().trim().min(1).max(MAX_DRAFT_CHARS), actor: idSchema.optional() }),
+  /** An evaluator's rating of an objective, with the reason (also after the session ended). */
+  'evaluation.rate': z.strictObject({ ...recorded, objective: idSchema, rating: z.enum(EVALUATOR_RATINGS), reason: z.string().trim().min(1).max(MAX_RATING_REASON_CHARS) }),
+  /** An evaluator's observation (also after the session ended). */
+  'evaluation.note': z.strictObject({ ...recorded, text: z.string().trim().min(1).max(5000), objective: idSchema.optional(), inject: idSchema.optional() }),
 } as const;
 
 

@@ -3,6 +3,7 @@ import type { LocatedError } from '../validate/located-error.js';
 import { COMMAND_TYPES, commandParams, isCommandType, messageLimit, type CommandParams, type CommandResult, type CommandType } from './commands.js';
 import { utf8Length } from './limits.js';
 import type { SessionView } from './view.js';
+import type { AudienceView, LanStatus, LobbyView, ParticipantSelf } from './audience.js';
 
 export { COMMAND_EVENT, REPLY_EVENT } from './event-names.js';
 
@@ -11,7 +12,7 @@ export const ERROR_CODES = [
   'unknown-command',
   'too-large',
   'malformed', // not a protocol message at all: invalid JSON, a stray binary frame
-  'unauthorized', // no facilitator token, or a wrong one
+  'unauthorized', // no valid token, or a command this connection's identity may not send (docs/lan.md)
   'not-found',
   'not-open', // the session is not open on this connection
   'refused', // the engine refused the input: the message says why
@@ -24,6 +25,7 @@ export const ERROR_CODES = [
   'conflict',
   'storage', // the disk failed: nothing was acknowledged
   'cancelled', // the client cancelled it (simulate.cancel)
+  'rate-limited', // too many wrong join codes from this address: wait, then try again (the message says how long)
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -44,13 +46,28 @@ export type Reply<T extends CommandType = CommandType> =
 /** A validated request, discriminated by type. */
 export type Request = { [T in CommandType]: { id: RequestId; type: T; params: CommandParams<T> } }[CommandType];
 
-/** Events the server pushes to the clients of a session. */
+/** Events the server pushes to the clients of a session (docs/lan.md says who gets which). */
 export interface ServerEvents {
+  /** The facilitator's view changed (to the facilitator's connections only). */
   'session.update': { sessionId: string; view: SessionView };
   /** The session was archived, deleted or dropped after a disk failure; reopen it to go on. */
   'session.closed': { sessionId: string; reason: string };
   /** How far a simulation this connection started has got (simulate.start). */
   'simulation.progress': { simulationId: string; done: number; total: number };
+  /** An audience's view changed: to the projector, a role's participants, the observers, each their own. */
+  'audience.update': { sessionId: string; view: AudienceView };
+  /** The lobby changed: someone joined, asks to, left, came back, was assigned or removed (the facilitator's). */
+  'lobby.update': { sessionId: string; lobby: LobbyView };
+  /** LAN mode started or stopped (every facilitator connection). */
+  'lan.update': { lan: LanStatus };
+  /** To a page waiting for approval: let in, with its participant token (connect again with it). */
+  'join.admitted': { sessionId: string; token: string; me: ParticipantSelf };
+  /** To a page waiting for approval: not let in. */
+  'join.rejected': { sessionId: string; reason: string };
+  /** To a participant: who they are now (the facilitator assigned them a role). */
+  'participant.update': { me: ParticipantSelf };
+  /** To a removed participant's pages, just before the server disconnects them: their token is dead. */
+  'participant.removed': { sessionId: string; reason: string };
 }
 export type ServerEventType = keyof ServerEvents;
 

@@ -10,6 +10,7 @@ import type { Scorecard } from '../scoring/scorecard.js';
 import type { LocatedError } from '../validate/located-error.js';
 import type { MselRead } from '../msel/import-msel.js';
 import type { SessionView } from './view.js';
+import type { AudienceView, JoinAdmission, JoinLookup, LanStatus, LobbyView, ParticipantSelf } from './audience.js';
 
 /** Where a library document comes from: shipped with Firedrill, or the user's own folder. */
 export type LibrarySource = 'bundled' | 'user';
@@ -188,6 +189,27 @@ export interface CommandResults {
   'msel.export': ExportedFile;
   'pack.import': PackImportedResult;
   'pack.export': ExportedFile & { sessions?: string[]; skipped?: { sessionId: string; reason: string }[] };
+  'lan.status': LanStatus;
+  'lan.start': LanStatus;
+  'lan.stop': LanStatus;
+  'lobby.get': LobbyView;
+  'lobby.settings': LobbyView;
+  /** The approved participant, and the lobby after. */
+  'lobby.approve': { lobby: LobbyView; participant: string; entry: JournalEntry };
+  'lobby.reject': LobbyView;
+  'lobby.assign': { lobby: LobbyView; entry: JournalEntry };
+  'lobby.remove': { lobby: LobbyView; entry: JournalEntry };
+  'join.lookup': JoinLookup;
+  'join.request': JoinAdmission;
+  /** The audience's view now; `me` for a participant (null for the projector). */
+  'audience.open': { view: AudienceView; me: ParticipantSelf | null };
+  'audience.close': { sessionId: string };
+  /** The recorded entry; the views it changed come as pushes (audience.update, session.update). */
+  'audience.input': { entry: JournalEntry };
+  'chat.post': { entry: JournalEntry };
+  'draft.send': { entry: JournalEntry };
+  'evaluation.rate': { entry: JournalEntry };
+  'evaluation.note': { entry: JournalEntry };
 }
 
 /** An MSEL sheet read into a draft: every cell it could not read, located; the draft only when there is none. */

@@ -6,6 +6,7 @@ import type { InjectCause, InjectStatus, DecisionState } from '../session/contex
 import type { SessionStarted } from '../session/journal.js';
 import { phaseReached } from '../session/machine.js';
 import { VIEW_LIMITS } from '../format/limits.js';
+import type { ChatMessageView, DraftView, EvaluatorNoteView, PersonRef, PersonView, RatingView } from './audience.js';
 
 /** One inject as the facilitator console lists it. */
 export interface InjectView {
@@ -50,6 +51,20 @@ export interface ActionTakenView {
   takenAt: number;
   completesAt: number;
   status: 'in-progress' | 'done';
+  /** The participant who took it from their own device (a LAN session); absent when the facilitator recorded it. */
+  participant?: PersonRef;
+}
+
+/**
+ * A LAN session's own record as the facilitator follows it (docs/lan.md): who joined from their
+ * devices, the team's bridge channel, the drafts, the evaluators' ratings and notes.
+ */
+export interface RoomView {
+  people: PersonView[];
+  chat: ChatMessageView[];
+  drafts: DraftView[];
+  ratings: RatingView[];
+  evaluatorNotes: EvaluatorNoteView[];
 }
 
 /** A facilitator's observation, as the console lists it. */
@@ -99,6 +114,8 @@ export interface SessionView {
   observationCount: number;
   /** The journal's length: the seq of its last entry. */
   journalLength: number;
+  /** A LAN session's people, chat, drafts and evaluations; absent while the journal has none. */
+  room?: RoomView;
 }
 
 /** The session as the UI sees it. A pure function of the session. */
@@ -153,7 +170,9 @@ export function sessionView(session: Session): SessionView {
   const actionsTaken = session.actionsTaken().map((entry): ActionTakenView => {
     const action = index.actions.get(entry.action);
     const completesAt = entry.simTime + (action?.duration ?? 0);
+    const participant = personRef(session, entry.participant);
     return {
+      ...(participant ? { participant } : {}),
       seq: entry.seq,
       action: entry.action,
       title: action?.title ?? entry.action,
@@ -190,5 +209,34 @@ export function sessionView(session: Session): SessionView {
     observations,
     observationCount: noted.length,
     journalLength: journal.length,
+    ...roomView(session),
+  };
+}
+
+/** The participant a journal entry names (its stamp's `participant`), by id and name. */
+function personRef(session: Session, id: string | undefined): PersonRef | null {
+  const found = id === undefined ? undefined : session.people.get(id);
+  return found ? { id: found.id, name: found.name } : null;
+}
+
+/** The room's record, or nothing for a session nobody joined and nobody chatted in (the view stays as it was). */
+function roomView(session: Session): { room?: RoomView } {
+  const people = session.people.all();
+  const chat = session.entriesOf('chat.posted');
+  const drafts = session.entriesOf('draft.sent');
+  const ratings = session.entriesOf('objective.rated');
+  const notes = session.entriesOf('evaluator.observed');
+  if (people.length + chat.length + drafts.length + ratings.length + notes.length === 0) return {};
+  const ref = (id: string | undefined) => personRef(session, id);
+  // An evaluator's entries always name their participant; the actor stands in should one not.
+  const evaluator = (id: string | undefined, actor: string): PersonRef => ref(id) ?? { id: actor, name: actor };
+  return {
+    room: {
+      people: people.map((one) => ({ id: one.id, name: one.name, seat: one.seat, role: one.role, joinedAt: one.joinedAt, removedAt: one.removedAt })),
+      chat: chat.map((entry) => ({ seq: entry.seq, at: entry.simTime, actor: entry.actor, participant: ref(entry.participant), text: entry.text })),
+      drafts: drafts.map((entry) => ({ seq: entry.seq, at: entry.simTime, kind: entry.kind, role: entry.actor, participant: ref(entry.participant), text: entry.text })),
+      ratings: ratings.map((entry) => ({ seq: entry.seq, at: entry.simTime, objective: entry.objective, rating: entry.rating, reason: entry.reason, evaluator: evaluator(entry.participant, entry.actor) })),
+      evaluatorNotes: notes.map((entry) => ({ seq: entry.seq, at: entry.simTime, text: entry.text, objective: entry.objective ?? null, inject: entry.inject ?? null, evaluator: evaluator(entry.participant, entry.actor) })),
+    },
   };
 }

@@ -141,6 +141,29 @@ export function aarDocument(report: AfterActionReport, cards: readonly Scorecard
     rows: overview.sessions.map((s) => [s.sessionId, s.scenarioTitle, { text: s.provenance, tone: 'muted' }]),
   });
 
+  const rooms = cards.filter((card) => card.room && (card.room.evaluatorRatings.length + card.room.evaluatorNotes.length + card.room.drafts.length > 0));
+  if (rooms.length > 0) {
+    add({ type: 'heading', level: 1, text: "Appendix C: Evaluators' ratings and the team's drafts" });
+    add({
+      type: 'table',
+      definition: "Each evaluator's HSEEP rating of an objective, with the reason, beside the rating Firedrill computed from the journal.",
+      columns: [{ header: 'Session', width: 2.5 }, { header: 'Objective', width: 3 }, { header: 'Evaluator', width: 2 }, { header: 'Rating', width: 1.5 }, { header: 'Computed', width: 1.5 }, { header: 'Reason', width: 4 }],
+      empty: 'No evaluator rated an objective.',
+      rows: rooms.flatMap((card) => card.room!.evaluatorRatings.map((r) => {
+        const computed = card.objectives.find((o) => o.id === r.objective);
+        return [card.sessionId, computed?.title ?? r.objective, r.evaluator, `${r.rating}: ${r.ratingLabel}`, computed ? `${computed.rating}: ${computed.ratingLabel}` : '—', r.reason];
+      })),
+    });
+    const notes = rooms.flatMap((card) => card.room!.evaluatorNotes.map((n) => [card.sessionId, n.evaluator, n.objective ?? '—', n.text]));
+    if (notes.length > 0) add({ type: 'table', columns: [{ header: 'Session', width: 2.5 }, { header: 'Evaluator', width: 2 }, { header: 'Objective', width: 1.5 }, { header: 'Observation', width: 7 }], rows: notes });
+    for (const card of rooms) {
+      for (const d of card.room!.drafts) {
+        add({ type: 'heading', level: 3, text: `${card.sessionId}: ${d.kind.replace(/-/g, ' ')} by ${d.role}${d.by ? ` (${d.by})` : ''}` });
+        add({ type: 'paragraph', text: d.text });
+      }
+    }
+  }
+
   return {
     kind: 'After-action report / improvement plan',
     title: overview.name,

@@ -1,4 +1,4 @@
-import type { Scorecard } from '../scoring/scorecard.js';
+import type { RoomRecord, Scorecard } from '../scoring/scorecard.js';
 import { responseTimesChartOption, timelineChartOption } from './charts.js';
 import type { Block, Cell, ReportDocument, Tone } from './document.js';
 import {
@@ -153,8 +153,9 @@ export function scorecardDocument(card: Scorecard): ReportDocument {
     type: 'table',
     definition: 'Everything that happened, in simulated-time order: the journal\'s entries (#n) and what the engine derived from them (injects fired, milestones, deadlines).',
     columns: [{ header: 'Time', width: 1.3 }, { header: 'Kind', width: 1.9 }, { header: 'What', width: 6.7 }, { header: 'Who', width: 2 }, { header: 'Journal', width: 0.9 }],
-    rows: card.timeline.map((t) => [tPlus(t.atMinutes), { text: t.kind, tone: 'muted' }, t.title, t.actor === null ? '—' : role(t.actor), journalRef(t.seq)]),
+    rows: card.timeline.map((t) => [tPlus(t.atMinutes), { text: t.kind, tone: 'muted' }, t.title, t.actor === null ? '—' : t.by ? `${t.by} (${role(t.actor)})` : role(t.actor), journalRef(t.seq)]),
   });
+  if (card.room) roomBlocks(card, card.room, add, role);
 
   add({ type: 'heading', level: 2, text: 'About this scorecard' });
   add({ type: 'paragraph', style: 'note', text: `Scored against plan ${card.planTitle}. Derived from the session's journal by replay; the same journal always gives the same scorecard. ${provenance(card)}.` });
@@ -166,4 +167,44 @@ export function scorecardDocument(card: Scorecard): ReportDocument {
     footer: `Firedrill drill scorecard · session ${card.sessionId} · ${isoDay(card.startedAt)}`,
     blocks,
   };
+}
+
+const DRAFT_TITLES: Record<string, string> = { 'regulator-notification': 'Regulator notification', 'holding-statement': 'Holding statement', 'executive-briefing': 'Executive briefing' };
+
+/** A LAN session's room: who took part, the evaluators' ratings beside the computed ones, their notes, the drafts and the bridge channel. */
+function roomBlocks(card: Scorecard, room: RoomRecord, add: (block: Block) => void, role: (id: string) => string): void {
+  add({ type: 'heading', level: 2, text: 'Who took part' });
+  add({
+    type: 'table',
+    columns: [{ header: 'Name', width: 3 }, { header: 'Seat', width: 1.5 }, { header: 'Role', width: 3 }, { header: 'Joined', width: 1.2 }, { header: 'Removed', width: 1.2 }],
+    rows: room.people.map((p) => [p.name, p.seat, p.role === null ? '—' : role(p.role), tPlus(p.joinedAtMinutes), p.removedAtMinutes === null ? '—' : tPlus(p.removedAtMinutes)]),
+  });
+  if (room.evaluatorRatings.length > 0) {
+    const computed = new Map(card.objectives.map((o) => [o.id, o]));
+    add({ type: 'heading', level: 2, text: "Evaluators' ratings" });
+    add({
+      type: 'table',
+      definition: "An evaluator's HSEEP rating of an objective, with the reason, beside the rating Firedrill computed from the journal.",
+      columns: [{ header: 'Objective', width: 3 }, { header: 'Evaluator', width: 2 }, { header: 'Rating', width: 1.6 }, { header: 'Computed', width: 1.6 }, { header: 'Reason', width: 5 }],
+      rows: room.evaluatorRatings.map((r) => {
+        const mine = computed.get(r.objective);
+        return [mine?.title ?? r.objective, r.evaluator, `${r.rating}: ${r.ratingLabel}`, mine ? `${mine.rating}: ${mine.ratingLabel}` : '—', r.reason];
+      }),
+    });
+  }
+  if (room.evaluatorNotes.length > 0) {
+    add({ type: 'heading', level: 2, text: "Evaluators' observations" });
+    add({ type: 'table', columns: [{ header: 'At', width: 1 }, { header: 'Evaluator', width: 2 }, { header: 'Objective', width: 1.5 }, { header: 'Observation', width: 7 }], rows: room.evaluatorNotes.map((n) => [tPlus(n.atMinutes), n.evaluator, n.objective ?? '—', n.text]) });
+  }
+  if (room.drafts.length > 0) {
+    add({ type: 'heading', level: 2, text: 'Drafts sent' });
+    for (const d of room.drafts) {
+      add({ type: 'heading', level: 3, text: `${DRAFT_TITLES[d.kind] ?? d.kind}: ${role(d.role)}${d.by ? ` (${d.by})` : ''}, ${tPlus(d.atMinutes)}` });
+      add({ type: 'paragraph', text: d.text });
+    }
+  }
+  if (room.chat.length > 0) {
+    add({ type: 'heading', level: 2, text: 'Bridge channel' });
+    add({ type: 'table', columns: [{ header: 'At', width: 1 }, { header: 'Who', width: 3 }, { header: 'Message', width: 8 }], rows: room.chat.map((m) => [tPlus(m.atMinutes), m.by ? `${m.by} (${m.actor === 'facilitator' ? 'facilitator' : role(m.actor)})` : m.actor === 'facilitator' ? 'Facilitator' : role(m.actor), m.text]) });
+  }
 }

@@ -1,10 +1,10 @@
 import { MILESTONES } from '../format/common.js';
-import type { JournalEntry } from '../session/journal.js';
+import { recordedBy, type JournalEntry } from '../session/journal.js';
 import type { Session } from '../session/session.js';
 import { byPhase, byRole, objectiveFraction } from './breakdowns.js';
 import { toMinutes } from './minutes.js';
 import { hseepRating, round1 } from './rules.js';
-import { SCORECARD_VERSION, HSEEP_LABELS, type ObjectiveResult, type Scorecard } from './scorecard.js';
+import { SCORECARD_VERSION, HSEEP_LABELS, type ObjectiveResult, type RoomRecord, type Scorecard, type TimelineEntry } from './scorecard.js';
 import { stepNotes, wordsOf, writtenFinding } from './scorecard-prose.js';
 import { scoreNumbers } from './session-score.js';
 import { buildTimeline } from './timeline.js';
@@ -75,6 +75,33 @@ export function scoreSession(session: Session): Scorecard {
     strengths: findings.filter((f) => f.type === 'strength').map((f) => f.message),
     areasForImprovement: findings.filter((f) => f.type === 'improvement').map((f) => f.message),
     observations,
-    timeline: buildTimeline(session, facts.takes, endAt),
+    timeline: byName(session, buildTimeline(session, facts.takes, endAt)),
+    ...(session.people.all().length > 0 || session.entriesOf('chat.posted').length > 0 || session.entriesOf('draft.sent').length > 0 ? { room: roomRecord(session) } : {}),
+  };
+}
+
+const nameOf = (session: Session, entry: JournalEntry): string | null => {
+  const participant = recordedBy(entry);
+  return participant === undefined ? null : (session.people.get(participant)?.name ?? null);
+};
+
+/** Each timeline entry made by a participant from their own device names them. */
+function byName(session: Session, timeline: TimelineEntry[]): TimelineEntry[] {
+  return timeline.map((entry) => {
+    const journaled = entry.seq === null ? undefined : session.journal[entry.seq - 1];
+    const name = journaled ? nameOf(session, journaled) : null;
+    return name === null ? entry : { ...entry, by: name };
+  });
+}
+
+/** What the people of a LAN session recorded, from the journal (docs/lan.md). */
+function roomRecord(session: Session): RoomRecord {
+  const evaluator = (entry: JournalEntry) => nameOf(session, entry) ?? entry.actor;
+  return {
+    people: session.people.all().map((p) => ({ id: p.id, name: p.name, seat: p.seat, role: p.role, joinedAtMinutes: toMinutes(p.joinedAt), removedAtMinutes: p.removedAt === null ? null : toMinutes(p.removedAt) })),
+    chat: session.entriesOf('chat.posted').map((e) => ({ seq: e.seq, atMinutes: toMinutes(e.simTime), actor: e.actor, by: nameOf(session, e), text: e.text })),
+    drafts: session.entriesOf('draft.sent').map((e) => ({ seq: e.seq, atMinutes: toMinutes(e.simTime), kind: e.kind, role: e.actor, by: nameOf(session, e), text: e.text })),
+    evaluatorRatings: session.entriesOf('objective.rated').map((e) => ({ seq: e.seq, atMinutes: toMinutes(e.simTime), objective: e.objective, rating: e.rating, ratingLabel: HSEEP_LABELS[e.rating], reason: e.reason, evaluator: evaluator(e) })),
+    evaluatorNotes: session.entriesOf('evaluator.observed').map((e) => ({ seq: e.seq, atMinutes: toMinutes(e.simTime), objective: e.objective ?? null, inject: e.inject ?? null, text: e.text, evaluator: evaluator(e) })),
   };
 }

@@ -173,6 +173,21 @@ export interface TimelineEntry {
   actor: string | null;
   seq: number | null;
   ref: string | null;
+  /** The participant who made the entry from their own device (LAN sessions), by name. */
+  by?: string;
+}
+
+/**
+ * What the people in the room recorded in a LAN session (docs/lan.md): who took part, the team's
+ * bridge channel, the drafts the roles sent, and the evaluators' observations and HSEEP ratings
+ * (beside the computed ones). Present only when the journal has such entries.
+ */
+export interface RoomRecord {
+  people: { id: string; name: string; seat: 'role' | 'observer' | 'evaluator'; role: string | null; joinedAtMinutes: number; removedAtMinutes: number | null }[];
+  chat: { seq: number; atMinutes: number; actor: string; by: string | null; text: string }[];
+  drafts: { seq: number; atMinutes: number; kind: string; role: string; by: string | null; text: string }[];
+  evaluatorRatings: { seq: number; atMinutes: number; objective: string; rating: HseepRating; ratingLabel: string; reason: string; evaluator: string }[];
+  evaluatorNotes: { seq: number; atMinutes: number; objective: string | null; inject: string | null; text: string; evaluator: string }[];
 }
 
 export interface Scorecard {
@@ -214,4 +229,6 @@ export interface Scorecard {
   areasForImprovement: string[];
   observations: Observation[];
   timeline: TimelineEntry[];
+  /** LAN sessions only: what the people in the room recorded (absent otherwise, so older scorecards are unchanged). */
+  room?: RoomRecord;
 }

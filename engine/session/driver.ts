@@ -46,10 +46,13 @@ export class ClockDriver {
     return this.session.advanceTo(this.simTimeAt(wallNow), (simTime) => new Date(this.wallTimeAt(simTime, wallNow)).toISOString());
   }
 
-  /** Records an input at the current simulated time. */
-  record(input: JournalInput, wallNow: number, actor: string, commandId?: string): JournalEntry {
+  /** Records an input at the current simulated time (in a participant's name, if given). */
+  record(input: JournalInput, wallNow: number, actor: string, commandId?: string, participant?: string): JournalEntry {
     this.tick(wallNow);
-    const entry = this.session.record(input, { simTime: this.session.now, wallTime: new Date(wallNow).toISOString(), actor, ...(commandId !== undefined ? { commandId } : {}) });
+    const entry = this.session.record(input, {
+      simTime: this.session.now, wallTime: new Date(wallNow).toISOString(), actor,
+      ...(commandId !== undefined ? { commandId } : {}), ...(participant !== undefined ? { participant } : {}),
+    });
     this.reanchor(wallNow);
     return entry;
   }

@@ -5,7 +5,9 @@ import { TEXT_LIMITS } from '../format/limits.js';
 /**
  * The version of the journal format and of the engine's replay semantics. 2: entries carry a
  * hash chained to the entry before (`hash`), a client's `commandId`, the session's `name`;
- * the time limit ends a session with a journaled entry; an action is taken once.
+ * the time limit ends a session with a journaled entry; an action is taken once. Entries of
+ * LAN sessions (participants, chat, drafts, evaluations: docs/lan.md) are additions to format 2:
+ * a journal without them reads, replays and scores exactly as before.
  */
 export const ENGINE_FORMAT = 2;
 /** Journals of format 1 (before the hash chain) still replay, under their own rules. */
@@ -24,6 +26,34 @@ export const commandIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{8,64}$/, 'a co
 
 /** The reason of the entry that ends a session at its scenario's time limit. */
 export const TIME_LIMIT_REASON = 'the scenario time limit was reached';
+
+/**
+ * A participant of a session (someone who joined from their own device, docs/lan.md): the host
+ * gives the id when they join, and every entry they make names it (the stamp's `participant`),
+ * so the debrief attributes it to them by name (their participant.joined entry has the name).
+ */
+export const participantIdSchema = z.string().regex(/^p-[a-z0-9]{8,24}$/, 'a participant id is "p-" and 8 to 24 lower-case letters or digits');
+
+/** A person's name as they typed it when they joined, or as the facilitator set it up. */
+export const personNameSchema = z.string().trim().min(1).max(200);
+
+/** Where a participant sits: playing a role of the plan, watching, or watching and rating (an HSEEP evaluator). */
+export const SEATS = ['role', 'observer', 'evaluator'] as const;
+export type Seat = (typeof SEATS)[number];
+
+/** What a role may write and send as a draft: the texts a real incident asks of it. */
+export const DRAFT_KINDS = ['regulator-notification', 'holding-statement', 'executive-briefing'] as const;
+export type DraftKind = (typeof DRAFT_KINDS)[number];
+
+/** HSEEP's ratings of an objective: Performed without challenges, with Some, with Major challenges, Unable to be performed. */
+export const EVALUATOR_RATINGS = ['P', 'S', 'M', 'U'] as const;
+
+/** Characters of a message on the team's bridge channel. */
+export const MAX_CHAT_CHARS = 2_000;
+/** Characters of a draft (a regulator notification, a holding statement, an executive briefing). */
+export const MAX_DRAFT_CHARS = 20_000;
+/** Characters of an evaluator's reason for a rating. */
+export const MAX_RATING_REASON_CHARS = 2_000;
 
 const inputVariants = [
   z.strictObject({
@@ -59,6 +89,32 @@ const inputVariants = [
   }),
   z.strictObject({ type: z.literal('session.renamed'), name: sessionNameSchema }),
   z.strictObject({ type: z.literal('session.ended'), reason: z.string().max(500).optional() }),
+  /** Someone joined from their own device (admitted by the join code, or approved by the facilitator). */
+  z.strictObject({
+    type: z.literal('participant.joined'),
+    participant: participantIdSchema,
+    name: personNameSchema,
+    seat: z.enum(SEATS),
+    /** The role they play (seat "role"); absent until the facilitator assigns one. */
+    role: idSchema.optional(),
+  }),
+  /** The facilitator gave a participant a role, or another one. */
+  z.strictObject({ type: z.literal('participant.assigned'), participant: participantIdSchema, role: idSchema }),
+  /** The facilitator removed a participant: their token is dead and nothing more is recorded in their name. */
+  z.strictObject({ type: z.literal('participant.removed'), participant: participantIdSchema, reason: z.string().trim().min(1).max(500).optional() }),
+  /** A message on the team's bridge channel, by a role (or the facilitator). */
+  z.strictObject({ type: z.literal('chat.posted'), text: z.string().trim().min(1).max(MAX_CHAT_CHARS) }),
+  /** A draft a role wrote and sent: a regulator notification, a holding statement, an executive briefing. */
+  z.strictObject({ type: z.literal('draft.sent'), kind: z.enum(DRAFT_KINDS), text: z.string().trim().min(1).max(MAX_DRAFT_CHARS) }),
+  /** An evaluator's HSEEP rating of one of the scenario's objectives, with the reason. */
+  z.strictObject({ type: z.literal('objective.rated'), objective: idSchema, rating: z.enum(EVALUATOR_RATINGS), reason: z.string().trim().min(1).max(MAX_RATING_REASON_CHARS) }),
+  /** An evaluator's observation (HSEEP's Exercise Evaluation Guide notes). */
+  z.strictObject({
+    type: z.literal('evaluator.observed'),
+    text: textSchema.max(5000),
+    objective: idSchema.optional(),
+    inject: idSchema.optional(),
+  }),
 ] as const;
 
 /**
@@ -69,13 +125,18 @@ export const journalInputSchema = z.discriminatedUnion('type', inputVariants);
 export type JournalInput = z.infer<typeof journalInputSchema>;
 export type JournalInputType = JournalInput['type'];
 
-/** Who did it: a role id, "facilitator", or "system" (the engine itself: the start, the time limit). */
+/**
+ * Who did it: a role id, "facilitator", "evaluator" (an evaluator's rating or observation) or
+ * "system" (the engine itself: the start, the time limit; the host admitting a participant by
+ * the join code). `participant` says which person, when someone did it from their own device.
+ */
 const stampShape = {
   seq: z.number().int().min(1),
   simTime: z.number().int().min(0).describe('Simulated milliseconds from T+0'),
   wallTime: z.string().describe('ISO wall-clock time the entry was recorded (informational; replay ignores it)'),
   actor: idSchema,
   commandId: commandIdSchema.optional().describe('The client command that recorded it: a command is applied once'),
+  participant: participantIdSchema.optional().describe('The participant who made it from their own device (see participant.joined); absent for what the facilitator recorded'),
   hash: z.string().regex(/^[0-9a-f]{64}$/).optional().describe('SHA-256 of the hash before it and this entry (see docs/journal.md)'),
 };
 
@@ -101,3 +162,15 @@ export interface JournalLineError {
   line: number;
   message: string;
 }
+
+/** The entries about a participant (their `participant` field names who joined, was assigned or removed, not who recorded it). */
+const LOBBY_ENTRY_TYPES = new Set<string>(['participant.joined', 'participant.assigned', 'participant.removed']);
+
+/**
+ * The participant who recorded an entry from their own device (the stamp's `participant`), or
+ * undefined. The lobby's own entries use the same field for the person they are about, and are
+ * always recorded by the system or the facilitator: they have none.
+ */
+export const recordedBy = (entry: { type: string; participant?: string | undefined }): string | undefined =>
+  LOBBY_ENTRY_TYPES.has(entry.type) ? undefined : entry.participant;
+

@@ -29,15 +29,18 @@ export function reduce(index: ScenarioIndex, before: SessionContext, event: Sess
   return work.result();
 }
 
+/** The entries of LAN sessions (participants, chat, drafts, evaluations): the scenario never waits on them. */
+const LAN_INPUTS = new Set<string>(['participant.joined', 'participant.assigned', 'participant.removed', 'chat.posted', 'draft.sent', 'objective.rated', 'evaluator.observed']);
+
 /**
- * Inputs that change nothing in the scenario: an observation, a rename, a jump of the clock (the
+ * Inputs that change nothing in the scenario (nor do the LAN session's own entries): an observation, a rename, a jump of the clock (the
  * clock itself moves), an action nothing in the scenario waits on, or one already under way or done.
  * They are journaled but need not go through the machine, which keeps sessions cheap to play
  * and replay; the scorecard reads every take from the journal.
  */
 export function isInert(index: ScenarioIndex, context: SessionContext, event: SessionEvent): boolean {
   if (context.ended) return true;
-  if (event.type === 'observation.noted' || event.type === 'clock.jumped' || event.type === 'session.renamed') return true;
+  if (event.type === 'observation.noted' || event.type === 'clock.jumped' || event.type === 'session.renamed' || LAN_INPUTS.has(event.type)) return true;
   if (event.type === 'action.taken') {
     return !index.watchedActions.has(event.action) || context.completed[event.action] !== undefined || context.completing[event.action] !== undefined;
   }
@@ -111,6 +114,13 @@ class Work {
       case 'clock.jumped':
       case 'observation.noted':
       case 'session.renamed':
+      case 'participant.joined':
+      case 'participant.assigned':
+      case 'participant.removed':
+      case 'chat.posted':
+      case 'draft.sent':
+      case 'objective.rated':
+      case 'evaluator.observed':
         return;
       case 'action.taken': {
         const action = this.index.actions.get(event.action)!;

@@ -4,6 +4,7 @@ import type { JournalInput } from './journal.js';
 import type { ScenarioIndex } from './scenario-index.js';
 import { unknownId } from '../validate/references.js';
 import { clockText } from '../format/time-text.js';
+import { EVALUATOR } from './people.js';
 
 /** The engine's own pseudo-actor, for entries nobody typed (the start of a session, its end at the time limit). */
 export const SYSTEM = 'system';
@@ -20,7 +21,20 @@ export function refusal(index: ScenarioIndex, context: SessionContext, input: Jo
   if (input.type === 'session.started') return 'the session has already started';
   // A name is not part of the drill: an ended session can still be renamed.
   if (input.type === 'session.renamed') return actor === FACILITATOR ? undefined : 'only the facilitator can rename a session';
+  // An evaluator rates and notes during the drill or after it (HSEEP's hot wash); a participant may be removed after it.
+  if (input.type === 'objective.rated' || input.type === 'evaluator.observed') return evaluationRefusal(index, input, actor);
+  if (input.type === 'participant.removed') return actor === FACILITATOR ? undefined : 'only the facilitator removes a participant';
   if (context.ended) return `the session ended at ${clockText(context.ended.at, { seconds: true })} (${context.ended.reason})`;
+  switch (input.type) {
+    case 'participant.joined':
+      return actor === FACILITATOR || actor === SYSTEM ? undefined : 'a participant joins by the join code (system) or the facilitator\'s approval';
+    case 'participant.assigned':
+      return actor === FACILITATOR ? undefined : 'only the facilitator assigns roles';
+    case 'chat.posted':
+      return actor === FACILITATOR || index.roles.has(actor) ? undefined : unknownId('role', actor, index.roles);
+    default:
+      break;
+  }
   if (FACILITATOR_INPUTS.has(input.type)) {
     if (actor !== FACILITATOR) return `only the facilitator can do ${input.type}`;
   } else if (!index.roles.has(actor)) {
@@ -69,4 +83,13 @@ export function refusal(index: ScenarioIndex, context: SessionContext, input: Jo
     default:
       return undefined;
   }
+}
+
+/** An evaluator's rating or observation: recorded as the evaluator, about an objective (and inject) of the scenario. */
+function evaluationRefusal(index: ScenarioIndex, input: Extract<JournalInput, { type: 'objective.rated' | 'evaluator.observed' }>, actor: string): string | undefined {
+  if (actor !== EVALUATOR) return `${input.type} is an evaluator's (recorded as "${EVALUATOR}")`;
+  const objectives = index.scenario.objectives.map((o) => o.id);
+  if (input.objective !== undefined && !objectives.includes(input.objective)) return unknownId('objective', input.objective, objectives);
+  if (input.type === 'evaluator.observed' && input.inject !== undefined && !index.injects.has(input.inject)) return unknownId('inject', input.inject, index.injects.keys());
+  return undefined;
 }

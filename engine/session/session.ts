@@ -5,13 +5,14 @@ import { SteppingClock } from './clock.js';
 import { clockText } from '../format/time-text.js';
 import { initialContext, type SessionContext } from './context.js';
 import { contentHash } from './hash.js';
-import { commandIdSchema, ENGINE_FORMAT, LEGACY_ENGINE_FORMAT, TIME_LIMIT_REASON, type JournalEntry, type JournalInput, type SessionStarted } from './journal.js';
+import { commandIdSchema, recordedBy, ENGINE_FORMAT, LEGACY_ENGINE_FORMAT, TIME_LIMIT_REASON, type JournalEntry, type JournalInput, type SessionStarted } from './journal.js';
 import { CHAIN_START, entryHash } from './journal-chain.js';
 import { compileScenario, type SessionMachine } from './machine.js';
 import { refusal, SYSTEM } from './refusals.js';
 import { indexScenario, type ScenarioIndex } from './scenario-index.js';
 import { isInert } from './reduce.js';
 import type { InputEvent } from './events.js';
+import { People } from './people.js';
 
 /** What a jump of the clock stops at: the first thing ahead that needs the team. */
 export interface NextStop {
@@ -58,10 +59,17 @@ export interface Stamp {
   actor: string;
   /** The client command that sent the input: a command is recorded once (see entryForCommand). */
   commandId?: string;
+  /** The participant who made it from their own device (see People). */
+  participant?: string;
 }
 
 type ActionTaken = Extract<JournalEntry, { type: 'action.taken' }>;
 type ObservationNoted = Extract<JournalEntry, { type: 'observation.noted' }>;
+
+/** Entries of LAN sessions that views and reports list, kept by type as they are recorded. */
+const LISTED_TYPES = ['chat.posted', 'draft.sent', 'objective.rated', 'evaluator.observed'] as const;
+type ListedType = (typeof LISTED_TYPES)[number];
+type ListedEntries = { [T in ListedType]: Extract<JournalEntry, { type: T }>[] };
 
 /** The wall time at a simulated time, for entries the session records itself (the time limit). */
 export type WallTimeAt = (simTime: number) => string;
@@ -79,6 +87,9 @@ export class Session {
   /** Every take (format 1 journals may take an action twice) and every observation, in order: what the view lists, without a pass over the whole journal. */
   private readonly takes: ActionTaken[] = [];
   private readonly observations: ObservationNoted[] = [];
+  private readonly listed: ListedEntries = { 'chat.posted': [], 'draft.sent': [], 'objective.rated': [], 'evaluator.observed': [] };
+  /** The participants who joined from their own devices (LAN sessions). */
+  readonly people = new People();
   /** The entry each client command recorded, so that a command sent again records nothing. */
   private readonly commands = new Map<string, JournalEntry>();
   /** The chain's hash after a journal whose last entry has none (format 1), computed once. */
@@ -227,11 +238,22 @@ export class Session {
     return this.observations;
   }
 
-  /** Why this input cannot be taken now, or undefined. */
-  check(input: JournalInput, actor: string, simTime = this.now): string | undefined {
+  /** Every entry of one of the LAN session's listed kinds (chat, drafts, ratings, evaluator notes), in journal order. */
+  entriesOf<T extends ListedType>(type: T): readonly ListedEntries[T][number][] {
+    return this.listed[type];
+  }
+
+  /** Why this input cannot be taken now (by this actor; in this participant's name, if given), or undefined. */
+  check(input: JournalInput, actor: string, simTime = this.now, participant?: string): string | undefined {
     if (simTime < this.now) return `simulated time cannot go back (${clockText(simTime, { seconds: true })} is before the session's ${clockText(this.now, { seconds: true })})`;
     if (input.type === 'session.ended' && actor === SYSTEM) return this.timeLimitRule(simTime);
-    return refusal(this.index, this.context, input, actor) ?? this.takenRule(input, simTime);
+    return refusal(this.index, this.context, input, actor) ?? this.takenRule(input, simTime) ?? this.people.lobbyRefusal(this.index, input) ?? this.participantRule(input, actor, participant);
+  }
+
+  /** What a participant may record in their name (People.refusal); an evaluator's entries always name their evaluator. */
+  private participantRule(input: JournalInput, actor: string, participant: string | undefined): string | undefined {
+    if (participant !== undefined) return this.people.refusal(this.index, input, actor, participant);
+    return input.type === 'objective.rated' || input.type === 'evaluator.observed' ? `${input.type} names the evaluator who made it (participant)` : undefined;
   }
 
   /** Takes an input: checks it, journals it, applies it. Throws SessionRefusal with the reason. */
@@ -243,8 +265,10 @@ export class Session {
 
   /** Checks an input at the current simulated time, then journals and applies it. */
   private append(input: JournalInput, stamp: Stamp & { simTime: number }): JournalEntry {
-    const reason = this.check(input, stamp.actor, stamp.simTime);
+    const reason = this.check(input, stamp.actor, stamp.simTime, stamp.participant);
     if (reason) throw new SessionRefusal(reason);
+    // The lobby's entries name the person they are about in `participant`: nobody records them from their own device.
+    if (stamp.participant !== undefined && recordedBy({ type: input.type, participant: stamp.participant }) === undefined) throw new SessionRefusal(`${input.type} is the facilitator's (or the join code's), not a participant's`);
     if (stamp.commandId !== undefined && !commandIdSchema.safeParse(stamp.commandId).success) throw new SessionRefusal(`"${stamp.commandId.slice(0, 80)}" is not a command id (8 to 64 letters, digits, ".", "_", ":" or "-")`);
     const entry = {
       seq: this.journal.length + 1,
@@ -252,6 +276,7 @@ export class Session {
       wallTime: stamp.wallTime,
       actor: stamp.actor,
       ...(stamp.commandId !== undefined ? { commandId: stamp.commandId } : {}),
+      ...(stamp.participant !== undefined ? { participant: stamp.participant } : {}),
       ...input,
     } as JournalEntry;
     if (this.chained) entry.hash = entryHash(this.headHash(), entry);
@@ -292,6 +317,8 @@ export class Session {
     }
     if (entry.type === 'observation.noted') this.observations.push(entry);
     if (entry.type === 'session.renamed') this.renamedTo = entry.name;
+    if (isListed(entry)) (this.listed[entry.type] as JournalEntry[]).push(entry);
+    this.people.apply(entry);
     if (entry.commandId !== undefined && !this.commands.has(entry.commandId)) this.commands.set(entry.commandId, entry);
     this.send(entry as InputEvent);
   }
@@ -329,11 +356,13 @@ export class Session {
     if (entry.seq !== this.journal.length + 1) throw new JournalMismatch(`journal entry ${entry.seq} is out of sequence (expected ${this.journal.length + 1})`);
     if (entry.simTime < this.now) throw new JournalMismatch(`journal entry ${entry.seq} goes back in simulated time`);
     this.moveClock(entry.simTime);
-    const reason = this.check(entry, entry.actor, entry.simTime);
+    const reason = this.check(entry, entry.actor, entry.simTime, recordedBy(entry));
     if (reason) throw new JournalMismatch(`journal entry ${entry.seq} (${entry.type}) cannot be replayed: ${reason}`);
     this.push(entry);
   }
 }
+
+const isListed = (entry: JournalEntry): entry is ListedEntries[ListedType][number] => (LISTED_TYPES as readonly string[]).includes(entry.type);
 
 // A scenario and plan are compiled once, however many sessions run them.
 const compilations = new WeakMap<Scenario, WeakMap<Plan, { index: ScenarioIndex; machine: SessionMachine }>>();

@@ -153,11 +153,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return (await import('./schema.js')).schemaCommand(positionals[0]!, io);
       }
       case 'serve': {
-        const { positionals, values } = parse(rest, { port: { type: 'string' }, 'data-dir': { type: 'string' } });
+        const { positionals, values } = parse(rest, {
+          port: { type: 'string' }, 'data-dir': { type: 'string' },
+          lan: { type: 'boolean' }, interface: { type: 'string' }, 'lan-port': { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' },
+        });
         if (positionals.length > 0) throw new UsageError(`serve takes no arguments (got "${positionals[0]}")`);
-        const { parsePort } = await import('./serve.js');
+        const { parsePort, parseLanOptions } = await import('./serve.js');
         const port = parsePort(values.port as string | undefined);
-        return (await import('./serve.js')).serveCommand({ ...(port !== undefined ? { port } : {}), ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] as string } : {}) }, io);
+        const lan = parseLanOptions(values as Record<string, string | boolean | undefined>);
+        return (await import('./serve.js')).serveCommand({ ...(port !== undefined ? { port } : {}), ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] as string } : {}), ...lan }, io);
       }
       case undefined:
       case 'help':

@@ -39,7 +39,7 @@ token from this page's address, and drive sessions with the session protocol.</p
  * A request that fails (the process out of file handles, a file gone) gets a 500: no request
  * may take the server, and every drill it runs, down with it.
  */
-export function createRendererHandler(options: { rendererDir: string; port: () => number; logError: (message: string) => void }) {
+export function createRendererHandler(options: { rendererDir: string; port: () => number; trustedHost?: (host: string | undefined) => boolean; logError: (message: string) => void }) {
   const serve = rendererHandler(options);
   return (request: IncomingMessage, response: ServerResponse): void => {
     try {
@@ -54,7 +54,7 @@ export function createRendererHandler(options: { rendererDir: string; port: () =
   };
 }
 
-function rendererHandler(options: { rendererDir: string; port: () => number }) {
+function rendererHandler(options: { rendererDir: string; port: () => number; trustedHost?: (host: string | undefined) => boolean }) {
   const root = resolve(options.rendererDir);
   return (request: IncomingMessage, response: ServerResponse): void => {
     const port = options.port();
@@ -62,7 +62,8 @@ function rendererHandler(options: { rendererDir: string; port: () => number }) {
       response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...extra });
       response.end(request.method === 'HEAD' ? undefined : body);
     };
-    if (!isTrustedHost(request.headers.host, port)) return send(421, 'text/plain; charset=utf-8', 'Firedrill answers on 127.0.0.1 only.\n');
+    const trusted = options.trustedHost ? options.trustedHost(request.headers.host) : isTrustedHost(request.headers.host, port);
+    if (!trusted) return send(421, 'text/plain; charset=utf-8', 'Firedrill answers on 127.0.0.1 only.\n');
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'text/plain; charset=utf-8', 'Method not allowed\n', { Allow: 'GET, HEAD' });
 
     let pathname: string;

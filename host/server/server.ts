@@ -1,9 +1,14 @@
 import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../library/bundled.js';
 import { createRendererHandler } from './http-app.js';
 import { FiredrillHost } from '../service/firedrill-host.js';
-import { attachSocketServer } from './socket-server.js';
+import { attachSocketServer, FACILITATORS_ROOM } from './socket-server.js';
+import { LanListener, type TlsFiles } from './lan-listener.js';
+import { TrustedAddresses } from './trusted-host.js';
+import type { CommandParams } from '../../engine/protocol/index.js';
 import { AccessTokens, newFacilitatorToken } from '../service/access-tokens.js';
 
 export interface ServeOptions {
@@ -19,6 +24,10 @@ export interface ServeOptions {
   logError?: (message: string) => void;
   /** Engine.IO's heartbeat, in ms (tests shorten it to see pings answered under load). */
   pingInterval?: number;
+  /** LAN mode at the start (firedrill serve --lan [--interface NAME]); the facilitator can also start it with lan.start. */
+  lan?: CommandParams<'lan.start'>;
+  /** The organisation's certificate: the LAN listener then speaks TLS (--tls-cert, --tls-key). */
+  tls?: TlsFiles;
 }
 
 export interface RunningServer {
@@ -27,8 +36,26 @@ export interface RunningServer {
   /** The address to open: the facilitator token is in it. */
   url: string;
   host: FiredrillHost;
+  /** LAN mode: whether it listens on the local network, and its join address. */
+  lan: LanListener;
   /** Stops taking connections, finishes the appends under way, closes journals, releases locks. */
   close(): Promise<void>;
+}
+
+/**
+ * The key the projector's and participants' tokens are signed with, kept in the data folder
+ * (readable by its owner only) so that those tokens survive a restart; made on first use.
+ */
+function signingKey(dataDir: string): string {
+  const file = join(dataDir, 'token-signing.key');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const key = randomBytes(32).toString('base64url');
+    writeFileSync(file, `${key}\n`, { mode: 0o600 });
+    return key;
+  }
 }
 
 /** The port is taken; the message says what to do. */
@@ -37,7 +64,7 @@ export class PortInUse extends Error {
 }
 
 /**
- * The local server of browser mode: HTTP on 127.0.0.1 only, serving the renderer, and the
+ * The local server of browser mode: HTTP on 127.0.0.1 (and on the LAN only while LAN mode is on: lan-listener.ts), serving the renderer, and the
  * session protocol over WebSocket (Socket.IO). Live sessions run on the wall clock through
  * their ClockDriver, ticked every `tickMs`.
  */
@@ -45,12 +72,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const token = options.token ?? newFacilitatorToken();
   const logError = options.logError ?? ((message: string) => process.stderr.write(`${message}\n`));
   let port = options.port;
-  const http = createServer(createRendererHandler({ rendererDir: options.rendererDir ?? join(packageRoot(), 'dist', 'renderer'), port: () => port, logError }));
+  const trusted = new TrustedAddresses(() => port);
+  const http = createServer(createRendererHandler({ rendererDir: options.rendererDir ?? join(packageRoot(), 'dist', 'renderer'), port: () => port, trustedHost: (name) => trusted.host(name), logError }));
   // A malformed HTTP request is answered by Node and logged nowhere: it is the client's mistake.
   http.on('clientError', (_error, socket) => socket.destroy());
-  const tokens = new AccessTokens(token);
-  const sockets = attachSocketServer(http, { tokens, port: () => port, logError, ...(options.pingInterval ? { pingInterval: options.pingInterval } : {}) });
+  const tokens = new AccessTokens(token, signingKey(options.dataDir));
+  // eslint-disable-next-line prefer-const -- the listener needs the socket server's, which needs the listener's viaLan
+  let lan: LanListener;
+  const sockets = attachSocketServer(http, { tokens, trusted, viaLan: (request) => lan.viaLan(request), logError, ...(options.pingInterval ? { pingInterval: options.pingInterval } : {}) });
+  lan = new LanListener(http, trusted, options.tls, (status) => void sockets.io.to(FACILITATORS_ROOM).emit('lan.update', { lan: status }));
   const host = new FiredrillHost({ dataDir: options.dataDir, events: sockets.events, logError, tokens, ...(options.now ? { now: options.now } : {}) });
+  host.lan = lan;
   sockets.bind(host);
 
   await new Promise<void>((resolve, reject) => {
@@ -61,6 +93,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const address = http.address();
   port = typeof address === 'object' && address ? address.port : options.port;
 
+  if (options.lan) {
+    try {
+      await lan.start(options.lan);
+    } catch (error) {
+      await new Promise<void>((resolve) => sockets.io.close(() => resolve()));
+      await host.close();
+      throw error;
+    }
+  }
   const stopTicking = host.startTicking(options.tickMs ?? 250, logError);
 
   let closing: Promise<void> | undefined;
@@ -69,9 +110,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     token,
     url: `http://127.0.0.1:${port}/?token=${token}`,
     host,
+    lan,
     close: () => {
       closing ??= (async () => {
         stopTicking();
+        await lan.stop();
         await new Promise<void>((resolve) => sockets.io.close(() => resolve()));
         await host.close();
       })();

@@ -8,7 +8,9 @@ import { replyTo } from '../service/dispatch.js';
 import type { FiredrillHost } from '../service/firedrill-host.js';
 import type { HostEvents } from '../service/session-service.js';
 import { REFUSED_FRAME_EVENT, tolerantParser, type RefusedFrame } from './tolerant-parser.js';
-import { isTrustedHost, isTrustedOrigin } from './trusted-host.js';
+import { GUEST, type Identity } from '../service/identity.js';
+import type { LobbyEvents } from '../service/lobby-service.js';
+import type { AudienceKey } from '../../engine/protocol/audience.js';
 
 /** The Socket.IO room of a session's clients. */
 const ROOM_PREFIX = 'session:';
@@ -16,15 +18,28 @@ export const sessionRoom = (sessionId: string) => `${ROOM_PREFIX}${sessionId}`;
 const isSessionRoom = (room: string) => room.startsWith(ROOM_PREFIX);
 const sessionOfRoom = (room: string) => room.slice(ROOM_PREFIX.length);
 
+/** Every facilitator connection (LAN mode's changes go to them). */
+export const FACILITATORS_ROOM = 'facilitators';
+/** The room of the pages watching one audience's view of a session (docs/lan.md). */
+const AUDIENCE_PREFIX = 'audience:';
+export const audienceRoom = (sessionId: string, key: AudienceKey) => `${AUDIENCE_PREFIX}${sessionId}:${key}`;
+/** The room of one participant's pages (to move, tell or disconnect them all). */
+const participantRoom = (sessionId: string, participant: string) => `participant:${sessionId}:${participant}`;
+
 /** The refusal of a connection without a valid token, before anything it sends is read. */
 export const NO_TOKEN = 'unauthorized: this connection has no valid token: open Firedrill at the address it printed (it ends in ?token=...)';
 
 /** The token a client presents: in the query of its first request (a browser cannot set WebSocket headers). */
 const presentedToken = (request: IncomingMessage): string | null => new URL(request.url ?? '/', 'http://127.0.0.1').searchParams.get('token');
+/** A page without a token that comes to join a session with its code (`?join=1`): a guest. */
+const comesToJoin = (request: IncomingMessage): boolean => new URL(request.url ?? '/', 'http://127.0.0.1').searchParams.get('join') === '1';
 
 export interface SocketServerOptions {
   tokens: AccessTokens;
-  port: () => number;
+  /** Whether a Host and an Origin header name this server (its loopback port; its LAN address while LAN mode is on). */
+  trusted: { host(host: string | undefined): boolean; origin(origin: string | undefined): boolean };
+  /** Whether the request came through the LAN listener: the facilitator's token is not taken there. */
+  viaLan: (request: IncomingMessage) => boolean;
   /** Where unexpected errors (bugs) are reported; the client only gets "internal". */
   logError: (message: string) => void;
   /** Engine.IO's heartbeat, in ms (tests shorten it). */
@@ -47,10 +62,11 @@ export function attachSocketServer(http: HttpServer, options: SocketServerOption
     maxHttpBufferSize: MAX_TRANSPORT_BYTES,
     transports: ['websocket', 'polling'],
     allowRequest: (request, callback) => {
-      const port = options.port();
-      if (!isTrustedHost(request.headers.host, port) || !isTrustedOrigin(request.headers.origin, port)) return callback('forbidden: Firedrill answers pages of its own address only', false);
-      const identified = options.tokens.identify(presentedToken(request)) !== undefined;
-      callback(identified ? null : NO_TOKEN, identified);
+      if (!options.trusted.host(request.headers.host) || !options.trusted.origin(request.headers.origin)) return callback('forbidden: Firedrill answers pages of its own address only', false);
+      identify(request).then(
+        (identity) => callback(identity ? null : NO_TOKEN, identity !== undefined),
+        () => callback(NO_TOKEN, false),
+      );
     },
     // A client that drops for a moment (a laptop lid) gets its rooms and missed updates back.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
@@ -60,25 +76,88 @@ export function attachSocketServer(http: HttpServer, options: SocketServerOption
     pingTimeout: 5_000,
   });
 
+  let host: FiredrillHost | undefined;
+
+  /**
+   * Who a request's token makes it: the facilitator (never through the LAN listener), a
+   * projector, a participant not removed (the session says: a removed one's token is dead), or a
+   * guest come to join with a code.
+   */
+  async function identify(request: IncomingMessage): Promise<Identity | undefined> {
+    const token = presentedToken(request);
+    if (token === null) return comesToJoin(request) ? GUEST : undefined;
+    const identity = options.tokens.identify(token);
+    if (identity?.kind === 'facilitator' && options.viaLan(request)) return undefined;
+    if (identity?.kind === 'participant') return host && (await host.lobby.person(identity.sessionId, identity.participant)) ? identity : undefined;
+    return identity;
+  }
+
   const emit = <E extends keyof ServerEvents>(room: string, event: E, payload: ServerEvents[E]) => io.to(room).emit(event, payload);
+  const audiencePrefix = (sessionId: string) => `${AUDIENCE_PREFIX}${sessionId}:`;
   const events: HostEvents = {
     update: (sessionId, view) => emit(sessionRoom(sessionId), 'session.update', { sessionId, view }),
     // Then the host tells each connection to forget the session, which leaves its room.
-    closed: (sessionId, reason) => emit(sessionRoom(sessionId), 'session.closed', { sessionId, reason }),
+    closed: (sessionId, reason) => {
+      emit(sessionRoom(sessionId), 'session.closed', { sessionId, reason });
+      for (const room of audienceRooms(sessionId)) emit(room, 'session.closed', { sessionId, reason });
+    },
+    audiences: (sessionId) => audienceRooms(sessionId).map((room) => room.slice(audiencePrefix(sessionId).length) as AudienceKey),
+    audience: (sessionId, key, view) => emit(audienceRoom(sessionId, key), 'audience.update', { sessionId, view }),
+  };
+  /** The audience rooms of a session that have someone in them. */
+  function audienceRooms(sessionId: string): string[] {
+    const prefix = audiencePrefix(sessionId);
+    return [...io.sockets.adapter.rooms.keys()].filter((room) => room.startsWith(prefix));
+  }
+  /** Moves every socket of a room from the session's audience rooms to another. */
+  async function moveTo(room: string, sessionId: string, key: AudienceKey): Promise<void> {
+    for (const socket of await io.in(room).fetchSockets()) {
+      for (const joined of socket.rooms) if (joined.startsWith(audiencePrefix(sessionId))) socket.leave(joined);
+      socket.join(audienceRoom(sessionId, key));
+    }
+  }
+  const lobbyEvents: LobbyEvents = {
+    lobby: (sessionId, lobby) => emit(sessionRoom(sessionId), 'lobby.update', { sessionId, lobby }),
+    moved: (sessionId, participant, me, key, view) => {
+      const room = participantRoom(sessionId, participant);
+      void moveTo(room, sessionId, key).then(() => {
+        emit(room, 'participant.update', { me });
+        emit(room, 'audience.update', { sessionId, view });
+      });
+    },
+    removed: (sessionId, participant, reason) => {
+      const room = participantRoom(sessionId, participant);
+      emit(room, 'participant.removed', { sessionId, reason });
+      // Their token is dead from now on (the session has them removed): their pages go at once.
+      io.in(room).disconnectSockets(true);
+    },
   };
 
-  let host: FiredrillHost | undefined;
-
   io.on('connection', (socket: Socket) => {
-    const identity = options.tokens.identify(presentedToken(socket.request));
+    const token = presentedToken(socket.request);
+    const identity = token === null ? (comesToJoin(socket.request) ? GUEST : undefined) : options.tokens.identify(token);
     // Only a connection that passed allowRequest gets here; should one not, it is dropped unread.
     if (!host || !identity) return void socket.disconnect(true);
     const bound = host;
     const client = new Connection(identity, bound.sessions, {
       subscribe: (sessionId) => void socket.join(sessionRoom(sessionId)),
       unsubscribe: (sessionId) => void socket.leave(sessionRoom(sessionId)),
+      watch: (sessionId, key) => {
+        for (const room of socket.rooms) if (room.startsWith(audiencePrefix(sessionId))) void socket.leave(room);
+        void socket.join(audienceRoom(sessionId, key));
+      },
+      unwatch: (sessionId) => {
+        for (const room of socket.rooms) if (room.startsWith(audiencePrefix(sessionId))) void socket.leave(room);
+      },
       notify: (event, payload) => void socket.emit(event, payload),
+      address: socket.handshake.address,
     });
+    if (identity.kind === 'facilitator') void socket.join(FACILITATORS_ROOM);
+    if (identity.kind === 'participant') {
+      void socket.join(participantRoom(identity.sessionId, identity.participant));
+      bound.lobby.connected(identity.sessionId, identity.participant);
+      socket.on('disconnect', () => bound.lobby.disconnected(identity.sessionId, identity.participant));
+    }
     // A connection recovered after a short drop has its rooms back: it holds their sessions again
     // (released meanwhile if nobody else had them; the next input reopens them from the journal).
     if (socket.recovered) for (const room of socket.rooms) if (isSessionRoom(room)) client.join(sessionOfRoom(room));
@@ -104,5 +183,12 @@ export function attachSocketServer(http: HttpServer, options: SocketServerOption
     });
   });
 
-  return { io, events, bind: (bound) => void (host = bound) };
+  return {
+    io,
+    events,
+    bind: (bound) => {
+      host = bound;
+      bound.lobby.bind(lobbyEvents);
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import type { ServerEvents, ServerEventType } from '../../engine/protocol/messages.js';
 import type { Identity } from './identity.js';
+import type { AudienceKey } from '../../engine/protocol/audience.js';
 import type { Holder } from './session-service.js';
 
 /** What a transport does when a connection opens or leaves a session: send it that session's updates, or stop. */
@@ -8,6 +9,11 @@ export interface Subscription {
   unsubscribe(sessionId: string): void;
   /** Sends an event to this connection alone (a simulation's progress goes to whoever started it). */
   notify<E extends ServerEventType>(event: E, payload: ServerEvents[E]): void;
+  /** Sends this connection an audience's view pushes of a session (the projector, a participant). */
+  watch?(sessionId: string, audience: AudienceKey): void;
+  unwatch?(sessionId: string): void;
+  /** The address the connection came from (for the join codes' rate limit). */
+  address?: string;
 }
 
 /** Where a connection's holds are counted (SessionService.hold and letGo). */
@@ -81,6 +87,19 @@ export class Connection implements Holder {
     this.onClose.clear();
   }
 
+  /** Watches an audience's view of a session (no hold: a participant or projector never keeps a session live, nor pauses it by leaving). */
+  watch(sessionId: string, audience: AudienceKey): void {
+    if (!this.gone) this.subscription.watch?.(sessionId, audience);
+  }
+
+  unwatch(sessionId: string): void {
+    this.subscription.unwatch?.(sessionId);
+  }
+
+  get address(): string {
+    return this.subscription.address ?? 'local';
+  }
+
   /** The sessions open here. */
   sessions(): string[] {
     return [...this.open];
@@ -88,4 +107,4 @@ export class Connection implements Holder {
 }
 
 /** What a command handler uses of its connection. */
-export type ClientSessions = Pick<Connection, 'identity' | 'has' | 'join' | 'leave' | 'notify' | 'whenClosed'>;
+export type ClientSessions = Pick<Connection, 'identity' | 'has' | 'join' | 'leave' | 'watch' | 'unwatch' | 'notify' | 'whenClosed' | 'address'>;

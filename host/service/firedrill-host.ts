@@ -2,6 +2,8 @@ import type { AccessTokens } from './access-tokens.js';
 import { CommandFailure } from './command-failure.js';
 import { LibraryService } from './library-service.js';
 import { ReportService } from './report-service.js';
+import { LobbyService } from './lobby-service.js';
+import type { CommandParams, LanStatus } from '../../engine/protocol/index.js';
 import { SessionService, type HostEvents } from './session-service.js';
 import { SimulationService, type SimulationRunner } from './simulation-service.js';
 import { StudioService } from './studio-service.js';
@@ -22,6 +24,13 @@ export interface HostOptions {
   simulate?: SimulationRunner;
 }
 
+/** What listens on the LAN (host/server/lan-listener.ts for firedrill serve): lan.status, lan.start, lan.stop. */
+export interface LanControl {
+  status(): LanStatus | Promise<LanStatus>;
+  start(params: CommandParams<'lan.start'>): Promise<LanStatus>;
+  stop(): Promise<LanStatus>;
+}
+
 /** Worker threads that validate files and write exports: two, so an export need not wait behind a long import. */
 const WORKERS = 2;
 /** A worker's heap: a runaway task ends that worker (an error reply), not the process. */
@@ -38,6 +47,9 @@ export class FiredrillHost {
   readonly reports: ReportService;
   readonly simulations: SimulationService;
   readonly studio: StudioService;
+  readonly lobby: LobbyService;
+  /** LAN mode, where this host can listen on the local network (docs/lan.md). */
+  lan: LanControl | undefined;
 
   private readonly tokens: AccessTokens | undefined;
   private readonly pool: WorkerPool<HostTasks>;
@@ -51,6 +63,7 @@ export class FiredrillHost {
     this.reports = new ReportService(options.dataDir, this.sessions, this.pool);
     this.simulations = new SimulationService(options.dataDir, this.pool, options.simulate);
     this.studio = new StudioService(options.dataDir, this.library, this.sessions, this.pool, options.now ?? Date.now);
+    this.lobby = new LobbyService(this.sessions, options.tokens, options.now ?? Date.now);
   }
 
   /** The read-only token of a session's projector. */

@@ -2,6 +2,7 @@ import type { Session } from '../../engine/session/session.js';
 import type { ClockDriver } from '../../engine/session/driver.js';
 import { sessionView, type SessionView } from '../../engine/protocol/view.js';
 import type { SessionJournal } from '../storage/session-store.js';
+import type { AudienceKey, AudienceView } from '../../engine/protocol/audience.js';
 
 /**
  * How far the simulated clock may run, in wall milliseconds, before a view is pushed for the
@@ -16,6 +17,8 @@ export class LiveSession {
   /** The last view sent to the session's clients (without its time), to send only what changed. */
   private lastSent: string | undefined;
   private lastSentNow = 0;
+  /** Each audience's last view sent (without its time), likewise. */
+  private readonly audienceSent = new Map<AudienceKey, { text: string; now: number }>();
   /** How many of the session's journal entries were handed to its journal file. */
   private handedOver: number;
   /** The appends handed over last: a command sent again waits for them before it is answered. */
@@ -59,6 +62,15 @@ export class LiveSession {
     if (text === this.lastSent && !clockRan) return undefined;
     this.lastSent = text;
     this.lastSentNow = view.now;
+    return view;
+  }
+
+  /** The audience's view if it changed since the last one sent to that audience (or its clock ran CLOCK_RESYNC_WALL_MS). */
+  changedAudienceView(key: AudienceKey, view: AudienceView): AudienceView | undefined {
+    const text = JSON.stringify({ ...view, now: 0 });
+    const last = this.audienceSent.get(key);
+    if (last && text === last.text && view.now - last.now < view.speed * CLOCK_RESYNC_WALL_MS) return undefined;
+    this.audienceSent.set(key, { text, now: view.now });
     return view;
   }
 }

@@ -5,6 +5,8 @@ import type { JournalEntry } from '../../engine/session/journal.js';
 import { defaultSessionName } from '../../engine/session/journal-digest.js';
 import type { CommandParams, CommandResults } from '../../engine/protocol/index.js';
 import type { SessionView } from '../../engine/protocol/view.js';
+import { audienceView } from '../../engine/protocol/audience-view.js';
+import type { AudienceKey, AudienceView } from '../../engine/protocol/audience.js';
 import { SessionStore, type WorldLookup } from '../storage/session-store.js';
 import { fileProblem, StorageError } from '../storage/storage-error.js';
 import { newSessionId } from '../storage/session-id.js';
@@ -24,6 +26,10 @@ export const SLEEP_GAP_MS = 15_000;
 export interface HostEvents {
   update(sessionId: string, view: SessionView): void;
   closed(sessionId: string, reason: string): void;
+  /** The audiences (other than the facilitator) that have someone watching this session: their views are cut and pushed. */
+  audiences?(sessionId: string): AudienceKey[];
+  /** An audience's view changed. */
+  audience?(sessionId: string, key: Exclude<AudienceKey, 'facilitator'>, view: AudienceView): void;
 }
 
 /** Takes one input from a live session's clock driver at a wall time: the entry to journal. */
@@ -191,6 +197,15 @@ export class SessionService {
     return live ? scoreSession(live.session) : this.pool.run('session.scorecard', this.dataDir, sessionId);
   }
 
+  /**
+   * A session to read: live here, or replayed from its journal (active or archived). The replay
+   * runs on this thread: only the lobby uses it, to check a participant, whose session is live
+   * while the facilitator runs it; scorecards and journals of stored sessions come from workers.
+   */
+  async read(sessionId: string): Promise<Session> {
+    return this.live.get(sessionId)?.session ?? this.store.read(sessionId, await this.lookupOf(sessionId));
+  }
+
   /** A session's journal: of the live session here, or read from its file (active or archived) in a worker. */
   async journal(sessionId: string): Promise<readonly JournalEntry[]> {
     const live = this.live.get(sessionId);
@@ -331,9 +346,24 @@ export class SessionService {
     await Promise.allSettled([...this.live.keys(), ...this.releasing.keys()].map((id) => this.drop(id, 'Firedrill is shutting down')));
   }
 
+  /** The live session of this id, if it is live here. */
+  liveSession(sessionId: string): LiveSession | undefined {
+    return this.live.get(sessionId);
+  }
+
+  /**
+   * Sends the views that changed: the facilitator's, then each watched audience's, cut from it
+   * by the server (engine/protocol/audience-view.ts), each audience's own changed-only cache.
+   */
   private publish(live: LiveSession, view?: SessionView): void {
     const changed = live.changedView(view);
-    if (changed) this.events.update(live.id, changed);
+    if (!changed) return;
+    this.events.update(live.id, changed);
+    for (const key of this.events.audiences?.(live.id) ?? []) {
+      if (key === 'facilitator') continue;
+      const cut = live.changedAudienceView(key, audienceView(live.session, key, changed));
+      if (cut) this.events.audience?.(live.id, key, cut);
+    }
   }
 
   /**

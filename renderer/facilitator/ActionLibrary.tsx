@@ -6,9 +6,9 @@ import type { ActionTakenView, SessionView } from '../../engine/protocol/index.j
 import { useCommand } from '../app/app-context.js';
 import { actionsByPhase, roleTitle } from '../store/session-selectors.js';
 
-/** An action's state in words: "Taken at T+00:12 by Cloud Security Analyst · in progress, 4 min 30 s left", or "Done at T+00:22…". */
+/** An action's state in words: "Taken at T+00:12 by Cloud Security Analyst · in progress, 4 min 30 s left", or "Done at T+00:22…"; a participant who took it from their own device by name. */
 export function actionState(taken: ActionTakenView, now: number, ended: boolean, plan: Plan): { text: string; done: boolean } {
-  const by = roleTitle(plan, taken.by);
+  const by = taken.participant ? `${taken.participant.name} (${roleTitle(plan, taken.by)})` : roleTitle(plan, taken.by);
   if (taken.completesAt <= now) return { text: `Done at ${clockText(taken.completesAt)} · taken by ${by} at ${clockText(taken.takenAt)}`, done: true };
   if (ended) return { text: `Taken by ${by} at ${clockText(taken.takenAt)} · not finished when the session ended`, done: false };
   return { text: `Taken by ${by} at ${clockText(taken.takenAt)} · in progress, ${durationText(taken.completesAt - now, { seconds: true })} left`, done: false };

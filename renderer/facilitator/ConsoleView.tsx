@@ -22,6 +22,8 @@ import { MselTimeline } from './MselTimeline.js';
 import { OBSERVATION_NOTE_ID, ObservationForm } from './ObservationForm.js';
 import { ObservationList } from './ObservationList.js';
 import { PendingDecisions } from './PendingDecisions.js';
+import { RoomPanel } from './RoomPanel.js';
+import { TeamPanel } from './TeamPanel.js';
 import { SEVERITY_LEVEL_ID, SeverityDeclaration } from './SeverityDeclaration.js';
 import { useShortcuts } from './use-shortcuts.js';
 import { useSimNow } from './use-sim-now.js';
@@ -35,6 +37,8 @@ const PANEL_FOCUS: Record<ConsolePanel, string> = {
   severity: SEVERITY_LEVEL_ID,
   actions: 'actions-heading',
   duties: 'duties-heading',
+  room: 'lobby-heading',
+  team: 'bridge-heading',
 };
 
 /** From this width the inject feed has a column of its own; below it, it is a tab beside the MSEL. */
@@ -92,6 +96,10 @@ function usePanels(view: SessionView, now: number, plan: Plan, scenario: Scenari
       id: 'observations', label: 'Observations', count: view.observationCount,
       panel: <><ObservationForm view={view} scenario={scenario} /><ObservationList observations={view.observations} count={view.observationCount} scenario={scenario} /></>,
     },
+    // LAN mode and the lobby: who plays from their own device.
+    { id: 'room', label: 'Room', panel: <RoomPanel sessionId={view.sessionId} /> },
+    // What the participants wrote: the bridge channel, drafts, evaluations.
+    { id: 'team', label: 'Team', count: (view.room?.chat.length ?? 0) + (view.room?.drafts.length ?? 0), panel: <ConsoleTeam view={view} plan={plan} scenario={scenario} /> },
   ];
   const response: PaneTab<ResponsePanel>[] = [
     { id: 'decisions', label: 'Decisions', count: view.openDecisions.length, urgent: view.openDecisions.length > 0, panel: <PendingDecisions view={view} now={now} plan={plan} decisions={view.openDecisions} /> },
@@ -100,6 +108,17 @@ function usePanels(view: SessionView, now: number, plan: Plan, scenario: Scenari
     { id: 'duties', label: 'Duties', panel: <DutiesPanel view={view} now={now} plan={plan} scenario={scenario} /> },
   ];
   return { story, response };
+}
+
+/** The team panel on the facilitator's view: the room's record, and the facilitator's own posts to the bridge. */
+function ConsoleTeam({ view, plan, scenario }: { view: SessionView; plan: Plan; scenario: Scenario }) {
+  const command = useCommand();
+  const roles = useMemo(() => plan.roles.map((role) => ({ id: role.id, title: role.title })), [plan]);
+  const room = view.room;
+  return (
+    <TeamPanel roles={roles} objectives={scenario.objectives} chat={room?.chat ?? []} drafts={room?.drafts ?? []} ratings={room?.ratings ?? []} notes={room?.evaluatorNotes ?? []}
+      onChat={async (text) => (await command('chat.post', { sessionId: view.sessionId, text })) !== undefined} />
+  );
 }
 
 /** Shows and focuses the panel a shortcut or skip link asked for, once it is on screen. */

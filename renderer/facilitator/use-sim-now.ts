@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { SessionView } from '../../engine/protocol/index.js';
 
 /**
  * The simulated time shown between the server's pushes: the view's time moved on by the wall
  * time since it arrived, at the session's speed. The server stays the truth: each push resets it.
  */
-export function useSimNow(view: SessionView | null): number {
+export function useSimNow(view: { now: number; paused: boolean; speed: number; ended: unknown } | null): number {
   const [now, setNow] = useState(view?.now ?? 0);
   useEffect(() => {
     if (!view) return;

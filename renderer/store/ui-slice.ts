@@ -4,7 +4,7 @@ import type { AppState } from './app-store.js';
 export type Theme = 'light' | 'dark';
 
 /** The console's panels: the story (what the team is told) and the response (what it does). */
-export const STORY_PANELS = ['feed', 'msel', 'observations'] as const;
+export const STORY_PANELS = ['feed', 'msel', 'observations', 'room', 'team'] as const;
 export const RESPONSE_PANELS = ['decisions', 'severity', 'actions', 'duties'] as const;
 export type StoryPanel = (typeof STORY_PANELS)[number];
 export type ResponsePanel = (typeof RESPONSE_PANELS)[number];

@@ -1,51 +1,49 @@
-import { useEffect, useMemo } from 'react';
-import type { Plan } from '../../engine/format/plan.js';
-import type { Scenario } from '../../engine/format/scenario.js';
-import type { SessionView } from '../../engine/protocol/index.js';
-import { sessionMetrics } from '../../engine/scoring/metrics.js';
-import { useAppState, useCommand } from '../app/app-context.js';
+import { useEffect, useMemo, useState } from 'react';
+import type { ProjectorView as ProjectorAudienceView, ReceivedInjectView } from '../../engine/protocol/index.js';
+import { useAppState, useClient, useCommand } from '../app/app-context.js';
 import { useDocuments } from '../app/use-documents.js';
-import { InjectFeed } from '../facilitator/InjectFeed.js';
+import { ArtifactView } from '../facilitator/ArtifactView.js';
+import { CHANNEL_LABELS } from '../facilitator/InjectFeed.js';
 import { useSimNow } from '../facilitator/use-sim-now.js';
 import { clockText, durationText, storyTimeText } from '../../engine/format/time-text.js';
 import { minutesText } from '../../engine/report/figures.js';
 import { deadlineText } from '../format/deadline-text.js';
-import { roleTitle } from '../store/session-selectors.js';
-import { firedInjects } from '../store/session-selectors.js';
+import { projectorViewOf } from './projector-cut.js';
 import './projector.css';
 
 // The room's screen: one session, read-only, in large type. It shows only what the players
 // already know or have been told: the clock, the phase, the severity they declared, their
 // times, their deadlines and the injects that have fired. Never the facilitator's notes, the
 // MSEL's upcoming injects, the next inject's time or the scenario's expected severity: the
-// room must not see what is coming. So it reuses the inject feed (fired injects only) and the
-// formatting functions, and has its own read-only clock instead of the console's ClockPanel.
+// room must not see what is coming. The server cuts the projector's view (audience.open, then
+// audience.update pushes), so none of that ever reaches this page.
 
 export { projectorHref, projectorRoute } from '../app/projector-address.js';
 
-function stateLabel(view: SessionView): string {
+type View = ProjectorAudienceView;
+
+function stateLabel(view: View): string {
   if (view.ended) return 'Ended';
   return view.paused ? 'Paused' : 'Running';
 }
 
 /** The clock, phase, severity and times to detect and contain: the console's facts, without its controls. */
-function ProjectorStatus({ view, now, plan, scenario }: { view: SessionView; now: number; plan: Plan; scenario: Scenario }) {
-  const declared = view.severity ? plan.severityLevels.find((one) => one.level === view.severity!.level) : undefined;
+function ProjectorStatus({ view, now }: { view: View; now: number }) {
   // Targets follow the declared severity only: the scenario's expected one is for the debrief.
-  const metrics = sessionMetrics(view.milestones, scenario.groundTruth.compromiseAt, declared ?? plan.severityLevels[0]!)
-    .filter((metric) => metric.milestone !== 'recovered' || metric.minutes !== null);
+  const metrics = view.metrics.filter((metric) => metric.milestone !== 'recovered' || metric.minutes !== null);
+  const declared = view.severity !== null;
   return (
     <section className="projector-status" aria-labelledby="projector-clock-heading">
       <h2 id="projector-clock-heading" className="visually-hidden">Clock</h2>
       <div className="projector-clock">
         <output className="projector-sim-time" aria-label="Simulated time">{clockText(now, { seconds: true })}</output>
-        <span className="projector-scenario-time" aria-label="Scenario date and time">{storyTimeText(scenario.startsAt, now)}</span>
+        <span className="projector-scenario-time" aria-label="Scenario date and time">{storyTimeText(view.startsAt, now)}</span>
         <span className={`projector-state state-${stateLabel(view).toLowerCase()}`}>{stateLabel(view)}</span>
       </div>
       <dl className="projector-facts">
         <div>
           <dt>Phase</dt>
-          <dd>{plan.phases.find((phase) => phase.id === view.phase)?.title ?? view.phase ?? '—'}</dd>
+          <dd>{view.phases.find((phase) => phase.id === view.phase)?.title ?? view.phase ?? '—'}</dd>
         </div>
         <div>
           <dt>Declared severity</dt>
@@ -56,7 +54,7 @@ function ProjectorStatus({ view, now, plan, scenario }: { view: SessionView; now
             <dt>{metric.title}</dt>
             <dd>
               {metric.minutes === null ? 'not reached' : minutesText(metric.minutes)}
-              <span className="projector-target">{declared ? `target ${minutesText(metric.targetMinutes)}` : 'target set by the declared severity'}</span>
+              <span className="projector-target">{declared && metric.targetMinutes !== null ? `target ${minutesText(metric.targetMinutes)}` : 'target set by the declared severity'}</span>
             </dd>
           </div>
         ))}
@@ -66,7 +64,7 @@ function ProjectorStatus({ view, now, plan, scenario }: { view: SessionView; now
 }
 
 /** The deadlines, counting down in simulated time. */
-function ProjectorDeadlines({ view, now }: { view: SessionView; now: number }) {
+function ProjectorDeadlines({ view, now }: { view: View; now: number }) {
   if (view.deadlines.length === 0) return null;
   return (
     <section className="projector-deadlines" aria-labelledby="projector-deadlines-heading">
@@ -87,7 +85,7 @@ function ProjectorDeadlines({ view, now }: { view: SessionView; now: number }) {
  * The decisions put to the team and not yet answered: the question, whose it is, the time left
  * and the options, as the room may read them (no credit or consequence: the view carries none).
  */
-function ProjectorDecisions({ view, now, plan }: { view: SessionView; now: number; plan: Plan }) {
+function ProjectorDecisions({ view, now }: { view: View; now: number }) {
   if (view.openDecisions.length === 0) return null;
   return (
     <section className="projector-decisions" aria-labelledby="projector-decisions-heading">
@@ -96,7 +94,7 @@ function ProjectorDecisions({ view, now, plan }: { view: SessionView; now: numbe
         <article key={decision.id} className="projector-decision" aria-label={decision.prompt}>
           <h3>{decision.prompt}</h3>
           <p className="projector-decision-for">
-            For {roleTitle(plan, decision.role)}
+            For {view.roles.find((role) => role.id === decision.role)?.title ?? decision.role}
             {decision.expiresAt !== null && <strong> · {durationText(Math.max(0, decision.expiresAt - now), { seconds: true })} left</strong>}
           </p>
           <ul>{decision.options.map((option) => <li key={option.id}>{option.label}</li>)}</ul>
@@ -104,6 +102,76 @@ function ProjectorDecisions({ view, now, plan }: { view: SessionView; now: numbe
       ))}
     </section>
   );
+}
+
+/** The injects that have fired, the latest first, each styled by its channel, as the console's feed draws them. */
+function ProjectorInjects({ injects, roles }: { injects: readonly ReceivedInjectView[]; roles: View['roles'] }) {
+  const latestFirst = useMemo(() => [...injects].sort((a, b) => b.firedAt - a.firedAt), [injects]);
+  const roleTitle = (id: string) => roles.find((role) => role.id === id)?.title ?? id;
+  return (
+    <section className="panel feed" aria-labelledby="feed-heading">
+      <h2 id="feed-heading" tabIndex={-1}>Injects</h2>
+      {injects.length === 0 && <p className="empty">No inject has fired yet.</p>}
+      <ol className="feed-list">
+        {latestFirst.map((inject) => (
+          <li key={inject.id}>
+            <article className={`inject channel-${inject.channel}`} aria-label={`${CHANNEL_LABELS[inject.channel] ?? inject.channel}: ${inject.title}`}>
+              <header>
+                <span className="channel">{CHANNEL_LABELS[inject.channel] ?? inject.channel}</span>
+                <time>{clockText(inject.firedAt)}</time>
+              </header>
+              <h3>{inject.title}</h3>
+              <p className="routing">{inject.from ? `From ${inject.from} · ` : ''}To {inject.to.map(roleTitle).join(', ')}</p>
+              <p className="inject-body">{inject.body}</p>
+              {inject.artifacts.map((artifact, index) => <ArtifactView key={index} artifact={artifact} />)}
+            </article>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/**
+ * The projector's view of a session, as the server cuts it (audience.open, audience.update). A
+ * host that cuts no audience view (or answers a facilitator's window) gets the session opened
+ * as before and the same view cut here (projector-cut.ts).
+ */
+function useProjectorView(sessionId: string): { view: View | null; problem: string | null } {
+  const client = useClient();
+  const command = useCommand();
+  const [served, setServed] = useState<View | null>(null);
+  const [cutHere, setCutHere] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const sessionView = useAppState((state) => (cutHere && state.view?.sessionId === sessionId ? state.view : null));
+  const storeProblem = useAppState((state) => state.problem);
+  const { plan, scenario } = useDocuments(sessionView?.planId, sessionView?.scenarioId);
+
+  useEffect(() => {
+    if (!sessionId) return;
+    let live = true;
+    const open = () => client.send('audience.open', { sessionId }).then(
+      ({ view }) => live && view.audience === 'projector' && setServed(view),
+      () => live && setCutHere(true),
+    );
+    void open();
+    const stops = [
+      client.on('audience.update', ({ sessionId: updated, view }) => updated === sessionId && view.audience === 'projector' && setServed(view)),
+      // A fresh connection after a drop: the view is asked for again.
+      client.onConnection((state) => state === 'back' && void open()),
+    ];
+    return () => {
+      live = false;
+      stops.forEach((stop) => stop());
+    };
+  }, [client, sessionId]);
+
+  useEffect(() => {
+    if (cutHere && !sessionView) void command('session.open', { sessionId }).then((result) => result || setProblem('The session could not be opened.'));
+  }, [cutHere, sessionView, sessionId, command]);
+
+  const view = useMemo(() => served ?? (sessionView && plan && scenario ? projectorViewOf(sessionView, plan, scenario) : null), [served, sessionView, plan, scenario]);
+  return { view, problem: storeProblem ?? problem };
 }
 
 /** Large type and high contrast on the whole page while the projector view is shown. */
@@ -121,21 +189,13 @@ function useProjectorPage(theme: string, title: string): void {
 
 /** A session for the room: `index.html?view=projector&session=ID`. */
 export function ProjectorView({ sessionId }: { sessionId: string }) {
-  const command = useCommand();
-  const view = useAppState((state) => (state.view?.sessionId === sessionId ? state.view : null));
-  const problem = useAppState((state) => state.problem);
+  const { view, problem } = useProjectorView(sessionId);
   const theme = useAppState((state) => state.theme);
-  const { plan, scenario } = useDocuments(view?.planId, view?.scenarioId);
   const now = useSimNow(view);
   useProjectorPage(theme, view ? `Firedrill projector: ${view.scenarioTitle}` : 'Firedrill projector');
-  const fired = useMemo(() => (view ? firedInjects(view) : []), [view]);
-
-  useEffect(() => {
-    if (sessionId && !view) void command('session.open', { sessionId });
-  }, [view, sessionId, command]);
 
   if (!sessionId) return <main className="projector-view"><p role="alert">No session to show: the projector opens with ?view=projector&amp;session=ID.</p></main>;
-  if (!view || !plan || !scenario) return <main className="projector-view"><p role="status">{problem ?? 'Opening the session…'}</p></main>;
+  if (!view) return <main className="projector-view"><p role="status">{problem ?? 'Opening the session…'}</p></main>;
   return (
     <main className="projector-view">
       <header className="projector-header">
@@ -144,11 +204,11 @@ export function ProjectorView({ sessionId }: { sessionId: string }) {
       {problem && <p className="projector-problem" role="alert">{problem}</p>}
       <div className="projector-grid">
         <div className="projector-side">
-          <ProjectorStatus view={view} now={now} plan={plan} scenario={scenario} />
-          <ProjectorDecisions view={view} now={now} plan={plan} />
+          <ProjectorStatus view={view} now={now} />
+          <ProjectorDecisions view={view} now={now} />
           <ProjectorDeadlines view={view} now={now} />
         </div>
-        <InjectFeed injects={fired} scenario={scenario} plan={plan} heading="Injects" />
+        <ProjectorInjects injects={view.injects} roles={view.roles} />
       </div>
     </main>
   );

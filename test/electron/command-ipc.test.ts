@@ -78,10 +78,11 @@ describe('a command over IPC', () => {
     const { sessionId } = created.result as { sessionId: string };
     const projector = clients.client(40, () => {}, projectorOf(sessionId));
     const asProjector = (message: unknown) => handleCommandMessage(host, projector, message, (m) => void errors.push(m));
-    expect(await asProjector({ id: 32, type: 'session.open', params: { sessionId } })).toMatchObject({ ok: true });
+    expect(await asProjector({ id: 32, type: 'audience.open', params: { sessionId } })).toMatchObject({ ok: true, result: { view: { audience: 'projector' } } });
+    expect(await asProjector({ id: 37, type: 'session.open', params: { sessionId } })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(await asProjector({ id: 33, type: 'clock.pause', params: { sessionId } })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(await asProjector({ id: 34, type: 'session.end', params: { sessionId } })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(await asProjector({ id: 35, type: 'session.open', params: { sessionId: (other.result as { sessionId: string }).sessionId } })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await asProjector({ id: 35, type: 'audience.open', params: { sessionId: (other.result as { sessionId: string }).sessionId } })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     // The desktop app's projector is a window, not a token.
     expect(await send(1, { id: 36, type: 'projector.token', params: { sessionId } })).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringContaining('window of its own') } });
   });

@@ -21,10 +21,9 @@ describe('the IPC contract and the WebSocket protocol', () => {
     // The WebSocket server's emitted events, read from its source (it emits through one typed helper).
     const socketServer = readFileSync('host/server/socket-server.ts', 'utf8');
     const emitted = new Set([...socketServer.matchAll(/emit\([^,]+, '([a-z.]+)'/g)].map((match) => match[1]));
-    // Besides a session's room events, a connection is sent its own (a simulation's progress) as they come.
+    // Besides a session's room events, a connection is sent its own (a simulation's progress, a joiner's admission) as they come.
     expect(socketServer).toContain('notify: (event, payload) => void socket.emit(event, payload)');
-    const toOneConnection = ['simulation.progress'];
-    expect(new Set([...emitted, ...toOneConnection])).toEqual(new Set(IPC_SESSION_EVENTS));
+    for (const event of emitted) expect(IPC_SESSION_EVENTS, event).toContain(event);
 
     // And the IPC side delivers exactly those, for each of the host's events.
     const sent: string[] = [];
@@ -34,7 +33,9 @@ describe('the IPC contract and the WebSocket protocol', () => {
     clients.events.update('S1', {} as never);
     clients.events.closed('S1', 'archived');
     client.notify('simulation.progress', { simulationId: 'stress-test', done: 1, total: 2 });
-    expect(new Set(sent)).toEqual(new Set(IPC_SESSION_EVENTS));
+    clients.client(2, (event) => void sent.push(event)).watch('S1', 'projector');
+    clients.events.audience?.('S1', 'projector', {} as never);
+    expect(new Set(sent)).toEqual(new Set(['session.update', 'session.closed', 'simulation.progress', 'audience.update']));
   });
 
   it('carries commands on one channel, as the WebSocket transport does on its "command" event', () => {

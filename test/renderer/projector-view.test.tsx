@@ -3,6 +3,8 @@ import './setup.js';
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ProjectorView, projectorHref, projectorRoute } from '../../renderer/views/ProjectorView.js';
+import { sessionView } from '../../engine/protocol/view.js';
+import { projectorViewOf } from '../../renderer/views/projector-cut.js';
 import { fakeClient } from './fake-client.js';
 import { renderWithApp } from './render-app.js';
 import { MIN } from '../helpers/world.js';
@@ -23,9 +25,9 @@ async function openProjector() {
 const pageText = () => document.body.textContent ?? '';
 
 describe('the projector view', () => {
-  it('opens the session with session.open and shows the clock, the scenario time, the phase and the severity in large type', async () => {
+  it('opens the session (audience.open, or session.open on a host that cuts no audience view) and shows the clock, the scenario time, the phase and the severity in large type', async () => {
     const { client, sessionId } = await openProjector();
-    expect(client.calls[0]).toEqual({ type: 'session.open', params: { sessionId } });
+    expect(client.calls.slice(0, 2)).toEqual([{ type: 'audience.open', params: { sessionId } }, { type: 'session.open', params: { sessionId } }]);
     expect(screen.getByRole('status', { name: 'Simulated time' })).toHaveTextContent(/^T\+\d\d:\d\d:\d\d$/);
     // The story's own time zone (public-test-bucket starts at 09:30 in UTC+08:00), not UTC.
     expect(screen.getByLabelText('Scenario date and time')).toHaveTextContent(/^2025-06-10 \d\d:\d\d UTC\+08:00$/);
@@ -95,12 +97,13 @@ describe('the projector view', () => {
       client.advance(triage.duration + MIN);
     });
     const deadlines = await screen.findByRole('region', { name: 'Deadlines' });
-    const severity = within(deadlines).getByText('Declare the severity').closest('li')!;
-    expect(severity).toHaveTextContent(/\d+ (h|min|s)( \d+ (min|s))? left$/);
-    const before = severity.textContent;
-    act(() => client.advance(5 * MIN));
-    expect(severity).toHaveTextContent(/\d+ (h|min|s)( \d+ (min|s))? left$/);
-    expect(severity.textContent).not.toBe(before);
+    // The severity's own deadline is timed from the scenario's expected severity: not shown until one is declared.
+    expect(within(deadlines).queryByText('Declare the severity')).toBeNull();
+    const counting = within(deadlines).getAllByRole('listitem').find((item) => / left$/.test(item.textContent ?? ''))!;
+    expect(counting).toHaveTextContent(/\d+ (h|min|s)( \d+ (min|s))? left$/);
+    const before = counting.textContent;
+    act(() => client.advance(95 * MIN));
+    expect(within(deadlines).getAllByRole('listitem').map((item) => item.textContent)).not.toContain(before);
   });
 
   it('shows the decisions put to the team, question and options, and never their credits or consequences', async () => {
@@ -118,6 +121,20 @@ describe('the projector view', () => {
       expect(article).not.toHaveTextContent(/\b(best|acceptable|poor|harmful)\b/);
     }
     expect(within(region).queryAllByRole('button')).toEqual([]);
+  });
+
+  it("draws the projector's view as the server cut it, and opens nothing else", async () => {
+    const client = fakeClient();
+    const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 600, participants: {} });
+    client.advance(46 * MIN);
+    const { plan, scenario } = client.session().index;
+    const cut = projectorViewOf(sessionView(client.session()), plan, scenario);
+    client.override('audience.open', () => ({ view: { ...cut, scenarioTitle: 'As the server cut it' }, me: null }));
+    client.calls.length = 0;
+    renderWithApp(<ProjectorView sessionId={sessionId} />, client);
+    await screen.findByRole('heading', { name: 'As the server cut it', level: 1 });
+    expect(client.calls.map((call) => call.type)).toEqual(['audience.open']);
+    expect(await screen.findByRole('region', { name: 'Decisions for the team' })).toBeInTheDocument();
   });
 
   it('says so when the session cannot be opened', async () => {

@@ -8,7 +8,8 @@ import { ProtocolClient } from './helpers/protocol-client.js';
 
 // The projector has a read-only token of its own, checked by the server: it may open its
 // session, receive its updates and read the documents it shows; nothing that changes anything.
-// Its page used to carry the facilitator's token, read-only in the UI only.
+// Its page used to carry the facilitator's token, read-only in the UI only. It receives the
+// projector's view the server cuts (engine/protocol/audience-view.ts), never the facilitator's.
 
 const SCENARIO = 'public-test-bucket';
 let dataDir: string;
@@ -70,6 +71,24 @@ function everyCommand(session: string): { type: CommandType; params: Record<stri
     'msel.export': { scenarioId: SCENARIO, format: 'csv' },
     'pack.import': { fileName: 'x.firedrill', base64: '' },
     'pack.export': { kind: 'exercise', scenarioId: SCENARIO },
+    'lan.status': {},
+    'lan.start': {},
+    'lan.stop': {},
+    'lobby.get': { sessionId: session },
+    'lobby.settings': { sessionId: session, approval: true },
+    'lobby.approve': { sessionId: session, request: 'r-abcdefgh' },
+    'lobby.reject': { sessionId: session, request: 'r-abcdefgh' },
+    'lobby.assign': { sessionId: session, participant: 'p-abcdefgh', role: 'incident-commander' },
+    'lobby.remove': { sessionId: session, participant: 'p-abcdefgh' },
+    'join.lookup': { code: 'ABC234' },
+    'join.request': { code: 'ABC234', name: 'Projector' },
+    'audience.open': { sessionId: session },
+    'audience.close': { sessionId: session },
+    'audience.input': { sessionId: session, input: { type: 'severity.declared', level: 1 } },
+    'chat.post': { sessionId: session, text: 'Hello from the projector?' },
+    'draft.send': { sessionId: session, kind: 'holding-statement', text: 'A statement?' },
+    'evaluation.rate': { sessionId: session, objective: 'x', rating: 'P', reason: 'Why not' },
+    'evaluation.note': { sessionId: session, text: 'A note?' },
   };
   return COMMAND_TYPES.map((type) => ({ type, params: params[type] }));
 }
@@ -87,17 +106,20 @@ describe("the projector's token", () => {
     }
   });
 
-  it('opens its session and receives its updates, and may read the documents it shows', async () => {
+  it("opens its session's projector view and receives its updates, never the facilitator's view nor the scenario", async () => {
     const { token } = await console_.ok('projector.token', { sessionId });
     const projector = await ProtocolClient.connect(server.port, token);
+    const audience: unknown[] = [];
+    projector.socket.on('audience.update', (update: unknown) => void audience.push(update));
     try {
-      const { view } = await projector.ok('session.open', { sessionId });
-      expect(view.sessionId).toBe(sessionId);
-      expect((await projector.ok('library.show', { kind: 'scenario', id: SCENARIO })).id).toBe(SCENARIO);
-      await console_.ok('session.input', { sessionId, actor: 'facilitator', input: { type: 'observation.noted', text: 'Seen in the room.', tag: 'note' } });
-      const update = await projector.waitForUpdate((u) => u.view.observations.some((o) => o.text === 'Seen in the room.'));
-      expect(update.sessionId).toBe(sessionId);
-      await projector.ok('session.close', { sessionId });
+      const { view } = await projector.ok('audience.open', { sessionId });
+      expect(view).toMatchObject({ sessionId, audience: 'projector' });
+      expect(await projector.fail('library.show', { kind: 'scenario', id: SCENARIO })).toMatchObject({ code: 'unauthorized' });
+      await console_.ok('clock.speed', { sessionId, speed: 120 });
+      await expect.poll(() => audience.length, { timeout: 5_000 }).toBeGreaterThan(0);
+      expect(audience[0]).toMatchObject({ sessionId, view: { audience: 'projector', speed: 120 } });
+      expect(projector.updates).toEqual([]);
+      await projector.ok('audience.close', { sessionId });
     } finally {
       projector.close();
     }
@@ -108,14 +130,14 @@ describe("the projector's token", () => {
     const projector = await ProtocolClient.connect(server.port, token);
     const before = journals();
     try {
-      await projector.ok('session.open', { sessionId });
-      const allowed = new Set<CommandType>(['session.open', 'session.close', 'library.show']);
+      await projector.ok('audience.open', { sessionId });
+      const allowed = new Set<CommandType>(['audience.open', 'audience.close']);
       for (const { type, params } of everyCommand(sessionId).filter((command) => !allowed.has(command.type))) {
         const reply = await projector.raw({ id: type, type, params });
         expect(reply, type).toMatchObject({ id: type, ok: false, error: { code: 'unauthorized' } });
       }
       // Nor may it open, close or watch another session.
-      for (const type of ['session.open', 'session.close'] as const) {
+      for (const type of ['audience.open', 'audience.close'] as const) {
         expect(await projector.fail(type, { sessionId: otherSession }), type).toMatchObject({ code: 'unauthorized', message: expect.stringContaining(`for session ${sessionId} only`) });
       }
       expect(journals()).toEqual(before);

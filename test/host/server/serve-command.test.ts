@@ -41,6 +41,28 @@ describe('firedrill serve', () => {
     await expect(fetch(url!)).rejects.toThrow();
   });
 
+  it('--lan listens on the LAN too and prints the join address (checked as text only: tests never connect to it)', async () => {
+    const { out, err, printed, io: cliIo } = io();
+    const signals = new EventEmitter();
+    const ready = new Promise<void>((resolve) => printed.on('text', () => out.join('').includes('Press Ctrl+C') && resolve()));
+    const running = serveCommand({ port: 0, dataDir, lan: { interface: 'all', port: 0 } }, cliIo, signals);
+    await ready;
+    expect(out.join('')).toMatch(/LAN mode: participants join at http:\/\/[\d.]+:\d+\/#\/join \(plain HTTP/);
+    const lanPort = Number(/LAN mode: participants join at http:\/\/[\d.]+:(\d+)/.exec(out.join(''))![1]);
+    expect((await fetch(`http://127.0.0.2:${lanPort}/`)).status).toBe(200);
+    signals.emit('SIGTERM');
+    expect(await running).toBe(0);
+    expect(err).toEqual([]);
+  });
+
+  it('takes the LAN options only with --lan, and both TLS files or neither', async () => {
+    for (const args of [['--interface', 'eth0'], ['--lan', '--tls-cert', 'cert.pem']]) {
+      const { err, io: cliIo } = io();
+      expect(await main(['serve', ...args], cliIo), args.join(' ')).toBe(2);
+      expect(err.join('')).toMatch(/^firedrill: (--interface, --lan-port, --tls-cert and --tls-key go with --lan|give both --tls-cert and --tls-key)/);
+    }
+  });
+
   it('refuses a port that is not one, with the usage', async () => {
     const { err, io: cliIo } = io();
     expect(await main(['serve', '--port', 'eighty'], cliIo)).toBe(2);

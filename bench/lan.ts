@@ -1,0 +1,245 @@
+// A LAN session under load (issue 12): 1 facilitator, 1 projector, 60 participants and 4
+// observers as Socket.IO clients on 127.0.0.x (through the LAN listener on every interface),
+// the busiest bundled scenario at 600x with participants acting. Prints: p95 from a
+// participant's input to its acknowledgement, p95 from an inject firing to its arrival at every
+// participant it is sent to, the server's peak RSS; whether every client of an audience ends with
+// the same view; then SIGKILLs the server mid-drill, restarts it, and checks that every client
+// reconnects and nothing acknowledged was lost. Nothing is asserted; loops are bounded in count and time.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { io, type Socket } from 'socket.io-client';
+import { COMMAND_EVENT, type Reply, type ServerEvents } from '../engine/protocol/messages.js';
+import type { CommandParamsInput, CommandResult, CommandType } from '../engine/protocol/commands.js';
+import type { AudienceView, RoleView } from '../engine/protocol/audience.js';
+import type { Scenario } from '../engine/format/scenario.js';
+import type { Plan } from '../engine/format/plan.js';
+
+const PARTICIPANTS = 60;
+const OBSERVERS = 4;
+const DRILL_WALL_MS = 60_000;
+const KILL_AFTER_MS = 12_000;
+const STEP_TIMEOUT_MS = 30_000;
+const CLI = join(process.cwd(), 'dist', 'cli.js');
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? NaN;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+interface Served { child: ChildProcess; port: number; lanPort: number; token: string; peakRss: () => number }
+
+/** Starts `firedrill serve --lan` in a child process (so it can be SIGKILLed), on the ports given or free ones. */
+function serve(dataDir: string, ports?: { port: number; lanPort: number }): Promise<Served> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--data-dir', dataDir, '--port', String(ports?.port ?? 0), '--lan', '--interface', 'all', '--lan-port', String(ports?.lanPort ?? 0)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let peak = 0;
+  const sampler = setInterval(() => {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
+      peak = Math.max(peak, kb * 1024);
+    } catch {
+      // gone
+    }
+  }, 100);
+  child.once('exit', () => clearInterval(sampler));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`the server did not start: ${out}`)), STEP_TIMEOUT_MS);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const main = /serving at http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+)/.exec(out);
+      const lan = /join at https?:\/\/[\d.]+:(\d+)\//.exec(out);
+      if (main && lan) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(main[1]), token: main[2]!, lanPort: Number(lan[1]), peakRss: () => peak });
+      }
+    });
+  });
+}
+
+class Client {
+  private id = 0;
+  readonly views: AudienceView[] = [];
+  readonly arrivals: { at: number; view: AudienceView }[] = [];
+  readonly updates: ServerEvents['session.update'][] = [];
+  constructor(readonly socket: Socket) {
+    socket.on('audience.update', (update: ServerEvents['audience.update']) => this.arrivals.push({ at: performance.now(), view: update.view }));
+    socket.on('session.update', (update: ServerEvents['session.update']) => this.updates.push(update));
+  }
+  static connect(address: string, port: number, query: Record<string, string>, reconnection = false): Promise<Client> {
+    const socket = io(`http://${address}:${port}`, { query, transports: ['websocket'], reconnection, reconnectionDelay: 200, reconnectionDelayMax: 1_000, forceNew: true });
+    return new Promise((resolve, reject) => {
+      const client = new Client(socket);
+      socket.once('connect', () => resolve(client));
+      socket.once('connect_error', (error) => (reconnection ? undefined : reject(error)));
+    });
+  }
+  send<T extends CommandType>(type: T, params: CommandParamsInput<T>): Promise<Reply<T>> {
+    return this.socket.timeout(STEP_TIMEOUT_MS).emitWithAck(COMMAND_EVENT, { id: ++this.id, type, params }) as Promise<Reply<T>>;
+  }
+  async ok<T extends CommandType>(type: T, params: CommandParamsInput<T>): Promise<CommandResult<T>> {
+    const reply = await this.send(type, params);
+    if (!reply.ok) throw new Error(`${type}: ${reply.error.code}: ${reply.error.message}`);
+    return reply.result as CommandResult<T>;
+  }
+  latest(): AudienceView | undefined {
+    return this.arrivals.at(-1)?.view;
+  }
+}
+
+const loopback = (i: number) => `127.0.0.${2 + (i % 250)}`;
+const until = async (test: () => boolean, timeoutMs: number) => {
+  const end = Date.now() + timeoutMs;
+  while (!test() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
+  return test();
+};
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'firedrill-bench-lan-'));
+  let served = await serve(dataDir);
+  let peakRss = 0;
+  try {
+    let facilitator = await Client.connect('127.0.0.1', served.port, { token: served.token });
+    const library = await facilitator.ok('library.list', {});
+    // The busiest scenario: the most injects.
+    const shown = await Promise.all(library.scenarios.map(async (entry) => (await facilitator.ok('library.show', { kind: 'scenario', id: entry.id })).document as Scenario));
+    const scenario = shown.sort((a, b) => b.injects.length - a.injects.length)[0]!;
+    const plan = (await facilitator.ok('library.show', { kind: 'plan', id: scenario.plan })).document as Plan;
+    const { sessionId } = await facilitator.ok('session.create', { scenarioId: scenario.id, mode: 'facilitated', speed: 1 });
+    await facilitator.ok('clock.pause', { sessionId });
+    const { joinCode } = await facilitator.ok('lobby.get', { sessionId });
+    console.log(`scenario ${scenario.id}: ${scenario.injects.length} injects, ${plan.roles.length} roles; ${PARTICIPANTS} participants, ${OBSERVERS} observers, 1 projector`);
+
+    const participants: { client: Client; role: string; token: string; i: number }[] = [];
+    for (let i = 0; i < PARTICIPANTS; i++) {
+      const guest = await Client.connect(loopback(i), served.lanPort, { join: '1' });
+      const role = plan.roles[i % plan.roles.length]!.id;
+      const admission = await guest.ok('join.request', { code: joinCode, name: `Player ${i + 1}`, seat: 'role', role });
+      guest.socket.close();
+      if (admission.status !== 'joined') throw new Error('expected to join');
+      const client = await Client.connect(loopback(i), served.lanPort, { token: admission.token }, true);
+      await client.ok('audience.open', { sessionId });
+      participants.push({ client, role, token: admission.token, i });
+    }
+    const observers: Client[] = [];
+    for (let i = 0; i < OBSERVERS; i++) {
+      const guest = await Client.connect(loopback(100 + i), served.lanPort, { join: '1' });
+      const admitted = new Promise<string>((resolve) => guest.socket.once('join.admitted', (event: ServerEvents['join.admitted']) => resolve(event.token)));
+      const waiting = await guest.ok('join.request', { code: joinCode, name: `Observer ${i + 1}`, seat: 'observer' });
+      if (waiting.status !== 'waiting') throw new Error('expected to wait');
+      await facilitator.ok('lobby.approve', { sessionId, request: waiting.request });
+      const token = await admitted;
+      guest.socket.close();
+      const client = await Client.connect(loopback(100 + i), served.lanPort, { token }, true);
+      await client.ok('audience.open', { sessionId });
+      observers.push(client);
+    }
+    const { token: projectorToken } = await facilitator.ok('projector.token', { sessionId });
+    const projector = await Client.connect(loopback(200), served.lanPort, { token: projectorToken }, true);
+    await projector.ok('audience.open', { sessionId });
+
+    // The drill: 600x on the wall clock; each participant acts on what arrives (bounded: one input in flight each).
+    await facilitator.ok('clock.speed', { sessionId, speed: 600 });
+    await facilitator.ok('clock.resume', { sessionId });
+    const acks: number[] = [];
+    const acked: { seq: number; hash: string }[] = [];
+    let running = true;
+    const act = async (p: (typeof participants)[number]) => {
+      let inputs = 0;
+      while (running && inputs < 40) {
+        const view = p.client.latest() as RoleView | undefined;
+        const decision = view?.openDecisions[0];
+        const action = view?.actions.find((one) => one.taken === null && one.prerequisites.every((pre) => view.actions.find((a) => a.id === pre)?.taken?.status === 'done'));
+        const input = decision ? { type: 'decision.answered' as const, decision: decision.id, option: decision.options[0]!.id } : action && view!.inbox.length > 0 ? { type: 'action.taken' as const, action: action.id } : undefined;
+        if (!input || !p.client.socket.connected) {
+          await new Promise((resolve) => setTimeout(resolve, 100 + (p.i % 10) * 20));
+          continue;
+        }
+        const sent = performance.now();
+        try {
+          const reply = await p.client.send('audience.input', { sessionId, input, commandId: `bench-${p.i}-${inputs}` });
+          if (reply.ok) {
+            acks.push(performance.now() - sent);
+            acked.push({ seq: reply.result.entry.seq, hash: reply.result.entry.hash! });
+          }
+        } catch {
+          // the server went (the SIGKILL below): nothing was acknowledged
+        }
+        inputs++;
+        await new Promise((resolve) => setTimeout(resolve, 200 + (p.i % 10) * 30));
+      }
+    };
+    const acting = participants.map(act);
+
+    await new Promise((resolve) => setTimeout(resolve, KILL_AFTER_MS));
+    peakRss = Math.max(peakRss, served.peakRss());
+    const ackedBeforeKill = acked.length;
+    const killedAt = performance.now();
+    served.child.kill('SIGKILL');
+    await new Promise((resolve) => served.child.once('exit', resolve));
+    served = await serve(dataDir, { port: served.port, lanPort: served.lanPort });
+    facilitator.socket.close();
+    facilitator = await Client.connect('127.0.0.1', served.port, { token: served.token });
+    await facilitator.ok('session.open', { sessionId });
+    const everyone = [...participants.map((p) => p.client), ...observers, projector];
+    const reconnected = await until(() => everyone.every((c) => c.socket.connected), STEP_TIMEOUT_MS);
+    await Promise.all(everyone.map((c) => c.send('audience.open', { sessionId })));
+    const resumedAt = performance.now();
+    console.log(`SIGKILL mid-drill (${ackedBeforeKill} inputs acknowledged by then): ${everyone.filter((c) => c.socket.connected).length} of ${everyone.length} clients reconnected${reconnected ? '' : ' (timed out)'}`);
+
+    // Play on to the end: the clock at 600x, bounded in wall time; then end it.
+    const start = Date.now();
+    while (Date.now() - start < DRILL_WALL_MS - KILL_AFTER_MS) {
+      const view = (await facilitator.ok('session.open', { sessionId })).view;
+      if (view.ended) break;
+      if (view.injects.every((inject) => inject.status !== 'pending' && inject.status !== 'scheduled')) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    running = false;
+    await Promise.all(acting);
+    const final = (await facilitator.ok('session.open', { sessionId })).view;
+    if (!final.ended) await facilitator.ok('session.end', { sessionId, reason: 'the bench is over' });
+    peakRss = Math.max(peakRss, served.peakRss());
+
+    // Nothing acknowledged is lost: every acknowledged entry is in the journal, with its hash.
+    const journal = readFileSync(join(dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { seq: number; hash?: string });
+    const bySeq = new Map(journal.map((entry) => [entry.seq, entry.hash]));
+    const lost = acked.filter((entry) => bySeq.get(entry.seq) !== entry.hash);
+    console.log(`acknowledged inputs: ${acked.length}; lost after the SIGKILL and restart: ${lost.length}`);
+
+    // Every client of an audience ends with the same view.
+    const finals = await Promise.all(everyone.map(async (c) => (await c.ok('audience.open', { sessionId })).view));
+    const byAudience = new Map<string, Set<string>>();
+    finals.forEach((view) => {
+      const key = view.audience === 'role' ? `role:${view.role.id}` : view.audience;
+      const text = JSON.stringify({ ...view, now: 0 });
+      byAudience.set(key, (byAudience.get(key) ?? new Set()).add(text));
+    });
+    const differing = [...byAudience.entries()].filter(([, views]) => views.size > 1).map(([key]) => key);
+    console.log(`audiences: ${byAudience.size}; ending with differing views: ${differing.length ? differing.join(', ') : 'none'}`);
+
+    // Inject fire -> arrival at every participant it is sent to (before the SIGKILL's reconnection gap, and after).
+    const arrivalsOf = (client: Client, inject: string) => client.arrivals.find((a) => a.view.audience === 'role' && a.view.inbox.some((i) => i.id === inject))?.at;
+    const spreads: number[] = [];
+    for (const inject of scenario.injects) {
+      const recipients = participants.filter((p) => inject.to.includes(p.role));
+      const times = recipients.map((p) => arrivalsOf(p.client, inject.id));
+      if (recipients.length === 0 || times.some((t) => t === undefined)) continue;
+      const projected = projector.arrivals.find((a) => a.view.audience === 'projector' && a.view.injects.some((i) => i.id === inject.id))?.at;
+      const first = Math.min(...(times as number[]), projected ?? Infinity);
+      // An inject that fired while the server was down arrives with each page's reconnection: not a push to measure.
+      if (first >= killedAt && first <= resumedAt + 2_000) continue;
+      spreads.push(Math.max(...(times as number[])) - first);
+    }
+    console.log(`p95 input -> acknowledgement: ${ms(percentile(acks, 95))} over ${acks.length} inputs (target 50 ms)`);
+    console.log(`p95 inject fired -> arrived at all its participants: ${ms(percentile(spreads, 95))} over ${spreads.length} injects (target 100 ms; measured from the first audience to receive it)`);
+    console.log(`server peak RSS: ${(peakRss / 1e6).toFixed(0)} MB (target 200 MB)`);
+    for (const c of [...everyone, facilitator]) c.socket.close();
+  } finally {
+    served.child.kill('SIGTERM');
+    await new Promise((resolve) => served.child.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,138 @@
+import { useId } from 'react';
+
+/** The LAN mode as the facilitator sees it. */
+export interface LanState {
+  /** Listening on the room's network. */
+  on: boolean;
+  /** The address participants open (this machine's LAN address), once on. */
+  address: string | null;
+  /** The session's join code. */
+  code: string | null;
+  /** The join address as a QR code, drawn locally (SVG markup), once on. */
+  qrSvg: string | null;
+}
+
+export type Presence = 'joined' | 'away' | 'reconnecting' | 'waiting';
+
+/** One person in the lobby: a participant who joined (or asks to) from their own device. */
+export interface LobbyPerson {
+  id: string;
+  name: string;
+  role: string | null;
+  presence: Presence;
+}
+
+const PRESENCE_TEXT: Record<Presence, string> = { joined: 'Joined', away: 'Away', reconnecting: 'Reconnecting', waiting: 'Waiting for approval' };
+
+export interface LobbyPanelProps {
+  lan: LanState;
+  /** LAN mode is not offered here (the desktop app without the host's LAN support, or a page that is not the facilitator's). */
+  lanUnavailable?: string | null;
+  approvalRequired: boolean;
+  people: readonly LobbyPerson[];
+  roles: readonly { id: string; title: string }[];
+  /** Where to listen when LAN mode is turned on: one network interface, or all of them. */
+  interfaces?: readonly { id: string; title: string }[];
+  interfaceChoice?: string;
+  onInterface?: (id: string) => void;
+  /** The LAN port as typed; empty for the host's default (another program may hold it). */
+  port?: string;
+  onPort?: (port: string) => void;
+  onLan: (on: boolean) => void;
+  onApprovalRequired: (required: boolean) => void;
+  onApprove: (person: string) => void;
+  onAssign: (person: string, role: string) => void;
+  onRemove: (person: string) => void;
+}
+
+/**
+ * The room: the LAN switch, and while it is on the join address, its QR code and the session's
+ * join code (each in an element labelled so); then the lobby: who joined, in which role, whether
+ * they are here, away or reconnecting; approve, move to another role, remove.
+ */
+export function LobbyPanel(props: LobbyPanelProps) {
+  const { lan, people, roles } = props;
+  const addressLabel = useId();
+  const codeLabel = useId();
+  const approvalId = useId();
+  const interfaceId = useId();
+  const portId = useId();
+  const roleTitle = (id: string | null) => roles.find((role) => role.id === id)?.title ?? id ?? 'no role';
+  const takenBy = new Map(people.filter((person) => person.role && person.presence !== 'waiting').map((person) => [person.role!, person.name]));
+  return (
+    <section className="panel lobby" aria-labelledby="lobby-heading">
+      <h2 id="lobby-heading" tabIndex={-1}>Room</h2>
+      <div className="lan-switch">
+        <button type="button" role="switch" aria-checked={lan.on} disabled={!!props.lanUnavailable} onClick={() => props.onLan(!lan.on)}>
+          {lan.on ? 'LAN mode: on' : 'LAN mode: off'}
+        </button>
+        <p className="hint">
+          {props.lanUnavailable ?? (lan.on
+            ? 'Participants on this network open the address (or scan the code) and type the join code. Turn it off to stop listening on the network.'
+            : 'Off: Firedrill listens on this computer only. Turn it on to let participants join from their own devices on this network.')}
+        </p>
+        {!lan.on && props.interfaces && props.interfaces.length > 0 && (
+          <label className="field inline" htmlFor={interfaceId}>
+            <span>Network</span>
+            <select id={interfaceId} value={props.interfaceChoice} disabled={!!props.lanUnavailable} onChange={(event) => props.onInterface?.(event.target.value)}>
+              {props.interfaces.map((one) => <option key={one.id} value={one.id}>{one.title}</option>)}
+            </select>
+          </label>
+        )}
+        {!lan.on && props.onPort && (
+          <label className="field inline" htmlFor={portId}>
+            <span>Port</span>
+            <input id={portId} className="lan-port" inputMode="numeric" pattern="[0-9]*" maxLength={5} placeholder="4781" value={props.port ?? ''}
+              disabled={!!props.lanUnavailable} onChange={(event) => props.onPort?.(event.target.value.replace(/\D/g, ''))} />
+          </label>
+        )}
+      </div>
+      {lan.on && (
+        <div className="join-details">
+          <dl className="join-facts">
+            <div>
+              <dt id={addressLabel}>Join address</dt>
+              <dd><output aria-labelledby={addressLabel} className="join-address">{lan.address ?? '…'}</output></dd>
+            </div>
+            <div>
+              <dt id={codeLabel}>Join code</dt>
+              <dd><output aria-labelledby={codeLabel} className="join-code">{lan.code ?? '…'}</output></dd>
+            </div>
+          </dl>
+          {lan.qrSvg && (
+            // Markup drawn by the qrcode package from the address (no text from anyone else), as an image with its words.
+            <img className="join-qr" alt={`QR code of the join address ${lan.address ?? ''}`} src={`data:image/svg+xml;utf8,${encodeURIComponent(lan.qrSvg)}`} width={168} height={168} />
+          )}
+        </div>
+      )}
+      <label className="radio" htmlFor={approvalId}>
+        <input id={approvalId} type="checkbox" checked={props.approvalRequired} onChange={(event) => props.onApprovalRequired(event.target.checked)} />
+        Let each participant in myself (approval)
+      </label>
+      <h3>Lobby <span className="count">{people.length === 0 ? '' : `${people.filter((person) => person.presence !== 'waiting').length} in, ${people.filter((person) => person.presence === 'waiting').length} waiting`}</span></h3>
+      {people.length === 0 && <p className="empty">Nobody has joined yet.</p>}
+      <ul className="lobby-list">
+        {people.map((person) => (
+          <li key={person.id} className={`presence-${person.presence}`}>
+            <span className="lobby-name">{person.name}</span>
+            <span className={`presence presence-${person.presence}`}>{PRESENCE_TEXT[person.presence]}</span>
+            <label className="field inline lobby-role">
+              <span className="visually-hidden">Role of {person.name}</span>
+              <select value={person.role ?? ''} onChange={(event) => props.onAssign(person.id, event.target.value)}>
+                {person.role === null && <option value="">No role</option>}
+                {roles.map((role) => {
+                  const other = takenBy.get(role.id);
+                  return <option key={role.id} value={role.id} disabled={!!other && other !== person.name}>{role.title}{other && other !== person.name ? ` (${other})` : ''}</option>;
+                })}
+              </select>
+            </label>
+            <span className="buttons">
+              {person.presence === 'waiting' && <button type="button" className="primary" onClick={() => props.onApprove(person.id)}>Let {person.name} in</button>}
+              <button type="button" className="danger" onClick={() => props.onRemove(person.id)} aria-label={`Remove ${person.name} (${roleTitle(person.role)})`}>Remove</button>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+// @vitest-environment jsdom
+import './setup.js';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { BridgeChat } from '../../renderer/participant/BridgeChat.js';
+import { Drafts } from '../../renderer/participant/Drafts.js';
+import { Inbox, type InboxMessage } from '../../renderer/participant/Inbox.js';
+import { RoleActions, type RoleAction } from '../../renderer/participant/RoleActions.js';
+import { RoleDecisions } from '../../renderer/participant/RoleDecisions.js';
+import { EvaluatorForm } from '../../renderer/observer/EvaluatorForm.js';
+import { MIN } from '../helpers/world.js';
+
+// The participant's panels and the evaluator's form on their own: what they show of the props
+// they are given, and what they ask for. The page that feeds them is participant-app.test.tsx.
+
+const MESSAGES: InboxMessage[] = [
+  { id: 'INJ-01', title: 'GuardDuty: bucket policy made public', channel: 'cloud-finding', firedAt: 5 * MIN, from: 'AWS GuardDuty', body: 'Policy changed on prod-exports.', artifacts: [{ kind: 'guardduty-finding', title: 'The finding', data: { Severity: 8 } } as never] },
+  { id: 'INJ-02', title: 'Chat: the developer wants the bucket gone', channel: 'chat', firedAt: 12 * MIN, from: null, body: 'Can we just delete it?', artifacts: [] },
+  { id: 'INJ-03', title: 'Security Hub daily review', channel: 'cloud-finding', firedAt: 20 * MIN, from: null, body: 'Three findings.', artifacts: [] },
+];
+
+describe('the inbox', () => {
+  it('lists the latest first with unread counts in all and by channel, and marks a message read when opened', async () => {
+    const read = new Set<string>(['INJ-03']);
+    const onRead = vi.fn((id: string) => read.add(id));
+    const { rerender } = render(<Inbox messages={MESSAGES} read={read} onRead={onRead} />);
+    const heading = screen.getByRole('heading', { name: /Inbox/ });
+    expect(heading).toHaveAccessibleName('Inbox, 2 unread');
+    const filter = screen.getByRole('group', { name: 'Show the channel' });
+    expect(within(filter).getByRole('button', { name: 'All, 2 unread' })).toHaveAttribute('aria-pressed', 'true');
+    expect(within(filter).getByRole('button', { name: 'Cloud finding, 1 unread' })).toBeInTheDocument();
+    expect(within(filter).getByRole('button', { name: 'Chat, 1 unread' })).toBeInTheDocument();
+    const titles = [...document.querySelectorAll('.inbox-title')].map((one) => one.textContent);
+    expect(titles).toEqual(['Security Hub daily review', 'Chat: the developer wants the bucket gone', 'GuardDuty: bucket policy made public']);
+
+    await userEvent.click(screen.getByText('GuardDuty: bucket policy made public'));
+    expect(onRead).toHaveBeenCalledWith('INJ-01');
+    rerender(<Inbox messages={MESSAGES} read={new Set(read)} onRead={onRead} />);
+    expect(screen.getByRole('heading', { name: /Inbox/ })).toHaveAccessibleName('Inbox, 1 unread');
+    // The message and its artifact are readable once open.
+    expect(screen.getByText('Policy changed on prod-exports.')).toBeVisible();
+    expect(screen.getByText('From AWS GuardDuty')).toBeVisible();
+    expect(screen.getByText('The finding')).toBeInTheDocument();
+
+    await userEvent.click(within(filter).getByRole('button', { name: /^Chat/ }));
+    expect(screen.queryByText('GuardDuty: bucket policy made public')).not.toBeInTheDocument();
+    expect(screen.getByText('Chat: the developer wants the bucket gone')).toBeInTheDocument();
+  });
+
+  it('says so when nothing has come in', () => {
+    render(<Inbox messages={[]} read={new Set()} onRead={() => {}} />);
+    expect(screen.getByText('Nothing has come in for your role yet.')).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: 'Show the channel' })).not.toBeInTheDocument();
+  });
+});
+
+const ACTIONS: RoleAction[] = [
+  { id: 'triage', title: 'Triage the GuardDuty finding', phase: 'detection-analysis', phaseTitle: 'Detection and analysis', taken: { by: 'Grace', takenAt: 10 * MIN, completesAt: 15 * MIN } },
+  { id: 'query', title: 'Query CloudTrail', phase: 'detection-analysis', phaseTitle: 'Detection and analysis', taken: { by: 'Alan', takenAt: 2 * MIN, completesAt: 4 * MIN } },
+  { id: 'block', title: 'Block public access', phase: 'containment', phaseTitle: 'Containment', taken: null },
+];
+
+describe('my actions', () => {
+  it('shows each action\'s state and who took it, and takes an action once however often it is pressed', async () => {
+    let finish: () => void = () => {};
+    const onTake = vi.fn(() => new Promise<void>((resolve) => { finish = resolve; }));
+    render(<RoleActions actions={ACTIONS} now={12 * MIN} ended={false} currentPhase="containment" onTake={onTake} />);
+    expect(screen.getByRole('heading', { name: /My actions/ })).toHaveTextContent('2 of 3 taken');
+    expect(screen.getByText(/^In progress: taken by Grace at T\+00:10, 3 min left$/)).toBeInTheDocument();
+    expect(screen.getByText('Done at T+00:04: taken by Alan at T+00:02')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Take action: Triage the GuardDuty finding' })).toBeDisabled();
+    const block = screen.getByRole('button', { name: 'Take action: Block public access' });
+    await userEvent.dblClick(block);
+    expect(onTake).toHaveBeenCalledTimes(1);
+    expect(block).toBeDisabled();
+    expect(block).toHaveTextContent('Taking…');
+    finish();
+    await vi.waitFor(() => expect(block).toBeEnabled());
+  });
+});
+
+describe('my decisions', () => {
+  it('counts down in simulated time and answers with the option chosen', async () => {
+    const onAnswer = vi.fn(() => Promise.resolve());
+    const decisions = [{ id: 'D1', prompt: 'Notify the regulator now?', options: [{ id: 'yes', label: 'Notify now' }, { id: 'no', label: 'Wait' }], openedAt: 30 * MIN, expiresAt: 60 * MIN }];
+    const { rerender } = render(<RoleDecisions decisions={decisions} now={40 * MIN} ended={false} onAnswer={onAnswer} />);
+    const group = screen.getByRole('group', { name: 'Notify the regulator now?' });
+    expect(group).toHaveAccessibleDescription('Put to you at T+00:30 · 20 min left');
+    rerender(<RoleDecisions decisions={decisions} now={57 * MIN} ended={false} onAnswer={onAnswer} />);
+    expect(within(group).getByText(/^3 min left$/)).toHaveClass('soon');
+    await userEvent.click(within(group).getByRole('button', { name: 'Notify now' }));
+    expect(onAnswer).toHaveBeenCalledWith('D1', 'yes');
+  });
+});
+
+describe('the bridge channel', () => {
+  it('lists the messages in a log and sends one, clearing the line only once the host has it', async () => {
+    let accept: (ok: boolean) => void = () => {};
+    const onSend = vi.fn(() => new Promise<boolean>((resolve) => { accept = resolve; }));
+    render(<BridgeChat me="Grace" disabled={false} onSend={onSend}
+      messages={[{ seq: 4, at: 3 * MIN, author: 'Ada', roleTitle: 'Incident Commander', text: 'Who has the bucket?' }]} />);
+    expect(within(screen.getByRole('log', { name: 'Bridge messages' })).getByText('Who has the bucket?')).toBeInTheDocument();
+    const line = screen.getByRole('textbox', { name: 'Message to the team' });
+    await userEvent.type(line, 'I do: blocking public access{Enter}');
+    expect(onSend).toHaveBeenCalledWith('I do: blocking public access');
+    expect(line).toHaveValue('I do: blocking public access');
+    accept(true);
+    await vi.waitFor(() => expect(line).toHaveValue(''));
+  });
+});
+
+describe('drafts', () => {
+  it('writes a draft of the chosen document and sends it; the sent ones are listed', async () => {
+    const texts: Record<string, string> = {};
+    const onText = vi.fn((kind: string, text: string) => { texts[kind] = text; });
+    const onSend = vi.fn(() => Promise.resolve(true));
+    const sent = [{ seq: 9, at: 50 * MIN, kind: 'holding-statement', author: 'Ada', roleTitle: 'Communications Lead', text: 'We are aware of an issue.' }];
+    const { rerender } = render(<Drafts sent={sent} disabled={false} text={texts} onText={onText} onSend={onSend} />);
+    expect(screen.getByRole('article', { name: 'Holding statement by Ada' })).toHaveTextContent('We are aware of an issue.');
+    await userEvent.click(screen.getByRole('radio', { name: 'Executive briefing' }));
+    rerender(<Drafts sent={sent} disabled={false} text={{ 'executive-briefing': 'Exposure contained at 10:40.' }} onText={onText} onSend={onSend} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Send the executive briefing' }));
+    expect(onSend).toHaveBeenCalledWith('executive-briefing', 'Exposure contained at 10:40.');
+    await vi.waitFor(() => expect(onText).toHaveBeenLastCalledWith('executive-briefing', ''));
+  });
+});
+
+describe('the evaluator form', () => {
+  it('rates an objective P, S, M or U with a reason, and notes observations', async () => {
+    const onRate = vi.fn(() => Promise.resolve(true));
+    const onNote = vi.fn(() => Promise.resolve(true));
+    render(<EvaluatorForm evaluator="Eve" disabled={false} ratings={[]} notes={[]} onRate={onRate} onNote={onNote}
+      objectives={[{ id: 'contain', title: 'Contain the exposure', capability: 'Operational coordination' }]} />);
+    const objective = screen.getByRole('group', { name: /Contain the exposure/ });
+    const rate = within(objective).getByRole('button', { name: 'Rate' });
+    expect(rate).toBeDisabled();
+    await userEvent.click(within(objective).getByRole('radio', { name: 'S: Performed with some challenges' }));
+    expect(rate).toBeDisabled();
+    await userEvent.type(within(objective).getByRole('textbox', { name: 'Reason' }), 'Blocked in time, but nobody snapshotted first.');
+    await userEvent.click(rate);
+    expect(onRate).toHaveBeenCalledWith('contain', 'S', 'Blocked in time, but nobody snapshotted first.');
+
+    await userEvent.type(screen.getByRole('textbox', { name: 'Observation' }), 'IC asked for the logs before acting.');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Objective' }), 'contain');
+    await userEvent.click(screen.getByRole('button', { name: 'Note it' }));
+    expect(onNote).toHaveBeenCalledWith('IC asked for the logs before acting.', 'contain');
+  });
+
+  it('fills each objective with the evaluator\'s own latest rating', () => {
+    render(<EvaluatorForm evaluator="Eve" disabled={false} notes={[]} onRate={vi.fn()} onNote={vi.fn()}
+      objectives={[{ id: 'contain', title: 'Contain the exposure', capability: 'Operational coordination' }]}
+      ratings={[
+        { seq: 3, at: MIN, objective: 'contain', rating: 'M', reason: 'slow', evaluator: 'Eve' },
+        { seq: 5, at: 2 * MIN, objective: 'contain', rating: 'P', reason: 'fine after all', evaluator: 'Eve' },
+        { seq: 6, at: 3 * MIN, objective: 'contain', rating: 'U', reason: 'not mine', evaluator: 'Bob' },
+      ]} />);
+    expect(screen.getByRole('radio', { name: 'P: Performed without challenges' })).toBeChecked();
+    expect(screen.getByRole('textbox', { name: 'Reason' })).toHaveValue('fine after all');
+    expect(screen.getByText('Rated P at T+00:02')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,93 @@
+// @vitest-environment jsdom
+import './setup.js';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { CommandParamsInput, CommandType, LanStatus, LobbyView, ServerEvents } from '../../engine/protocol/index.js';
+import { AppProvider } from '../../renderer/app/app-context.js';
+import type { SessionClient } from '../../renderer/client/session-client.js';
+import { RoomPanel } from '../../renderer/facilitator/RoomPanel.js';
+import { createAppStore } from '../../renderer/store/app-store.js';
+
+// The facilitator's room panel on a host that answers the LAN and lobby commands and pushes
+// lan.update and lobby.update: what it shows (labelled "Join address" and "Join code") and
+// what it asks for.
+
+const OFF: LanStatus = { listening: false, joinAddress: null, qrSvg: null, address: null, interface: null, port: null, tls: false, interfaces: [{ name: 'wlan0', address: '192.168.1.20' }] };
+const ON: LanStatus = { ...OFF, listening: true, joinAddress: 'http://192.168.1.20:4781/#/join', address: '192.168.1.20', interface: 'wlan0', port: 4781, qrSvg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' };
+const LOBBY: LobbyView = {
+  sessionId: 's-1', joinCode: 'K7Q2MX', approval: true,
+  participants: [{ id: 'p-ada00001', name: 'Ada', seat: 'role', role: 'incident-commander', joinedAt: 0, removedAt: null, presence: 'reconnecting', connections: 0, since: '2026-03-02T09:00:00Z' }],
+  waiting: [{ request: 'r-grace0001', name: 'Grace', seat: 'role', role: 'cloud-security-analyst', at: '2026-03-02T09:01:00Z' }],
+  roles: [
+    { id: 'incident-commander', title: 'Incident Commander', holders: ['p-ada00001'], reservedFor: null },
+    { id: 'cloud-security-analyst', title: 'Cloud Security Analyst', holders: [], reservedFor: null },
+  ],
+};
+
+function host() {
+  const sent: { type: string; params: unknown }[] = [];
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const client: SessionClient = {
+    async send<T extends CommandType>(type: T, params: CommandParamsInput<T>) {
+      sent.push({ type, params });
+      switch (type) {
+        case 'lan.status': return OFF as never;
+        case 'lan.start': return ON as never;
+        case 'lobby.get': return LOBBY as never;
+        default: return { lobby: LOBBY } as never;
+      }
+    },
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener as (payload: unknown) => void);
+      return () => void set.delete(listener as (payload: unknown) => void);
+    },
+    onConnection: () => () => {},
+    close() {},
+  };
+  const push = <E extends keyof ServerEvents>(event: E, payload: ServerEvents[E]) => act(() => listeners.get(event)?.forEach((listener) => listener(payload)));
+  render(<AppProvider client={client} store={createAppStore()}><RoomPanel sessionId="s-1" /></AppProvider>);
+  return { sent, push };
+}
+
+describe("the facilitator's room panel", () => {
+  it('turns LAN mode on where asked and shows the join address, its QR code and the join code', async () => {
+    const { sent } = host();
+    const lan = await screen.findByRole('switch', { name: 'LAN mode: off' });
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Network' }), 'all');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Port' }), '0');
+    await userEvent.click(lan);
+    expect(sent.find((one) => one.type === 'lan.start')).toEqual({ type: 'lan.start', params: { interface: 'all', port: 0 } });
+    expect(await screen.findByRole('status', { name: 'Join address' })).toHaveTextContent('http://192.168.1.20:4781/#/join');
+    expect(screen.getByRole('status', { name: 'Join code' })).toHaveTextContent('K7Q 2MX');
+    expect(screen.getByRole('img', { name: /QR code of the join address/ })).toBeInTheDocument();
+    expect(screen.getByRole('switch', { name: 'LAN mode: on' })).toHaveAttribute('aria-checked', 'true');
+  });
+
+  it('lists the lobby with presence, lets a waiting person in, moves and removes people', async () => {
+    const { sent, push } = host();
+    const list = await screen.findByRole('list');
+    const ada = within(list).getByText('Ada').closest('li')!;
+    expect(ada).toHaveTextContent('Reconnecting');
+    const grace = within(list).getByText('Grace').closest('li')!;
+    expect(grace).toHaveTextContent('Waiting for approval');
+    await userEvent.click(within(grace).getByRole('button', { name: 'Let Grace in' }));
+    await userEvent.selectOptions(within(ada).getByRole('combobox', { name: 'Role of Ada' }), 'cloud-security-analyst');
+    await userEvent.click(within(ada).getByRole('button', { name: /^Remove Ada/ }));
+    await userEvent.click(screen.getByRole('checkbox', { name: /approval/ }));
+    expect(sent.filter((one) => one.type.startsWith('lobby.') && one.type !== 'lobby.get')).toEqual([
+      { type: 'lobby.approve', params: { sessionId: 's-1', request: 'r-grace0001' } },
+      { type: 'lobby.assign', params: { sessionId: 's-1', participant: 'p-ada00001', role: 'cloud-security-analyst' } },
+      { type: 'lobby.remove', params: { sessionId: 's-1', participant: 'p-ada00001' } },
+      { type: 'lobby.settings', params: { sessionId: 's-1', approval: false } },
+    ]);
+    // The host's push is what the panel shows.
+    push('lobby.update', { sessionId: 's-1', lobby: { ...LOBBY, waiting: [], participants: [{ ...LOBBY.participants[0]!, presence: 'joined' }] } });
+    expect(screen.queryByText('Grace')).not.toBeInTheDocument();
+    expect(screen.getByText('Ada').closest('li')).toHaveTextContent('Joined');
+    push('lobby.update', { sessionId: 'another', lobby: { ...LOBBY, participants: [] } });
+    expect(screen.getByText('Ada')).toBeInTheDocument();
+  });
+});
