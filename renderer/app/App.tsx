@@ -120,9 +120,10 @@ export function App() {
         <a href="#/library" className="brand">Firedrill</a>
         <MainNav current={route.name} />
         <nav aria-label="Display">
-          <button type="button" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>Dark theme</button>
-          <button type="button" aria-pressed={projector} onClick={toggleProjector}>Projector mode</button>
-          <button type="button" aria-pressed={sound} onClick={toggleSound} title="A short chime when a decision is put to the team">Decision sound</button>
+          {/* The names stay whole for screen readers; a laptop's header shows the short words (styles.css, .wide-only). */}
+          <button type="button" aria-label="Dark theme" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>Dark<span className="wide-only"> theme</span></button>
+          <button type="button" aria-label="Projector mode" aria-pressed={projector} onClick={toggleProjector}>Projector<span className="wide-only"> mode</span></button>
+          <button type="button" aria-label="Decision sound" aria-pressed={sound} onClick={toggleSound} title="A short chime when a decision is put to the team"><span className="wide-only">Decision s</span><span className="narrow-only">S</span>ound</button>
           <button type="button" aria-keyshortcuts="?" onClick={() => setShortcutsOpen(true)}>Shortcuts</button>
         </nav>
       </header>
