@@ -5,6 +5,7 @@ import { planSchema } from '../../engine/format/plan.js';
 import { scenarioSchema } from '../../engine/format/scenario.js';
 import { checkDraft, draftFileName, type CheckedDraft } from '../../engine/studio/check-draft.js';
 import { draftValue, editDraft, type DraftEdit } from '../../engine/studio/draft-edit.js';
+import { forgetDraft, keepDraft } from './kept-draft.js';
 import type { JsonSchema } from '../../engine/studio/schema-assist.js';
 import { formatLocatedError } from '../../engine/validate/located-error.js';
 import { useDocuments } from '../app/use-documents.js';
@@ -48,6 +49,12 @@ export function DraftEditor({ draft, onClose }: { draft: Draft; onClose: () => v
   const file = draftFileName(draft.kind, id || 'draft');
   const { plan } = useDocuments(draft.kind === 'scenario' ? text === '' ? undefined : String(value.plan ?? '') || undefined : undefined, undefined);
   const schema = useMemo(() => schemaOf(draft.kind), [draft.kind]);
+
+  // Kept in the page's storage while it differs from what it was opened from (or last saved as).
+  useEffect(() => {
+    if (text === previous) forgetDraft();
+    else keepDraft({ kind: draft.kind, text, previous, previousLabel });
+  }, [draft.kind, text, previous, previousLabel]);
 
   useEffect(() => {
     const timer = setTimeout(() => setChecked({ ...checkDraft(file, text, plan ? { plans: [plan] } : {}), text }), CHECK_DELAY_MS);

@@ -7,13 +7,16 @@ import { CommandError } from '../client/session-client.js';
 // A played session saved as a response script of its scenario: an author records the model
 // answer (or a flawed one) by playing it.
 
-export function ScriptPanel() {
+/** In the studio, any ended session to choose from; in a debrief, its own session (`session`). */
+export function ScriptPanel({ session }: { session?: string } = {}) {
   const client = useClient();
   const [sessions, setSessions] = useState<SessionSummary[]>([]);
-  const [sessionId, setSessionId] = useState('');
+  const [sessionId, setSessionId] = useState(session ?? '');
   const [name, setName] = useState('model-answer');
   const [outcome, setOutcome] = useState<{ message: string; errors: LocatedError[] } | null>(null);
-  useEffect(() => void client.send('session.list', {}).then((listed) => setSessions(listed.sessions.filter((session) => session.ended)), () => {}), [client]);
+  useEffect(() => {
+    if (session === undefined) void client.send('session.list', {}).then((listed) => setSessions(listed.sessions.filter((stored) => stored.ended)), () => {});
+  }, [client, session]);
   const chosen = sessionId || sessions[0]?.id || '';
   const save = async () => {
     try {
@@ -26,15 +29,18 @@ export function ScriptPanel() {
   return (
     <section className="card studio-card" aria-labelledby="script-heading">
       <h2 id="script-heading">Save a session as a response script</h2>
-      {sessions.length === 0 ? <p className="hint">No ended session yet: play one, then record it here as the model answer of its scenario.</p> : (
+      {session !== undefined && <p className="hint">Record this drill as a response script of its scenario: its model answer, or a flawed one to compare against.</p>}
+      {session === undefined && sessions.length === 0 ? <p className="hint">No ended session yet: play one, then record it here as the model answer of its scenario.</p> : (
         <>
           <div className="inline-form">
-            <label className="field">
-              <span>Ended session</span>
-              <select value={chosen} onChange={(event) => setSessionId(event.target.value)}>
-                {sessions.map((session) => <option key={session.id} value={session.id}>{session.name} ({session.scenarioId})</option>)}
-              </select>
-            </label>
+            {session === undefined && (
+              <label className="field">
+                <span>Ended session</span>
+                <select value={chosen} onChange={(event) => setSessionId(event.target.value)}>
+                  {sessions.map((ended) => <option key={ended.id} value={ended.id}>{ended.name} ({ended.scenarioId})</option>)}
+                </select>
+              </label>
+            )}
             <label className="field">
               <span>Script name</span>
               <input type="text" value={name} onChange={(event) => setName(event.target.value)} />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Plan } from '../../engine/format/plan.js';
 import { blankPlanYaml, blankScenarioYaml, duplicateYaml, freeId } from '../../engine/studio/starting-points.js';
 import { useAppState, useAppStore, useClient } from '../app/app-context.js';
@@ -6,6 +6,8 @@ import { DraftEditor, type Draft } from './DraftEditor.js';
 import { MselExportPanel, MselImportPanel } from './MselPanel.js';
 import { PackPanel } from './PackPanel.js';
 import { ScriptPanel } from './ScriptPanel.js';
+import { draftValue } from '../../engine/studio/draft-edit.js';
+import { forgetDraft, keptDraft, type KeptDraft } from './kept-draft.js';
 import './studio.css';
 
 // The plan and scenario studio: where an author starts (the bundled plan, a blank one, a copy of
@@ -13,7 +15,7 @@ import './studio.css';
 
 const slug = (title: string) => title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
 
-function StudioStart({ open }: { open: (draft: Draft) => void }) {
+function StudioStart({ open, kept }: { open: (draft: Draft) => void; kept?: ReactNode }) {
   const client = useClient();
   const store = useAppStore();
   const listing = useAppState((state) => state.listing);
@@ -58,6 +60,7 @@ function StudioStart({ open }: { open: (draft: Draft) => void }) {
       <h1>Studio</h1>
       <p className="hint">Write your own plan and scenarios with forms; the YAML is written for you (and stays readable beside the form).</p>
       {problem && <p role="alert">{problem}</p>}
+      {kept}
       <div className="studio-cards">
         <section className="card studio-card" aria-labelledby="new-plan-heading">
           <h2 id="new-plan-heading">New plan</h2>
@@ -117,7 +120,29 @@ function StudioStart({ open }: { open: (draft: Draft) => void }) {
   );
 }
 
+/** The draft left unsaved last time (a reload, a closed window): go on with it, or discard it. */
+function KeptDraftCard({ kept, open, discard }: { kept: KeptDraft; open: (draft: Draft) => void; discard: () => void }) {
+  const value = draftValue(kept.text);
+  const title = value !== null && typeof value === 'object' && 'title' in value ? String((value as { title: unknown }).title) : 'untitled';
+  const changed = new Date(kept.changedAt);
+  return (
+    <section className="card kept-draft" aria-labelledby="kept-draft-heading">
+      <h2 id="kept-draft-heading">Unsaved draft</h2>
+      <p>
+        {kept.kind === 'plan' ? 'Plan' : 'Scenario'} <strong>{title}</strong>, last changed {Number.isNaN(changed.getTime()) ? 'earlier' : changed.toLocaleString()}: it is not in your library yet.
+      </p>
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => open({ kind: kept.kind, text: kept.text, previous: kept.previous, ...(kept.previousLabel ? { previousLabel: kept.previousLabel } : {}) })}>Go on with it</button>
+        <button type="button" onClick={discard}>Discard it</button>
+      </div>
+    </section>
+  );
+}
+
 export function StudioView() {
   const [draft, setDraft] = useState<Draft | null>(null);
-  return draft ? <DraftEditor key={draft.text} draft={draft} onClose={() => setDraft(null)} /> : <StudioStart open={setDraft} />;
+  const [kept, setKept] = useState(keptDraft);
+  if (draft) return <DraftEditor key={draft.text} draft={draft} onClose={() => { setKept(keptDraft()); setDraft(null); }} />;
+  // Starting another draft replaces the kept one: the start page offers the kept one first.
+  return <StudioStart open={setDraft} kept={kept && <KeptDraftCard kept={kept} open={setDraft} discard={() => { forgetDraft(); setKept(null); }} />} />;
 }

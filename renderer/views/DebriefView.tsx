@@ -5,6 +5,7 @@ import { navigate } from '../app/route.js';
 import { ExportPanel } from '../debrief/ExportPanel.js';
 import { ImprovementPlanEditor } from '../debrief/ImprovementPlanEditor.js';
 import { ReportDocumentView } from './ReportDocumentView.js';
+import { ScriptPanel } from '../studio/ScriptPanel.js';
 
 /**
  * The debrief of a session: the exports first (what a facilitator came for), then the scorecard
@@ -37,6 +38,7 @@ export function DebriefView({ sessionId }: { sessionId: string }) {
       <ExportPanel sessionId={sessionId} />
       <ReportDocumentView blocks={report.blocks} />
       <ImprovementPlanEditor sessionId={sessionId} roles={card.byRole} objectives={card.objectives} />
+      {card.endReason && <ScriptPanel session={sessionId} />}
     </div>
   );
 }

@@ -92,6 +92,28 @@ describe('the debrief', () => {
   });
 });
 
+describe('the debrief of an ended drill', () => {
+  it('saves the drill as a response script of its scenario, by the name given', async () => {
+    const user = userEvent.setup();
+    const { client, sessionId } = await playedSession();
+    const saved: unknown[] = [];
+    client.override('studio.saveScript', (params) => {
+      saved.push(params);
+      return { scenarioId: 'public-test-bucket', name: params.name, file: `scripts/public-test-bucket/${params.name}.script.yaml`, steps: 2, leftOut: [] };
+    });
+    renderWithApp(<DebriefView sessionId={sessionId} />, client);
+    const panel = await screen.findByRole('region', { name: 'Save a session as a response script' });
+    // Its own session: nothing to choose.
+    expect(within(panel).queryByRole('combobox')).toBeNull();
+    const name = within(panel).getByRole('textbox', { name: 'Script name' });
+    await user.clear(name);
+    await user.type(name, 'quick-triage');
+    await user.click(within(panel).getByRole('button', { name: 'Save as a response script' }));
+    expect(await within(panel).findByRole('status')).toHaveTextContent('Saved the response script "quick-triage" of public-test-bucket (2 steps).');
+    expect(saved).toEqual([{ sessionId, name: 'quick-triage' }]);
+  });
+});
+
 describe('the debrief\'s exports', () => {
   let downloads: { fileName: string; blob: Blob }[];
   const { createObjectURL, revokeObjectURL } = URL;

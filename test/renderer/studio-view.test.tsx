@@ -115,3 +115,54 @@ describe('retargeting a scenario in the studio', () => {
     expect(screen.getByText('Other plan', { selector: 'strong' })).toBeInTheDocument();
   });
 });
+
+describe('a draft not saved yet', () => {
+  it('is kept through a reload: the studio offers it back until it is saved or discarded', async () => {
+    localStorage.clear();
+    const user = userEvent.setup();
+    const { client } = studioClient();
+    const first = renderWithApp(<StudioView />, client);
+    await user.type(await screen.findByRole('textbox', { name: 'New plan title' }), 'Acme plan');
+    await user.click(screen.getByRole('button', { name: 'Start the plan' }));
+    await screen.findByRole('heading', { name: 'Plan: Acme plan' });
+    await user.click(screen.getByRole('tab', { name: 'Severity matrix' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Sev 2 response deadline' }), { target: { value: '20m' } });
+    first.unmount();
+
+    // The page again, as after a reload: the draft is offered, with its edit.
+    const second = renderWithApp(<StudioView />, client);
+    const kept = await screen.findByRole('region', { name: 'Unsaved draft' });
+    expect(kept).toHaveTextContent('Plan Acme plan');
+    await user.click(within(kept).getByRole('button', { name: 'Go on with it' }));
+    await screen.findByRole('heading', { name: 'Plan: Acme plan' });
+    await user.click(screen.getByRole('tab', { name: 'Severity matrix' }));
+    expect(screen.getByRole('textbox', { name: 'Sev 2 response deadline' })).toHaveValue('20m');
+
+    // Saved, it is in the library and no longer offered.
+    await user.click(screen.getByRole('tab', { name: 'Review and save' }));
+    await user.click(screen.getByRole('button', { name: 'Save to my library' }));
+    await screen.findByText(/Saved plan "acme-plan" to your library/);
+    await user.click(screen.getByRole('button', { name: 'Back to the studio' }));
+    await screen.findByRole('heading', { name: 'Studio' });
+    expect(screen.queryByRole('region', { name: 'Unsaved draft' })).toBeNull();
+    second.unmount();
+  });
+
+  it('is dropped when discarded, and a broken kept value is ignored', async () => {
+    const user = userEvent.setup();
+    localStorage.setItem('firedrill.studio.draft', JSON.stringify({ kind: 'scenario', text: 'title: Half done\n', previous: null, changedAt: '2026-12-04T10:00:00Z' }));
+    const { client } = studioClient();
+    const view = renderWithApp(<StudioView />, client);
+    const kept = await screen.findByRole('region', { name: 'Unsaved draft' });
+    expect(kept).toHaveTextContent('Scenario Half done');
+    await user.click(within(kept).getByRole('button', { name: 'Discard it' }));
+    expect(screen.queryByRole('region', { name: 'Unsaved draft' })).toBeNull();
+    expect(localStorage.getItem('firedrill.studio.draft')).toBeNull();
+    view.unmount();
+
+    localStorage.setItem('firedrill.studio.draft', '{not json');
+    renderWithApp(<StudioView />, client);
+    await screen.findByRole('heading', { name: 'Studio' });
+    expect(screen.queryByRole('region', { name: 'Unsaved draft' })).toBeNull();
+  });
+});
