@@ -64,7 +64,8 @@ export class SessionService {
     private readonly now: () => number,
     private readonly logError: (message: string) => void,
   ) {
-    this.store = new SessionStore(dataDir);
+    // A journal opened is checked (read whole, its chain verified) in a worker while this thread replays it in slices.
+    this.store = new SessionStore(dataDir, (path) => this.pool.run('journal.check', path));
   }
 
   async list(params: CommandParams<'session.list'>): Promise<CommandResults['session.list']> {
