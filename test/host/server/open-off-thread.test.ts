@@ -24,6 +24,7 @@ beforeAll(async () => {
   // Some 38,000 entries: a long drill's journal, its replay far longer than one slice.
   written = writeLongJournal(dataDir, 'stored-long', 10_000_000);
   writeLongJournal(dataDir, 'stored-short', 20_000);
+  writeLongJournal(dataDir, 'stored-archived', 5_000_000);
   server = await startServer({ dataDir, port: 0, tickMs: 60_000, logError: (m) => console.error(m) });
   opener = await ProtocolClient.connect(server.port, server.token);
   joiner = await ProtocolClient.connect(server.port, server.token);
@@ -77,5 +78,22 @@ describe('opening a long stored session', () => {
     // The session opened goes on from its last entry.
     const recorded = await opener.ok('session.input', { sessionId: 'stored-long', actor: 'facilitator', input: { type: 'observation.noted', text: 'After the replay.', tag: 'note' } });
     expect(recorded.entry.seq).toBe(written.entries + 1);
+  }, 300_000);
+
+  it('is archived once it is open when an archive comes while its journal replays, not refused as locked', async () => {
+    await opener.ok('session.open', { sessionId: 'stored-short' });
+    const events: string[] = [];
+    const opening = opener.command('session.open', { sessionId: 'stored-archived' }, 300_000).then((reply) => (events.push('open'), reply));
+    // Sent once the opening is under way: an input of the other client is answered meanwhile.
+    const { sessionId: drill } = await other.ok('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 1 });
+    expect(events).toEqual([]);
+    const archiving = other.command('session.archive', { sessionId: 'stored-archived' }, 300_000).then((reply) => (events.push('archive'), reply));
+    await other.ok('session.input', { sessionId: drill, actor: 'facilitator', input: { type: 'observation.noted', text: 'While the archive waits.', tag: 'note' } });
+    const [opened, archived] = await Promise.all([opening, archiving]);
+    expect(opened.ok, JSON.stringify(opened).slice(0, 300)).toBe(true);
+    expect(archived.ok, JSON.stringify(archived).slice(0, 300)).toBe(true);
+    expect(events).toEqual(['open', 'archive']);
+    const { sessions } = await other.ok('session.list', { archived: true });
+    expect(sessions.map((session) => session.id)).toContain('stored-archived');
   }, 300_000);
 });
