@@ -214,6 +214,8 @@ export class SessionStore {
         throw error;
       },
     );
+    // Its failure is thrown below, once the replay has stopped: not an unhandled rejection meanwhile.
+    checking.catch(() => undefined);
     let session: Session | undefined;
     let failure: unknown;
     try {

@@ -72,7 +72,7 @@ describe('a checked open', () => {
   });
 
   it('fails with the checker\'s own failure (a worker that stopped), the lock released', async () => {
-    await stored('s-stopped', 3);
+    await stored('s-stopped', 2_500); // long enough for the replay to give the event loop back while the failure waits
     const stopped: JournalChecker = () => Promise.reject(new Error('the worker stopped'));
     await expect(new SessionStore(root, stopped).open('s-stopped', mini)).rejects.toThrow('the worker stopped');
     await (await new SessionStore(root).open('s-stopped', mini)).journal.close();
