@@ -1,7 +1,8 @@
 // Journal append throughput with fsync: entries acknowledged per second, one at a time (each
 // waits for its own fsync, as a lone facilitator's clicks do) and with many in flight (appends
 // that arrive during an fsync share the next one). Then a 100 MB journal: the session list's
-// first and next readings, session.open and its peak RSS (measured in a child process: this
+// first and next readings, session.open through the host, the longest it held the serving
+// thread, and its peak RSS (measured in a child process: this
 // bundle run again with --measure-open). Real files in a temporary folder.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -58,7 +59,7 @@ export async function runJournalBench(print: (line: string) => void): Promise<vo
     const child = spawnSync(process.execPath, [process.argv[1]!, MEASURE_OPEN, folder, 'long'], { encoding: 'utf8' });
     if (child.status !== 0) throw new Error(`the long-journal measurement failed: ${child.stderr}`);
     const open = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as OpenFigures;
-    print(`a ${(written.bytes / 1e6).toFixed(0)} MB journal (${written.entries.toLocaleString('en')} entries): session.list first ${(open.firstListMs / 1000).toFixed(1)} s (reads it into the session index), next ${open.nextListMs.toFixed(1)} ms; session.open with its view ${(open.openMs / 1000).toFixed(1)} s (${(open.openCpuMs / 1000).toFixed(1)} s of CPU); peak RSS ${open.peakRssMb.toFixed(0)} MB`);
+    print(`a ${(written.bytes / 1e6).toFixed(0)} MB journal (${written.entries.toLocaleString('en')} entries): session.list first ${(open.firstListMs / 1000).toFixed(1)} s (reads it into the session index), next ${open.nextListMs.toFixed(1)} ms; session.open with its view ${(open.openMs / 1000).toFixed(1)} s (${(open.openCpuMs / 1000).toFixed(1)} s of CPU), the serving thread held at most ${open.longestBlockMs.toFixed(0)} ms at a time; peak RSS ${open.peakRssMb.toFixed(0)} MB`);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

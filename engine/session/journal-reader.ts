@@ -8,6 +8,20 @@ export interface JournalReadState {
   chain: ChainState;
 }
 
+/** One journal line (without its newline) as the entry it holds, or what is wrong with it: parsed and validated, not placed in a sequence or chain. */
+export function parseEntryLine(text: string, line: number): JournalEntry | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(line === 1 ? text.replace(/^\uFEFF/, '') : text);
+  } catch {
+    return 'not valid JSON';
+  }
+  const checked = journalEntrySchema.safeParse(value);
+  if (checked.success) return checked.data;
+  const issue = checked.error.issues[0]!;
+  return `${issue.path.join('.') || 'entry'}: ${issue.message}`;
+}
+
 /**
  * Reads a JSON Lines journal one line at a time, so that a long journal never has to be held
  * as one text: each line is parsed, validated, checked for its place in the sequence and
@@ -29,20 +43,11 @@ export class JournalReader {
     // The n-th entry of the file has seq n: a line that cannot be read is one error, not the
     // cause of an "out of order" error on every line after it.
     const position = ++this.state.position;
-    let value: unknown;
-    try {
-      value = JSON.parse(line === 1 ? text.replace(/^\uFEFF/, '') : text);
-    } catch {
-      this.errors.push({ line, message: 'not valid JSON' });
+    const entry = parseEntryLine(text, line);
+    if (typeof entry === 'string') {
+      this.errors.push({ line, message: entry });
       return undefined;
     }
-    const checked = journalEntrySchema.safeParse(value);
-    if (!checked.success) {
-      const issue = checked.error.issues[0]!;
-      this.errors.push({ line, message: `${issue.path.join('.') || 'entry'}: ${issue.message}` });
-      return undefined;
-    }
-    const entry = checked.data;
     if (position === 1 && entry.type !== 'session.started') this.errors.push({ line, message: 'a journal starts with session.started' });
     if (entry.seq !== position) {
       this.errors.push({ line, message: `seq ${entry.seq} out of order (expected ${position})` });

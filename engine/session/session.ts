@@ -138,17 +138,35 @@ export class Session {
    * journal recorded against another scenario or plan, or by another engine format.
    */
   static replay(entries: readonly JournalEntry[], plan: Plan, scenario: Scenario, options: { until?: number } = {}): Session {
-    const started = entries[0];
-    if (!started || started.type !== 'session.started') throw new JournalMismatch('the journal does not start with session.started');
-    checkStamps(started, plan, scenario);
-    const { index, machine } = compiled(scenario, plan);
-    const session = new Session(index, started, machine);
+    const session = Session.beginReplay(entries[0], plan, scenario);
     for (const entry of entries.slice(1)) {
       if (options.until !== undefined && entry.simTime > options.until) break;
-      session.apply(entry);
+      session.replayEntry(entry);
     }
     if (options.until !== undefined) session.moveClock(Math.max(options.until, session.now));
     return session;
+  }
+
+  /**
+   * Starts replaying a journal from its first entry; the entries after it are then given one at
+   * a time, in order (replayEntry), as replay does, so that a long journal can be replayed in
+   * slices. Refuses what replay refuses.
+   */
+  static beginReplay(started: JournalEntry | undefined, plan: Plan, scenario: Scenario): Session {
+    if (!started || started.type !== 'session.started') throw new JournalMismatch('the journal does not start with session.started');
+    checkStamps(started, plan, scenario);
+    const { index, machine } = compiled(scenario, plan);
+    return new Session(index, started, machine);
+  }
+
+  /** Replays the journal's next entry (see beginReplay). Throws JournalMismatch when it cannot be replayed. */
+  replayEntry(entry: JournalEntry): void {
+    if (entry.seq !== this.journal.length + 1) throw new JournalMismatch(`journal entry ${entry.seq} is out of sequence (expected ${this.journal.length + 1})`);
+    if (entry.simTime < this.now) throw new JournalMismatch(`journal entry ${entry.seq} goes back in simulated time`);
+    this.moveClock(entry.simTime);
+    const reason = this.check(entry, entry.actor, entry.simTime, recordedBy(entry));
+    if (reason) throw new JournalMismatch(`journal entry ${entry.seq} (${entry.type}) cannot be replayed: ${reason}`);
+    this.push(entry);
   }
 
   get now(): number {
@@ -350,15 +368,6 @@ export class Session {
 
   private send(event: InputEvent) {
     if (!isInert(this.index, this.context, event)) this.actor.send(event);
-  }
-
-  private apply(entry: JournalEntry): void {
-    if (entry.seq !== this.journal.length + 1) throw new JournalMismatch(`journal entry ${entry.seq} is out of sequence (expected ${this.journal.length + 1})`);
-    if (entry.simTime < this.now) throw new JournalMismatch(`journal entry ${entry.seq} goes back in simulated time`);
-    this.moveClock(entry.simTime);
-    const reason = this.check(entry, entry.actor, entry.simTime, recordedBy(entry));
-    if (reason) throw new JournalMismatch(`journal entry ${entry.seq} (${entry.type}) cannot be replayed: ${reason}`);
-    this.push(entry);
   }
 }
 

@@ -64,7 +64,8 @@ export class SessionService {
     private readonly now: () => number,
     private readonly logError: (message: string) => void,
   ) {
-    this.store = new SessionStore(dataDir);
+    // A journal opened is checked (read whole, its chain verified) in a worker while this thread replays it in slices.
+    this.store = new SessionStore(dataDir, (path) => this.pool.run('journal.check', path));
   }
 
   async list(params: CommandParams<'session.list'>): Promise<CommandResults['session.list']> {
@@ -279,6 +280,7 @@ export class SessionService {
   /** Renames a session: through its live session if it is open here, else in its stored journal. */
   async rename(params: CommandParams<'session.rename'>): Promise<CommandResults['session.rename']> {
     const { sessionId, name, commandId } = params;
+    await this.openedOrNot(sessionId);
     if (this.live.has(sessionId)) {
       const { entry, view } = await this.record(sessionId, (driver, wallNow, id) => driver.record({ type: 'session.renamed', name }, wallNow, FACILITATOR, id), params);
       return { sessionId, name: view.name ?? name, entry, view };
@@ -343,7 +345,16 @@ export class SessionService {
 
   /** Closes every session: appends under way finish, files are closed, locks released. */
   async close(): Promise<void> {
-    await Promise.allSettled([...this.live.keys(), ...this.releasing.keys()].map((id) => this.drop(id, 'Firedrill is shutting down')));
+    await Promise.allSettled([...this.live.keys(), ...this.releasing.keys(), ...this.opening.keys()].map((id) => this.drop(id, 'Firedrill is shutting down')));
+  }
+
+  /**
+   * Waits for an opening of the session under way, if any, whatever its outcome: a long journal
+   * is replayed in slices, and what comes meanwhile for the same session (archive, delete,
+   * rename, shutdown) acts on it once it is open (or failed to open), not on its locked journal.
+   */
+  private async openedOrNot(sessionId: string): Promise<void> {
+    await this.opening.get(sessionId)?.catch(() => undefined);
   }
 
   /** The live session of this id, if it is live here. */
@@ -372,6 +383,7 @@ export class SessionService {
    */
   private async drop(sessionId: string, reason: string): Promise<void> {
     await this.releasing.get(sessionId);
+    await this.openedOrNot(sessionId);
     const live = this.live.get(sessionId);
     if (!live) return;
     this.live.delete(sessionId);

@@ -21,12 +21,20 @@ export interface LineRead {
   tail: string;
 }
 
+/** One complete line of a file: its text (null when longer than MAX_LINE_BYTES), its number, the offset it starts at. */
+export interface FileLine {
+  text: string | null;
+  line: number;
+  start: number;
+}
+
 /**
- * Calls `onLine` for each complete line of a file from `from.offset`, reading it in bounded
- * chunks so that a long file is never held whole. A line longer than MAX_LINE_BYTES is passed
- * as null (and skipped) rather than gathered.
+ * The complete lines of a file from `from.offset`, one at a time, read in bounded chunks so
+ * that a long file is never held whole; returns where the reading stopped. A line longer than
+ * MAX_LINE_BYTES comes as null (and is skipped) rather than gathered. The file is closed when
+ * the iteration ends, however it ends.
  */
-export function forEachLine(path: string, onLine: (text: string | null, line: number, start: number) => void, from: { offset: number; line: number } = { offset: 0, line: 0 }): LineRead {
+export function* fileLines(path: string, from: { offset: number; line: number } = { offset: 0, line: 0 }): Generator<FileLine, LineRead, undefined> {
   const fd = openSync(path, 'r');
   try {
     const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -44,8 +52,8 @@ export function forEachLine(path: string, onLine: (text: string | null, line: nu
       for (let newline = chunk.indexOf(NEWLINE, 0); newline !== -1 && newline < read; newline = chunk.indexOf(NEWLINE, start)) {
         line++;
         // `end` is still where this line starts.
-        if (oversized || pendingBytes + newline - start > MAX_LINE_BYTES) onLine(null, line, end);
-        else onLine(pending.length === 0 ? chunk.toString('utf8', start, newline) : Buffer.concat([...pending, chunk.subarray(start, newline)]).toString('utf8'), line, end);
+        if (oversized || pendingBytes + newline - start > MAX_LINE_BYTES) yield { text: null, line, start: end };
+        else yield { text: pending.length === 0 ? chunk.toString('utf8', start, newline) : Buffer.concat([...pending, chunk.subarray(start, newline)]).toString('utf8'), line, start: end };
         pending = [];
         pendingBytes = 0;
         oversized = false;
@@ -69,6 +77,15 @@ export function forEachLine(path: string, onLine: (text: string | null, line: nu
   }
 }
 
+/** Calls `onLine` for each complete line of a file from `from.offset` (see fileLines). */
+export function forEachLine(path: string, onLine: (text: string | null, line: number, start: number) => void, from: { offset: number; line: number } = { offset: 0, line: 0 }): LineRead {
+  const lines = fileLines(path, from);
+  for (let next = lines.next(); ; next = lines.next()) {
+    if (next.done) return next.value;
+    onLine(next.value.text, next.value.line, next.value.start);
+  }
+}
+
 export interface JournalFile {
   path: string;
   entries: JournalEntry[];
@@ -88,14 +105,35 @@ export const TOO_LONG = `longer than ${MAX_LINE_BYTES / (1 << 20)} MiB: not a jo
  * Never throws for bad content; a missing file throws ENOENT.
  */
 export function readJournalFile(path: string): JournalFile {
-  const reader = new JournalReader({ sha256Hex: nodeSha256Hex });
   const entries: JournalEntry[] = [];
+  return { path, entries, ...readLines(path, (entry) => entries.push(entry)) };
+}
+
+/** What checking a journal file found, without its entries: small, whatever the journal's length (a worker sends it back). */
+export interface JournalCheck {
+  /** Entries read (lines that hold one). */
+  entries: number;
+  firstError?: JournalLineError;
+  errorCount: number;
+  torn?: string;
+  integrity: JournalIntegrity;
+}
+
+/** Reads a journal file as readJournalFile does, keeping none of its entries: whether it is whole and what was recorded. */
+export function checkJournalFile(path: string): JournalCheck {
+  let entries = 0;
+  const { errors, ...rest } = readLines(path, () => entries++);
+  return { entries, errorCount: errors.length, ...(errors[0] ? { firstError: errors[0] } : {}), ...rest };
+}
+
+function readLines(path: string, onEntry: (entry: JournalEntry) => void): Omit<JournalFile, 'path' | 'entries'> {
+  const reader = new JournalReader({ sha256Hex: nodeSha256Hex });
   const { lines, tail } = forEachLine(path, (text, line) => {
     if (text === null) return reader.unreadable(line, TOO_LONG);
     const entry = reader.line(text, line);
-    if (entry) entries.push(entry);
+    if (entry) onEntry(entry);
   });
   const last = reader.lastLine(tail, lines + 1);
-  if (last.entry) entries.push(last.entry);
-  return { path, entries, errors: reader.errors, ...(last.torn !== undefined ? { torn: last.torn } : {}), integrity: reader.integrity };
+  if (last.entry) onEntry(last.entry);
+  return { errors: reader.errors, ...(last.torn !== undefined ? { torn: last.torn } : {}), integrity: reader.integrity };
 }

@@ -15,7 +15,8 @@ import type { LocatedError } from '../../engine/validate/located-error.js';
 import { dataPaths } from './data-dir.js';
 import { fsyncDir, moveFile, writeAllSync, writeFileAtomic } from './atomic-file.js';
 import { JournalWriter } from './journal-writer.js';
-import { nodeSha256Hex, readJournalFile } from './journal-file.js';
+import { checkJournalFile, nodeSha256Hex, readJournalFile, type JournalCheck } from './journal-file.js';
+import { replayInSlices } from './sliced-replay.js';
 import { integrityOfRecord, SessionIndex, type IndexedJournal } from './session-index.js';
 import { lockHolder, SessionLock } from './session-lock.js';
 import { corruptPathOf, setAsideTornLine } from './torn-line.js';
@@ -27,6 +28,12 @@ const JOURNAL = '.jsonl';
 
 /** Finds the scenario and plan a journal was recorded with (by their ids in its first entry). */
 export type WorldLookup = (started: SessionStarted) => { scenario?: Scenario; plan?: Plan };
+
+/**
+ * Checks a journal file whole (each line, the hash chain) without keeping its entries. The
+ * host runs it in a worker while the serving thread replays the journal (SessionStore.open).
+ */
+export type JournalChecker = (path: string) => Promise<JournalCheck>;
 
 /** Looks worlds up in a loaded library. */
 export const lookupIn = (library: Library): WorldLookup => (started) => ({
@@ -95,6 +102,8 @@ export class SessionStore {
 
   constructor(
     root: string,
+    /** By default on this thread, before the replay. */
+    private readonly checkJournal: JournalChecker = async (path) => checkJournalFile(path),
     private readonly pid = process.pid,
   ) {
     this.paths = dataPaths(root);
@@ -159,8 +168,10 @@ export class SessionStore {
 
   /**
    * Opens a session to go on with it: takes its lock, sets aside a torn last line (reported
-   * in `warnings`, once: the file is repaired), and replays the journal. A journal recorded
-   * against another version of its scenario or plan is refused (StorageError 'mismatch').
+   * in `warnings`, once: the file is repaired), and replays the journal in slices (other work
+   * goes on between them) while checkJournal checks it. A damaged or edited journal is refused
+   * ('corrupt', 'edited'), as is one recorded against another version of its scenario or plan
+   * ('mismatch').
    */
   async open(sessionId: string, worlds: WorldLookup): Promise<OpenedSession> {
     checkId(sessionId);
@@ -174,7 +185,7 @@ export class SessionStore {
       const warnings: string[] = [];
       const torn = setAsideTornLine(path, sessionId);
       if (torn) warnings.push(torn);
-      const { session, unverified } = replayFile(path, sessionId, withVersions(worlds, this.versions));
+      const { session, unverified } = await this.replayChecked(path, sessionId, withVersions(worlds, this.versions));
       if (unverified) warnings.push(unverified);
       this.keepVersions(session); // a session recorded before versions were kept gets them now
       return { session, journal: new SessionJournal(sessionId, path, await JournalWriter.open(path), lock), warnings };
@@ -182,6 +193,42 @@ export class SessionStore {
       lock.release();
       throw error;
     }
+  }
+
+  /**
+   * Replays a journal in slices on this thread while checkJournal reads it whole (in the host,
+   * in a worker): the session is returned only when both agree. What the check finds wrong
+   * (a damaged line, an edit) is what is reported, before any refusal of the replay, as when
+   * the check came first; it stops the replay at its next slice. The session's lock keeps
+   * every other writer out meanwhile.
+   */
+  private async replayChecked(path: string, sessionId: string, worlds: WorldLookup): Promise<{ session: Session; unverified?: string }> {
+    const stop = new AbortController();
+    const checking = this.checkJournal(path).then(
+      (check) => {
+        if (damageOf(check, path, sessionId)) stop.abort();
+        return check;
+      },
+      (error: unknown) => {
+        stop.abort();
+        throw error;
+      },
+    );
+    // Its failure is thrown below, once the replay has stopped: not an unhandled rejection meanwhile.
+    checking.catch(() => undefined);
+    let session: Session | undefined;
+    let failure: unknown;
+    try {
+      session = await replayInSlices(path, (first) => beginReplay(first, sessionId, worlds), stop.signal);
+    } catch (error) {
+      failure = error instanceof JournalMismatch ? mismatch(sessionId, error) : error;
+    }
+    const check = await checking;
+    const damage = damageOf(check, path, sessionId);
+    if (damage) throw damage;
+    if (failure !== undefined || !session) throw failure;
+    if (session.journal.length !== check.entries) throw new StorageError('corrupt', `the journal of session ${sessionId} changed while it was being opened: open it again`);
+    return { session, ...(check.integrity.status === 'unverified' ? { unverified: UNVERIFIED_WARNING } : {}) };
   }
 
   /** Replays a session (active or archived) to read it, without locking or repairing it. */
@@ -393,25 +440,40 @@ function checkId(sessionId: string): string {
  */
 function replayFile(path: string, sessionId: string, worlds: WorldLookup): { session: Session; unverified?: string } {
   const { entries, errors, integrity } = readJournalFile(path);
-  if (errors.length > 0) {
-    const first = errors[0]!;
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
-    throw new StorageError('corrupt', `the journal of session ${sessionId} is damaged: ${basename(path)} line ${first.line}: ${first.message}${more}`);
-  }
-  if (integrity.status === 'edited') throw new StorageError('edited', `session ${sessionId} cannot be opened: ${integrityMessage(integrity, basename(path))}`);
-  const started = entries[0] as SessionStarted | undefined;
-  if (!started) throw new StorageError('corrupt', `the journal of session ${sessionId} is empty`);
-  const { scenario, plan } = worlds(started);
-  if (!scenario) throw new StorageError('not-found', `session ${sessionId} is of scenario "${started.scenarioId}", which is not in the library; import its scenario file to open it`);
-  if (!plan) throw new StorageError('not-found', `session ${sessionId} was recorded with plan "${started.planId}", which is not in the library; import the plan file to open it`);
+  const damage = damageOf({ entries: entries.length, errorCount: errors.length, ...(errors[0] ? { firstError: errors[0] } : {}), integrity }, path, sessionId);
+  if (damage) throw damage;
   try {
-    const session = Session.replay(entries, plan, scenario);
+    const session = beginReplay(entries[0], sessionId, worlds);
+    for (const entry of entries.slice(1)) session.replayEntry(entry);
     return { session, ...(integrity.status === 'unverified' ? { unverified: UNVERIFIED_WARNING } : {}) };
   } catch (error) {
-    if (error instanceof JournalMismatch) throw new StorageError('mismatch', `session ${sessionId} cannot be opened: ${error.message}`);
+    if (error instanceof JournalMismatch) throw mismatch(sessionId, error);
     throw error;
   }
 }
+
+/** Why a checked journal cannot be opened (a damaged line, an edit), or undefined. */
+function damageOf(check: JournalCheck, path: string, sessionId: string): StorageError | undefined {
+  const first = check.firstError;
+  if (first) {
+    const more = check.errorCount > 1 ? ` (and ${check.errorCount - 1} more problem${check.errorCount > 2 ? 's' : ''})` : '';
+    return new StorageError('corrupt', `the journal of session ${sessionId} is damaged: ${basename(path)} line ${first.line}: ${first.message}${more}`);
+  }
+  if (check.integrity.status === 'edited') return new StorageError('edited', `session ${sessionId} cannot be opened: ${integrityMessage(check.integrity, basename(path))}`);
+  return undefined;
+}
+
+/** Starts replaying a stored journal from its first entry, against the scenario and plan it names. */
+function beginReplay(started: JournalEntry | undefined, sessionId: string, worlds: WorldLookup): Session {
+  if (!started) throw new StorageError('corrupt', `the journal of session ${sessionId} is empty`);
+  if (started.type !== 'session.started') throw new StorageError('corrupt', `the journal of session ${sessionId} does not start with session.started`);
+  const { scenario, plan } = worlds(started);
+  if (!scenario) throw new StorageError('not-found', `session ${sessionId} is of scenario "${started.scenarioId}", which is not in the library; import its scenario file to open it`);
+  if (!plan) throw new StorageError('not-found', `session ${sessionId} was recorded with plan "${started.planId}", which is not in the library; import the plan file to open it`);
+  return Session.beginReplay(started, plan, scenario);
+}
+
+const mismatch = (sessionId: string, error: JournalMismatch) => new StorageError('mismatch', `session ${sessionId} cannot be opened: ${error.message}`);
 
 /** Told once on opening a journal of engine format 1. */
 export const UNVERIFIED_WARNING = 'This session was recorded before Firedrill chained its journal entries (engine format 1): whether its journal was edited cannot be checked. Entries recorded from now on are chained.';

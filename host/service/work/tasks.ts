@@ -16,6 +16,7 @@ import { importLibraryFile, loadBundledForHost, loadCombinedLibrary, loadScenari
 import { worldSnapshot } from './library-snapshot.js';
 import { loadLibrarySnapshot } from './library-cache.js';
 import { lookupIn, SessionStore, type WorldLookup } from '../../storage/session-store.js';
+import { checkJournalFile } from '../../storage/journal-file.js';
 import { scenarioOfJournal, scenarioOfText } from '../journal-head.js';
 import { scoreSession } from '../../../engine/scoring/score.js';
 import type { SessionSummary } from '../../../engine/protocol/index.js';
@@ -69,6 +70,8 @@ export const hostTasks = {
   /** A journal from another Firedrill, checked, replayed and stored as an ended session: its entry in the session list. */
   'session.import': (dataDir: string, fileName: string, text: string, wallTime: string): SessionSummary =>
     new SessionStore(dataDir).import(fileName, text, journalLookup(dataDir, scenarioOfText(text)), wallTime).summary,
+  /** A journal read whole and its hash chain checked, while the serving thread replays it (SessionStore.open): what is wrong with it, if anything. */
+  'journal.check': (path: string) => checkJournalFile(path),
   /** The scorecard of a stored session (not open in the host), replayed from its journal, active or archived. */
   'session.scorecard': (dataDir: string, sessionId: string): Scorecard => {
     const store = new SessionStore(dataDir);

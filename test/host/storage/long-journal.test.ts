@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { nodeBundle } from '../../../scripts/node-bundle.mjs';
+import { nodeBundle, workerEntryPoints } from '../../../scripts/node-bundle.mjs';
 import { MEASURE_OPEN, writeLongJournal, type OpenFigures } from '../../helpers/long-journal.js';
 import { SessionStore } from '../../../host/storage/session-store.js';
 import { nodeSha256Hex } from '../../../host/storage/journal-file.js';
@@ -27,8 +27,11 @@ describe('a 100 MB journal', () => {
     const dataDir = join(root, 'long');
     const written = writeLongJournal(dataDir, 'long', 100_000_000);
     expect(written.bytes).toBeGreaterThanOrEqual(100_000_000);
-    const child = join(process.cwd(), 'dist', 'test-host', 'long-journal.js');
+    const outdir = join(process.cwd(), 'dist', 'test-host');
+    const child = join(outdir, 'long-journal.js');
     await build({ entryPoints: ['test/helpers/long-journal.ts'], outfile: child, ...nodeBundle });
+    // The host's worker (it checks the journal while it is replayed) beside the child, where the host finds it.
+    await build({ entryPoints: workerEntryPoints(), outdir, ...nodeBundle });
     const run = spawnSync(process.execPath, [child, MEASURE_OPEN, dataDir, 'long'], { encoding: 'utf8', timeout: 240_000 });
     expect(run.status, run.stderr).toBe(0);
     const figures = JSON.parse(run.stdout.trim()) as OpenFigures;
