@@ -257,6 +257,9 @@ async function main(): Promise<void> {
     }
     console.log(`p95 input -> acknowledgement: ${ms(percentile(acks, 95))} over ${acks.length} inputs (target 50 ms)`);
     console.log(`p95 inject fired -> arrived at all its participants: ${ms(percentile(spreads, 95))} over ${spreads.length} injects (target 100 ms; measured from the first audience to receive it)`);
+    // What the server pushes: how many whole views each page received, and how big one is.
+    const pushes = (client: Client) => `${client.arrivals.length} pushes of ${(client.arrivals.reduce((sum, a) => sum + JSON.stringify(a.view).length, 0) / Math.max(1, client.arrivals.length) / 1024).toFixed(1)} KB`;
+    console.log(`audience.update received: a participant ${pushes(participants[0]!.client)}, an observer ${pushes(observers[0]!)}, the projector ${pushes(projector)}`);
     const worst = slowest.sort((a, b) => b.spread - a.spread).slice(0, 3);
     console.log(`slowest injects: ${worst.map((w) => `${w.inject} ${ms(w.spread)} (first arrival ${w.first.toFixed(1)} s into the drill; the SIGKILL at ${((killedAt - drillStart) / 1000).toFixed(1)} s, play resumed at ${((resumedAt - drillStart) / 1000).toFixed(1)} s; last to ${w.lastRole})`).join('; ')}`);
     console.log(`server peak RSS: ${(peakRss / 1e6).toFixed(0)} MB (target 200 MB); ${(rssAtStart / 1e6).toFixed(0)} MB when the drill started, ${(served.rss() / 1e6).toFixed(0)} MB at its end`);

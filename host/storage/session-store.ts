@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, closeSync, openSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, closeSync, openSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { journalText, type JournalEntry, type JournalInput, type SessionStarted } from '../../engine/session/journal.js';
 import { parseJournal } from '../../engine/session/journal-reader.js';
@@ -182,6 +182,18 @@ export class SessionStore {
       lock.release();
       throw error;
     }
+  }
+
+  /**
+   * What changes whenever a session's stored journal does (its place, size and time), or
+   * undefined if it has none: a replay of it holds while this stays the same.
+   */
+  journalStamp(sessionId: string): string | undefined {
+    for (const path of this.journalPaths(sessionId)) {
+      const stat = statSync(path, { throwIfNoEntry: false });
+      if (stat) return `${path}\n${stat.size}\n${stat.mtimeMs}`;
+    }
+    return undefined;
   }
 
   /** Replays a session (active or archived) to read it, without locking or repairing it. */
