@@ -162,6 +162,8 @@ async function main(): Promise<void> {
     const benchLoop = monitorEventLoopDelay({ resolution: 10 });
     benchLoop.enable();
     const acks: number[] = [];
+    // Inputs refused (another participant of the role took the action or answered first): answered, but not recorded.
+    let refused = 0;
     const acked: { seq: number; hash: string }[] = [];
     let running = true;
     const act = async (p: (typeof participants)[number]) => {
@@ -181,6 +183,8 @@ async function main(): Promise<void> {
           if (reply.ok) {
             acks.push(performance.now() - sent);
             acked.push({ seq: reply.result.entry.seq, hash: reply.result.entry.hash! });
+          } else {
+            refused++;
           }
         } catch {
           // the server went (the SIGKILL below): nothing was acknowledged
@@ -261,7 +265,7 @@ async function main(): Promise<void> {
       spreads.push(last - first);
       slowest.push({ inject: inject.id, first: (first - drillStart) / 1000, spread: last - first, lastRole: recipients[times.indexOf(last)]!.role });
     }
-    console.log(`p95 input -> acknowledgement: ${ms(percentile(acks, 95))} over ${acks.length} inputs (target 50 ms)`);
+    console.log(`p95 input -> acknowledgement: ${ms(percentile(acks, 95))} over ${acks.length} inputs (target 50 ms); ${refused} more refused (another of the role was first)`);
     console.log(`p95 inject fired -> arrived at all its participants: ${ms(percentile(spreads, 95))} over ${spreads.length} injects fired during the drill (target 100 ms; measured from the first audience to receive it)`);
     // What the server pushes: how many whole views each page received, and how big one is.
     const pushes = (client: Client) => `${client.arrivals.length} pushes of ${(client.arrivals.reduce((sum, a) => sum + JSON.stringify(a.view).length, 0) / Math.max(1, client.arrivals.length) / 1024).toFixed(1)} KB`;
