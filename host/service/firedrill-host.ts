@@ -35,8 +35,12 @@ export interface LanControl {
 const WORKERS = 2;
 /** A worker's heap: a runaway task ends that worker (an error reply), not the process. */
 const WORKER_HEAP_MB = 1024;
-/** A worker without work for this long stops (its heap is tens of MB): a served session needs none. */
-const WORKER_IDLE_MS = 10_000;
+/**
+ * A worker without work for this long stops: its heap holds about 45 MB that a long drill never
+ * uses. Not sooner: a new worker takes about 0.5 s to start (1.3 s if it must read the library
+ * again), which the next session list or export would wait for.
+ */
+const WORKER_IDLE_MS = 5 * 60_000;
 
 /**
  * Everything one Firedrill process serves, whatever carries it (`firedrill serve` over
