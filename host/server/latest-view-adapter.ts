@@ -42,8 +42,9 @@ export class LatestViewAdapter extends SessionAwareAdapter {
 
   override async restoreSession(pid: PrivateSessionId, offset: string): Promise<Session> {
     const session = await super.restoreSession(pid, offset);
-    // A superseded view, emptied above: the page gets the latest one of its rooms instead.
-    if (session) session.missedPackets = session.missedPackets.filter((data: unknown[]) => data.length > 0);
+    // A superseded view, emptied above: the page gets the latest one of its rooms instead. Copied,
+    // so that a view superseded before Socket.IO sends these is still sent whole.
+    if (session) session.missedPackets = session.missedPackets.filter((data: unknown[]) => data.length > 0).map((data: unknown[]) => [...data]);
     return session;
   }
 
