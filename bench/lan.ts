@@ -2,9 +2,14 @@
 // observers as Socket.IO clients on 127.0.0.x (through the LAN listener on every interface),
 // the busiest bundled scenario at 600x with participants acting. Prints: p95 from a
 // participant's input to its acknowledgement, p95 from an inject firing to its arrival at every
-// participant it is sent to, the server's peak RSS; whether every client of an audience ends with
-// the same view; then SIGKILLs the server mid-drill, restarts it, and checks that every client
-// reconnects and nothing acknowledged was lost. Nothing is asserted; loops are bounded in count and time.
+// participant it is sent to (injects fired during the drill: not those at T+0, while the pages
+// joined), the server's peak RSS; whether every client of an audience ends with the same view;
+// then SIGKILLs the server mid-drill, restarts it, and checks that every client reconnects and
+// nothing acknowledged was lost. Also, to tell where the time goes: the server's CPU, this
+// process's (the 66 clients share its event loop, whose delay adds to every time measured here),
+// the pushes each page received and their size, the slowest injects. The server runs in a
+// process of its own (FIREDRILL_BENCH_SERVER_FLAGS passes it Node flags, --cpu-prof for one).
+// Nothing is asserted; loops are bounded in count and time.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
