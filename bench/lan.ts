@@ -2,14 +2,19 @@
 // observers as Socket.IO clients on 127.0.0.x (through the LAN listener on every interface),
 // the busiest bundled scenario at 600x with participants acting. Prints: p95 from a
 // participant's input to its acknowledgement, p95 from an inject firing to its arrival at every
-// participant it is sent to, the server's peak RSS; whether every client of an audience ends with
-// the same view; then SIGKILLs the server mid-drill, restarts it, and checks that every client
-// reconnects and nothing acknowledged was lost. Nothing is asserted; loops are bounded in count and time.
+// participant it is sent to (injects fired during the drill: not those at T+0, while the pages
+// joined), the server's peak RSS; whether every client of an audience ends with the same view;
+// then SIGKILLs the server mid-drill, restarts it, and checks that every client reconnects and
+// nothing acknowledged was lost. Also, to tell where the time goes: the server's CPU, this
+// process's (the 66 clients share its event loop, whose delay adds to every time measured here),
+// the pushes each page received and their size, the slowest injects. The server runs in a
+// process of its own (FIREDRILL_BENCH_SERVER_FLAGS passes it Node flags, --cpu-prof for one).
+// Nothing is asserted; loops are bounded in count and time.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { COMMAND_EVENT, type Reply, type ServerEvents } from '../engine/protocol/messages.js';
 import type { CommandParamsInput, CommandResult, CommandType } from '../engine/protocol/commands.js';
@@ -23,20 +28,28 @@ const DRILL_WALL_MS = 60_000;
 const KILL_AFTER_MS = 12_000;
 const STEP_TIMEOUT_MS = 30_000;
 const CLI = join(process.cwd(), 'dist', 'cli.js');
+/** Node flags for the server process (to profile it: FIREDRILL_BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof"). */
+const SERVER_FLAGS = (process.env.FIREDRILL_BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? NaN;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-interface Served { child: ChildProcess; port: number; lanPort: number; token: string; peakRss: () => number }
+interface Served { child: ChildProcess; port: number; lanPort: number; token: string; peakRss: () => number; rss: () => number; cpuSeconds: () => number }
 
 /** Starts `firedrill serve --lan` in a child process (so it can be SIGKILLed), on the ports given or free ones. */
 function serve(dataDir: string, ports?: { port: number; lanPort: number }): Promise<Served> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--data-dir', dataDir, '--port', String(ports?.port ?? 0), '--lan', '--interface', 'all', '--lan-port', String(ports?.lanPort ?? 0)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...SERVER_FLAGS, CLI, 'serve', '--data-dir', dataDir, '--port', String(ports?.port ?? 0), '--lan', '--interface', 'all', '--lan-port', String(ports?.lanPort ?? 0)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let peak = 0;
+  let rss = 0;
+  let cpu = 0;
   const sampler = setInterval(() => {
     try {
       const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
-      peak = Math.max(peak, kb * 1024);
+      rss = kb * 1024;
+      peak = Math.max(peak, rss);
+      // utime and stime, in clock ticks (100 a second), after the command name in parentheses.
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      cpu = (Number(fields[11]) + Number(fields[12])) / 100;
     } catch {
       // gone
     }
@@ -51,7 +64,7 @@ function serve(dataDir: string, ports?: { port: number; lanPort: number }): Prom
       const lan = /join at https?:\/\/[\d.]+:(\d+)\//.exec(out);
       if (main && lan) {
         clearTimeout(timer);
-        resolve({ child, port: Number(main[1]), token: main[2]!, lanPort: Number(lan[1]), peakRss: () => peak });
+        resolve({ child, port: Number(main[1]), token: main[2]!, lanPort: Number(lan[1]), peakRss: () => peak, rss: () => rss, cpuSeconds: () => cpu });
       }
     });
   });
@@ -81,6 +94,11 @@ class Client {
     const reply = await this.send(type, params);
     if (!reply.ok) throw new Error(`${type}: ${reply.error.code}: ${reply.error.message}`);
     return reply.result as CommandResult<T>;
+  }
+  /** Opens the session's audience view: the view the page starts from, like a push. */
+  async open(sessionId: string): Promise<void> {
+    const reply = await this.send('audience.open', { sessionId });
+    if (reply.ok) this.arrivals.push({ at: performance.now(), view: reply.result.view });
   }
   latest(): AudienceView | undefined {
     return this.arrivals.at(-1)?.view;
@@ -118,7 +136,7 @@ async function main(): Promise<void> {
       guest.socket.close();
       if (admission.status !== 'joined') throw new Error('expected to join');
       const client = await Client.connect(loopback(i), served.lanPort, { token: admission.token }, true);
-      await client.ok('audience.open', { sessionId });
+      await client.open(sessionId);
       participants.push({ client, role, token: admission.token, i });
     }
     const observers: Client[] = [];
@@ -131,17 +149,26 @@ async function main(): Promise<void> {
       const token = await admitted;
       guest.socket.close();
       const client = await Client.connect(loopback(100 + i), served.lanPort, { token }, true);
-      await client.ok('audience.open', { sessionId });
+      await client.open(sessionId);
       observers.push(client);
     }
     const { token: projectorToken } = await facilitator.ok('projector.token', { sessionId });
     const projector = await Client.connect(loopback(200), served.lanPort, { token: projectorToken }, true);
-    await projector.ok('audience.open', { sessionId });
+    await projector.open(sessionId);
 
     // The drill: 600x on the wall clock; each participant acts on what arrives (bounded: one input in flight each).
     await facilitator.ok('clock.speed', { sessionId, speed: 600 });
     await facilitator.ok('clock.resume', { sessionId });
+    // Whose CPU the drill takes: the server's, and this process's 66 clients' (whose own event loop delays every arrival it times).
+    const serverCpuAtStart = served.cpuSeconds();
+    const rssAtStart = served.rss();
+    const benchCpuAtStart = process.cpuUsage();
+    const drillStart = performance.now();
+    const benchLoop = monitorEventLoopDelay({ resolution: 10 });
+    benchLoop.enable();
     const acks: number[] = [];
+    // Inputs refused (another participant of the role took the action or answered first): answered, but not recorded.
+    let refused = 0;
     const acked: { seq: number; hash: string }[] = [];
     let running = true;
     const act = async (p: (typeof participants)[number]) => {
@@ -161,6 +188,8 @@ async function main(): Promise<void> {
           if (reply.ok) {
             acks.push(performance.now() - sent);
             acked.push({ seq: reply.result.entry.seq, hash: reply.result.entry.hash! });
+          } else {
+            refused++;
           }
         } catch {
           // the server went (the SIGKILL below): nothing was acknowledged
@@ -173,6 +202,8 @@ async function main(): Promise<void> {
 
     await new Promise((resolve) => setTimeout(resolve, KILL_AFTER_MS));
     peakRss = Math.max(peakRss, served.peakRss());
+    const serverCpuBeforeKill = served.cpuSeconds() - serverCpuAtStart;
+    const wallBeforeKill = (performance.now() - drillStart) / 1000;
     const ackedBeforeKill = acked.length;
     const killedAt = performance.now();
     served.child.kill('SIGKILL');
@@ -183,7 +214,7 @@ async function main(): Promise<void> {
     await facilitator.ok('session.open', { sessionId });
     const everyone = [...participants.map((p) => p.client), ...observers, projector];
     const reconnected = await until(() => everyone.every((c) => c.socket.connected), STEP_TIMEOUT_MS);
-    await Promise.all(everyone.map((c) => c.send('audience.open', { sessionId })));
+    await Promise.all(everyone.map((c) => c.open(sessionId)));
     const resumedAt = performance.now();
     console.log(`SIGKILL mid-drill (${ackedBeforeKill} inputs acknowledged by then): ${everyone.filter((c) => c.socket.connected).length} of ${everyone.length} clients reconnected${reconnected ? '' : ' (timed out)'}`);
 
@@ -197,6 +228,10 @@ async function main(): Promise<void> {
     }
     running = false;
     await Promise.all(acting);
+    benchLoop.disable();
+    const serverCpuAfter = served.cpuSeconds();
+    const wallAfter = (performance.now() - resumedAt) / 1000;
+    const benchCpu = process.cpuUsage(benchCpuAtStart);
     const final = (await facilitator.ok('session.open', { sessionId })).view;
     if (!final.ended) await facilitator.ok('session.end', { sessionId, reason: 'the bench is over' });
     peakRss = Math.max(peakRss, served.peakRss());
@@ -221,19 +256,30 @@ async function main(): Promise<void> {
     // Inject fire -> arrival at every participant it is sent to (before the SIGKILL's reconnection gap, and after).
     const arrivalsOf = (client: Client, inject: string) => client.arrivals.find((a) => a.view.audience === 'role' && a.view.inbox.some((i) => i.id === inject))?.at;
     const spreads: number[] = [];
+    const slowest: { inject: string; first: number; spread: number; lastRole: string }[] = [];
     for (const inject of scenario.injects) {
       const recipients = participants.filter((p) => inject.to.includes(p.role));
       const times = recipients.map((p) => arrivalsOf(p.client, inject.id));
       if (recipients.length === 0 || times.some((t) => t === undefined)) continue;
       const projected = projector.arrivals.find((a) => a.view.audience === 'projector' && a.view.injects.some((i) => i.id === inject.id))?.at;
       const first = Math.min(...(times as number[]), projected ?? Infinity);
-      // An inject that fired while the server was down arrives with each page's reconnection: not a push to measure.
-      if (first >= killedAt && first <= resumedAt + 2_000) continue;
-      spreads.push(Math.max(...(times as number[])) - first);
+      // An inject that fired while the server was down arrives with each page's reconnection, and
+      // one that fired before the drill (at T+0, while the pages joined) with each page's opening: not pushes to measure.
+      if (first < drillStart || (first >= killedAt && first <= resumedAt + 2_000)) continue;
+      const last = Math.max(...(times as number[]));
+      spreads.push(last - first);
+      slowest.push({ inject: inject.id, first: (first - drillStart) / 1000, spread: last - first, lastRole: recipients[times.indexOf(last)]!.role });
     }
-    console.log(`p95 input -> acknowledgement: ${ms(percentile(acks, 95))} over ${acks.length} inputs (target 50 ms)`);
-    console.log(`p95 inject fired -> arrived at all its participants: ${ms(percentile(spreads, 95))} over ${spreads.length} injects (target 100 ms; measured from the first audience to receive it)`);
-    console.log(`server peak RSS: ${(peakRss / 1e6).toFixed(0)} MB (target 200 MB)`);
+    console.log(`p95 input -> acknowledgement: ${ms(percentile(acks, 95))} over ${acks.length} inputs (target 50 ms); ${refused} more refused (another of the role was first)`);
+    console.log(`p95 inject fired -> arrived at all its participants: ${ms(percentile(spreads, 95))} over ${spreads.length} injects fired during the drill (target 100 ms; measured from the first audience to receive it)`);
+    // What the server pushes: how many whole views each page received, and how big one is.
+    const pushes = (client: Client) => `${client.arrivals.length} pushes of ${(client.arrivals.reduce((sum, a) => sum + JSON.stringify(a.view).length, 0) / Math.max(1, client.arrivals.length) / 1024).toFixed(1)} KB`;
+    console.log(`audience.update received: a participant ${pushes(participants[0]!.client)}, an observer ${pushes(observers[0]!)}, the projector ${pushes(projector)}`);
+    const worst = slowest.sort((a, b) => b.spread - a.spread).slice(0, 3);
+    console.log(`slowest injects: ${worst.map((w) => `${w.inject} ${ms(w.spread)} (first arrival ${w.first.toFixed(1)} s into the drill; the SIGKILL at ${((killedAt - drillStart) / 1000).toFixed(1)} s, play resumed at ${((resumedAt - drillStart) / 1000).toFixed(1)} s; last to ${w.lastRole})`).join('; ')}`);
+    console.log(`server peak RSS: ${(peakRss / 1e6).toFixed(0)} MB (target 200 MB); ${(rssAtStart / 1e6).toFixed(0)} MB when the drill started, ${(served.rss() / 1e6).toFixed(0)} MB at its end`);
+    console.log(`server CPU: ${serverCpuBeforeKill.toFixed(1)} s over the ${wallBeforeKill.toFixed(1)} s before the SIGKILL, ${serverCpuAfter.toFixed(1)} s over the ${wallAfter.toFixed(1)} s after the restart`);
+    console.log(`the bench's clients (one process): CPU ${((benchCpu.user + benchCpu.system) / 1e6).toFixed(1)} s; event loop delay p50 ${ms(benchLoop.percentile(50) / 1e6)}, p99 ${ms(benchLoop.percentile(99) / 1e6)}, max ${ms(benchLoop.max / 1e6)}`);
     for (const c of [...everyone, facilitator]) c.socket.close();
   } finally {
     served.child.kill('SIGTERM');

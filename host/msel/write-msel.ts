@@ -7,19 +7,13 @@ import { mselTable, type MselTable } from '../../engine/msel/export-msel.js';
 import type { PaperSize } from '../../engine/report/export-formats.js';
 import { guardCsvCell } from '../export/csv-guard.js';
 import { renderPdf } from '../export/pdf-render.js';
+import type { MselExportFormat } from './msel-formats.js';
 
 // A scenario as the controllers' MSEL file: CSV (UTF-8 with a byte order mark, so Excel reads
 // its accents; cells guarded against formula injection), XLSX (a frozen header row, column
 // widths, wrapped text, a filter on the header), or a printable PDF handout.
 
-export const MSEL_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
-export type MselExportFormat = (typeof MSEL_FORMATS)[number];
-
-export const MSEL_MEDIA_TYPES: Record<MselExportFormat, string> = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pdf: 'application/pdf',
-};
+export { MSEL_FORMATS, MSEL_MEDIA_TYPES, type MselExportFormat } from './msel-formats.js';
 
 export function mselCsv(table: MselTable): Buffer {
   const text = stringify([table.columns.map((c) => c.header), ...table.rows].map((row) => row.map(guardCsvCell)), { record_delimiter: 'windows' });

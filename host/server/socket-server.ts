@@ -8,6 +8,7 @@ import { replyTo } from '../service/dispatch.js';
 import type { FiredrillHost } from '../service/firedrill-host.js';
 import type { HostEvents } from '../service/session-service.js';
 import { REFUSED_FRAME_EVENT, tolerantParser, type RefusedFrame } from './tolerant-parser.js';
+import { LatestViewAdapter } from './latest-view-adapter.js';
 import { GUEST, type Identity } from '../service/identity.js';
 import type { LobbyEvents } from '../service/lobby-service.js';
 import type { AudienceKey } from '../../engine/protocol/audience.js';
@@ -68,8 +69,10 @@ export function attachSocketServer(http: HttpServer, options: SocketServerOption
         () => callback(NO_TOKEN, false),
       );
     },
-    // A client that drops for a moment (a laptop lid) gets its rooms and missed updates back.
+    // A client that drops for a moment (a laptop lid) gets its rooms and missed updates back:
+    // of the views, the latest of each room only (latest-view-adapter.ts).
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    adapter: LatestViewAdapter,
     // A page that vanishes (a network drop) is noticed within 15 s rather than 45 s: its
     // session then pauses, and at 600x every second counts.
     pingInterval: options.pingInterval ?? 10_000,

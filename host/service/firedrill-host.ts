@@ -35,6 +35,12 @@ export interface LanControl {
 const WORKERS = 2;
 /** A worker's heap: a runaway task ends that worker (an error reply), not the process. */
 const WORKER_HEAP_MB = 1024;
+/**
+ * A worker without work for this long stops: its heap holds about 45 MB that a long drill never
+ * uses. Not sooner: a new worker takes about 0.5 s to start (1.3 s if it must read the library
+ * again), which the next session list or export would wait for.
+ */
+const WORKER_IDLE_MS = 5 * 60_000;
 
 /**
  * Everything one Firedrill process serves, whatever carries it (`firedrill serve` over
@@ -56,7 +62,7 @@ export class FiredrillHost {
 
   constructor(options: HostOptions) {
     this.tokens = options.tokens;
-    this.pool = new WorkerPool<HostTasks>({ size: WORKERS, script: () => workerScript(WORKER_SCRIPTS.host), resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    this.pool = new WorkerPool<HostTasks>({ size: WORKERS, script: () => workerScript(WORKER_SCRIPTS.host), resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, idleMs: WORKER_IDLE_MS });
     this.library = new LibraryService(options.dataDir, this.pool);
     const logError = options.logError ?? ((message: string) => void process.stderr.write(`${message}\n`));
     this.sessions = new SessionService(options.dataDir, this.library, this.pool, options.events, options.now ?? Date.now, logError);

@@ -55,6 +55,12 @@ export class SessionService {
   /** Journals being closed by a release: the session is reopened only once its lock is free. */
   private readonly releasing = new Map<string, Promise<void>>();
   private lastTick: number | undefined;
+  /**
+   * The stored session read() replayed last, while its journal file is unchanged: after a
+   * restart every participant's page reconnects, and each is checked against the session
+   * (LobbyService.person) before the facilitator has reopened it.
+   */
+  private replayed: { sessionId: string; stamp: string; session: Session } | undefined;
 
   constructor(
     private readonly dataDir: string,
@@ -129,6 +135,7 @@ export class SessionService {
         const { session, journal, warnings } = await this.store.open(sessionId, await this.lookupOf(sessionId));
         const live = new LiveSession(session, new ClockDriver(session, this.now()), journal);
         this.live.set(sessionId, live);
+        if (this.replayed?.sessionId === sessionId) this.replayed = undefined;
         return { live, warnings };
       })().finally(() => this.opening.delete(sessionId));
       this.opening.set(sessionId, opening);
@@ -200,11 +207,20 @@ export class SessionService {
 
   /**
    * A session to read: live here, or replayed from its journal (active or archived). The replay
-   * runs on this thread: only the lobby uses it, to check a participant, whose session is live
-   * while the facilitator runs it; scorecards and journals of stored sessions come from workers.
+   * runs on this thread, once for each state of the journal file: only the lobby uses it, to
+   * check a participant, whose session is live while the facilitator runs it (and stored only
+   * between a restart and the facilitator's reopening it); scorecards and journals of stored
+   * sessions come from workers. What it returns is only to be read.
    */
   async read(sessionId: string): Promise<Session> {
-    return this.live.get(sessionId)?.session ?? this.store.read(sessionId, await this.lookupOf(sessionId));
+    const live = this.live.get(sessionId);
+    if (live) return live.session;
+    const stamp = this.store.journalStamp(sessionId);
+    if (stamp !== undefined && this.replayed?.sessionId === sessionId && this.replayed.stamp === stamp) return this.replayed.session;
+    const session = this.store.read(sessionId, await this.lookupOf(sessionId));
+    // Stamped before the replay: a journal that grew meanwhile is replayed again next time.
+    this.replayed = stamp === undefined ? undefined : { sessionId, stamp, session };
+    return session;
   }
 
   /** A session's journal: of the live session here, or read from its file (active or archived) in a worker. */

@@ -1,6 +1,6 @@
 import type { CommandParams, CommandResults } from '../../engine/protocol/index.js';
 import type { ExportedFile } from '../../engine/protocol/results.js';
-import { MSEL_MEDIA_TYPES } from '../msel/write-msel.js';
+import { MSEL_MEDIA_TYPES } from '../msel/msel-formats.js';
 import type { LibraryService } from './library-service.js';
 import type { SessionService } from './session-service.js';
 import type { HostTasks } from './work/tasks.js';

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, closeSync, openSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, closeSync, openSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { journalText, type JournalEntry, type JournalInput, type SessionStarted } from '../../engine/session/journal.js';
 import { parseJournal } from '../../engine/session/journal-reader.js';
@@ -229,6 +229,18 @@ export class SessionStore {
     if (failure !== undefined || !session) throw failure;
     if (session.journal.length !== check.entries) throw new StorageError('corrupt', `the journal of session ${sessionId} changed while it was being opened: open it again`);
     return { session, ...(check.integrity.status === 'unverified' ? { unverified: UNVERIFIED_WARNING } : {}) };
+  }
+
+  /**
+   * What changes whenever a session's stored journal does (its place, size and time), or
+   * undefined if it has none: a replay of it holds while this stays the same.
+   */
+  journalStamp(sessionId: string): string | undefined {
+    for (const path of this.journalPaths(sessionId)) {
+      const stat = statSync(path, { throwIfNoEntry: false });
+      if (stat) return `${path}\n${stat.size}\n${stat.mtimeMs}`;
+    }
+    return undefined;
   }
 
   /** Replays a session (active or archived) to read it, without locking or repairing it. */

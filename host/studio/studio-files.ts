@@ -8,8 +8,7 @@ import type { Library } from '../../engine/validate/index.js';
 import type { MselMapping } from '../../engine/msel/mapping.js';
 import { bundledScenariosDir } from '../library/bundled.js';
 import { LibraryRefusal, loadCombinedLibrary, type DocumentKind } from '../library/user-library.js';
-import { importMselFile } from '../msel/import-file.js';
-import { exportMsel, type MselExportFormat } from '../msel/write-msel.js';
+import type { MselExportFormat } from '../msel/msel-formats.js';
 import { buildPack, exportExercisePack, libraryPackFiles, PackExportProblem, type LibraryPackContent } from '../pack/pack-export.js';
 import { importPack, PackRefusal } from '../pack/pack-import.js';
 import { writeFileAtomic } from '../storage/atomic-file.js';
@@ -68,6 +67,8 @@ export async function importMselForStudio(root: string, bundled: Library, reques
   const combined = loadCombinedLibrary(root, bundled);
   const plan = combined.library.plans.get(request.planId)?.plan;
   if (!plan) throw new LibraryRefusal('not-found', `there is no plan "${request.planId}" in the library`);
+  // ExcelJS (and, for exports, PDFKit and ECharts) load at the first MSEL, not with every worker: tens of MB and half a second.
+  const { importMselFile } = await import('../msel/import-file.js');
   const result = await importMselFile({
     file: request.fileName,
     bytes: request.bytes,
@@ -83,6 +84,7 @@ export async function exportMselOf(root: string, bundled: Library, scenarioId: s
   const combined = loadCombinedLibrary(root, bundled);
   const scenario = combined.library.scenarios.get(scenarioId)?.scenario;
   if (!scenario) throw new LibraryRefusal('not-found', `there is no scenario "${scenarioId}" in the library`);
+  const { exportMsel } = await import('../msel/write-msel.js');
   return new Uint8Array(await exportMsel(scenario, combined.library.plans.get(scenario.plan)!.plan, format, { paper }));
 }
 

@@ -22,7 +22,7 @@ import { scoreSession } from '../../../engine/scoring/score.js';
 import type { SessionSummary } from '../../../engine/protocol/index.js';
 import type { JournalEntry } from '../../../engine/session/journal.js';
 import type { MselMapping } from '../../../engine/msel/mapping.js';
-import type { MselExportFormat } from '../../msel/write-msel.js';
+import type { MselExportFormat } from '../../msel/msel-formats.js';
 import { documentSource, exportMselOf, exportPackOf, importMselForStudio, importPackFile, saveSessionScript } from '../../studio/studio-files.js';
 
 /** The bundled library, read once per worker (it takes about a second). */

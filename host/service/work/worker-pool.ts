@@ -29,6 +29,8 @@ interface Job {
 interface PoolWorker {
   worker: Worker;
   job: Job | undefined;
+  /** Set while the worker waits for work: it retires when this fires. */
+  idle?: NodeJS.Timeout;
 }
 
 export interface WorkerPoolOptions {
@@ -37,6 +39,11 @@ export interface WorkerPoolOptions {
   /** Found once, at the first worker: where its script is (host/threads/worker-script.ts). */
   script: () => WorkerScript;
   resourceLimits?: ResourceLimits;
+  /**
+   * How long a worker may wait without work before it stops (a worker's heap holds tens of MB,
+   * the library it last read among them); the next task starts a new one. Unset: never.
+   */
+  idleMs?: number;
 }
 
 /**
@@ -72,6 +79,7 @@ export class WorkerPool<T extends TaskMap> {
       const free = [...this.workers].find((w) => !w.job) ?? (this.workers.size < this.options.size ? this.spawn() : undefined);
       if (!free) return;
       const job = this.queue.shift()!;
+      clearTimeout(free.idle);
       free.job = job;
       free.worker.ref();
       free.worker.postMessage({ id: job.id, name: job.name, args: job.args } satisfies TaskRequest);
@@ -92,6 +100,7 @@ export class WorkerPool<T extends TaskMap> {
       if (answer.ok) job.resolve(answer.result);
       else job.reject(fromWire(answer.error));
       this.dispatch();
+      if (!entry.job) this.retireWhenIdle(entry);
     });
     // An uncaught error ends the worker: 'exit' follows and fails its task.
     worker.on('error', (error) => this.stopped(entry, error.message));
@@ -99,7 +108,20 @@ export class WorkerPool<T extends TaskMap> {
     return entry;
   }
 
+  /** Stops the worker if it is still without work after idleMs; out of the pool first, so no task goes to it meanwhile. */
+  private retireWhenIdle(entry: PoolWorker): void {
+    const { idleMs } = this.options;
+    if (idleMs === undefined) return;
+    clearTimeout(entry.idle);
+    entry.idle = setTimeout(() => {
+      if (entry.job || !this.workers.delete(entry)) return;
+      void entry.worker.terminate();
+    }, idleMs);
+    entry.idle.unref();
+  }
+
   private stopped(entry: PoolWorker, why: string): void {
+    clearTimeout(entry.idle);
     if (!this.workers.delete(entry) && !entry.job) return;
     const job = entry.job;
     entry.job = undefined;
@@ -110,6 +132,7 @@ export class WorkerPool<T extends TaskMap> {
   /** Stops every worker; tasks still waiting or running fail. */
   async close(): Promise<void> {
     this.closed = true;
+    for (const entry of this.workers) clearTimeout(entry.idle);
     for (const job of this.queue.splice(0)) job.reject(new WorkerStopped(`${job.name}: Firedrill is shutting down`));
     await Promise.allSettled([...this.workers].map((entry) => entry.worker.terminate()));
   }

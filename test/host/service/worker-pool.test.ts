@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WorkerPool, WorkerStopped } from '../../../host/service/work/worker-pool.js';
 import { LibraryRefusal } from '../../../host/library/user-library.js';
 import { asCommandFailure } from '../../../host/service/command-failure.js';
@@ -47,6 +47,26 @@ describe('the worker pool', () => {
     await expect(pool.run('throw-uncaught')).rejects.toThrow(/the worker thread stopped \(boom in the worker\)/);
     expect(await pool.run('double', 5)).toBe(10);
     expect(asCommandFailure(new WorkerStopped('x'))).toBeUndefined(); // an internal error reply, logged
+  });
+
+  it('stops a worker left without work for idleMs, and starts another for the next task', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      pool = new WorkerPool<TestTasks>({ size: 2, script, idleMs: 1_000 });
+      expect(await pool.run('double', 2)).toBe(4);
+      vi.advanceTimersByTime(999);
+      expect(pool.load.workers).toBe(1);
+      // Work before the time is up keeps the worker.
+      expect(await pool.run('double', 3)).toBe(6);
+      vi.advanceTimersByTime(999);
+      expect(pool.load.workers).toBe(1);
+      vi.advanceTimersByTime(1);
+      expect(pool.load.workers).toBe(0);
+      expect(await pool.run('double', 4)).toBe(8);
+      expect(pool.load.workers).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses tasks once closed', async () => {
