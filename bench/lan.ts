@@ -237,7 +237,7 @@ async function main(): Promise<void> {
     peakRss = Math.max(peakRss, served.peakRss());
 
     // Nothing acknowledged is lost: every acknowledged entry is in the journal, with its hash.
-    const journal = readFileSync(join(dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { seq: number; hash?: string });
+    const journal = readFileSync(join(dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { seq: number; hash?: string; simTime: number; wallTime: string; type: string; speed?: number });
     const bySeq = new Map(journal.map((entry) => [entry.seq, entry.hash]));
     const lost = acked.filter((entry) => bySeq.get(entry.seq) !== entry.hash);
     console.log(`acknowledged inputs: ${acked.length}; lost after the SIGKILL and restart: ${lost.length}`);
@@ -256,6 +256,7 @@ async function main(): Promise<void> {
     // Inject fire -> arrival at every participant it is sent to (before the SIGKILL's reconnection gap, and after).
     const arrivalsOf = (client: Client, inject: string) => client.arrivals.find((a) => a.view.audience === 'role' && a.view.inbox.some((i) => i.id === inject))?.at;
     const spreads: number[] = [];
+    const fromFiring: number[] = [];
     const slowest: { inject: string; first: number; spread: number; lastRole: string }[] = [];
     for (const inject of scenario.injects) {
       const recipients = participants.filter((p) => inject.to.includes(p.role));
@@ -268,10 +269,23 @@ async function main(): Promise<void> {
       if (first < drillStart || (first >= killedAt && first <= resumedAt + 2_000)) continue;
       const last = Math.max(...(times as number[]));
       spreads.push(last - first);
+      // From when it fell due: the clock's last journaled start before it (its wall time, on this
+      // machine's clock) plus the simulated time since, at the speed then. A due inject waits for the
+      // host's next tick (every 250 ms): that wait is in this figure, not in the one above.
+      const firedAt = recipients.map((p) => p.client.arrivals.flatMap((a) => (a.view.audience === 'role' ? a.view.inbox : [])).find((i) => i.id === inject.id)?.firedAt)[0];
+      const clock = journal.filter((entry) => entry.simTime <= (firedAt ?? -1) && entry.type.startsWith('clock.'));
+      const started = clock.at(-1);
+      const speed = journal.filter((entry) => entry.type === 'clock.speed' && entry.seq <= (started?.seq ?? 0)).at(-1)?.speed;
+      // (After the restart the clock went on from the reopening, which the journal does not time: those are left out.)
+      if (firedAt !== undefined && started?.type === 'clock.resumed' && speed && first < killedAt) {
+        const dueAt = Date.parse(started.wallTime) + (firedAt - started.simTime) / speed;
+        fromFiring.push(performance.timeOrigin + last - dueAt);
+      }
       slowest.push({ inject: inject.id, first: (first - drillStart) / 1000, spread: last - first, lastRole: recipients[times.indexOf(last)]!.role });
     }
     console.log(`p95 input -> acknowledgement: ${ms(percentile(acks, 95))} over ${acks.length} inputs (target 50 ms); ${refused} more refused (another of the role was first)`);
-    console.log(`p95 inject fired -> arrived at all its participants: ${ms(percentile(spreads, 95))} over ${spreads.length} injects fired during the drill (target 100 ms; measured from the first audience to receive it)`);
+    console.log(`p95 inject fired -> arrived at all its participants: ${ms(percentile(spreads, 95))} over ${spreads.length} injects fired during the drill (target 100 ms; from the first page to receive it, which on loopback is within a few ms of the firing)`);
+    console.log(`  p95 inject due on the simulated clock -> arrived at all its participants: ${ms(percentile(fromFiring, 95))} over ${fromFiring.length} injects before the SIGKILL (includes the wait for the host's 250 ms tick)`);
     // What the server pushes: how many whole views each page received, and how big one is.
     const pushes = (client: Client) => `${client.arrivals.length} pushes of ${(client.arrivals.reduce((sum, a) => sum + JSON.stringify(a.view).length, 0) / Math.max(1, client.arrivals.length) / 1024).toFixed(1)} KB`;
     console.log(`audience.update received: a participant ${pushes(participants[0]!.client)}, an observer ${pushes(observers[0]!)}, the projector ${pushes(projector)}`);
