@@ -46,6 +46,18 @@ export class ClockDriver {
     return this.session.advanceTo(this.simTimeAt(wallNow), (simTime) => new Date(this.wallTimeAt(simTime, wallNow)).toISOString());
   }
 
+  /**
+   * Wall ms from `wallNow` until the next scheduled thing falls due (an inject, a decision, a
+   * deadline), or undefined while paused, ended, or with nothing scheduled: the host wakes then
+   * rather than at its next regular tick.
+   */
+  msUntilNextDue(wallNow: number): number | undefined {
+    if (this.paused || this.session.context.ended) return undefined;
+    const due = this.session.nextDueAt();
+    if (due === undefined) return undefined;
+    return Math.max(0, this.anchorWall + Math.max(0, due - this.anchorSim) / this.speed - wallNow);
+  }
+
   /** Records an input at the current simulated time (in a participant's name, if given). */
   record(input: JournalInput, wallNow: number, actor: string, commandId?: string, participant?: string): JournalEntry {
     this.tick(wallNow);

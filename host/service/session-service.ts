@@ -345,18 +345,44 @@ export class SessionService {
   }
 
   /**
-   * Ticks every `everyMs` wall ms (both transports run the host this way); an error in a tick is
-   * logged and the next tick goes on. Returns the function that stops it.
+   * Wall ms until the next tick: `everyMs`, or sooner when a running session has an inject, a
+   * decision or a deadline falling due before then (at 600x, 250 ms is 2.5 simulated minutes: a
+   * due inject would otherwise wait up to a whole tick to reach the room).
+   */
+  nextTickIn(everyMs: number, wallNow = this.now()): number {
+    let wait = everyMs;
+    for (const live of this.live.values()) {
+      const due = live.driver.msUntilNextDue(wallNow);
+      if (due !== undefined) wait = Math.min(wait, due);
+    }
+    // A millisecond past the due time, so that the clock has surely reached it.
+    return Math.max(1, Math.ceil(wait) + 1);
+  }
+
+  /**
+   * Ticks every `everyMs` wall ms at most, and when something falls due (nextTickIn); both
+   * transports run the host this way. An error in a tick is logged and the next tick goes on.
+   * Returns the function that stops it.
    */
   startTicking(everyMs: number, logError: (message: string) => void): () => void {
-    const ticker = setInterval(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const run = () => {
+      let failed = false;
       try {
         this.tick();
       } catch (error) {
+        failed = true;
         logError(`Firedrill: internal error while ticking sessions (please report it):\n${(error as Error)?.stack ?? String(error)}`);
       }
-    }, everyMs);
-    return () => clearInterval(ticker);
+      // After a failed tick, the regular pace: never a loop of errors a millisecond apart.
+      if (!stopped) timer = setTimeout(run, failed ? everyMs : Math.min(everyMs, this.nextTickIn(everyMs)));
+    };
+    timer = setTimeout(run, everyMs);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }
 
   /** Closes every session: appends under way finish, files are closed, locks released. */
