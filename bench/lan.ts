@@ -271,7 +271,7 @@ async function main(): Promise<void> {
       spreads.push(last - first);
       // From when it fell due: the clock's last journaled start before it (its wall time, on this
       // machine's clock) plus the simulated time since, at the speed then. A due inject waits for the
-      // host's next tick (every 250 ms): that wait is in this figure, not in the one above.
+      // host's tick (it wakes when something falls due): that wait is in this figure, not in the one above.
       const firedAt = recipients.map((p) => p.client.arrivals.flatMap((a) => (a.view.audience === 'role' ? a.view.inbox : [])).find((i) => i.id === inject.id)?.firedAt)[0];
       const clock = journal.filter((entry) => entry.simTime <= (firedAt ?? -1) && entry.type.startsWith('clock.'));
       const started = clock.at(-1);
@@ -285,7 +285,7 @@ async function main(): Promise<void> {
     }
     console.log(`p95 input -> acknowledgement: ${ms(percentile(acks, 95))} over ${acks.length} inputs (target 50 ms); ${refused} more refused (another of the role was first)`);
     console.log(`p95 inject fired -> arrived at all its participants: ${ms(percentile(spreads, 95))} over ${spreads.length} injects fired during the drill (target 100 ms; from the first page to receive it, which on loopback is within a few ms of the firing)`);
-    console.log(`  p95 inject due on the simulated clock -> arrived at all its participants: ${ms(percentile(fromFiring, 95))} over ${fromFiring.length} injects before the SIGKILL (includes the wait for the host's 250 ms tick)`);
+    console.log(`  p95 inject due on the simulated clock -> arrived at all its participants: ${ms(percentile(fromFiring, 95))} over ${fromFiring.length} injects before the SIGKILL (includes any wait for the host's tick, which wakes when an inject falls due)`);
     // What the server pushes: how many whole views each page received, and how big one is.
     const pushes = (client: Client) => `${client.arrivals.length} pushes of ${(client.arrivals.reduce((sum, a) => sum + JSON.stringify(a.view).length, 0) / Math.max(1, client.arrivals.length) / 1024).toFixed(1)} KB`;
     console.log(`audience.update received: a participant ${pushes(participants[0]!.client)}, an observer ${pushes(observers[0]!)}, the projector ${pushes(projector)}`);
