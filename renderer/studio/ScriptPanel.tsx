@@ -28,7 +28,7 @@ export function ScriptPanel({ session }: { session?: string } = {}) {
   };
   return (
     <section className="card studio-card" aria-labelledby="script-heading">
-      <h2 id="script-heading">Save a session as a response script</h2>
+      <h2 id="script-heading">{session === undefined ? 'Save a session as a response script' : 'Save this drill as a response script'}</h2>
       {session !== undefined && <p className="hint">Record this drill as a response script of its scenario: its model answer, or a flawed one to compare against.</p>}
       {session === undefined && sessions.length === 0 ? <p className="hint">No ended session yet: play one, then record it here as the model answer of its scenario.</p> : (
         <>

@@ -102,7 +102,7 @@ describe('the debrief of an ended drill', () => {
       return { scenarioId: 'public-test-bucket', name: params.name, file: `scripts/public-test-bucket/${params.name}.script.yaml`, steps: 2, leftOut: [] };
     });
     renderWithApp(<DebriefView sessionId={sessionId} />, client);
-    const panel = await screen.findByRole('region', { name: 'Save a session as a response script' });
+    const panel = await screen.findByRole('region', { name: 'Save this drill as a response script' });
     // Its own session: nothing to choose.
     expect(within(panel).queryByRole('combobox')).toBeNull();
     const name = within(panel).getByRole('textbox', { name: 'Script name' });
