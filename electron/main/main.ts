@@ -16,6 +16,7 @@ import { guardSessions, guardWebContents, serveAppProtocol } from './app-guards.
 import { deadlinesToNotify } from './deadline-notifications.js';
 import { filesFromArgv } from './file-args.js';
 import { IpcClients } from './ipc-clients.js';
+import { desktopLan } from '../../host/server/desktop-lan.js';
 import { menuTemplate } from './menu-template.js';
 import { FileDelivery } from './opened-files.js';
 import { registerCommandIpc } from './register-command-ipc.js';
@@ -46,17 +47,22 @@ function start(): void {
   // A session whose last window closes is paused and released, as in browser mode (SessionService.letGo).
   const clients = new IpcClients(() => host.sessions);
   const announced = new Set<string>();
-  const host = new FiredrillHost({
-    dataDir: dataDir({ env: process.env }),
-    events: {
+  const folder = dataDir({ env: process.env });
+  // LAN mode (the Room tab's switch): participants' pages are served from here, off by default.
+  const lan = desktopLan({
+    dataDir: folder,
+    windows: {
+      ...clients.events,
       update: (sessionId, view) => {
         clients.events.update(sessionId, view);
         notifyDeadlines(view);
       },
-      closed: (sessionId, reason) => clients.events.closed(sessionId, reason),
     },
     logError: log,
+    rendererDir: join(packageRoot(), 'dist', 'renderer'),
   });
+  const host = new FiredrillHost({ dataDir: folder, events: lan.events, tokens: lan.tokens, logError: log });
+  lan.bind(host);
   const windows = new AppWindows({ preload: join(here, 'preload.cjs'), stateFile: () => join(app.getPath('userData'), 'window-state.json'), pageGone: (id) => clients.remove(id), log });
   const files = new FileDelivery({
     send: (file) => windows.main && sendTo(windows.main.webContents)('file.opened', file),
@@ -127,7 +133,8 @@ function start(): void {
   app.on('will-quit', (event) => {
     if (closed) return;
     event.preventDefault();
-    void host.close().finally(() => {
+    // LAN pages are disconnected first, so that nothing records while the journals close.
+    void lan.close().catch(log).then(() => host.close()).finally(() => {
       closed = true;
       app.quit();
     });

@@ -46,7 +46,7 @@ export interface RunningServer {
  * The key the projector's and participants' tokens are signed with, kept in the data folder
  * (readable by its owner only) so that those tokens survive a restart; made on first use.
  */
-function signingKey(dataDir: string): string {
+export function signingKey(dataDir: string): string {
   const file = join(dataDir, 'token-signing.key');
   try {
     return readFileSync(file, 'utf8').trim();
@@ -56,6 +56,24 @@ function signingKey(dataDir: string): string {
     writeFileSync(file, `${key}\n`, { mode: 0o600 });
     return key;
   }
+}
+
+/**
+ * The served app: the renderer over HTTP and the session protocol over Socket.IO, with the LAN
+ * listener that hands it the LAN's connections while LAN mode is on. `port` is the loopback
+ * port it answers as; the desktop app gives none (-1): its windows speak IPC, and the served app
+ * is reached only through the LAN listener (desktop-lan.ts).
+ */
+export function servedApp(options: { tokens: AccessTokens; port: () => number; logError: (message: string) => void; rendererDir?: string; tls?: TlsFiles; pingInterval?: number }) {
+  const trusted = new TrustedAddresses(options.port);
+  const http = createServer(createRendererHandler({ rendererDir: options.rendererDir ?? join(packageRoot(), 'dist', 'renderer'), port: options.port, trustedHost: (name) => trusted.host(name), logError: options.logError }));
+  // A malformed HTTP request is answered by Node and logged nowhere: it is the client's mistake.
+  http.on('clientError', (_error, socket) => socket.destroy());
+  // eslint-disable-next-line prefer-const -- the listener needs the socket server's, which needs the listener's viaLan
+  let lan: LanListener;
+  const sockets = attachSocketServer(http, { tokens: options.tokens, trusted, viaLan: (request) => lan.viaLan(request), logError: options.logError, ...(options.pingInterval ? { pingInterval: options.pingInterval } : {}) });
+  lan = new LanListener(http, trusted, options.tls, (status) => void sockets.io.to(FACILITATORS_ROOM).emit('lan.update', { lan: status }));
+  return { http, sockets, lan };
 }
 
 /** The port is taken; the message says what to do. */
@@ -72,15 +90,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const token = options.token ?? newFacilitatorToken();
   const logError = options.logError ?? ((message: string) => process.stderr.write(`${message}\n`));
   let port = options.port;
-  const trusted = new TrustedAddresses(() => port);
-  const http = createServer(createRendererHandler({ rendererDir: options.rendererDir ?? join(packageRoot(), 'dist', 'renderer'), port: () => port, trustedHost: (name) => trusted.host(name), logError }));
-  // A malformed HTTP request is answered by Node and logged nowhere: it is the client's mistake.
-  http.on('clientError', (_error, socket) => socket.destroy());
   const tokens = new AccessTokens(token, signingKey(options.dataDir));
-  // eslint-disable-next-line prefer-const -- the listener needs the socket server's, which needs the listener's viaLan
-  let lan: LanListener;
-  const sockets = attachSocketServer(http, { tokens, trusted, viaLan: (request) => lan.viaLan(request), logError, ...(options.pingInterval ? { pingInterval: options.pingInterval } : {}) });
-  lan = new LanListener(http, trusted, options.tls, (status) => void sockets.io.to(FACILITATORS_ROOM).emit('lan.update', { lan: status }));
+  const { http, sockets, lan } = servedApp({ tokens, port: () => port, logError, ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}), ...(options.tls ? { tls: options.tls } : {}), ...(options.pingInterval ? { pingInterval: options.pingInterval } : {}) });
   const host = new FiredrillHost({ dataDir: options.dataDir, events: sockets.events, logError, tokens, ...(options.now ? { now: options.now } : {}) });
   host.lan = lan;
   sockets.bind(host);
