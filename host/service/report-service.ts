@@ -71,7 +71,7 @@ export class ReportService {
   /** Labels a drill and counts it in the history's figures or not: only a stored session can be labelled. */
   label(params: CommandParams<'history.label'>): Promise<CommandResults['history.label']> {
     const change = async () => {
-      await this.sessions.scorecard(params.sessionId);
+      if (!this.sessions.exists(params.sessionId)) throw new CommandFailure('not-found', `there is no session ${params.sessionId}`);
       return this.labels.change(params.sessionId, { ...(params.label !== undefined ? { label: params.label } : {}), ...(params.excluded !== undefined ? { excluded: params.excluded } : {}) });
     };
     const done = this.labelling.then(change);

@@ -223,6 +223,11 @@ export class SessionService {
     return session;
   }
 
+  /** Whether the session is live here or has a journal (active or archived): a file check, no replay. */
+  exists(sessionId: string): boolean {
+    return this.live.has(sessionId) || this.store.journalStamp(sessionId) !== undefined;
+  }
+
   /** A session's journal: of the live session here, or read from its file (active or archived) in a worker. */
   async journal(sessionId: string): Promise<readonly JournalEntry[]> {
     const live = this.live.get(sessionId);

@@ -42,6 +42,12 @@ function journalLookup(dataDir: string, scenarioId: string | undefined): WorldLo
   return lookupIn(world ?? loadCombinedLibrary(dataDir, bundledLibrary()).library);
 }
 
+/** A stored session (active or archived), replayed from its journal. */
+function storedSession(dataDir: string, sessionId: string) {
+  const store = new SessionStore(dataDir);
+  return store.read(sessionId, journalLookup(dataDir, scenarioOfJournal(store.journalPaths(sessionId))));
+}
+
 /** The bytes of a file, in a buffer of their own (so they move to the serving thread without a copy). */
 const ownBytes = (bytes: Buffer) => new Uint8Array(bytes);
 
@@ -73,15 +79,9 @@ export const hostTasks = {
   /** A journal read whole and its hash chain checked, while the serving thread replays it (SessionStore.open): what is wrong with it, if anything. */
   'journal.check': (path: string) => checkJournalFile(path),
   /** The scorecard of a stored session (not open in the host), replayed from its journal, active or archived. */
-  'session.scorecard': (dataDir: string, sessionId: string): Scorecard => {
-    const store = new SessionStore(dataDir);
-    return scoreSession(store.read(sessionId, journalLookup(dataDir, scenarioOfJournal(store.journalPaths(sessionId)))));
-  },
+  'session.scorecard': (dataDir: string, sessionId: string): Scorecard => scoreSession(storedSession(dataDir, sessionId)),
   /** The journal of a stored session (not open in the host), active or archived: the studio turns it into a response script. */
-  'session.journal': (dataDir: string, sessionId: string): JournalEntry[] => {
-    const store = new SessionStore(dataDir);
-    return [...store.read(sessionId, journalLookup(dataDir, scenarioOfJournal(store.journalPaths(sessionId)))).journal];
-  },
+  'session.journal': (dataDir: string, sessionId: string): JournalEntry[] => [...storedSession(dataDir, sessionId).journal],
   /** The coverage map of the library and of the drills run (excluded drills left out), with its Navigator layer. */
   coverage: (dataDir: string): CoverageResult => {
     const { library } = loadCombinedLibrary(dataDir, bundledLibrary());
