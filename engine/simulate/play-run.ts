@@ -1,5 +1,5 @@
 import { scriptedWallTime } from '../session/play-script.js';
-import { Session } from '../session/session.js';
+import { Session, SessionRefusal } from '../session/session.js';
 import type { RunDraws } from './draws.js';
 import type { Cue, ResponsePolicy, Task } from './policy.js';
 import type { ResolvedModel } from './resolved-model.js';
@@ -168,14 +168,13 @@ export function playRun(policy: ResponsePolicy, model: ResolvedModel, draws: Run
     if (draws.skipped[task.index]) play.status = 'skipped';
     else {
       const actor = task.kind === 'facilitator' ? task.role : play.actor;
-      if (session.check(task.input, actor) !== undefined) {
-        // The moment passed (a decision its time limit answered, an inject already out): nothing to do.
-        Object.assign(play, { status: 'refused', doneAt: session.now });
-      } else {
-        // Wall time is the start's for every entry: a simulated drill is never journaled, and its scorecard reads only the start's.
-        session.record(task.input, { wallTime, actor });
+      // record checks the input once and refuses it by throwing: rare here, so cheaper than asking first (check) and checking again.
+      if (recorded(session, task.input, actor, wallTime)) {
         play.status = 'taken';
         if (task.kind === 'action') Object.assign(freePerson(actor), { freeAt: play.doneAt, task: task.index });
+      } else {
+        // The moment passed (a decision its time limit answered, an inject already out): nothing to do.
+        Object.assign(play, { status: 'refused', doneAt: session.now });
       }
     }
     // A step taken changes what comes next: the steps waiting for it, and who is free.
@@ -185,4 +184,15 @@ export function playRun(policy: ResponsePolicy, model: ResolvedModel, draws: Run
   }
   if (!session.context.ended) session.advanceTo(scenario.end.timeLimit);
   return { session, tasks: plays };
+}
+
+/** Records a team's step, or says it was refused. Wall time is the start's for every entry: a simulated drill is never journaled, and its scorecard reads only the start's. */
+function recorded(session: Session, input: Task['input'], actor: string, wallTime: string): boolean {
+  try {
+    session.record(input, { wallTime, actor });
+    return true;
+  } catch (error) {
+    if (error instanceof SessionRefusal) return false;
+    throw error;
+  }
 }
