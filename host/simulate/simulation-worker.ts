@@ -16,8 +16,10 @@ import { transferables, type FromWorker, type Side, type ToWorker, type WorkerDa
 // they keep the young objects they point to alive through every scavenge. A run's garbage then
 // survives at 12% instead of 1.5%, is promoted and marked again, and the garbage collector's
 // helper threads take the core a second worker needs (`npm run bench -- simulat`). The flag is
-// the process's (V8 has no per-isolate flags): it only stops that one optimisation, which the
-// host's other threads, whose work is short-lived too, barely use.
+// the process's (V8 has no per-isolate flags), so the host's other threads lose that one
+// optimisation too: long-lived objects they build (a big journal read) are copied once more
+// before they reach the old generation. It is set at run time, which V8 allows for this flag
+// (it is read when a scavenge weighs its feedback); flags that change how collection runs are not.
 setFlagsFromString('--no-allocation-site-pretenuring');
 
 const setup = workerData as WorkerData;
