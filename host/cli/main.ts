@@ -197,8 +197,27 @@ function strings(values: Record<string, unknown>): Record<string, string> {
 
 function parse<O extends Options>(args: string[], options: O) {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: negativeValuesJoined(args, options), options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/**
+ * `--seed -1` as `--seed=-1`: parseArgs takes a value that starts with a dash for an option and
+ * refuses it in three lines, where the user meant a (wrong) number the command checks in one.
+ */
+function negativeValuesJoined(args: string[], options: Options): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') return [...joined, ...args.slice(i)];
+    const next = args[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (name !== undefined && options?.[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else joined.push(arg);
+  }
+  return joined;
 }

@@ -73,4 +73,17 @@ describe('firedrill simulate', () => {
     expect(bad.stderr).toMatch(/^firedrill: --runs must be a whole number from 1 to 1,000,000, not "many"/);
     expect((await simulate('no-such-scenario', '--runs', '10', '--seed', '1')).stderr).toMatch(/firedrill simulate: no scenario "no-such-scenario"/);
   });
+
+  it('says a negative number is out of range in one line, like any other wrong number', async () => {
+    const cases = [
+      [['--runs', '10', '--seed', '-1'], '--seed must be a whole number from 0 to 4,294,967,295, not "-1"'],
+      [['--runs', '-5', '--seed', '1'], '--runs must be a whole number from 1 to 1,000,000, not "-5"'],
+      [['--runs', '10', '--seed', '1', '--workers', '-2'], '--workers must be a whole number from 1 to 64, not "-2"'],
+    ] as const;
+    for (const [args, message] of cases) {
+      const result = await simulate('ransomware-production-db', ...args);
+      expect(result.code).toBe(2);
+      expect(result.stderr.split('\n')[0]).toBe(`firedrill: ${message}`);
+    }
+  });
 });
