@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli } from '../host/export/exports-helpers.js';
+import { cli, oneLineError } from '../host/export/exports-helpers.js';
 
 // firedrill simulate, run in-process as a user would type it (the worker threads run the
 // worker the test run bundled from the sources: test/setup/build-worker.ts).
@@ -85,5 +85,20 @@ describe('firedrill simulate', () => {
       expect(result.code).toBe(2);
       expect(result.stderr.split('\n')[0]).toBe(`firedrill: ${message}`);
     }
+  });
+
+  it('names a missing scenario without blaming the response script', async () => {
+    expect(oneLineError(await simulate('no-such-scenario', '--runs', '10', '--seed', '1')))
+      .toBe('firedrill simulate: no scenario "no-such-scenario" (give a scenario file, or a bundled scenario id: firedrill list)');
+    expect(oneLineError(await simulate('ransomware-production-db', '--runs', '10', '--seed', '1', '--script', 'lazy')))
+      .toBe('firedrill simulate: no response script "lazy" for scenario "ransomware-production-db"');
+  });
+
+  it('refuses an --out it cannot write before playing any run, not after', { timeout: 30_000 }, async () => {
+    // A million runs would take minutes: the answer comes before the first one.
+    expect(oneLineError(await simulate('ransomware-production-db', '--runs', '1000000', '--seed', '1', '--out', 'no-such-folder/stress.json')))
+      .toBe('firedrill simulate: cannot write no-such-folder/stress.json: no such folder');
+    expect(oneLineError(await simulate('ransomware-production-db', '--runs', '1000000', '--seed', '1', '--format', 'html', '--out', '.')))
+      .toBe('firedrill simulate: cannot write .: it is a folder');
   });
 });
