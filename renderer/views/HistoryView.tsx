@@ -48,7 +48,7 @@ function MetricFigure({ title, spread, estimate, verdict, drills }: { title: str
   return (
     <Figure title={`Median ${title.toLowerCase()}`} value={minutesText(estimate.median)}>
       {estimate.n === 0
-        ? <span>not reached in any of the {drills} drill{drills === 1 ? '' : 's'}</span>
+        ? <span>{drills === 1 ? 'not reached in the one drill' : `not reached in any of the ${drills} drills`}</span>
         : (
           <>
             <span>{estimateText(estimate, minutesText)}, reached in {estimate.n} of {drills}; mean {minutesText(spread.mean)}</span>
@@ -248,9 +248,11 @@ export function HistoryView() {
         <p className="hint">{result.running} session{result.running === 1 ? ' is' : 's are'} still running: {result.running === 1 ? 'it joins' : 'they join'} the history once ended. <a href="#/sessions">See the sessions</a></p>
       )}
       <SkippedJournals skipped={result.skipped} />
-      {groups.length === 0
-        ? <p className="empty-state">No ended drills yet. Run a drill from the library and end it: its score and its times to detect, contain and recover are charted here, drill after drill. <a href="#/library">Go to the library</a></p>
-        : groups.map((group) => <GroupSection key={`${group.by}-${group.id}`} group={group} />)}
+      {groups.length > 0
+        ? groups.map((group) => <GroupSection key={`${group.by}-${group.id}`} group={group} />)
+        : result.excluded.length > 0
+          ? <p className="empty-state">Every ended drill ({result.excluded.length}) is left out of the figures. Count one again below: pick it and untick <em>Leave out of the figures</em>.</p>
+          : <p className="empty-state">No ended drills yet. Run a drill from the library and end it: its score and its times to detect, contain and recover are charted here, drill after drill. <a href="#/library">Go to the library</a></p>}
       <DrillLabels result={result} onChanged={() => setReads((n) => n + 1)} />
     </div>
   );

@@ -124,6 +124,19 @@ describe('the history of drills', () => {
     expect(figure(group, 'Median time to contain')).toHaveTextContent(card.timeToContainMinutes === null ? 'not reached' : /min|h/);
   });
 
+  it('says "the one drill" of a time one drill did not reach', async () => {
+    renderHistory({ history: drillHistory([DRILLS[3]!, drill('k2', '2026-03-11T09:00:00.000Z', [null, null, null], { scenarioId: 'solo', scenarioTitle: 'Alone' })]) });
+    const alone = await screen.findByRole('region', { name: 'Alone' });
+    expect(figure(alone, 'Median time to detect')).toHaveTextContent(/^Median time to detectnot reachednot reached in the one drill/);
+  });
+
+  it('says every drill is left out, not that none has ended, when all are', async () => {
+    renderHistory({ history: drillHistory([]), excluded: [DRILLS[0]!] });
+    expect(await screen.findByText(/Every ended drill \(1\) is left out of the figures\. Count one again below/)).toBeInTheDocument();
+    expect(screen.queryByText(/No ended drills yet/)).toBeNull();
+    expect(screen.getByRole('region', { name: 'Label or leave out a drill' })).toHaveTextContent('Left out of the figures (1)');
+  });
+
   it('labels a drill and leaves it out of the figures, listed apart', async () => {
     const client = fakeClient();
     const labels = new Map<string, { label: string | null; excluded: boolean }>();
