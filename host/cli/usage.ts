@@ -32,6 +32,22 @@ Content, Expectation...), and Firedrill's own export (with Trigger, Delay, Unles
 Every cell it cannot read is reported as file:row:column; then nothing is written and the exit code is 1.
 `;
 
+/** What `firedrill simulate --help` adds to its usage line. */
+export const simulateHelp = `
+  <scenario>   a bundled scenario id (firedrill list) or a scenario file; the team follows its exemplary script
+  --runs N     how many drills to simulate, 1 to 1,000,000 (10,000 give each breach chance within about a point)
+  --seed S     0 to 4,294,967,295: the same seed gives the same report, byte for byte, on any --workers
+  --model M    a response model (firedrill-model/1, YAML): people and on-call delay per role, spread of
+               each action's duration, chances of a step skipped, late or done by another role, what-ifs.
+               Without it: the plan's durations (p90 twice each) and the exemplary script's staffing.
+               An example: docs/examples/night-shift.model.yaml; its schema: firedrill schema <folder>
+  --compare M2 a second model played on the same draws: the report adds B - A with 95% intervals
+  --workers W  worker threads, 1 to 64 (default: one per core)
+  --format     json (default; the contract, docs/analytics.md), md, or html (charts drawn in)
+  --out F      write the report to F rather than print it
+A model that does not validate is reported as file:line:column field: message, and nothing is run.
+`;
+
 export const packHelp = `
 A pack (.firedrill) is a zip holding a manifest of SHA-256 hashes and the files it lists.
 pack export with ids or files: those plans and scenarios, each scenario's plan and response scripts.

@@ -74,6 +74,20 @@ describe('firedrill simulate', () => {
     expect((await simulate('no-such-scenario', '--runs', '10', '--seed', '1')).stderr).toMatch(/firedrill simulate: no scenario "no-such-scenario"/);
   });
 
+  it('explains its options with --help, and gives its own usage (not every command\'s) after a mistake', async () => {
+    const help = await simulate('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^usage: firedrill simulate <scenario>/);
+    for (const option of ['--runs N', '--seed S', '--model M', '--compare M2', '--workers W', '--format', '--out F']) expect(help.stdout).toContain(`\n  ${option}`);
+    expect(help.stdout).toContain('docs/examples/night-shift.model.yaml');
+    const mistake = await simulate('ransomware-production-db', '--runs', '0', '--seed', '1');
+    expect(mistake.code).toBe(2);
+    expect(mistake.stderr).toMatch(/^firedrill: --runs must be a whole number from 1 to 1,000,000, not "0"\n\nusage: firedrill simulate <scenario>/);
+    expect(mistake.stderr).not.toContain('firedrill validate');
+    expect(mistake.stderr.trimEnd().split('\n')).toHaveLength(4); // the error, a blank line, the usage, where to read more
+    expect(mistake.stderr).toContain('(firedrill simulate --help says more; firedrill help lists every command)');
+  });
+
   it('says a negative number is out of range in one line, like any other wrong number', async () => {
     const cases = [
       [['--runs', '10', '--seed', '-1'], '--seed must be a whole number from 0 to 4,294,967,295, not "-1"'],
