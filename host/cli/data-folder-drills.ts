@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { Library } from '../../engine/validate/index.js';
 import { collectDrills, sessionFiles, type CollectedDrills } from '../history/collect-drills.js';
 import { labelledDrills } from '../history/labelled-drills.js';
@@ -6,6 +7,7 @@ import { loadCombinedLibrary } from '../library/user-library.js';
 import { dataDir } from '../storage/data-dir.js';
 import type { CliIo } from './io.js';
 import { progressBar } from './progress.js';
+import { ExportInputError } from './report.js';
 
 /**
  * The ended drills of the data folder (--data-dir, FIREDRILL_DATA_DIR or the app's), with the
@@ -15,6 +17,8 @@ import { progressBar } from './progress.js';
  */
 export function dataFolderDrills(command: string, options: { dataDir?: string; plan?: string; scenario?: string }, io: CliIo): CollectedDrills & { library: Library } {
   const root = dataDir({ ...(options.dataDir ? { flag: options.dataDir } : {}), env: io.env });
+  // A --data-dir given and mistyped would read as a folder with no drills: figures of nothing, said as if true.
+  if (options.dataDir && !statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new ExportInputError(`no data folder at ${options.dataDir}`);
   const files = sessionFiles(root);
   const library = loadCombinedLibrary(root, loadBundledLibrary(io.cwd)).library;
   const filter = { ...(options.plan !== undefined ? { plan: options.plan } : {}), ...(options.scenario !== undefined ? { scenario: options.scenario } : {}) };

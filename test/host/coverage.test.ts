@@ -86,4 +86,10 @@ describe('firedrill coverage', () => {
     expect(result).toMatchObject({ code: 1, stdout: '' });
     expect(result.stderr).toBe('firedrill coverage: unknown format "xlsx": use json, navigator or csv\n');
   });
+
+  it('refuses a --data-dir that is not there, rather than mapping a folder of no drills', async () => {
+    const missing = join(tmp, 'no-such-data');
+    expect(await cli(['coverage', '--data-dir', missing])).toEqual({ code: 1, stdout: '', stderr: `firedrill coverage: no data folder at ${missing}\n` });
+    expect(await cli(['history', '--data-dir', missing])).toEqual({ code: 1, stdout: '', stderr: `firedrill history: no data folder at ${missing}\n` });
+  });
 });
