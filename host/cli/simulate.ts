@@ -55,7 +55,8 @@ function modelFile(path: string, scenario: Scenario, plan: Plan, io: CliIo): Res
     text = readFileSync(resolve(io.cwd, path), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    io.stderr(`firedrill simulate: cannot read ${path}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}\n`);
+    const why = code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': it is a folder, not a model file' : code === 'EACCES' ? ': permission denied' : code ? ` (${code})` : '';
+    io.stderr(`firedrill simulate: cannot read ${path}${why}\n`);
     return null;
   }
   const loaded = loadModel({ file: path, text }, scenario, plan);

@@ -63,6 +63,7 @@ describe('firedrill simulate', () => {
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     const missing = await simulate('ransomware-production-db', '--runs', '10', '--seed', '1', '--model', 'nowhere.model.yaml');
     expect(missing.stderr).toBe('firedrill simulate: cannot read nowhere.model.yaml: no such file\n');
+    expect(oneLineError(await simulate('ransomware-production-db', '--runs', '10', '--seed', '1', '--model', '.'))).toBe('firedrill simulate: cannot read .: it is a folder, not a model file');
   });
 
   it('asks for --runs and --seed, and checks them, with the usage', async () => {
