@@ -128,6 +128,10 @@ describe('the history of drills', () => {
     renderHistory({ history: drillHistory([DRILLS[3]!, drill('k2', '2026-03-11T09:00:00.000Z', [null, null, null], { scenarioId: 'solo', scenarioTitle: 'Alone' })]) });
     const alone = await screen.findByRole('region', { name: 'Alone' });
     expect(figure(alone, 'Median time to detect')).toHaveTextContent(/^Median time to detectnot reachednot reached in the one drill/);
+    // No time to draw: said, not an empty chart.
+    expect(within(alone).queryByRole('img')).toBeNull();
+    expect(alone).toHaveTextContent('No drill here reached detection, containment or recovery yet: nothing to chart.');
+    expect(within(screen.getByRole('region', { name: 'Stolen keys' })).getByRole('img', { name: /^Time to detect, contain and recover/ })).toBeInTheDocument();
   });
 
   it('says every drill is left out, not that none has ended, when all are', async () => {
