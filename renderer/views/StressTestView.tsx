@@ -33,14 +33,28 @@ export interface StressKnobs {
 export const DEFAULT_RUNS = 1000;
 export const DEFAULT_SEED = 1;
 
-/** The response model (firedrill-model/1, as JSON) the knobs describe; undefined when every knob is at its default. */
-export function modelOfKnobs(knobs: StressKnobs): string | undefined {
+/**
+ * The response model (firedrill-model/1, as JSON) the knobs describe; undefined when every knob is
+ * at its default. Its title says what was turned, so the report of each run names its own knobs.
+ */
+export function modelOfKnobs(knobs: StressKnobs, roleTitles: Record<string, string> = {}): string | undefined {
   const roles: Record<string, { people?: number; onCall?: { fixed: string } }> = {};
-  for (const [role, value] of Object.entries(knobs.people)) if (value.trim() !== '') roles[role] = { ...roles[role], people: Number(value) };
-  for (const [role, value] of Object.entries(knobs.onCallMinutes)) if (value.trim() !== '' && Number(value) > 0) roles[role] = { ...roles[role], onCall: { fixed: `${Number(value)}m` } };
+  const turned: string[] = [];
+  const title = (role: string) => roleTitles[role] ?? role;
+  for (const [role, value] of Object.entries(knobs.people)) {
+    if (value.trim() === '') continue;
+    roles[role] = { ...roles[role], people: Number(value) };
+    turned.push(`${title(role)}: ${Number(value)} ${Number(value) === 1 ? 'person' : 'people'}`);
+  }
+  for (const [role, value] of Object.entries(knobs.onCallMinutes)) {
+    if (value.trim() === '' || Number(value) <= 0) continue;
+    roles[role] = { ...roles[role], onCall: { fixed: `${Number(value)}m` } };
+    turned.push(`${title(role)} on call after ${Number(value)} min`);
+  }
+  if (knobs.channelOff) turned.push(`${knobs.channelOff} alerts off`);
   const whatIf = knobs.channelOff ? { whatIf: { off: { channels: [knobs.channelOff] } } } : {};
-  if (Object.keys(roles).length === 0 && !knobs.channelOff) return undefined;
-  return JSON.stringify({ format: 'firedrill-model/1', id: 'stress-test', title: 'Stress test', roles, ...whatIf });
+  if (turned.length === 0) return undefined;
+  return JSON.stringify({ format: 'firedrill-model/1', id: 'stress-test', title: turned.join('; '), roles, ...whatIf });
 }
 
 /** The most people per role and the longest on-call delay (a day) the form takes: the model's own limits. */
@@ -138,7 +152,7 @@ export function StressTestView() {
     const runs = Number(knobs.runs);
     running.current = simulationId;
     setRun({ state: 'running', simulationId, done: 0, total: runs });
-    const model = modelOfKnobs(knobs);
+    const model = modelOfKnobs(knobs, Object.fromEntries((plan?.roles ?? []).map((role) => [role.id, role.title])));
     try {
       const { report } = await client.send('simulate.start', { simulationId, scenarioId: chosen.id, runs, seed: Number(knobs.seed), ...(model ? { model } : {}) });
       if (running.current === simulationId) setRun({ state: 'done', report });

@@ -155,7 +155,9 @@ describe('the knobs', () => {
     const knobs = { people: { a: '' }, onCallMinutes: { a: '' }, channelOff: '', runs: '10', seed: '1' };
     expect(modelOfKnobs(knobs)).toBeUndefined();
     expect(JSON.parse(modelOfKnobs({ ...knobs, onCallMinutes: { a: '15' }, channelOff: 'siem' })!)).toEqual({
-      format: 'firedrill-model/1', id: 'stress-test', title: 'Stress test', roles: { a: { onCall: { fixed: '15m' } } }, whatIf: { off: { channels: ['siem'] } },
+      format: 'firedrill-model/1', id: 'stress-test', title: 'a on call after 15 min; siem alerts off', roles: { a: { onCall: { fixed: '15m' } } }, whatIf: { off: { channels: ['siem'] } },
     });
+    // The title names what was turned, so two runs' reports can be told apart.
+    expect(JSON.parse(modelOfKnobs({ ...knobs, people: { a: '1', b: '3' } }, { a: 'Analyst', b: 'IT Operations' })!).title).toBe('Analyst: 1 person; IT Operations: 3 people');
   });
 });
