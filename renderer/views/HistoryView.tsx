@@ -23,8 +23,9 @@ const METRICS: { key: 'timeToDetect' | 'timeToContain' | 'timeToRecover'; measur
 
 /** The earlier half of a group's drills against the later half, in words. */
 function verdictText(verdict: PeriodVerdict, earlier: number, later: number): string {
-  if (verdict === 'not enough drills to tell') return `earlier ${earlier} against later ${later} drills: not enough drills to tell`;
-  return `${verdict} in the later ${later} drills than the earlier ${earlier}`;
+  const drills = (n: number) => `${n} drill${n === 1 ? '' : 's'}`;
+  if (verdict === 'not enough drills to tell') return `earlier ${drills(earlier)} against later ${drills(later)}: not enough drills to tell`;
+  return `${verdict} in the later ${drills(later)} than the earlier ${drills(earlier)}`;
 }
 
 /** One headline figure, named by its title for a screen reader. */

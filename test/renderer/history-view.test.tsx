@@ -46,7 +46,7 @@ describe('the history of drills', () => {
     expect(detect).toHaveTextContent('20 min');
     expect(detect).toHaveTextContent(/20 min \(n = 3; 95% interval 10 min to 30 min\), reached in 3 of 3; mean 20 min/);
     // Three drills, detection 30 -> 20 -> 10: a trend line would say "faster"; the intervals cannot.
-    expect(detect).toHaveTextContent('earlier 1 against later 2 drills: not enough drills to tell');
+    expect(detect).toHaveTextContent('earlier 1 drill against later 2 drills: not enough drills to tell');
     expect(detect).toHaveTextContent('time to detect = detected − T0');
     expect(figure(bucket, 'Median time to contain')).toHaveTextContent(/^Median time to containnot reachednot reached in any of the 3 drills/);
     // One drill reached recovery: a median, but no interval from one point.
