@@ -339,6 +339,7 @@ function StressReport({ report, headingRef }: { report: SimulationReport; headin
       </table>
       {report.sensitivity.inputs.length > 0 && (
         <figure className="panel">
+          <h3>What moves the time to recover most</h3>
           <ReportChart option={tornadoChartOption(report)} label="What moves the time to recover most: each input's low and high mean time to recover" height={Math.max(220, 28 * report.sensitivity.inputs.length)} />
           <figcaption className="hint">Each input&apos;s bar spans the mean time to recover when it was low and when it was high; the widest move recovery most.</figcaption>
         </figure>

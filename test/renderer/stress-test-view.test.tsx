@@ -66,6 +66,8 @@ describe('the stress test view', () => {
     expect(screen.getByRole('list', { name: 'Spread of the simulated drills' })).toHaveTextContent('Time to recover, median');
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.getByRole('img', { name: 'The overall score over the simulated drills' })).toBeInTheDocument();
+    expect(report.sensitivity.inputs.length).toBeGreaterThan(0);
+    expect(screen.getByRole('heading', { level: 3, name: 'What moves the time to recover most' })).toBeInTheDocument();
   });
 
   it('cancels a run', async () => {
