@@ -48,7 +48,7 @@ const SPREAD_FORMS = '15m, { uniform: { min, max } }, { triangular: { min, mode,
 export const distributionSchema = z
   .union([durationSchema.transform((value): Distribution => ({ kind: 'fixed', value })), fixed, uniform, triangular, lognormal, exponential], {
     // Said when no form fits at all (a bare number, a misspelt spread): which forms there are.
-    error: (issue) => `${typeof issue.input === 'number' ? `a duration needs its unit (${issue.input}m, ${issue.input}h)` : 'not a duration or a spread'}: write ${SPREAD_FORMS}`,
+    error: (issue) => `${issue.input === undefined ? 'is required' : typeof issue.input === 'number' ? `a duration needs its unit (${issue.input}m, ${issue.input}h)` : 'not a duration or a spread'}: write ${SPREAD_FORMS}`,
   })
   .meta({
     description: 'A simulated duration (15m) or a spread: { uniform: { min, max } }, { triangular: { min, mode, max } }, { lognormal: { median, p90 } }, { exponential: { mean } }',

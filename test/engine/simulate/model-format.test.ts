@@ -119,6 +119,8 @@ whatIf:
       .toEqual([`team.model.yaml:3:41 actions.protect-backups.duration: a duration needs its unit (15m, 15h): write ${forms}`]);
     expect(errors('format: firedrill-model/1\nid: x\nchannels: { email: { notice: { normal: { mean: 5m } } } }\n'))
       .toEqual([`team.model.yaml:3:30 channels.email.notice: not a duration or a spread: write ${forms}`]);
+    expect(errors('format: firedrill-model/1\nid: x\nactions: { protect-backups: { late: { probability: 0.3 } } }\n'))
+      .toEqual([`team.model.yaml:3:31 actions.protect-backups.late.by: is required: write ${forms}`]);
     // A spread it knows, written wrong inside, is still located at the wrong field.
     expect(errors('format: firedrill-model/1\nid: x\nchannels: { email: { notice: { uniform: { min: 5m, max: soon } } } }\n'))
       .toEqual([expect.stringMatching(/^team\.model\.yaml:3:\d+ channels\.email\.notice\.uniform\.max: "soon" is not a duration/)]);
