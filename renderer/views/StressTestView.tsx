@@ -1,8 +1,9 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type FormEvent, type RefObject } from 'react';
 import type { Plan } from '../../engine/format/plan.js';
 import type { Scenario } from '../../engine/format/scenario.js';
 import type { SimulationReport } from '../../engine/simulate/report.js';
-import { MAX_APP_RUNS } from '../../engine/protocol/index.js';
+import { MAX_APP_RUNS, MAX_MODEL_BYTES } from '../../engine/protocol/index.js';
+import { formatLocatedError, type LocatedError } from '../../engine/validate/located-error.js';
 import { MAX_SEED } from '../../engine/stats/random.js';
 import { minutesText } from '../../engine/report/figures.js';
 import { missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHistogramOption, tornadoChartOption, type SimulatedTime } from '../../engine/report/simulation-charts.js';
@@ -110,7 +111,11 @@ export function StressTestView() {
   const running = useRef<string | null>(null);
   // The errors are shown once the user has tried to run, then follow each edit.
   const [checked, setChecked] = useState(false);
-  const errors = checked ? knobErrors(knobs) : {};
+  // A response model file (firedrill-model/1) chosen instead of the knobs.
+  const [modelFile, setModelFile] = useState<{ name: string; text: string } | null>(null);
+  const [modelFileProblem, setModelFileProblem] = useState('');
+  const formErrors = () => (modelFile ? pick(knobErrors(knobs), ['runs', 'seed']) : knobErrors(knobs));
+  const errors = checked ? formErrors() : {};
   const form = useRef<HTMLFormElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const runButton = useRef<HTMLButtonElement>(null);
@@ -142,7 +147,7 @@ export function StressTestView() {
     event.preventDefault();
     if (!chosen) return;
     setChecked(true);
-    const invalid = Object.keys(knobErrors(knobs));
+    const invalid = Object.keys(formErrors());
     if (invalid.length > 0) {
       setRun({ state: 'idle' });
       form.current?.querySelector<HTMLElement>(`[data-knob="${invalid[0]}"]`)?.focus();
@@ -152,17 +157,31 @@ export function StressTestView() {
     const runs = Number(knobs.runs);
     running.current = simulationId;
     setRun({ state: 'running', simulationId, done: 0, total: runs });
-    const model = modelOfKnobs(knobs, Object.fromEntries((plan?.roles ?? []).map((role) => [role.id, role.title])));
+    const model = modelFile?.text ?? modelOfKnobs(knobs, Object.fromEntries((plan?.roles ?? []).map((role) => [role.id, role.title])));
+    // The host names a sent model model.yaml: its errors are said of the file the user chose.
+    const located = (e: LocatedError) => (modelFile ? formatLocatedError({ ...e, file: modelFile.name }) : `${e.path || 'model'}: ${e.message}`);
     try {
       const { report } = await client.send('simulate.start', { simulationId, scenarioId: chosen.id, runs, seed: Number(knobs.seed), ...(model ? { model } : {}) });
       if (running.current === simulationId) setRun({ state: 'done', report });
     } catch (error) {
       if (running.current !== simulationId) return;
       if (error instanceof CommandError && error.code === 'cancelled') setRun({ state: 'cancelled' });
-      else setRun({ state: 'failed', message: (error as Error).message, details: error instanceof CommandError ? error.errors.map((e) => `${e.path || 'model'}: ${e.message}`) : [] });
+      else setRun({ state: 'failed', message: (error as Error).message, details: error instanceof CommandError ? error.errors.map(located) : [] });
     } finally {
       if (running.current === simulationId) running.current = null;
     }
+  };
+
+  const chooseModel = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    if (file.size > MAX_MODEL_BYTES) {
+      setModelFileProblem(`${file.name} is larger than ${MAX_MODEL_BYTES / 1024} KB, the most a model file can be`);
+      return;
+    }
+    setModelFileProblem('');
+    setModelFile({ name: file.name, text: await file.text() });
   };
 
   const cancel = () => {
@@ -210,7 +229,20 @@ export function StressTestView() {
             <KnobError field="seed" errors={errors} />
           </label>
         </div>
-        {plan && scenario && <ModelKnobs plan={plan} scenario={scenario} knobs={knobs} setKnobs={setKnobs} errors={errors} disabled={run.state === 'running'} />}
+        <div className="model-file">
+          <label>
+            Response model file <span className="hint">(optional: firedrill-model/1, YAML; instead of the knobs below)</span>
+            <input type="file" accept=".yaml,.yml,.json" onChange={(event) => void chooseModel(event)} disabled={run.state === 'running'} aria-describedby={modelFileProblem ? 'model-file-problem' : undefined} />
+          </label>
+          {modelFileProblem && <span id="model-file-problem" className="field-error">{modelFileProblem}</span>}
+          {modelFile && (
+            <p className="hint">
+              The team is as <strong>{modelFile.name}</strong> says; the knobs are kept for when it is removed.{' '}
+              <button type="button" onClick={() => setModelFile(null)} disabled={run.state === 'running'}>Use the knobs instead</button>
+            </p>
+          )}
+        </div>
+        {plan && scenario && !modelFile && <ModelKnobs plan={plan} scenario={scenario} knobs={knobs} setKnobs={setKnobs} errors={errors} disabled={run.state === 'running'} />}
         <div className="stress-actions">
           <button ref={runButton} type="submit" className="primary" disabled={!chosen || run.state === 'running'}>Run the stress test</button>
           {run.state === 'running' && <button ref={cancelButton} type="button" onClick={cancel} aria-keyshortcuts="Escape">Cancel</button>}
@@ -221,6 +253,8 @@ export function StressTestView() {
     </div>
   );
 }
+
+const pick = (errors: Record<string, string>, fields: string[]) => Object.fromEntries(Object.entries(errors).filter(([field]) => fields.includes(field)));
 
 /** The id, invalid state and description of a knob's input: its error, when it has one. */
 const knobField = (field: string, errors: Record<string, string>) => ({

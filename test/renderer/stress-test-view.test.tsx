@@ -144,6 +144,35 @@ describe('the form, by keyboard', () => {
   });
 });
 
+describe('a response model file', () => {
+  it('is sent instead of the knobs, its errors said of its own name and line, and can be put aside for the knobs', async () => {
+    const { client, asked, user } = await setUp();
+    await user.type(await screen.findByRole('spinbutton', { name: 'People: IT Operations' }), '2');
+    const text = 'format: firedrill-model/1\nid: night\nroles:\n  it-operations: { peple: 1 }\n';
+    await user.upload(screen.getByLabelText(/^Response model file/), new File([text], 'night.model.yaml', { type: 'text/yaml' }));
+    expect(await screen.findByText(/The team is as/)).toHaveTextContent('The team is as night.model.yaml says');
+    expect(screen.queryByRole('spinbutton', { name: 'People: IT Operations' })).toBeNull();
+
+    client.override('simulate.start', (params) => {
+      asked.push(params);
+      throw new CommandError({ code: 'invalid-file', message: 'the response model has an error', errors: [{ file: 'model.yaml', line: 4, column: 20, path: 'roles.it-operations.peple', message: 'unknown field "peple" (did you mean "people"?)' }] });
+    });
+    await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
+    expect(asked[0]!.model).toBe(text);
+    expect(await screen.findByText('night.model.yaml:4:20 roles.it-operations.peple: unknown field "peple" (did you mean "people"?)')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Use the knobs instead' }));
+    expect(screen.getByRole('spinbutton', { name: 'People: IT Operations' })).toHaveValue(2);
+  });
+
+  it('larger than a model can be is refused before it is sent', async () => {
+    const { user } = await setUp();
+    await user.upload(screen.getByLabelText(/^Response model file/), new File(['#'.repeat(33 * 1024)], 'huge.model.yaml'));
+    expect(await screen.findByText('huge.model.yaml is larger than 32 KB, the most a model file can be')).toBeInTheDocument();
+    expect(screen.queryByText(/The team is as/)).toBeNull();
+  });
+});
+
 describe('the knobs', () => {
   it('are checked as the model and the host will check them', () => {
     const knobs = { people: { a: '', b: '2' }, onCallMinutes: { a: '0', b: '' }, channelOff: '', runs: '100000', seed: '4294967295' };
