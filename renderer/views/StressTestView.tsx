@@ -229,6 +229,7 @@ export function StressTestView() {
             <KnobError field="seed" errors={errors} />
           </label>
         </div>
+        <p className="hint">More drills give steadier percentages and take longer. The same seed, scenario and model give the same report, so two runs differ only by what you changed.</p>
         <div className="model-file">
           <label>
             Response model file <span className="hint">(optional: firedrill-model/1, YAML; instead of the knobs below)</span>

@@ -134,6 +134,11 @@ describe('the form, by keyboard', () => {
     expect(JSON.parse(asked[0]!.model!).roles).toEqual({ 'it-operations': { people: 4, onCall: { fixed: '30m' } } });
   });
 
+  it('says what the drills and the seed are for', async () => {
+    await setUp();
+    expect(screen.getByText(/More drills give steadier percentages and take longer\. The same seed, scenario and model give the same report/)).toBeInTheDocument();
+  });
+
   it('keeps the team\'s knobs when another scenario of the same plan is picked', async () => {
     const { user } = await setUp();
     await user.type(await screen.findByRole('spinbutton', { name: 'People: IT Operations' }), '3');
