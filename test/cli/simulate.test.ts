@@ -79,7 +79,7 @@ describe('firedrill simulate', () => {
     const help = await simulate('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^usage: firedrill simulate <scenario>/);
-    for (const option of ['--runs N', '--seed S', '--model M', '--compare M2', '--workers W', '--format', '--out F']) expect(help.stdout).toContain(`\n  ${option}`);
+    for (const option of ['--runs N', '--seed S', '--model M', '--compare M2', '--workers W', '--script S', '--plan P', '--format', '--out F']) expect(help.stdout).toContain(`\n  ${option}`);
     expect(help.stdout).toContain('docs/examples/night-shift.model.yaml');
     const mistake = await simulate('ransomware-production-db', '--runs', '0', '--seed', '1');
     expect(mistake.code).toBe(2);
