@@ -42,9 +42,14 @@ const exponential = z
   .strictObject({ exponential: z.strictObject({ mean: durationSchema }) })
   .transform((d): Distribution => ({ kind: 'exponential', mean: d.exponential.mean }));
 
+const SPREAD_FORMS = '15m, { uniform: { min, max } }, { triangular: { min, mode, max } }, { lognormal: { median, p90 } } or { exponential: { mean } }';
+
 /** A duration ("15m", taken as fixed) or one of fixed, uniform, triangular, lognormal (median and p90) and exponential (mean). */
 export const distributionSchema = z
-  .union([durationSchema.transform((value): Distribution => ({ kind: 'fixed', value })), fixed, uniform, triangular, lognormal, exponential])
+  .union([durationSchema.transform((value): Distribution => ({ kind: 'fixed', value })), fixed, uniform, triangular, lognormal, exponential], {
+    // Said when no form fits at all (a bare number, a misspelt spread): which forms there are.
+    error: (issue) => `${issue.input === undefined ? 'is required' : typeof issue.input === 'number' ? `a duration needs its unit (${issue.input}m, ${issue.input}h)` : 'not a duration or a spread'}: write ${SPREAD_FORMS}`,
+  })
   .meta({
     description: 'A simulated duration (15m) or a spread: { uniform: { min, max } }, { triangular: { min, mode, max } }, { lognormal: { median, p90 } }, { exponential: { mean } }',
     examples: ['10m', { lognormal: { median: '10m', p90: '30m' } }],

@@ -175,8 +175,9 @@ function expectedText(expected: string): string {
     case 'string':
       return 'a text value';
     case 'number':
-    case 'int':
       return 'a number';
+    case 'int':
+      return 'a whole number';
     case 'boolean':
       return 'true/false';
     case 'object':

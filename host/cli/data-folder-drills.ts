@@ -1,11 +1,14 @@
-import type { Library } from '../../engine/validate/index.js';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatLocatedError, type Library } from '../../engine/validate/index.js';
 import { collectDrills, sessionFiles, type CollectedDrills } from '../history/collect-drills.js';
 import { labelledDrills } from '../history/labelled-drills.js';
 import { loadBundledLibrary } from '../library/load.js';
 import { loadCombinedLibrary } from '../library/user-library.js';
-import { dataDir } from '../storage/data-dir.js';
+import { dataDir, dataPaths } from '../storage/data-dir.js';
 import type { CliIo } from './io.js';
 import { progressBar } from './progress.js';
+import { ExportInputError } from './report.js';
 
 /**
  * The ended drills of the data folder (--data-dir, FIREDRILL_DATA_DIR or the app's), with the
@@ -15,8 +18,18 @@ import { progressBar } from './progress.js';
  */
 export function dataFolderDrills(command: string, options: { dataDir?: string; plan?: string; scenario?: string }, io: CliIo): CollectedDrills & { library: Library } {
   const root = dataDir({ ...(options.dataDir ? { flag: options.dataDir } : {}), env: io.env });
+  // A --data-dir given and mistyped would read as a folder with no drills: figures of nothing, said as if true.
+  if (options.dataDir && !statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new ExportInputError(`no data folder at ${options.dataDir}`);
   const files = sessionFiles(root);
-  const library = loadCombinedLibrary(root, loadBundledLibrary(io.cwd)).library;
+  const combined = loadCombinedLibrary(root, loadBundledLibrary(io.cwd));
+  const { library } = combined;
+  // A file of the user's library that does not load is left out of the figures: said, one line a file, not silently.
+  const problemsByFile = new Map<string, typeof combined.problems>();
+  for (const problem of combined.problems) problemsByFile.set(problem.file, [...(problemsByFile.get(problem.file) ?? []), problem]);
+  for (const [first, ...more] of problemsByFile.values()) {
+    const file = join(dataPaths(root).library, first!.file);
+    io.stderr(`${command}: left out of the library: ${formatLocatedError({ ...first!, file })}${more.length > 0 ? ` (and ${more.length} more error${more.length === 1 ? '' : 's'} in that file: firedrill validate ${file} lists them)` : ''}\n`);
+  }
   const filter = { ...(options.plan !== undefined ? { plan: options.plan } : {}), ...(options.scenario !== undefined ? { scenario: options.scenario } : {}) };
   const progress = progressBar('reading sessions', files.length);
   let collected: CollectedDrills;

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { UsageError, type CliIo } from './io.js';
 import {
   aarUsage, coverageUsage, historyUsage, listUsage, mselExportUsage, mselHelp, mselImportUsage, packExportUsage, packHelp, packImportUsage, replayUsage, reportUsage, runUsage, schemaUsage,
-  serveUsage, simulateUsage, validateUsage,
+  serveUsage, simulateHelp, simulateUsage, validateUsage,
 } from './usage.js';
 
 /** Each command's usage, for `firedrill <command> --help` and `firedrill help <command>`. */
@@ -37,7 +37,7 @@ const COMMAND_USAGE: Record<string, string> = {
   aar: aarUsage,
   history: historyUsage,
   coverage: coverageUsage,
-  simulate: simulateUsage,
+  simulate: `${simulateUsage}\n${simulateHelp}`,
   msel: `${mselImportUsage}\n  ${mselExportUsage}\n${mselHelp}`,
   pack: `${packExportUsage}\n  ${packImportUsage}\n${packHelp}`,
   schema: schemaUsage,
@@ -174,7 +174,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`firedrill: ${error.message}\n\n${USAGE}`);
+      // The command's own usage lines (not its help), short enough that the error above them stays on the screen.
+      const known = command !== undefined && Object.hasOwn(COMMAND_USAGE, command);
+      io.stderr(`firedrill: ${error.message}\n\n${known ? `usage: ${COMMAND_USAGE[command]!.split('\n\n')[0]}\n(firedrill ${command} --help says more; firedrill help lists every command)\n` : USAGE}`);
       return 2;
     }
     throw error;
@@ -197,8 +199,27 @@ function strings(values: Record<string, unknown>): Record<string, string> {
 
 function parse<O extends Options>(args: string[], options: O) {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: negativeValuesJoined(args, options), options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/**
+ * `--seed -1` as `--seed=-1`: parseArgs takes a value that starts with a dash for an option and
+ * refuses it in three lines, where the user meant a (wrong) number the command checks in one.
+ */
+function negativeValuesJoined(args: string[], options: Options): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') return [...joined, ...args.slice(i)];
+    const next = args[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (name !== undefined && options?.[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else joined.push(arg);
+  }
+  return joined;
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { documentToMarkdown } from '../../engine/report/document-markdown.js';
 import { simulationDocument } from '../../engine/report/simulation-document.js';
 import type { ResponseModel } from '../../engine/format/model.js';
@@ -38,6 +38,16 @@ const wholeNumber = (flag: string, value: string | undefined, min: number, max: 
   return n;
 };
 
+/** Why --out cannot be written, found before the runs are played rather than after: undefined when it can be tried. */
+function outProblem(out: string, io: CliIo): string | undefined {
+  const path = resolve(io.cwd, out);
+  const folder = statSync(dirname(path), { throwIfNoEntry: false });
+  if (!folder) return `cannot write ${out}: no such folder`;
+  if (!folder.isDirectory()) return `cannot write ${out}: ${dirname(out)} is not a folder`;
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) return `cannot write ${out}: it is a folder`;
+  return undefined;
+}
+
 /** A model file read and checked against the scenario: null with its errors printed when it does not validate. */
 function modelFile(path: string, scenario: Scenario, plan: Plan, io: CliIo): ResponseModel | null {
   let text: string;
@@ -45,7 +55,8 @@ function modelFile(path: string, scenario: Scenario, plan: Plan, io: CliIo): Res
     text = readFileSync(resolve(io.cwd, path), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    io.stderr(`firedrill simulate: cannot read ${path}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}\n`);
+    const why = code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': it is a folder, not a model file' : code === 'EACCES' ? ': permission denied' : code ? ` (${code})` : '';
+    io.stderr(`firedrill simulate: cannot read ${path}${why}\n`);
     return null;
   }
   const loaded = loadModel({ file: path, text }, scenario, plan);
@@ -69,7 +80,13 @@ export async function simulateCommand(scenarioArg: string, options: SimulateOpti
   } catch (error) {
     if (!(error instanceof ResolveError)) throw error;
     for (const located of error.errors) io.stderr(`${formatLocatedError(located)}\n`);
-    io.stderr(`firedrill simulate: ${error.message}${options.script ? '' : ' (the simulated team follows the exemplary script: give another with --script)'}\n`);
+    const noExemplary = !options.script && error.message.startsWith('no response script');
+    io.stderr(`firedrill simulate: ${error.message}${noExemplary ? ' (the simulated team follows the exemplary script: give another with --script)' : ''}\n`);
+    return 1;
+  }
+  const unwritable = options.out === undefined ? undefined : outProblem(options.out, io);
+  if (unwritable) {
+    io.stderr(`firedrill simulate: ${unwritable}\n`);
     return 1;
   }
   const { scenario, plan, script } = resolved;

@@ -9,7 +9,7 @@ export const reportUsage = 'firedrill report <journal.jsonl> --format pdf|html|c
 export const schemaUsage = 'firedrill schema <folder>                  write the JSON Schemas for editors (plan, scenario, script, model)';
 export const aarUsage = 'firedrill aar <journals or folders...> --format docx|pdf|html|md [--out F] [--paper a4|letter] [--name N] [--dates D] [--location L] [--sponsor S] [--organisation O] [--participant ORG]... [--contact C]   after-action report / improvement plan';
 export const coverageUsage = 'firedrill coverage [--format json|navigator|csv] [--out F] [--data-dir D]   which ATT&CK techniques, plan actions, roles, duties and CSF functions the library and past drills exercise';
-export const simulateUsage = 'firedrill simulate <scenario> [--model M] [--compare M2] --runs N --seed S [--workers W] [--script S] [--format json|md|html] [--out F]   stress-test the plan: N drills drawn from a response model';
+export const simulateUsage = 'firedrill simulate <scenario> [--model M] [--compare M2] --runs N --seed S [--workers W] [--script S] [--plan P] [--format json|md|html] [--out F]   stress-test the plan: N drills drawn from a response model';
 export const mselImportUsage = 'firedrill msel import <file.csv|xlsx> --plan <plan id or file> [--map mapping.json] --out <file.scenario.yaml> [--into <scenario>] [--sheet S] [--start 2025-06-10T09:00] [--tz Asia/Hong_Kong] [--id ID] [--title T] [--threat T] [--data-dir D]   a controllers\' MSEL spreadsheet to a draft scenario';
 export const mselExportUsage = 'firedrill msel export <scenario id or file> --format csv|xlsx|pdf --out F [--plan P] [--paper a4|letter] [--data-dir D]   a scenario as the controllers\' MSEL';
 export const packExportUsage = 'firedrill pack export [plans, scenarios or scripts: ids or files...] [--exercise <scenario id>] --out F.firedrill [--data-dir D]   one file to archive or hand over';
@@ -30,6 +30,24 @@ Content, Expectation...), and Firedrill's own export (with Trigger, Delay, Unles
               "start", "timeZone", "dateOrder": "dmy" | "mdy" }
   --into      update that scenario's injects from the sheet, keeping the rest of it (decisions, state...)
 Every cell it cannot read is reported as file:row:column; then nothing is written and the exit code is 1.
+`;
+
+/** What `firedrill simulate --help` adds to its usage line. */
+export const simulateHelp = `
+  <scenario>   a bundled scenario id (firedrill list) or a scenario file; the team follows its exemplary script
+  --runs N     how many drills to simulate, 1 to 1,000,000 (10,000 give each breach chance within about a point)
+  --seed S     0 to 4,294,967,295: the same seed gives the same report, byte for byte, on any --workers
+  --model M    a response model (firedrill-model/1, YAML): people and on-call delay per role, spread of
+               each action's duration, chances of a step skipped, late or done by another role, what-ifs.
+               Without it: the plan's durations (p90 twice each) and the exemplary script's staffing.
+               An example: docs/examples/night-shift.model.yaml; its schema: firedrill schema <folder>
+  --compare M2 a second model played on the same draws: the report adds B - A with 95% intervals
+  --workers W  worker threads, 1 to 64 (default: one per core)
+  --script S   the response script the team follows (default: exemplary)
+  --plan P     the plan, an id or a file (default: the scenario's own, from the bundled plans)
+  --format     json (default; the contract, docs/analytics.md), md, or html (charts drawn in)
+  --out F      write the report to F rather than print it
+A model that does not validate is reported as file:line:column field: message, and nothing is run.
 `;
 
 export const packHelp = `

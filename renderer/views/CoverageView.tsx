@@ -117,8 +117,10 @@ export function CoverageView() {
         <button type="button" onClick={() => void save()}>Export ATT&amp;CK Navigator layer</button>
       </div>
       <p className="hint">
-        {coverage.techniques.length} ATT&amp;CK techniques in {coverage.scenarios} scenarios; {drilled} exercised by the {coverage.drills} ended drill{coverage.drills === 1 ? '' : 's'}.
-        Excluded drills (History) are left out.
+        {coverage.techniques.length} ATT&amp;CK techniques in {coverage.scenarios} scenarios; {coverage.drills === 0
+          ? <>no drill counted yet: end a drill (<a href="#/library">from the library</a>) and what it exercised is marked here.</>
+          : `${drilled} exercised by the ${coverage.drills} ended drill${coverage.drills === 1 ? '' : 's'}.`}
+        {' '}Drills left out in the History are not counted.
       </p>
       <p role="status" className="done">{saved}</p>
       <section className="panel" aria-labelledby="attack-heading">

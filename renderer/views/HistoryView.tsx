@@ -23,8 +23,9 @@ const METRICS: { key: 'timeToDetect' | 'timeToContain' | 'timeToRecover'; measur
 
 /** The earlier half of a group's drills against the later half, in words. */
 function verdictText(verdict: PeriodVerdict, earlier: number, later: number): string {
-  if (verdict === 'not enough drills to tell') return `earlier ${earlier} against later ${later} drills: not enough drills to tell`;
-  return `${verdict} in the later ${later} drills than the earlier ${earlier}`;
+  const drills = (n: number) => `${n} drill${n === 1 ? '' : 's'}`;
+  if (verdict === 'not enough drills to tell') return `earlier ${drills(earlier)} against later ${drills(later)}: not enough drills to tell`;
+  return `${verdict} in the later ${drills(later)} than the earlier ${drills(earlier)}`;
 }
 
 /** One headline figure, named by its title for a screen reader. */
@@ -48,7 +49,7 @@ function MetricFigure({ title, spread, estimate, verdict, drills }: { title: str
   return (
     <Figure title={`Median ${title.toLowerCase()}`} value={minutesText(estimate.median)}>
       {estimate.n === 0
-        ? <span>not reached in any of the {drills} drill{drills === 1 ? '' : 's'}</span>
+        ? <span>{drills === 1 ? 'not reached in the one drill' : `not reached in any of the ${drills} drills`}</span>
         : (
           <>
             <span>{estimateText(estimate, minutesText)}, reached in {estimate.n} of {drills}; mean {minutesText(spread.mean)}</span>
@@ -125,7 +126,9 @@ function GroupSection({ group }: { group: DrillGroup }) {
         </Figure>
         {METRICS.map((metric) => <MetricFigure key={metric.key} title={metric.title} spread={group.metrics[metric.key]} estimate={statistics.measures[metric.measure]} verdict={verdict(metric.measure)} drills={count} />)}
       </ul>
-      <ReportChart option={chart} label={`Time to detect, contain and recover across the drills of ${group.title}, with their means`} height={300} />
+      {group.drills.some((drill) => METRICS.some((metric) => metric.of(drill) !== null))
+        ? <ReportChart option={chart} label={`Time to detect, contain and recover across the drills of ${group.title}, with their means`} height={300} />
+        : <p className="hint">No drill here reached detection, containment or recovery yet: nothing to chart.</p>}
       <DrillTable group={group} />
     </section>
   );
@@ -248,9 +251,11 @@ export function HistoryView() {
         <p className="hint">{result.running} session{result.running === 1 ? ' is' : 's are'} still running: {result.running === 1 ? 'it joins' : 'they join'} the history once ended. <a href="#/sessions">See the sessions</a></p>
       )}
       <SkippedJournals skipped={result.skipped} />
-      {groups.length === 0
-        ? <p className="empty-state">No ended drills yet. Run a drill from the library and end it: its score and its times to detect, contain and recover are charted here, drill after drill. <a href="#/library">Go to the library</a></p>
-        : groups.map((group) => <GroupSection key={`${group.by}-${group.id}`} group={group} />)}
+      {groups.length > 0
+        ? groups.map((group) => <GroupSection key={`${group.by}-${group.id}`} group={group} />)
+        : result.excluded.length > 0
+          ? <p className="empty-state">Every ended drill ({result.excluded.length}) is left out of the figures. Count one again below: pick it and untick <em>Leave out of the figures</em>.</p>
+          : <p className="empty-state">No ended drills yet. Run a drill from the library and end it: its score and its times to detect, contain and recover are charted here, drill after drill. <a href="#/library">Go to the library</a></p>}
       <DrillLabels result={result} onChanged={() => setReads((n) => n + 1)} />
     </div>
   );

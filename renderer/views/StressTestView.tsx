@@ -1,7 +1,10 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type FormEvent, type RefObject } from 'react';
 import type { Plan } from '../../engine/format/plan.js';
 import type { Scenario } from '../../engine/format/scenario.js';
 import type { SimulationReport } from '../../engine/simulate/report.js';
+import { MAX_APP_RUNS, MAX_MODEL_BYTES } from '../../engine/protocol/index.js';
+import { formatLocatedError, type LocatedError } from '../../engine/validate/located-error.js';
+import { MAX_SEED } from '../../engine/stats/random.js';
 import { minutesText } from '../../engine/report/figures.js';
 import { missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHistogramOption, tornadoChartOption, type SimulatedTime } from '../../engine/report/simulation-charts.js';
 import { CommandError } from '../client/session-client.js';
@@ -31,14 +34,53 @@ export interface StressKnobs {
 export const DEFAULT_RUNS = 1000;
 export const DEFAULT_SEED = 1;
 
-/** The response model (firedrill-model/1, as JSON) the knobs describe; undefined when every knob is at its default. */
-export function modelOfKnobs(knobs: StressKnobs): string | undefined {
+/**
+ * The response model (firedrill-model/1, as JSON) the knobs describe; undefined when every knob is
+ * at its default. Its title says what was turned, so the report of each run names its own knobs.
+ */
+export function modelOfKnobs(knobs: StressKnobs, roleTitles: Record<string, string> = {}): string | undefined {
   const roles: Record<string, { people?: number; onCall?: { fixed: string } }> = {};
-  for (const [role, value] of Object.entries(knobs.people)) if (value.trim() !== '') roles[role] = { ...roles[role], people: Number(value) };
-  for (const [role, value] of Object.entries(knobs.onCallMinutes)) if (value.trim() !== '' && Number(value) > 0) roles[role] = { ...roles[role], onCall: { fixed: `${Number(value)}m` } };
+  const turned: string[] = [];
+  const title = (role: string) => roleTitles[role] ?? role;
+  for (const [role, value] of Object.entries(knobs.people)) {
+    if (value.trim() === '') continue;
+    roles[role] = { ...roles[role], people: Number(value) };
+    turned.push(`${title(role)}: ${Number(value)} ${Number(value) === 1 ? 'person' : 'people'}`);
+  }
+  for (const [role, value] of Object.entries(knobs.onCallMinutes)) {
+    if (value.trim() === '' || Number(value) <= 0) continue;
+    roles[role] = { ...roles[role], onCall: { fixed: `${Number(value)}m` } };
+    turned.push(`${title(role)} on call after ${Number(value)} min`);
+  }
+  if (knobs.channelOff) turned.push(`${knobs.channelOff} alerts off`);
   const whatIf = knobs.channelOff ? { whatIf: { off: { channels: [knobs.channelOff] } } } : {};
-  if (Object.keys(roles).length === 0 && !knobs.channelOff) return undefined;
-  return JSON.stringify({ format: 'firedrill-model/1', id: 'stress-test', title: 'Stress test', roles, ...whatIf });
+  if (turned.length === 0) return undefined;
+  return JSON.stringify({ format: 'firedrill-model/1', id: 'stress-test', title: turned.join('; '), roles, ...whatIf });
+}
+
+/** The most people per role and the longest on-call delay (a day) the form takes: the model's own limits. */
+const MAX_PEOPLE = 100;
+const MAX_ON_CALL_MINUTES = 1440;
+
+const whole = (value: string, min: number, max: number) => /^\d+$/.test(value.trim()) && Number(value) >= min && Number(value) <= max;
+const en = (n: number) => n.toLocaleString('en');
+
+/**
+ * What is wrong with the knobs, by field ('runs', 'seed', 'people:<role>', 'onCall:<role>'), in
+ * words said next to the field; empty when the form can run. Checked here rather than left to the
+ * browser's bubbles, which vanish and do not say what the field takes.
+ */
+export function knobErrors(knobs: StressKnobs): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!whole(knobs.runs, 1, MAX_APP_RUNS)) errors.runs = `A whole number of drills from 1 to ${en(MAX_APP_RUNS)}`;
+  if (!whole(knobs.seed, 0, MAX_SEED)) errors.seed = `A whole number from 0 to ${en(MAX_SEED)}`;
+  for (const [role, value] of Object.entries(knobs.people)) {
+    if (value.trim() !== '' && !whole(value, 1, MAX_PEOPLE)) errors[`people:${role}`] = `A whole number of people from 1 to ${MAX_PEOPLE}, or blank`;
+  }
+  for (const [role, value] of Object.entries(knobs.onCallMinutes)) {
+    if (value.trim() !== '' && !whole(value, 0, MAX_ON_CALL_MINUTES)) errors[`onCall:${role}`] = `Whole minutes from 0 to ${en(MAX_ON_CALL_MINUTES)}, or blank`;
+  }
+  return errors;
 }
 
 const TIMES: { key: SimulatedTime; title: string }[] = [
@@ -67,6 +109,30 @@ export function StressTestView() {
   const [knobs, setKnobs] = useState<StressKnobs>({ people: {}, onCallMinutes: {}, channelOff: '', runs: String(DEFAULT_RUNS), seed: String(DEFAULT_SEED) });
   const [run, setRun] = useState<Run>({ state: 'idle' });
   const running = useRef<string | null>(null);
+  // The errors are shown once the user has tried to run, then follow each edit.
+  const [checked, setChecked] = useState(false);
+  // A response model file (firedrill-model/1) chosen instead of the knobs.
+  const [modelFile, setModelFile] = useState<{ name: string; text: string } | null>(null);
+  const [modelFileProblem, setModelFileProblem] = useState('');
+  const formErrors = () => (modelFile ? pick(knobErrors(knobs), ['runs', 'seed']) : knobErrors(knobs));
+  const errors = checked ? formErrors() : {};
+  const form = useRef<HTMLFormElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const runButton = useRef<HTMLButtonElement>(null);
+  const reportHeading = useRef<HTMLHeadingElement>(null);
+
+  // The focused Run button is disabled while a run goes on: focus moves to Cancel, then to the
+  // report, or back to Run, so a keyboard user is never left on the page's body.
+  const wasRunning = useRef(false);
+  useEffect(() => {
+    if (run.state === 'running') {
+      if (!wasRunning.current) cancelButton.current?.focus();
+      wasRunning.current = true;
+    } else if (wasRunning.current) {
+      wasRunning.current = false;
+      (run.state === 'done' ? reportHeading.current : runButton.current)?.focus();
+    }
+  }, [run.state]);
 
   useEffect(() => client.on('simulation.progress', ({ simulationId, done, total }) => {
     if (simulationId === running.current) setRun({ state: 'running', simulationId, done, total });
@@ -80,21 +146,42 @@ export function StressTestView() {
   const start = async (event: FormEvent) => {
     event.preventDefault();
     if (!chosen) return;
+    setChecked(true);
+    const invalid = Object.keys(formErrors());
+    if (invalid.length > 0) {
+      setRun({ state: 'idle' });
+      form.current?.querySelector<HTMLElement>(`[data-knob="${invalid[0]}"]`)?.focus();
+      return;
+    }
     const simulationId = newSimulationId();
     const runs = Number(knobs.runs);
     running.current = simulationId;
     setRun({ state: 'running', simulationId, done: 0, total: runs });
-    const model = modelOfKnobs(knobs);
+    const model = modelFile?.text ?? modelOfKnobs(knobs, Object.fromEntries((plan?.roles ?? []).map((role) => [role.id, role.title])));
+    // The host names a sent model model.yaml: its errors are said of the file the user chose.
+    const located = (e: LocatedError) => (modelFile ? formatLocatedError({ ...e, file: modelFile.name }) : `${e.path || 'model'}: ${e.message}`);
     try {
       const { report } = await client.send('simulate.start', { simulationId, scenarioId: chosen.id, runs, seed: Number(knobs.seed), ...(model ? { model } : {}) });
       if (running.current === simulationId) setRun({ state: 'done', report });
     } catch (error) {
       if (running.current !== simulationId) return;
       if (error instanceof CommandError && error.code === 'cancelled') setRun({ state: 'cancelled' });
-      else setRun({ state: 'failed', message: (error as Error).message, details: error instanceof CommandError ? error.errors.map((e) => `${e.path || 'model'}: ${e.message}`) : [] });
+      else setRun({ state: 'failed', message: (error as Error).message, details: error instanceof CommandError ? error.errors.map(located) : [] });
     } finally {
       if (running.current === simulationId) running.current = null;
     }
+  };
+
+  const chooseModel = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    if (file.size > MAX_MODEL_BYTES) {
+      setModelFileProblem(`${file.name} is larger than ${MAX_MODEL_BYTES / 1024} KB, the most a model file can be`);
+      return;
+    }
+    setModelFileProblem('');
+    setModelFile({ name: file.name, text: await file.text() });
   };
 
   const cancel = () => {
@@ -107,36 +194,84 @@ export function StressTestView() {
         <h1>Stress test</h1>
         <p className="hint">Many simulated drills of one scenario: how often the plan misses its deadlines, and what moves recovery most.</p>
       </div>
-      <form className="panel stress-form" onSubmit={(event) => void start(event)} aria-label="Stress test settings">
+      <form
+        ref={form}
+        noValidate
+        className="panel stress-form"
+        onSubmit={(event) => void start(event)}
+        onKeyDown={(event) => { if (event.key === 'Escape' && run.state === 'running') { event.preventDefault(); cancel(); } }}
+        aria-label="Stress test settings"
+      >
         <div className="stress-row">
           <label>
             Scenario
-            <select value={chosen?.id ?? ''} onChange={(event) => { setScenarioId(event.target.value); setKnobs((k) => ({ ...k, people: {}, onCallMinutes: {}, channelOff: '' })); }} disabled={run.state === 'running'}>
+            <select
+              value={chosen?.id ?? ''}
+              onChange={(event) => {
+                const next = scenarios.find((s) => s.id === event.target.value);
+                setScenarioId(event.target.value);
+                // The team's knobs are the plan's roles: kept while the plan stays; the channels are the scenario's.
+                setKnobs((k) => (next?.plan === chosen?.plan ? { ...k, channelOff: '' } : { ...k, people: {}, onCallMinutes: {}, channelOff: '' }));
+              }}
+              disabled={run.state === 'running'}
+            >
               {scenarios.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
             </select>
           </label>
           <label>
             Drills
-            <input type="number" inputMode="numeric" min={1} max={100_000} required value={knobs.runs} onChange={(event) => setKnobs((k) => ({ ...k, runs: event.target.value }))} disabled={run.state === 'running'} />
+            <input type="number" inputMode="numeric" min={1} max={MAX_APP_RUNS} required value={knobs.runs} onChange={(event) => setKnobs((k) => ({ ...k, runs: event.target.value }))} disabled={run.state === 'running'} {...knobField('runs', errors)} />
+            <KnobError field="runs" errors={errors} />
           </label>
           <label>
             Seed
-            <input type="number" inputMode="numeric" min={0} max={4_294_967_295} required value={knobs.seed} onChange={(event) => setKnobs((k) => ({ ...k, seed: event.target.value }))} disabled={run.state === 'running'} />
+            <input type="number" inputMode="numeric" min={0} max={MAX_SEED} required value={knobs.seed} onChange={(event) => setKnobs((k) => ({ ...k, seed: event.target.value }))} disabled={run.state === 'running'} {...knobField('seed', errors)} />
+            <KnobError field="seed" errors={errors} />
           </label>
         </div>
-        {plan && scenario && <ModelKnobs plan={plan} scenario={scenario} knobs={knobs} setKnobs={setKnobs} disabled={run.state === 'running'} />}
+        <p className="hint">More drills give steadier percentages and take longer. The same seed, scenario and model give the same report, so two runs differ only by what you changed.</p>
+        <div className="model-file">
+          <label>
+            Response model file <span className="hint">(optional: firedrill-model/1, YAML; instead of the knobs below)</span>
+            <input type="file" accept=".yaml,.yml,.json" onChange={(event) => void chooseModel(event)} disabled={run.state === 'running'} aria-describedby={modelFileProblem ? 'model-file-problem' : undefined} />
+          </label>
+          {modelFileProblem && <span id="model-file-problem" className="field-error">{modelFileProblem}</span>}
+          {modelFile && (
+            <p className="hint">
+              The team is as <strong>{modelFile.name}</strong> says; the knobs are kept for when it is removed.{' '}
+              <button type="button" onClick={() => setModelFile(null)} disabled={run.state === 'running'}>Use the knobs instead</button>
+            </p>
+          )}
+        </div>
+        {plan && scenario && !modelFile && <ModelKnobs plan={plan} scenario={scenario} knobs={knobs} setKnobs={setKnobs} errors={errors} disabled={run.state === 'running'} />}
         <div className="stress-actions">
-          <button type="submit" className="primary" disabled={!chosen || run.state === 'running'}>Run the stress test</button>
-          {run.state === 'running' && <button type="button" onClick={cancel}>Cancel</button>}
+          <button ref={runButton} type="submit" className="primary" disabled={!chosen || run.state === 'running'}>Run the stress test</button>
+          {run.state === 'running' && <button ref={cancelButton} type="button" onClick={cancel} aria-keyshortcuts="Escape">Cancel</button>}
         </div>
         <RunStatus run={run} />
       </form>
-      {run.state === 'done' && <StressReport report={run.report} />}
+      {run.state === 'done' && <StressReport report={run.report} headingRef={reportHeading} />}
     </div>
   );
 }
 
-function ModelKnobs({ plan, scenario, knobs, setKnobs, disabled }: { plan: Plan; scenario: Scenario; knobs: StressKnobs; setKnobs: (change: (knobs: StressKnobs) => StressKnobs) => void; disabled: boolean }) {
+const pick = (errors: Record<string, string>, fields: string[]) => Object.fromEntries(Object.entries(errors).filter(([field]) => fields.includes(field)));
+
+/** The id, invalid state and description of a knob's input: its error, when it has one. */
+const knobField = (field: string, errors: Record<string, string>) => ({
+  'data-knob': field,
+  'aria-invalid': errors[field] ? true : undefined,
+  'aria-describedby': errors[field] ? knobErrorId(field) : undefined,
+});
+const knobErrorId = (field: string) => `knob-error-${field.replace(/[^\w-]/g, '-')}`;
+
+function KnobError({ field, errors }: { field: string; errors: Record<string, string> }) {
+  return errors[field] ? <span id={knobErrorId(field)} className="field-error">{errors[field]}</span> : null;
+}
+
+function ModelKnobs({ plan, scenario, knobs, setKnobs, errors, disabled }: {
+  plan: Plan; scenario: Scenario; knobs: StressKnobs; setKnobs: (change: (knobs: StressKnobs) => StressKnobs) => void; errors: Record<string, string>; disabled: boolean;
+}) {
   const channels = [...new Set(scenario.injects.map((inject) => inject.channel))].sort();
   return (
     <>
@@ -147,8 +282,14 @@ function ModelKnobs({ plan, scenario, knobs, setKnobs, disabled }: { plan: Plan;
           {plan.roles.map((role) => (
             <tr key={role.id}>
               <th scope="row">{role.title}</th>
-              <td><input type="number" inputMode="numeric" min={1} max={100} aria-label={`People: ${role.title}`} value={knobs.people[role.id] ?? ''} disabled={disabled} onChange={(event) => setKnobs((k) => ({ ...k, people: { ...k.people, [role.id]: event.target.value } }))} /></td>
-              <td><input type="number" inputMode="numeric" min={0} max={1440} aria-label={`On call after, minutes: ${role.title}`} value={knobs.onCallMinutes[role.id] ?? ''} disabled={disabled} onChange={(event) => setKnobs((k) => ({ ...k, onCallMinutes: { ...k.onCallMinutes, [role.id]: event.target.value } }))} /></td>
+              <td>
+                <input type="number" inputMode="numeric" min={1} max={MAX_PEOPLE} aria-label={`People: ${role.title}`} value={knobs.people[role.id] ?? ''} disabled={disabled} onChange={(event) => setKnobs((k) => ({ ...k, people: { ...k.people, [role.id]: event.target.value } }))} {...knobField(`people:${role.id}`, errors)} />
+                <KnobError field={`people:${role.id}`} errors={errors} />
+              </td>
+              <td>
+                <input type="number" inputMode="numeric" min={0} max={MAX_ON_CALL_MINUTES} aria-label={`On call after, minutes: ${role.title}`} value={knobs.onCallMinutes[role.id] ?? ''} disabled={disabled} onChange={(event) => setKnobs((k) => ({ ...k, onCallMinutes: { ...k.onCallMinutes, [role.id]: event.target.value } }))} {...knobField(`onCall:${role.id}`, errors)} />
+                <KnobError field={`onCall:${role.id}`} errors={errors} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -185,12 +326,12 @@ function RunStatus({ run }: { run: Run }) {
   );
 }
 
-function StressReport({ report }: { report: SimulationReport }) {
+function StressReport({ report, headingRef }: { report: SimulationReport; headingRef: RefObject<HTMLHeadingElement | null> }) {
   const headingId = useId();
   const missed = missedDeadlines(report);
   return (
     <section className="stress-report" aria-labelledby={headingId}>
-      <h2 id={headingId}>{report.runs.toLocaleString('en')} drills of {report.scenarioTitle} <span className="hint">(model: {report.model.title}, seed {report.seed})</span></h2>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>{report.runs.toLocaleString('en')} drills of {report.scenarioTitle} <span className="hint">(model: {report.model.title}, seed {report.seed})</span></h2>
       <ul className="headline stress-figures" aria-label="Spread of the simulated drills">
         {TIMES.map((t) => (
           <li key={t.key} className="figure">
@@ -233,6 +374,7 @@ function StressReport({ report }: { report: SimulationReport }) {
       </table>
       {report.sensitivity.inputs.length > 0 && (
         <figure className="panel">
+          <h3>What moves the time to recover most</h3>
           <ReportChart option={tornadoChartOption(report)} label="What moves the time to recover most: each input's low and high mean time to recover" height={Math.max(220, 28 * report.sensitivity.inputs.length)} />
           <figcaption className="hint">Each input&apos;s bar spans the mean time to recover when it was low and when it was high; the widest move recovery most.</figcaption>
         </figure>

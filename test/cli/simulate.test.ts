@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli } from '../host/export/exports-helpers.js';
+import { cli, oneLineError } from '../host/export/exports-helpers.js';
 
 // firedrill simulate, run in-process as a user would type it (the worker threads run the
 // worker the test run bundled from the sources: test/setup/build-worker.ts).
@@ -63,6 +63,7 @@ describe('firedrill simulate', () => {
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     const missing = await simulate('ransomware-production-db', '--runs', '10', '--seed', '1', '--model', 'nowhere.model.yaml');
     expect(missing.stderr).toBe('firedrill simulate: cannot read nowhere.model.yaml: no such file\n');
+    expect(oneLineError(await simulate('ransomware-production-db', '--runs', '10', '--seed', '1', '--model', '.'))).toBe('firedrill simulate: cannot read .: it is a folder, not a model file');
   });
 
   it('asks for --runs and --seed, and checks them, with the usage', async () => {
@@ -72,5 +73,47 @@ describe('firedrill simulate', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^firedrill: --runs must be a whole number from 1 to 1,000,000, not "many"/);
     expect((await simulate('no-such-scenario', '--runs', '10', '--seed', '1')).stderr).toMatch(/firedrill simulate: no scenario "no-such-scenario"/);
+  });
+
+  it('explains its options with --help, and gives its own usage (not every command\'s) after a mistake', async () => {
+    const help = await simulate('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^usage: firedrill simulate <scenario>/);
+    for (const option of ['--runs N', '--seed S', '--model M', '--compare M2', '--workers W', '--script S', '--plan P', '--format', '--out F']) expect(help.stdout).toContain(`\n  ${option}`);
+    expect(help.stdout).toContain('docs/examples/night-shift.model.yaml');
+    const mistake = await simulate('ransomware-production-db', '--runs', '0', '--seed', '1');
+    expect(mistake.code).toBe(2);
+    expect(mistake.stderr).toMatch(/^firedrill: --runs must be a whole number from 1 to 1,000,000, not "0"\n\nusage: firedrill simulate <scenario>/);
+    expect(mistake.stderr).not.toContain('firedrill validate');
+    expect(mistake.stderr.trimEnd().split('\n')).toHaveLength(4); // the error, a blank line, the usage, where to read more
+    expect(mistake.stderr).toContain('(firedrill simulate --help says more; firedrill help lists every command)');
+  });
+
+  it('says a negative number is out of range in one line, like any other wrong number', async () => {
+    const cases = [
+      [['--runs', '10', '--seed', '-1'], '--seed must be a whole number from 0 to 4,294,967,295, not "-1"'],
+      [['--runs', '-5', '--seed', '1'], '--runs must be a whole number from 1 to 1,000,000, not "-5"'],
+      [['--runs', '10', '--seed', '1', '--workers', '-2'], '--workers must be a whole number from 1 to 64, not "-2"'],
+    ] as const;
+    for (const [args, message] of cases) {
+      const result = await simulate('ransomware-production-db', ...args);
+      expect(result.code).toBe(2);
+      expect(result.stderr.split('\n')[0]).toBe(`firedrill: ${message}`);
+    }
+  });
+
+  it('names a missing scenario without blaming the response script', async () => {
+    expect(oneLineError(await simulate('no-such-scenario', '--runs', '10', '--seed', '1')))
+      .toBe('firedrill simulate: no scenario "no-such-scenario" (give a scenario file, or a bundled scenario id: firedrill list)');
+    expect(oneLineError(await simulate('ransomware-production-db', '--runs', '10', '--seed', '1', '--script', 'lazy')))
+      .toBe('firedrill simulate: no response script "lazy" for scenario "ransomware-production-db"');
+  });
+
+  it('refuses an --out it cannot write before playing any run, not after', { timeout: 30_000 }, async () => {
+    // A million runs would take minutes: the answer comes before the first one.
+    expect(oneLineError(await simulate('ransomware-production-db', '--runs', '1000000', '--seed', '1', '--out', 'no-such-folder/stress.json')))
+      .toBe('firedrill simulate: cannot write no-such-folder/stress.json: no such folder');
+    expect(oneLineError(await simulate('ransomware-production-db', '--runs', '1000000', '--seed', '1', '--format', 'html', '--out', '.')))
+      .toBe('firedrill simulate: cannot write .: it is a folder');
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -85,5 +85,22 @@ describe('firedrill coverage', () => {
     const result = await cli(['coverage', '--data-dir', root, '--format', 'xlsx']);
     expect(result).toMatchObject({ code: 1, stdout: '' });
     expect(result.stderr).toBe('firedrill coverage: unknown format "xlsx": use json, navigator or csv\n');
+  });
+
+  it('says which of the user\'s library files it left out, one line a file, and still maps the rest', async () => {
+    const folder = join(tmp, 'with-broken-library');
+    mkdirSync(join(folder, 'library'), { recursive: true });
+    const broken = join(folder, 'library', 'broken.scenario.yaml');
+    writeFileSync(broken, 'format: firedrill-scenario/1\nid: broken\n');
+    const result = await cli(['coverage', '--data-dir', folder]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ scenarios: 10 });
+    expect(result.stderr).toMatch(new RegExp(`^firedrill coverage: left out of the library: ${broken.replace(/[.\\/]/g, '\\$&')}:1:1 \\w+: .* \\(and \\d+ more errors in that file: firedrill validate .* lists them\\)\\n$`));
+  });
+
+  it('refuses a --data-dir that is not there, rather than mapping a folder of no drills', async () => {
+    const missing = join(tmp, 'no-such-data');
+    expect(await cli(['coverage', '--data-dir', missing])).toEqual({ code: 1, stdout: '', stderr: `firedrill coverage: no data folder at ${missing}\n` });
+    expect(await cli(['history', '--data-dir', missing])).toEqual({ code: 1, stdout: '', stderr: `firedrill history: no data folder at ${missing}\n` });
   });
 });

@@ -46,6 +46,9 @@ describe('the coverage view', () => {
     expect(within(matrix).getAllByRole('row')).toHaveLength(result.coverage.matrix.length + 1);
     for (const technique of result.coverage.techniques) expect(matrix).toHaveTextContent(technique.id);
     expect(matrix).toHaveTextContent('0 drills, never drilled');
+    // No drill yet: what to do, not "0 exercised by the 0 ended drills".
+    expect(screen.getByText(/techniques in \d+ scenarios; no drill counted yet: end a drill/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'from the library' })).toHaveAttribute('href', '#/library');
     const plan = result.coverage.plans[0]!;
     expect(screen.getByRole('table', { name: `CSF 2.0 functions of ${plan.planTitle}` })).toBeInTheDocument();
     expect(within(screen.getByRole('table', { name: `Roles of ${plan.planTitle}` })).getAllByRole('row')).toHaveLength(plan.roles.length + 1);

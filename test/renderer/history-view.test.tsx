@@ -46,7 +46,7 @@ describe('the history of drills', () => {
     expect(detect).toHaveTextContent('20 min');
     expect(detect).toHaveTextContent(/20 min \(n = 3; 95% interval 10 min to 30 min\), reached in 3 of 3; mean 20 min/);
     // Three drills, detection 30 -> 20 -> 10: a trend line would say "faster"; the intervals cannot.
-    expect(detect).toHaveTextContent('earlier 1 against later 2 drills: not enough drills to tell');
+    expect(detect).toHaveTextContent('earlier 1 drill against later 2 drills: not enough drills to tell');
     expect(detect).toHaveTextContent('time to detect = detected − T0');
     expect(figure(bucket, 'Median time to contain')).toHaveTextContent(/^Median time to containnot reachednot reached in any of the 3 drills/);
     // One drill reached recovery: a median, but no interval from one point.
@@ -122,6 +122,23 @@ describe('the history of drills', () => {
     const group = await screen.findByRole('region', { name: card.scenarioTitle });
     expect(figure(group, 'Median score')).toHaveTextContent(`${card.overallScore} / 100`);
     expect(figure(group, 'Median time to contain')).toHaveTextContent(card.timeToContainMinutes === null ? 'not reached' : /min|h/);
+  });
+
+  it('says "the one drill" of a time one drill did not reach', async () => {
+    renderHistory({ history: drillHistory([DRILLS[3]!, drill('k2', '2026-03-11T09:00:00.000Z', [null, null, null], { scenarioId: 'solo', scenarioTitle: 'Alone' })]) });
+    const alone = await screen.findByRole('region', { name: 'Alone' });
+    expect(figure(alone, 'Median time to detect')).toHaveTextContent(/^Median time to detectnot reachednot reached in the one drill/);
+    // No time to draw: said, not an empty chart.
+    expect(within(alone).queryByRole('img')).toBeNull();
+    expect(alone).toHaveTextContent('No drill here reached detection, containment or recovery yet: nothing to chart.');
+    expect(within(screen.getByRole('region', { name: 'Stolen keys' })).getByRole('img', { name: /^Time to detect, contain and recover/ })).toBeInTheDocument();
+  });
+
+  it('says every drill is left out, not that none has ended, when all are', async () => {
+    renderHistory({ history: drillHistory([]), excluded: [DRILLS[0]!] });
+    expect(await screen.findByText(/Every ended drill \(1\) is left out of the figures\. Count one again below/)).toBeInTheDocument();
+    expect(screen.queryByText(/No ended drills yet/)).toBeNull();
+    expect(screen.getByRole('region', { name: 'Label or leave out a drill' })).toHaveTextContent('Left out of the figures (1)');
   });
 
   it('labels a drill and leaves it out of the figures, listed apart', async () => {

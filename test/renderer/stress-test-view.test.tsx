@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommandParamsInput, CommandResult } from '../../engine/protocol/index.js';
 import { simulateHere } from '../../engine/simulate/simulate.js';
 import { CommandError } from '../../renderer/client/session-client.js';
-import { modelOfKnobs, StressTestView } from '../../renderer/views/StressTestView.js';
+import { knobErrors, modelOfKnobs, StressTestView } from '../../renderer/views/StressTestView.js';
 import { bundledWorld } from '../helpers/simulation.js';
 import { fakeClient } from './fake-client.js';
 import { renderWithApp } from './render-app.js';
@@ -66,6 +66,8 @@ describe('the stress test view', () => {
     expect(screen.getByRole('list', { name: 'Spread of the simulated drills' })).toHaveTextContent('Time to recover, median');
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.getByRole('img', { name: 'The overall score over the simulated drills' })).toBeInTheDocument();
+    expect(report.sensitivity.inputs.length).toBeGreaterThan(0);
+    expect(screen.getByRole('heading', { level: 3, name: 'What moves the time to recover most' })).toBeInTheDocument();
   });
 
   it('cancels a run', async () => {
@@ -78,12 +80,120 @@ describe('the stress test view', () => {
   });
 });
 
+describe('the form, by keyboard', () => {
+  it('keeps the focus on what is there: Cancel while it runs, the report when it is done', async () => {
+    const { started, asked, user } = await setUp();
+    const run = await screen.findByRole('button', { name: 'Run the stress test' });
+    run.focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    const report = simulateHere({ ...bundledWorld(SCENARIO), runs: 20, seed: 1 });
+    started.resolve({ simulationId: asked[0]!.simulationId, report });
+    expect(await screen.findByRole('heading', { level: 2, name: /^20 drills of / })).toHaveFocus();
+  });
+
+  it('cancels with Escape, and gives the focus back to Run', async () => {
+    const { asked, user } = await setUp();
+    (await screen.findByRole('button', { name: 'Run the stress test' })).focus();
+    await user.keyboard('{Enter}');
+    await user.keyboard('{Escape}');
+    expect(await screen.findByText('The stress test was cancelled.')).toBeInTheDocument();
+    expect(asked).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Run the stress test' })).toHaveFocus();
+  });
+
+  it('says next to each wrong knob what it takes, runs nothing, and keeps every edit', async () => {
+    const { asked, user } = await setUp();
+    const drills = screen.getByRole('spinbutton', { name: 'Drills' });
+    const people = await screen.findByRole('spinbutton', { name: 'People: Cloud Security Analyst' });
+    const onCall = screen.getByRole('spinbutton', { name: 'On call after, minutes: IT Operations' });
+    await user.clear(drills);
+    await user.type(people, '0');
+    await user.type(onCall, '5000');
+    await user.type(screen.getByRole('spinbutton', { name: 'People: IT Operations' }), '4');
+    await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
+
+    expect(asked).toHaveLength(0);
+    expect(drills).toHaveFocus();
+    expect(drills).toHaveAccessibleDescription('A whole number of drills from 1 to 100,000');
+    expect(people).toBeInvalid();
+    expect(people).toHaveAccessibleDescription('A whole number of people from 1 to 100, or blank');
+    expect(onCall).toHaveAccessibleDescription('Whole minutes from 0 to 1,440, or blank');
+    expect(screen.getByRole('spinbutton', { name: 'People: IT Operations' })).toHaveValue(4);
+    expect(onCall).toHaveValue(5000);
+
+    // Each error goes as its field is put right, and the run then takes every edit.
+    await user.type(drills, '50');
+    expect(drills).not.toBeInvalid();
+    await user.clear(people);
+    await user.clear(onCall);
+    await user.type(onCall, '30');
+    await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({ runs: 50 });
+    expect(JSON.parse(asked[0]!.model!).roles).toEqual({ 'it-operations': { people: 4, onCall: { fixed: '30m' } } });
+  });
+
+  it('says what the drills and the seed are for', async () => {
+    await setUp();
+    expect(screen.getByText(/More drills give steadier percentages and take longer\. The same seed, scenario and model give the same report/)).toBeInTheDocument();
+  });
+
+  it('keeps the team\'s knobs when another scenario of the same plan is picked', async () => {
+    const { user } = await setUp();
+    await user.type(await screen.findByRole('spinbutton', { name: 'People: IT Operations' }), '3');
+    const other = bundledWorld('ransomware-production-db').scenario;
+    expect(other.plan).toBe(bundledWorld(SCENARIO).scenario.plan);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Scenario' }), other.title);
+    expect(await screen.findByRole('spinbutton', { name: 'People: IT Operations' })).toHaveValue(3);
+  });
+});
+
+describe('a response model file', () => {
+  it('is sent instead of the knobs, its errors said of its own name and line, and can be put aside for the knobs', async () => {
+    const { client, asked, user } = await setUp();
+    await user.type(await screen.findByRole('spinbutton', { name: 'People: IT Operations' }), '2');
+    const text = 'format: firedrill-model/1\nid: night\nroles:\n  it-operations: { peple: 1 }\n';
+    await user.upload(screen.getByLabelText(/^Response model file/), new File([text], 'night.model.yaml', { type: 'text/yaml' }));
+    expect(await screen.findByText(/The team is as/)).toHaveTextContent('The team is as night.model.yaml says');
+    expect(screen.queryByRole('spinbutton', { name: 'People: IT Operations' })).toBeNull();
+
+    client.override('simulate.start', (params) => {
+      asked.push(params);
+      throw new CommandError({ code: 'invalid-file', message: 'the response model has an error', errors: [{ file: 'model.yaml', line: 4, column: 20, path: 'roles.it-operations.peple', message: 'unknown field "peple" (did you mean "people"?)' }] });
+    });
+    await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
+    expect(asked[0]!.model).toBe(text);
+    expect(await screen.findByText('night.model.yaml:4:20 roles.it-operations.peple: unknown field "peple" (did you mean "people"?)')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Use the knobs instead' }));
+    expect(screen.getByRole('spinbutton', { name: 'People: IT Operations' })).toHaveValue(2);
+  });
+
+  it('larger than a model can be is refused before it is sent', async () => {
+    const { user } = await setUp();
+    await user.upload(screen.getByLabelText(/^Response model file/), new File(['#'.repeat(33 * 1024)], 'huge.model.yaml'));
+    expect(await screen.findByText('huge.model.yaml is larger than 32 KB, the most a model file can be')).toBeInTheDocument();
+    expect(screen.queryByText(/The team is as/)).toBeNull();
+  });
+});
+
 describe('the knobs', () => {
+  it('are checked as the model and the host will check them', () => {
+    const knobs = { people: { a: '', b: '2' }, onCallMinutes: { a: '0', b: '' }, channelOff: '', runs: '100000', seed: '4294967295' };
+    expect(knobErrors(knobs)).toEqual({});
+    expect(Object.keys(knobErrors({ ...knobs, runs: '100001', seed: '-1', people: { a: '1.5', b: '101' }, onCallMinutes: { a: '-5', b: '1441' } })))
+      .toEqual(['runs', 'seed', 'people:a', 'people:b', 'onCall:a', 'onCall:b']);
+    expect(knobErrors({ ...knobs, runs: '' }).runs).toBe('A whole number of drills from 1 to 100,000');
+  });
+
   it('are the default model when untouched, and a model file otherwise', () => {
     const knobs = { people: { a: '' }, onCallMinutes: { a: '' }, channelOff: '', runs: '10', seed: '1' };
     expect(modelOfKnobs(knobs)).toBeUndefined();
     expect(JSON.parse(modelOfKnobs({ ...knobs, onCallMinutes: { a: '15' }, channelOff: 'siem' })!)).toEqual({
-      format: 'firedrill-model/1', id: 'stress-test', title: 'Stress test', roles: { a: { onCall: { fixed: '15m' } } }, whatIf: { off: { channels: ['siem'] } },
+      format: 'firedrill-model/1', id: 'stress-test', title: 'a on call after 15 min; siem alerts off', roles: { a: { onCall: { fixed: '15m' } } }, whatIf: { off: { channels: ['siem'] } },
     });
+    // The title names what was turned, so two runs' reports can be told apart.
+    expect(JSON.parse(modelOfKnobs({ ...knobs, people: { a: '1', b: '3' } }, { a: 'Analyst', b: 'IT Operations' })!).title).toBe('Analyst: 1 person; IT Operations: 3 people');
   });
 });

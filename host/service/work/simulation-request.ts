@@ -29,7 +29,9 @@ export function simulationRequest(library: Library, asked: SimulationAsked): Sim
   const plan = library.plans.get(planId)?.plan;
   if (!plan) throw new LibraryRefusal('not-found', `there is no plan "${planId}" in the library`);
   const script = library.scripts.get(scenario.id)?.get('exemplary')?.script;
-  if (!script) throw new LibraryRefusal('not-found', `scenario "${scenario.id}" has no exemplary response script: the simulated team follows it`);
+  if (!script) {
+    throw new LibraryRefusal('not-found', `scenario "${scenario.id}" has no exemplary response script, which the simulated team follows: play the scenario once as it should be played, then in its debrief save the drill as a response script named "exemplary"`);
+  }
   const request: SimulationRequest = { plan, scenario, script, runs: asked.runs, seed: asked.seed };
   if (asked.model === undefined) return request;
   const loaded = loadModel({ file: SENT_MODEL_FILE, text: asked.model }, scenario, plan);

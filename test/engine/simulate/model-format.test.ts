@@ -110,4 +110,19 @@ whatIf:
     expect(errors('')).toEqual(['team.model.yaml:1:1 the file is empty']);
     expect(errors('format: firedrill-model/1\nid: x\nroles: { incident-commander: { people: 0 } }\n')).toEqual([expect.stringMatching(/^team\.model\.yaml:3:40 roles\.incident-commander\.people: /)]);
   });
+
+  it('says what to write for a count that is not whole, a duration without its unit, or a spread it does not know', () => {
+    expect(errors('format: firedrill-model/1\nid: x\nroles: { incident-commander: { people: 1.5 } }\n'))
+      .toEqual(['team.model.yaml:3:40 roles.incident-commander.people: expected a whole number, found the number 1.5']);
+    const forms = '15m, { uniform: { min, max } }, { triangular: { min, mode, max } }, { lognormal: { median, p90 } } or { exponential: { mean } }';
+    expect(errors('format: firedrill-model/1\nid: x\nactions: { protect-backups: { duration: 15 } }\n'))
+      .toEqual([`team.model.yaml:3:41 actions.protect-backups.duration: a duration needs its unit (15m, 15h): write ${forms}`]);
+    expect(errors('format: firedrill-model/1\nid: x\nchannels: { email: { notice: { normal: { mean: 5m } } } }\n'))
+      .toEqual([`team.model.yaml:3:30 channels.email.notice: not a duration or a spread: write ${forms}`]);
+    expect(errors('format: firedrill-model/1\nid: x\nactions: { protect-backups: { late: { probability: 0.3 } } }\n'))
+      .toEqual([`team.model.yaml:3:31 actions.protect-backups.late.by: is required: write ${forms}`]);
+    // A spread it knows, written wrong inside, is still located at the wrong field.
+    expect(errors('format: firedrill-model/1\nid: x\nchannels: { email: { notice: { uniform: { min: 5m, max: soon } } } }\n'))
+      .toEqual([expect.stringMatching(/^team\.model\.yaml:3:\d+ channels\.email\.notice\.uniform\.max: "soon" is not a duration/)]);
+  });
 });

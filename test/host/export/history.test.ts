@@ -115,6 +115,7 @@ describe('firedrill history', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^plan cloud-cirp/m);
     expect(text.stdout).toContain('time to detect   mean ');
+    mkdirSync(join(tmp, 'empty'), { recursive: true }); // a data folder with no sessions in it (one not there at all is refused)
     const empty = await cli(['history', '--data-dir', join(tmp, 'empty')]);
     expect(empty).toMatchObject({ code: 0, stdout: 'No ended sessions yet.\n', stderr: '' });
   });

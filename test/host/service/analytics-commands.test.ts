@@ -73,6 +73,15 @@ describe('simulate.start', () => {
     expect(await send('simulate.start', { simulationId: 'model-four', scenarioId: 'no-such-scenario', runs: 10, seed: 3 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
+  it('says how to give a scenario of the user\'s library the exemplary script it lacks', async () => {
+    const text = readFileSync(join('scenarios', SCENARIO, `${SCENARIO}.scenario.yaml`), 'utf8').replace(`id: ${SCENARIO}`, 'id: my-bucket');
+    await ok('library.import', { fileName: 'my-bucket.scenario.yaml', text });
+    const reply = await send('simulate.start', { simulationId: 'no-script', scenarioId: 'my-bucket', runs: 10, seed: 1 });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    if (reply.ok) return;
+    expect(reply.error.message).toBe('scenario "my-bucket" has no exemplary response script, which the simulated team follows: play the scenario once as it should be played, then in its debrief save the drill as a response script named "exemplary"');
+  });
+
   it('is cancelled by simulate.cancel from the window that started it, and answers "cancelled"', async () => {
     const started = firstProgress('to-cancel');
     const running = send('simulate.start', { simulationId: 'to-cancel', scenarioId: SCENARIO, runs: 100_000, seed: 1 });
