@@ -90,7 +90,7 @@ export function scoreHistogramOption(report: SimulationReport): ReportChartOptio
   ];
   return {
     ...base(),
-    title: { text: `Overall score: runs per ${bins[0] ? Math.round((bins[0].to - bins[0].from) * 10) / 10 : 1} points`, left: 0, textStyle: { fontSize: 12, fontFamily: CHART_FONT } },
+    title: { text: `Overall score: runs per ${scoreBinText(bins[0] ? Math.round((bins[0].to - bins[0].from) * 10) / 10 : 1)}`, left: 0, textStyle: { fontSize: 12, fontFamily: CHART_FONT } },
     grid: { left: 60, right: 30, top: 40, bottom: 44 },
     tooltip: { trigger: 'item' },
     xAxis: { type: 'value', min: 0, max: 100, interval: 10, name: 'overall score', nameLocation: 'middle', nameGap: 26, nameTextStyle: axisLabel, axisLabel, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
@@ -176,3 +176,6 @@ export function tornadoChartOption(report: SimulationReport): ReportChartOption 
     ],
   };
 }
+
+/** A histogram bin's width in score points, in words that agree ("1 point", "2.5 points"). */
+const scoreBinText = (points: number) => `${points} point${points === 1 ? '' : 's'}`;

@@ -25,16 +25,19 @@ function figures(report: SimulationReport): HeadlineFigure[] {
     value: minutes(spread.p50),
     target: minutesText(target),
     met: spread.p50 === null ? null : spread.p50 <= target,
-    definition: `p90 ${minutes(spread.p90)}, p95 ${minutes(spread.p95)}, mean ${minutes(spread.mean)}; reached in ${percent(spread.reached)} of ${report.runs.toLocaleString('en')} runs`,
+    definition: `p90 ${minutes(spread.p90)}, p95 ${minutes(spread.p95)}, mean ${minutes(spread.mean)}; reached in ${percent(spread.reached)} of ${runsText(report.runs)}`,
   });
   return [
     {
       id: 'overall', title: 'Overall score (median)', value: report.overallScore.p50 === null ? '—' : `${report.overallScore.p50} / 100`, target: null, met: null,
-      definition: `one run in ten scored ${report.overallScore.p10 ?? '—'} or less; mean ${report.overallScore.mean ?? '—'}; n = ${report.runs.toLocaleString('en')} runs`,
+      definition: `one run in ten scored ${report.overallScore.p10 ?? '—'} or less; mean ${report.overallScore.mean ?? '—'}; n = ${runsText(report.runs)}`,
     },
     ...TIMES.map((t) => time(report[t.key], t.title, t.id, report.targets[t.target])),
   ];
 }
+
+/** A number of runs in words that agree with it ("1 run", "10,000 runs"). */
+const runsText = (runs: number) => `${runs.toLocaleString('en')} run${runs === 1 ? '' : 's'}`;
 
 export function simulationDocument(report: SimulationReport): ReportDocument {
   const blocks: Block[] = [];
@@ -42,7 +45,7 @@ export function simulationDocument(report: SimulationReport): ReportDocument {
   const defs = report.definitions;
 
   add({ type: 'figures', figures: figures(report) });
-  add({ type: 'paragraph', style: 'note', text: `${report.runs.toLocaleString('en')} runs, seed ${report.seed}: ${defs.runs}. Model: ${report.model.title} (${report.model.source}).` });
+  add({ type: 'paragraph', style: 'note', text: `${runsText(report.runs)}, seed ${report.seed}: ${defs.runs}. Model: ${report.model.title} (${report.model.source}).` });
 
   add({ type: 'heading', level: 2, text: 'Time to detect, contain and recover' });
   add({
@@ -103,7 +106,7 @@ export function simulationDocument(report: SimulationReport): ReportDocument {
 
   if (report.comparison) {
     const c = report.comparison;
-    add({ type: 'heading', level: 2, text: `Against ${c.model.title}` });
+    add({ type: 'heading', level: 2, text: `Compared with the model "${c.model.title}"` });
     add({
       type: 'table',
       definition: `a: ${report.model.title}; b: ${c.model.title} (${c.model.source}). ${defs.comparison}`,
@@ -122,8 +125,8 @@ export function simulationDocument(report: SimulationReport): ReportDocument {
   return {
     kind: 'Stress test',
     title: report.scenarioTitle,
-    subtitle: `${report.runs.toLocaleString('en')} simulated drills of scenario ${report.scenarioId} (plan ${report.planId}) · model ${report.model.title} · seed ${report.seed}`,
-    footer: `Firedrill stress test · simulation v${report.simulationVersion} · scenario ${report.scenarioId} · ${report.runs} runs · seed ${report.seed}. Simulated drills, not real ones: as good as the model behind them.`,
+    subtitle: `${report.runs.toLocaleString('en')} simulated drill${report.runs === 1 ? '' : 's'} of scenario ${report.scenarioId} (plan ${report.planId}) · model ${report.model.title} · seed ${report.seed}`,
+    footer: `Firedrill stress test · simulation v${report.simulationVersion} · scenario ${report.scenarioId} · ${runsText(report.runs)} · seed ${report.seed}. Simulated drills, not real ones: as good as the model behind them.`,
     blocks,
   };
 }

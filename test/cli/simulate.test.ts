@@ -43,6 +43,16 @@ describe('firedrill simulate', () => {
     expect(page).not.toMatch(/<script|src="http|href="http/);
   });
 
+  it('counts in words that agree with the number: one run, and a comparison named as a model', async () => {
+    writeFileSync(join(tmp, 'night.model.yaml'), 'format: firedrill-model/1\nid: night\ntitle: The night shift\n');
+    const md = await simulate('public-test-bucket', '--runs', '1', '--seed', '1', '--format', 'md', '--compare', 'night.model.yaml');
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('1 simulated drill of scenario');
+    expect(md.stdout).toContain('n = 1 run');
+    expect(md.stdout).not.toMatch(/\b1 (simulated drills|runs)\b/);
+    expect(md.stdout).toContain('## Compared with the model "The night shift"');
+  });
+
   it('compares two models with --compare, run by run', async () => {
     writeFileSync(join(tmp, 'slow.model.yaml'), 'format: firedrill-model/1\nid: slow-backups\nactions:\n  protect-backups: { duration: { uniform: { min: 30m, max: 2h } } }\n');
     writeFileSync(join(tmp, 'staffed.model.yaml'), 'format: firedrill-model/1\nid: staffed\nwhatIf: { extraPeople: { it-operations: 2 } }\n');
