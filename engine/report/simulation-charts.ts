@@ -34,9 +34,10 @@ export function timeHistogramOption(report: SimulationReport, time: SimulatedTim
   const spread = report[time];
   const target = report.targets[TARGETS[time]];
   const lines = [
-    { name: `target ${minutesText(target)}`, at: target, color: CHART_COLORS.missed },
-    ...(spread.p50 === null ? [] : [{ name: `p50 ${minutesText(spread.p50)}`, at: spread.p50, color: CHART_COLORS.ink }]),
-    ...(spread.p90 === null ? [] : [{ name: `p90 ${minutesText(spread.p90)}`, at: spread.p90, color: CHART_COLORS.muted }]),
+    { name: `target ${minutesText(target)}`, at: target, color: CHART_COLORS.missed, position: 'insideEndTop' as const },
+    ...(spread.p50 === null ? [] : [{ name: `p50 ${minutesText(spread.p50)}`, at: spread.p50, color: CHART_COLORS.ink, position: 'insideEndTop' as const }]),
+    // The 90th percentile is often next to the median: its label sits lower down its line, so the two do not overlap.
+    ...(spread.p90 === null ? [] : [{ name: `p90 ${minutesText(spread.p90)}`, at: spread.p90, color: CHART_COLORS.muted, position: 'insideMiddleTop' as const }]),
   ];
   const first = bins[0]?.from ?? 0;
   const last = Math.max(bins.at(-1)?.to ?? 1, target);
@@ -55,7 +56,8 @@ export function timeHistogramOption(report: SimulationReport, time: SimulatedTim
       nameLocation: 'middle',
       nameGap: 26,
       nameTextStyle: axisLabel,
-      axisLabel: { ...axisLabel, formatter: (value: number) => minutesText(value) },
+      // A narrow chart (three side by side on a laptop) drops the tick labels that would overlap.
+      axisLabel: { ...axisLabel, hideOverlap: true, formatter: (value: number) => minutesText(value) },
       splitLine: { lineStyle: { color: CHART_COLORS.grid } },
     },
     yAxis: { type: 'value', axisLabel, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
@@ -70,8 +72,8 @@ export function timeHistogramOption(report: SimulationReport, time: SimulatedTim
         silent: true,
         symbol: 'none',
         // Written along each line, so lines close together keep their labels apart.
-        label: { formatter: '{b}', fontSize: 10, fontFamily: CHART_FONT, position: 'insideEndTop' },
-        data: lines.map((l) => ({ name: l.name, xAxis: l.at, lineStyle: { color: l.color, type: 'dashed' }, label: { color: l.color } })),
+        label: { formatter: '{b}', fontSize: 10, fontFamily: CHART_FONT },
+        data: lines.map((l) => ({ name: l.name, xAxis: l.at, lineStyle: { color: l.color, type: 'dashed' }, label: { color: l.color, position: l.position } })),
       },
     }],
   };
@@ -104,7 +106,7 @@ export function scoreHistogramOption(report: SimulationReport): ReportChartOptio
       markLine: {
         silent: true,
         symbol: 'none',
-        label: { formatter: '{b}', fontSize: 10, fontFamily: CHART_FONT, position: 'insideEndTop' },
+        label: { formatter: '{b}', fontSize: 10, fontFamily: CHART_FONT, position: 'insideEndTop' as const },
         data: lines.map((l) => ({ name: l.name, xAxis: l.at, lineStyle: { color: l.color, type: 'dashed' }, label: { color: l.color } })),
       },
     }],
