@@ -7,11 +7,10 @@ import { formatLocatedError, type LocatedError } from '../../engine/validate/loc
 import { MAX_SEED } from '../../engine/stats/random.js';
 import { minutesText } from '../../engine/report/figures.js';
 import { missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHistogramOption, tornadoChartOption, type SimulatedTime } from '../../engine/report/simulation-charts.js';
-import { CommandError } from '../client/session-client.js';
-import { useClient } from '../app/app-context.js';
 import { useDocuments } from '../app/use-documents.js';
 import { useLibraryListing } from '../app/use-library-listing.js';
 import { ReportChart } from './ReportChart.js';
+import { useStressTest, type StressKnobs, type StressRun } from './stress-run.js';
 import './stress-test.css';
 
 // The stress test: many drills of a scenario drawn from a response model, played by the real
@@ -19,20 +18,7 @@ import './stress-test.css';
 // spread of the times, the chance of missing each deadline and which inputs move recovery most.
 // The charts are the HTML and PDF export's own options (engine/report/simulation-charts.ts).
 
-/** The knobs of the form: what most questions turn (people, on-call delay, one what-if), the rest is the default model. */
-export interface StressKnobs {
-  /** People per role; blank: the default (as many as the exemplary response keeps busy). */
-  people: Record<string, string>;
-  /** Minutes before a role's people are there once first needed; blank: at once. */
-  onCallMinutes: Record<string, string>;
-  /** A detection channel switched off ('' for none). */
-  channelOff: string;
-  runs: string;
-  seed: string;
-}
-
-export const DEFAULT_RUNS = 1000;
-export const DEFAULT_SEED = 1;
+export type { StressKnobs };
 
 /**
  * The response model (firedrill-model/1, as JSON) the knobs describe; undefined when every knob is
@@ -90,29 +76,17 @@ const TIMES: { key: SimulatedTime; title: string }[] = [
 ];
 
 const percent = (p: number) => `${Math.round(p * 1000) / 10}%`;
-const newSimulationId = () => `stress-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-
-type Run =
-  | { state: 'idle' }
-  | { state: 'running'; simulationId: string; done: number; total: number }
-  | { state: 'done'; report: SimulationReport }
-  | { state: 'cancelled' }
-  | { state: 'failed'; message: string; details: string[] };
 
 export function StressTestView() {
-  const client = useClient();
   const listing = useLibraryListing();
   const scenarios = useMemo(() => listing?.scenarios ?? [], [listing]);
-  const [scenarioId, setScenarioId] = useState('');
+  const { scenarioId, knobs, modelFile, run, set, setRun, start: startRun, cancel } = useStressTest();
+  const setKnobs = (change: (knobs: StressKnobs) => StressKnobs) => set((state) => ({ knobs: change(state.knobs) }));
   const chosen = scenarios.find((s) => s.id === scenarioId) ?? scenarios[0];
   const { plan, scenario } = useDocuments(chosen?.plan, chosen?.id);
-  const [knobs, setKnobs] = useState<StressKnobs>({ people: {}, onCallMinutes: {}, channelOff: '', runs: String(DEFAULT_RUNS), seed: String(DEFAULT_SEED) });
-  const [run, setRun] = useState<Run>({ state: 'idle' });
-  const running = useRef<string | null>(null);
   // The errors are shown once the user has tried to run, then follow each edit.
   const [checked, setChecked] = useState(false);
-  // A response model file (firedrill-model/1) chosen instead of the knobs.
-  const [modelFile, setModelFile] = useState<{ name: string; text: string } | null>(null);
+  const setModelFile = (file: { name: string; text: string } | null) => set({ modelFile: file });
   const [modelFileProblem, setModelFileProblem] = useState('');
   const formErrors = () => (modelFile ? pick(knobErrors(knobs), ['runs', 'seed']) : knobErrors(knobs));
   const errors = checked ? formErrors() : {};
@@ -123,7 +97,8 @@ export function StressTestView() {
 
   // The focused Run button is disabled while a run goes on: focus moves to Cancel, then to the
   // report, or back to Run, so a keyboard user is never left on the page's body.
-  const wasRunning = useRef(false);
+  // Coming back to a run that goes on moves nothing.
+  const wasRunning = useRef(run.state === 'running');
   useEffect(() => {
     if (run.state === 'running') {
       if (!wasRunning.current) cancelButton.current?.focus();
@@ -133,15 +108,6 @@ export function StressTestView() {
       (run.state === 'done' ? reportHeading.current : runButton.current)?.focus();
     }
   }, [run.state]);
-
-  useEffect(() => client.on('simulation.progress', ({ simulationId, done, total }) => {
-    if (simulationId === running.current) setRun({ state: 'running', simulationId, done, total });
-  }), [client]);
-
-  // A simulation still running when the view goes is cancelled: nobody is there to read it.
-  useEffect(() => () => {
-    if (running.current) void client.send('simulate.cancel', { simulationId: running.current }).catch(() => {});
-  }, [client]);
 
   const start = async (event: FormEvent) => {
     event.preventDefault();
@@ -153,23 +119,10 @@ export function StressTestView() {
       form.current?.querySelector<HTMLElement>(`[data-knob="${invalid[0]}"]`)?.focus();
       return;
     }
-    const simulationId = newSimulationId();
-    const runs = Number(knobs.runs);
-    running.current = simulationId;
-    setRun({ state: 'running', simulationId, done: 0, total: runs });
     const model = modelFile?.text ?? modelOfKnobs(knobs, Object.fromEntries((plan?.roles ?? []).map((role) => [role.id, role.title])));
     // The host names a sent model model.yaml: its errors are said of the file the user chose.
     const located = (e: LocatedError) => (modelFile ? formatLocatedError({ ...e, file: modelFile.name }) : `${e.path || 'model'}: ${e.message}`);
-    try {
-      const { report } = await client.send('simulate.start', { simulationId, scenarioId: chosen.id, runs, seed: Number(knobs.seed), ...(model ? { model } : {}) });
-      if (running.current === simulationId) setRun({ state: 'done', report });
-    } catch (error) {
-      if (running.current !== simulationId) return;
-      if (error instanceof CommandError && error.code === 'cancelled') setRun({ state: 'cancelled' });
-      else setRun({ state: 'failed', message: (error as Error).message, details: error instanceof CommandError ? error.errors.map(located) : [] });
-    } finally {
-      if (running.current === simulationId) running.current = null;
-    }
+    await startRun({ scenarioId: chosen.id, runs: Number(knobs.runs), seed: Number(knobs.seed), ...(model ? { model } : {}) }, located);
   };
 
   const chooseModel = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -182,10 +135,6 @@ export function StressTestView() {
     }
     setModelFileProblem('');
     setModelFile({ name: file.name, text: await file.text() });
-  };
-
-  const cancel = () => {
-    if (run.state === 'running') void client.send('simulate.cancel', { simulationId: run.simulationId }).catch(() => {});
   };
 
   return (
@@ -209,9 +158,8 @@ export function StressTestView() {
               value={chosen?.id ?? ''}
               onChange={(event) => {
                 const next = scenarios.find((s) => s.id === event.target.value);
-                setScenarioId(event.target.value);
                 // The team's knobs are the plan's roles: kept while the plan stays; the channels are the scenario's.
-                setKnobs((k) => (next?.plan === chosen?.plan ? { ...k, channelOff: '' } : { ...k, people: {}, onCallMinutes: {}, channelOff: '' }));
+                set(({ knobs: k }) => ({ scenarioId: event.target.value, knobs: next?.plan === chosen?.plan ? { ...k, channelOff: '' } : { ...k, people: {}, onCallMinutes: {}, channelOff: '' } }));
               }}
               disabled={run.state === 'running'}
             >
@@ -305,7 +253,7 @@ function ModelKnobs({ plan, scenario, knobs, setKnobs, errors, disabled }: {
   );
 }
 
-function RunStatus({ run }: { run: Run }) {
+function RunStatus({ run }: { run: StressRun }) {
   if (run.state === 'running') {
     return (
       <p role="status" className="stress-status">

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import './setup.js';
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { CommandParamsInput, CommandResult } from '../../engine/protocol/index.js';
@@ -195,5 +195,33 @@ describe('the knobs', () => {
     });
     // The title names what was turned, so two runs' reports can be told apart.
     expect(JSON.parse(modelOfKnobs({ ...knobs, people: { a: '1', b: '3' } }, { a: 'Analyst', b: 'IT Operations' })!).title).toBe('Analyst: 1 person; IT Operations: 3 people');
+  });
+});
+
+describe('leaving the view', () => {
+  it('does not stop a run: its progress, then its report, are there on coming back', async () => {
+    const { client, started, asked, user } = await setUp();
+    const cancelled: string[] = [];
+    client.override('simulate.cancel', ({ simulationId }) => { cancelled.push(simulationId); return { simulationId, cancelled: true }; });
+    await user.clear(screen.getByRole('spinbutton', { name: 'Drills' }));
+    await user.type(screen.getByRole('spinbutton', { name: 'Drills' }), '80');
+    await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+    cleanup();
+
+    // Away: the run goes on and counts.
+    client.emit('simulation.progress', { simulationId: asked[0]!.simulationId, done: 30, total: 80 });
+    expect(cancelled).toEqual([]);
+    renderWithApp(<StressTestView />, client);
+    expect(await screen.findByRole('progressbar', { name: 'Simulating drills' })).toHaveAttribute('value', '30');
+    expect(screen.getByRole('spinbutton', { name: 'Drills' })).toHaveValue(80);
+    expect(screen.getByRole('combobox', { name: 'Scenario' })).toHaveValue(SCENARIO);
+    cleanup();
+
+    // Away again when it ends: the report waits.
+    started.resolve({ simulationId: asked[0]!.simulationId, report: simulateHere({ ...bundledWorld(SCENARIO), runs: 80, seed: 1 }) });
+    await Promise.resolve();
+    renderWithApp(<StressTestView />, client);
+    expect(await screen.findByRole('table', { name: 'Chance of missing each deadline' })).toBeInTheDocument();
+    expect(cancelled).toEqual([]);
   });
 });

@@ -1,0 +1,100 @@
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { CommandParamsInput } from '../../engine/protocol/index.js';
+import type { SimulationReport } from '../../engine/simulate/report.js';
+import type { LocatedError } from '../../engine/validate/located-error.js';
+import { CommandError, type SessionClient } from '../client/session-client.js';
+import { useClient } from '../app/app-context.js';
+
+// The stress test's settings and its run, kept per connection rather than in the view: a run
+// goes on while the person looks at another view, and its progress or its report is there when
+// they come back. Leaving the view is not asking to stop; Cancel is.
+
+/** The knobs of the form: what most questions turn (people, on-call delay, one what-if), the rest is the default model. */
+export interface StressKnobs {
+  /** People per role; blank: the default (as many as the exemplary response keeps busy). */
+  people: Record<string, string>;
+  /** Minutes before a role's people are there once first needed; blank: at once. */
+  onCallMinutes: Record<string, string>;
+  /** A detection channel switched off ('' for none). */
+  channelOff: string;
+  runs: string;
+  seed: string;
+}
+
+export const DEFAULT_RUNS = 1000;
+export const DEFAULT_SEED = 1;
+
+export type StressRun =
+  | { state: 'idle' }
+  | { state: 'running'; simulationId: string; done: number; total: number }
+  | { state: 'done'; report: SimulationReport }
+  | { state: 'cancelled' }
+  | { state: 'failed'; message: string; details: string[] };
+
+export interface StressState {
+  scenarioId: string;
+  knobs: StressKnobs;
+  /** A response model file (firedrill-model/1) chosen instead of the knobs. */
+  modelFile: { name: string; text: string } | null;
+  run: StressRun;
+}
+
+type StressStore = StoreApi<StressState>;
+
+const stores = new WeakMap<SessionClient, StressStore>();
+
+function storeOf(client: SessionClient): StressStore {
+  let store = stores.get(client);
+  if (store) return store;
+  const created = createStore<StressState>(() => ({
+    scenarioId: '',
+    knobs: { people: {}, onCallMinutes: {}, channelOff: '', runs: String(DEFAULT_RUNS), seed: String(DEFAULT_SEED) },
+    modelFile: null,
+    run: { state: 'idle' },
+  }));
+  // Listened to for as long as the connection lives, so progress is counted while the view is away.
+  client.on('simulation.progress', ({ simulationId, done, total }) => {
+    const { run } = created.getState();
+    if (run.state === 'running' && run.simulationId === simulationId) created.setState({ run: { state: 'running', simulationId, done, total } });
+  });
+  stores.set(client, created);
+  store = created;
+  return store;
+}
+
+const newSimulationId = () => `stress-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+/** Starts a simulation; its answer lands in the store whether or not the view is still there. */
+async function startRun(client: SessionClient, store: StressStore, params: Omit<CommandParamsInput<'simulate.start'>, 'simulationId'>, located: (error: LocatedError) => string) {
+  const simulationId = newSimulationId();
+  const current = () => { const { run } = store.getState(); return run.state === 'running' && run.simulationId === simulationId; };
+  store.setState({ run: { state: 'running', simulationId, done: 0, total: params.runs } });
+  try {
+    const { report } = await client.send('simulate.start', { ...params, simulationId });
+    if (current()) store.setState({ run: { state: 'done', report } });
+  } catch (error) {
+    if (!current()) return;
+    if (error instanceof CommandError && error.code === 'cancelled') store.setState({ run: { state: 'cancelled' } });
+    else store.setState({ run: { state: 'failed', message: (error as Error).message, details: error instanceof CommandError ? error.errors.map(located) : [] } });
+  }
+}
+
+function cancelRun(client: SessionClient, store: StressStore) {
+  const { run } = store.getState();
+  if (run.state === 'running') void client.send('simulate.cancel', { simulationId: run.simulationId }).catch(() => {});
+}
+
+/** The stress test's state for this connection, and what changes it. */
+export function useStressTest() {
+  const client = useClient();
+  const store = storeOf(client);
+  const state = useStore(store);
+  return {
+    ...state,
+    set: (change: Partial<Omit<StressState, 'run'>> | ((state: StressState) => Partial<Omit<StressState, 'run'>>)) => store.setState(change),
+    setRun: (run: StressRun) => store.setState({ run }),
+    start: (params: Omit<CommandParamsInput<'simulate.start'>, 'simulationId'>, located: (error: LocatedError) => string) => startRun(client, store, params, located),
+    cancel: () => cancelRun(client, store),
+  };
+}
