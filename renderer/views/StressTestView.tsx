@@ -10,6 +10,7 @@ import { missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHis
 import { useDocuments } from '../app/use-documents.js';
 import { useLibraryListing } from '../app/use-library-listing.js';
 import { ReportChart } from './ReportChart.js';
+import { StressReportSave } from './StressReportSave.js';
 import { useStressTest, type StressKnobs, type StressRun } from './stress-run.js';
 import './stress-test.css';
 
@@ -280,6 +281,7 @@ function StressReport({ report, headingRef }: { report: SimulationReport; headin
   return (
     <section className="stress-report" aria-labelledby={headingId}>
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>{report.runs.toLocaleString('en')} drills of {report.scenarioTitle} <span className="hint">(model: {report.model.title}, seed {report.seed})</span></h2>
+      <StressReportSave report={report} />
       <ul className="headline stress-figures" aria-label="Spread of the simulated drills">
         {TIMES.map((t) => (
           <li key={t.key} className="figure">

@@ -2,8 +2,10 @@
 import './setup.js';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CommandParamsInput, CommandResult } from '../../engine/protocol/index.js';
+import { documentToMarkdown } from '../../engine/report/document-markdown.js';
+import { simulationDocument } from '../../engine/report/simulation-document.js';
 import { simulateHere } from '../../engine/simulate/simulate.js';
 import { CommandError } from '../../renderer/client/session-client.js';
 import { knobErrors, modelOfKnobs, StressTestView } from '../../renderer/views/StressTestView.js';
@@ -223,5 +225,36 @@ describe('leaving the view', () => {
     renderWithApp(<StressTestView />, client);
     expect(await screen.findByRole('table', { name: 'Chance of missing each deadline' })).toBeInTheDocument();
     expect(cancelled).toEqual([]);
+  });
+});
+
+describe('saving the report', () => {
+  const { createObjectURL, revokeObjectURL } = URL;
+  afterEach(() => {
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    vi.restoreAllMocks();
+  });
+
+  it('saves the same JSON and Markdown as firedrill simulate', async () => {
+    // jsdom has no object URLs and does not download: record what the link would have saved.
+    const downloads: { fileName: string; blob: Blob }[] = [];
+    const blobs = new Map<string, Blob>();
+    URL.createObjectURL = (blob: Blob) => { const url = `blob:fake/${blobs.size + 1}`; blobs.set(url, blob); return url; };
+    URL.revokeObjectURL = () => {};
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push({ fileName: this.download, blob: blobs.get(this.href)! });
+    });
+    const { started, asked, user } = await setUp();
+    await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+    const report = simulateHere({ ...bundledWorld(SCENARIO), runs: 20, seed: 1 });
+    started.resolve({ simulationId: asked[0]!.simulationId, report });
+    const save = await screen.findByRole('group', { name: 'Save the report' });
+    await user.click(within(save).getByRole('button', { name: 'JSON' }));
+    await user.click(within(save).getByRole('button', { name: 'Markdown' }));
+
+    expect(downloads.map((d) => d.fileName)).toEqual([`firedrill-stress-test-${SCENARIO}-20-runs-seed-1.json`, `firedrill-stress-test-${SCENARIO}-20-runs-seed-1.md`]);
+    expect(await downloads[0]!.blob.text()).toBe(`${JSON.stringify(report, null, 2)}\n`);
+    expect(await downloads[1]!.blob.text()).toBe(documentToMarkdown(simulationDocument(report)));
+    expect(within(save).getByRole('status')).toHaveTextContent(`Saved firedrill-stress-test-${SCENARIO}-20-runs-seed-1.md`);
   });
 });
