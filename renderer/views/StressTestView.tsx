@@ -77,6 +77,7 @@ const TIMES: { key: SimulatedTime; title: string }[] = [
 ];
 
 const percent = (p: number) => `${Math.round(p * 1000) / 10}%`;
+const drillsText = (runs: number) => `${runs.toLocaleString('en')} simulated drill${runs === 1 ? '' : 's'}`;
 
 export function StressTestView() {
   const listing = useLibraryListing();
@@ -287,13 +288,15 @@ function StressReport({ report, headingRef }: { report: SimulationReport; headin
           <li key={t.key} className="figure">
             <span className="figure-title">{t.title}, median</span>
             <strong className="figure-value">{minutesText(report[t.key].p50)}</strong>
-            <span>90th percentile {minutesText(report[t.key].p90)}; 95th {minutesText(report[t.key].p95)}</span>
+            <span>9 in 10 drills within {minutesText(report[t.key].p90)} (90th percentile); 19 in 20 within {minutesText(report[t.key].p95)}</span>
+            <span className="hint">Reached in {percent(report[t.key].reached)} of {drillsText(report.runs)}; the times are of those drills</span>
           </li>
         ))}
         <li className="figure">
-          <span className="figure-title">Score, median</span>
+          <span className="figure-title">Score, median (of 100)</span>
           <strong className="figure-value">{report.overallScore.p50 ?? '—'}</strong>
-          <span>90th percentile {report.overallScore.p90 ?? '—'}; mean {report.overallScore.mean ?? '—'}</span>
+          <span>One drill in ten scored {report.overallScore.p10 ?? '—'} or less (10th percentile); mean {report.overallScore.mean ?? '—'}</span>
+          <span className="hint">n = {drillsText(report.runs)}</span>
         </li>
       </ul>
       <div className="stress-charts">
@@ -312,7 +315,7 @@ function StressReport({ report, headingRef }: { report: SimulationReport; headin
       </div>
       <table className="breach-table">
         <caption>Chance of missing each deadline</caption>
-        <thead><tr><th scope="col">Deadline</th><th scope="col">Missed in</th></tr></thead>
+        <thead><tr><th scope="col">Deadline</th><th scope="col">Missed in (share of the {drillsText(report.runs)})</th></tr></thead>
         <tbody>
           {[...missed, ...report.breaches.filter((b) => b.probability === 0)].map((breach) => (
             <tr key={breach.id}>

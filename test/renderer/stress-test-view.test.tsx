@@ -258,3 +258,19 @@ describe('saving the report', () => {
     expect(within(save).getByRole('status')).toHaveTextContent(`Saved firedrill-stress-test-${SCENARIO}-20-runs-seed-1.md`);
   });
 });
+
+describe('the report\'s figures', () => {
+  it('give each its n, and the score\'s bad tail (the 10th percentile) as the chart and the export do', async () => {
+    const { started, asked, user } = await setUp();
+    await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+    const report = simulateHere({ ...bundledWorld(SCENARIO), runs: 40, seed: 1 });
+    started.resolve({ simulationId: asked[0]!.simulationId, report });
+    const figures = await screen.findByRole('list', { name: 'Spread of the simulated drills' });
+    const [detect, , , score] = within(figures).getAllByRole('listitem');
+    expect(detect).toHaveTextContent(`Reached in ${Math.round(report.timeToDetectMinutes.reached * 1000) / 10}% of 40 simulated drills`);
+    expect(score).toHaveTextContent(`One drill in ten scored ${report.overallScore.p10} or less (10th percentile)`);
+    expect(score).toHaveTextContent('n = 40 simulated drills');
+    expect(score).not.toHaveTextContent('90th percentile');
+    expect(screen.getByRole('columnheader', { name: 'Missed in (share of the 40 simulated drills)' })).toBeInTheDocument();
+  });
+});
