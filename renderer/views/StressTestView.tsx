@@ -99,8 +99,21 @@ export function StressTestView() {
 
   // The focused Run button is disabled while a run goes on: focus moves to Cancel, then to the
   // report, or back to Run, so a keyboard user is never left on the page's body.
-  // Coming back to a run that goes on moves nothing.
+  // Coming back to a run that goes on moves no focus, but its progress bar, below the form, is
+  // brought into sight once the form is whole (the team's knobs come with the plan).
   const wasRunning = useRef(run.state === 'running');
+  const status = useRef<HTMLDivElement>(null);
+  const bringBack = useRef(run.state === 'running');
+  const formWhole = Boolean(modelFile || (plan && scenario));
+  useEffect(() => {
+    if (!bringBack.current || !formWhole) return;
+    // After the frame: the browser's own scroll for the route's hash comes after this effect.
+    const frame = requestAnimationFrame(() => {
+      bringBack.current = false;
+      status.current?.scrollIntoView?.({ block: 'nearest' });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [formWhole]);
   useEffect(() => {
     if (run.state === 'running') {
       if (!wasRunning.current) cancelButton.current?.focus();
@@ -198,7 +211,7 @@ export function StressTestView() {
           <button ref={runButton} type="submit" className="primary" disabled={!chosen || run.state === 'running'}>Run the stress test</button>
           {run.state === 'running' && <button ref={cancelButton} type="button" onClick={cancel} aria-keyshortcuts="Escape">Cancel</button>}
         </div>
-        <RunStatus run={run} />
+        <div ref={status}><RunStatus run={run} /></div>
       </form>
       {run.state === 'done' && <StressReport report={run.report} headingRef={reportHeading} />}
     </div>

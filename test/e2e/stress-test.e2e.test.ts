@@ -28,6 +28,18 @@ describe('the stress test in the browser', () => {
     const bar = page.getByRole('progressbar', { name: 'Simulating drills' });
     await bar.waitFor();
     await page.waitForFunction(() => Number(document.querySelector('progress')?.getAttribute('value') ?? 0) > 0, undefined, { timeout: 60_000 });
+
+    // A look at another view does not stop it: back, the bar is in sight and still counting.
+    const before = Number(await bar.getAttribute('value'));
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Library' }).click();
+    await page.getByRole('heading', { name: 'Stress test', level: 1 }).waitFor({ state: 'detached' });
+    await nav.getByRole('link', { name: 'Stress test' }).click();
+    await bar.waitFor();
+    await page.waitForFunction((was) => Number(document.querySelector('progress')?.getAttribute('value') ?? 0) > was, before, { timeout: 60_000 });
+    const box = (await bar.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(SIZES[0]!.height);
+    expect(box.y).toBeGreaterThanOrEqual(0);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByText('The stress test was cancelled.').waitFor();
     expect(await bar.count()).toBe(0);
