@@ -194,14 +194,23 @@ export function StressTestView() {
         </div>
         <p className="hint">More drills give steadier percentages and take longer. The same seed, scenario and model give the same report, so two runs differ only by what you changed.</p>
         <div className="model-file">
+          {/* The browser's own file button says "No file chosen" once the file is read (its value is cleared so the same file can be chosen again): it is hidden behind a button that says what is chosen. */}
           <label>
             Response model file <span className="hint">(optional: firedrill-model/1, YAML; instead of the knobs below)</span>
-            <input type="file" accept=".yaml,.yml,.json" onChange={(event) => void chooseModel(event)} disabled={run.state === 'running'} aria-describedby={modelFileProblem ? 'model-file-problem' : undefined} />
+            <input
+              type="file"
+              className="visually-hidden"
+              accept=".yaml,.yml,.json"
+              onChange={(event) => void chooseModel(event)}
+              disabled={run.state === 'running'}
+              aria-describedby={modelFileProblem ? 'model-file-problem' : modelFile ? 'model-file-chosen' : undefined}
+            />
+            <span className="button" aria-hidden="true">{modelFile ? 'Choose another model file…' : 'Choose a model file…'}</span>
           </label>
           {modelFileProblem && <span id="model-file-problem" className="field-error">{modelFileProblem}</span>}
           {modelFile && (
             <p className="hint">
-              The team is as <strong>{modelFile.name}</strong> says; the knobs are kept for when it is removed.{' '}
+              <span id="model-file-chosen">The team is as <strong>{modelFile.name}</strong> says; the knobs are kept for when it is removed.</span>{' '}
               <button type="button" onClick={() => setModelFile(null)} disabled={run.state === 'running'}>Use the knobs instead</button>
             </p>
           )}

@@ -158,6 +158,9 @@ describe('a response model file', () => {
     const text = 'format: firedrill-model/1\nid: night\nroles:\n  it-operations: { peple: 1 }\n';
     await user.upload(screen.getByLabelText(/^Response model file/), new File([text], 'night.model.yaml', { type: 'text/yaml' }));
     expect(await screen.findByText(/The team is as/)).toHaveTextContent('The team is as night.model.yaml says');
+    // The picker itself says which file the team comes from (the browser's button would say "No file chosen").
+    expect(screen.getByLabelText(/^Response model file/)).toHaveAccessibleDescription('The team is as night.model.yaml says; the knobs are kept for when it is removed.');
+    expect(screen.getByText('Choose another model file…')).toBeInTheDocument();
     expect(screen.queryByRole('spinbutton', { name: 'People: IT Operations' })).toBeNull();
 
     client.override('simulate.start', (params) => {
