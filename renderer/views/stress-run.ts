@@ -58,6 +58,13 @@ function storeOf(client: SessionClient): StressStore {
     const { run } = created.getState();
     if (run.state === 'running' && run.simulationId === simulationId) created.setState({ run: { state: 'running', simulationId, done, total } });
   });
+  // A lost connection stops the host's simulation (it stops what a closed connection started)
+  // and its answer never comes: the run is over, and Run is given back.
+  client.onConnection((connection) => {
+    if (connection === 'lost' && created.getState().run.state === 'running') {
+      created.setState({ run: { state: 'failed', message: 'the connection to Firedrill was lost mid-way, which stops the simulation; run it again once the connection is back', details: [] } });
+    }
+  });
   stores.set(client, created);
   store = created;
   return store;

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import './setup.js';
-import { cleanup, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CommandParamsInput, CommandResult } from '../../engine/protocol/index.js';
@@ -275,5 +275,17 @@ describe('the report\'s figures', () => {
     expect(score).toHaveTextContent('n = 40 simulated drills');
     expect(score).not.toHaveTextContent('90th percentile');
     expect(screen.getByRole('columnheader', { name: 'Missed in (share of the 40 simulated drills)' })).toBeInTheDocument();
+  });
+});
+
+describe('a lost connection', () => {
+  it('ends the run it stopped on the host, says so, and gives Run back', async () => {
+    const { client, user } = await setUp();
+    await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+    expect(screen.getByRole('progressbar', { name: 'Simulating drills' })).toBeInTheDocument();
+    act(() => client.connection('lost'));
+    expect(await screen.findByText(/the connection to Firedrill was lost mid-way, which stops the simulation; run it again/)).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Run the stress test' })).toBeEnabled();
   });
 });
