@@ -10,6 +10,7 @@ import { missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHis
 import { useDocuments } from '../app/use-documents.js';
 import { useLibraryListing } from '../app/use-library-listing.js';
 import { ReportChart } from './ReportChart.js';
+import { StressBottlenecks } from './StressBottlenecks.js';
 import { StressReportSave } from './StressReportSave.js';
 import { useStressTest, type StressKnobs, type StressRun } from './stress-run.js';
 import './stress-test.css';
@@ -347,6 +348,7 @@ function StressReport({ report, headingRef }: { report: SimulationReport; headin
           ))}
         </tbody>
       </table>
+      <StressBottlenecks report={report} />
       {report.sensitivity.inputs.length > 0 && (
         <figure className="panel">
           <h3>What moves the time to recover most</h3>

@@ -289,3 +289,18 @@ describe('a lost connection', () => {
     expect(screen.getByRole('button', { name: 'Run the stress test' })).toBeEnabled();
   });
 });
+
+describe('the bottleneck roles', () => {
+  it('are shown, the role that holds the critical path longest first, with the commonest critical paths', async () => {
+    const { started, asked, user } = await setUp();
+    await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+    const report = simulateHere({ ...bundledWorld(SCENARIO), runs: 40, seed: 1 });
+    started.resolve({ simulationId: asked[0]!.simulationId, report });
+    const table = await screen.findByRole('table', { name: /^Bottleneck roles/ });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(report.bottlenecks.length);
+    expect(within(rows[0]!).getByRole('rowheader')).toHaveTextContent(report.bottlenecks[0]!.title);
+    expect(report.criticalPath.common.length).toBeGreaterThan(0);
+    expect(within(screen.getByRole('list', { name: 'Commonest critical paths' })).getAllByRole('listitem')[0]).toHaveTextContent(report.criticalPath.common[0]!.steps.join(' → '));
+  });
+});
