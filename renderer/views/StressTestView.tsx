@@ -11,6 +11,7 @@ import { useDocuments } from '../app/use-documents.js';
 import { useLibraryListing } from '../app/use-library-listing.js';
 import { ReportChart } from './ReportChart.js';
 import { StressBottlenecks } from './StressBottlenecks.js';
+import { StressComparison } from './StressComparison.js';
 import { StressReportSave } from './StressReportSave.js';
 import { useStressTest, type StressKnobs, type StressRun } from './stress-run.js';
 import './stress-test.css';
@@ -83,7 +84,7 @@ const drillsText = (runs: number) => `${runs.toLocaleString('en')} simulated dri
 export function StressTestView() {
   const listing = useLibraryListing();
   const scenarios = useMemo(() => listing?.scenarios ?? [], [listing]);
-  const { scenarioId, knobs, modelFile, run, set, setRun, start: startRun, cancel } = useStressTest();
+  const { scenarioId, knobs, modelFile, run, previous, set, setRun, start: startRun, cancel } = useStressTest();
   const setKnobs = (change: (knobs: StressKnobs) => StressKnobs) => set((state) => ({ knobs: change(state.knobs) }));
   const chosen = scenarios.find((s) => s.id === scenarioId) ?? scenarios[0];
   const { plan, scenario } = useDocuments(chosen?.plan, chosen?.id);
@@ -223,7 +224,7 @@ export function StressTestView() {
         </div>
         <div ref={status}><RunStatus run={run} /></div>
       </form>
-      {run.state === 'done' && <StressReport report={run.report} headingRef={reportHeading} />}
+      {run.state === 'done' && <StressReport report={run.report} previous={previous?.scenarioId === run.report.scenarioId ? previous : null} headingRef={reportHeading} />}
     </div>
   );
 }
@@ -299,13 +300,14 @@ function RunStatus({ run }: { run: StressRun }) {
   );
 }
 
-function StressReport({ report, headingRef }: { report: SimulationReport; headingRef: RefObject<HTMLHeadingElement | null> }) {
+function StressReport({ report, previous, headingRef }: { report: SimulationReport; previous: SimulationReport | null; headingRef: RefObject<HTMLHeadingElement | null> }) {
   const headingId = useId();
   const missed = missedDeadlines(report);
   return (
     <section className="stress-report" aria-labelledby={headingId}>
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>{report.runs.toLocaleString('en')} drills of {report.scenarioTitle} <span className="hint">(model: {report.model.title}, seed {report.seed})</span></h2>
       <StressReportSave report={report} />
+      {previous && <StressComparison report={report} previous={previous} />}
       <ul className="headline stress-figures" aria-label="Spread of the simulated drills">
         {TIMES.map((t) => (
           <li key={t.key} className="figure">

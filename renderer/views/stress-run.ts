@@ -38,6 +38,8 @@ export interface StressState {
   /** A response model file (firedrill-model/1) chosen instead of the knobs. */
   modelFile: { name: string; text: string } | null;
   run: StressRun;
+  /** The report of the run finished before the last one, to compare the last with. */
+  previous: SimulationReport | null;
 }
 
 type StressStore = StoreApi<StressState>;
@@ -52,6 +54,7 @@ function storeOf(client: SessionClient): StressStore {
     knobs: { people: {}, onCallMinutes: {}, channelOff: '', runs: String(DEFAULT_RUNS), seed: String(DEFAULT_SEED) },
     modelFile: null,
     run: { state: 'idle' },
+    previous: null,
   }));
   // Listened to for as long as the connection lives, so progress is counted while the view is away.
   client.on('simulation.progress', ({ simulationId, done, total }) => {
@@ -75,6 +78,9 @@ const newSimulationId = () => `stress-${Date.now().toString(36)}-${Math.random()
 /** Starts a simulation; its answer lands in the store whether or not the view is still there. */
 async function startRun(client: SessionClient, store: StressStore, params: Omit<CommandParamsInput<'simulate.start'>, 'simulationId'>, located: (error: LocatedError) => string) {
   const simulationId = newSimulationId();
+  // The last finished report stays the one to compare with, whatever becomes of this run.
+  const { run: before } = store.getState();
+  if (before.state === 'done') store.setState({ previous: before.report });
   const current = () => { const { run } = store.getState(); return run.state === 'running' && run.simulationId === simulationId; };
   store.setState({ run: { state: 'running', simulationId, done: 0, total: params.runs } });
   try {
@@ -99,7 +105,7 @@ export function useStressTest() {
   const state = useStore(store);
   return {
     ...state,
-    set: (change: Partial<Omit<StressState, 'run'>> | ((state: StressState) => Partial<Omit<StressState, 'run'>>)) => store.setState(change),
+    set: (change: Partial<Omit<StressState, 'run' | 'previous'>> | ((state: StressState) => Partial<Omit<StressState, 'run' | 'previous'>>)) => store.setState(change),
     setRun: (run: StressRun) => store.setState({ run }),
     start: (params: Omit<CommandParamsInput<'simulate.start'>, 'simulationId'>, located: (error: LocatedError) => string) => startRun(client, store, params, located),
     cancel: () => cancelRun(client, store),

@@ -7,6 +7,7 @@ import type { CommandParamsInput, CommandResult } from '../../engine/protocol/in
 import { documentToMarkdown } from '../../engine/report/document-markdown.js';
 import { simulationDocument } from '../../engine/report/simulation-document.js';
 import { simulateHere } from '../../engine/simulate/simulate.js';
+import { minutesText } from '../../engine/report/figures.js';
 import { CommandError } from '../../renderer/client/session-client.js';
 import { knobErrors, modelOfKnobs, StressTestView } from '../../renderer/views/StressTestView.js';
 import { bundledWorld } from '../helpers/simulation.js';
@@ -302,5 +303,34 @@ describe('the bottleneck roles', () => {
     expect(within(rows[0]!).getByRole('rowheader')).toHaveTextContent(report.bottlenecks[0]!.title);
     expect(report.criticalPath.common.length).toBeGreaterThan(0);
     expect(within(screen.getByRole('list', { name: 'Commonest critical paths' })).getAllByRole('listitem')[0]).toHaveTextContent(report.criticalPath.common[0]!.steps.join(' → '));
+  });
+});
+
+describe('running again', () => {
+  it('sets the new report beside the previous one: its headline figures and the deadlines either missed', async () => {
+    const { client, started, asked, user } = await setUp();
+    await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+    const first = simulateHere({ ...bundledWorld(SCENARIO), runs: 40, seed: 1 });
+    started.resolve({ simulationId: asked[0]!.simulationId, report: first });
+    await screen.findByRole('table', { name: 'Chance of missing each deadline' });
+    expect(screen.queryByRole('table', { name: /^Compared with the previous run/ })).toBeNull();
+
+    const drawn = simulateHere({ ...bundledWorld(SCENARIO), runs: 40, seed: 2 });
+    // One deadline missed a quarter of the time, so the breach rows have something to say.
+    const second = { ...drawn, breaches: drawn.breaches.map((b, i) => (i === 0 ? { ...b, probability: 0.25 } : b)) };
+    client.override('simulate.start', (params) => ({ simulationId: params.simulationId, report: second }));
+    await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
+    const table = await screen.findByRole('table', { name: /^Compared with the previous run/ });
+    expect(table).toHaveAccessibleName(/The seed or the number of drills differ: part of any change is chance/);
+    const recover = within(table).getByRole('row', { name: /^Time to recover, median/ });
+    expect(within(recover).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
+      minutesText(first.timeToRecoverMinutes.p50),
+      minutesText(second.timeToRecoverMinutes.p50),
+      expect.stringMatching(/^(no change|[+−].+)$/),
+    ]);
+    const missedByEither = second.breaches.filter((b) => b.probability > 0 || first.breaches.find((a) => a.id === b.id)!.probability > 0);
+    expect(missedByEither.length).toBeGreaterThan(0);
+    expect(within(table).getAllByRole('row', { name: /^Missing: / })).toHaveLength(missedByEither.length);
+    expect(within(table).getByRole('row', { name: new RegExp(`^Missing: ${second.breaches[0]!.title.replace(/[()]/g, '.')}`) })).toHaveTextContent(/25%/);
   });
 });
