@@ -18,7 +18,7 @@ const drills = (report: SimulationReport) => `${report.runs.toLocaleString('en')
 
 /** How far a change can be chance: drills with the same seed meet the same luck in both runs (engine/simulate/draws.ts). */
 const luck = (previous: SimulationReport, report: SimulationReport) => (previous.seed === report.seed && previous.runs === report.runs
-  ? 'Same seed and drills: each drill met the same luck in both runs, so a change is what was turned, not chance.'
+  ? 'Same seed and drills: each drill met the same luck in both runs, so a change is mostly what was turned rather than luck.'
   : 'The seed or the number of drills differ: part of any change is chance; with few drills, a change of a few points in a percentage may be nothing.');
 
 interface Row { title: string; before: string; after: string; change: string }
