@@ -279,23 +279,29 @@ function ModelKnobs({ plan, scenario, knobs, setKnobs, errors, disabled }: {
   );
 }
 
+/**
+ * The run's progress and outcome. One live region stays in place (one put in with its words is
+ * often not read out) and says the progress in tenths: a screen reader is not read every count.
+ */
 function RunStatus({ run }: { run: StressRun }) {
-  if (run.state === 'running') {
-    return (
-      <p role="status" className="stress-status">
-        <progress aria-label="Simulating drills" max={run.total} value={run.done} /> {run.done.toLocaleString('en')} of {run.total.toLocaleString('en')} drills simulated
-      </p>
-    );
-  }
+  const tenths = run.state === 'running' && run.total > 0 ? Math.floor((run.done / run.total) * 10) * 10 : 0;
   return (
-    <div role="status" className="stress-status">
-      {run.state === 'cancelled' && <p>The stress test was cancelled.</p>}
-      {run.state === 'failed' && (
-        <div className="warning-box">
-          <p>The stress test could not run: {run.message}</p>
-          {run.details.length > 0 && <ul>{run.details.map((detail) => <li key={detail}>{detail}</li>)}</ul>}
-        </div>
+    <div className="stress-status">
+      {run.state === 'running' && (
+        <p>
+          <progress aria-label="Simulating drills" max={run.total} value={run.done} /> {run.done.toLocaleString('en')} of {run.total.toLocaleString('en')} drills simulated
+        </p>
       )}
+      <div role="status">
+        {run.state === 'running' && <span className="visually-hidden">Simulating {run.total.toLocaleString('en')} drills: {tenths}% done</span>}
+        {run.state === 'cancelled' && <p>The stress test was cancelled.</p>}
+        {run.state === 'failed' && (
+          <div className="warning-box">
+            <p>The stress test could not run: {run.message}</p>
+            {run.details.length > 0 && <ul>{run.details.map((detail) => <li key={detail}>{detail}</li>)}</ul>}
+          </div>
+        )}
+      </div>
     </div>
   );
 }
