@@ -35,6 +35,8 @@ export interface LibraryScenarioEntry {
   attack: string[];
   difficulty: string;
   estimatedMinutes: number;
+  /** The names of the response scripts it has (a stress test follows the one named "exemplary"). */
+  scripts: string[];
   source: LibrarySource;
   file: string;
 }

@@ -83,6 +83,7 @@ export function listLibrary(combined: CombinedLibrary): LibraryListing {
   const scenarios = [...library.scenarios.values()].map(({ scenario }) => ({
     ...scenarioFacts(scenario),
     summary: scenario.summary,
+    scripts: [...(library.scripts.get(scenario.id)?.keys() ?? [])].sort(),
     ...origins.get(key('scenario', scenario.id))!,
   }));
   const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);

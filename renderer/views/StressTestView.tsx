@@ -12,6 +12,7 @@ import { useLibraryListing } from '../app/use-library-listing.js';
 import { ReportChart } from './ReportChart.js';
 import { StressBottlenecks } from './StressBottlenecks.js';
 import { StressComparison } from './StressComparison.js';
+import { hasExemplaryScript, noExemplaryScriptText } from '../../engine/simulate/exemplary-script.js';
 import { StressReportSave } from './StressReportSave.js';
 import { useStressTest, type StressKnobs, type StressRun } from './stress-run.js';
 import './stress-test.css';
@@ -86,7 +87,9 @@ export function StressTestView() {
   const scenarios = useMemo(() => listing?.scenarios ?? [], [listing]);
   const { scenarioId, knobs, modelFile, run, previous, set, setRun, start: startRun, cancel } = useStressTest();
   const setKnobs = (change: (knobs: StressKnobs) => StressKnobs) => set((state) => ({ knobs: change(state.knobs) }));
-  const chosen = scenarios.find((s) => s.id === scenarioId) ?? scenarios[0];
+  // Until one is picked, the first scenario that can be simulated (it has an exemplary script).
+  const chosen = scenarios.find((s) => s.id === scenarioId) ?? scenarios.find((s) => hasExemplaryScript(s.scripts)) ?? scenarios[0];
+  const unplayable = chosen && !hasExemplaryScript(chosen.scripts) ? noExemplaryScriptText(chosen.id) : undefined;
   const { plan, scenario } = useDocuments(chosen?.plan, chosen?.id);
   // The errors are shown once the user has tried to run, then follow each edit.
   const [checked, setChecked] = useState(false);
@@ -128,7 +131,7 @@ export function StressTestView() {
 
   const start = async (event: FormEvent) => {
     event.preventDefault();
-    if (!chosen) return;
+    if (!chosen || unplayable) return;
     setChecked(true);
     const invalid = Object.keys(formErrors());
     if (invalid.length > 0) {
@@ -180,7 +183,7 @@ export function StressTestView() {
               }}
               disabled={run.state === 'running'}
             >
-              {scenarios.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
+              {scenarios.map((s) => <option key={s.id} value={s.id}>{hasExemplaryScript(s.scripts) ? s.title : `${s.title} (no exemplary script yet)`}</option>)}
             </select>
           </label>
           <label>
@@ -194,6 +197,7 @@ export function StressTestView() {
             <KnobError field="seed" errors={errors} />
           </label>
         </div>
+        {unplayable && <p id="stress-unplayable" className="field-error">Cannot be simulated yet: {unplayable}.</p>}
         <p className="hint">More drills give steadier percentages and take longer. The same seed, scenario and model give the same report, so two runs differ only by what you changed.</p>
         <div className="model-file">
           {/* The browser's own file button says "No file chosen" once the file is read (its value is cleared so the same file can be chosen again): it is hidden behind a button that says what is chosen. */}
@@ -219,7 +223,7 @@ export function StressTestView() {
         </div>
         {plan && scenario && !modelFile && <ModelKnobs plan={plan} scenario={scenario} knobs={knobs} setKnobs={setKnobs} errors={errors} disabled={run.state === 'running'} />}
         <div className="stress-actions">
-          <button ref={runButton} type="submit" className="primary" disabled={!chosen || run.state === 'running'}>Run the stress test</button>
+          <button ref={runButton} type="submit" className="primary" disabled={!chosen || Boolean(unplayable) || run.state === 'running'} aria-describedby={unplayable ? 'stress-unplayable' : undefined}>Run the stress test</button>
           {run.state === 'running' && <button ref={cancelButton} type="button" onClick={cancel} aria-keyshortcuts="Escape">Cancel</button>}
         </div>
         <div ref={status}><RunStatus run={run} /></div>

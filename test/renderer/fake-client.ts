@@ -55,7 +55,7 @@ export function fakeClient(): FakeClient {
       plans: [...library.plans.values()].map(({ plan }) => ({ id: plan.id, title: plan.title, version: plan.version, source: 'bundled', file: `${plan.id}.plan.yaml` })),
       scenarios: [...library.scenarios.values()].map(({ scenario: s }) => ({
         id: s.id, title: s.title, summary: s.summary, plan: s.plan, threat: s.threat, expectedSeverity: s.expectedSeverity, providers: s.providers,
-        attack: s.attack, difficulty: s.difficulty, estimatedMinutes: s.estimatedDuration / 60_000, source: 'bundled', file: `${s.id}.scenario.yaml`,
+        attack: s.attack, difficulty: s.difficulty, estimatedMinutes: s.estimatedDuration / 60_000, scripts: [...(library.scripts.get(s.id)?.keys() ?? [])].sort(), source: 'bundled', file: `${s.id}.scenario.yaml`,
       })).sort((a, b) => a.id.localeCompare(b.id)),
       problems: [],
     }),

@@ -46,6 +46,20 @@ async function setUp() {
 }
 
 describe('the stress test view', () => {
+  it('marks a scenario with no exemplary script, says before Run how to give it one, and does not run it', async () => {
+    const client = fakeClient();
+    const listing = await client.send('library.list', {});
+    client.override('library.list', () => ({ ...listing, scenarios: listing.scenarios.map((s) => (s.id === SCENARIO ? { ...s, scripts: [] } : s)) }));
+    const user = userEvent.setup();
+    renderWithApp(<StressTestView />, client);
+    const select = await screen.findByRole('combobox', { name: 'Scenario' });
+    await user.selectOptions(select, `${bundledWorld(SCENARIO).scenario.title} (no exemplary script yet)`);
+    expect(screen.getByText(`Cannot be simulated yet: scenario "${SCENARIO}" has no exemplary response script, which the simulated team follows: play the scenario once as it should be played, then in its debrief save the drill as a response script named "exemplary".`)).toBeTruthy();
+    const run = screen.getByRole('button', { name: 'Run the stress test' }) as HTMLButtonElement;
+    expect(run.disabled).toBe(true);
+    expect(run.getAttribute('aria-describedby')).toBe('stress-unplayable');
+  });
+
   it('runs the knobs as a model, shows its progress, then the spread, the charts and the breach table', async () => {
     const { client, started, asked, user } = await setUp();
     const people = await screen.findByRole('spinbutton', { name: 'People: Cloud Security Analyst' });

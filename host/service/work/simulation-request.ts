@@ -2,6 +2,7 @@ import type { SimulationRequest } from '../../../engine/simulate/setup.js';
 import type { Library } from '../../../engine/validate/index.js';
 import { loadModel } from '../../../engine/validate/load-model.js';
 import { LibraryRefusal } from '../../library/user-library.js';
+import { EXEMPLARY_SCRIPT, noExemplaryScriptText } from '../../../engine/simulate/exemplary-script.js';
 
 /** The name a model sent with simulate.start has in located errors and in the report. */
 export const SENT_MODEL_FILE = 'model.yaml';
@@ -28,10 +29,8 @@ export function simulationRequest(library: Library, asked: SimulationAsked): Sim
   if (planId !== scenario.plan) throw new LibraryRefusal('refused', `scenario "${scenario.id}" is written for plan "${scenario.plan}", not "${planId}"`);
   const plan = library.plans.get(planId)?.plan;
   if (!plan) throw new LibraryRefusal('not-found', `there is no plan "${planId}" in the library`);
-  const script = library.scripts.get(scenario.id)?.get('exemplary')?.script;
-  if (!script) {
-    throw new LibraryRefusal('not-found', `scenario "${scenario.id}" has no exemplary response script, which the simulated team follows: play the scenario once as it should be played, then in its debrief save the drill as a response script named "exemplary"`);
-  }
+  const script = library.scripts.get(scenario.id)?.get(EXEMPLARY_SCRIPT)?.script;
+  if (!script) throw new LibraryRefusal('not-found', noExemplaryScriptText(scenario.id));
   const request: SimulationRequest = { plan, scenario, script, runs: asked.runs, seed: asked.seed };
   if (asked.model === undefined) return request;
   const loaded = loadModel({ file: SENT_MODEL_FILE, text: asked.model }, scenario, plan);

@@ -44,6 +44,9 @@ describe('the user library', () => {
     expect(listing.problems).toEqual([]);
     expect(listing.plans.find((p) => p.id === 'mini')).toMatchObject({ source: 'user', file: 'mini.plan.yaml' });
     expect(listing.scenarios.find((s) => s.id === 'mini-leaked-key')).toMatchObject({ source: 'user', plan: 'mini' });
+    // Which response scripts each has: a stress test needs the exemplary one, and the app says so before Run.
+    expect(listing.scenarios.find((s) => s.id === 'mini-leaked-key')!.scripts).toEqual([]);
+    expect(listing.scenarios.find((s) => s.id === 'stolen-api-keys-new-location')!.scripts).toEqual(['exemplary', 'flawed']);
     expect(listing.scenarios.find((s) => s.id === 'stolen-api-keys-new-location')).toMatchObject({ source: 'bundled', file: 'stolen-api-keys-new-location/stolen-api-keys-new-location.scenario.yaml' });
     // What a library card shows without fetching the whole scenario: its severity and ATT&CK ids.
     const miniEntry = listing.scenarios.find((s) => s.id === 'mini-leaked-key')!;
