@@ -76,6 +76,25 @@ describe('firedrill simulate', () => {
     expect(oneLineError(await simulate('ransomware-production-db', '--runs', '10', '--seed', '1', '--model', '.'))).toBe('firedrill simulate: cannot read .: it is a folder, not a model file');
   });
 
+  it('warns, located, of every setting that changes nothing in this scenario, and still runs', async () => {
+    // Settings a programme owner means: an Azure action, a channel and a role this ransomware drill never uses.
+    writeFileSync(join(tmp, 'azure.model.yaml'), [
+      'format: firedrill-model/1', 'id: azure-team',
+      'actions:', '  revoke-entra-sessions: { skip: 1 }', '  protect-backups: { skip: 0.1 }',
+      'channels:', '  regulator-letter: { notice: 2h }',
+      'whatIf:', '  off: { channels: [regulator-letter], actions: [isolate-azure-vm] }', '',
+    ].join('\n'));
+    const result = await simulate('ransomware-production-db', '--runs', '5', '--seed', '1', '--model', 'azure.model.yaml');
+    expect(result.code).toBe(0);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      'azure.model.yaml:4:3 actions.revoke-entra-sessions: warning: the team never takes this action in scenario "ransomware-production-db" (its exemplary script does not), so this setting changes nothing',
+      'azure.model.yaml:7:3 channels.regulator-letter: warning: no inject of scenario "ransomware-production-db" comes by regulator-letter, so this setting changes nothing',
+      'azure.model.yaml:9:21 whatIf.off.channels[0]: warning: no inject of scenario "ransomware-production-db" comes by regulator-letter, so this setting changes nothing',
+      'azure.model.yaml:9:50 whatIf.off.actions[0]: warning: the team never takes this action in scenario "ransomware-production-db" (its exemplary script does not), so this setting changes nothing',
+    ]);
+    expect(JSON.parse(result.stdout).model.id).toBe('azure-team');
+  });
+
   it('asks for --runs and --seed, and checks them, with the usage', async () => {
     expect((await simulate('ransomware-production-db', '--seed', '1')).stderr).toMatch(/^firedrill: simulate needs --runs N/);
     expect((await simulate('ransomware-production-db', '--runs', '10')).stderr).toMatch(/^firedrill: simulate needs --seed S/);

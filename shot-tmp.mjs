@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+const [,, file, prefix, w = '1024', h = '640', scheme = 'light', parts = '4'] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const page = await browser.newPage({ viewport: { width: +w, height: +h }, colorScheme: scheme });
+await page.goto('file://' + file);
+const total = await page.evaluate(() => document.documentElement.scrollHeight);
+const step = Math.ceil(total / +parts);
+for (let i = 0; i < +parts; i++) await page.screenshot({ path: `${prefix}-${i}.png`, fullPage: true, clip: { x: 0, y: i * step, width: +w, height: Math.min(step, total - i * step) } });
+console.log(total);
+await browser.close();
