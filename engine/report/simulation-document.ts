@@ -58,7 +58,7 @@ export function simulationDocument(report: SimulationReport): ReportDocument {
         const target = report.targets[t.target];
         return [{ text: t.title, bold: true }, minutes(s.p50), { text: minutes(s.p90), tone: s.p90 !== null && s.p90 > target ? 'bad' : 'good' }, minutes(s.p95), minutes(s.mean), percent(s.reached), minutesText(target)];
       }),
-      [{ text: 'Overall score', bold: true }, String(report.overallScore.p50 ?? '—'), String(report.overallScore.p90 ?? '—'), String(report.overallScore.p95 ?? '—'), String(report.overallScore.mean ?? '—'), '100%', '—'],
+      [{ text: 'Overall score', bold: true }, String(report.overallScore.p50 ?? '—'), String(report.overallScore.p90 ?? '—'), String(report.overallScore.p95 ?? '—'), String(report.overallScore.mean ?? '—'), '—', '—'],
     ],
   });
   for (const t of TIMES) {

@@ -1,5 +1,5 @@
-import { formatDuration } from '../format/duration.js';
 import type { Due } from '../format/plan.js';
+import { durationText } from '../format/time-text.js';
 import { minutesText } from '../scoring/minutes.js';
 import { indexScenario } from '../session/scenario-index.js';
 import { isFixed } from './distributions.js';
@@ -30,7 +30,7 @@ export interface InputDef {
 
 const dueText = (due: Due) => {
   const origin = due.from === 'detection' ? 'detection' : due.from === 'containment' ? 'containment' : 'the severity deadline';
-  return due.within === 0 ? `due at ${origin}` : `due ${formatDuration(due.within)} after ${origin}`;
+  return due.within === 0 ? `due at ${origin}` : `due ${durationText(due.within)} after ${origin}`;
 };
 
 /** The deadlines of the scenario: the severity response, each duty, each playbook step with a deadline, and the three targets. */
@@ -45,7 +45,7 @@ export function breachCatalogue(policy: ResponsePolicy): BreachDef[] {
   };
   const steps = playbook.steps.filter((s) => s.due && !scenario.notApplicable.includes(s.id) && s.actions.some(available));
   return [
-    { id: 'severity', title: `Severity declared within ${formatDuration(level.responseDeadline)} of detection (Sev ${level.level}, ${level.name})` },
+    { id: 'severity', title: `Severity declared within ${durationText(level.responseDeadline)} of detection (Sev ${level.level}, ${level.name})` },
     ...index.duties.map((d) => ({ id: `duty:${d.id}`, title: `${d.title} (${dueText(d.due)})` })),
     ...steps.map((s) => ({ id: `step:${s.id}`, title: `${s.title} (${dueText(s.due!)})` })),
     { id: 'target:detect', title: `Time to detect within the target of ${minutesText(level.targets.detect / 60_000)}` },

@@ -113,12 +113,12 @@ export interface SimulationReport {
 
 export const SIMULATION_DEFINITIONS = {
   runs: 'each run is one drill of the scenario played by the engine on the simulated clock, with the team\'s steps, durations and delays drawn from the model',
-  times: 'p50, p90 and p95: half, nine in ten and 19 in 20 of the runs that reached the milestone took no longer; mean over those runs; reached: the share of runs that reached it. Time to detect = detected − T0; to contain = contained − detected; to recover = recovered − detected',
+  times: 'p50, p90 and p95: half, nine in ten and 19 in 20 of the runs that reached the milestone took no longer; mean over those runs; reached: the share of runs that reached it. Time to detect = detected − T0; to contain = contained − detected; to recover = recovered − detected; for the score: half, nine in ten and 19 in 20 of all runs scored no more than p50, p90 and p95',
   breaches: 'probability: the share of runs that missed the deadline (a step or duty never done misses it)',
   criticalPath: 'the chain of steps that decided when the incident was recovered, traced back from the step that completed recovery through what each step waited for',
   bottlenecks: 'minutes of the critical path each role held (working, pacing, waiting for a free person or to come on call), averaged over recovered runs; wait: minutes per run the role\'s steps waited for a free person or the on-call delay',
   sensitivity: 'mean time to recover in the runs where the input was lowest (bottom tenth; for yes/no inputs: when it did not happen) against highest (top tenth; when it happened): the inputs that move recovery most come first. Margin: how far the swing could go by chance alone (95%, allowing for the number of inputs tested); inputs whose swing is within it are left out',
-  comparison: 'b − a with a 95% interval (mean ± 1.96 standard errors of the paired differences: both models meet the same draws run by run)',
+  comparison: 'b − a with a 95% interval (mean ± 1.96 standard errors of the paired differences: both models meet the same draws run by run); a time\'s means are over the runs where both reached it (n), a deadline\'s the share of runs that missed it',
 } as const;
 
 const TIMES = ['timeToDetect', 'timeToContain', 'timeToRecover'] as const;

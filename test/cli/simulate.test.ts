@@ -26,7 +26,7 @@ describe('firedrill simulate', () => {
       'simulationVersion', 'scenarioId', 'scenarioTitle', 'planId', 'model', 'runs', 'seed', 'timeToDetectMinutes', 'timeToContainMinutes', 'timeToRecoverMinutes', 'overallScore',
     ]);
     expect(report).toMatchObject({ simulationVersion: 1, scenarioId: 'ransomware-production-db', runs: 40, seed: 3 });
-    expect(report.breaches[0]).toEqual({ id: 'severity', title: expect.stringContaining('Severity declared within 15m'), probability: expect.any(Number) });
+    expect(report.breaches[0]).toEqual({ id: 'severity', title: expect.stringContaining('Severity declared within 15 min'), probability: expect.any(Number) });
   });
 
   it('writes Markdown, and self-contained HTML with its charts drawn in', async () => {
