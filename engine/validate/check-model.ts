@@ -57,7 +57,12 @@ export function modelNotes(model: ResponseModel, scenario: Scenario, script: Res
     if (acting && !acting.has(id)) notes.push({ path, atKey: true, message: `this role never acts in scenario "${scenario.id}" (its ${script.name} script gives it no step), ${nothing}` });
   };
   for (const id of Object.keys(model.roles)) role(id, ['roles', id]);
-  for (const id of Object.keys(model.actions)) action(id, ['actions', id], true);
+  for (const [id, behaviour] of Object.entries(model.actions)) {
+    action(id, ['actions', id], true);
+    const instead = behaviour.wrongRole?.role;
+    const owners = new Set(script.steps.filter((s) => s.action === id).map((s) => s.by));
+    if (instead !== undefined && owners.size === 1 && owners.has(instead)) notes.push({ path: ['actions', id, 'wrongRole', 'role'], message: `${instead} already does this action in the ${script.name} script, ${nothing}` });
+  }
   for (const id of Object.keys(model.channels)) channel(id, ['channels', id], true);
   for (const id of Object.keys(model.decisions)) {
     if (!answered.has(id)) notes.push({ path: ['decisions', id], atKey: true, message: `the team never answers this decision in scenario "${scenario.id}" (its ${script.name} script does not), ${nothing}` });

@@ -146,6 +146,16 @@ describe('settings that change nothing in the scenario simulated', () => {
     ]);
   });
 
+  it('notes a wrong role that is the role already doing the step', () => {
+    expect(notes('ransomware-production-db', 'exemplary', 'actions:\n  protect-backups: { wrongRole: { probability: 0.5, role: it-operations } }\n')).toEqual([
+      'team.model.yaml:4:59 actions.protect-backups.wrongRole.role: it-operations already does this action in the exemplary script, so this setting changes nothing',
+    ]);
+  });
+
+  it('names the channel a misspelt one was meant to be', () => {
+    expect(errors('format: firedrill-model/1\nid: x\nchannels:\n  emial: { notice: 5m }\n')).toEqual(['team.model.yaml:4:3 channels.emial: unknown field "emial" (did you mean "email"?)']);
+  });
+
   it('notes nothing in a model whose every setting is used', () => {
     expect(notes('ransomware-production-db', 'exemplary', 'actions:\n  protect-backups: { skip: 0.1 }\nchannels:\n  email: { notice: 5m }\n')).toEqual([]);
   });
