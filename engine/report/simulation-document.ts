@@ -25,7 +25,7 @@ function figures(report: SimulationReport): HeadlineFigure[] {
     value: minutes(spread.p50),
     target: minutesText(target),
     met: spread.p50 === null ? null : spread.p50 <= target,
-    definition: `p90 ${minutes(spread.p90)}, p95 ${minutes(spread.p95)}, mean ${minutes(spread.mean)}; reached in ${percent(spread.reached)} of ${runsText(report.runs)}`,
+    definition: `nine runs in ten within ${minutes(spread.p90)} (p90), 19 in 20 within ${minutes(spread.p95)} (p95); mean ${minutes(spread.mean)}; reached in ${percent(spread.reached)} of ${runsText(report.runs)}`,
   });
   return [
     {

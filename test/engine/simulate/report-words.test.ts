@@ -18,6 +18,14 @@ describe('the stress test report in words', () => {
     expect(markdown).not.toMatch(/\b\d+[mhd]\b/);
   });
 
+  it('says when the severity deadline is, and what each headline percentile means where it stands', () => {
+    expect(report.breaches.find((b) => b.id === 'duty:executive-briefing')).toBeDefined();
+    expect(report.breaches.map((b) => b.title)).toContain('Open the incident bridge (due at the severity deadline, 15 min after detection)');
+    expect(report.breaches.map((b) => b.title)).toContain('Protect the backups from deletion and encryption (due 30 min after the severity deadline, 45 min after detection)');
+    const recover = simulationDocument(report).blocks.flatMap((b) => (b.type === 'figures' ? b.figures : [])).find((f) => f.id === 'recovered')!;
+    expect(recover.definition).toMatch(/^nine runs in ten within .+ \(p90\), 19 in 20 within .+ \(p95\); mean .+; reached in 100% of 20 runs$/);
+  });
+
   it('says what the score\'s percentiles mean, and that the comparison\'s means are over the runs both models reached', () => {
     expect(report.definitions.times).toMatch(/for the score: .*scored no more than/);
     expect(markdown).toMatch(/\| Overall score \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \| — \| — \|/);
