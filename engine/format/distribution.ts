@@ -51,6 +51,8 @@ export const distributionSchema = z
     error: (issue) => `${issue.input === undefined ? 'is required' : typeof issue.input === 'number' ? `a duration needs its unit (${issue.input}m, ${issue.input}h)` : 'not a duration or a spread'}: write ${SPREAD_FORMS}`,
   })
   .meta({
+    // Named, so the model's JSON Schema defines it once ($defs) rather than at every field.
+    id: 'spread',
     description: 'A simulated duration (15m) or a spread: { uniform: { min, max } }, { triangular: { min, mode, max } }, { lognormal: { median, p90 } }, { exponential: { mean } }',
     examples: ['10m', { lognormal: { median: '10m', p90: '30m' } }],
   });

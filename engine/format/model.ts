@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, textSchema } from './common.js';
 import { distributionSchema } from './distribution.js';
-import { channelSchema } from './scenario.js';
+import { CHANNELS, channelSchema, type Channel } from './scenario.js';
 
 export const MODEL_FORMAT = 'firedrill-model/1';
 
@@ -30,6 +30,8 @@ const roleSchema = z.strictObject({
   onCall: distributionSchema.optional().describe('How long after the role is first needed its people are there'),
 });
 
+const channelBehaviourSchema = z.strictObject({ notice: distributionSchema.describe('How long an inject on this channel waits before someone notices it') });
+
 export const modelSchema = z.strictObject({
   format: z.literal(MODEL_FORMAT),
   id: idSchema,
@@ -40,7 +42,11 @@ export const modelSchema = z.strictObject({
     .describe("For actions the model does not list: the p90 of their duration as a multiple of the plan's duration (lognormal with the plan's duration as median); 1 keeps the plan's durations"),
   roles: z.record(idSchema, roleSchema).default({}),
   actions: z.record(idSchema, actionBehaviourSchema).default({}),
-  channels: z.partialRecord(channelSchema, z.strictObject({ notice: distributionSchema.describe('How long an inject on this channel waits before someone notices it') })).default({}),
+  // A mapping with a field per channel (not a record keyed by channel): a misspelt channel is
+  // then an unknown field, answered with the channel it was meant to be.
+  channels: z.strictObject(Object.fromEntries(CHANNELS.map((c) => [c, channelBehaviourSchema.optional()])) as Record<Channel, z.ZodOptional<typeof channelBehaviourSchema>>)
+    .default({})
+    .describe('Per channel an inject comes by: how long it waits before someone notices it'),
   decisions: z.record(idSchema, z.strictObject(behaviourFields)).default({}).describe('Decision points of the scenario: skip leaves it unanswered'),
   severity: z.strictObject(behaviourFields).optional().describe('The severity declaration'),
   whatIf: z

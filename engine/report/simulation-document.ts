@@ -25,7 +25,7 @@ function figures(report: SimulationReport): HeadlineFigure[] {
     value: minutes(spread.p50),
     target: minutesText(target),
     met: spread.p50 === null ? null : spread.p50 <= target,
-    definition: `p90 ${minutes(spread.p90)}, p95 ${minutes(spread.p95)}, mean ${minutes(spread.mean)}; reached in ${percent(spread.reached)} of ${runsText(report.runs)}`,
+    definition: `nine runs in ten within ${minutes(spread.p90)} (p90), 19 in 20 within ${minutes(spread.p95)} (p95); mean ${minutes(spread.mean)}; reached in ${percent(spread.reached)} of ${runsText(report.runs)}`,
   });
   return [
     {
@@ -58,7 +58,7 @@ export function simulationDocument(report: SimulationReport): ReportDocument {
         const target = report.targets[t.target];
         return [{ text: t.title, bold: true }, minutes(s.p50), { text: minutes(s.p90), tone: s.p90 !== null && s.p90 > target ? 'bad' : 'good' }, minutes(s.p95), minutes(s.mean), percent(s.reached), minutesText(target)];
       }),
-      [{ text: 'Overall score', bold: true }, String(report.overallScore.p50 ?? '—'), String(report.overallScore.p90 ?? '—'), String(report.overallScore.p95 ?? '—'), String(report.overallScore.mean ?? '—'), '100%', '—'],
+      [{ text: 'Overall score', bold: true }, String(report.overallScore.p50 ?? '—'), String(report.overallScore.p90 ?? '—'), String(report.overallScore.p95 ?? '—'), String(report.overallScore.mean ?? '—'), '—', '—'],
     ],
   });
   for (const t of TIMES) {
@@ -92,16 +92,21 @@ export function simulationDocument(report: SimulationReport): ReportDocument {
   });
 
   add({ type: 'heading', level: 2, text: 'What moves the time to recover most' });
+  const { withinChance } = report.sensitivity;
+  const leftOut = `${withinChance.toLocaleString('en')} input${withinChance === 1 ? '' : 's'} that var${withinChance === 1 ? 'ies' : 'y'} moved it by no more than chance could over ${runsText(report.runs)}`;
   if (report.sensitivity.inputs.length === 0) {
-    add({ type: 'paragraph', text: 'Nothing in this model varies from run to run, or no run recovered: there is nothing to rank.' });
+    add({ type: 'paragraph', text: withinChance > 0
+      ? `No input moved the time to recover by more than chance could: ${leftOut}. More runs may tell them apart.`
+      : 'Nothing in this model varies from run to run, or no run recovered: there is nothing to rank.' });
   } else {
     add({ type: 'chart', option: tornadoChartOption(report), aspect: Math.max(0.3, 0.05 * report.sensitivity.inputs.length), caption: 'Each input\'s bar spans the mean time to recover when it was low and when it was high; the widest move recovery most.' });
     add({
       type: 'table',
       definition: defs.sensitivity,
-      columns: [{ header: 'Input', width: 5 }, { header: 'Low', width: 1, align: 'right' }, { header: 'High', width: 1, align: 'right' }, { header: 'Swing', width: 1, align: 'right' }, { header: 'Runs (low / high)', width: 1.5, align: 'right' }],
-      rows: report.sensitivity.inputs.map((i) => [i.title, minutesText(i.low), minutesText(i.high), signed(i.swing, minutesText), `${i.lowRuns} / ${i.highRuns}`]),
+      columns: [{ header: 'Input', width: 5 }, { header: 'Low', width: 1, align: 'right' }, { header: 'High', width: 1, align: 'right' }, { header: 'Swing', width: 1, align: 'right' }, { header: 'Margin', width: 1, align: 'right' }, { header: 'Runs (low / high)', width: 1.5, align: 'right' }],
+      rows: report.sensitivity.inputs.map((i) => [i.title, minutesText(i.low), minutesText(i.high), signed(i.swing, minutesText), `±${minutesText(i.margin)}`, `${i.lowRuns} / ${i.highRuns}`]),
     });
+    if (withinChance > 0) add({ type: 'paragraph', style: 'note', text: `Left out: ${leftOut}.` });
   }
 
   if (report.comparison) {

@@ -1,5 +1,5 @@
-import { formatDuration } from '../format/duration.js';
 import type { Due } from '../format/plan.js';
+import { durationText } from '../format/time-text.js';
 import { minutesText } from '../scoring/minutes.js';
 import { indexScenario } from '../session/scenario-index.js';
 import { isFixed } from './distributions.js';
@@ -28,9 +28,13 @@ export interface InputDef {
   key: string | number;
 }
 
-const dueText = (due: Due) => {
-  const origin = due.from === 'detection' ? 'detection' : due.from === 'containment' ? 'containment' : 'the severity deadline';
-  return due.within === 0 ? `due at ${origin}` : `due ${formatDuration(due.within)} after ${origin}`;
+/** When a deadline falls, in words; one set from the severity deadline also says when that is after detection. */
+const dueText = (due: Due, responseDeadline: number) => {
+  if (due.from === 'severity-deadline') {
+    const fromDetection = `${durationText(responseDeadline + due.within)} after detection`;
+    return due.within === 0 ? `due at the severity deadline, ${fromDetection}` : `due ${durationText(due.within)} after the severity deadline, ${fromDetection}`;
+  }
+  return due.within === 0 ? `due at ${due.from}` : `due ${durationText(due.within)} after ${due.from}`;
 };
 
 /** The deadlines of the scenario: the severity response, each duty, each playbook step with a deadline, and the three targets. */
@@ -45,9 +49,9 @@ export function breachCatalogue(policy: ResponsePolicy): BreachDef[] {
   };
   const steps = playbook.steps.filter((s) => s.due && !scenario.notApplicable.includes(s.id) && s.actions.some(available));
   return [
-    { id: 'severity', title: `Severity declared within ${formatDuration(level.responseDeadline)} of detection (Sev ${level.level}, ${level.name})` },
-    ...index.duties.map((d) => ({ id: `duty:${d.id}`, title: `${d.title} (${dueText(d.due)})` })),
-    ...steps.map((s) => ({ id: `step:${s.id}`, title: `${s.title} (${dueText(s.due!)})` })),
+    { id: 'severity', title: `Severity declared within ${durationText(level.responseDeadline)} of detection (Sev ${level.level}, ${level.name})` },
+    ...index.duties.map((d) => ({ id: `duty:${d.id}`, title: `${d.title} (${dueText(d.due, level.responseDeadline)})` })),
+    ...steps.map((s) => ({ id: `step:${s.id}`, title: `${s.title} (${dueText(s.due!, level.responseDeadline)})` })),
     { id: 'target:detect', title: `Time to detect within the target of ${minutesText(level.targets.detect / 60_000)}` },
     { id: 'target:contain', title: `Time to contain within the target of ${minutesText(level.targets.contain / 60_000)}` },
     { id: 'target:recover', title: `Time to recover within the target of ${minutesText(level.targets.recover / 60_000)}` },

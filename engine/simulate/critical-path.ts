@@ -43,36 +43,56 @@ export function criticalPath(policy: ResponsePolicy, run: PlayedRun): CriticalPa
     return exact >= 0 ? exact : doneAtTime(plays, at, true);
   };
 
-  /** What an inject or decision came after: nothing but the clock when scheduled, else the step that set off its trigger. */
-  const before = (timed: { at?: number | undefined; delay?: number | undefined }, at: number) => {
-    if (timed.at === undefined) return cause(at - (timed.delay ?? 0));
-    path.scenario += at;
-    return -1;
+  // The path is walked back from recovery; `until` is when the link after the current one took
+  // over, so each link is counted up to there and no minute is counted twice.
+  let until = recoveredAt;
+  /** The step done at `at` (or the last before it, the gap going to the scenario's clock); -1: none, all of it the clock's. */
+  const link = (at: number) => {
+    const k = cause(at);
+    path.scenario += k >= 0 ? at - plays[k]!.doneAt : at;
+    if (k >= 0) until = plays[k]!.doneAt;
+    return k;
   };
+  /** What an inject or decision came after: nothing but the clock when scheduled, else the step that set off its trigger (and its delay). */
+  const before = (timed: { at?: number | undefined; delay?: number | undefined }, at: number) => {
+    if (timed.at !== undefined) {
+      path.scenario += at;
+      return -1;
+    }
+    path.scenario += timed.delay ?? 0;
+    return link(at - (timed.delay ?? 0));
+  };
+  /** The part of [from, to] before `until`. */
+  const clipped = (from: number, to: number) => Math.max(0, Math.min(to, until) - Math.min(from, until));
 
-  let k = cause(recoveredAt);
+  let k = link(recoveredAt);
   const visited = new Set<number>();
   while (k >= 0 && !visited.has(k)) {
     visited.add(k);
     const task = tasks[k]!;
     const play = plays[k]!;
     path.steps.unshift(`${roleTitle(play.actor)}: ${task.title}`);
-    spend(play.actor, play.doneAt - play.startAt);
-    spend(play.waitBecause?.kind === 'on-call' ? play.waitBecause.role : play.actor, play.startAt - play.meantAt);
-    spend(play.actor, play.meantAt - play.readyAt);
-    // A person busy with another step held it back: that step is the link before.
+    spend(play.actor, clipped(play.startAt, play.doneAt));
+    // A person busy with another step held it back: that step is the link before, up to this one's start.
     if (play.waitBecause?.kind === 'person' && play.waitBecause.task >= 0) {
+      until = Math.min(until, play.startAt);
       k = play.waitBecause.task;
       continue;
     }
+    spend(play.waitBecause?.kind === 'on-call' ? play.waitBecause.role : play.actor, clipped(play.meantAt, play.startAt));
+    spend(play.actor, clipped(play.readyAt, play.meantAt));
+    until = Math.min(until, play.readyAt);
     const ready = play.readyBecause;
     if (ready.kind === 'task') k = ready.task;
-    else if (ready.kind === 'milestone') k = cause(ready.at);
+    else if (ready.kind === 'milestone') k = link(ready.at);
     else if (ready.kind === 'inject') {
       path.noticing += play.readyAt - ready.firedAt;
+      until = ready.firedAt;
       k = before(scenario.injects.find((i) => i.id === ready.inject)!, ready.firedAt);
-    } else if (ready.kind === 'decision') k = before(scenario.decisions.find((d) => d.id === ready.decision)!, ready.at);
-    else k = -1;
+    } else if (ready.kind === 'decision') {
+      until = ready.at;
+      k = before(scenario.decisions.find((d) => d.id === ready.decision)!, ready.at);
+    } else k = -1;
   }
   return path;
 }

@@ -1,4 +1,5 @@
 import { mean, quantile, round2, sortedValues } from '../stats/descriptive.js';
+import { normalQuantile } from './distributions.js';
 import type { RunRecords } from './run-records.js';
 import type { Simulation } from './setup.js';
 
@@ -58,6 +59,11 @@ export interface SensitivityInput {
   high: number;
   /** high − low, minutes: how far this input alone moves the time to recover. */
   swing: number;
+  /**
+   * Minutes a swing could reach by chance alone: the 95% margin of the difference of the two
+   * means, widened for the number of inputs tested (Bonferroni). Every ranked swing exceeds it.
+   */
+  margin: number;
   lowRuns: number;
   highRuns: number;
 }
@@ -98,7 +104,8 @@ export interface SimulationReport {
   };
   /** The roles, the one that holds the critical path longest first. */
   bottlenecks: RoleFigure[];
-  sensitivity: { measure: 'timeToRecoverMinutes'; inputs: SensitivityInput[] };
+  /** inputs: those whose swing exceeds what chance could give, widest first (at most 15); withinChance: the inputs tested that did not. */
+  sensitivity: { measure: 'timeToRecoverMinutes'; inputs: SensitivityInput[]; withinChance: number };
   histograms: Record<'timeToDetectMinutes' | 'timeToContainMinutes' | 'timeToRecoverMinutes' | 'overallScore', HistogramBin[]>;
   comparison?: { model: { id: string; title: string; source: string }; differences: Difference[]; breaches: Difference[] };
   definitions: Record<keyof typeof SIMULATION_DEFINITIONS, string>;
@@ -106,12 +113,12 @@ export interface SimulationReport {
 
 export const SIMULATION_DEFINITIONS = {
   runs: 'each run is one drill of the scenario played by the engine on the simulated clock, with the team\'s steps, durations and delays drawn from the model',
-  times: 'p50, p90 and p95: half, nine in ten and 19 in 20 of the runs that reached the milestone took no longer; mean over those runs; reached: the share of runs that reached it. Time to detect = detected − T0; to contain = contained − detected; to recover = recovered − detected',
+  times: 'p50, p90 and p95: half, nine in ten and 19 in 20 of the runs that reached the milestone took no longer; mean over those runs; reached: the share of runs that reached it. Time to detect = detected − T0; to contain = contained − detected; to recover = recovered − detected; for the score: half, nine in ten and 19 in 20 of all runs scored no more than p50, p90 and p95',
   breaches: 'probability: the share of runs that missed the deadline (a step or duty never done misses it)',
   criticalPath: 'the chain of steps that decided when the incident was recovered, traced back from the step that completed recovery through what each step waited for',
-  bottlenecks: 'minutes of the critical path each role held (working, pacing, waiting for a free person or to come on call), averaged over recovered runs; wait: minutes per run the role\'s steps waited for a free person or the on-call delay',
-  sensitivity: 'mean time to recover in the runs where the input was lowest (bottom tenth; for yes/no inputs: when it did not happen) against highest (top tenth; when it happened): the inputs that move recovery most come first',
-  comparison: 'b − a with a 95% interval (mean ± 1.96 standard errors of the paired differences: both models meet the same draws run by run)',
+  bottlenecks: 'people: as the model says, or as many as the exemplary script keeps busy at once; critical path: minutes of the path from T+0 to recovery each role held (working, pacing, waiting to come on call), averaged over recovered runs, each minute counted once; wait: minutes per run the role\'s steps waited for a free person or the on-call delay',
+  sensitivity: 'mean time to recover in the runs where the input was lowest (bottom tenth; for yes/no inputs: when it did not happen) against highest (top tenth; when it happened): the inputs that move recovery most come first. Margin: how far the swing could go by chance alone (95%, allowing for the number of inputs tested); inputs whose swing is within it are left out',
+  comparison: 'b − a with a 95% interval (mean ± 1.96 standard errors of the paired differences: both models meet the same draws run by run); a time\'s means are over the runs where both reached it (n), a deadline\'s the share of runs that missed it',
 } as const;
 
 const TIMES = ['timeToDetect', 'timeToContain', 'timeToRecover'] as const;
@@ -152,12 +159,18 @@ export function histogram(values: Float64Array, bins = 20): HistogramBin[] {
   return Array.from({ length: last + 1 }, (_, bin) => ({ from: round2(start + bin * width), to: round2(start + (bin + 1) * width), count: counts.get(bin) ?? 0 }));
 }
 
-function sensitivity(simulation: Simulation, records: RunRecords): SensitivityInput[] {
+/** The mean and the variance (n − 1) of the time to recover over some runs. */
+function meanAndVariance(records: RunRecords, runs: number[]): { mean: number; variance: number } {
+  const m = runs.reduce((sum, run) => sum + records.timeToRecover[run]!, 0) / runs.length;
+  const squares = runs.reduce((sum, run) => sum + (records.timeToRecover[run]! - m) ** 2, 0);
+  return { mean: m, variance: runs.length > 1 ? squares / (runs.length - 1) : NaN };
+}
+
+function sensitivity(simulation: Simulation, records: RunRecords): SimulationReport['sensitivity'] {
   const { inputs } = simulation;
   const recovered: number[] = [];
   for (let run = 0; run < records.count; run++) if (!Number.isNaN(records.timeToRecover[run]!)) recovered.push(run);
-  const meanOver = (runs: number[]) => runs.reduce((s, run) => s + records.timeToRecover[run]!, 0) / runs.length;
-  const results: SensitivityInput[] = [];
+  const tested: { input: (typeof inputs)[number]; low: number[]; high: number[] }[] = [];
   inputs.forEach((input, i) => {
     const value = (run: number) => records.inputs[run * inputs.length + i]!;
     let low: number[];
@@ -171,11 +184,23 @@ function sensitivity(simulation: Simulation, records: RunRecords): SensitivityIn
       low = ordered.slice(0, tenth);
       high = ordered.slice(-tenth);
     }
-    if (low.length === 0 || high.length === 0 || recovered.length < 2) return;
-    const [lowMean, highMean] = [meanOver(low), meanOver(high)];
-    results.push({ id: input.id, title: input.title, low: round2(lowMean), high: round2(highMean), swing: round2(highMean - lowMean), lowRuns: low.length, highRuns: high.length });
+    // Two runs a side at least: one run says nothing of how far its mean could stray.
+    if (low.length >= 2 && high.length >= 2) tested.push({ input, low, high });
   });
-  return results.sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing) || a.id.localeCompare(b.id)).slice(0, 15);
+  // A hundred runs against another hundred differ by chance: an input that moves nothing still
+  // swings. Each swing is set against the margin chance allows, made wider the more inputs are
+  // tested, so that with 95% confidence no input in the ranking is there by chance alone.
+  const z = tested.length === 0 ? 0 : normalQuantile(1 - 0.025 / tested.length);
+  const results: SensitivityInput[] = [];
+  for (const { input, low, high } of tested) {
+    const [l, h] = [meanAndVariance(records, low), meanAndVariance(records, high)];
+    const swing = h.mean - l.mean;
+    const margin = z * Math.sqrt(l.variance / low.length + h.variance / high.length);
+    if (Math.abs(swing) <= margin) continue;
+    results.push({ id: input.id, title: input.title, low: round2(l.mean), high: round2(h.mean), swing: round2(swing), margin: round2(margin), lowRuns: low.length, highRuns: high.length });
+  }
+  results.sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing) || a.id.localeCompare(b.id));
+  return { measure: 'timeToRecoverMinutes', inputs: results.slice(0, 15), withinChance: tested.length - results.length };
 }
 
 function roleFigures(simulation: Simulation, records: RunRecords): { roles: RoleFigure[]; noticing: number; scenario: number } {
@@ -253,7 +278,7 @@ export function simulationReport(simulation: Simulation, records: RunRecords): S
     breaches: breaches.map((b, i) => ({ id: b.id, title: b.title, probability: breachProbability(i) })),
     criticalPath: { common: commonPaths(records), noticingMinutes: noticing, scenarioMinutes: scenario },
     bottlenecks: roles,
-    sensitivity: { measure: 'timeToRecoverMinutes', inputs: sensitivity(simulation, records) },
+    sensitivity: sensitivity(simulation, records),
     histograms: {
       timeToDetectMinutes: histogram(records.timeToDetect),
       timeToContainMinutes: histogram(records.timeToContain),

@@ -1,6 +1,7 @@
 import type { ResponseModel } from '../format/model.js';
 import type { Plan } from '../format/plan.js';
 import type { Scenario } from '../format/scenario.js';
+import type { ResponseScript } from '../format/script.js';
 import { unknownId, type FieldProblem } from './references.js';
 
 /** A problem with a model's field; atKey when the field's key is the unknown id (roles: { analyst: ... }). */
@@ -30,4 +31,45 @@ export function checkModel(model: ResponseModel, scenario: Scenario, plan: Plan)
   model.whatIf?.off?.actions.forEach((action, i) => known('action', actions, action, ['whatIf', 'off', 'actions', i], false));
   for (const role of Object.keys(model.whatIf?.extraPeople ?? {})) known('role', roles, role, ['whatIf', 'extraPeople', role]);
   return problems;
+}
+
+/**
+ * Settings that validate but change nothing in this scenario: an action the team's script never
+ * takes, a channel no inject comes by, a role that never acts. A model may be written for a team
+ * and reused across scenarios, so these are warnings, not errors; but never silently ignored.
+ */
+export function modelNotes(model: ResponseModel, scenario: Scenario, script: ResponseScript): ModelProblem[] {
+  const notes: ModelProblem[] = [];
+  const taken = new Set(script.steps.flatMap((s) => (s.action ? [s.action] : [])));
+  const answered = new Set(script.steps.flatMap((s) => (s.decision ? [s.decision] : [])));
+  const channels = new Set<string>(scenario.injects.map((i) => i.channel));
+  const wrongRoles = Object.values(model.actions).map((a) => a.wrongRole).filter((w) => w !== undefined);
+  // A wrong-role setting without a role may hand a step to any role: then every role may act.
+  const acting = wrongRoles.some((w) => w.role === undefined) ? null : new Set([...script.steps.map((s) => s.by), ...wrongRoles.map((w) => w.role!)]);
+  const nothing = 'so this setting changes nothing';
+  const action = (id: string, path: (string | number)[], atKey: boolean) => {
+    if (!taken.has(id)) notes.push({ path, atKey, message: `the team never takes this action in scenario "${scenario.id}" (its ${script.name} script does not), ${nothing}` });
+  };
+  const channel = (id: string, path: (string | number)[], atKey: boolean) => {
+    if (!channels.has(id)) notes.push({ path, atKey, message: `no inject of scenario "${scenario.id}" comes by ${id}, ${nothing}` });
+  };
+  const role = (id: string, path: (string | number)[]) => {
+    if (acting && !acting.has(id)) notes.push({ path, atKey: true, message: `this role never acts in scenario "${scenario.id}" (its ${script.name} script gives it no step), ${nothing}` });
+  };
+  for (const id of Object.keys(model.roles)) role(id, ['roles', id]);
+  for (const [id, behaviour] of Object.entries(model.actions)) {
+    action(id, ['actions', id], true);
+    const instead = behaviour.wrongRole?.role;
+    const owners = new Set(script.steps.filter((s) => s.action === id).map((s) => s.by));
+    if (instead !== undefined && owners.size === 1 && owners.has(instead)) notes.push({ path: ['actions', id, 'wrongRole', 'role'], message: `${instead} already does this action in the ${script.name} script, ${nothing}` });
+  }
+  for (const id of Object.keys(model.channels)) channel(id, ['channels', id], true);
+  for (const id of Object.keys(model.decisions)) {
+    if (!answered.has(id)) notes.push({ path: ['decisions', id], atKey: true, message: `the team never answers this decision in scenario "${scenario.id}" (its ${script.name} script does not), ${nothing}` });
+  }
+  if (model.severity && !script.steps.some((s) => s.declareSeverity !== undefined)) notes.push({ path: ['severity'], atKey: true, message: `the ${script.name} script never declares a severity, ${nothing}` });
+  model.whatIf?.off?.channels.forEach((id, i) => channel(id, ['whatIf', 'off', 'channels', i], false));
+  model.whatIf?.off?.actions.forEach((id, i) => action(id, ['whatIf', 'off', 'actions', i], false));
+  for (const id of Object.keys(model.whatIf?.extraPeople ?? {})) role(id, ['whatIf', 'extraPeople', id]);
+  return notes;
 }

@@ -1,20 +1,23 @@
 import { MODEL_FORMAT, modelSchema, type ResponseModel } from '../format/model.js';
 import type { Plan } from '../format/plan.js';
 import type { Scenario } from '../format/scenario.js';
-import { checkModel } from './check-model.js';
+import type { ResponseScript } from '../format/script.js';
+import { checkModel, modelNotes } from './check-model.js';
 import { compareLocatedErrors, quote, type LocatedError } from './located-error.js';
 import { checkSchema } from './schema-issues.js';
 import { parseYamlSource } from './yaml-source.js';
 import type { SourceText } from './library.js';
 
-export type LoadedModel = { ok: true; model: ResponseModel } | { ok: false; errors: LocatedError[] };
+/** notes: settings that change nothing in this scenario (given the script the team follows), each located. */
+export type LoadedModel = { ok: true; model: ResponseModel; notes: LocatedError[] } | { ok: false; errors: LocatedError[] };
 
 /**
  * Reads and validates a response model (firedrill-model/1) for a scenario and its plan: YAML
  * syntax, the schema, then every role, action, decision and inject it names. Never throws for
- * bad input; every error is located at its field.
+ * bad input; every error is located at its field. Given the script the team follows, it also
+ * notes the settings that change nothing in this scenario.
  */
-export function loadModel(source: SourceText, scenario: Scenario, plan: Plan): LoadedModel {
+export function loadModel(source: SourceText, scenario: Scenario, plan: Plan, script?: ResponseScript): LoadedModel {
   const parsed = parseYamlSource(source.file, source.text);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const yaml = parsed.source;
@@ -31,5 +34,6 @@ export function loadModel(source: SourceText, scenario: Scenario, plan: Plan): L
   }
   const problems = checkModel(checked.data, scenario, plan);
   if (problems.length > 0) return { ok: false, errors: problems.map((p) => yaml.error(p.path, p.message, { atKey: p.atKey ?? false })).sort(compareLocatedErrors) };
-  return { ok: true, model: checked.data };
+  const notes = script ? modelNotes(checked.data, scenario, script).map((p) => yaml.error(p.path, p.message, { atKey: p.atKey ?? false })).sort(compareLocatedErrors) : [];
+  return { ok: true, model: checked.data, notes };
 }

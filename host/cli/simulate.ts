@@ -5,6 +5,7 @@ import { simulationDocument } from '../../engine/report/simulation-document.js';
 import type { ResponseModel } from '../../engine/format/model.js';
 import type { Plan } from '../../engine/format/plan.js';
 import type { Scenario } from '../../engine/format/scenario.js';
+import type { ResponseScript } from '../../engine/format/script.js';
 import { MAX_SEED } from '../../engine/stats/random.js';
 import { formatLocatedError } from '../../engine/validate/index.js';
 import { loadModel } from '../../engine/validate/load-model.js';
@@ -49,7 +50,7 @@ function outProblem(out: string, io: CliIo): string | undefined {
 }
 
 /** A model file read and checked against the scenario: null with its errors printed when it does not validate. */
-function modelFile(path: string, scenario: Scenario, plan: Plan, io: CliIo): ResponseModel | null {
+function modelFile(path: string, scenario: Scenario, plan: Plan, script: ResponseScript, io: CliIo): ResponseModel | null {
   let text: string;
   try {
     text = readFileSync(resolve(io.cwd, path), 'utf8');
@@ -59,8 +60,11 @@ function modelFile(path: string, scenario: Scenario, plan: Plan, io: CliIo): Res
     io.stderr(`firedrill simulate: cannot read ${path}${why}\n`);
     return null;
   }
-  const loaded = loadModel({ file: path, text }, scenario, plan);
-  if (loaded.ok) return loaded.model;
+  const loaded = loadModel({ file: path, text }, scenario, plan, script);
+  if (loaded.ok) {
+    for (const note of loaded.notes) io.stderr(`${formatLocatedError({ ...note, message: `warning: ${note.message}` })}\n`);
+    return loaded.model;
+  }
   for (const error of loaded.errors) io.stderr(`${formatLocatedError(error)}\n`);
   return null;
 }
@@ -90,8 +94,8 @@ export async function simulateCommand(scenarioArg: string, options: SimulateOpti
     return 1;
   }
   const { scenario, plan, script } = resolved;
-  const model = options.model ? modelFile(options.model, scenario.scenario, plan.plan, io) : undefined;
-  const compared = options.compare ? modelFile(options.compare, scenario.scenario, plan.plan, io) : undefined;
+  const model = options.model ? modelFile(options.model, scenario.scenario, plan.plan, script!.script, io) : undefined;
+  const compared = options.compare ? modelFile(options.compare, scenario.scenario, plan.plan, script!.script, io) : undefined;
   if (model === null || compared === null) return 1;
 
   const progress = progressBar(`simulating ${scenario.scenario.id}`, runs * (compared ? 2 : 1));

@@ -47,7 +47,8 @@ export const simulateHelp = `
   --plan P     the plan, an id or a file (default: the scenario's own, from the bundled plans)
   --format     json (default; the contract, docs/analytics.md), md, or html (charts drawn in)
   --out F      write the report to F rather than print it
-A model that does not validate is reported as file:line:column field: message, and nothing is run.
+A model that does not validate is reported as file:line:column field: message, and nothing is run;
+a setting that changes nothing in this scenario is reported the same way as a warning, and the run goes on.
 `;
 
 export const packHelp = `

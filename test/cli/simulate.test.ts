@@ -26,7 +26,7 @@ describe('firedrill simulate', () => {
       'simulationVersion', 'scenarioId', 'scenarioTitle', 'planId', 'model', 'runs', 'seed', 'timeToDetectMinutes', 'timeToContainMinutes', 'timeToRecoverMinutes', 'overallScore',
     ]);
     expect(report).toMatchObject({ simulationVersion: 1, scenarioId: 'ransomware-production-db', runs: 40, seed: 3 });
-    expect(report.breaches[0]).toEqual({ id: 'severity', title: expect.stringContaining('Severity declared within 15m'), probability: expect.any(Number) });
+    expect(report.breaches[0]).toEqual({ id: 'severity', title: expect.stringContaining('Severity declared within 15 min'), probability: expect.any(Number) });
   });
 
   it('writes Markdown, and self-contained HTML with its charts drawn in', async () => {
@@ -74,6 +74,25 @@ describe('firedrill simulate', () => {
     const missing = await simulate('ransomware-production-db', '--runs', '10', '--seed', '1', '--model', 'nowhere.model.yaml');
     expect(missing.stderr).toBe('firedrill simulate: cannot read nowhere.model.yaml: no such file\n');
     expect(oneLineError(await simulate('ransomware-production-db', '--runs', '10', '--seed', '1', '--model', '.'))).toBe('firedrill simulate: cannot read .: it is a folder, not a model file');
+  });
+
+  it('warns, located, of every setting that changes nothing in this scenario, and still runs', async () => {
+    // Settings a programme owner means: an Azure action, a channel and a role this ransomware drill never uses.
+    writeFileSync(join(tmp, 'azure.model.yaml'), [
+      'format: firedrill-model/1', 'id: azure-team',
+      'actions:', '  revoke-entra-sessions: { skip: 1 }', '  protect-backups: { skip: 0.1 }',
+      'channels:', '  regulator-letter: { notice: 2h }',
+      'whatIf:', '  off: { channels: [regulator-letter], actions: [isolate-azure-vm] }', '',
+    ].join('\n'));
+    const result = await simulate('ransomware-production-db', '--runs', '5', '--seed', '1', '--model', 'azure.model.yaml');
+    expect(result.code).toBe(0);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      'azure.model.yaml:4:3 actions.revoke-entra-sessions: warning: the team never takes this action in scenario "ransomware-production-db" (its exemplary script does not), so this setting changes nothing',
+      'azure.model.yaml:7:3 channels.regulator-letter: warning: no inject of scenario "ransomware-production-db" comes by regulator-letter, so this setting changes nothing',
+      'azure.model.yaml:9:21 whatIf.off.channels[0]: warning: no inject of scenario "ransomware-production-db" comes by regulator-letter, so this setting changes nothing',
+      'azure.model.yaml:9:50 whatIf.off.actions[0]: warning: the team never takes this action in scenario "ransomware-production-db" (its exemplary script does not), so this setting changes nothing',
+    ]);
+    expect(JSON.parse(result.stdout).model.id).toBe('azure-team');
   });
 
   it('asks for --runs and --seed, and checks them, with the usage', async () => {

@@ -126,3 +126,37 @@ whatIf:
       .toEqual([expect.stringMatching(/^team\.model\.yaml:3:\d+ channels\.email\.notice\.uniform\.max: "soon" is not a duration/)]);
   });
 });
+
+describe('settings that change nothing in the scenario simulated', () => {
+  const notes = (scenario: string, script: string, yaml: string) => {
+    const w = bundledWorld(scenario, script);
+    const loaded = loadModel({ file: 'team.model.yaml', text: `format: firedrill-model/1\nid: x\n${yaml}` }, w.scenario, w.plan, w.script);
+    if (!loaded.ok) throw new Error(loaded.errors.map(formatLocatedError).join('\n'));
+    return loaded.notes.map(formatLocatedError);
+  };
+
+  it('notes a role that never acts and a decision the team never answers, located at their keys', () => {
+    // Nobody from communications acts in the insider drill; the flawed bucket script never answers the researcher.
+    expect(notes('insider-data-export', 'exemplary', 'roles:\n  communications-lead: { people: 2 }\nwhatIf: { extraPeople: { communications-lead: 1, it-operations: 1 } }\n')).toEqual([
+      'team.model.yaml:4:3 roles.communications-lead: this role never acts in scenario "insider-data-export" (its exemplary script gives it no step), so this setting changes nothing',
+      'team.model.yaml:5:26 whatIf.extraPeople.communications-lead: this role never acts in scenario "insider-data-export" (its exemplary script gives it no step), so this setting changes nothing',
+    ]);
+    expect(notes('public-test-bucket', 'flawed', 'decisions:\n  bucket-cleanup: { skip: 0.5 }\n  researcher-response: { skip: 0.5 }\n')).toEqual([
+      'team.model.yaml:5:3 decisions.researcher-response: the team never answers this decision in scenario "public-test-bucket" (its flawed script does not), so this setting changes nothing',
+    ]);
+  });
+
+  it('notes a wrong role that is the role already doing the step', () => {
+    expect(notes('ransomware-production-db', 'exemplary', 'actions:\n  protect-backups: { wrongRole: { probability: 0.5, role: it-operations } }\n')).toEqual([
+      'team.model.yaml:4:59 actions.protect-backups.wrongRole.role: it-operations already does this action in the exemplary script, so this setting changes nothing',
+    ]);
+  });
+
+  it('names the channel a misspelt one was meant to be', () => {
+    expect(errors('format: firedrill-model/1\nid: x\nchannels:\n  emial: { notice: 5m }\n')).toEqual(['team.model.yaml:4:3 channels.emial: unknown field "emial" (did you mean "email"?)']);
+  });
+
+  it('notes nothing in a model whose every setting is used', () => {
+    expect(notes('ransomware-production-db', 'exemplary', 'actions:\n  protect-backups: { skip: 0.1 }\nchannels:\n  email: { notice: 5m }\n')).toEqual([]);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { documentToMarkdown } from '../../../engine/report/document-markdown.js';
+import { simulationDocument } from '../../../engine/report/simulation-document.js';
+import { simulateHere } from '../../../engine/simulate/simulate.js';
+import { bundledWorld, modelFrom } from '../../helpers/simulation.js';
+
+// The stress test report read by a programme owner: durations written one way (the app's, "1 h",
+// "15 min"), and every figure explained where it stands.
+
+const world = bundledWorld('ransomware-production-db');
+const report = simulateHere({ ...world, runs: 20, seed: 4 }, { model: modelFrom(world, 'id: late\nseverity: { late: { probability: 0.5, by: 30m } }\n') });
+const markdown = documentToMarkdown(simulationDocument(report));
+
+describe('the stress test report in words', () => {
+  it('writes the deadlines\' durations as every other figure is written, never in the file syntax', () => {
+    expect(report.breaches.find((b) => b.id === 'severity')!.title).toBe('Severity declared within 15 min of detection (Sev 1, Critical)');
+    expect(report.breaches.find((b) => b.id === 'duty:customer-notification')!.title).toBe('Notify affected customers (due 3 d after detection)');
+    expect(markdown).not.toMatch(/\b\d+[mhd]\b/);
+  });
+
+  it('says when the severity deadline is, and what each headline percentile means where it stands', () => {
+    expect(report.breaches.find((b) => b.id === 'duty:executive-briefing')).toBeDefined();
+    expect(report.breaches.map((b) => b.title)).toContain('Open the incident bridge (due at the severity deadline, 15 min after detection)');
+    expect(report.breaches.map((b) => b.title)).toContain('Protect the backups from deletion and encryption (due 30 min after the severity deadline, 45 min after detection)');
+    const recover = simulationDocument(report).blocks.flatMap((b) => (b.type === 'figures' ? b.figures : [])).find((f) => f.id === 'recovered')!;
+    expect(recover.definition).toMatch(/^nine runs in ten within .+ \(p90\), 19 in 20 within .+ \(p95\); mean .+; reached in 100% of 20 runs$/);
+  });
+
+  it('says what the score\'s percentiles mean, and that the comparison\'s means are over the runs both models reached', () => {
+    expect(report.definitions.times).toMatch(/for the score: .*scored no more than/);
+    expect(markdown).toMatch(/\| Overall score \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \| — \| — \|/);
+    expect(report.definitions.comparison).toContain('over the runs where both reached it');
+  });
+});
