@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } f
 import type { HistoryResult } from '../../engine/protocol/index.js';
 import type { Drill, DrillGroup } from '../../engine/report/drill-history.js';
 import { drillHistoryChartOption, type ReportChartOption } from '../../engine/report/charts.js';
-import { comparePeriodsOfDrills, drillStatistics, estimateText, type DrillMeasure, type PeriodVerdict } from '../../engine/report/drill-statistics.js';
+import { compareHalves, drillStatistics, estimateText, verdictText, type DrillMeasure } from '../../engine/report/drill-statistics.js';
 import type { MedianEstimate } from '../../engine/stats/bootstrap.js';
 import type { Spread } from '../../engine/scoring/metrics.js';
 import { useClient } from '../app/app-context.js';
@@ -13,20 +13,11 @@ import './sessions-history.css';
 
 type GroupBy = 'scenario' | 'plan';
 
-
-
 const METRICS: { key: 'timeToDetect' | 'timeToContain' | 'timeToRecover'; measure: DrillMeasure; title: string; of: (drill: Drill) => number | null }[] = [
   { key: 'timeToDetect', measure: 'timeToDetectMinutes', title: 'Time to detect', of: (d) => d.timeToDetectMinutes },
   { key: 'timeToContain', measure: 'timeToContainMinutes', title: 'Time to contain', of: (d) => d.timeToContainMinutes },
   { key: 'timeToRecover', measure: 'timeToRecoverMinutes', title: 'Time to recover', of: (d) => d.timeToRecoverMinutes },
 ];
-
-/** The earlier half of a group's drills against the later half, in words. */
-function verdictText(verdict: PeriodVerdict, earlier: number, later: number): string {
-  const drills = (n: number) => `${n} drill${n === 1 ? '' : 's'}`;
-  if (verdict === 'not enough drills to tell') return `earlier ${drills(earlier)} against later ${drills(later)}: not enough drills to tell`;
-  return `${verdict} in the later ${drills(later)} than the earlier ${drills(earlier)}`;
-}
 
 /** One headline figure, named by its title for a screen reader. */
 function Figure({ title, value, children }: { title: string; value: string | number; children?: ReactNode }) {
@@ -112,7 +103,7 @@ function GroupSection({ group }: { group: DrillGroup }) {
   const count = group.drills.length;
   const statistics = useMemo(() => drillStatistics(group.drills), [group]);
   // The later half of the drills against the earlier half.
-  const periods = useMemo(() => (count >= 2 ? comparePeriodsOfDrills(group.drills, group.drills[Math.floor(count / 2)]!.startedAt) : null), [group, count]);
+  const periods = useMemo(() => compareHalves(group.drills), [group]);
   const verdict = (measure: DrillMeasure) => (periods ? verdictText(periods.comparisons[measure].verdict, periods.earlier, periods.later) : 'one drill: nothing to compare yet');
   const score = statistics.measures.overallScore;
   return (

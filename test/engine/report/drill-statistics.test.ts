@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePeriods, comparePeriodsOfDrills, drillStatistics, estimateText, type DrillSample } from '../../../engine/report/drill-statistics.js';
+import { compareHalves, comparePeriods, comparePeriodsOfDrills, verdictText, drillStatistics, estimateText, type DrillSample } from '../../../engine/report/drill-statistics.js';
 import { minutesText } from '../../../engine/report/figures.js';
 import { bootstrapMedian } from '../../../engine/stats/bootstrap.js';
 
@@ -40,6 +40,31 @@ describe('two periods of drills', () => {
     const comparison = comparePeriods([120, 95, 140], [100, 80, 130]);
     expect(comparison.difference).toBe(-20);
     expect(comparison.verdict).toBe('not enough drills to tell');
+  });
+
+  it('are "not enough drills to tell" below four drills a period, however far apart: 2 against 2 of one process look apart one time in three', () => {
+    expect(comparePeriods([52, 93], [1230, 4570]).verdict).toBe('not enough drills to tell');
+    expect(comparePeriods([10, 11, 12], [100, 110, 120]).verdict).toBe('not enough drills to tell');
+    expect(comparePeriods([100, 110, 120, 130], [10, 11, 12, 13]).verdict).toBe('faster');
+  });
+
+  it('seldom tell a change where there is none: drills of one process, split in two, tell a change in under 5% of splits', () => {
+    let seed = 7;
+    const uniform = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (const n of [2, 3, 4, 6]) {
+      const told = Array.from({ length: 200 }, (_, t) => comparePeriods(Array.from({ length: n }, uniform), Array.from({ length: n }, uniform), { seed: t + 1, resamples: 500 }))
+        .filter((c) => c.verdict !== 'not enough drills to tell').length;
+      expect(told, `${n} against ${n} drills`).toBeLessThan(10);
+    }
+  });
+
+  it('of the later half against the earlier half split by position, so drills that started at the same moment still make two halves', () => {
+    const same = '2025-06-10T01:30:00.000Z';
+    const halves = compareHalves([drill('d', same, 4570), drill('a', same, 52), drill('c', same, 1230), drill('b', same, 93)]);
+    expect(halves).toMatchObject({ earlier: 2, later: 2 });
+    expect(halves!.comparisons.timeToRecoverMinutes.before.median).toBe(72.5);
+    expect(compareHalves([drill('a', same, 52)])).toBeNull();
+    expect(verdictText('not enough drills to tell', 2, 2)).toBe('earlier 2 drills against later 2 drills: not enough drills to tell');
   });
 
   it('show a change when the intervals are apart', () => {
