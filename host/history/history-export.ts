@@ -1,6 +1,7 @@
 import type { DrillGroup, DrillHistory } from '../../engine/report/drill-history.js';
 import { minutesText } from '../../engine/report/figures.js';
 import type { Spread } from '../../engine/scoring/metrics.js';
+import { compareHalves, drillStatistics, estimateText, verdictText, type DrillMeasure } from '../../engine/report/drill-statistics.js';
 import { csvText } from '../export/csv.js';
 import type { CollectedDrills } from './collect-drills.js';
 
@@ -49,17 +50,34 @@ export function historyToCsv(history: DrillHistory): string {
   return csvText<(typeof HISTORY_CSV_COLUMNS)[number]>([...drills, ...summaries], HISTORY_CSV_COLUMNS);
 }
 
-const trendText = (trend: number | null) => (trend === null ? 'no trend yet' : trend < 0 ? `${minutesText(-trend)} faster per drill` : trend > 0 ? `${minutesText(trend)} slower per drill` : 'steady');
+const MEASURES = [
+  ['time to detect', 'timeToDetectMinutes'],
+  ['time to contain', 'timeToContainMinutes'],
+  ['time to recover', 'timeToRecoverMinutes'],
+] as const;
 
+const drillsText = (n: number) => `${n} ${n === 1 ? 'drill' : 'drills'}`;
+
+/**
+ * A group as the History shows it: medians with their bootstrap interval and n, and the later
+ * half of the drills against the earlier half ("not enough drills to tell" while the intervals
+ * overlap), never a bare mean or a trend drawn through two drills.
+ */
 function groupText(group: DrillGroup): string[] {
-  const line = (title: string, spread: Spread & { definition: string }) =>
-    `  ${title.padEnd(16)} mean ${minutesText(spread.mean).padEnd(11)} median ${minutesText(spread.median).padEnd(11)} (${spread.count} of ${group.drills.length} drills; ${trendText(spread.trendPerDrill)})`;
-  const versions = group.versions.length > 1 ? ` (${group.versions.length} versions: ${group.versions.map((v) => `v${v.number} ${v.drills} ${v.drills === 1 ? 'drill' : 'drills'}`).join(', ')})` : '';
+  const statistics = drillStatistics(group.drills);
+  const halves = compareHalves(group.drills);
+  const verdict = (measure: DrillMeasure) => (halves ? verdictText(halves.comparisons[measure].verdict, halves.earlier, halves.later) : 'one drill: nothing to compare yet');
+  const line = (title: string, measure: DrillMeasure) => {
+    const estimate = statistics.measures[measure];
+    return estimate.n === 0
+      ? `  ${title.padEnd(16)} not reached in ${group.drills.length === 1 ? 'the one drill' : `any of the ${group.drills.length} drills`}`
+      : `  ${title.padEnd(16)} median ${estimateText(estimate, minutesText)}, reached in ${estimate.n} of ${group.drills.length}; ${verdict(measure)}`;
+  };
+  const versions = group.versions.length > 1 ? ` (${group.versions.length} versions: ${group.versions.map((v) => `v${v.number} ${drillsText(v.drills)}`).join(', ')})` : '';
   return [
-    `${group.by} ${group.id} ("${group.title}"): ${group.drills.length} ${group.drills.length === 1 ? 'drill' : 'drills'}${versions}, mean score ${group.meanScore}`,
-    line('time to detect', group.metrics.timeToDetect),
-    line('time to contain', group.metrics.timeToContain),
-    line('time to recover', group.metrics.timeToRecover),
+    `${group.by} ${group.id} ("${group.title}"): ${drillsText(group.drills.length)}${versions}`,
+    `  ${'score'.padEnd(16)} median ${estimateText(statistics.measures.overallScore, String)}; ${verdict('overallScore')}`,
+    ...MEASURES.map(([title, measure]) => line(title, measure)),
   ];
 }
 
@@ -71,7 +89,7 @@ export function historyToText(history: DrillHistory): string {
     '',
     ...history.byScenario.flatMap(groupText),
     '',
-    `Definitions (simulated time): ${first.timeToDetect.definition}; ${first.timeToContain.definition}; ${first.timeToRecover.definition}. Trend: least-squares slope over the drills, oldest first.`,
+    `Definitions (simulated time): ${first.timeToDetect.definition}; ${first.timeToContain.definition}; ${first.timeToRecover.definition}. Intervals: 95% percentile bootstrap of the median; the later half of the drills is set against the earlier half, and a change is said only when their intervals do not overlap.`,
     '',
   ].join('\n');
 }

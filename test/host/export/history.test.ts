@@ -10,6 +10,9 @@ import { loadBundledLibrary } from '../../../host/library/load.js';
 import { act, end, loadMini, MIN, MINI_PLAN_FILE, MINI_SCENARIO_FILE, sessionFrom } from '../../helpers/world.js';
 import { cli, playBundledScripts, writeJournal, type PlayedJournal } from './exports-helpers.js';
 import { rechained, rechainedText } from '../../helpers/chain.js';
+import { bootstrapMedian } from '../../../engine/stats/bootstrap.js';
+import { estimateText } from '../../../engine/report/drill-statistics.js';
+import { minutesText } from '../../../engine/report/figures.js';
 
 // The drill history of a real data folder in a temporary directory: ended sessions, active and
 // archived, replayed and scored; their means, medians and trend per plan and per scenario;
@@ -114,7 +117,11 @@ describe('firedrill history', () => {
     const text = await cli(['history', '--data-dir', root]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^plan cloud-cirp/m);
-    expect(text.stdout).toContain('time to detect   mean ');
+    // As the History shows them: a median with its n and interval, and no trend drawn through 2 drills against 2.
+    const detect = bootstrapMedian(times(ended, 'timeToDetectMinutes'));
+    expect(text.stdout).toContain(`  time to detect   median ${estimateText(detect, minutesText)}, reached in ${detect.n} of 4; earlier 2 drills against later 2 drills: not enough drills to tell\n`);
+    expect(text.stdout).toMatch(/^ {2}score {12}median [\d.]+ \(n = 4; 95% interval /m);
+    expect(text.stdout).not.toMatch(/ mean |per drill/);
     mkdirSync(join(tmp, 'empty'), { recursive: true }); // a data folder with no sessions in it (one not there at all is refused)
     const empty = await cli(['history', '--data-dir', join(tmp, 'empty')]);
     expect(empty).toMatchObject({ code: 0, stdout: 'No ended sessions yet.\n', stderr: '' });
