@@ -165,6 +165,41 @@ describe('the history of drills', () => {
     expect(client.calls.find((c) => c.type === 'history.label')?.params).toEqual({ sessionId: d1.sessionId, label: 'Test run', excluded: true });
     expect(await within(form).findByRole('status')).toHaveTextContent(`Saved: the drill of ${localDateTime(d1.startedAt)} is left out of the figures.`);
     await waitFor(() => expect(figure(screen.getByRole('region', { name: 'Left open overnight' }), 'Drills')).toHaveTextContent('2'));
-    expect(within(form).getByRole('list')).toHaveTextContent(`${localDateTime(d1.startedAt)}: Left open overnight (Test run)`);
+    expect(within(form).getByRole('list')).toHaveTextContent(`${localDateTime(d1.startedAt)}: Left open overnight, score 50 / 100 (Test run)`);
+  });
+
+  it('names each drill so two started at the same moment can be told apart (its score, then its session)', async () => {
+    const same = '2025-06-10T01:30:00.000Z';
+    renderHistory({ history: drillHistory([drill('rw-exemplary', same, [52, 22, 234], { overallScore: 100 }), drill('rw-flawed', same, [93, 87, null], { overallScore: 46.5 }), drill('rw-again', same, [52, 22, 234], { overallScore: 100 })]) });
+    const form = await screen.findByRole('region', { name: 'Label or leave out a drill' });
+    const names = within(within(form).getByRole('combobox', { name: 'Drill' })).getAllByRole('option').map((o) => o.textContent);
+    expect(new Set(names).size).toBe(3);
+    expect(names).toContain(`${localDateTime(same)}: Left open overnight, score 46.5 / 100`);
+    expect(names).toContain(`${localDateTime(same)}: Left open overnight, score 100 / 100 (session rw-again)`);
+  });
+
+  it('undoes a label or an exclusion in one step, from the keyboard', async () => {
+    const client = fakeClient();
+    const labels = new Map<string, { label: string | null; excluded: boolean }>();
+    client.override('history.get', () => ({
+      history: drillHistory(DRILLS.filter((d) => !labels.get(d.sessionId)?.excluded)), excluded: DRILLS.filter((d) => labels.get(d.sessionId)?.excluded), skipped: [], running: 0, unverified: 0,
+    }));
+    client.override('history.label', ({ sessionId, label, excluded }) => {
+      const entry = { label: label ?? null, excluded: excluded ?? false };
+      labels.set(sessionId, entry);
+      return { sessionId, ...entry };
+    });
+    const user = userEvent.setup();
+    renderWithApp(<HistoryView />, client);
+    const form = await screen.findByRole('region', { name: 'Label or leave out a drill' });
+    within(form).getByRole('combobox', { name: 'Drill' }).focus();
+    await user.keyboard('{Tab}aborted{Tab} {Tab}{Enter}');
+    expect(await within(form).findByRole('status')).toHaveTextContent(/left out of the figures/);
+    await waitFor(() => expect(within(form).getByRole('list')).toHaveTextContent('Left open overnight'));
+    within(form).getByRole('button', { name: /^Undo/ }).focus();
+    await user.keyboard('{Enter}');
+    expect(client.calls.filter((c) => c.type === 'history.label').at(-1)?.params).toEqual({ sessionId: 'd3', label: null, excluded: false });
+    await waitFor(() => expect(within(form).queryByRole('list')).toBeNull());
+    expect(within(form).getByRole('status')).toHaveTextContent(/Undone: the drill of .* is counted in the figures again/);
   });
 });
