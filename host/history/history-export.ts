@@ -23,38 +23,44 @@ const METRICS = [
   ['time_to_recover', 'timeToRecover'],
 ] as const;
 
-export const HISTORY_CSV_COLUMNS = [
-  'table', 'by', 'group_id', 'group_title', 'session_id', 'started_at', 'plan_id', 'scenario_id', 'mode', 'overall_score',
-  'time_to_detect_minutes', 'time_to_contain_minutes', 'time_to_recover_minutes', 'archived', 'metric', 'drills', 'count', 'mean', 'median', 'stdev', 'min', 'max',
-  'trend_per_drill', 'definition', 'scenario_version', 'scenario_hash', 'plan_version', 'plan_hash',
-] as const;
-
-/**
- * One header; the `table` column says what a row is: `drill` (one ended session, oldest
- * first) or `summary` (one measure of one plan's or scenario's drills: mean, median, spread, trend).
- */
-export function historyToCsv(history: DrillHistory): string {
-  const drills = history.drills.map((d) => ({
-    table: 'drill', session_id: d.sessionId, started_at: d.startedAt, plan_id: d.planId, scenario_id: d.scenarioId, mode: d.mode, overall_score: d.overallScore,
-    time_to_detect_minutes: d.timeToDetectMinutes, time_to_contain_minutes: d.timeToContainMinutes, time_to_recover_minutes: d.timeToRecoverMinutes, archived: d.archived,
-    scenario_version: d.scenarioVersion, scenario_hash: d.scenarioHash, plan_version: d.planVersion, plan_hash: d.planHash,
-  }));
-  const summaries = [...history.byPlan, ...history.byScenario].flatMap((group) =>
-    METRICS.map(([metric, key]) => {
-      const spread: Spread & { definition: string } = group.metrics[key];
-      return {
-        table: 'summary', by: group.by, group_id: group.id, group_title: group.title, metric, drills: group.drills.length, count: spread.count, mean: spread.mean,
-        median: spread.median, stdev: spread.stdev, min: spread.min, max: spread.max, trend_per_drill: spread.trendPerDrill, definition: spread.definition,
-      };
-    }));
-  return csvText<(typeof HISTORY_CSV_COLUMNS)[number]>([...drills, ...summaries], HISTORY_CSV_COLUMNS);
-}
-
 const MEASURES = [
   ['time to detect', 'timeToDetectMinutes'],
   ['time to contain', 'timeToContainMinutes'],
   ['time to recover', 'timeToRecoverMinutes'],
 ] as const;
+
+export const HISTORY_CSV_COLUMNS = [
+  'table', 'by', 'group_id', 'group_title', 'session_id', 'started_at', 'plan_id', 'scenario_id', 'mode', 'overall_score',
+  'time_to_detect_minutes', 'time_to_contain_minutes', 'time_to_recover_minutes', 'archived', 'metric', 'drills', 'count', 'mean', 'median', 'stdev', 'min', 'max',
+  'trend_per_drill', 'definition', 'scenario_version', 'scenario_hash', 'plan_version', 'plan_hash', 'median_low', 'median_high', 'later_half', 'label',
+] as const;
+
+/**
+ * One header; the `table` column says what a row is: `drill` (one ended session, oldest
+ * first) or `summary` (one measure of one plan's or scenario's drills: mean, median with its 95%
+ * bootstrap interval, spread, trend, and the later half of the drills against the earlier half).
+ */
+export function historyToCsv(history: DrillHistory): string {
+  const drills = history.drills.map((d) => ({
+    table: 'drill', session_id: d.sessionId, started_at: d.startedAt, plan_id: d.planId, scenario_id: d.scenarioId, mode: d.mode, overall_score: d.overallScore,
+    time_to_detect_minutes: d.timeToDetectMinutes, time_to_contain_minutes: d.timeToContainMinutes, time_to_recover_minutes: d.timeToRecoverMinutes, archived: d.archived,
+    scenario_version: d.scenarioVersion, scenario_hash: d.scenarioHash, plan_version: d.planVersion, plan_hash: d.planHash, label: d.label,
+  }));
+  const summaries = [...history.byPlan, ...history.byScenario].flatMap((group) => {
+    const statistics = drillStatistics(group.drills);
+    const halves = compareHalves(group.drills);
+    return METRICS.map(([metric, key], i) => {
+      const spread: Spread & { definition: string } = group.metrics[key];
+      const measure = MEASURES[i]![1];
+      return {
+        table: 'summary', by: group.by, group_id: group.id, group_title: group.title, metric, drills: group.drills.length, count: spread.count, mean: spread.mean,
+        median: spread.median, stdev: spread.stdev, min: spread.min, max: spread.max, trend_per_drill: spread.trendPerDrill, definition: spread.definition,
+        median_low: statistics.measures[measure].low, median_high: statistics.measures[measure].high, later_half: halves?.comparisons[measure].verdict ?? null,
+      };
+    });
+  });
+  return csvText<(typeof HISTORY_CSV_COLUMNS)[number]>([...drills, ...summaries], HISTORY_CSV_COLUMNS);
+}
 
 const drillsText = (n: number) => `${n} ${n === 1 ? 'drill' : 'drills'}`;
 

@@ -110,6 +110,10 @@ describe('firedrill history', () => {
     expect(rows.filter((r) => r.table === 'summary')).toHaveLength(3 * (1 + 2));
     const detect = rows.find((r) => r.table === 'summary' && r.by === 'plan' && r.metric === 'time_to_detect')!;
     expect(Number(detect.mean)).toBeCloseTo(mean(times(ended, 'timeToDetectMinutes')), 2);
+    // The median's 95% bootstrap interval and the halves' verdict, as the History gives them.
+    const interval = bootstrapMedian(times(ended, 'timeToDetectMinutes'));
+    expect([Number(detect.median_low), Number(detect.median_high)]).toEqual([interval.low, interval.high]);
+    expect(detect.later_half).toBe('not enough drills to tell');
     expect(Number(detect.median)).toBeCloseTo(median(times(ended, 'timeToDetectMinutes')), 2);
   });
 
