@@ -1,7 +1,7 @@
 import type { DrillGroup, DrillHistory } from '../../engine/report/drill-history.js';
 import { minutesText } from '../../engine/report/figures.js';
 import type { Spread } from '../../engine/scoring/metrics.js';
-import { compareHalves, drillStatistics, estimateText, verdictText, type DrillMeasure } from '../../engine/report/drill-statistics.js';
+import { compareHalves, DRILL_MEASURES, drillStatistics, estimateText, verdictText, type DrillMeasure } from '../../engine/report/drill-statistics.js';
 import { csvText } from '../export/csv.js';
 import type { CollectedDrills } from './collect-drills.js';
 
@@ -13,8 +13,23 @@ export type HistoryFormat = (typeof HISTORY_FORMATS)[number];
 
 export const HISTORY_VERSION = 1;
 
+/**
+ * Each group with its honest figures added (what the History shows): `statistics`, each measure's
+ * median with n and, from 5 drills, its 95% bootstrap interval; `laterHalf`, the later half of the
+ * drills against the earlier half, measure by measure (null below two drills).
+ */
+function withStatistics(group: DrillGroup) {
+  const halves = compareHalves(group.drills);
+  return {
+    ...group,
+    statistics: drillStatistics(group.drills).measures,
+    laterHalf: halves && { earlier: halves.earlier, later: halves.later, ...Object.fromEntries(DRILL_MEASURES.map((m) => [m, halves.comparisons[m].verdict])) },
+  };
+}
+
 export function historyToJson(history: DrillHistory, collected: Pick<CollectedDrills, 'skipped' | 'running' | 'unverified'>, filter: { plan?: string; scenario?: string }): string {
-  return `${JSON.stringify({ historyVersion: HISTORY_VERSION, filter, ...history, skipped: collected.skipped, running: collected.running, unverified: collected.unverified }, null, 2)}\n`;
+  const groups = { byPlan: history.byPlan.map(withStatistics), byScenario: history.byScenario.map(withStatistics) };
+  return `${JSON.stringify({ historyVersion: HISTORY_VERSION, filter, ...history, ...groups, skipped: collected.skipped, running: collected.running, unverified: collected.unverified }, null, 2)}\n`;
 }
 
 const METRICS = [

@@ -70,6 +70,10 @@ describe('firedrill history', () => {
       expect(plan.metrics[metric].max).toBe(Math.max(...values));
     }
     expect(plan.metrics.timeToDetect.definition).toBe('time to detect = detected − T0 (when the compromise really began)');
+    // The honest figures beside the descriptive ones: each median with n and (from 5 drills) its interval, and the halves' verdict.
+    expect(plan.statistics.timeToDetectMinutes).toEqual(drillMedian(times(ended, 'timeToDetectMinutes')));
+    expect(plan.statistics.overallScore.n).toBe(4);
+    expect(plan.laterHalf).toEqual({ earlier: 2, later: 2, timeToDetectMinutes: 'not enough drills to tell', timeToContainMinutes: 'not enough drills to tell', timeToRecoverMinutes: 'not enough drills to tell', overallScore: 'not enough drills to tell' });
 
     expect(history.byScenario).toHaveLength(2);
     for (const group of history.byScenario) {
