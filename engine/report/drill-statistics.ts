@@ -116,6 +116,23 @@ export function compareHalves(drills: readonly DrillSample[], options: Bootstrap
   return { splitAt: ordered[half]!.startedAt, earlier: earlier.length, later: later.length, excluded: [], comparisons: compareMeasures(earlier, later, options) };
 }
 
+/**
+ * The later half of a group's drills against the earlier half, or null: below two drills, or when
+ * the drills are of several scenarios (a plan's drills): a later half of harder scenarios would
+ * read as "slower" with nothing changed in the team, so each scenario is compared on its own.
+ */
+export function compareHalvesOfOneScenario(drills: readonly (DrillSample & Pick<Drill, 'scenarioId'>)[], options: BootstrapOptions = {}): PeriodsOfDrills | null {
+  return new Set(drills.map((d) => d.scenarioId)).size > 1 ? null : compareHalves(drills, options);
+}
+
+/** What the figures of a group say of its halves, measure by measure, in words. */
+export function laterHalfText(drills: readonly (DrillSample & Pick<Drill, 'scenarioId'>)[]): (measure: DrillMeasure) => string {
+  const halves = compareHalvesOfOneScenario(drills);
+  if (halves) return (measure) => verdictText(halves.comparisons[measure].verdict, halves.earlier, halves.later);
+  const scenarios = new Set(drills.map((d) => d.scenarioId)).size;
+  return () => (scenarios > 1 ? `drills of ${scenarios} scenarios: see each scenario for a change` : 'one drill: nothing to compare yet');
+}
+
 /** A comparison of two periods in words: "not enough drills to tell" unless the intervals are apart. */
 export function verdictText(verdict: PeriodVerdict, earlier: number, later: number): string {
   const drills = (n: number) => `${n} drill${n === 1 ? '' : 's'}`;

@@ -1,7 +1,7 @@
 import type { DrillGroup, DrillHistory } from '../../engine/report/drill-history.js';
 import { minutesText } from '../../engine/report/figures.js';
 import type { Spread } from '../../engine/scoring/metrics.js';
-import { compareHalves, DRILL_MEASURES, drillStatistics, estimateText, verdictText, type DrillMeasure } from '../../engine/report/drill-statistics.js';
+import { compareHalvesOfOneScenario, DRILL_MEASURES, drillStatistics, estimateText, laterHalfText, type DrillMeasure } from '../../engine/report/drill-statistics.js';
 import { csvText } from '../export/csv.js';
 import type { CollectedDrills } from './collect-drills.js';
 
@@ -16,10 +16,10 @@ export const HISTORY_VERSION = 1;
 /**
  * Each group with its honest figures added (what the History shows): `statistics`, each measure's
  * median with n and, from 5 drills, its 95% bootstrap interval; `laterHalf`, the later half of the
- * drills against the earlier half, measure by measure (null below two drills).
+ * drills against the earlier half, measure by measure (null below two drills, or for drills of several scenarios).
  */
 function withStatistics(group: DrillGroup) {
-  const halves = compareHalves(group.drills);
+  const halves = compareHalvesOfOneScenario(group.drills);
   return {
     ...group,
     statistics: drillStatistics(group.drills).measures,
@@ -63,7 +63,7 @@ export function historyToCsv(history: DrillHistory): string {
   }));
   const summaries = [...history.byPlan, ...history.byScenario].flatMap((group) => {
     const statistics = drillStatistics(group.drills);
-    const halves = compareHalves(group.drills);
+    const halves = compareHalvesOfOneScenario(group.drills);
     return METRICS.map(([metric, key], i) => {
       const spread: Spread & { definition: string } = group.metrics[key];
       const measure = MEASURES[i]![1];
@@ -86,8 +86,7 @@ const drillsText = (n: number) => `${n} ${n === 1 ? 'drill' : 'drills'}`;
  */
 function groupText(group: DrillGroup): string[] {
   const statistics = drillStatistics(group.drills);
-  const halves = compareHalves(group.drills);
-  const verdict = (measure: DrillMeasure) => (halves ? verdictText(halves.comparisons[measure].verdict, halves.earlier, halves.later) : 'one drill: nothing to compare yet');
+  const verdict = laterHalfText(group.drills);
   const line = (title: string, measure: DrillMeasure) => {
     const estimate = statistics.measures[measure];
     return estimate.n === 0

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type React
 import type { HistoryResult } from '../../engine/protocol/index.js';
 import type { Drill, DrillGroup } from '../../engine/report/drill-history.js';
 import { drillHistoryChartOption, type ReportChartOption } from '../../engine/report/charts.js';
-import { compareHalves, drillStatistics, estimateText, verdictText, type DrillMeasure } from '../../engine/report/drill-statistics.js';
+import { drillStatistics, estimateText, laterHalfText, type DrillMeasure } from '../../engine/report/drill-statistics.js';
 import type { MedianEstimate } from '../../engine/stats/bootstrap.js';
 import type { Spread } from '../../engine/scoring/metrics.js';
 import { useClient } from '../app/app-context.js';
@@ -102,9 +102,8 @@ function GroupSection({ group }: { group: DrillGroup }) {
   const chart = useMemo(() => withLabelLineHeight(drillHistoryChartOption(group)), [group]);
   const count = group.drills.length;
   const statistics = useMemo(() => drillStatistics(group.drills), [group]);
-  // The later half of the drills against the earlier half.
-  const periods = useMemo(() => compareHalves(group.drills), [group]);
-  const verdict = (measure: DrillMeasure) => (periods ? verdictText(periods.comparisons[measure].verdict, periods.earlier, periods.later) : 'one drill: nothing to compare yet');
+  // The later half of the drills against the earlier half (of one scenario's drills only).
+  const verdict = useMemo(() => laterHalfText(group.drills), [group]);
   const score = statistics.measures.overallScore;
   return (
     <section className="panel history-group" aria-labelledby={headingId}>

@@ -80,6 +80,8 @@ describe('the history of drills', () => {
     expect(figure(plan, 'Drills')).toHaveTextContent('4');
     expect(figure(plan, 'Median score')).toHaveTextContent('65 / 100');
     expect(figure(plan, 'Median score')).toHaveTextContent('mean 67.5');
+    // A plan's drills are of several scenarios: a later half of harder ones is no change in the team.
+    expect(figure(plan, 'Median time to detect')).toHaveTextContent('drills of 2 scenarios: see each scenario for a change');
     // By plan, each drill says which scenario it was.
     expect(within(plan).getByRole('table')).toHaveTextContent('Stolen keys');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareHalves, comparePeriods, comparePeriodsOfDrills, drillMedian, verdictText, drillStatistics, estimateText, type DrillSample } from '../../../engine/report/drill-statistics.js';
+import { compareHalves, compareHalvesOfOneScenario, laterHalfText, comparePeriods, comparePeriodsOfDrills, drillMedian, verdictText, drillStatistics, estimateText, type DrillSample } from '../../../engine/report/drill-statistics.js';
 import { minutesText } from '../../../engine/report/figures.js';
 import { bootstrapMedian } from '../../../engine/stats/bootstrap.js';
 
@@ -84,6 +84,15 @@ describe('two periods of drills', () => {
     expect(halves!.comparisons.timeToRecoverMinutes.before.median).toBe(72.5);
     expect(compareHalves([drill('a', same, 52)])).toBeNull();
     expect(verdictText('not enough drills to tell', 2, 2)).toBe('earlier 2 drills against later 2 drills: not enough drills to tell');
+  });
+
+  it('of a group of several scenarios are not set half against half: a later half of harder scenarios is no change in the team', () => {
+    const slow = Array.from({ length: 6 }, (_, i) => ({ ...drill(`hard-${i}`, `2026-02-0${i + 1}T00:00:00Z`, 300 + i), scenarioId: 'hard' }));
+    const fast = Array.from({ length: 6 }, (_, i) => ({ ...drill(`easy-${i}`, `2026-01-0${i + 1}T00:00:00Z`, 30 + i), scenarioId: 'easy' }));
+    expect(compareHalves([...fast, ...slow])!.comparisons.timeToRecoverMinutes.verdict).toBe('slower');
+    expect(compareHalvesOfOneScenario([...fast, ...slow])).toBeNull();
+    expect(laterHalfText([...fast, ...slow])('timeToRecoverMinutes')).toBe('drills of 2 scenarios: see each scenario for a change');
+    expect(compareHalvesOfOneScenario(slow)).toMatchObject({ earlier: 3, later: 3 });
   });
 
   it('show a change when the intervals are apart', () => {

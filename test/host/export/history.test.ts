@@ -73,7 +73,9 @@ describe('firedrill history', () => {
     // The honest figures beside the descriptive ones: each median with n and (from 5 drills) its interval, and the halves' verdict.
     expect(plan.statistics.timeToDetectMinutes).toEqual(drillMedian(times(ended, 'timeToDetectMinutes')));
     expect(plan.statistics.overallScore.n).toBe(4);
-    expect(plan.laterHalf).toEqual({ earlier: 2, later: 2, timeToDetectMinutes: 'not enough drills to tell', timeToContainMinutes: 'not enough drills to tell', timeToRecoverMinutes: 'not enough drills to tell', overallScore: 'not enough drills to tell' });
+    // A plan's drills of two scenarios are not set half against half; one scenario's are.
+    expect(plan.laterHalf).toBeNull();
+    expect(history.byScenario[0].laterHalf).toEqual({ earlier: 1, later: 1, timeToDetectMinutes: 'not enough drills to tell', timeToContainMinutes: 'not enough drills to tell', timeToRecoverMinutes: 'not enough drills to tell', overallScore: 'not enough drills to tell' });
 
     expect(history.byScenario).toHaveLength(2);
     for (const group of history.byScenario) {
@@ -116,7 +118,8 @@ describe('firedrill history', () => {
     // The median's 95% bootstrap interval (none from 4 drills: empty) and the halves' verdict, as the History gives them.
     const interval = drillMedian(times(ended, 'timeToDetectMinutes'));
     expect([detect.median_low, detect.median_high]).toEqual([interval.low ?? '', interval.high ?? ''].map(String));
-    expect(detect.later_half).toBe('not enough drills to tell');
+    expect(detect.later_half).toBe(''); // drills of two scenarios: not compared
+    expect(rows.find((r) => r.table === 'summary' && r.by === 'scenario' && r.metric === 'time_to_detect')!.later_half).toBe('not enough drills to tell');
     expect(Number(detect.median)).toBeCloseTo(median(times(ended, 'timeToDetectMinutes')), 2);
   });
 
@@ -126,7 +129,8 @@ describe('firedrill history', () => {
     expect(text.stdout).toMatch(/^plan cloud-cirp/m);
     // As the History shows them: a median with its n and interval, and no trend drawn through 2 drills against 2.
     const detect = drillMedian(times(ended, 'timeToDetectMinutes'));
-    expect(text.stdout).toContain(`  time to detect   median ${estimateText(detect, minutesText)}, reached in ${detect.n} of 4; earlier 2 drills against later 2 drills: not enough drills to tell\n`);
+    expect(text.stdout).toContain(`  time to detect   median ${estimateText(detect, minutesText)}, reached in ${detect.n} of 4; drills of 2 scenarios: see each scenario for a change\n`);
+    expect(text.stdout).toContain('; earlier 1 drill against later 1 drill: not enough drills to tell\n');
     expect(text.stdout).toMatch(/^ {2}score {12}median [\d.]+ \(n = 4: not enough drills for an interval\)/m);
     expect(text.stdout).not.toMatch(/ mean |per drill/);
     mkdirSync(join(tmp, 'empty'), { recursive: true }); // a data folder with no sessions in it (one not there at all is refused)
