@@ -101,8 +101,14 @@ function groupText(group: DrillGroup): string[] {
   ];
 }
 
-export function historyToText(history: DrillHistory): string {
-  if (history.drills.length === 0) return 'No ended sessions yet.\n';
+/** The text summary; `excluded` drills left out in the History, `filter` the plan or scenario asked for. */
+export function historyToText(history: DrillHistory, context: { excluded?: number; filter?: { plan?: string; scenario?: string } } = {}): string {
+  if (history.drills.length === 0) {
+    const { excluded = 0, filter = {} } = context;
+    if (excluded > 0) return `Every ended drill (${excluded}) is left out of the figures: count one again in the History (untick "Leave out of the figures").\n`;
+    const asked = [filter.plan !== undefined ? `plan ${filter.plan}` : null, filter.scenario !== undefined ? `scenario ${filter.scenario}` : null].filter((x) => x !== null);
+    return asked.length > 0 ? `No ended drill of ${asked.join(' and ')}.\n` : 'No ended sessions yet.\n';
+  }
   const first = history.byPlan[0]!.metrics;
   return [
     ...history.byPlan.flatMap(groupText),

@@ -136,6 +136,13 @@ describe('firedrill history', () => {
     mkdirSync(join(tmp, 'empty'), { recursive: true }); // a data folder with no sessions in it (one not there at all is refused)
     const empty = await cli(['history', '--data-dir', join(tmp, 'empty')]);
     expect(empty).toMatchObject({ code: 0, stdout: 'No ended sessions yet.\n', stderr: '' });
+    // A filter that matches nothing, and drills all left out, are not "no sessions yet".
+    expect((await cli(['history', '--data-dir', root, '--scenario', 'no-such-scenario'])).stdout).toBe('No ended drill of scenario no-such-scenario.\n');
+    const allOut = join(tmp, 'all-left-out');
+    mkdirSync(join(allOut, 'sessions'), { recursive: true });
+    copyFileSync(ended[1]!.path, join(allOut, 'sessions', 'one.jsonl'));
+    writeFileSync(join(allOut, 'drill-labels.json'), JSON.stringify({ format: 'firedrill-drill-labels/1', drills: { [ended[1]!.card.sessionId]: { label: 'test run', excluded: true } } }));
+    expect((await cli(['history', '--data-dir', allOut])).stdout).toBe('Every ended drill (1) is left out of the figures: count one again in the History (untick "Leave out of the figures").\n');
   });
 
   it('reads the data folder from FIREDRILL_DATA_DIR when --data-dir is not given', async () => {
