@@ -87,7 +87,7 @@ export const hostTasks = {
     const { library } = loadCombinedLibrary(dataDir, bundledLibrary());
     const collected = collectDrills(sessionFiles(dataDir), [library]);
     const { cards, excluded } = labelledDrills(dataDir, collected);
-    const coverage = coverageMap([...library.plans.values()].map((p) => p.plan), [...library.scenarios.values()].map((s) => s.scenario), cards);
+    const coverage = coverageMap([...library.plans.values()].map((p) => p.plan), [...library.scenarios.values()].map((s) => s.scenario), cards, collected.played);
     // Journals not read and drills left out are said, as the History says them: never fewer drills silently.
     return { coverage, navigatorLayer: coverageToNavigatorLayer(coverage), skipped: collected.skipped, excluded: excluded.length };
   },
