@@ -148,6 +148,10 @@ export interface CoverageResult {
   coverage: Coverage;
   /** The ATT&CK Navigator layer of the techniques (layer format 4.5, domain enterprise-attack), to save as JSON. */
   navigatorLayer: Record<string, unknown>;
+  /** Journals that could not be read, and why: not counted, and said so. */
+  skipped: { file: string; reason: string }[];
+  /** How many drills are left out because they are excluded in the History. */
+  excluded: number;
 }
 
 /** What each command answers. */

@@ -99,13 +99,18 @@ function expectations(scenario: Scenario, plan: Plan): { actions: Set<string>; r
   };
 }
 
-export function coverageMap(plans: readonly Plan[], scenarios: readonly Scenario[], drills: readonly Scorecard[]): Coverage {
+/**
+ * `played` gives, by session id, the version of its scenario each drill played (a scenario edited
+ * since, or removed from the library): its techniques are what the drill exercised. Without it,
+ * the library's version is taken.
+ */
+export function coverageMap(plans: readonly Plan[], scenarios: readonly Scenario[], drills: readonly Scorecard[], played?: ReadonlyMap<string, Scenario>): Coverage {
   const techniques = new Tally();
   for (const scenario of scenarios) for (const id of techniquesOf(scenario)) techniques.scenario(id, scenario.id);
   const scenarioById = new Map(scenarios.map((s) => [s.id, s]));
   for (const card of drills) {
-    const scenario = scenarioById.get(card.scenarioId);
-    if (!scenario) continue; // a scenario no longer in the library: its techniques are unknown
+    const scenario = played?.get(card.sessionId) ?? scenarioById.get(card.scenarioId);
+    if (!scenario) continue; // neither the version played nor the library's: its techniques are unknown
     const fired = new Set(card.timeline.filter((t) => t.kind === 'inject' && t.ref !== null).map((t) => t.ref!));
     for (const id of techniquesOf(scenario, fired)) techniques.drill(id, card.startedAt);
   }

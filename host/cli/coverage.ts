@@ -20,6 +20,7 @@ export function coverageCommand(options: CoverageOptions, io: CliIo): number {
       [...library.plans.values()].map((p) => p.plan),
       [...library.scenarios.values()].map((s) => s.scenario),
       collected.cards,
+      collected.played,
     );
     const text = format === 'json' ? coverageToJson(coverage) : format === 'navigator' ? `${JSON.stringify(coverageToNavigatorLayer(coverage), null, 2)}\n` : coverageToCsv(coverage);
     writeExport(command, Buffer.from(text), format, options.out, io);

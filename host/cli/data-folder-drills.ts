@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Drill } from '../../engine/report/drill-history.js';
 import { formatLocatedError, type Library } from '../../engine/validate/index.js';
 import { collectDrills, sessionFiles, type CollectedDrills } from '../history/collect-drills.js';
 import { labelledDrills } from '../history/labelled-drills.js';
@@ -16,7 +17,7 @@ import { ExportInputError } from './report.js';
  * journals are replayed, and one warning line per session that could not be read. Drills
  * excluded in the History (drill-labels.json) are left out, as the app leaves them out, and said so.
  */
-export function dataFolderDrills(command: string, options: { dataDir?: string; plan?: string; scenario?: string }, io: CliIo): CollectedDrills & { library: Library } {
+export function dataFolderDrills(command: string, options: { dataDir?: string; plan?: string; scenario?: string }, io: CliIo): CollectedDrills & { library: Library; excluded: Drill[] } {
   const root = dataDir({ ...(options.dataDir ? { flag: options.dataDir } : {}), env: io.env });
   // A --data-dir given and mistyped would read as a folder with no drills: figures of nothing, said as if true.
   if (options.dataDir && !statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new ExportInputError(`no data folder at ${options.dataDir}`);
@@ -42,5 +43,5 @@ export function dataFolderDrills(command: string, options: { dataDir?: string; p
   for (const file of collected.unverified) io.stderr(`${command}: ${file}: recorded before journal entries were chained: whether it was edited cannot be checked\n`);
   const { drills, cards, excluded } = labelledDrills(root, collected);
   if (excluded.length > 0) io.stderr(`${command}: left out ${excluded.length} drill${excluded.length === 1 ? '' : 's'} excluded in the History: ${excluded.map((d) => d.sessionId).join(', ')}\n`);
-  return { ...collected, drills, cards, library };
+  return { ...collected, drills, cards, library, excluded };
 }

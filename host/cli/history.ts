@@ -19,7 +19,7 @@ export function historyCommand(options: HistoryOptions, io: CliIo): number {
     const filter = { ...(options.plan !== undefined ? { plan: options.plan } : {}), ...(options.scenario !== undefined ? { scenario: options.scenario } : {}) };
     const collected = dataFolderDrills(command, { ...filter, ...(options.dataDir ? { dataDir: options.dataDir } : {}) }, io);
     const history = drillHistory(collected.drills, filter);
-    const text = format === 'json' ? historyToJson(history, collected, filter) : format === 'csv' ? historyToCsv(history) : historyToText(history);
+    const text = format === 'json' ? historyToJson(history, collected, filter) : format === 'csv' ? historyToCsv(history) : historyToText(history, { excluded: collected.excluded.length, filter });
     writeExport(command, Buffer.from(text), format, options.out, io);
     return 0;
   } catch (error) {

@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import { ATTACK_VERSION } from '../../engine/report/attack-techniques.js';
 import type { Coverage, CoverageItem } from '../../engine/report/coverage.js';
+import { csvText } from '../export/csv.js';
 
 // The coverage map as files: JSON (the whole map), an ATT&CK Navigator layer (the techniques,
 // layer format 4.5, so it opens in the tool security teams already use), and CSV for a
@@ -56,9 +56,8 @@ export function coverageToNavigatorLayer(coverage: Coverage): Record<string, unk
 export const COVERAGE_CSV_COLUMNS = ['area', 'plan_id', 'id', 'title', 'tactics', 'scenarios', 'in_scenarios', 'drills', 'last_exercised'] as const;
 
 /**
- * One row per technique, then per plan action, role, duty and CSF 2.0 function. Cells are
- * written as they are: no formula-injection guard exists on this branch yet (titles come from
- * the library's own files).
+ * One row per technique, then per plan action, role, duty and CSF 2.0 function. Titles are the
+ * user's own (a plan written in the studio), so cells go through csvText: none runs as a formula.
  */
 export function coverageToCsv(coverage: Coverage): string {
   const row = (area: string, planId: string, item: CoverageItem, tactics: string[] = []) => ({
@@ -74,5 +73,5 @@ export function coverageToCsv(coverage: Coverage): string {
       ...plan.functions.map((item) => row('function', plan.planId, item)),
     ]),
   ];
-  return stringify(rows, { header: true, columns: [...COVERAGE_CSV_COLUMNS] });
+  return csvText(rows, COVERAGE_CSV_COLUMNS);
 }

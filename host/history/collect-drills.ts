@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { drillOf, type Drill } from '../../engine/report/drill-history.js';
 import { scoreSession } from '../../engine/scoring/score.js';
+import type { Scenario } from '../../engine/format/scenario.js';
 import type { Scorecard } from '../../engine/scoring/scorecard.js';
 import type { Library } from '../../engine/validate/index.js';
 import { JournalProblem, journalScenario, readJournal, replayJournal } from '../library/journal-scenario.js';
@@ -34,6 +35,8 @@ export interface CollectedDrills {
   running: string[];
   /** Drills whose journals were written before entries were chained: counted, but their integrity cannot be checked. */
   unverified: string[];
+  /** The scenario each drill played (by session id): the version it used, which may since have been edited or removed. */
+  played: Map<string, Scenario>;
 }
 
 /** The session journals of a data folder, active then archived, in name order, with the folder's kept versions. */
@@ -51,20 +54,22 @@ export function collectDrills(
   libraries: readonly (Library | (() => Library))[],
   options: { plan?: string; scenario?: string; onSession?: (file: SessionFile) => void } = {},
 ): CollectedDrills {
-  const result: CollectedDrills = { drills: [], cards: [], skipped: [], running: [], unverified: [] };
+  const result: CollectedDrills = { drills: [], cards: [], skipped: [], running: [], unverified: [], played: new Map() };
   for (const file of files) {
     try {
       const journal = readJournal(file.path, '/');
       // Sessions of other plans or scenarios are left out before the (costlier) replay.
       if (options.plan !== undefined && journal.started.planId !== options.plan) continue;
       if (options.scenario !== undefined && journal.started.scenarioId !== options.scenario) continue;
-      const session = replayJournal(journal, journalScenario(journal, [file.versions, ...libraries]));
+      const world = journalScenario(journal, [file.versions, ...libraries]);
+      const session = replayJournal(journal, world);
       if (!session.context.ended) {
         result.running.push(file.path);
         continue;
       }
       const card = scoreSession(session);
       result.cards.push(card);
+      result.played.set(card.sessionId, world.scenario);
       result.drills.push(drillOf(card, { file: file.path, archived: file.archived }));
       if (journal.integrity.status === 'unverified') result.unverified.push(file.path);
     } catch (error) {

@@ -4,6 +4,7 @@ import type { CoverageItem, PlanCoverage, TechniqueCoverage } from '../../engine
 import { saveExport } from '../client/save-export.js';
 import { useClient } from '../app/app-context.js';
 import { localDateTime } from './SessionsView.js';
+import './sessions-history.css'; // the warning box of journals not read, as the History draws it
 import './coverage.css';
 
 // The coverage map (coverage.get): which ATT&CK techniques, plan actions, roles and duties and
@@ -120,8 +121,14 @@ export function CoverageView() {
         {coverage.techniques.length} ATT&amp;CK techniques in {coverage.scenarios} scenarios; {coverage.drills === 0
           ? <>no drill counted yet: end a drill (<a href="#/library">from the library</a>) and what it exercised is marked here.</>
           : `${drilled} exercised by the ${coverage.drills} ended drill${coverage.drills === 1 ? '' : 's'}.`}
-        {' '}Drills left out in the History are not counted.
+        {' '}{result.excluded > 0 ? `${result.excluded} drill${result.excluded === 1 ? '' : 's'} left out in the History ${result.excluded === 1 ? 'is' : 'are'} not counted.` : 'Drills left out in the History are not counted.'}
       </p>
+      {result.skipped.length > 0 && (
+        <section className="warning-box" aria-labelledby="coverage-skipped-heading">
+          <h2 id="coverage-skipped-heading">{result.skipped.length} journal{result.skipped.length === 1 ? ' could not be read and is' : 's could not be read and are'} not counted</h2>
+          <ul>{result.skipped.map((one) => <li key={one.file}><code>{one.file}</code>: {one.reason}</li>)}</ul>
+        </section>
+      )}
       <p role="status" className="done">{saved}</p>
       <section className="panel" aria-labelledby="attack-heading">
         <h2 id="attack-heading">ATT&amp;CK techniques</h2>

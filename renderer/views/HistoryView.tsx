@@ -1,8 +1,8 @@
-import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { HistoryResult } from '../../engine/protocol/index.js';
 import type { Drill, DrillGroup } from '../../engine/report/drill-history.js';
 import { drillHistoryChartOption, type ReportChartOption } from '../../engine/report/charts.js';
-import { comparePeriodsOfDrills, drillStatistics, estimateText, type DrillMeasure, type PeriodVerdict } from '../../engine/report/drill-statistics.js';
+import { drillStatistics, estimateText, laterHalfText, type DrillMeasure } from '../../engine/report/drill-statistics.js';
 import type { MedianEstimate } from '../../engine/stats/bootstrap.js';
 import type { Spread } from '../../engine/scoring/metrics.js';
 import { useClient } from '../app/app-context.js';
@@ -13,20 +13,11 @@ import './sessions-history.css';
 
 type GroupBy = 'scenario' | 'plan';
 
-
-
 const METRICS: { key: 'timeToDetect' | 'timeToContain' | 'timeToRecover'; measure: DrillMeasure; title: string; of: (drill: Drill) => number | null }[] = [
   { key: 'timeToDetect', measure: 'timeToDetectMinutes', title: 'Time to detect', of: (d) => d.timeToDetectMinutes },
   { key: 'timeToContain', measure: 'timeToContainMinutes', title: 'Time to contain', of: (d) => d.timeToContainMinutes },
   { key: 'timeToRecover', measure: 'timeToRecoverMinutes', title: 'Time to recover', of: (d) => d.timeToRecoverMinutes },
 ];
-
-/** The earlier half of a group's drills against the later half, in words. */
-function verdictText(verdict: PeriodVerdict, earlier: number, later: number): string {
-  const drills = (n: number) => `${n} drill${n === 1 ? '' : 's'}`;
-  if (verdict === 'not enough drills to tell') return `earlier ${drills(earlier)} against later ${drills(later)}: not enough drills to tell`;
-  return `${verdict} in the later ${drills(later)} than the earlier ${drills(earlier)}`;
-}
 
 /** One headline figure, named by its title for a screen reader. */
 function Figure({ title, value, children }: { title: string; value: string | number; children?: ReactNode }) {
@@ -111,9 +102,8 @@ function GroupSection({ group }: { group: DrillGroup }) {
   const chart = useMemo(() => withLabelLineHeight(drillHistoryChartOption(group)), [group]);
   const count = group.drills.length;
   const statistics = useMemo(() => drillStatistics(group.drills), [group]);
-  // The later half of the drills against the earlier half.
-  const periods = useMemo(() => (count >= 2 ? comparePeriodsOfDrills(group.drills, group.drills[Math.floor(count / 2)]!.startedAt) : null), [group, count]);
-  const verdict = (measure: DrillMeasure) => (periods ? verdictText(periods.comparisons[measure].verdict, periods.earlier, periods.later) : 'one drill: nothing to compare yet');
+  // The later half of the drills against the earlier half (of one scenario's drills only).
+  const verdict = useMemo(() => laterHalfText(group.drills), [group]);
   const score = statistics.measures.overallScore;
   return (
     <section className="panel history-group" aria-labelledby={headingId}>
@@ -174,21 +164,46 @@ function DrillLabels({ result, onChanged }: { result: HistoryResult; onChanged: 
   const [label, setLabel] = useState('');
   const [leftOut, setLeftOut] = useState(false);
   const [saved, setSaved] = useState('');
+  // What the last save replaced, so one step takes it back.
+  const [undo, setUndo] = useState<{ drill: Drill; label: string | null; excluded: boolean } | null>(null);
+  const drillChoice = useRef<HTMLSelectElement>(null);
   useEffect(() => {
     setLabel(chosen?.label ?? '');
     setLeftOut(chosen ? excludedIds.has(chosen.sessionId) : false);
   }, [chosen, excludedIds]);
+  // Drills journalled by `firedrill run` all start at their scenario's T0: the date and title alone can repeat.
+  const name = useMemo(() => {
+    const base = (drill: Drill) => `${localDateTime(drill.startedAt)}: ${drill.scenarioTitle}, score ${drill.overallScore} / 100`;
+    const seen = new Map<string, number>();
+    for (const drill of drills) seen.set(base(drill), (seen.get(base(drill)) ?? 0) + 1);
+    return (drill: Drill) => `${base(drill)}${seen.get(base(drill))! > 1 ? ` (session ${drill.sessionId})` : ''}${drill.label ? ` (${drill.label})` : ''}`;
+  }, [drills]);
   if (drills.length === 0) return null;
-  const name = (drill: Drill) => `${localDateTime(drill.startedAt)}: ${drill.scenarioTitle}${drill.label ? ` (${drill.label})` : ''}`;
+  const send = (drill: Drill, newLabel: string | null, excluded: boolean) => client.send('history.label', { sessionId: drill.sessionId, label: newLabel, excluded });
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (!chosen) return;
+    const before = { drill: chosen, label: chosen.label ?? null, excluded: excludedIds.has(chosen.sessionId) };
     try {
-      await client.send('history.label', { sessionId: chosen.sessionId, label: label.trim() === '' ? null : label.trim(), excluded: leftOut });
+      await send(chosen, label.trim() === '' ? null : label.trim(), leftOut);
       setSaved(`Saved: the drill of ${localDateTime(chosen.startedAt)} is ${leftOut ? 'left out of' : 'counted in'} the figures.`);
+      setUndo(before);
       onChanged();
     } catch (error) {
       setSaved(`Not saved: ${(error as Error).message}`);
+    }
+  };
+  const takeBack = async () => {
+    if (!undo) return;
+    try {
+      await send(undo.drill, undo.label, undo.excluded);
+      setSaved(`Undone: the drill of ${localDateTime(undo.drill.startedAt)} is ${undo.excluded ? 'left out of' : 'counted in'} the figures again.`);
+      setUndo(null);
+      setSessionId(undo.drill.sessionId);
+      drillChoice.current?.focus();
+      onChanged();
+    } catch (error) {
+      setSaved(`Not undone: ${(error as Error).message}`);
     }
   };
   return (
@@ -196,7 +211,7 @@ function DrillLabels({ result, onChanged }: { result: HistoryResult; onChanged: 
       <h2 id="drill-labels-heading">Label or leave out a drill</h2>
       <form className="drill-label-form" onSubmit={(event) => void save(event)}>
         <label>Drill
-          <select value={chosen?.sessionId ?? ''} onChange={(event) => setSessionId(event.target.value)}>
+          <select ref={drillChoice} value={chosen?.sessionId ?? ''} onChange={(event) => setSessionId(event.target.value)}>
             {drills.map((drill) => <option key={drill.sessionId} value={drill.sessionId}>{name(drill)}</option>)}
           </select>
         </label>
@@ -206,7 +221,10 @@ function DrillLabels({ result, onChanged }: { result: HistoryResult; onChanged: 
         <label className="inline-check"><input type="checkbox" checked={leftOut} onChange={(event) => setLeftOut(event.target.checked)} /> Leave out of the figures</label>
         <button type="submit">Save</button>
       </form>
-      <p role="status" className="done">{saved}</p>
+      <p role="status" className="done">
+        {saved}
+        {undo && <>{' '}<button type="button" onClick={() => void takeBack()}>Undo<span className="visually-hidden"> the change to the drill of {localDateTime(undo.drill.startedAt)}</span></button></>}
+      </p>
       {result.excluded.length > 0 && (
         <>
           <h3>Left out of the figures ({result.excluded.length})</h3>

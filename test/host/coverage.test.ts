@@ -81,6 +81,22 @@ describe('firedrill coverage', () => {
     expect(new Set(rows.map((r) => r.area))).toEqual(new Set(['technique', 'action', 'role', 'duty', 'function']));
   });
 
+  it('keeps user-written titles from running as spreadsheet formulas (=, +, -, @ first)', async () => {
+    const folder = join(tmp, 'with-formula-titles');
+    mkdirSync(join(folder, 'library'), { recursive: true });
+    const plan = (await import('node:fs')).readFileSync(join(import.meta.dirname, '../../scenarios/plans/cloud-cirp.plan.yaml'), 'utf8')
+      .replace(/^id: cloud-cirp$/m, 'id: formula-plan')
+      .replace('title: Incident Commander', 'title: "=HYPERLINK(\\"http://example.invalid\\",\\"x\\")"')
+      .replace('title: Cloud Security Analyst', 'title: "+1+1"')
+      .replace('title: Legal & Compliance Officer', 'title: "-2+3"')
+      .replace('title: Communications Lead', 'title: "@SUM(1,2)"');
+    writeFileSync(join(folder, 'library', 'formula.plan.yaml'), plan);
+    const result = await cli(['coverage', '--data-dir', folder, '--format', 'csv']);
+    expect(result.code).toBe(0);
+    const roles = (parse(result.stdout, { columns: true }) as Record<string, string>[]).filter((r) => r.area === 'role' && r.plan_id === 'formula-plan').map((r) => r.title);
+    expect(roles).toEqual(expect.arrayContaining(['\'=HYPERLINK("http://example.invalid","x")', "'+1+1", "'-2+3", "'@SUM(1,2)"]));
+  });
+
   it('refuses an unknown format in one line', async () => {
     const result = await cli(['coverage', '--data-dir', root, '--format', 'xlsx']);
     expect(result).toMatchObject({ code: 1, stdout: '' });

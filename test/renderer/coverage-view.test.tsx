@@ -16,7 +16,7 @@ import { renderWithApp } from './render-app.js';
 function coverageOfLibrary() {
   const library = bundledLibrary();
   const coverage = coverageMap([...library.plans.values()].map((p) => p.plan), [...library.scenarios.values()].map((s) => s.scenario), []);
-  return { coverage, navigatorLayer: coverageToNavigatorLayer(coverage) };
+  return { coverage, navigatorLayer: coverageToNavigatorLayer(coverage), skipped: [], excluded: 0 };
 }
 
 describe('the coverage view', () => {
@@ -59,5 +59,14 @@ describe('the coverage view', () => {
     expect(layer.domain).toBe('enterprise-attack');
     expect(layer.techniques).toHaveLength(result.coverage.techniques.length);
     expect(await screen.findByText('Saved the ATT&CK Navigator layer: firedrill-coverage.navigator-layer.json')).toBeInTheDocument();
+  });
+
+  it('says which journals it could not read and how many drills are left out, rather than counting fewer drills silently', async () => {
+    const client = fakeClient();
+    client.override('coverage.get', () => ({ ...coverageOfLibrary(), skipped: [{ file: '/data/sessions/damaged.jsonl', reason: 'line 1: not valid JSON' }], excluded: 2 }));
+    renderWithApp(<CoverageView />, client);
+    const warning = await screen.findByRole('region', { name: '1 journal could not be read and is not counted' });
+    expect(warning).toHaveTextContent('/data/sessions/damaged.jsonl: line 1: not valid JSON');
+    expect(screen.getByText(/2 drills left out in the History are not counted/)).toBeInTheDocument();
   });
 });

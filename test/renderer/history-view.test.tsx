@@ -36,15 +36,16 @@ function renderHistory(result: Partial<HistoryResult> = {}) {
 const figure = (group: HTMLElement, name: string) => within(within(group).getByRole('list', { name: /^Figures of/ })).getByRole('listitem', { name });
 
 describe('the history of drills', () => {
-  it('shows each scenario: drills, the median score and times with their intervals and n, "not enough drills to tell", "not reached" for a time no drill reached', async () => {
+  it('shows each scenario: drills, the median score and times with n (an interval from five drills on), "not enough drills to tell", "not reached" for a time no drill reached', async () => {
     renderHistory();
     const bucket = await screen.findByRole('region', { name: 'Left open overnight' });
     expect(figure(bucket, 'Drills')).toHaveTextContent('3');
     expect(figure(bucket, 'Median score')).toHaveTextContent('60 / 100');
-    expect(figure(bucket, 'Median score')).toHaveTextContent('n = 3; 95% interval');
+    // Three drills: a median, but no "95%" interval (the range of 3 drills holds the median 3 times in 4).
+    expect(figure(bucket, 'Median score')).toHaveTextContent('n = 3: not enough drills for an interval');
     const detect = figure(bucket, 'Median time to detect');
     expect(detect).toHaveTextContent('20 min');
-    expect(detect).toHaveTextContent(/20 min \(n = 3; 95% interval 10 min to 30 min\), reached in 3 of 3; mean 20 min/);
+    expect(detect).toHaveTextContent(/20 min \(n = 3: not enough drills for an interval\), reached in 3 of 3; mean 20 min/);
     // Three drills, detection 30 -> 20 -> 10: a trend line would say "faster"; the intervals cannot.
     expect(detect).toHaveTextContent('earlier 1 drill against later 2 drills: not enough drills to tell');
     expect(detect).toHaveTextContent('time to detect = detected − T0');
@@ -79,6 +80,8 @@ describe('the history of drills', () => {
     expect(figure(plan, 'Drills')).toHaveTextContent('4');
     expect(figure(plan, 'Median score')).toHaveTextContent('65 / 100');
     expect(figure(plan, 'Median score')).toHaveTextContent('mean 67.5');
+    // A plan's drills are of several scenarios: a later half of harder ones is no change in the team.
+    expect(figure(plan, 'Median time to detect')).toHaveTextContent('drills of 2 scenarios: see each scenario for a change');
     // By plan, each drill says which scenario it was.
     expect(within(plan).getByRole('table')).toHaveTextContent('Stolen keys');
   });
@@ -165,6 +168,41 @@ describe('the history of drills', () => {
     expect(client.calls.find((c) => c.type === 'history.label')?.params).toEqual({ sessionId: d1.sessionId, label: 'Test run', excluded: true });
     expect(await within(form).findByRole('status')).toHaveTextContent(`Saved: the drill of ${localDateTime(d1.startedAt)} is left out of the figures.`);
     await waitFor(() => expect(figure(screen.getByRole('region', { name: 'Left open overnight' }), 'Drills')).toHaveTextContent('2'));
-    expect(within(form).getByRole('list')).toHaveTextContent(`${localDateTime(d1.startedAt)}: Left open overnight (Test run)`);
+    expect(within(form).getByRole('list')).toHaveTextContent(`${localDateTime(d1.startedAt)}: Left open overnight, score 50 / 100 (Test run)`);
+  });
+
+  it('names each drill so two started at the same moment can be told apart (its score, then its session)', async () => {
+    const same = '2025-06-10T01:30:00.000Z';
+    renderHistory({ history: drillHistory([drill('rw-exemplary', same, [52, 22, 234], { overallScore: 100 }), drill('rw-flawed', same, [93, 87, null], { overallScore: 46.5 }), drill('rw-again', same, [52, 22, 234], { overallScore: 100 })]) });
+    const form = await screen.findByRole('region', { name: 'Label or leave out a drill' });
+    const names = within(within(form).getByRole('combobox', { name: 'Drill' })).getAllByRole('option').map((o) => o.textContent);
+    expect(new Set(names).size).toBe(3);
+    expect(names).toContain(`${localDateTime(same)}: Left open overnight, score 46.5 / 100`);
+    expect(names).toContain(`${localDateTime(same)}: Left open overnight, score 100 / 100 (session rw-again)`);
+  });
+
+  it('undoes a label or an exclusion in one step, from the keyboard', async () => {
+    const client = fakeClient();
+    const labels = new Map<string, { label: string | null; excluded: boolean }>();
+    client.override('history.get', () => ({
+      history: drillHistory(DRILLS.filter((d) => !labels.get(d.sessionId)?.excluded)), excluded: DRILLS.filter((d) => labels.get(d.sessionId)?.excluded), skipped: [], running: 0, unverified: 0,
+    }));
+    client.override('history.label', ({ sessionId, label, excluded }) => {
+      const entry = { label: label ?? null, excluded: excluded ?? false };
+      labels.set(sessionId, entry);
+      return { sessionId, ...entry };
+    });
+    const user = userEvent.setup();
+    renderWithApp(<HistoryView />, client);
+    const form = await screen.findByRole('region', { name: 'Label or leave out a drill' });
+    within(form).getByRole('combobox', { name: 'Drill' }).focus();
+    await user.keyboard('{Tab}aborted{Tab} {Tab}{Enter}');
+    expect(await within(form).findByRole('status')).toHaveTextContent(/left out of the figures/);
+    await waitFor(() => expect(within(form).getByRole('list')).toHaveTextContent('Left open overnight'));
+    within(form).getByRole('button', { name: /^Undo/ }).focus();
+    await user.keyboard('{Enter}');
+    expect(client.calls.filter((c) => c.type === 'history.label').at(-1)?.params).toEqual({ sessionId: 'd3', label: null, excluded: false });
+    await waitFor(() => expect(within(form).queryByRole('list')).toBeNull());
+    expect(within(form).getByRole('status')).toHaveTextContent(/Undone: the drill of .* is counted in the figures again/);
   });
 });

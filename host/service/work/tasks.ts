@@ -86,12 +86,10 @@ export const hostTasks = {
   coverage: (dataDir: string): CoverageResult => {
     const { library } = loadCombinedLibrary(dataDir, bundledLibrary());
     const collected = collectDrills(sessionFiles(dataDir), [library]);
-    const coverage = coverageMap(
-      [...library.plans.values()].map((p) => p.plan),
-      [...library.scenarios.values()].map((s) => s.scenario),
-      labelledDrills(dataDir, collected).cards,
-    );
-    return { coverage, navigatorLayer: coverageToNavigatorLayer(coverage) };
+    const { cards, excluded } = labelledDrills(dataDir, collected);
+    const coverage = coverageMap([...library.plans.values()].map((p) => p.plan), [...library.scenarios.values()].map((s) => s.scenario), cards, collected.played);
+    // Journals not read and drills left out are said, as the History says them: never fewer drills silently.
+    return { coverage, navigatorLayer: coverageToNavigatorLayer(coverage), skipped: collected.skipped, excluded: excluded.length };
   },
   /** What simulate.start simulates: the scenario, its plan, its exemplary script and the model, checked. */
   'simulation.request': (dataDir: string, params: Parameters<typeof simulationRequest>[1]) => simulationRequest(loadCombinedLibrary(dataDir, bundledLibrary()).library, params),

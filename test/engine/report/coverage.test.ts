@@ -77,3 +77,23 @@ describe('the coverage map of drills run', () => {
     expect(plan.actions.filter((a) => a.drills === 0).length).toBeGreaterThan(0);
   });
 });
+
+describe('the coverage of drills of a scenario since edited or removed', () => {
+  const played = drill('public-test-bucket', 'exemplary', '2026-02-01T09:00:00.000Z');
+  const bucket = library.scenarios.get('public-test-bucket')!.scenario;
+  const edited = { ...bucket, attack: [...bucket.attack, 'T1078.004'] };
+
+  it('counts the techniques of the version the drill played, not those added since', () => {
+    const coverage = coverageMap(plans, scenarios.map((s) => (s.id === bucket.id ? edited : s)), [played], new Map([[played.sessionId, bucket]]));
+    expect(coverage.techniques.find((t) => t.id === 'T1078.004')!.scenarios).toContain('public-test-bucket');
+    expect(coverage.techniques.find((t) => t.id === 'T1078.004')!.drills).toBe(0);
+    expect(coverage.techniques.find((t) => t.id === 'T1530')!.drills).toBe(1);
+  });
+
+  it('counts the techniques of a drill whose scenario is no longer in the library', () => {
+    const coverage = coverageMap(plans, scenarios.filter((s) => s.id !== bucket.id), [played], new Map([[played.sessionId, bucket]]));
+    const technique = coverage.techniques.find((t) => t.id === 'T1619')!;
+    expect(technique.drills).toBe(1);
+    expect(technique.scenarios).not.toContain('public-test-bucket');
+  });
+});

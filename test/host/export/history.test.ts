@@ -10,6 +10,8 @@ import { loadBundledLibrary } from '../../../host/library/load.js';
 import { act, end, loadMini, MIN, MINI_PLAN_FILE, MINI_SCENARIO_FILE, sessionFrom } from '../../helpers/world.js';
 import { cli, playBundledScripts, writeJournal, type PlayedJournal } from './exports-helpers.js';
 import { rechained, rechainedText } from '../../helpers/chain.js';
+import { drillMedian, estimateText } from '../../../engine/report/drill-statistics.js';
+import { minutesText } from '../../../engine/report/figures.js';
 
 // The drill history of a real data folder in a temporary directory: ended sessions, active and
 // archived, replayed and scored; their means, medians and trend per plan and per scenario;
@@ -68,6 +70,12 @@ describe('firedrill history', () => {
       expect(plan.metrics[metric].max).toBe(Math.max(...values));
     }
     expect(plan.metrics.timeToDetect.definition).toBe('time to detect = detected − T0 (when the compromise really began)');
+    // The honest figures beside the descriptive ones: each median with n and (from 5 drills) its interval, and the halves' verdict.
+    expect(plan.statistics.timeToDetectMinutes).toEqual(drillMedian(times(ended, 'timeToDetectMinutes')));
+    expect(plan.statistics.overallScore.n).toBe(4);
+    // A plan's drills of two scenarios are not set half against half; one scenario's are.
+    expect(plan.laterHalf).toBeNull();
+    expect(history.byScenario[0].laterHalf).toEqual({ earlier: 1, later: 1, timeToDetectMinutes: 'not enough drills to tell', timeToContainMinutes: 'not enough drills to tell', timeToRecoverMinutes: 'not enough drills to tell', overallScore: 'not enough drills to tell' });
 
     expect(history.byScenario).toHaveLength(2);
     for (const group of history.byScenario) {
@@ -107,6 +115,11 @@ describe('firedrill history', () => {
     expect(rows.filter((r) => r.table === 'summary')).toHaveLength(3 * (1 + 2));
     const detect = rows.find((r) => r.table === 'summary' && r.by === 'plan' && r.metric === 'time_to_detect')!;
     expect(Number(detect.mean)).toBeCloseTo(mean(times(ended, 'timeToDetectMinutes')), 2);
+    // The median's 95% bootstrap interval (none from 4 drills: empty) and the halves' verdict, as the History gives them.
+    const interval = drillMedian(times(ended, 'timeToDetectMinutes'));
+    expect([detect.median_low, detect.median_high]).toEqual([interval.low ?? '', interval.high ?? ''].map(String));
+    expect(detect.later_half).toBe(''); // drills of two scenarios: not compared
+    expect(rows.find((r) => r.table === 'summary' && r.by === 'scenario' && r.metric === 'time_to_detect')!.later_half).toBe('not enough drills to tell');
     expect(Number(detect.median)).toBeCloseTo(median(times(ended, 'timeToDetectMinutes')), 2);
   });
 
@@ -114,10 +127,22 @@ describe('firedrill history', () => {
     const text = await cli(['history', '--data-dir', root]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^plan cloud-cirp/m);
-    expect(text.stdout).toContain('time to detect   mean ');
+    // As the History shows them: a median with its n and interval, and no trend drawn through 2 drills against 2.
+    const detect = drillMedian(times(ended, 'timeToDetectMinutes'));
+    expect(text.stdout).toContain(`  time to detect   median ${estimateText(detect, minutesText)}, reached in ${detect.n} of 4; drills of 2 scenarios: see each scenario for a change\n`);
+    expect(text.stdout).toContain('; earlier 1 drill against later 1 drill: not enough drills to tell\n');
+    expect(text.stdout).toMatch(/^ {2}score {12}median [\d.]+ \(n = 4: not enough drills for an interval\)/m);
+    expect(text.stdout).not.toMatch(/ mean |per drill/);
     mkdirSync(join(tmp, 'empty'), { recursive: true }); // a data folder with no sessions in it (one not there at all is refused)
     const empty = await cli(['history', '--data-dir', join(tmp, 'empty')]);
     expect(empty).toMatchObject({ code: 0, stdout: 'No ended sessions yet.\n', stderr: '' });
+    // A filter that matches nothing, and drills all left out, are not "no sessions yet".
+    expect((await cli(['history', '--data-dir', root, '--scenario', 'no-such-scenario'])).stdout).toBe('No ended drill of scenario no-such-scenario.\n');
+    const allOut = join(tmp, 'all-left-out');
+    mkdirSync(join(allOut, 'sessions'), { recursive: true });
+    copyFileSync(ended[1]!.path, join(allOut, 'sessions', 'one.jsonl'));
+    writeFileSync(join(allOut, 'drill-labels.json'), JSON.stringify({ format: 'firedrill-drill-labels/1', drills: { [ended[1]!.card.sessionId]: { label: 'test run', excluded: true } } }));
+    expect((await cli(['history', '--data-dir', allOut])).stdout).toBe('Every ended drill (1) is left out of the figures: count one again in the History (untick "Leave out of the figures").\n');
   });
 
   it('reads the data folder from FIREDRILL_DATA_DIR when --data-dir is not given', async () => {

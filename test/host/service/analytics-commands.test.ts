@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Reply, ServerEvents } from '../../../engine/protocol/messages.js';
@@ -107,6 +107,18 @@ describe('coverage.get', () => {
     expect(coverage.techniques.length).toBeGreaterThan(0);
     expect(navigatorLayer).toMatchObject({ domain: 'enterprise-attack', versions: { layer: '4.5' } });
     expect((navigatorLayer.techniques as unknown[]).length).toBe(coverage.techniques.length);
+  });
+
+  it('names the journals it could not read', async () => {
+    mkdirSync(join(dataDir, 'sessions'), { recursive: true });
+    writeFileSync(join(dataDir, 'sessions', 'damaged.jsonl'), '{"seq": 1, "oops"\n');
+    try {
+      const { skipped, excluded } = await ok('coverage.get', {});
+      expect(skipped).toEqual([{ file: join(dataDir, 'sessions', 'damaged.jsonl'), reason: expect.stringMatching(/^line 1: /) }]);
+      expect(excluded).toBe(0);
+    } finally {
+      rmSync(join(dataDir, 'sessions', 'damaged.jsonl'));
+    }
   });
 });
 
