@@ -185,7 +185,8 @@ export interface CommandResults {
   'history.get': HistoryResult;
   'history.label': DrillLabel;
   'coverage.get': CoverageResult;
-  'simulate.start': { simulationId: string; report: SimulationReport };
+  /** notes: the model's settings that change nothing in this scenario, located (warnings: the run went on). */
+  'simulate.start': { simulationId: string; report: SimulationReport; notes: LocatedError[] };
   'simulate.cancel': { simulationId: string; cancelled: boolean };
   /** The projector's read-only token: the projector page's address carries it instead of the facilitator's. */
   'projector.token': { sessionId: string; token: string };

@@ -33,14 +33,14 @@ export class SimulationService {
     this.running.set(simulationId, { starter, controller });
     const forget = starter.whenClosed(() => controller.abort());
     try {
-      const request = await this.pool.run('simulation.request', this.dataDir, asked);
+      const { request, notes } = await this.pool.run('simulation.request', this.dataDir, asked);
       const report = await this.runner(request, {
         ...this.options,
         background: true,
         signal: controller.signal,
         onProgress: ({ done, total }) => starter.notify('simulation.progress', { simulationId, done, total }),
       });
-      return { simulationId, report };
+      return { simulationId, report, notes };
     } catch (error) {
       if (controller.signal.aborted) throw new CommandFailure('cancelled', `simulation "${simulationId}" was cancelled`);
       throw error;

@@ -299,6 +299,12 @@ function RunStatus({ run }: { run: StressRun }) {
       <div role="status">
         {run.state === 'running' && <span className="visually-hidden">Simulating {run.total.toLocaleString('en')} drills: {tenths}% done</span>}
         {run.state === 'cancelled' && <p>The stress test was cancelled.</p>}
+        {run.state === 'done' && run.notes.length > 0 && (
+          <div className="warning-box">
+            <p>The model has {run.notes.length === 1 ? 'a setting' : `${run.notes.length} settings`} that change{run.notes.length === 1 ? 's' : ''} nothing in this scenario:</p>
+            <ul>{run.notes.map((note) => <li key={note}>{note}</li>)}</ul>
+          </div>
+        )}
         {run.state === 'failed' && (
           <div className="warning-box">
             <p>The stress test could not run: {run.message}</p>

@@ -28,7 +28,8 @@ export const DEFAULT_SEED = 1;
 export type StressRun =
   | { state: 'idle' }
   | { state: 'running'; simulationId: string; done: number; total: number }
-  | { state: 'done'; report: SimulationReport }
+  /** notes: the model's settings that change nothing in this scenario, located in the file chosen. */
+  | { state: 'done'; report: SimulationReport; notes: string[] }
   | { state: 'cancelled' }
   | { state: 'failed'; message: string; details: string[] };
 
@@ -84,8 +85,8 @@ async function startRun(client: SessionClient, store: StressStore, params: Omit<
   const current = () => { const { run } = store.getState(); return run.state === 'running' && run.simulationId === simulationId; };
   store.setState({ run: { state: 'running', simulationId, done: 0, total: params.runs } });
   try {
-    const { report } = await client.send('simulate.start', { ...params, simulationId });
-    if (current()) store.setState({ run: { state: 'done', report } });
+    const { report, notes } = await client.send('simulate.start', { ...params, simulationId });
+    if (current()) store.setState({ run: { state: 'done', report, notes: notes.map(located) } });
   } catch (error) {
     if (!current()) return;
     if (error instanceof CommandError && error.code === 'cancelled') store.setState({ run: { state: 'cancelled' } });

@@ -82,7 +82,7 @@ describe('the stress test view', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Simulating 80 drills: 50% done');
 
     const report = simulateHere({ ...bundledWorld(SCENARIO), runs: 80, seed: 1 });
-    started.resolve({ simulationId: asked[0]!.simulationId, report });
+    started.resolve({ simulationId: asked[0]!.simulationId, report, notes: [] });
     const table = await screen.findByRole('table', { name: 'Chance of missing each deadline' });
     expect(within(table).getAllByRole('row')).toHaveLength(report.breaches.length + 1);
     expect(screen.getByRole('list', { name: 'Spread of the simulated drills' })).toHaveTextContent('Time to recover, median');
@@ -110,7 +110,7 @@ describe('the form, by keyboard', () => {
     await user.keyboard('{Enter}');
     expect(screen.getByRole('button', { name: 'Cancel' })).toHaveFocus();
     const report = simulateHere({ ...bundledWorld(SCENARIO), runs: 20, seed: 1 });
-    started.resolve({ simulationId: asked[0]!.simulationId, report });
+    started.resolve({ simulationId: asked[0]!.simulationId, report, notes: [] });
     expect(await screen.findByRole('heading', { level: 2, name: /^20 drills of / })).toHaveFocus();
   });
 
@@ -195,6 +195,17 @@ describe('a response model file', () => {
     expect(screen.getByRole('spinbutton', { name: 'People: IT Operations' })).toHaveValue(2);
   });
 
+  it('runs with its settings that change nothing in this scenario said beside the report, named by the file chosen', async () => {
+    const { client, user } = await setUp();
+    const text = 'format: firedrill-model/1\nid: night\nchannels:\n  phone-call: { notice: 2m }\n';
+    await user.upload(screen.getByLabelText(/^Response model file/), new File([text], 'night.model.yaml', { type: 'text/yaml' }));
+    const report = simulateHere({ ...bundledWorld(SCENARIO), runs: 20, seed: 1 });
+    client.override('simulate.start', (params) => ({ simulationId: params.simulationId, report, notes: [{ file: 'model.yaml', line: 4, column: 3, path: 'channels.phone-call', message: 'no inject of scenario "public-test-bucket" comes by phone-call, so this setting changes nothing' }] }));
+    await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
+    expect(await screen.findByText('The model has a setting that changes nothing in this scenario:')).toBeInTheDocument();
+    expect(screen.getByText('night.model.yaml:4:3 channels.phone-call: no inject of scenario "public-test-bucket" comes by phone-call, so this setting changes nothing')).toBeInTheDocument();
+  });
+
   it('larger than a model can be is refused before it is sent', async () => {
     const { user } = await setUp();
     await user.upload(screen.getByLabelText(/^Response model file/), new File(['#'.repeat(33 * 1024)], 'huge.model.yaml'));
@@ -243,7 +254,7 @@ describe('leaving the view', () => {
     cleanup();
 
     // Away again when it ends: the report waits.
-    started.resolve({ simulationId: asked[0]!.simulationId, report: simulateHere({ ...bundledWorld(SCENARIO), runs: 80, seed: 1 }) });
+    started.resolve({ simulationId: asked[0]!.simulationId, report: simulateHere({ ...bundledWorld(SCENARIO), runs: 80, seed: 1 }), notes: [] });
     await Promise.resolve();
     renderWithApp(<StressTestView />, client);
     expect(await screen.findByRole('table', { name: 'Chance of missing each deadline' })).toBeInTheDocument();
@@ -270,7 +281,7 @@ describe('saving the report', () => {
     const { started, asked, user } = await setUp();
     await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
     const report = simulateHere({ ...bundledWorld(SCENARIO), runs: 20, seed: 1 });
-    started.resolve({ simulationId: asked[0]!.simulationId, report });
+    started.resolve({ simulationId: asked[0]!.simulationId, report, notes: [] });
     const save = await screen.findByRole('group', { name: 'Save the report' });
     await user.click(within(save).getByRole('button', { name: 'JSON' }));
     await user.click(within(save).getByRole('button', { name: 'Markdown' }));
@@ -287,7 +298,7 @@ describe('the report\'s figures', () => {
     const { started, asked, user } = await setUp();
     await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
     const report = simulateHere({ ...bundledWorld(SCENARIO), runs: 40, seed: 1 });
-    started.resolve({ simulationId: asked[0]!.simulationId, report });
+    started.resolve({ simulationId: asked[0]!.simulationId, report, notes: [] });
     const figures = await screen.findByRole('list', { name: 'Spread of the simulated drills' });
     const [detect, , , score] = within(figures).getAllByRole('listitem');
     expect(detect).toHaveTextContent(`Reached in ${Math.round(report.timeToDetectMinutes.reached * 1000) / 10}% of 40 simulated drills`);
@@ -315,7 +326,7 @@ describe('the bottleneck roles', () => {
     const { started, asked, user } = await setUp();
     await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
     const report = simulateHere({ ...bundledWorld(SCENARIO), runs: 40, seed: 1 });
-    started.resolve({ simulationId: asked[0]!.simulationId, report });
+    started.resolve({ simulationId: asked[0]!.simulationId, report, notes: [] });
     const table = await screen.findByRole('table', { name: /^Bottleneck roles/ });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(report.bottlenecks.length);
@@ -330,14 +341,14 @@ describe('running again', () => {
     const { client, started, asked, user } = await setUp();
     await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
     const first = simulateHere({ ...bundledWorld(SCENARIO), runs: 40, seed: 1 });
-    started.resolve({ simulationId: asked[0]!.simulationId, report: first });
+    started.resolve({ simulationId: asked[0]!.simulationId, report: first, notes: [] });
     await screen.findByRole('table', { name: 'Chance of missing each deadline' });
     expect(screen.queryByRole('table', { name: /^Compared with the previous run/ })).toBeNull();
 
     const drawn = simulateHere({ ...bundledWorld(SCENARIO), runs: 40, seed: 2 });
     // One deadline missed a quarter of the time, so the breach rows have something to say.
     const second = { ...drawn, breaches: drawn.breaches.map((b, i) => (i === 0 ? { ...b, probability: 0.25 } : b)) };
-    client.override('simulate.start', (params) => ({ simulationId: params.simulationId, report: second }));
+    client.override('simulate.start', (params) => ({ simulationId: params.simulationId, report: second, notes: [] }));
     await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
     const table = await screen.findByRole('table', { name: /^Compared with the previous run/ });
     expect(table).toHaveAccessibleName(/The seed or the number of drills differ: part of any change is chance/);

@@ -73,6 +73,14 @@ describe('simulate.start', () => {
     expect(await send('simulate.start', { simulationId: 'model-four', scenarioId: 'no-such-scenario', runs: 10, seed: 3 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
+  it('answers with the model\'s settings that change nothing in the scenario, located, and runs it all the same', async () => {
+    const model = 'format: firedrill-model/1\nid: night\nchannels:\n  phone-call: { notice: { fixed: 5m } }\n';
+    const { report, notes } = await ok('simulate.start', { simulationId: 'model-notes', scenarioId: SCENARIO, runs: 20, seed: 3, model });
+    expect(report.runs).toBe(20);
+    expect(notes).toEqual([expect.objectContaining({ file: 'model.yaml', line: 4, path: 'channels.phone-call', message: expect.stringContaining('so this setting changes nothing') })]);
+    expect((await ok('simulate.start', { simulationId: 'model-no-notes', scenarioId: SCENARIO, runs: 20, seed: 3 })).notes).toEqual([]);
+  });
+
   it('says how to give a scenario of the user\'s library the exemplary script it lacks', async () => {
     const text = readFileSync(join('scenarios', SCENARIO, `${SCENARIO}.scenario.yaml`), 'utf8').replace(`id: ${SCENARIO}`, 'id: my-bucket');
     await ok('library.import', { fileName: 'my-bucket.scenario.yaml', text });
