@@ -28,28 +28,60 @@ const base = (): ReportChartOption => ({ animation: false, textStyle: { fontFami
 const axisLabel = { fontSize: 10, color: CHART_COLORS.muted } as const;
 const percent = (p: number) => `${Math.round(p * 1000) / 10}%`;
 
+/**
+ * Where the plan's target goes on a time's histogram. A target far outside every run (3 days
+ * against runs of a few hours) would squeeze the bars into a sliver of the axis: it is said in
+ * the chart's title instead of drawn.
+ */
+function targetPlacement(report: SimulationReport, time: SimulatedTime): 'drawn' | 'beyond' | 'before' {
+  const bins = report.histograms[time];
+  const target = report.targets[TARGETS[time]];
+  const first = bins[0]?.from ?? 0;
+  const end = bins.at(-1)?.to ?? 1;
+  const span = Math.max(end - first, 1);
+  if (target > end && target - first > 3 * span) return 'beyond';
+  if (target < first && end - target > 3 * span) return 'before';
+  return 'drawn';
+}
+
+/** A time histogram's caption, on screen as in the files. */
+export function timeHistogramCaption(report: SimulationReport, time: SimulatedTime): string {
+  const target = targetPlacement(report, time) === 'drawn' ? "the plan's target (red), " : '';
+  return `${TIME_TITLES[time]} over the simulated drills that reached it, with ${target}the median and the 90th percentile.`;
+}
+
 /** How the runs spread: one bar per bin of minutes, with the plan's target and the p50 and p90 as lines. */
 export function timeHistogramOption(report: SimulationReport, time: SimulatedTime): ReportChartOption {
   const bins: HistogramBin[] = report.histograms[time];
   const spread = report[time];
   const target = report.targets[TARGETS[time]];
+  const first = bins[0]?.from ?? 0;
+  const end = bins.at(-1)?.to ?? 1;
+  const placement = targetPlacement(report, time);
+  const targetDrawn = placement === 'drawn';
   const lines = [
-    { name: `target ${minutesText(target)}`, at: target, color: CHART_COLORS.missed, position: 'insideEndTop' as const },
+    ...(targetDrawn ? [{ name: `target ${minutesText(target)}`, at: target, color: CHART_COLORS.missed, position: 'insideEndTop' as const }] : []),
     ...(spread.p50 === null ? [] : [{ name: `p50 ${minutesText(spread.p50)}`, at: spread.p50, color: CHART_COLORS.ink, position: 'insideEndTop' as const }]),
     // The 90th percentile is often next to the median: its label sits lower down its line, so the two do not overlap.
     ...(spread.p90 === null ? [] : [{ name: `p90 ${minutesText(spread.p90)}`, at: spread.p90, color: CHART_COLORS.muted, position: 'insideMiddleTop' as const }]),
   ];
-  const first = bins[0]?.from ?? 0;
-  const last = Math.max(bins.at(-1)?.to ?? 1, target);
-  const step = minuteTickStep(last - Math.min(first, target));
+  const low = targetDrawn ? Math.min(first, target) : first;
+  const last = targetDrawn ? Math.max(end, target) : end;
+  const step = minuteTickStep(last - low);
+  const targetNote = placement === 'beyond' ? `target ${minutesText(target)}: every drill within it` : placement === 'before' ? `target ${minutesText(target)}: every drill past it` : '';
   return {
     ...base(),
-    title: { text: `${TIME_TITLES[time]}: runs per ${minutesText(bins[0] ? bins[0].to - bins[0].from : 1)}`, left: 0, textStyle: { fontSize: 12, fontFamily: CHART_FONT } },
-    grid: { left: 60, right: 30, top: 40, bottom: 44 },
+    title: {
+      text: `${TIME_TITLES[time]}: drills per ${minutesText(bins[0] ? bins[0].to - bins[0].from : 1)}`,
+      ...(targetNote ? { subtext: targetNote, subtextStyle: { fontSize: 10, fontFamily: CHART_FONT, color: CHART_COLORS.missed } } : {}),
+      left: 0,
+      textStyle: { fontSize: 12, fontFamily: CHART_FONT },
+    },
+    grid: { left: 60, right: 30, top: targetNote ? 52 : 40, bottom: 44 },
     tooltip: { trigger: 'item' },
     xAxis: {
       type: 'value',
-      min: Math.floor(Math.min(first, target) / step) * step,
+      min: Math.floor(low / step) * step,
       max: Math.ceil(last / step) * step,
       interval: step,
       name: 'simulated minutes',
@@ -80,7 +112,7 @@ export function timeHistogramOption(report: SimulationReport, time: SimulatedTim
 }
 
 /** The score histogram's caption, on screen as in the files. */
-export const SCORE_HISTOGRAM_CAPTION = 'The overall score over the runs, with the median and the 10th percentile.';
+export const SCORE_HISTOGRAM_CAPTION = 'The overall score over the simulated drills, with the median and the 10th percentile.';
 
 /** How the runs' overall scores spread: one bar per bin of points, with the median and the 10th percentile. */
 export function scoreHistogramOption(report: SimulationReport): ReportChartOption {
@@ -92,7 +124,7 @@ export function scoreHistogramOption(report: SimulationReport): ReportChartOptio
   ];
   return {
     ...base(),
-    title: { text: `Overall score: runs per ${scoreBinText(bins[0] ? Math.round((bins[0].to - bins[0].from) * 10) / 10 : 1)}`, left: 0, textStyle: { fontSize: 12, fontFamily: CHART_FONT } },
+    title: { text: `Overall score: drills per ${scoreBinText(bins[0] ? Math.round((bins[0].to - bins[0].from) * 10) / 10 : 1)}`, left: 0, textStyle: { fontSize: 12, fontFamily: CHART_FONT } },
     grid: { left: 60, right: 30, top: 40, bottom: 44 },
     tooltip: { trigger: 'item' },
     xAxis: { type: 'value', min: 0, max: 100, interval: 10, name: 'overall score', nameLocation: 'middle', nameGap: 26, nameTextStyle: axisLabel, axisLabel, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },

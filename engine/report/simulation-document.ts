@@ -2,7 +2,7 @@ import type { SimulationReport, TimeSpread } from '../simulate/report.js';
 import type { Block, Cell, ReportDocument } from './document.js';
 import type { HeadlineFigure } from './figures.js';
 import { minutesText } from './figures.js';
-import { breachChartOption, missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHistogramOption, tornadoChartOption, type SimulatedTime } from './simulation-charts.js';
+import { breachChartOption, missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHistogramCaption, timeHistogramOption, tornadoChartOption, type SimulatedTime } from './simulation-charts.js';
 
 // A simulation's report as a document (Markdown, HTML): the spread of the three times and of
 // the score, the chance of missing each deadline, the critical path and its bottleneck roles,
@@ -62,7 +62,7 @@ export function simulationDocument(report: SimulationReport): ReportDocument {
     ],
   });
   for (const t of TIMES) {
-    if (report.histograms[t.key].length > 0) add({ type: 'chart', option: timeHistogramOption(report, t.key), aspect: 0.32, caption: `${t.title} over the runs that reached it, with the plan's target (red) and the median and 90th percentile.` });
+    if (report.histograms[t.key].length > 0) add({ type: 'chart', option: timeHistogramOption(report, t.key), aspect: 0.32, caption: timeHistogramCaption(report, t.key) });
   }
   if (report.histograms.overallScore.length > 0) add({ type: 'chart', option: scoreHistogramOption(report), aspect: 0.32, caption: SCORE_HISTOGRAM_CAPTION });
 

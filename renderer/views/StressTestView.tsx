@@ -6,7 +6,7 @@ import { MAX_APP_RUNS, MAX_MODEL_BYTES } from '../../engine/protocol/index.js';
 import { formatLocatedError, type LocatedError } from '../../engine/validate/located-error.js';
 import { MAX_SEED } from '../../engine/stats/random.js';
 import { minutesText } from '../../engine/report/figures.js';
-import { missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHistogramOption, tornadoChartOption, type SimulatedTime } from '../../engine/report/simulation-charts.js';
+import { missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHistogramCaption, timeHistogramOption, tornadoChartOption, type SimulatedTime } from '../../engine/report/simulation-charts.js';
 import { useDocuments } from '../app/use-documents.js';
 import { useLibraryListing } from '../app/use-library-listing.js';
 import { ReportChart } from './ReportChart.js';
@@ -344,7 +344,7 @@ function StressReport({ report, previous, headingRef }: { report: SimulationRepo
         {TIMES.filter((t) => report.histograms[t.key].length > 0).map((t) => (
           <figure key={t.key} className="panel">
             <ReportChart option={timeHistogramOption(report, t.key)} label={`${t.title} over the simulated drills that reached it, with the plan's target`} height={240} />
-            <figcaption className="hint">{t.title} over the runs that reached it, with the plan&apos;s target (red) and the median and 90th percentile.</figcaption>
+            <figcaption className="hint">{timeHistogramCaption(report, t.key)}</figcaption>
           </figure>
         ))}
         {report.histograms.overallScore.length > 0 && (

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { timeHistogramCaption, timeHistogramOption } from '../../../engine/report/simulation-charts.js';
+import { minutesText } from '../../../engine/report/figures.js';
+import { simulateHere } from '../../../engine/simulate/simulate.js';
+import { bundledWorld } from '../../helpers/simulation.js';
+
+// The stress test's time histograms (the app's and the HTML/PDF export's): the plan's target is
+// a line on the chart, unless it lies so far from every drill that drawing it would squeeze the
+// bars into a sliver; then the title says where it is.
+
+const markLines = (option: ReturnType<typeof timeHistogramOption>) => ((option.series as { markLine: { data: { name: string }[] } }[])[0]!.markLine.data).map((line) => line.name);
+
+describe('a time histogram', () => {
+  const report = simulateHere({ ...bundledWorld('public-test-bucket'), runs: 60, seed: 1 });
+
+  it('says a target far beyond every drill in its title and keeps the axis to the drills', () => {
+    const bins = report.histograms.timeToRecoverMinutes;
+    const target = report.targets.recoverMinutes;
+    expect(target).toBeGreaterThan(4 * bins.at(-1)!.to);
+    const option = timeHistogramOption(report, 'timeToRecoverMinutes');
+    const title = option.title as { text: string; subtext?: string };
+    expect(title.subtext).toBe(`target ${minutesText(target)}: every drill within it`);
+    expect(markLines(option).some((name) => name.startsWith('target'))).toBe(false);
+    expect((option.xAxis as { max: number }).max).toBeLessThan(target);
+    expect(timeHistogramCaption(report, 'timeToRecoverMinutes')).toBe('Time to recover over the simulated drills that reached it, with the median and the 90th percentile.');
+  });
+
+  it('draws a target among the drills as a line, with no note in its title', () => {
+    const report = simulateHere({ ...bundledWorld('ransomware-production-db'), runs: 60, seed: 1 });
+    const time = (['timeToDetectMinutes', 'timeToContainMinutes', 'timeToRecoverMinutes'] as const).find((t) => {
+      const bins = report.histograms[t];
+      const target = report.targets[({ timeToDetectMinutes: 'detectMinutes', timeToContainMinutes: 'containMinutes', timeToRecoverMinutes: 'recoverMinutes' } as const)[t]];
+      return bins.length > 0 && target <= bins.at(-1)!.to * 2;
+    });
+    expect(time).toBeDefined();
+    const option = timeHistogramOption(report, time!);
+    expect((option.title as { subtext?: string }).subtext).toBeUndefined();
+    expect(markLines(option).some((name) => name.startsWith('target'))).toBe(true);
+    expect(timeHistogramCaption(report, time!)).toContain("with the plan's target (red), the median");
+  });
+});
