@@ -136,7 +136,7 @@ function describe(issue: z.core.$ZodIssue, value: unknown): string {
     case 'invalid_type': {
       const received = value !== undefined ? value : (issue as { input?: unknown }).input;
       if (received === undefined) return `is required (${expectedText(issue.expected)})`;
-      return `expected ${expectedText(issue.expected)}, found ${kindOf(received)}`;
+      return `expected ${expectedText(issue.expected)}, found ${kindOf(received)}${percentHint(issue.expected, received)}`;
     }
     case 'invalid_value':
       return `${value === null ? 'is empty; it ' : ''}must be ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}`;
@@ -191,6 +191,12 @@ function expectedText(expected: string): string {
     default:
       return expected;
   }
+}
+
+/** "30%" where a number goes: a chance is written as a share (0.3), which the message says. */
+function percentHint(expected: string, received: unknown): string {
+  const percent = expected === 'number' && typeof received === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(received) : null;
+  return percent ? ` (a chance is written from 0 to 1: ${Number(percent[1]) / 100} for ${percent[1]}%)` : '';
 }
 
 function kindOf(value: unknown): string {

@@ -121,6 +121,9 @@ whatIf:
       .toEqual([`team.model.yaml:3:30 channels.email.notice: not a duration or a spread: write ${forms}`]);
     expect(errors('format: firedrill-model/1\nid: x\nactions: { protect-backups: { late: { probability: 0.3 } } }\n'))
       .toEqual([`team.model.yaml:3:31 actions.protect-backups.late.by: is required: write ${forms}`]);
+    // A chance written as a percentage says how to write it.
+    expect(errors('format: firedrill-model/1\nid: x\nactions: { notify-hkma: { skip: "30%" } }\n'))
+      .toEqual(['team.model.yaml:3:33 actions.notify-hkma.skip: expected a number, found the text "30%" (a chance is written from 0 to 1: 0.3 for 30%)']);
     // A spread it knows, written wrong inside, is still located at the wrong field.
     expect(errors('format: firedrill-model/1\nid: x\nchannels: { email: { notice: { uniform: { min: 5m, max: soon } } } }\n'))
       .toEqual([expect.stringMatching(/^team\.model\.yaml:3:\d+ channels\.email\.notice\.uniform\.max: "soon" is not a duration/)]);
