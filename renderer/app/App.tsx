@@ -27,6 +27,8 @@ function useRoute(): Route {
   useEffect(() => {
     const onChange = () => setRoute(parseRoute(window.location.hash));
     window.addEventListener('hashchange', onChange);
+    // A link followed between the first render and this effect changed the hash unheard.
+    onChange();
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   return route;

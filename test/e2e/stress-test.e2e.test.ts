@@ -17,6 +17,7 @@ describe('the stress test in the browser', () => {
     page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
 
     await page.goto(app.served.url);
+    await page.getByRole('heading', { name: 'Scenario library' }).waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stress test' }).click();
     await page.getByRole('heading', { name: 'Stress test', level: 1 }).waitFor();
     await page.getByRole('combobox', { name: 'Scenario' }).selectOption('public-test-bucket');
