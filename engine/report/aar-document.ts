@@ -69,7 +69,7 @@ export function aarDocument(report: AfterActionReport, cards: readonly Scorecard
     add({ type: 'chart', option: responseTimesChartOption(cards[0]!), aspect: 0.26, caption: 'Time to detect, contain and recover against the plan\'s targets (simulated time).' });
   } else {
     const group = drillHistory(cards.map((c) => drillOf(c))).byPlan[0]!;
-    add({ type: 'chart', option: drillHistoryChartOption({ ...group, title: 'Time to detect, contain and recover per session' }), aspect: 0.36, caption: 'Each session\'s times, oldest first; dashed lines are the means (simulated time).' });
+    add({ type: 'chart', option: drillHistoryChartOption({ ...group, title: 'Time to detect, contain and recover per session' }), aspect: 0.36, caption: 'Each session\'s times, oldest first; dashed lines are the medians (simulated time).' });
   }
 
   add({ type: 'heading', level: 1, text: 'Objectives and core capabilities' });

@@ -219,13 +219,14 @@ export function responseTimesChartOption(card: Scorecard): ReportChartOption {
 
 /**
  * Time to detect, contain and recover of a plan's or scenario's drills, oldest first, with the
- * mean of each as a dashed line: the trend of MTTD and MTTR across drills.
+ * median of each as a dashed line (a median, as the History's figures: a mean over a handful of
+ * drills is pulled about by one slow drill): the trend of MTTD and MTTR across drills.
  */
 export function drillHistoryChartOption(group: DrillGroup): ReportChartOption {
   const lines = [
-    { name: 'Time to detect', values: group.drills.map((d) => d.timeToDetectMinutes), mean: group.metrics.timeToDetect.mean, color: CHART_COLORS.detect },
-    { name: 'Time to contain', values: group.drills.map((d) => d.timeToContainMinutes), mean: group.metrics.timeToContain.mean, color: CHART_COLORS.contain },
-    { name: 'Time to recover', values: group.drills.map((d) => d.timeToRecoverMinutes), mean: group.metrics.timeToRecover.mean, color: CHART_COLORS.recover },
+    { name: 'Time to detect', values: group.drills.map((d) => d.timeToDetectMinutes), median: group.metrics.timeToDetect.median, color: CHART_COLORS.detect },
+    { name: 'Time to contain', values: group.drills.map((d) => d.timeToContainMinutes), median: group.metrics.timeToContain.median, color: CHART_COLORS.contain },
+    { name: 'Time to recover', values: group.drills.map((d) => d.timeToRecoverMinutes), median: group.metrics.timeToRecover.median, color: CHART_COLORS.recover },
   ];
   const longest = Math.max(1, ...lines.flatMap((l) => l.values.map((v) => v ?? 0)));
   const step = minuteTickStep(longest);
@@ -251,12 +252,12 @@ export function drillHistoryChartOption(group: DrillGroup): ReportChartOption {
       connectNulls: false,
       itemStyle: { color: line.color },
       lineStyle: { color: line.color },
-      markLine: line.mean === null ? undefined : {
+      markLine: line.median === null ? undefined : {
         silent: true,
         symbol: 'none',
         lineStyle: { type: 'dashed', color: line.color },
-        label: { formatter: `mean ${minutesText(line.mean)}`, fontSize: 9, color: line.color },
-        data: [{ yAxis: line.mean }],
+        label: { formatter: `median ${minutesText(line.median)}`, fontSize: 9, color: line.color },
+        data: [{ yAxis: line.median }],
       },
     })),
   };

@@ -117,7 +117,7 @@ function GroupSection({ group }: { group: DrillGroup }) {
         {METRICS.map((metric) => <MetricFigure key={metric.key} title={metric.title} spread={group.metrics[metric.key]} estimate={statistics.measures[metric.measure]} verdict={verdict(metric.measure)} drills={count} />)}
       </ul>
       {group.drills.some((drill) => METRICS.some((metric) => metric.of(drill) !== null))
-        ? <ReportChart option={chart} label={`Time to detect, contain and recover across the drills of ${group.title}, with their means`} height={300} />
+        ? <ReportChart option={chart} label={`Time to detect, contain and recover across the drills of ${group.title}, with their medians`} height={300} />
         : <p className="hint">No drill here reached detection, containment or recovery yet: nothing to chart.</p>}
       <DrillTable group={group} />
     </section>

@@ -43,6 +43,11 @@ describe('the chart options', () => {
     const lines = drillHistoryChartOption(group).series as Series[];
     expect(lines.map((l) => l.name)).toEqual(['Time to detect', 'Time to contain', 'Time to recover']);
     expect(lines[0]!.data).toHaveLength(2);
+    // The dashed line is the median, as the History's figures are (not a mean pulled by one slow drill).
+    const marked = (lines[0] as unknown as { markLine?: { data: { yAxis: number }[]; label: { formatter: string } } }).markLine;
+    expect(group.metrics.timeToDetect.median).not.toBeNull();
+    expect(marked!.data[0]!.yAxis).toBe(group.metrics.timeToDetect.median);
+    expect(marked!.label.formatter).toMatch(/^median /);
   });
 
   it('tick steps are whole minutes, hours or days', () => {
