@@ -100,7 +100,7 @@ export async function runSimulationBench(print: (line: string) => void): Promise
   // What each run leaves behind for the report (its figures and the inputs it drew), in typed arrays: the only part that grows with the runs.
   const row = emptyRecords(prepareSimulation({ ...world, runs: 1, seed: 1 }), 0, 1);
   const rowBytes = [row.timeToDetect, row.timeToContain, row.timeToRecover, row.score, row.breaches, row.inputs, row.pathMinutes, row.waitMinutes].reduce((sum, array) => sum + array.byteLength, 0);
-  print(`peak resident memory on 2 workers (should stay flat): ${peaks.join('; ')}; each run keeps ${(rowBytes / 1024).toFixed(1)} KB of figures plus its critical path's text (${((rowBytes * runs) / MB).toFixed(1)} MB for ${runs.toLocaleString('en')} runs)`);
+  print(`peak resident memory on 2 workers (should stay flat): ${peaks.join('; ')}; each run keeps ${(rowBytes / 1024).toFixed(1)} KB of figures, ${((rowBytes * runs) / MB).toFixed(1)} MB for ${runs.toLocaleString('en')} runs (its critical path is counted, not kept)`);
   print(`load average after: ${load()} (2 cores: above 2 means other work shared the machine)`);
 }
 

@@ -236,14 +236,9 @@ function roleFigures(simulation: Simulation, records: RunRecords): { roles: Role
 }
 
 function commonPaths(records: RunRecords): { steps: string[]; share: number }[] {
-  const counts = new Map<string, number>();
   let recovered = 0;
-  for (const path of records.paths) {
-    if (path === null) continue;
-    recovered++;
-    counts.set(path, (counts.get(path) ?? 0) + 1);
-  }
-  return [...counts.entries()]
+  for (const count of records.pathCounts.values()) recovered += count;
+  return [...records.pathCounts.entries()]
     .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
     .slice(0, 3)
     .map(([path, count]) => ({ steps: path.split(' → '), share: round4(count / recovered) }));

@@ -25,8 +25,11 @@ export interface RunRecords {
   pathMinutes: Float64Array;
   /** count × roles: minutes the role's steps waited for a free person or for the role to be on call. */
   waitMinutes: Float64Array;
-  /** The critical path of each run ("role: step → ..."), or null. */
-  paths: (string | null)[];
+  /**
+   * How many recovered runs took each critical path ("role: step → ..."). Counted, not kept per
+   * run: a scenario has a few paths, and a million runs' texts took gigabytes.
+   */
+  pathCounts: Map<string, number>;
 }
 
 const minutes = (ms: number) => ms / 60_000;
@@ -45,7 +48,7 @@ export function emptyRecords(simulation: Simulation, from: number, count: number
     inputs: new Float64Array(count * simulation.inputs.length),
     pathMinutes: new Float64Array(count * (roles + 2)),
     waitMinutes: new Float64Array(count * roles),
-    paths: new Array<string | null>(count).fill(null),
+    pathCounts: new Map<string, number>(),
   };
 }
 
@@ -120,7 +123,8 @@ export function playRuns(simulation: Simulation, from: number, count: number): R
       for (const [role, ms] of Object.entries(path.byRole)) records.pathMinutes[row * width + roleIndex.get(role)!] = minutes(ms);
       records.pathMinutes[row * width + roles.length] = minutes(path.noticing);
       records.pathMinutes[row * width + roles.length + 1] = minutes(path.scenario);
-      records.paths[row] = path.steps.join(' → ');
+      const text = path.steps.join(' → ');
+      records.pathCounts.set(text, (records.pathCounts.get(text) ?? 0) + 1);
     } else {
       records.pathMinutes.fill(NaN, row * width, (row + 1) * width);
     }
@@ -144,5 +148,5 @@ export function placeRecords(into: RunRecords, block: RunRecords): void {
   rows(into.inputs, block.inputs);
   rows(into.pathMinutes, block.pathMinutes);
   rows(into.waitMinutes, block.waitMinutes);
-  block.paths.forEach((path, row) => (into.paths[at + row] = path));
+  for (const [path, count] of block.pathCounts) into.pathCounts.set(path, (into.pathCounts.get(path) ?? 0) + count);
 }
