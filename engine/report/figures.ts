@@ -10,6 +10,9 @@ export { minutesText, tPlus };
 
 export const percentText = (percent: number | null): string => (percent === null ? '—' : `${percent}%`);
 
+/** A share from 0 to 1 as a percentage to one decimal ("12.3%"): a simulation's probabilities and shares. */
+export const shareText = (share: number | null): string => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`);
+
 /** The mean of overall scores (or percents), to one decimal as a score is given; null for none. */
 export const meanScore = (scores: readonly number[]): number | null =>
   scores.length === 0 ? null : Math.round((scores.reduce((s, v) => s + v, 0) / scores.length) * 10) / 10;

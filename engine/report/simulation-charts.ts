@@ -1,7 +1,7 @@
 import type { BarSeriesOption } from 'echarts/charts';
 import type { HistogramBin, SimulationReport } from '../simulate/report.js';
 import { CHART_COLORS, CHART_FONT, minuteTickStep, type ReportChartOption } from './charts.js';
-import { minutesText } from './figures.js';
+import { minutesText, shareText } from './figures.js';
 
 // The charts of a simulation report as ECharts options, from the report alone: the HTML export
 // renders them to SVG, and the app's stress test view gives the same options to its ECharts.
@@ -26,7 +26,6 @@ const TARGETS: Record<SimulatedTime, 'detectMinutes' | 'containMinutes' | 'recov
 
 const base = (): ReportChartOption => ({ animation: false, textStyle: { fontFamily: CHART_FONT, color: CHART_COLORS.ink, fontSize: 11 } });
 const axisLabel = { fontSize: 10, color: CHART_COLORS.muted } as const;
-const percent = (p: number) => `${Math.round(p * 1000) / 10}%`;
 
 /**
  * Where the plan's target goes on a time's histogram. A target far outside every run (3 days
@@ -154,14 +153,14 @@ export function breachChartOption(report: SimulationReport): ReportChartOption {
   return {
     ...base(),
     grid: { left: 330, right: 60, top: 8, bottom: 30 },
-    xAxis: { type: 'value', min: 0, max: 1, interval: 0.25, axisLabel: { ...axisLabel, formatter: (value: number) => percent(value) }, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
+    xAxis: { type: 'value', min: 0, max: 1, interval: 0.25, axisLabel: { ...axisLabel, formatter: (value: number) => shareText(value) }, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
     yAxis: { type: 'category', data: breaches.map((b) => b.title), axisTick: { show: false }, axisLabel: { fontSize: 10, color: CHART_COLORS.ink, width: 320, overflow: 'truncate' } },
     series: [{
       type: 'bar',
       name: 'Probability of missing the deadline',
       barWidth: 10,
       data: breaches.map((b) => ({ value: b.probability, itemStyle: { color: b.probability >= 0.1 ? CHART_COLORS.missed : b.probability > 0 ? CHART_COLORS.milestone : CHART_COLORS.met } })),
-      label: { show: true, position: 'right', fontSize: 10, color: CHART_COLORS.ink, formatter: (p: { value: unknown }) => percent(p.value as number) },
+      label: { show: true, position: 'right', fontSize: 10, color: CHART_COLORS.ink, formatter: (p: { value: unknown }) => shareText(p.value as number) },
     }],
   };
 }

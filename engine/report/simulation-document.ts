@@ -1,14 +1,13 @@
 import type { SimulationReport, TimeSpread } from '../simulate/report.js';
 import type { Block, Cell, ReportDocument } from './document.js';
 import type { HeadlineFigure } from './figures.js';
-import { minutesText } from './figures.js';
+import { minutesText, shareText } from './figures.js';
 import { breachChartOption, missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHistogramCaption, timeHistogramOption, tornadoChartOption, type SimulatedTime } from './simulation-charts.js';
 
 // A simulation's report as a document (Markdown, HTML): the spread of the three times and of
 // the score, the chance of missing each deadline, the critical path and its bottleneck roles,
 // what moves recovery most, and the comparison of two models.
 
-const percent = (p: number | null) => (p === null ? '—' : `${Math.round(p * 1000) / 10}%`);
 const minutes = (m: number | null) => (m === null ? '—' : minutesText(m));
 const signed = (value: number | null, unit: (v: number) => string) => (value === null ? '—' : `${value > 0 ? '+' : value < 0 ? '−' : ''}${unit(Math.abs(value))}`);
 
@@ -25,7 +24,7 @@ function figures(report: SimulationReport): HeadlineFigure[] {
     value: minutes(spread.p50),
     target: minutesText(target),
     met: spread.p50 === null ? null : spread.p50 <= target,
-    definition: `nine runs in ten within ${minutes(spread.p90)} (p90), 19 in 20 within ${minutes(spread.p95)} (p95); mean ${minutes(spread.mean)}; reached in ${percent(spread.reached)} of ${runsText(report.runs)}`,
+    definition: `nine runs in ten within ${minutes(spread.p90)} (p90), 19 in 20 within ${minutes(spread.p95)} (p95); mean ${minutes(spread.mean)}; reached in ${shareText(spread.reached)} of ${runsText(report.runs)}`,
   });
   return [
     {
@@ -56,7 +55,7 @@ export function simulationDocument(report: SimulationReport): ReportDocument {
       ...TIMES.map((t): Cell[] => {
         const s = report[t.key];
         const target = report.targets[t.target];
-        return [{ text: t.title, bold: true }, minutes(s.p50), { text: minutes(s.p90), tone: s.p90 !== null && s.p90 > target ? 'bad' : 'good' }, minutes(s.p95), minutes(s.mean), percent(s.reached), minutesText(target)];
+        return [{ text: t.title, bold: true }, minutes(s.p50), { text: minutes(s.p90), tone: s.p90 !== null && s.p90 > target ? 'bad' : 'good' }, minutes(s.p95), minutes(s.mean), shareText(s.reached), minutesText(target)];
       }),
       [{ text: 'Overall score', bold: true }, String(report.overallScore.p50 ?? '—'), String(report.overallScore.p90 ?? '—'), String(report.overallScore.p95 ?? '—'), String(report.overallScore.mean ?? '—'), '—', '—'],
     ],
@@ -73,7 +72,7 @@ export function simulationDocument(report: SimulationReport): ReportDocument {
     type: 'table',
     definition: defs.breaches,
     columns: [{ header: 'Deadline', width: 7 }, { header: 'Probability of missing it', width: 2, align: 'right' }],
-    rows: [...report.breaches].sort((a, b) => b.probability - a.probability || a.id.localeCompare(b.id)).map((b) => [b.title, { text: percent(b.probability), tone: b.probability >= 0.1 ? 'bad' : b.probability > 0 ? 'warn' : 'good' }]),
+    rows: [...report.breaches].sort((a, b) => b.probability - a.probability || a.id.localeCompare(b.id)).map((b) => [b.title, { text: shareText(b.probability), tone: b.probability >= 0.1 ? 'bad' : b.probability > 0 ? 'warn' : 'good' }]),
   });
 
   add({ type: 'heading', level: 2, text: 'Critical path and bottleneck roles' });
@@ -82,13 +81,13 @@ export function simulationDocument(report: SimulationReport): ReportDocument {
     type: 'bullets',
     items: report.criticalPath.common.length === 0
       ? ['No run reached recovery.']
-      : report.criticalPath.common.map((path) => `${percent(path.share)} of recovered runs: ${path.steps.join(' → ')}`),
+      : report.criticalPath.common.map((path) => `${shareText(path.share)} of recovered runs: ${path.steps.join(' → ')}`),
   });
   add({
     type: 'table',
     definition: `${defs.bottlenecks}. Besides the roles, the critical path spent on average ${minutesText(report.criticalPath.noticingMinutes)} before injects were noticed and ${minutesText(report.criticalPath.scenarioMinutes)} waiting on the scenario's own clock.`,
     columns: [{ header: 'Role', width: 3 }, { header: 'People', width: 1, align: 'right' }, { header: 'Critical path', width: 1.5, align: 'right' }, { header: 'Share', width: 1, align: 'right' }, { header: 'Waiting per run', width: 1.5, align: 'right' }],
-    rows: report.bottlenecks.map((r) => [{ text: r.title, bold: true }, String(r.people), minutesText(r.criticalPathMinutes), percent(r.criticalPathShare), minutesText(r.waitMinutes)]),
+    rows: report.bottlenecks.map((r) => [{ text: r.title, bold: true }, String(r.people), minutesText(r.criticalPathMinutes), shareText(r.criticalPathShare), minutesText(r.waitMinutes)]),
   });
 
   add({ type: 'heading', level: 2, text: 'What moves the time to recover most' });
@@ -122,7 +121,7 @@ export function simulationDocument(report: SimulationReport): ReportDocument {
           return [d.title, d.a === null ? '—' : unit(d.a), d.b === null ? '—' : unit(d.b), signed(d.difference, unit), d.low === null ? '—' : `${signed(d.low, unit)} to ${signed(d.high, unit)}`, String(d.n)];
         }),
         // Deadlines neither model ever missed say nothing: left out.
-        ...c.breaches.filter((d) => d.a !== 0 || d.b !== 0).map((d): Cell[] => [`Missing: ${d.title}`, percent(d.a), percent(d.b), signed(d.difference, (v) => percent(v)), d.low === null ? '—' : `${signed(d.low, (v) => percent(v))} to ${signed(d.high, (v) => percent(v))}`, String(d.n)]),
+        ...c.breaches.filter((d) => d.a !== 0 || d.b !== 0).map((d): Cell[] => [`Missing: ${d.title}`, shareText(d.a), shareText(d.b), signed(d.difference, (v) => shareText(v)), d.low === null ? '—' : `${signed(d.low, (v) => shareText(v))} to ${signed(d.high, (v) => shareText(v))}`, String(d.n)]),
       ],
     });
   }

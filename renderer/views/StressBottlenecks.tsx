@@ -1,10 +1,9 @@
-import { minutesText } from '../../engine/report/figures.js';
+import { minutesText, shareText } from '../../engine/report/figures.js';
 import { SIMULATION_DEFINITIONS, type SimulationReport } from '../../engine/simulate/report.js';
 
 // Which role holds recovery up: the critical path's commonest chains of steps and the minutes of
 // it each role held, as the exported report gives them (engine/report/simulation-document.ts).
 
-const percent = (p: number) => `${Math.round(p * 1000) / 10}%`;
 /** The commonest paths shown on screen; the exports list them all. */
 const PATHS_SHOWN = 3;
 
@@ -17,7 +16,7 @@ export function StressBottlenecks({ report }: { report: SimulationReport }) {
       {common.length === 0 ? <p>No simulated drill reached recovery.</p> : (
         <ul aria-label="Commonest critical paths">
           {common.slice(0, PATHS_SHOWN).map((path) => (
-            <li key={path.steps.join('>')}><strong>{percent(path.share)}</strong> of recovered drills: {path.steps.join(' → ')}</li>
+            <li key={path.steps.join('>')}><strong>{shareText(path.share)}</strong> of recovered drills: {path.steps.join(' → ')}</li>
           ))}
         </ul>
       )}
@@ -32,7 +31,7 @@ export function StressBottlenecks({ report }: { report: SimulationReport }) {
               <th scope="row">{role.title}</th>
               <td className="number">{role.people}</td>
               <td className="number">{minutesText(role.criticalPathMinutes)}</td>
-              <td className="number">{percent(role.criticalPathShare)}</td>
+              <td className="number">{shareText(role.criticalPathShare)}</td>
               <td className="number">{minutesText(role.waitMinutes)}</td>
             </tr>
           ))}

@@ -1,4 +1,4 @@
-import { minutesText } from '../../engine/report/figures.js';
+import { minutesText, shareText } from '../../engine/report/figures.js';
 import type { SimulationReport } from '../../engine/simulate/report.js';
 
 // The last run beside the one before it: what turning a knob (one more analyst, an alert
@@ -10,7 +10,6 @@ const TIMES = [
   { key: 'timeToRecoverMinutes', title: 'Time to recover' },
 ] as const;
 
-const percent = (p: number) => `${Math.round(p * 1000) / 10}%`;
 /** A change in a share, in percentage points (10% to 15% is +5 points, not +50%). */
 const points = (p: number) => `${Math.round(p * 1000) / 10} point${Math.round(p * 1000) === 10 ? '' : 's'}`;
 const signed = (value: number, text: (v: number) => string) => (value === 0 ? 'no change' : `${value > 0 ? '+' : '−'}${text(Math.abs(value))}`);
@@ -45,7 +44,7 @@ export function StressComparison({ report, previous }: { report: SimulationRepor
   for (const breach of report.breaches) {
     const was = before.get(breach.id);
     if (was === undefined || (was === 0 && breach.probability === 0)) continue;
-    rows.push({ title: `Missing: ${breach.title}`, before: percent(was), after: percent(breach.probability), change: signed(Math.round((breach.probability - was) * 1000) / 1000, points) });
+    rows.push({ title: `Missing: ${breach.title}`, before: shareText(was), after: shareText(breach.probability), change: signed(Math.round((breach.probability - was) * 1000) / 1000, points) });
   }
   return (
     <table className="comparison-table">

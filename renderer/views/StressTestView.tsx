@@ -5,7 +5,7 @@ import type { SimulationReport } from '../../engine/simulate/report.js';
 import { MAX_APP_RUNS, MAX_MODEL_BYTES } from '../../engine/protocol/index.js';
 import { formatLocatedError, type LocatedError } from '../../engine/validate/located-error.js';
 import { MAX_SEED } from '../../engine/stats/random.js';
-import { minutesText } from '../../engine/report/figures.js';
+import { minutesText, shareText } from '../../engine/report/figures.js';
 import { missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHistogramCaption, timeHistogramOption, tornadoChartOption, type SimulatedTime } from '../../engine/report/simulation-charts.js';
 import { useDocuments } from '../app/use-documents.js';
 import { useLibraryListing } from '../app/use-library-listing.js';
@@ -79,7 +79,6 @@ const TIMES: { key: SimulatedTime; title: string }[] = [
   { key: 'timeToRecoverMinutes', title: 'Time to recover' },
 ];
 
-const percent = (p: number) => `${Math.round(p * 1000) / 10}%`;
 const drillsText = (runs: number) => `${runs.toLocaleString('en')} simulated drill${runs === 1 ? '' : 's'}`;
 
 export function StressTestView() {
@@ -330,7 +329,7 @@ function StressReport({ report, previous, headingRef }: { report: SimulationRepo
             <span className="figure-title">{t.title}, median</span>
             <strong className="figure-value">{minutesText(report[t.key].p50)}</strong>
             <span>9 in 10 drills within {minutesText(report[t.key].p90)} (90th percentile); 19 in 20 within {minutesText(report[t.key].p95)}</span>
-            <span className="hint">Reached in {percent(report[t.key].reached)} of {drillsText(report.runs)}; the times are of those drills</span>
+            <span className="hint">Reached in {shareText(report[t.key].reached)} of {drillsText(report.runs)}; the times are of those drills</span>
           </li>
         ))}
         <li className="figure">
@@ -361,7 +360,7 @@ function StressReport({ report, previous, headingRef }: { report: SimulationRepo
           {[...missed, ...report.breaches.filter((b) => b.probability === 0)].map((breach) => (
             <tr key={breach.id}>
               <th scope="row">{breach.title}</th>
-              <td className="number">{percent(breach.probability)}</td>
+              <td className="number">{shareText(breach.probability)}</td>
             </tr>
           ))}
         </tbody>
