@@ -12,6 +12,19 @@ export function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+/** A text as the protocol's base64 of its UTF-8 bytes, with the byte count an ExportedFile gives. */
+export function base64OfText(text: string): { base64: string; bytes: number } {
+  const bytes = new TextEncoder().encode(text);
+  return { base64: base64OfBytes(bytes), bytes: bytes.length };
+}
+
+/** Bytes as base64 (in slices: spreading a whole large file as arguments would overflow the stack). */
+export function base64OfBytes(bytes: Uint8Array): string {
+  let binary = '';
+  for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
+  return btoa(binary);
+}
+
 /**
  * Saves an exported file: through the native Save dialog in the desktop app, as a download in
  * the browser. Answers where it went (the path chosen, or the file name downloaded), or null

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { CoverageResult } from '../../engine/protocol/index.js';
 import type { CoverageItem, PlanCoverage, TechniqueCoverage } from '../../engine/report/coverage.js';
-import { saveExport } from '../client/save-export.js';
+import { base64OfText, saveExport } from '../client/save-export.js';
 import { useClient } from '../app/app-context.js';
 import { localDateTime } from './SessionsView.js';
 import './sessions-history.css'; // the warning box of journals not read, as the History draws it
@@ -15,10 +15,7 @@ const lastText = (item: CoverageItem) => (item.lastExercised === null ? 'never d
 
 /** The layer as a file to save: JSON, named as `firedrill coverage --format navigator` would write it. */
 function layerFile(layer: Record<string, unknown>) {
-  const bytes = new TextEncoder().encode(`${JSON.stringify(layer, null, 2)}\n`);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return { fileName: 'firedrill-coverage.navigator-layer.json', mediaType: 'application/json', base64: btoa(binary), bytes: bytes.byteLength };
+  return { fileName: 'firedrill-coverage.navigator-layer.json', mediaType: 'application/json', ...base64OfText(`${JSON.stringify(layer, null, 2)}\n`) };
 }
 
 function TechniqueMatrix({ result }: { result: CoverageResult }) {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { documentToMarkdown } from '../../engine/report/document-markdown.js';
 import { simulationDocument } from '../../engine/report/simulation-document.js';
 import type { SimulationReport } from '../../engine/simulate/report.js';
-import { saveExport } from '../client/save-export.js';
+import { base64OfText, saveExport } from '../client/save-export.js';
 
 // The stress test's report kept as a file: the same JSON and Markdown `firedrill simulate`
 // writes (--format json, --format md), made here from the report the app already holds.
@@ -11,13 +11,6 @@ const FORMATS = {
   json: { label: 'JSON', mediaType: 'application/json', text: (report: SimulationReport) => `${JSON.stringify(report, null, 2)}\n` },
   md: { label: 'Markdown', mediaType: 'text/markdown', text: (report: SimulationReport) => documentToMarkdown(simulationDocument(report)) },
 } as const;
-
-function base64OfText(text: string): { base64: string; bytes: number } {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return { base64: btoa(binary), bytes: bytes.length };
-}
 
 export function StressReportSave({ report }: { report: SimulationReport }) {
   const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);

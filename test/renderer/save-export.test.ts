@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FiredrillBridge } from '../../electron/ipc/contract.js';
 import type { ExportedFile } from '../../engine/protocol/index.js';
-import { base64Bytes, saveExport } from '../../renderer/client/save-export.js';
+import { base64Bytes, base64OfText, saveExport } from '../../renderer/client/save-export.js';
 
 const PDF_BYTES = [0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff, 0x80];
 const file: ExportedFile = {
@@ -70,5 +70,14 @@ describe('saving an export in the desktop app', () => {
 
     saveFile.mockResolvedValueOnce({ saved: null });
     expect(await saveExport(file)).toBeNull();
+  });
+});
+
+describe('a text as base64', () => {
+  it('carries its UTF-8 bytes whole, however long, and counts them', () => {
+    const text = `Équipe « IR » 事件 ${'x'.repeat(100_000)}\n`;
+    const { base64, bytes } = base64OfText(text);
+    expect(bytes).toBe(new TextEncoder().encode(text).length);
+    expect(new TextDecoder().decode(base64Bytes(base64))).toBe(text);
   });
 });
