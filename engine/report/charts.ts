@@ -36,6 +36,8 @@ export const CHART_COLORS = {
   detect: '#3e63dd',
   contain: '#f76b15',
   recover: '#30a46c',
+  /** Behind a label written over bars (a percentile's): the paper, nearly opaque. */
+  labelBackground: 'rgba(255, 255, 255, 0.85)',
 } as const;
 
 /** The lanes of the timeline chart, top to bottom. */

@@ -24,6 +24,29 @@ const TARGETS: Record<SimulatedTime, 'detectMinutes' | 'containMinutes' | 'recov
   timeToRecoverMinutes: 'recoverMinutes',
 };
 
+interface Marker {
+  /** What the line marks ("p50", "target"); the value follows it in the label. */
+  label: string;
+  at: number;
+  valueText: string;
+  color: string;
+  position: 'insideEndTop' | 'insideMiddleTop';
+}
+
+/**
+ * The markers as ECharts mark lines: markers at the same value share one line and one label
+ * ("p10 = p50 = 100"), which would otherwise be written over each other.
+ */
+function markLineData(markers: Marker[]) {
+  const byValue = new Map<number, Marker[]>();
+  for (const marker of markers) byValue.set(marker.at, [...(byValue.get(marker.at) ?? []), marker]);
+  return [...byValue.values()].map((same) => {
+    const first = same[0]!;
+    const name = `${same.map((m) => m.label).join(' = ')}${same.length > 1 ? ' =' : ''} ${first.valueText}`;
+    return { name, xAxis: first.at, lineStyle: { color: first.color, type: 'dashed' as const }, label: { color: first.color, position: first.position, backgroundColor: CHART_COLORS.labelBackground, padding: [1, 2] } };
+  });
+}
+
 const base = (): ReportChartOption => ({ animation: false, textStyle: { fontFamily: CHART_FONT, color: CHART_COLORS.ink, fontSize: 11 } });
 const axisLabel = { fontSize: 10, color: CHART_COLORS.muted } as const;
 
@@ -58,11 +81,11 @@ export function timeHistogramOption(report: SimulationReport, time: SimulatedTim
   const end = bins.at(-1)?.to ?? 1;
   const placement = targetPlacement(report, time);
   const targetDrawn = placement === 'drawn';
-  const lines = [
-    ...(targetDrawn ? [{ name: `target ${minutesText(target)}`, at: target, color: CHART_COLORS.missed, position: 'insideEndTop' as const }] : []),
-    ...(spread.p50 === null ? [] : [{ name: `p50 ${minutesText(spread.p50)}`, at: spread.p50, color: CHART_COLORS.ink, position: 'insideEndTop' as const }]),
+  const markers: Marker[] = [
+    ...(targetDrawn ? [{ label: 'target', at: target, valueText: minutesText(target), color: CHART_COLORS.missed, position: 'insideEndTop' as const }] : []),
+    ...(spread.p50 === null ? [] : [{ label: 'p50', at: spread.p50, valueText: minutesText(spread.p50), color: CHART_COLORS.ink, position: 'insideEndTop' as const }]),
     // The 90th percentile is often next to the median: its label sits lower down its line, so the two do not overlap.
-    ...(spread.p90 === null ? [] : [{ name: `p90 ${minutesText(spread.p90)}`, at: spread.p90, color: CHART_COLORS.muted, position: 'insideMiddleTop' as const }]),
+    ...(spread.p90 === null ? [] : [{ label: 'p90', at: spread.p90, valueText: minutesText(spread.p90), color: CHART_COLORS.muted, position: 'insideMiddleTop' as const }]),
   ];
   const low = targetDrawn ? Math.min(first, target) : first;
   const last = targetDrawn ? Math.max(end, target) : end;
@@ -104,7 +127,7 @@ export function timeHistogramOption(report: SimulationReport, time: SimulatedTim
         symbol: 'none',
         // Written along each line, so lines close together keep their labels apart.
         label: { formatter: '{b}', fontSize: 10, fontFamily: CHART_FONT },
-        data: lines.map((l) => ({ name: l.name, xAxis: l.at, lineStyle: { color: l.color, type: 'dashed' }, label: { color: l.color, position: l.position } })),
+        data: markLineData(markers),
       },
     }],
   };
@@ -117,16 +140,20 @@ export const SCORE_HISTOGRAM_CAPTION = 'The overall score over the simulated dri
 export function scoreHistogramOption(report: SimulationReport): ReportChartOption {
   const bins: HistogramBin[] = report.histograms.overallScore;
   const spread = report.overallScore;
-  const lines = [
-    ...(spread.p50 === null ? [] : [{ name: `p50 ${spread.p50}`, at: spread.p50, color: CHART_COLORS.ink }]),
-    ...(spread.p10 === null ? [] : [{ name: `p10 ${spread.p10}`, at: spread.p10, color: CHART_COLORS.muted }]),
+  const markers: Marker[] = [
+    ...(spread.p50 === null ? [] : [{ label: 'p50', at: spread.p50, valueText: String(spread.p50), color: CHART_COLORS.ink, position: 'insideEndTop' as const }]),
+    // As on the time charts: the other percentile's label sits lower down its line.
+    ...(spread.p10 === null ? [] : [{ label: 'p10', at: spread.p10, valueText: String(spread.p10), color: CHART_COLORS.muted, position: 'insideMiddleTop' as const }]),
   ];
+  // The axis runs from the lowest drill's tens (at most 90: ten points at least, so a bar is wide enough to see) to 100.
+  const low = Math.min(90, Math.floor((bins[0]?.from ?? 0) / 10) * 10);
+  const high = Math.max(100, bins.at(-1)?.to ?? 100);
   return {
     ...base(),
-    title: { text: `Overall score: drills per ${scoreBinText(bins[0] ? Math.round((bins[0].to - bins[0].from) * 10) / 10 : 1)}`, left: 0, textStyle: { fontSize: 12, fontFamily: CHART_FONT } },
+    title: { text: `Overall score: drills per ${scoreBinText(bins[0] ? Math.round((bins[0].to - bins[0].from) * 100) / 100 : 1)}`, left: 0, textStyle: { fontSize: 12, fontFamily: CHART_FONT } },
     grid: { left: 60, right: 30, top: 40, bottom: 44 },
     tooltip: { trigger: 'item' },
-    xAxis: { type: 'value', min: 0, max: 100, interval: 10, name: 'overall score', nameLocation: 'middle', nameGap: 26, nameTextStyle: axisLabel, axisLabel, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
+    xAxis: { type: 'value', min: low, max: high, interval: high - low > 50 ? 10 : high - low > 20 ? 5 : 1, name: 'overall score', nameLocation: 'middle', nameGap: 26, nameTextStyle: axisLabel, axisLabel: { ...axisLabel, hideOverlap: true }, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
     yAxis: { type: 'value', axisLabel, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
     series: [{
       type: 'bar',
@@ -137,8 +164,8 @@ export function scoreHistogramOption(report: SimulationReport): ReportChartOptio
       markLine: {
         silent: true,
         symbol: 'none',
-        label: { formatter: '{b}', fontSize: 10, fontFamily: CHART_FONT, position: 'insideEndTop' as const },
-        data: lines.map((l) => ({ name: l.name, xAxis: l.at, lineStyle: { color: l.color, type: 'dashed' }, label: { color: l.color } })),
+        label: { formatter: '{b}', fontSize: 10, fontFamily: CHART_FONT },
+        data: markLineData(markers),
       },
     }],
   };

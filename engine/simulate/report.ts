@@ -145,14 +145,27 @@ function niceWidth(span: number, bins: number): number {
   return [1, 2, 5, 10].map((m) => m * power).find((w) => w >= raw)!;
 }
 
-export function histogram(values: Float64Array, bins = 20): HistogramBin[] {
+/** The score's bins are at least a twentieth of 10 points wide (half a point): on its chart a bar stays visible. */
+const SCORE_MIN_SPAN = 10;
+
+/**
+ * About `bins` bins of a nice width over the values; the last bin holds its upper edge, so the
+ * highest value (a score of 100) sits in the bin below it rather than in one of its own past it.
+ * `minSpan` keeps bins from being too thin to see when the values barely spread (scores of 99 to 100).
+ */
+export function histogram(values: Float64Array, bins = 20, minSpan = 0): HistogramBin[] {
   const sorted = sortedValues(values);
   if (sorted.length === 0) return [];
-  const width = niceWidth(sorted[sorted.length - 1]! - sorted[0]!, bins);
-  const start = Math.floor(sorted[0]! / width) * width;
+  const lowest = sorted[0]!;
+  const highest = sorted[sorted.length - 1]!;
+  const width = niceWidth(Math.max(highest - lowest, minSpan), bins);
+  const edge = Math.floor(lowest / width) * width;
+  // Every value the same, on a bin's edge: the one bin ends there, as the top bin always does.
+  const start = highest === edge && highest > 0 ? edge - width : edge;
+  const top = Math.max(0, Math.ceil((highest - start) / width) - 1);
   const counts = new Map<number, number>();
   for (const value of sorted) {
-    const bin = Math.floor((value - start) / width);
+    const bin = Math.min(Math.floor((value - start) / width), top);
     counts.set(bin, (counts.get(bin) ?? 0) + 1);
   }
   const last = Math.max(...counts.keys());
@@ -278,7 +291,7 @@ export function simulationReport(simulation: Simulation, records: RunRecords): S
       timeToDetectMinutes: histogram(records.timeToDetect),
       timeToContainMinutes: histogram(records.timeToContain),
       timeToRecoverMinutes: histogram(records.timeToRecover),
-      overallScore: histogram(records.score),
+      overallScore: histogram(records.score, 20, SCORE_MIN_SPAN),
     },
     definitions: { ...SIMULATION_DEFINITIONS },
   };

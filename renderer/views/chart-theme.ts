@@ -12,6 +12,7 @@ const ON_DARK: Record<string, string> = {
   [CHART_COLORS.target]: '#6b7785',
   [CHART_COLORS.session]: '#8f9bab',
   [CHART_COLORS.observation]: '#a3abb5',
+  [CHART_COLORS.labelBackground]: 'rgba(16, 20, 24, 0.85)',
 };
 
 function recolour(value: unknown): unknown {

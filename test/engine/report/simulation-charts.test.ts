@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { timeHistogramCaption, timeHistogramOption } from '../../../engine/report/simulation-charts.js';
+import { scoreHistogramOption, timeHistogramCaption, timeHistogramOption } from '../../../engine/report/simulation-charts.js';
+import { histogram } from '../../../engine/simulate/report.js';
 import { minutesText } from '../../../engine/report/figures.js';
 import { simulateHere } from '../../../engine/simulate/simulate.js';
 import { bundledWorld } from '../../helpers/simulation.js';
@@ -37,5 +38,41 @@ describe('a time histogram', () => {
     expect((option.title as { subtext?: string }).subtext).toBeUndefined();
     expect(markLines(option).some((name) => name.startsWith('target'))).toBe(true);
     expect(timeHistogramCaption(report, time!)).toContain("with the plan's target (red), the median");
+  });
+});
+
+describe('a histogram of figures', () => {
+  it('puts the highest value in the last bin, not in one of its own past it', () => {
+    const bins = histogram(Float64Array.from([0, 3, 7, 10]), 5);
+    expect(bins.at(-1)).toEqual({ from: 8, to: 10, count: 1 });
+    expect(bins.reduce((sum, b) => sum + b.count, 0)).toBe(4);
+  });
+
+  it('keeps bins wide enough to see when the figures barely spread', () => {
+    const allFull = histogram(new Float64Array(2_000).fill(100), 20, 10);
+    expect(allFull).toEqual([{ from: 99.5, to: 100, count: 2_000 }]);
+    const close = histogram(Float64Array.from([99.4, 99.8, 100]), 20, 10);
+    expect(close.every((b) => b.to - b.from === 0.5)).toBe(true);
+  });
+});
+
+describe('the score histogram', () => {
+  const report = simulateHere({ ...bundledWorld('public-test-bucket'), runs: 20, seed: 1 });
+  const everyDrillFull = {
+    ...report,
+    overallScore: { ...report.overallScore, p50: 100, p10: 100 },
+    histograms: { ...report.histograms, overallScore: histogram(new Float64Array(20).fill(100), 20, 10) },
+  };
+
+  it('when every drill scores 100, zooms to the last ten points so the bar shows, and writes the equal percentiles once', () => {
+    const option = scoreHistogramOption(everyDrillFull);
+    const axis = option.xAxis as { min: number; max: number };
+    expect([axis.min, axis.max]).toEqual([90, 100]);
+    expect(markLines(option)).toEqual(['p50 = p10 = 100']);
+  });
+
+  it('keeps the percentiles apart when they differ', () => {
+    const spread = { ...everyDrillFull, overallScore: { ...everyDrillFull.overallScore, p10: 95 } };
+    expect(markLines(scoreHistogramOption(spread))).toEqual(['p50 100', 'p10 95']);
   });
 });
