@@ -29,10 +29,19 @@ function figures(report: SimulationReport): HeadlineFigure[] {
   return [
     {
       id: 'overall', title: 'Overall score (median)', value: report.overallScore.p50 === null ? '—' : `${report.overallScore.p50} / 100`, target: null, met: null,
-      definition: `one run in ten scored ${report.overallScore.p10 ?? '—'} or less; mean ${report.overallScore.mean ?? '—'}; n = ${runsText(report.runs)}`,
+      definition: `${lowScoreText(report.overallScore.p10, 'run')}; mean ${report.overallScore.mean ?? '—'}; n = ${runsText(report.runs)}`,
     },
     ...TIMES.map((t) => time(report[t.key], t.title, t.id, report.targets[t.target])),
   ];
+}
+
+/**
+ * What the 10th percentile of the score says, in words: "one drill in ten scored 72 or less", or,
+ * when it is the full 100, that nine in ten at least scored 100 ("100 or less" would say nothing).
+ */
+export function lowScoreText(p10: number | null, noun: 'run' | 'drill'): string {
+  if (p10 === null) return `no ${noun}s scored`;
+  return p10 >= 100 ? `nine ${noun}s in ten or more scored the full 100` : `one ${noun} in ten scored ${p10} or less`;
 }
 
 /** A number of runs in words that agree with it ("1 run", "10,000 runs"). */

@@ -6,6 +6,7 @@ import { MAX_APP_RUNS, MAX_MODEL_BYTES } from '../../engine/protocol/index.js';
 import { formatLocatedError, type LocatedError } from '../../engine/validate/located-error.js';
 import { MAX_SEED } from '../../engine/stats/random.js';
 import { minutesText, shareText } from '../../engine/report/figures.js';
+import { lowScoreText } from '../../engine/report/simulation-document.js';
 import { missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHistogramCaption, timeHistogramOption, tornadoChartOption, type SimulatedTime } from '../../engine/report/simulation-charts.js';
 import { useDocuments } from '../app/use-documents.js';
 import { useLibraryListing } from '../app/use-library-listing.js';
@@ -335,14 +336,14 @@ function StressReport({ report, previous, headingRef }: { report: SimulationRepo
         <li className="figure">
           <span className="figure-title">Score, median (of 100)</span>
           <strong className="figure-value">{report.overallScore.p50 ?? '—'}</strong>
-          <span>One drill in ten scored {report.overallScore.p10 ?? '—'} or less (10th percentile); mean {report.overallScore.mean ?? '—'}</span>
+          <span>10th percentile: {lowScoreText(report.overallScore.p10, 'drill')}; mean {report.overallScore.mean ?? '—'}</span>
           <span className="hint">n = {drillsText(report.runs)}</span>
         </li>
       </ul>
       <div className="stress-charts">
         {TIMES.filter((t) => report.histograms[t.key].length > 0).map((t) => (
           <figure key={t.key} className="panel">
-            <ReportChart option={timeHistogramOption(report, t.key)} label={`${t.title} over the simulated drills that reached it, with the plan's target`} height={240} />
+            <ReportChart option={timeHistogramOption(report, t.key)} label={timeHistogramCaption(report, t.key)} height={240} />
             <figcaption className="hint">{timeHistogramCaption(report, t.key)}</figcaption>
           </figure>
         ))}

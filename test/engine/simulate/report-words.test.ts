@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentToMarkdown } from '../../../engine/report/document-markdown.js';
-import { simulationDocument } from '../../../engine/report/simulation-document.js';
+import { lowScoreText, simulationDocument } from '../../../engine/report/simulation-document.js';
 import { simulateHere } from '../../../engine/simulate/simulate.js';
 import { bundledWorld, modelFrom } from '../../helpers/simulation.js';
 
@@ -30,5 +30,11 @@ describe('the stress test report in words', () => {
     expect(report.definitions.times).toMatch(/for the score: .*scored no more than/);
     expect(markdown).toMatch(/\| Overall score \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \| — \| — \|/);
     expect(report.definitions.comparison).toContain('over the runs where both reached it');
+  });
+
+  it('says what a full 10th percentile means, rather than "scored 100 or less"', () => {
+    expect(lowScoreText(72.5, 'drill')).toBe('one drill in ten scored 72.5 or less');
+    expect(lowScoreText(100, 'drill')).toBe('nine drills in ten or more scored the full 100');
+    expect(lowScoreText(100, 'run')).toBe('nine runs in ten or more scored the full 100');
   });
 });
