@@ -98,7 +98,7 @@ const BROKEN: [file: string, errors: [location: string, message: RegExp][]][] = 
   ['no-to-column.csv', [['no-to-column.csv:1:1', /^A1: no column holds who receives it \(To, To Org, Teams\)/]]],
   ['missing-message.csv', [['missing-message.csv:3:5', /^E3 "Message": no message: write what the inject says$/]]],
   ['duplicate-id.csv', [['duplicate-id.csv:4:1', /^A4 "Event #": event number "2" is already used by row 3/]]],
-  ['clock-without-start.csv', [['clock-without-start.csv:3:2', /a clock time among times counted from the start \(T\+\.\.\.\): say when the exercise starts with --start/]]],
+  ['clock-without-start.csv', [['clock-without-start.csv:3:2', /reads as a clock time among times counted from the start \(T\+\.\.\.\): say when the exercise starts \(--start/]]],
   ['ambiguous-date.csv', [['ambiguous-date.csv:3:2', /"6\/10\/2026 09:30" could be the 6\/10 either way round.*"dateOrder"/]]],
   ['too-late.csv', [['too-late.csv:3:2', /T\+900:00 is 37 days after the start: an exercise runs for at most 30 days/]]],
   ['date-without-time.csv', [['date-without-time.csv:3:2', /"2026-03-14" is a date without a time of day/]]],
