@@ -1,5 +1,6 @@
 import { Document, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { formatDuration } from '../format/duration.js';
+import { COUNT_LIMITS } from '../format/limits.js';
 import type { Condition } from '../format/condition.js';
 import type { Plan } from '../format/plan.js';
 import type { Scenario } from '../format/scenario.js';
@@ -130,6 +131,13 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
 
   // Ids: the sheet's, or made up in order; each once.
   const injectRows = rows.filter((row) => row.kind !== 'expected-action');
+  // A scenario's counts, said of the sheet at the row past them, before a draft of that size is built and validated for nothing.
+  const objectiveRows = new Map<string, RowRead>();
+  for (const row of injectRows) for (const objective of row.objectives) if (!objectiveRows.has(objective)) objectiveRows.set(objective, row);
+  const over = (count: number, limit: number, what: string) => `a scenario has at most ${limit.toLocaleString('en')} ${what} and this sheet has ${count.toLocaleString('en')}, the ${ordinal(limit + 1)} on this row: split the sheet (by day or by phase) and import each part as its own scenario`;
+  if (injectRows.length > COUNT_LIMITS.injects) error(injectRows[COUNT_LIMITS.injects]!, 'id', over(injectRows.length, COUNT_LIMITS.injects, 'injects'));
+  if (objectiveRows.size > COUNT_LIMITS.objectives) error([...objectiveRows.values()][COUNT_LIMITS.objectives]!, 'objective', over(objectiveRows.size, COUNT_LIMITS.objectives, 'objectives'));
+  if (injectRows.length > COUNT_LIMITS.injects || objectiveRows.size > COUNT_LIMITS.objectives) return finish(result);
   const width = Math.max(2, String(injectRows.length).length);
   const ids = new Map<string, RowRead>();
   injectRows.forEach((row, index) => {
@@ -285,13 +293,15 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
   const report = library.reports[0]!;
   if (report.errors.length > 0) {
     const draftSource = parseYamlSource(draftFile, yaml);
-    for (const problem of report.errors) result.errors.push(relocate(problem, { context, injectRows, draftSource: draftSource.ok ? draftSource.source : undefined, baseSource: baseSource?.ok ? baseSource.source : undefined, has, headerError }));
+    for (const problem of report.errors) result.errors.push(relocate(problem, { context, injectRows, objectiveRows: [...objectiveRows.values()], draftSource: draftSource.ok ? draftSource.source : undefined, baseSource: baseSource?.ok ? baseSource.source : undefined, has, headerError }));
     return finish(result);
   }
   const scenario = [...library.scenarios.values()][0]!.scenario;
   result.draft = { file: draftFile, yaml, scenario };
   return finish(result);
 }
+
+const ordinal = (n: number) => `${n.toLocaleString('en')}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
 
 const finish = (result: MselImportResult): MselImportResult => {
   result.errors.sort(compareLocatedErrors);
@@ -357,6 +367,8 @@ function flowShortLists(document: Document): void {
 interface RelocateContext {
   context: { file: string; sheetPrefix: string; columns: DetectedColumns };
   injectRows: RowRead[];
+  /** The first row naming each objective of the draft, in the draft's order. */
+  objectiveRows: RowRead[];
   draftSource: YamlSource | undefined;
   baseSource: YamlSource | undefined;
   has: (field: MselField) => boolean;
@@ -383,6 +395,8 @@ function relocate(problem: LocatedError, where: RelocateContext): LocatedError {
     const hint = !where.baseSource && /unknown (decision|state variable|option)/.test(problem.message) ? '; an MSEL carries injects only: import the sheet into the scenario that has them (--into <scenario file>)' : '';
     return cellError(where.context, row.row, column, `${problem.path}: ${problem.message}${hint}`);
   }
+  const objectiveRow = path[0] === 'objectives' && typeof path[1] === 'number' && !where.baseSource ? where.objectiveRows[path[1]] : undefined;
+  if (objectiveRow?.places.objective) return cellError(where.context, objectiveRow.row, objectiveRow.places.objective.column, `${problem.path}: ${problem.message}`);
   if (where.baseSource) return { ...problem, file: where.baseSource.file, ...where.baseSource.locate(path) };
   return where.headerError(`the draft scenario does not validate (a Firedrill bug: please report it): ${problem.path}: ${problem.message}`);
 }
