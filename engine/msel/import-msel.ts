@@ -57,6 +57,8 @@ export interface MselImportResult {
   errors: LocatedError[];
   /** What the importer did that the person should know (columns kept as notes, headings skipped). */
   warnings: string[];
+  /** The workbook's sheets that hold anything, for a choice of sheet (a CSV file has one). */
+  sheets?: string[];
   /** What was read, for the column-mapping step to show (absent when no header was found). */
   read?: MselRead;
   /** The draft scenario: valid YAML with comments where it guessed, and the validated scenario. */
@@ -75,6 +77,7 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
   // --- the sheet and its header ------------------------------------------------------------
   const wanted = options.sheet ?? mapping.sheet;
   const sheets = workbook.sheets.filter((sheet) => sheet.rows.some((row) => row.some((cell) => cellText(cell) !== '' || (cell !== null && cell !== undefined && cell.kind !== 'text'))));
+  result.sheets = sheets.map((sheet) => sheet.name);
   if (wanted !== undefined && !workbook.sheets.some((sheet) => sheet.name === wanted)) {
     return { ...result, errors: [whole(`there is no sheet ${JSON.stringify(wanted)}: the sheets are ${workbook.sheets.map((s) => JSON.stringify(s.name)).join(', ')}`)] };
   }
@@ -91,7 +94,7 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
     const [, second] = candidates as [unknown, { sheet: Sheet; columns: DetectedColumns }];
     return {
       ...result,
-      errors: [whole(`a second sheet of injects: the workbook has ${candidates.length} (${candidates.map((c) => JSON.stringify(c.sheet.name)).join(', ')}); say which to read with --sheet, or "sheet" in the mapping file`, second.columns.headerRow, 0, `${prefix(second.sheet)}${cellRef(second.columns.headerRow, 0)}`)],
+      errors: [whole(`a second sheet of injects: the workbook has ${candidates.length} (${candidates.map((c) => JSON.stringify(c.sheet.name)).join(', ')}); say which to read (the Sheet choice in the app, --sheet on the command line, or "sheet" in the mapping file)`, second.columns.headerRow, 0, `${prefix(second.sheet)}${cellRef(second.columns.headerRow, 0)}`)],
     };
   }
   const { sheet, columns } = candidates[0]!;

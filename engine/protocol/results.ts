@@ -223,6 +223,8 @@ export interface CommandResults {
 export interface MselImported {
   errors: LocatedError[];
   warnings: string[];
+  /** The workbook's sheets that hold anything: a choice when there are several. */
+  sheets?: string[];
   /** What was read (sheet, header row, each column and the field it was taken for): the column-mapping step shows it. */
   read?: MselRead;
   draft?: { file: string; yaml: string };

@@ -69,10 +69,10 @@ describe('the studio', () => {
     client.override('msel.import', (params) => {
       requests.push(params);
       return {
-        errors: params.mapping ? [] : [{ file: 'sheet.csv', line: 2, column: 2, path: '', message: 'no column holds the scenario time' }],
+        errors: params.mapping?.columns ? [] : [{ file: 'sheet.csv', line: 2, column: 2, path: '', message: 'no column holds the scenario time' }],
         warnings: [],
         read: { sheet: 'sheet', headerRow: 1, columnSet: undefined, columns: [{ column: 'A', header: 'When', field: 'extra' }, { column: 'B', header: 'Text', field: 'body' }], rows: 1, injects: 1 },
-        ...(params.mapping ? { draft: { file: 'sheet.scenario.yaml', yaml: 'id: sheet\n' } } : {}),
+        ...(params.mapping?.columns ? { draft: { file: 'sheet.scenario.yaml', yaml: 'id: sheet\n' } } : {}),
       } as never;
     });
     let opened = '';
@@ -81,10 +81,60 @@ describe('the studio', () => {
     await user.upload(screen.getByLabelText('MSEL file'), new File(['When,Text\nT+00:10,Hello\n'], 'sheet.csv', { type: 'text/csv' }));
     expect(await screen.findByText('sheet.csv:2:2 no column holds the scenario time')).toBeInTheDocument();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Column A (When) is' }), 'time');
-    await user.click(screen.getByRole('button', { name: 'Read it again with this mapping' }));
+    await user.click(screen.getByRole('button', { name: 'Read it again with these choices' }));
     await user.click(await screen.findByRole('button', { name: 'Open the draft scenario' }));
     expect(requests.at(-1)).toMatchObject({ fileName: 'sheet.csv', mapping: { columns: { time: 'A' } } });
     await waitFor(() => expect(opened).toBe('id: sheet\n'));
+  });
+});
+
+describe('an MSEL workbook as planners write them', () => {
+  const READ = { headerRow: 3, columnSet: 'hseep', columns: [{ column: 'A', header: 'Event #', field: 'id' }], rows: 6, injects: 5 } as const;
+
+  it('says it is reading a new file and never shows the last file\'s result under its name', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient();
+    let answer: (value: never) => void = () => {};
+    client.override('msel.import', (params) => (params.fileName === 'old.csv'
+      ? { errors: [{ file: 'old.csv', line: 5, column: 2, path: '', message: 'old problem' }], warnings: [], sheets: ['old.csv'], read: { ...READ, sheet: 'old.csv' } } as never
+      : new Promise((resolve) => { answer = resolve; })));
+    renderWithApp(<MselImportPanel onDraft={() => {}} />, client);
+    await client.send('library.list', {});
+    await user.upload(screen.getByLabelText('MSEL file'), new File(['x'], 'old.csv', { type: 'text/csv' }));
+    expect(await screen.findByText('old.csv:5:2 old problem')).toBeInTheDocument();
+    await user.upload(screen.getByLabelText('MSEL file'), new File(['y'], 'big.xlsx'));
+    expect(await screen.findByRole('status')).toHaveTextContent(/^Reading big\.xlsx…/);
+    expect(screen.queryByText('old.csv:5:2 old problem')).toBeNull();
+    expect(screen.queryByRole('table')).toBeNull();
+    answer({ errors: [], warnings: [], sheets: ['MSEL'], read: { ...READ, sheet: 'MSEL' }, draft: { file: 'big.scenario.yaml', yaml: 'id: big\n' } } as never);
+    expect(await screen.findByRole('button', { name: 'Open the draft scenario' })).toBeInTheDocument();
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.getByRole('table')).toHaveTextContent(/Columns of big\.xlsx \(sheet MSEL/);
+  });
+
+  it('reads the sheet the planner picks, and clock times from the start and zone given in the page', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient();
+    const requests: { mapping?: { sheet?: string; start?: string; timeZone?: string } }[] = [];
+    client.override('msel.import', (params) => {
+      requests.push(params);
+      if (!params.mapping?.sheet) return { errors: [{ file: 'ttx.xlsx', line: 2, column: 1, path: 'Day 2!A2', message: 'a second sheet of injects' }], warnings: [], sheets: ['Cover', 'Day 1', 'Day 2'] } as never;
+      return { errors: params.mapping.start ? [] : [{ file: 'ttx.xlsx', line: 4, column: 2, path: 'Day 2!B4', message: '09:15 reads as a clock time' }], warnings: [], sheets: ['Cover', 'Day 1', 'Day 2'], read: { ...READ, sheet: params.mapping.sheet } } as never;
+    });
+    renderWithApp(<MselImportPanel onDraft={() => {}} />, client);
+    await client.send('library.list', {});
+    await user.upload(screen.getByLabelText('MSEL file'), new File(['x'], 'ttx.xlsx'));
+    await screen.findByText(/a second sheet of injects/);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sheet' }), 'Day 2');
+    expect(await screen.findByText(/09:15 reads as a clock time/)).toBeInTheDocument();
+    expect(requests.at(-1)!.mapping).toMatchObject({ sheet: 'Day 2' });
+    fireEvent.change(screen.getByLabelText('Exercise starts (T+0), for clock times and dates'), { target: { value: '2026-03-12T09:00' } });
+    await user.clear(screen.getByRole('textbox', { name: 'Time zone' }));
+    await user.type(screen.getByRole('textbox', { name: 'Time zone' }), 'Asia/Hong_Kong');
+    await user.click(screen.getByRole('button', { name: 'Read it again with these choices' }));
+    await waitFor(() => expect(screen.queryByText(/09:15 reads as a clock time/)).toBeNull());
+    expect(requests.at(-1)!.mapping).toEqual({ sheet: 'Day 2', start: '2026-03-12T09:00', timeZone: 'Asia/Hong_Kong' });
+    expect(screen.getByRole('combobox', { name: 'Sheet' })).toHaveValue('Day 2');
   });
 });
 

@@ -92,7 +92,7 @@ const BROKEN: [file: string, errors: [location: string, message: RegExp][]][] = 
   ['formula.xlsx', [['formula.xlsx:3:5', /^MSEL!E3 "Message": a formula \("=CONCATENATE/]]],
   ['excel-serial.xlsx', [['excel-serial.xlsx:3:2', /^MSEL!B3 "Scenario Time": 46095.375 looks like an Excel date serial number \(2026-03-14 09:00\): format the cell as a date and time/]]],
   ['excel-serial.csv', [['excel-serial.csv:3:2', /46095.375 looks like an Excel date serial number/]]],
-  ['second-sheet.xlsx', [['second-sheet.xlsx:2:1', /^Day 2!A2: a second sheet of injects: the workbook has 2 \("Day 1", "Day 2"\); say which to read with --sheet/]]],
+  ['second-sheet.xlsx', [['second-sheet.xlsx:2:1', /^Day 2!A2: a second sheet of injects: the workbook has 2 \("Day 1", "Day 2"\); say which to read \(the Sheet choice in the app, --sheet/]]],
   ['error-cell.xlsx', [['error-cell.xlsx:3:4', /^MSEL!D3 "To": the cell shows the error #REF!/]]],
   ['no-header.csv', [['no-header.csv:1:1', /^A1: no header row found/]]],
   ['no-to-column.csv', [['no-to-column.csv:1:1', /^A1: no column holds who receives it \(To, To Org, Teams\)/]]],
@@ -124,6 +124,14 @@ describe('a broken MSEL', () => {
     expect(result.draft).toBeUndefined();
     expect(result.errors.map((e) => `${e.file}:${e.line}:${e.column}`)).toEqual(expected.map(([location]) => location));
     result.errors.forEach((error, index) => expect(`${error.path ? `${error.path}: ` : ''}${error.message}`).toMatch(expected[index]![1]));
+  });
+
+  it('a workbook of two sheets of injects names its sheets, for a choice, and reads the one chosen', async () => {
+    const both = await importFixture('broken/second-sheet.xlsx');
+    expect(both.sheets).toEqual(['Day 1', 'Day 2']);
+    const chosen = await importFixture('broken/second-sheet.xlsx', { sheet: 'Day 2' });
+    expect(chosen.sheets).toEqual(['Day 1', 'Day 2']);
+    expect(chosen.read?.sheet).toBe('Day 2');
   });
 
   it('a mapping file with mistakes: located in the mapping file, line and field', async () => {
