@@ -5,7 +5,7 @@ import { planSchema } from '../../engine/format/plan.js';
 import { scenarioSchema } from '../../engine/format/scenario.js';
 import { checkDraft, draftFileName, type CheckedDraft } from '../../engine/studio/check-draft.js';
 import { draftValue, editDraft, type DraftEdit } from '../../engine/studio/draft-edit.js';
-import { forgetDraft, keepDraft } from './kept-draft.js';
+import { forgetDraft, keepDraft, newDraftKey } from './kept-draft.js';
 import type { JsonSchema } from '../../engine/studio/schema-assist.js';
 import { formatLocatedError } from '../../engine/validate/located-error.js';
 import { useDocuments } from '../app/use-documents.js';
@@ -28,6 +28,8 @@ export interface Draft {
   previous: string | null;
   /** What `previous` is, in a phrase: "the version in your library". */
   previousLabel?: string;
+  /** Its key in the page's storage while it is not saved (a kept draft opened again keeps its own). */
+  key?: string;
 }
 
 /** The same JSON Schemas `firedrill schema` writes (scenarios/schema/), made from the formats. */
@@ -38,6 +40,7 @@ const CHECK_DELAY_MS = 250;
 
 export function DraftEditor({ draft, onClose }: { draft: Draft; onClose: () => void }) {
   const [text, setText] = useState(draft.text);
+  const [key] = useState(() => draft.key ?? newDraftKey());
   const [previous, setPrevious] = useState(draft.previous);
   const [previousLabel, setPreviousLabel] = useState(draft.previousLabel ?? 'the version in your library');
   const [editProblem, setEditProblem] = useState<string | null>(null);
@@ -52,9 +55,9 @@ export function DraftEditor({ draft, onClose }: { draft: Draft; onClose: () => v
 
   // Kept in the page's storage while it differs from what it was opened from (or last saved as).
   useEffect(() => {
-    if (text === previous) forgetDraft();
-    else keepDraft({ kind: draft.kind, text, previous, previousLabel });
-  }, [draft.kind, text, previous, previousLabel]);
+    if (text === previous) forgetDraft(key);
+    else keepDraft({ key, kind: draft.kind, text, previous, previousLabel });
+  }, [key, draft.kind, text, previous, previousLabel]);
 
   useEffect(() => {
     const timer = setTimeout(() => setChecked({ ...checkDraft(file, text, plan ? { plans: [plan] } : {}), text }), CHECK_DELAY_MS);

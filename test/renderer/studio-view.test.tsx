@@ -181,7 +181,7 @@ describe('a draft not saved yet', () => {
 
     // The page again, as after a reload: the draft is offered, with its edit.
     const second = renderWithApp(<StudioView />, client);
-    const kept = await screen.findByRole('region', { name: 'Unsaved draft' });
+    const kept = await screen.findByRole('region', { name: 'Unsaved draft: Plan Acme plan' });
     expect(kept).toHaveTextContent('Plan Acme plan');
     await user.click(within(kept).getByRole('button', { name: 'Go on with it' }));
     await screen.findByRole('heading', { name: 'Plan: Acme plan' });
@@ -194,7 +194,7 @@ describe('a draft not saved yet', () => {
     await screen.findByText(/Saved plan "acme-plan" to your library/);
     await user.click(screen.getByRole('button', { name: 'Back to the studio' }));
     await screen.findByRole('heading', { name: 'Studio' });
-    expect(screen.queryByRole('region', { name: 'Unsaved draft' })).toBeNull();
+    expect(screen.queryByRole('region', { name: /^Unsaved draft/ })).toBeNull();
     second.unmount();
   });
 
@@ -203,16 +203,42 @@ describe('a draft not saved yet', () => {
     localStorage.setItem('firedrill.studio.draft', JSON.stringify({ kind: 'scenario', text: 'title: Half done\n', previous: null, changedAt: '2026-12-04T10:00:00Z' }));
     const { client } = studioClient();
     const view = renderWithApp(<StudioView />, client);
-    const kept = await screen.findByRole('region', { name: 'Unsaved draft' });
-    expect(kept).toHaveTextContent('Scenario Half done');
+    // As an earlier Firedrill kept its one draft.
+    const kept = await screen.findByRole('region', { name: 'Unsaved draft: Scenario Half done' });
     await user.click(within(kept).getByRole('button', { name: 'Discard it' }));
-    expect(screen.queryByRole('region', { name: 'Unsaved draft' })).toBeNull();
+    expect(screen.queryByRole('region', { name: /^Unsaved draft/ })).toBeNull();
     expect(localStorage.getItem('firedrill.studio.draft')).toBeNull();
     view.unmount();
 
     localStorage.setItem('firedrill.studio.draft', '{not json');
     renderWithApp(<StudioView />, client);
     await screen.findByRole('heading', { name: 'Studio' });
-    expect(screen.queryByRole('region', { name: 'Unsaved draft' })).toBeNull();
+    expect(screen.queryByRole('region', { name: /^Unsaved draft/ })).toBeNull();
+  });
+
+  it('is never dropped for another draft opened after it: each is offered until saved or discarded', async () => {
+    localStorage.clear();
+    const user = userEvent.setup();
+    const { client } = studioClient();
+    renderWithApp(<StudioView />, client);
+    const startPlan = async (title: string, deadline: string) => {
+      const name = await screen.findByRole('textbox', { name: 'New plan title' });
+      await user.clear(name);
+      await user.type(name, title);
+      await user.click(screen.getByRole('button', { name: 'Start the plan' }));
+      await screen.findByRole('heading', { name: `Plan: ${title}` });
+      await user.click(screen.getByRole('tab', { name: 'Severity matrix' }));
+      fireEvent.change(screen.getByRole('textbox', { name: 'Sev 2 response deadline' }), { target: { value: deadline } });
+      await user.click(screen.getByRole('button', { name: 'Back to the studio' }));
+    };
+    await startPlan('Acme plan', '20m');
+    await startPlan('Beta plan', '40m');
+    expect(await screen.findByRole('region', { name: 'Unsaved draft: Plan Acme plan' })).toBeInTheDocument();
+    const beta = screen.getByRole('region', { name: 'Unsaved draft: Plan Beta plan' });
+    await user.click(within(beta).getByRole('button', { name: 'Discard it' }));
+    expect(screen.queryByRole('region', { name: 'Unsaved draft: Plan Beta plan' })).toBeNull();
+    await user.click(within(screen.getByRole('region', { name: 'Unsaved draft: Plan Acme plan' })).getByRole('button', { name: 'Go on with it' }));
+    await user.click(await screen.findByRole('tab', { name: 'Severity matrix' }));
+    expect(screen.getByRole('textbox', { name: 'Sev 2 response deadline' })).toHaveValue('20m');
   });
 });
