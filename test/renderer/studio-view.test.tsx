@@ -62,6 +62,24 @@ describe('the studio', () => {
     expect(comments(imported[0]!.text)).toEqual(comments(PLAN));
   });
 
+  it('renames a role everywhere in the plan when its id is changed in the form, so the plan stays valid', async () => {
+    const user = userEvent.setup();
+    const { client, imported } = studioClient();
+    renderWithApp(<StudioView />, client);
+    await user.type(await screen.findByRole('textbox', { name: 'New plan title' }), 'Bank plan');
+    await user.click(screen.getByRole('button', { name: 'Start the plan' }));
+    await screen.findByRole('heading', { name: 'Plan: Bank plan' });
+    await user.click(screen.getByRole('tab', { name: 'Roles' }));
+    // The first role's id field (its name includes the hint beside it).
+    fireEvent.change(screen.getAllByRole('textbox', { name: /^Id\b/ })[0]!, { target: { value: 'crisis-lead' } });
+    expect(await screen.findByText('Incident Commander (crisis-lead)')).toBeInTheDocument();
+    expect(await screen.findByText('No problem: the plan is valid.', {}, { timeout: 5_000 })).toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: 'Review and save' }));
+    await user.click(screen.getByRole('button', { name: 'Save to my library' }));
+    await screen.findByText(/Saved plan/);
+    expect(imported[0]!.text).not.toMatch(/incident-commander/);
+  });
+
   it('reads an MSEL sheet, shows its columns, and reads it again with the mapping chosen', async () => {
     const user = userEvent.setup();
     const client = fakeClient();

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { checkDraft } from '../../../engine/studio/check-draft.js';
+import { draftValue, editDraft } from '../../../engine/studio/draft-edit.js';
+import { renameInPlan } from '../../../engine/studio/plan-renames.js';
+
+// Changing a role's or an action's id in the plan form renames it wherever the plan names it,
+// one keystroke at a time, without ever merging two ids.
+
+const PLAN = readFileSync('scenarios/plans/cloud-cirp.plan.yaml', 'utf8');
+
+const errorsOf = (text: string) => checkDraft('cloud-cirp.plan.yaml', text).errors.map((error) => `${error.path}: ${error.message}`);
+
+describe('renaming in the plan form', () => {
+  it('a role renamed by editing its id keeps the plan valid: owners, actions, duties and who declares the severity follow it', () => {
+    const plan = draftValue(PLAN) as { roles: { id: string }[] };
+    const index = plan.roles.findIndex((role) => role.id === 'incident-commander');
+    // Selected and overwritten: the new id replaces the whole old one at once.
+    const renamed = editDraft(PLAN, renameInPlan(draftValue(PLAN), 'role', index, 'crisis-lead'));
+    expect(errorsOf(renamed)).toEqual([]);
+    expect(renamed).not.toMatch(/\bincident-commander\b/);
+    expect(renamed.match(/\bcrisis-lead\b/g)!.length).toBe(PLAN.match(/\bincident-commander\b/g)!.length);
+  });
+
+  it('an action renamed keeps prerequisites, playbook steps and duties pointing at it', () => {
+    const plan = draftValue(PLAN) as { actions: { id: string }[] };
+    const index = plan.actions.findIndex((action) => action.id === 'notify-pcpd');
+    const renamed = editDraft(PLAN, renameInPlan(draftValue(PLAN), 'action', index, 'notify-privacy-commissioner'));
+    expect(errorsOf(renamed)).toEqual([]);
+    expect(renamed).not.toMatch(/\bnotify-pcpd\b/);
+  });
+
+  it('an id typed through another one\'s id never takes (or gives away) that one\'s references', () => {
+    const plan = draftValue(PLAN) as { roles: { id: string }[] };
+    const index = plan.roles.findIndex((role) => role.id === 'communications-lead');
+    const uses = (text: string, id: string) => text.match(new RegExp(`(?<![\\w-])${id}(?![\\w-])`, 'g'))?.length ?? 0;
+    // Typed over the id of IT Operations on the way: only the id changes there, and the clash is reported.
+    const clash = editDraft(PLAN, renameInPlan(draftValue(PLAN), 'role', index, 'it-operations'));
+    expect(errorsOf(clash).some((error) => /duplicate role "it-operations"/.test(error))).toBe(true);
+    expect(uses(clash, 'it-operations')).toBe(uses(PLAN, 'it-operations') + 1);
+    // And on past it: IT Operations keeps every one of its references.
+    const past = editDraft(clash, renameInPlan(draftValue(clash), 'role', index, 'it-operations-2'));
+    expect(uses(past, 'it-operations')).toBe(uses(PLAN, 'it-operations'));
+    expect(errorsOf(past).some((error) => /unknown role "communications-lead"/.test(error))).toBe(true);
+  });
+});
