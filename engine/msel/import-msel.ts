@@ -254,6 +254,11 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
     if (text) inject.facilitatorNotes = [inject.facilitatorNotes, `Expected action (row ${row.row + 1}): ${text}`].filter(Boolean).join('\n\n');
     if (row.expects.length > 0) comments.push({ path: ['injects', index, 'expects'], text: `with the expected action of row ${row.row + 1}` });
   });
+  const unscored = rows.filter((row) => row.expectedText.length > 0);
+  if (unscored.length > 0) {
+    const shown = unscored.slice(0, 5).map((row) => `${row.expectedText.map((text) => JSON.stringify(text.slice(0, 60))).join(', ')} (row ${row.row + 1})`).join('; ');
+    result.warnings.push(`${unscored.length} row${unscored.length === 1 ? '' : 's'} expect${unscored.length === 1 ? 's' : ''} a response that names no action of plan "${options.plan.id}", kept in the facilitator notes and not scored: ${shown}${unscored.length > 5 ? '...' : ''}; write the action's title as the plan has it, or map it with "actions" in a mapping file`);
+  }
   result.read.injects = injects.length;
   if (injects.length === 0 && result.errors.length === 0) result.errors.push(headerError('no inject: the sheet has a header but no row of injects under it'));
   if (result.errors.length > 0) return finish(result);
@@ -270,7 +275,8 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
     const { scenario, comments: guesses } = draftScenario({
       file, sheet: workbook.format === 'xlsx' ? sheet.name : '', plan: options.plan, injects,
       objectives: injectRows.map((row) => row.objectives),
-      offsets, text: rows.map((row) => [row.title, row.body, ...row.notes, ...row.extras].join(' ')).join(' '),
+      // The sheet's heading, its name and the file's name say the threat as often as the injects do.
+      offsets, text: [sheetTitle ?? '', sheet.name, file, ...rows.map((row) => [row.title, row.body, ...row.notes, ...row.extras].join(' '))].join(' '),
       ...(options.scenarioId !== undefined ? { scenarioId: options.scenarioId } : {}),
       ...(options.title !== undefined ? { title: options.title } : {}),
       ...(sheetTitle !== undefined ? { sheetTitle } : {}),

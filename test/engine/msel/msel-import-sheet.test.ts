@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importMsel } from '../../../engine/msel/import-msel.js';
 import type { Cell, Sheet, Workbook } from '../../../engine/msel/sheet.js';
 import { formatLocatedError } from '../../../engine/validate/index.js';
-import { loadMini } from '../../helpers/world.js';
+import { bundledLibrary, loadMini } from '../../helpers/world.js';
 
 // A whole sheet through the import, as a planner's workbook has it: sheets built here cell by
 // cell (the host's reading of real files is tested in test/host/msel).
@@ -36,5 +36,31 @@ describe('a sheet larger than a scenario', () => {
     expect(result.errors.map(formatLocatedError)).toEqual([
       expect.stringMatching(/^msel\.xlsx:3:5 MSEL!E3 "Objective": objectives\[1\]\.title: is too long: 299 characters, at most 200 here$/),
     ]);
+  });
+});
+
+describe('what the draft guesses and says', () => {
+  const HSEEP = ['Event #', 'Scenario Time', 'To', 'Message', 'Expected Participant Response'].map(text);
+  const bank = (title: string) => workbookOf({
+    name: 'MSEL',
+    rows: [
+      [text(title)],
+      [],
+      HSEEP,
+      [text('1'), text('T+00:00'), text('Incident Commander'), text('The branch cannot open its shared drive.'), text('Open the incident bridge and war-room channel')],
+      [text('2'), text('T+00:30'), text('IT Operations'), text('The ATMs are down.'), text('Isolate')],
+    ],
+  });
+  const plan = () => bundledLibrary().plans.get('cloud-cirp')!.plan;
+
+  it('takes the threat from the sheet\'s own heading too', () => {
+    const result = importMsel(bank('Ransomware at the Central branch'), { plan: plan() });
+    expect(result.errors).toEqual([]);
+    expect(result.draft!.scenario.threat).toBe('ransomware');
+  });
+
+  it('says which expected responses name no plan action, and so are not scored', () => {
+    const result = importMsel(bank('Bank TTX'), { plan: plan() });
+    expect(result.warnings).toContain('1 row expects a response that names no action of plan "cloud-cirp", kept in the facilitator notes and not scored: "Isolate" (row 5); write the action\'s title as the plan has it, or map it with "actions" in a mapping file');
   });
 });
