@@ -61,6 +61,8 @@ export interface LibraryImported {
   hash?: string;
   /** Imported as a new version: the hash of the version it replaced (the same hash: nothing changed, nothing written). */
   previousHash?: string;
+  /** A plan's new version with ids renamed: the user's scenarios written for it, saved as new versions with the new ids. */
+  renamedIn?: string[];
 }
 
 export interface LibraryRemoved {

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { idSchema } from '../format/common.js';
 import type { FieldPath } from '../validate/located-error.js';
 import type { DraftEdit } from './draft-edit.js';
 
@@ -50,4 +52,36 @@ export function renameInPlan(plan: unknown, kind: 'role' | 'action', index: numb
   const taken = items.some((other, at) => at !== index && isRecord(other) && other.id === to);
   if (from === undefined || from === '' || to.trim() === '' || from === to || taken || items.filter((other) => isRecord(other) && other.id === from).length > 1) return [own];
   return [own, ...placesNaming(plan, kind, from).map((path): DraftEdit => ({ op: 'set', path, value: to }))];
+}
+
+/** Role and action ids a plan's new version renames: old id -> new id. */
+export const planRenamesSchema = z.strictObject({
+  role: z.record(idSchema, idSchema).optional(),
+  action: z.record(idSchema, idSchema).optional(),
+});
+export type PlanRenames = z.output<typeof planRenamesSchema>;
+
+/**
+ * The roles and actions renamed between two versions of a plan (as their YAML reads): an id
+ * gone from the earlier one whose item is in the new one under a new id, found by its title,
+ * or else at the same place in a list of the same length.
+ */
+export function renamesBetween(previous: unknown, current: unknown): PlanRenames {
+  const renames: PlanRenames = {};
+  if (!isRecord(previous) || !isRecord(current)) return renames;
+  for (const [kind, field] of [['role', 'roles'], ['action', 'actions']] as const) {
+    const items = (plan: Record<string, unknown>) => list(plan[field]).filter(isRecord).map((item) => ({ id: typeof item.id === 'string' ? item.id : '', title: typeof item.title === 'string' ? item.title : '' }));
+    const before = items(previous);
+    const after = items(current);
+    const gone = before.map((item, index) => ({ ...item, index })).filter((item) => item.id !== '' && !after.some((other) => other.id === item.id));
+    const added = after.map((item, index) => ({ ...item, index })).filter((item) => item.id !== '' && !before.some((other) => other.id === item.id));
+    const mapped: Record<string, string> = {};
+    for (const old of gone) {
+      const sameTitle = added.filter((item) => item.title === old.title);
+      const match = sameTitle.length === 1 ? sameTitle[0] : added.find((item) => item.index === old.index && before.length === after.length);
+      if (match && !Object.values(mapped).includes(match.id)) mapped[old.id] = match.id;
+    }
+    if (Object.keys(mapped).length > 0) renames[kind] = mapped;
+  }
+  return renames;
 }

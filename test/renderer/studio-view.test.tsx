@@ -23,7 +23,7 @@ Range.prototype.getBoundingClientRect ??= () => ({ x: 0, y: 0, width: 0, height:
 
 function studioClient() {
   const client = fakeClient();
-  const imported: { fileName: string; text: string; asNewVersion?: boolean }[] = [];
+  const imported: { fileName: string; text: string; asNewVersion?: boolean; renames?: unknown }[] = [];
   client.override('studio.source', ({ kind, id }) => ({ kind, id, source: 'bundled', file: `${id}.${kind}.yaml`, text: PLAN }));
   client.override('library.import', (params) => {
     imported.push(params);
@@ -78,6 +78,8 @@ describe('the studio', () => {
     await user.click(screen.getByRole('button', { name: 'Save to my library' }));
     await screen.findByText(/Saved plan/);
     expect(imported[0]!.text).not.toMatch(/incident-commander/);
+    // The scenarios written for the plan are renamed with it.
+    expect(imported[0]).toMatchObject({ renames: { role: { 'incident-commander': 'crisis-lead' } } });
   });
 
   it('reads an MSEL sheet, shows its columns, and reads it again with the mapping chosen', async () => {

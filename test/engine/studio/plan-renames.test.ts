@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { checkDraft } from '../../../engine/studio/check-draft.js';
 import { draftValue, editDraft } from '../../../engine/studio/draft-edit.js';
-import { renameInPlan } from '../../../engine/studio/plan-renames.js';
+import { renameInPlan, renamesBetween } from '../../../engine/studio/plan-renames.js';
 
 // Changing a role's or an action's id in the plan form renames it wherever the plan names it,
 // one keystroke at a time, without ever merging two ids.
@@ -42,5 +42,18 @@ describe('renaming in the plan form', () => {
     const past = editDraft(clash, renameInPlan(draftValue(clash), 'role', index, 'it-operations-2'));
     expect(uses(past, 'it-operations')).toBe(uses(PLAN, 'it-operations'));
     expect(errorsOf(past).some((error) => /unknown role "communications-lead"/.test(error))).toBe(true);
+  });
+
+  it('finds the ids a new version renames, by title or by place, and nothing for a role removed and another added', () => {
+    const plan = draftValue(PLAN) as { roles: { id: string; title: string }[]; actions: { id: string }[] };
+    const renamed = draftValue(PLAN.replaceAll('incident-commander', 'crisis-lead').replaceAll('notify-pcpd', 'notify-privacy-commissioner'));
+    expect(renamesBetween(plan, renamed)).toEqual({ role: { 'incident-commander': 'crisis-lead' }, action: { 'notify-pcpd': 'notify-privacy-commissioner' } });
+    // Id and title changed together: the same place in a list of the same length.
+    const both = structuredClone(plan);
+    both.roles[0] = { ...both.roles[0]!, id: 'crisis-lead', title: 'Crisis Lead' };
+    expect(renamesBetween(plan, both)).toEqual({ role: { [plan.roles[0]!.id]: 'crisis-lead' } });
+    const swapped = structuredClone(plan);
+    swapped.roles = [...swapped.roles.slice(1), { id: 'auditor', title: 'Auditor' }, { id: 'observer', title: 'Observer' }];
+    expect(renamesBetween(plan, swapped)).toEqual({});
   });
 });
