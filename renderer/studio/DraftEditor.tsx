@@ -35,6 +35,9 @@ export interface Draft {
 /** The same JSON Schemas `firedrill schema` writes (scenarios/schema/), made from the formats. */
 const schemaOf = (kind: 'plan' | 'scenario') => z.toJSONSchema(kind === 'plan' ? planSchema : scenarioSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
 
+/** Undo steps kept: far more than anyone presses Undo for. */
+const MAX_UNDO = 200;
+
 /** The check is run a moment after the typing stops: a large draft takes a while to validate. */
 const CHECK_DELAY_MS = 250;
 
@@ -64,9 +67,36 @@ export function DraftEditor({ draft, onClose }: { draft: Draft; onClose: () => v
     return () => clearTimeout(timer);
   }, [file, text, plan]);
 
+  // Undo and redo over every change, from the form, the YAML pane or a retarget: a removed inject
+  // or decision comes back with one press. Typing in one field (or in the YAML) is one step.
+  const [history, setHistory] = useState<{ past: string[]; future: string[]; last: string | null }>({ past: [], future: [], last: null });
+  const change = (next: string, source: string | null) => {
+    if (next === text) return;
+    setHistory((before) => ({
+      past: source !== null && source === before.last && before.past.length > 0 ? before.past : [...before.past, text].slice(-MAX_UNDO),
+      future: [],
+      last: source,
+    }));
+    setText(next);
+  };
+  const undo = () => {
+    const previousText = history.past.at(-1);
+    if (previousText === undefined) return;
+    setHistory({ past: history.past.slice(0, -1), future: [text, ...history.future], last: null });
+    setText(previousText);
+  };
+  const redo = () => {
+    const nextText = history.future[0];
+    if (nextText === undefined) return;
+    setHistory({ past: [...history.past, text], future: history.future.slice(1), last: null });
+    setText(nextText);
+  };
+
   const edit = (edits: DraftEdit[]) => {
     try {
-      setText(editDraft(text, edits));
+      // Typing in one field is one step (a renamed id's own edit comes first).
+      const only = edits[0]?.op === 'set' ? JSON.stringify(edits[0].path) : null;
+      change(editDraft(text, edits), only);
       setEditProblem(null);
     } catch (error) {
       setEditProblem(`The form cannot change the draft while its YAML does not parse: ${(error as Error).message}. Fix the YAML first.`);
@@ -96,7 +126,11 @@ export function DraftEditor({ draft, onClose }: { draft: Draft; onClose: () => v
     <div className="studio-editor">
       <div className="studio-heading">
         <h1>{draft.kind === 'plan' ? 'Plan' : 'Scenario'}: {title || 'untitled'}</h1>
-        <button type="button" onClick={onClose}>Back to the studio</button>
+        <div className="buttons">
+          <button type="button" onClick={undo} disabled={history.past.length === 0}>Undo</button>
+          <button type="button" onClick={redo} disabled={history.future.length === 0}>Redo</button>
+          <button type="button" onClick={onClose}>Back to the studio</button>
+        </div>
       </div>
       <section className={`problems ${errors.length > 0 ? 'has-problems' : ''}`} aria-label="Problems" aria-live="polite">
         {editProblem && <p role="alert">{editProblem}</p>}
@@ -126,7 +160,7 @@ export function DraftEditor({ draft, onClose }: { draft: Draft; onClose: () => v
             {draft.kind === 'plan' ? <PlanForm value={value} edit={edit} /> : (
               <>
                 <p className="plan-in-use">Written for plan <strong>{plan?.title ?? String(value.plan ?? '')}</strong></p>
-                <RetargetPanel file={file} text={text} value={value} currentPlan={plan} onRetargeted={(retargeted) => setText(retargeted)} />
+                <RetargetPanel file={file} text={text} value={value} currentPlan={plan} onRetargeted={(retargeted) => change(retargeted, null)} />
                 <ScenarioForm value={value} plan={plan} edit={edit} />
               </>
             )}
@@ -136,7 +170,7 @@ export function DraftEditor({ draft, onClose }: { draft: Draft; onClose: () => v
         </Tabs.Root>
         <section className="studio-right" aria-label="YAML">
           <h2 className="yaml-heading">YAML <span className="hint">{file}</span></h2>
-          <YamlPane text={text} onChange={setText} errors={errors} schema={schema} ids={ids} reveal={reveal} label={`The ${draft.kind} as YAML`} />
+          <YamlPane text={text} onChange={(next) => change(next, 'yaml')} errors={errors} schema={schema} ids={ids} reveal={reveal} label={`The ${draft.kind} as YAML`} />
         </section>
       </div>
     </div>

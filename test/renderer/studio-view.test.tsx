@@ -158,6 +158,39 @@ describe('an MSEL workbook as planners write them', () => {
   });
 });
 
+describe('undo in the studio', () => {
+  it('brings back an inject removed by mistake, and redoes it; typing in one field is one step', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient();
+    const text = readFileSync('scenarios/stolen-api-keys-new-location/stolen-api-keys-new-location.scenario.yaml', 'utf8');
+    const { store } = renderWithApp(<DraftEditor draft={{ kind: 'scenario', text, previous: text }} onClose={() => {}} />, client);
+    store.getState().setListing(await client.send('library.list', {}));
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeDisabled();
+    await user.click(screen.getByRole('tab', { name: 'Injects' }));
+    const first = screen.getAllByRole('button', { name: /^Remove inject / })[0]!;
+    const id = first.textContent!.replace('Remove inject ', '');
+    const removeButtons = () => screen.getAllByRole('button', { name: /^Remove inject / }).length;
+    const before = removeButtons();
+    await user.click(first);
+    expect(removeButtons()).toBe(before - 1);
+    expect(screen.queryByRole('button', { name: `Remove inject ${id}` })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(screen.getByRole('button', { name: `Remove inject ${id}` })).toBeInTheDocument();
+    expect(removeButtons()).toBe(before);
+    await user.click(screen.getByRole('button', { name: 'Redo' }));
+    expect(removeButtons()).toBe(before - 1);
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeDisabled();
+    // A title typed a letter at a time is undone at once.
+    await user.click(screen.getByRole('tab', { name: 'Overview' }));
+    const title = screen.getByRole('textbox', { name: 'Scenario title' });
+    const original = (title as HTMLInputElement).value;
+    for (const typed of ['B', 'Ba', 'Bank']) fireEvent.change(title, { target: { value: typed } });
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(screen.getByRole('textbox', { name: 'Scenario title' })).toHaveValue(original);
+  });
+});
+
 describe('retargeting a scenario in the studio', () => {
   it('maps the ids another plan lacks (proposed by title) and leaves the draft valid for that plan', async () => {
     const user = userEvent.setup();
