@@ -126,6 +126,14 @@ describe('a broken MSEL', () => {
     result.errors.forEach((error, index) => expect(`${error.path ? `${error.path}: ` : ''}${error.message}`).toMatch(expected[index]![1]));
   });
 
+  it('a CSV saved on Windows: line breaks inside a cell (CR LF) read as line breaks, as an .xlsx gives them', async () => {
+    const csv = 'Event #,Scenario Time,Inject Mode,To,Message\r\n1,T+00:00,Email,Incident Commander,"Line one\r\nLine two: café Zoë"\r\n';
+    const result = await importMselFile({ file: 'windows.csv', bytes: new TextEncoder().encode(csv), plan: plan() });
+    expect(result.errors).toEqual([]);
+    expect(result.draft!.scenario.injects[0]!.body).toBe('Line one\nLine two: café Zoë');
+    expect(result.draft!.yaml).not.toContain('\\r');
+  });
+
   it('a workbook of two sheets of injects names its sheets, for a choice, and reads the one chosen', async () => {
     const both = await importFixture('broken/second-sheet.xlsx');
     expect(both.sheets).toEqual(['Day 1', 'Day 2']);
