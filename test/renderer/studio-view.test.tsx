@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { StudioView } from '../../renderer/studio/StudioView.js';
 import { MselImportPanel } from '../../renderer/studio/MselPanel.js';
 import { DraftEditor } from '../../renderer/studio/DraftEditor.js';
+import { InjectTimeline } from '../../renderer/studio/InjectTimeline.js';
 import { bundledLibrary } from '../helpers/world.js';
 import { fakeClient } from './fake-client.js';
 import { renderWithApp } from './render-app.js';
@@ -155,6 +156,16 @@ describe('an MSEL workbook as planners write them', () => {
     await waitFor(() => expect(screen.queryByText(/09:15 reads as a clock time/)).toBeNull());
     expect(requests.at(-1)!.mapping).toEqual({ sheet: 'Day 2', start: '2026-03-12T09:00', timeZone: 'Asia/Hong_Kong' });
     expect(screen.getByRole('combobox', { name: 'Sheet' })).toHaveValue('Day 2');
+  });
+});
+
+describe('the inject timeline', () => {
+  it('spans a little past the last inject, not a time limit days away that would pile a morning\'s injects at T+0', () => {
+    const injects = [{ id: 'INJ-01', title: 'Alert', at: '0m' }, { id: 'INJ-02', title: 'Call', at: '8m' }, { id: 'INJ-03', title: 'Press', at: '25m' }];
+    renderWithApp(<InjectTimeline injects={injects} timeLimit={48 * 3_600_000} onRetime={() => {}} />, fakeClient());
+    const sliders = screen.getAllByRole('slider');
+    expect(sliders.map((slider) => slider.getAttribute('aria-valuemax'))).toEqual(['45', '45', '45']);
+    expect(sliders[2]!.style.left).toBe(`${(25 / 45) * 100}%`);
   });
 });
 
