@@ -30,6 +30,8 @@ export interface Draft {
   previousLabel?: string;
   /** Its key in the page's storage while it is not saved (a kept draft opened again keeps its own). */
   key?: string;
+  /** Whether it is a version of a document of the library (opened to edit, or saved once): saving replaces that one. */
+  inLibrary?: boolean;
 }
 
 /** The same JSON Schemas `firedrill schema` writes (scenarios/schema/), made from the formats. */
@@ -44,6 +46,8 @@ const CHECK_DELAY_MS = 250;
 export function DraftEditor({ draft, onClose }: { draft: Draft; onClose: () => void }) {
   const [text, setText] = useState(draft.text);
   const [key] = useState(() => draft.key ?? newDraftKey());
+  // A new document (blank, a copy, an MSEL) never replaces one of the library that has its id.
+  const [inLibrary, setInLibrary] = useState(draft.inLibrary ?? (draft.previous !== null && draft.previousLabel === undefined));
   const [previous, setPrevious] = useState(draft.previous);
   const [previousLabel, setPreviousLabel] = useState(draft.previousLabel ?? 'the version in your library');
   const [editProblem, setEditProblem] = useState<string | null>(null);
@@ -59,8 +63,8 @@ export function DraftEditor({ draft, onClose }: { draft: Draft; onClose: () => v
   // Kept in the page's storage while it differs from what it was opened from (or last saved as).
   useEffect(() => {
     if (text === previous) forgetDraft(key);
-    else keepDraft({ key, kind: draft.kind, text, previous, previousLabel });
-  }, [key, draft.kind, text, previous, previousLabel]);
+    else keepDraft({ key, kind: draft.kind, text, previous, previousLabel, inLibrary });
+  }, [key, draft.kind, text, previous, previousLabel, inLibrary]);
 
   useEffect(() => {
     const timer = setTimeout(() => setChecked({ ...checkDraft(file, text, plan ? { plans: [plan] } : {}), text }), CHECK_DELAY_MS);
@@ -166,7 +170,7 @@ export function DraftEditor({ draft, onClose }: { draft: Draft; onClose: () => v
             )}
           </Tabs.Content>
           {draft.kind === 'scenario' && <Tabs.Content value="preview"><PreviewPanel plan={plan} file={file} text={text} /></Tabs.Content>}
-          <Tabs.Content value="save"><SavePanel kind={draft.kind} id={id} text={text} previous={previous} previousLabel={previousLabel} onSaved={(saved) => { setPrevious(saved); setPreviousLabel('the version in your library'); }} /></Tabs.Content>
+          <Tabs.Content value="save"><SavePanel kind={draft.kind} id={id} text={text} previous={previous} previousLabel={previousLabel} replaces={inLibrary} onSaved={(saved) => { setPrevious(saved); setPreviousLabel('the version in your library'); setInLibrary(true); }} /></Tabs.Content>
         </Tabs.Root>
         <section className="studio-right" aria-label="YAML">
           <h2 className="yaml-heading">YAML <span className="hint">{file}</span></h2>

@@ -1,5 +1,7 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { MSEL_FIELDS, type MselField } from '../../engine/msel/columns.js';
+import { scenarioIdOf } from '../../engine/msel/draft-scenario.js';
+import { freeId } from '../../engine/studio/starting-points.js';
 import type { MselMapping } from '../../engine/msel/mapping.js';
 import type { MselImported } from '../../engine/protocol/results.js';
 import { MAX_IMPORT_BYTES } from '../../engine/protocol/limits.js';
@@ -33,7 +35,9 @@ const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC
 
 export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }) {
   const client = useClient();
-  const plans = useAppState((state) => state.listing)?.plans ?? [];
+  const listing = useAppState((state) => state.listing);
+  const plans = listing?.plans ?? [];
+  const scenarios = listing?.scenarios ?? [];
   const [planId, setPlanId] = useState('');
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [options, setOptions] = useState<ReadOptions>(() => ({ columns: {}, sheet: '', start: '', timeZone: localZone() }));
@@ -56,7 +60,9 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
         ...(given.start ? { start: given.start } : {}),
         ...(given.timeZone.trim() ? { timeZone: given.timeZone.trim() } : {}),
       };
-      const request: { fileName: string; base64: string; planId: string; mapping?: MselMapping } = { fileName: chosen.name, base64: chosen.base64, planId: plan };
+      // The draft's id from the file's name, unless the library has it already (saving would then be refused).
+      const scenarioId = freeId(scenarioIdOf(chosen.name), scenarios.map((scenario) => scenario.id));
+      const request: { fileName: string; base64: string; planId: string; mapping?: MselMapping; scenarioId: string } = { fileName: chosen.name, base64: chosen.base64, planId: plan, scenarioId };
       if (Object.keys(mapping).length > 0) request.mapping = mapping;
       const answer = await client.send('msel.import', request);
       if (ticket === latest.current) setResult(answer);

@@ -11,7 +11,7 @@ import { CommandError } from '../client/session-client.js';
 // then the draft goes to the user's library as a new version (the host validates it again: a
 // located error refuses it and the draft stays here as it is). Past drills keep their version.
 
-export function SavePanel({ kind, id, text, previous, previousLabel, onSaved }: { kind: 'plan' | 'scenario'; id: string; text: string; previous: string | null; previousLabel: string; onSaved: (text: string) => void }) {
+export function SavePanel({ kind, id, text, previous, previousLabel, replaces, onSaved }: { kind: 'plan' | 'scenario'; id: string; text: string; previous: string | null; previousLabel: string; replaces: boolean; onSaved: (text: string) => void }) {
   const client = useClient();
   const store = useAppStore();
   const [outcome, setOutcome] = useState<{ message: string; errors: LocatedError[]; saved: boolean } | null>(null);
@@ -24,7 +24,8 @@ export function SavePanel({ kind, id, text, previous, previousLabel, onSaved }: 
   const save = async () => {
     setSaving(true);
     try {
-      const saved = await client.send('library.import', { fileName, text, asNewVersion: true, ...(renamed.length > 0 ? { renames } : {}) });
+      // A new document never replaces one of the library that has its id: that is refused, saying so.
+      const saved = await client.send('library.import', { fileName, text, asNewVersion: replaces, ...(renamed.length > 0 ? { renames } : {}) });
       const unchanged = saved.previousHash !== undefined && saved.previousHash === saved.hash;
       const followed = saved.renamedIn && saved.renamedIn.length > 0 ? ` Renamed in scenario${saved.renamedIn.length === 1 ? '' : 's'} ${saved.renamedIn.join(', ')} too (new versions).` : '';
       setOutcome({ message: unchanged ? `Nothing changed: ${kind} "${saved.id}" is already this version.` : `Saved ${kind} "${saved.id}" to your library as ${saved.file}${saved.previousHash ? ' (a new version: past drills keep theirs)' : ''}.${followed}`, errors: [], saved: true });

@@ -51,7 +51,7 @@ function StudioStart({ open, kept }: { open: (draft: Draft) => void; kept?: Reac
   };
   const edit = async (kind: 'plan' | 'scenario', id: string) => {
     const text = await sourceOf(kind, id);
-    open({ kind, text, previous: text });
+    open({ kind, text, previous: text, inLibrary: true });
   };
   const mine = [...listing.plans.filter((plan) => plan.source === 'user').map((plan) => ({ kind: 'plan' as const, id: plan.id, title: plan.title })), ...listing.scenarios.filter((scenario) => scenario.source === 'user').map((scenario) => ({ kind: 'scenario' as const, id: scenario.id, title: scenario.title }))];
   const run = (work: () => Promise<void>) => () => void work().catch((error: Error) => setProblem(error.message));
@@ -133,7 +133,7 @@ function KeptDraftCard({ kept, open, discard }: { kept: KeptDraft; open: (draft:
         {kind} <strong>{title}</strong>, last changed {Number.isNaN(changed.getTime()) ? 'earlier' : changed.toLocaleString()}: it is not in your library yet.
       </p>
       <div className="actions">
-        <button type="button" className="primary" onClick={() => open({ key: kept.key, kind: kept.kind, text: kept.text, previous: kept.previous, ...(kept.previousLabel ? { previousLabel: kept.previousLabel } : {}) })}>Go on with it</button>
+        <button type="button" className="primary" onClick={() => open({ key: kept.key, kind: kept.kind, text: kept.text, previous: kept.previous, ...(kept.previousLabel ? { previousLabel: kept.previousLabel } : {}), inLibrary: kept.inLibrary ?? (kept.previous !== null && kept.previousLabel === 'the version in your library') })}>Go on with it</button>
         <button type="button" onClick={discard}>Discard it</button>
       </div>
     </section>

@@ -34,7 +34,7 @@ function studioClient() {
 }
 
 describe('the studio', () => {
-  it('edits a copy of the bundled plan through the form, keeps its comments, shows the change and saves it as a new version', async () => {
+  it('edits a copy of the bundled plan through the form, keeps its comments, shows the change and saves it as a new plan', async () => {
     const user = userEvent.setup();
     const { client, imported } = studioClient();
     renderWithApp(<StudioView />, client);
@@ -56,7 +56,8 @@ describe('the studio', () => {
     await user.click(screen.getByRole('button', { name: 'Save to my library' }));
     await screen.findByText(/Saved plan "acme-plan" to your library/);
     expect(imported).toHaveLength(1);
-    expect(imported[0]).toMatchObject({ fileName: 'acme-plan.plan.yaml', asNewVersion: true });
+    // A new plan (a copy): it may not replace one of the library that has its id.
+    expect(imported[0]).toMatchObject({ fileName: 'acme-plan.plan.yaml', asNewVersion: false });
     expect(imported[0]!.text).toContain('responseDeadline: 20m');
     // Every comment of the bundled plan is still there.
     const comments = (text: string) => text.split('\n').filter((line) => line.trimStart().startsWith('#'));
@@ -131,6 +132,21 @@ describe('an MSEL workbook as planners write them', () => {
     expect(await screen.findByRole('button', { name: 'Open the draft scenario' })).toBeInTheDocument();
     expect(screen.queryByRole('status')).toBeNull();
     expect(screen.getByRole('table')).toHaveTextContent(/Columns of big\.xlsx \(sheet MSEL/);
+  });
+
+  it('gives the draft an id the library does not have yet', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient();
+    const requests: { scenarioId?: string }[] = [];
+    client.override('msel.import', (params) => {
+      requests.push(params);
+      return { errors: [], warnings: [] } as never;
+    });
+    const { store } = renderWithApp(<MselImportPanel onDraft={() => {}} />, client);
+    store.getState().setListing(await client.send('library.list', {}));
+    await user.upload(screen.getByLabelText('MSEL file'), new File(['x'], 'public-test-bucket.xlsx'));
+    await waitFor(() => expect(requests).toHaveLength(1));
+    expect(requests[0]!.scenarioId).toBe('public-test-bucket-2');
   });
 
   it('reads the sheet the planner picks, and clock times from the start and zone given in the page', async () => {
