@@ -198,7 +198,12 @@ describe('undo in the studio', () => {
     const id = first.textContent!.replace('Remove inject ', '');
     const removeButtons = () => screen.getAllByRole('button', { name: /^Remove inject / }).length;
     const before = removeButtons();
-    await user.click(first);
+    first.focus();
+    await user.keyboard('{Enter}');
+    expect(removeButtons()).toBe(before - 1);
+    // The focus is on a card's heading, not on the next inject's Remove button: Enter again removes nothing.
+    expect(document.activeElement?.tagName).toBe('SUMMARY');
+    await user.keyboard('{Enter}');
     expect(removeButtons()).toBe(before - 1);
     expect(screen.queryByRole('button', { name: `Remove inject ${id}` })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Undo' }));
