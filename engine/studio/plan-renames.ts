@@ -39,8 +39,8 @@ function placesNaming(plan: Record<string, unknown>, kind: 'role' | 'action', id
 
 /**
  * The edits that give the role (or action) at `index` the id `to`, and rename it wherever the
- * plan names it. When `to` is empty or another one's id already, only the id changes (the
- * validator reports the clash): two ids merged while typing could never be told apart again.
+ * plan names it. When `to` is another one's id already, only the id changes (the validator
+ * reports the clash): two ids merged while typing could never be told apart again.
  */
 export function renameInPlan(plan: unknown, kind: 'role' | 'action', index: number, to: string): DraftEdit[] {
   const field = kind === 'role' ? 'roles' : 'actions';
@@ -50,7 +50,8 @@ export function renameInPlan(plan: unknown, kind: 'role' | 'action', index: numb
   const item = items[index];
   const from = isRecord(item) && typeof item.id === 'string' ? item.id : undefined;
   const taken = items.some((other, at) => at !== index && isRecord(other) && other.id === to);
-  if (from === undefined || from === '' || to.trim() === '' || from === to || taken || items.filter((other) => isRecord(other) && other.id === from).length > 1) return [own];
+  // Through empty too (the field cleared, then typed again): the references wait as "" meanwhile.
+  if (from === undefined || from === to || taken || items.filter((other) => isRecord(other) && other.id === from).length > 1) return [own];
   return [own, ...placesNaming(plan, kind, from).map((path): DraftEdit => ({ op: 'set', path, value: to }))];
 }
 

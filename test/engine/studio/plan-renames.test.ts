@@ -22,6 +22,15 @@ describe('renaming in the plan form', () => {
     expect(renamed.match(/\bcrisis-lead\b/g)!.length).toBe(PLAN.match(/\bincident-commander\b/g)!.length);
   });
 
+  it('a role id cleared and typed again, a letter at a time, keeps the plan valid', () => {
+    const plan = draftValue(PLAN) as { roles: { id: string }[] };
+    const index = plan.roles.findIndex((role) => role.id === 'incident-commander');
+    let text = PLAN;
+    for (const id of ['incident-command', 'i', '', 'c', 'cr', 'crisis-lead']) text = editDraft(text, renameInPlan(draftValue(text), 'role', index, id));
+    expect(errorsOf(text)).toEqual([]);
+    expect(text.match(/\bcrisis-lead\b/g)!.length).toBe(PLAN.match(/\bincident-commander\b/g)!.length);
+  });
+
   it('an action renamed keeps prerequisites, playbook steps and duties pointing at it', () => {
     const plan = draftValue(PLAN) as { actions: { id: string }[] };
     const index = plan.actions.findIndex((action) => action.id === 'notify-pcpd');
