@@ -1,5 +1,6 @@
 import { Document, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { formatDuration } from '../format/duration.js';
+import { COUNT_LIMITS } from '../format/limits.js';
 import type { Condition } from '../format/condition.js';
 import type { Plan } from '../format/plan.js';
 import type { Scenario } from '../format/scenario.js';
@@ -56,6 +57,8 @@ export interface MselImportResult {
   errors: LocatedError[];
   /** What the importer did that the person should know (columns kept as notes, headings skipped). */
   warnings: string[];
+  /** The workbook's sheets that hold anything, for a choice of sheet (a CSV file has one). */
+  sheets?: string[];
   /** What was read, for the column-mapping step to show (absent when no header was found). */
   read?: MselRead;
   /** The draft scenario: valid YAML with comments where it guessed, and the validated scenario. */
@@ -74,6 +77,7 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
   // --- the sheet and its header ------------------------------------------------------------
   const wanted = options.sheet ?? mapping.sheet;
   const sheets = workbook.sheets.filter((sheet) => sheet.rows.some((row) => row.some((cell) => cellText(cell) !== '' || (cell !== null && cell !== undefined && cell.kind !== 'text'))));
+  result.sheets = sheets.map((sheet) => sheet.name);
   if (wanted !== undefined && !workbook.sheets.some((sheet) => sheet.name === wanted)) {
     return { ...result, errors: [whole(`there is no sheet ${JSON.stringify(wanted)}: the sheets are ${workbook.sheets.map((s) => JSON.stringify(s.name)).join(', ')}`)] };
   }
@@ -90,7 +94,7 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
     const [, second] = candidates as [unknown, { sheet: Sheet; columns: DetectedColumns }];
     return {
       ...result,
-      errors: [whole(`a second sheet of injects: the workbook has ${candidates.length} (${candidates.map((c) => JSON.stringify(c.sheet.name)).join(', ')}); say which to read with --sheet, or "sheet" in the mapping file`, second.columns.headerRow, 0, `${prefix(second.sheet)}${cellRef(second.columns.headerRow, 0)}`)],
+      errors: [whole(`a second sheet of injects: the workbook has ${candidates.length} (${candidates.map((c) => JSON.stringify(c.sheet.name)).join(', ')}); say which to read (the Sheet choice in the app, --sheet on the command line, or "sheet" in the mapping file)`, second.columns.headerRow, 0, `${prefix(second.sheet)}${cellRef(second.columns.headerRow, 0)}`)],
     };
   }
   const { sheet, columns } = candidates[0]!;
@@ -130,6 +134,13 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
 
   // Ids: the sheet's, or made up in order; each once.
   const injectRows = rows.filter((row) => row.kind !== 'expected-action');
+  // A scenario's counts, said of the sheet at the row past them, before a draft of that size is built and validated for nothing.
+  const objectiveRows = new Map<string, RowRead>();
+  for (const row of injectRows) for (const objective of row.objectives) if (!objectiveRows.has(objective)) objectiveRows.set(objective, row);
+  const over = (count: number, limit: number, what: string) => `a scenario has at most ${limit.toLocaleString('en')} ${what} and this sheet has ${count.toLocaleString('en')}, the ${ordinal(limit + 1)} on this row: split the sheet (by day or by phase) and import each part as its own scenario`;
+  if (injectRows.length > COUNT_LIMITS.injects) error(injectRows[COUNT_LIMITS.injects]!, 'id', over(injectRows.length, COUNT_LIMITS.injects, 'injects'));
+  if (objectiveRows.size > COUNT_LIMITS.objectives) error([...objectiveRows.values()][COUNT_LIMITS.objectives]!, 'objective', over(objectiveRows.size, COUNT_LIMITS.objectives, 'objectives'));
+  if (injectRows.length > COUNT_LIMITS.injects || objectiveRows.size > COUNT_LIMITS.objectives) return finish(result);
   const width = Math.max(2, String(injectRows.length).length);
   const ids = new Map<string, RowRead>();
   injectRows.forEach((row, index) => {
@@ -243,6 +254,11 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
     if (text) inject.facilitatorNotes = [inject.facilitatorNotes, `Expected action (row ${row.row + 1}): ${text}`].filter(Boolean).join('\n\n');
     if (row.expects.length > 0) comments.push({ path: ['injects', index, 'expects'], text: `with the expected action of row ${row.row + 1}` });
   });
+  const unscored = rows.filter((row) => row.expectedText.length > 0);
+  if (unscored.length > 0) {
+    const shown = unscored.slice(0, 5).map((row) => `${row.expectedText.map((text) => JSON.stringify(text.slice(0, 60))).join(', ')} (row ${row.row + 1})`).join('; ');
+    result.warnings.push(`${unscored.length} row${unscored.length === 1 ? '' : 's'} expect${unscored.length === 1 ? 's' : ''} a response that names no action of plan "${options.plan.id}", kept in the facilitator notes and not scored: ${shown}${unscored.length > 5 ? '...' : ''}; write the action's title as the plan has it, or map it with "actions" in a mapping file`);
+  }
   result.read.injects = injects.length;
   if (injects.length === 0 && result.errors.length === 0) result.errors.push(headerError('no inject: the sheet has a header but no row of injects under it'));
   if (result.errors.length > 0) return finish(result);
@@ -259,7 +275,8 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
     const { scenario, comments: guesses } = draftScenario({
       file, sheet: workbook.format === 'xlsx' ? sheet.name : '', plan: options.plan, injects,
       objectives: injectRows.map((row) => row.objectives),
-      offsets, text: rows.map((row) => [row.title, row.body, ...row.notes, ...row.extras].join(' ')).join(' '),
+      // The sheet's heading, its name and the file's name say the threat as often as the injects do.
+      offsets, text: [sheetTitle ?? '', sheet.name, file, ...rows.map((row) => [row.title, row.body, ...row.notes, ...row.extras].join(' '))].join(' '),
       ...(options.scenarioId !== undefined ? { scenarioId: options.scenarioId } : {}),
       ...(options.title !== undefined ? { title: options.title } : {}),
       ...(sheetTitle !== undefined ? { sheetTitle } : {}),
@@ -285,13 +302,15 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
   const report = library.reports[0]!;
   if (report.errors.length > 0) {
     const draftSource = parseYamlSource(draftFile, yaml);
-    for (const problem of report.errors) result.errors.push(relocate(problem, { context, injectRows, draftSource: draftSource.ok ? draftSource.source : undefined, baseSource: baseSource?.ok ? baseSource.source : undefined, has, headerError }));
+    for (const problem of report.errors) result.errors.push(relocate(problem, { context, injectRows, objectiveRows: [...objectiveRows.values()], draftSource: draftSource.ok ? draftSource.source : undefined, baseSource: baseSource?.ok ? baseSource.source : undefined, has, headerError }));
     return finish(result);
   }
   const scenario = [...library.scenarios.values()][0]!.scenario;
   result.draft = { file: draftFile, yaml, scenario };
   return finish(result);
 }
+
+const ordinal = (n: number) => `${n.toLocaleString('en')}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
 
 const finish = (result: MselImportResult): MselImportResult => {
   result.errors.sort(compareLocatedErrors);
@@ -357,6 +376,8 @@ function flowShortLists(document: Document): void {
 interface RelocateContext {
   context: { file: string; sheetPrefix: string; columns: DetectedColumns };
   injectRows: RowRead[];
+  /** The first row naming each objective of the draft, in the draft's order. */
+  objectiveRows: RowRead[];
   draftSource: YamlSource | undefined;
   baseSource: YamlSource | undefined;
   has: (field: MselField) => boolean;
@@ -383,6 +404,8 @@ function relocate(problem: LocatedError, where: RelocateContext): LocatedError {
     const hint = !where.baseSource && /unknown (decision|state variable|option)/.test(problem.message) ? '; an MSEL carries injects only: import the sheet into the scenario that has them (--into <scenario file>)' : '';
     return cellError(where.context, row.row, column, `${problem.path}: ${problem.message}${hint}`);
   }
+  const objectiveRow = path[0] === 'objectives' && typeof path[1] === 'number' && !where.baseSource ? where.objectiveRows[path[1]] : undefined;
+  if (objectiveRow?.places.objective) return cellError(where.context, objectiveRow.row, objectiveRow.places.objective.column, `${problem.path}: ${problem.message}`);
   if (where.baseSource) return { ...problem, file: where.baseSource.file, ...where.baseSource.locate(path) };
   return where.headerError(`the draft scenario does not validate (a Firedrill bug: please report it): ${problem.path}: ${problem.message}`);
 }

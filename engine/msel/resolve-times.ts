@@ -1,4 +1,5 @@
-import type { Read, TimeRead } from './msel-time.js';
+import { durationText } from '../format/time-text.js';
+import { formatTPlus, type Read, type TimeRead } from './msel-time.js';
 import { isoInZone, isTimeZone, localToEpoch, parseLocal, type LocalDateTime } from './time-zone.js';
 
 // From the times an MSEL writes to offsets from T+0. Offsets need nothing more; clock times and
@@ -81,7 +82,7 @@ export function resolveTimes(times: (TimeRead | undefined)[], zone: Zone, givenS
   if (start === undefined) {
     if (relative) {
       for (const { index, time } of absolute) {
-        result.unplaced.push({ index, message: `${time.kind === 'clock' ? 'a clock time' : 'a date and time'} among times counted from the start (T+...): say when the exercise starts with --start 2025-06-10T09:00 (and --tz), or "start" in the mapping file` });
+        result.unplaced.push({ index, message: `${time.kind === 'clock' ? `${clockOfDay(time.ms)} reads as a clock time` : 'a date and time'} among times counted from the start (T+...): say when the exercise starts (--start 2025-06-10T09:00 and --tz; "Exercise starts" in the app; or "start" in the mapping file)${time.kind === 'clock' ? `, or, if it means ${durationText(time.ms)} after the start, write ${formatTPlus(time.ms)}` : ''}` });
       }
       return result;
     }
@@ -98,9 +99,20 @@ export function resolveTimes(times: (TimeRead | undefined)[], zone: Zone, givenS
   }
   result.start = start;
   const day = dayStart(start, zone);
-  for (const { index, time } of absolute) result.offsets[index] = time.kind === 'clock' ? day + time.ms - start : epochOf(time, zone, day) - start;
+  for (const { index, time } of absolute) {
+    const offset = time.kind === 'clock' ? day + time.ms - start : epochOf(time, zone, day) - start;
+    // Among times counted from the start, an earlier clock time cannot move the start: that would
+    // move every T+ time with it (T+00:00 would land hours in). It is most likely a time from the start.
+    if (relative && offset < 0) {
+      result.unplaced.push({ index, message: `${time.kind === 'clock' ? clockOfDay(time.ms) : 'this date and time'} is before the exercise starts (${isoAt(start, zone).slice(0, 16).replace('T', ' ')}), among times counted from the start (T+...)${time.kind === 'clock' ? `: if it means ${durationText(time.ms)} after the start, write ${formatTPlus(time.ms)}` : ''}` });
+    } else result.offsets[index] = offset;
+  }
   return shifted(result);
 }
+
+const two = (n: number) => String(n).padStart(2, '0');
+/** A clock time as the sheet may have written it: 00:15, 09:30:20. */
+const clockOfDay = (ms: number) => `${two(Math.floor(ms / 3_600_000))}:${two(Math.floor((ms % 3_600_000) / MIN))}${ms % MIN ? `:${two(Math.floor((ms % MIN) / 1000))}` : ''}`;
 
 /** A clock time's instant on the start's day, or a date's instant. */
 function epochOf(time: Exclude<TimeRead, { kind: 'offset' }>, zone: Zone, day: number): number {

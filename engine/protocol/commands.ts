@@ -8,6 +8,7 @@ import { AAR_FORMATS, PAPER_SIZES, SCORECARD_FORMATS } from '../report/export-fo
 import { improvementPlanSchema } from '../report/improvement-plan.js';
 import { MAX_SEED } from '../stats/random.js';
 import { mselMappingSchema } from '../msel/mapping.js';
+import { planRenamesSchema } from '../studio/plan-renames.js';
 import type { CommandResults } from './results.js';
 import { MAX_IMPORT_BYTES, MAX_MESSAGE_BYTES } from './limits.js';
 import { joinCodeSchema, joinRequestIdSchema } from './join-code.js';
@@ -69,6 +70,8 @@ export const commandParams = {
     text: z.string().max(MAX_IMPORT_BYTES),
     /** Save as the new version of a plan or scenario already in the user's library (past drills keep the version they used). */
     asNewVersion: z.boolean().optional(),
+    /** A plan's new version: role and action ids it renames (old -> new), renamed too in the user's scenarios written for it. */
+    renames: planRenamesSchema.optional(),
   }),
   'library.remove': z.strictObject({ kind: documentKind, id: idSchema }),
   'session.create': z.strictObject({

@@ -61,6 +61,8 @@ export interface LibraryImported {
   hash?: string;
   /** Imported as a new version: the hash of the version it replaced (the same hash: nothing changed, nothing written). */
   previousHash?: string;
+  /** A plan's new version with ids renamed: the user's scenarios written for it, saved as new versions with the new ids. */
+  renamedIn?: string[];
 }
 
 export interface LibraryRemoved {
@@ -223,6 +225,8 @@ export interface CommandResults {
 export interface MselImported {
   errors: LocatedError[];
   warnings: string[];
+  /** The workbook's sheets that hold anything: a choice when there are several. */
+  sheets?: string[];
   /** What was read (sheet, header row, each column and the field it was taken for): the column-mapping step shows it. */
   read?: MselRead;
   draft?: { file: string; yaml: string };

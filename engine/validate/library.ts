@@ -156,7 +156,11 @@ function kindOf(source: YamlSource, file: string, report: FileReport): DocumentK
     if (bySuffix) return bySuffix; // the schema then reports the missing format field
     report.errors.push(source.error([], `no "format" field: say which document this is (${expected})`));
   } else if (typeof format === 'string' && /^firedrill-(plan|scenario|script)\//.test(format)) {
-    report.errors.push(source.error(['format'], `unsupported format version ${quote(format)}: this Firedrill reads ${expected}`));
+    // A version above the one this Firedrill reads of that document: the file is from a later Firedrill.
+    const [kind, version] = format.slice('firedrill-'.length).split('/') as [string, string];
+    const known = Object.keys(FORMATS).find((name) => name.startsWith(`firedrill-${kind}/`));
+    const newer = known !== undefined && /^\d+$/.test(version) && Number(version) > Number(known.split('/')[1]);
+    report.errors.push(source.error(['format'], `unsupported format version ${quote(format)}: this Firedrill reads ${expected}${newer ? `; the file was written for a newer Firedrill: open it with that version, or update this one` : ''}`));
   } else {
     report.errors.push(source.error(['format'], `unknown format ${typeof format === 'string' ? quote(format) : JSON.stringify(format)?.slice(0, 60) ?? String(format)}: expected ${expected}`));
   }

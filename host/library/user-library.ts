@@ -8,9 +8,16 @@ import { bundledScenariosDir } from './bundled.js';
 import { readSources, type ReadResult } from './read-sources.js';
 import { scenarioFacts } from '../../engine/format/scenario-facts.js';
 import type { Plan } from '../../engine/format/plan.js';
-import type { Scenario } from '../../engine/format/scenario.js';
+import { SCENARIO_FORMAT, type Scenario } from '../../engine/format/scenario.js';
 import { contentHash } from '../../engine/session/hash.js';
 import { VersionStore } from '../storage/version-store.js';
+import { draftValue } from '../../engine/studio/draft-edit.js';
+import type { PlanRenames } from '../../engine/studio/plan-renames.js';
+import { retargetScenario } from '../../engine/studio/retarget.js';
+
+/** Whether a file (as its YAML reads) is a scenario written for the plan. */
+const isScenarioOf = (value: unknown, planId: string): value is { id: unknown } =>
+  typeof value === 'object' && value !== null && (value as { format?: unknown }).format === SCENARIO_FORMAT && (value as { plan?: unknown }).plan === planId;
 
 export type DocumentKind = 'plan' | 'scenario';
 
@@ -113,7 +120,7 @@ export function showLibraryDocument(combined: CombinedLibrary, kind: DocumentKin
  * drills go on replaying against it) and its file goes to the trash folder. A new version of a
  * plan must not break the user's scenarios written for it. Bundled ids are never replaced.
  */
-export function importLibraryFile(root: string, bundled: Library, file: { fileName: string; text: string; asNewVersion?: boolean }): LibraryImported {
+export function importLibraryFile(root: string, bundled: Library, file: { fileName: string; text: string; asNewVersion?: boolean; renames?: PlanRenames }): LibraryImported {
   const fileName = basename(file.fileName);
   const text = file.text.replace(/^\uFEFF/, '');
   const { sources } = userSources(root);
@@ -124,6 +131,7 @@ export function importLibraryFile(root: string, bundled: Library, file: { fileNa
   const id = firstReport.id;
   let checked = first;
   let previous: { file: string; document: Plan | Scenario } | undefined;
+  const renamedIn: { file: string; id: string; text: string; previous: Scenario | undefined }[] = [];
   if (kind && id !== undefined) {
     if ((kind === 'plan' ? bundled.plans : bundled.scenarios).has(id)) {
       throw new LibraryRefusal('conflict', `${fileName}: ${kind} id "${id}" is used by a bundled ${kind}; give yours another id`);
@@ -137,7 +145,19 @@ export function importLibraryFile(root: string, bundled: Library, file: { fileNa
       const loaded = kind === 'plan' ? combined.library.plans.get(id)?.plan : combined.library.scenarios.get(id)?.scenario;
       previous = { file: mine.file, document: loaded! };
       // The new version is checked in place of the old one, with the user's other files.
-      checked = loadLibrary([...sources.filter((source) => source.file !== mine.file), { file: fileName, text }], bundled);
+      const others = sources.filter((source) => source.file !== mine.file);
+      checked = loadLibrary([...others, { file: fileName, text }], bundled);
+      // Ids the new version renames are renamed in the user's scenarios written for it, checked with it.
+      const newPlan = kind === 'plan' ? checked.plans.get(id)?.plan : undefined;
+      if (newPlan && file.renames && (Object.keys(file.renames.role ?? {}).length > 0 || Object.keys(file.renames.action ?? {}).length > 0)) {
+        for (const source of others) {
+          const value = draftValue(source.text);
+          if (!isScenarioOf(value, id)) continue;
+          const retargeted = retargetScenario(source.file, source.text, newPlan, file.renames);
+          if (retargeted.text !== source.text) renamedIn.push({ file: source.file, id: String(value.id), text: retargeted.text, previous: combined.library.scenarios.get(String(value.id))?.scenario });
+        }
+        if (renamedIn.length > 0) checked = loadLibrary([...others.map((source) => renamedIn.find((renamed) => renamed.file === source.file) ?? source), { file: fileName, text }], bundled);
+      }
     }
   }
   const report = checked.reports[checked.reports.length - 1]!;
@@ -157,14 +177,22 @@ export function importLibraryFile(root: string, bundled: Library, file: { fileNa
       const errors = broken.flatMap((other) => other.errors);
       throw new LibraryRefusal('conflict', `${fileName}: this version of ${kind} "${id}" breaks ${broken.map((other) => other.file).join(', ')} (${errors.length} error${errors.length === 1 ? '' : 's'}); nothing was imported`, errors);
     }
-    new VersionStore(root).keep(kind, previous.document);
+    const versions = new VersionStore(root);
+    versions.keep(kind, previous.document);
     const target = join(folder, `${id}.${kind}.yaml`);
     const oldPath = join(folder, previous.file);
     const trashed = trashTarget(root, basename(previous.file));
     if (oldPath === target) copyFileSync(oldPath, trashed);
     writeFileAtomic(target, text);
     if (oldPath !== target) moveFile(oldPath, trashed);
-    return { kind, id, file: basename(target), hash, previousHash };
+    // The scenarios with the renamed ids: each a new version, the one before kept for past drills.
+    for (const renamed of renamedIn) {
+      if (renamed.previous) versions.keep('scenario', renamed.previous);
+      const path = join(folder, renamed.file);
+      copyFileSync(path, trashTarget(root, basename(renamed.file)));
+      writeFileAtomic(path, renamed.text);
+    }
+    return { kind, id, file: basename(target), hash, previousHash, ...(renamedIn.length > 0 ? { renamedIn: renamedIn.map((renamed) => renamed.id) } : {}) };
   }
   mkdirSync(folder, { recursive: true });
   const target = join(folder, `${id}.${kind}.yaml`);

@@ -104,11 +104,13 @@ function delimiterOf(text: string): string {
 }
 
 /** A CSV cell: empty, text, or a formula (a spreadsheet would compute it). Firedrill's own guard prefix (') comes off. */
-function csvCell(text: string): Cell | null {
-  if (text.trim() === '') return null;
-  if (/^'+[=+\-@\t\r]/.test(text)) return { kind: 'text', text: text.slice(1) };
-  if (text.startsWith('=')) return { kind: 'formula', formula: text };
-  return { kind: 'text', text };
+function csvCell(raw: string): Cell | null {
+  if (raw.trim() === '') return null;
+  // A cell typed in Excel on Windows ends its lines with CR LF: one line break, as in an .xlsx.
+  const lines = (text: string) => text.replace(/\r\n?/g, '\n');
+  if (/^'+[=+\-@\t\r]/.test(raw)) return { kind: 'text', text: lines(raw.slice(1)) };
+  if (raw.startsWith('=')) return { kind: 'formula', formula: raw };
+  return { kind: 'text', text: lines(raw) };
 }
 
 async function readXlsx(file: string, bytes: Uint8Array): Promise<Workbook> {

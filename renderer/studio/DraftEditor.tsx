@@ -5,7 +5,7 @@ import { planSchema } from '../../engine/format/plan.js';
 import { scenarioSchema } from '../../engine/format/scenario.js';
 import { checkDraft, draftFileName, type CheckedDraft } from '../../engine/studio/check-draft.js';
 import { draftValue, editDraft, type DraftEdit } from '../../engine/studio/draft-edit.js';
-import { forgetDraft, keepDraft } from './kept-draft.js';
+import { forgetDraft, keepDraft, newDraftKey } from './kept-draft.js';
 import type { JsonSchema } from '../../engine/studio/schema-assist.js';
 import { formatLocatedError } from '../../engine/validate/located-error.js';
 import { useDocuments } from '../app/use-documents.js';
@@ -28,16 +28,26 @@ export interface Draft {
   previous: string | null;
   /** What `previous` is, in a phrase: "the version in your library". */
   previousLabel?: string;
+  /** Its key in the page's storage while it is not saved (a kept draft opened again keeps its own). */
+  key?: string;
+  /** Whether it is a version of a document of the library (opened to edit, or saved once): saving replaces that one. */
+  inLibrary?: boolean;
 }
 
 /** The same JSON Schemas `firedrill schema` writes (scenarios/schema/), made from the formats. */
 const schemaOf = (kind: 'plan' | 'scenario') => z.toJSONSchema(kind === 'plan' ? planSchema : scenarioSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+
+/** Undo steps kept: far more than anyone presses Undo for. */
+const MAX_UNDO = 200;
 
 /** The check is run a moment after the typing stops: a large draft takes a while to validate. */
 const CHECK_DELAY_MS = 250;
 
 export function DraftEditor({ draft, onClose }: { draft: Draft; onClose: () => void }) {
   const [text, setText] = useState(draft.text);
+  const [key] = useState(() => draft.key ?? newDraftKey());
+  // A new document (blank, a copy, an MSEL) never replaces one of the library that has its id.
+  const [inLibrary, setInLibrary] = useState(draft.inLibrary ?? (draft.previous !== null && draft.previousLabel === undefined));
   const [previous, setPrevious] = useState(draft.previous);
   const [previousLabel, setPreviousLabel] = useState(draft.previousLabel ?? 'the version in your library');
   const [editProblem, setEditProblem] = useState<string | null>(null);
@@ -52,18 +62,45 @@ export function DraftEditor({ draft, onClose }: { draft: Draft; onClose: () => v
 
   // Kept in the page's storage while it differs from what it was opened from (or last saved as).
   useEffect(() => {
-    if (text === previous) forgetDraft();
-    else keepDraft({ kind: draft.kind, text, previous, previousLabel });
-  }, [draft.kind, text, previous, previousLabel]);
+    if (text === previous) forgetDraft(key);
+    else keepDraft({ key, kind: draft.kind, text, previous, previousLabel, inLibrary });
+  }, [key, draft.kind, text, previous, previousLabel, inLibrary]);
 
   useEffect(() => {
     const timer = setTimeout(() => setChecked({ ...checkDraft(file, text, plan ? { plans: [plan] } : {}), text }), CHECK_DELAY_MS);
     return () => clearTimeout(timer);
   }, [file, text, plan]);
 
+  // Undo and redo over every change, from the form, the YAML pane or a retarget: a removed inject
+  // or decision comes back with one press. Typing in one field (or in the YAML) is one step.
+  const [history, setHistory] = useState<{ past: string[]; future: string[]; last: string | null }>({ past: [], future: [], last: null });
+  const change = (next: string, source: string | null) => {
+    if (next === text) return;
+    setHistory((before) => ({
+      past: source !== null && source === before.last && before.past.length > 0 ? before.past : [...before.past, text].slice(-MAX_UNDO),
+      future: [],
+      last: source,
+    }));
+    setText(next);
+  };
+  const undo = () => {
+    const previousText = history.past.at(-1);
+    if (previousText === undefined) return;
+    setHistory({ past: history.past.slice(0, -1), future: [text, ...history.future], last: null });
+    setText(previousText);
+  };
+  const redo = () => {
+    const nextText = history.future[0];
+    if (nextText === undefined) return;
+    setHistory({ past: [...history.past, text], future: history.future.slice(1), last: null });
+    setText(nextText);
+  };
+
   const edit = (edits: DraftEdit[]) => {
     try {
-      setText(editDraft(text, edits));
+      // Typing in one field is one step (a renamed id's own edit comes first).
+      const only = edits[0]?.op === 'set' ? JSON.stringify(edits[0].path) : null;
+      change(editDraft(text, edits), only);
       setEditProblem(null);
     } catch (error) {
       setEditProblem(`The form cannot change the draft while its YAML does not parse: ${(error as Error).message}. Fix the YAML first.`);
@@ -93,7 +130,11 @@ export function DraftEditor({ draft, onClose }: { draft: Draft; onClose: () => v
     <div className="studio-editor">
       <div className="studio-heading">
         <h1>{draft.kind === 'plan' ? 'Plan' : 'Scenario'}: {title || 'untitled'}</h1>
-        <button type="button" onClick={onClose}>Back to the studio</button>
+        <div className="buttons">
+          <button type="button" onClick={undo} disabled={history.past.length === 0}>Undo</button>
+          <button type="button" onClick={redo} disabled={history.future.length === 0}>Redo</button>
+          <button type="button" onClick={onClose}>Back to the studio</button>
+        </div>
       </div>
       <section className={`problems ${errors.length > 0 ? 'has-problems' : ''}`} aria-label="Problems" aria-live="polite">
         {editProblem && <p role="alert">{editProblem}</p>}
@@ -123,17 +164,17 @@ export function DraftEditor({ draft, onClose }: { draft: Draft; onClose: () => v
             {draft.kind === 'plan' ? <PlanForm value={value} edit={edit} /> : (
               <>
                 <p className="plan-in-use">Written for plan <strong>{plan?.title ?? String(value.plan ?? '')}</strong></p>
-                <RetargetPanel file={file} text={text} value={value} currentPlan={plan} onRetargeted={(retargeted) => setText(retargeted)} />
+                <RetargetPanel file={file} text={text} value={value} currentPlan={plan} onRetargeted={(retargeted) => change(retargeted, null)} />
                 <ScenarioForm value={value} plan={plan} edit={edit} />
               </>
             )}
           </Tabs.Content>
           {draft.kind === 'scenario' && <Tabs.Content value="preview"><PreviewPanel plan={plan} file={file} text={text} /></Tabs.Content>}
-          <Tabs.Content value="save"><SavePanel kind={draft.kind} id={id} text={text} previous={previous} previousLabel={previousLabel} onSaved={(saved) => { setPrevious(saved); setPreviousLabel('the version in your library'); }} /></Tabs.Content>
+          <Tabs.Content value="save"><SavePanel kind={draft.kind} id={id} text={text} previous={previous} previousLabel={previousLabel} replaces={inLibrary} onSaved={(saved) => { setPrevious(saved); setPreviousLabel('the version in your library'); setInLibrary(true); }} /></Tabs.Content>
         </Tabs.Root>
         <section className="studio-right" aria-label="YAML">
           <h2 className="yaml-heading">YAML <span className="hint">{file}</span></h2>
-          <YamlPane text={text} onChange={setText} errors={errors} schema={schema} ids={ids} reveal={reveal} label={`The ${draft.kind} as YAML`} />
+          <YamlPane text={text} onChange={(next) => change(next, 'yaml')} errors={errors} schema={schema} ids={ids} reveal={reveal} label={`The ${draft.kind} as YAML`} />
         </section>
       </div>
     </div>

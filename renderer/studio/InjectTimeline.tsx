@@ -3,7 +3,7 @@ import { formatDuration, parseDuration } from '../../engine/format/duration.js';
 import { clockText, durationText } from '../../engine/format/time-text.js';
 import { docs, text, type Doc } from './fields.js';
 
-// The injects on a timeline from T+0 to the time limit. An inject at a time is a slider:
+// The injects on a timeline from T+0 to a little past the last one. An inject at a time is a slider:
 // dragged with the pointer (snapped to the minute, saved when let go) or moved with the keys
 // (arrows: a minute; Shift or Page Up/Down: ten; Home: T+0). Injects on a trigger sit in a row
 // of their own: they move with what triggers them.
@@ -18,7 +18,11 @@ export function InjectTimeline({ injects: raw, timeLimit, onRetime }: { injects:
   const injects = docs(raw);
   const track = useRef<HTMLDivElement>(null);
   const [dragging, setDragging] = useState<{ index: number; at: number } | null>(null);
-  const span = Math.max(timeLimit, ...injects.map((inject) => atOf(inject) ?? 0), MINUTE);
+  // From T+0 to a little past the last inject (or the time limit, when it comes sooner): a time
+  // limit of two days drew a morning's injects on top of each other at the left end.
+  const last = Math.max(0, ...injects.map((inject) => atOf(inject) ?? 0));
+  const roomy = Math.max(30 * MINUTE, Math.ceil((last * 1.25) / (15 * MINUTE)) * 15 * MINUTE);
+  const span = Math.max(last, MINUTE, timeLimit > 0 ? Math.min(timeLimit, roomy) : roomy);
   const place = (at: number) => `${Math.min(100, (at / span) * 100)}%`;
   const fromPointer = (event: PointerEvent) => {
     const box = track.current!.getBoundingClientRect();

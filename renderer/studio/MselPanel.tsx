@@ -1,5 +1,7 @@
-import { useState, type ChangeEvent } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
 import { MSEL_FIELDS, type MselField } from '../../engine/msel/columns.js';
+import { scenarioIdOf } from '../../engine/msel/draft-scenario.js';
+import { freeId } from '../../engine/studio/starting-points.js';
 import type { MselMapping } from '../../engine/msel/mapping.js';
 import type { MselImported } from '../../engine/protocol/results.js';
 import { MAX_IMPORT_BYTES } from '../../engine/protocol/limits.js';
@@ -20,42 +22,78 @@ export async function fileBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
+/** How the sheet is read, besides its columns: which sheet, and when T+0 is for clock times and dates. */
+interface ReadOptions {
+  columns: Partial<Record<MselField, string>>;
+  sheet: string;
+  start: string;
+  timeZone: string;
+}
+
+/** The computer's own time zone: an exercise is most often run where it is planned. */
+const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
 export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }) {
   const client = useClient();
-  const plans = useAppState((state) => state.listing)?.plans ?? [];
+  const listing = useAppState((state) => state.listing);
+  const plans = listing?.plans ?? [];
+  const scenarios = listing?.scenarios ?? [];
   const [planId, setPlanId] = useState('');
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [columns, setColumns] = useState<Partial<Record<MselField, string>>>({});
+  const [options, setOptions] = useState<ReadOptions>(() => ({ columns: {}, sheet: '', start: '', timeZone: localZone() }));
   const [result, setResult] = useState<MselImported | null>(null);
+  const [reading, setReading] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // Only the answer to the latest reading is shown: a file chosen while another is read replaces it.
+  const latest = useRef(0);
   const plan = planId || plans[0]?.id || '';
-  const read = async (chosen: { name: string; base64: string }, mapping: Partial<Record<MselField, string>>) => {
+  const columns = options.columns;
+  const read = async (chosen: { name: string; base64: string }, given: ReadOptions) => {
+    const ticket = ++latest.current;
     setProblem(null);
+    setReading(chosen.name);
     try {
-      const columnsGiven = Object.fromEntries(Object.entries(mapping).filter(([, column]) => column));
-      const request: { fileName: string; base64: string; planId: string; mapping?: MselMapping } = { fileName: chosen.name, base64: chosen.base64, planId: plan };
-      if (Object.keys(columnsGiven).length > 0) request.mapping = { columns: columnsGiven };
-      setResult(await client.send('msel.import', request));
+      const columnsGiven = Object.fromEntries(Object.entries(given.columns).filter(([, column]) => column));
+      const mapping: MselMapping = {
+        ...(Object.keys(columnsGiven).length > 0 ? { columns: columnsGiven } : {}),
+        ...(given.sheet ? { sheet: given.sheet } : {}),
+        ...(given.start ? { start: given.start } : {}),
+        ...(given.timeZone.trim() ? { timeZone: given.timeZone.trim() } : {}),
+      };
+      // The draft's id from the file's name, unless the library has it already (saving would then be refused).
+      const scenarioId = freeId(scenarioIdOf(chosen.name), scenarios.map((scenario) => scenario.id));
+      const request: { fileName: string; base64: string; planId: string; mapping?: MselMapping; scenarioId: string } = { fileName: chosen.name, base64: chosen.base64, planId: plan, scenarioId };
+      if (Object.keys(mapping).length > 0) request.mapping = mapping;
+      const answer = await client.send('msel.import', request);
+      if (ticket === latest.current) setResult(answer);
     } catch (error) {
+      if (ticket !== latest.current) return;
       setResult(null);
       setProblem(`${chosen.name} could not be read: ${(error as Error).message}${error instanceof CommandError && error.errors.length > 0 ? ` (${error.errors.slice(0, 3).map(formatLocatedError).join('; ')})` : ''}`);
+    } finally {
+      if (ticket === latest.current) setReading(null);
     }
   };
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
     event.target.value = '';
     if (!chosen) return;
+    // What was read of another file is not shown under this one's name.
+    setResult(null);
     if (chosen.size > (MAX_IMPORT_BYTES * 3) / 4) {
+      setFile(null);
       setProblem(`${chosen.name} is larger than ${Math.floor((MAX_IMPORT_BYTES * 3) / 4 / 1024)} KB, the most the app sends: use firedrill msel import on the command line`);
       return;
     }
     const loaded = { name: chosen.name, base64: await fileBase64(chosen) };
+    const fresh = { ...options, columns: {}, sheet: '' };
     setFile(loaded);
-    setColumns({});
-    await read(loaded, {});
+    setOptions(fresh);
+    await read(loaded, fresh);
   };
+  const sheets = result?.sheets ?? [];
   return (
-    <section className="card studio-card" aria-labelledby="msel-import-heading">
+    <section className="card studio-card" aria-labelledby="msel-import-heading" aria-busy={reading !== null}>
       <h2 id="msel-import-heading">Import an MSEL spreadsheet</h2>
       <p className="hint">CSV or XLSX with the HSEEP, Crucible Blueprint or OpenAEV columns (or your own: map them below). The result is a draft scenario to check and save.</p>
       <div className="inline-form">
@@ -70,8 +108,33 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
           <input type="file" accept=".csv,.xlsx" onChange={(event) => void choose(event)} />
         </label>
       </div>
+      <div className="inline-form">
+        <label className="field">
+          <span>Exercise starts (T+0), for clock times and dates</span>
+          <input type="datetime-local" value={options.start} onChange={(event) => setOptions({ ...options, start: event.target.value })} />
+        </label>
+        <label className="field">
+          <span>Time zone</span>
+          <input type="text" value={options.timeZone} onChange={(event) => setOptions({ ...options, timeZone: event.target.value })} placeholder="Asia/Hong_Kong" />
+        </label>
+        {sheets.length > 1 && (
+          <label className="field">
+            <span>Sheet</span>
+            <select value={options.sheet || result?.read?.sheet || ''} onChange={(event) => {
+              const next = { ...options, sheet: event.target.value, columns: {} };
+              setOptions(next);
+              if (file) void read(file, next);
+            }}>
+              {!options.sheet && !result?.read && <option value="">Choose the sheet of injects</option>}
+              {sheets.map((name) => <option key={name} value={name}>{name}</option>)}
+            </select>
+          </label>
+        )}
+      </div>
+      {file && <p className="hint">File: {file.name}</p>}
+      {reading !== null && <p role="status">Reading {reading}… (a sheet of thousands of rows takes a few seconds)</p>}
       {problem && <p role="alert">{problem}</p>}
-      {result && file && (
+      {result && file && reading === null && (
         <div className="msel-result">
           {result.read && (
             <table className="mapping">
@@ -89,7 +152,7 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
                           const field = event.target.value as MselField | '';
                           const next = Object.fromEntries(Object.entries(columns).filter(([, letter]) => letter !== column.column)) as Partial<Record<MselField, string>>;
                           if (field) next[field] = column.column;
-                          setColumns(next);
+                          setOptions({ ...options, columns: next });
                         }}>
                           <option value="">{column.field === 'extra' ? 'kept as a note' : 'ignored'}</option>
                           {MSEL_FIELDS.map((field) => <option key={field} value={field}>{field}</option>)}
@@ -102,13 +165,13 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
             </table>
           )}
           <div className="buttons">
-            <button type="button" onClick={() => void read(file, columns)}>Read it again with this mapping</button>
+            <button type="button" onClick={() => void read(file, options)}>Read it again with these choices</button>
             {result.draft && <button type="button" className="primary" onClick={() => onDraft(result.draft!.yaml)}>Open the draft scenario</button>}
           </div>
           {result.warnings.length > 0 && <ul className="hint">{result.warnings.slice(0, 20).map((warning, index) => <li key={index}>{warning}</li>)}</ul>}
           {result.errors.length > 0 && (
             <div role="alert">
-              <p>{result.errors.length} cell{result.errors.length === 1 ? '' : 's'} could not be read; no draft was made:</p>
+              <p>{result.errors.length} problem{result.errors.length === 1 ? '' : 's'} in {file.name}; no draft was made:</p>
               <ul className="located-errors" aria-label={`Problems in ${file.name}`}>
                 {result.errors.slice(0, 100).map((error, index) => <li key={index}><code>{formatLocatedError(error)}</code></li>)}
               </ul>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import * as Tabs from '@radix-ui/react-tabs';
+import { renameInPlan } from '../../engine/studio/plan-renames.js';
 import type { DraftEdit } from '../../engine/studio/draft-edit.js';
 import { freeId } from '../../engine/studio/starting-points.js';
 import { CheckField, docs, DurationField, IdListField, ItemCard, SelectField, text, TextField, texts, type Choice, type Doc } from './fields.js';
@@ -50,7 +51,7 @@ function RolesSection({ value, edit }: FormProps) {
         <ItemCard key={index} title={`${text(role.title)} (${text(role.id)})`} open={open.isOpen(`role:${index}`)} onToggle={open.toggle(`role:${index}`)} onRemove={() => edit([{ op: 'delete', path: ['roles', index] }])} removeLabel={`Remove role ${text(role.title)}`}>
           <div className="field-row">
             <TextField label="Title" value={role.title} onChange={(title) => edit([{ op: 'set', path: ['roles', index, 'title'], value: title }])} />
-            <TextField label="Id" value={role.id} onChange={(id) => edit([{ op: 'set', path: ['roles', index, 'id'], value: id }])} hint="used by the scenarios: change it with care" />
+            <TextField label="Id" value={role.id} onChange={(id) => edit(renameInPlan(value, 'role', index, id))} hint="renamed everywhere in this plan; scenarios written for it name it too: change it with care" />
           </div>
           <TextField multiline label="Responsibilities (one per line)" value={texts(role.responsibilities).join('\n')} onChange={(lines) => edit([{ op: 'set', path: ['roles', index, 'responsibilities'], value: lines.split('\n') }])} />
         </ItemCard>
@@ -113,7 +114,7 @@ function ActionsSection({ value, edit }: FormProps) {
           <ItemCard key={index} title={`${text(action.title)} (${text(action.id)})`} open={open.isOpen(`action:${index}`)} onToggle={open.toggle(`action:${index}`)} onRemove={() => edit([{ op: 'delete', path: ['actions', index] }])} removeLabel={`Remove action ${text(action.title)}`}>
             <div className="field-row">
               <TextField label="Action title" value={action.title} onChange={(next) => set('title', next)} />
-              <TextField label="Action id" value={action.id} onChange={(next) => set('id', next)} />
+              <TextField label="Action id" value={action.id} onChange={(next) => edit(renameInPlan(value, 'action', index, next))} hint="renamed everywhere in this plan" />
               <DurationField label="Duration" value={action.duration} onChange={(next) => set('duration', next)} />
             </div>
             <TextField multiline label="What it achieves" value={action.description} onChange={(next) => set('description', next === '' ? undefined : next)} />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { documentDiff } from '../../engine/studio/document-diff.js';
 import { draftValue } from '../../engine/studio/draft-edit.js';
+import { renamesBetween } from '../../engine/studio/plan-renames.js';
 import { formatLocatedError, type LocatedError } from '../../engine/validate/located-error.js';
 import { useAppStore, useClient } from '../app/app-context.js';
 import { navigate } from '../app/route.js';
@@ -10,19 +11,24 @@ import { CommandError } from '../client/session-client.js';
 // then the draft goes to the user's library as a new version (the host validates it again: a
 // located error refuses it and the draft stays here as it is). Past drills keep their version.
 
-export function SavePanel({ kind, id, text, previous, previousLabel, onSaved }: { kind: 'plan' | 'scenario'; id: string; text: string; previous: string | null; previousLabel: string; onSaved: (text: string) => void }) {
+export function SavePanel({ kind, id, text, previous, previousLabel, replaces, onSaved }: { kind: 'plan' | 'scenario'; id: string; text: string; previous: string | null; previousLabel: string; replaces: boolean; onSaved: (text: string) => void }) {
   const client = useClient();
   const store = useAppStore();
   const [outcome, setOutcome] = useState<{ message: string; errors: LocatedError[]; saved: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
   const lines = previous === null ? null : documentDiff(draftValue(previous), draftValue(text));
+  // Ids a plan renames: the scenarios of the library written for it follow, as new versions.
+  const renames = kind === 'plan' && previous !== null ? renamesBetween(draftValue(previous), draftValue(text)) : {};
+  const renamed = (['role', 'action'] as const).flatMap((which) => Object.entries(renames[which] ?? {}).map(([from, to]) => `${which} ${from} → ${to}`));
   const fileName = `${id || 'draft'}.${kind}.yaml`;
   const save = async () => {
     setSaving(true);
     try {
-      const saved = await client.send('library.import', { fileName, text, asNewVersion: true });
+      // A new document never replaces one of the library that has its id: that is refused, saying so.
+      const saved = await client.send('library.import', { fileName, text, asNewVersion: replaces, ...(renamed.length > 0 ? { renames } : {}) });
       const unchanged = saved.previousHash !== undefined && saved.previousHash === saved.hash;
-      setOutcome({ message: unchanged ? `Nothing changed: ${kind} "${saved.id}" is already this version.` : `Saved ${kind} "${saved.id}" to your library as ${saved.file}${saved.previousHash ? ' (a new version: past drills keep theirs)' : ''}.`, errors: [], saved: true });
+      const followed = saved.renamedIn && saved.renamedIn.length > 0 ? ` Renamed in scenario${saved.renamedIn.length === 1 ? '' : 's'} ${saved.renamedIn.join(', ')} too (new versions).` : '';
+      setOutcome({ message: unchanged ? `Nothing changed: ${kind} "${saved.id}" is already this version.` : `Saved ${kind} "${saved.id}" to your library as ${saved.file}${saved.previousHash ? ' (a new version: past drills keep theirs)' : ''}.${followed}`, errors: [], saved: true });
       onSaved(text);
       // The screens that show the library, and the documents kept in the store, see the new version.
       void client.send('library.list', {}).then((listing) => store.getState().setListing(listing), () => {});
@@ -46,6 +52,7 @@ export function SavePanel({ kind, id, text, previous, previousLabel, onSaved }: 
           {lines.map((line, index) => <li key={index} className={`diff-${line.change}`}>{line.text}</li>)}
         </ul>
       )}
+      {renamed.length > 0 && <p className="hint">Renamed: {renamed.join('; ')}. The scenarios of your library written for this plan are renamed with it when you save (each as a new version).</p>}
       <div className="buttons">
         <button type="button" className="primary" disabled={saving} onClick={() => void save()}>Save to my library</button>
         {outcome?.saved && kind === 'scenario' && <button type="button" onClick={() => navigate({ name: 'setup', scenarioId: id })}>Set up a session of it</button>}

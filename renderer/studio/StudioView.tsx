@@ -7,7 +7,7 @@ import { MselExportPanel, MselImportPanel } from './MselPanel.js';
 import { PackPanel } from './PackPanel.js';
 import { ScriptPanel } from './ScriptPanel.js';
 import { draftValue } from '../../engine/studio/draft-edit.js';
-import { forgetDraft, keptDraft, type KeptDraft } from './kept-draft.js';
+import { forgetDraft, keptDrafts, newDraftKey, type KeptDraft } from './kept-draft.js';
 import './studio.css';
 
 // The plan and scenario studio: where an author starts (the bundled plan, a blank one, a copy of
@@ -51,7 +51,7 @@ function StudioStart({ open, kept }: { open: (draft: Draft) => void; kept?: Reac
   };
   const edit = async (kind: 'plan' | 'scenario', id: string) => {
     const text = await sourceOf(kind, id);
-    open({ kind, text, previous: text });
+    open({ kind, text, previous: text, inLibrary: true });
   };
   const mine = [...listing.plans.filter((plan) => plan.source === 'user').map((plan) => ({ kind: 'plan' as const, id: plan.id, title: plan.title })), ...listing.scenarios.filter((scenario) => scenario.source === 'user').map((scenario) => ({ kind: 'scenario' as const, id: scenario.id, title: scenario.title }))];
   const run = (work: () => Promise<void>) => () => void work().catch((error: Error) => setProblem(error.message));
@@ -120,19 +120,20 @@ function StudioStart({ open, kept }: { open: (draft: Draft) => void; kept?: Reac
   );
 }
 
-/** The draft left unsaved last time (a reload, a closed window): go on with it, or discard it. */
+/** A draft left unsaved (a reload, a closed window, another draft opened): go on with it, or discard it. */
 function KeptDraftCard({ kept, open, discard }: { kept: KeptDraft; open: (draft: Draft) => void; discard: () => void }) {
   const value = draftValue(kept.text);
   const title = value !== null && typeof value === 'object' && 'title' in value ? String((value as { title: unknown }).title) : 'untitled';
   const changed = new Date(kept.changedAt);
+  const kind = kept.kind === 'plan' ? 'Plan' : 'Scenario';
   return (
-    <section className="card kept-draft" aria-labelledby="kept-draft-heading">
-      <h2 id="kept-draft-heading">Unsaved draft</h2>
+    <section className="card kept-draft" aria-label={`Unsaved draft: ${kind} ${title}`}>
+      <h2>Unsaved draft</h2>
       <p>
-        {kept.kind === 'plan' ? 'Plan' : 'Scenario'} <strong>{title}</strong>, last changed {Number.isNaN(changed.getTime()) ? 'earlier' : changed.toLocaleString()}: it is not in your library yet.
+        {kind} <strong>{title}</strong>, last changed {Number.isNaN(changed.getTime()) ? 'earlier' : changed.toLocaleString()}: it is not in your library yet.
       </p>
       <div className="actions">
-        <button type="button" className="primary" onClick={() => open({ kind: kept.kind, text: kept.text, previous: kept.previous, ...(kept.previousLabel ? { previousLabel: kept.previousLabel } : {}) })}>Go on with it</button>
+        <button type="button" className="primary" onClick={() => open({ key: kept.key, kind: kept.kind, text: kept.text, previous: kept.previous, ...(kept.previousLabel ? { previousLabel: kept.previousLabel } : {}), inLibrary: kept.inLibrary ?? (kept.previous !== null && kept.previousLabel === 'the version in your library') })}>Go on with it</button>
         <button type="button" onClick={discard}>Discard it</button>
       </div>
     </section>
@@ -141,8 +142,10 @@ function KeptDraftCard({ kept, open, discard }: { kept: KeptDraft; open: (draft:
 
 export function StudioView() {
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [kept, setKept] = useState(keptDraft);
-  if (draft) return <DraftEditor key={draft.text} draft={draft} onClose={() => { setKept(keptDraft()); setDraft(null); }} />;
-  // Starting another draft replaces the kept one: the start page offers the kept one first.
-  return <StudioStart open={setDraft} kept={kept && <KeptDraftCard kept={kept} open={setDraft} discard={() => { forgetDraft(); setKept(null); }} />} />;
+  const [kept, setKept] = useState(keptDrafts);
+  const open = (opened: Draft) => setDraft({ ...opened, key: opened.key ?? newDraftKey() });
+  if (draft) return <DraftEditor key={draft.key} draft={draft} onClose={() => { setKept(keptDrafts()); setDraft(null); }} />;
+  // Every draft not saved yet is offered, whatever was opened since.
+  const cards = kept.map((one) => <KeptDraftCard key={one.key} kept={one} open={open} discard={() => { forgetDraft(one.key); setKept(keptDrafts()); }} />);
+  return <StudioStart open={open} kept={cards.length > 0 ? <>{cards}</> : undefined} />;
 }

@@ -87,7 +87,13 @@ export function ItemCard({ title, children, onRemove, removeLabel, open, onToggl
       <summary>{title}</summary>
       <div className="item-fields">
         {children}
-        {onRemove && <div className="buttons"><button type="button" className="danger" onClick={onRemove}>{removeLabel ?? 'Remove'}</button></div>}
+        {onRemove && <div className="buttons"><button type="button" className="danger" onClick={(event) => {
+          // The card is reused for the item after the one removed: the focus goes to its heading,
+          // so that Enter pressed again opens or closes that item instead of removing it too.
+          const summary = event.currentTarget.closest('details')?.querySelector('summary');
+          onRemove();
+          summary?.focus();
+        }}>{removeLabel ?? 'Remove'}</button></div>}
       </div>
     </details>
   );

@@ -1,40 +1,56 @@
 import type { Draft } from './DraftEditor.js';
 
-// The draft being written, kept in the page's storage as it changes, so that a reload, a closed
-// window or a wander to another screen loses nothing: the studio offers it back until it is
-// saved or discarded. One draft at a time (the one open last).
+// The drafts being written, kept in the page's storage as they change, so that a reload, a
+// closed window or a wander to another screen loses nothing: the studio offers each back until
+// it is saved or discarded. Each draft is kept under its own key, so that starting (or opening)
+// another draft never drops one not saved yet.
 
 const KEY = 'firedrill.studio.draft';
+/** More unsaved drafts than anyone keeps on purpose: past it, the oldest goes. */
+const MAX_KEPT = 20;
 
 export interface KeptDraft extends Draft {
+  /** The draft's own key, given when it was opened. */
+  key: string;
   /** When it last changed (ISO time), to say so on the studio's start page. */
   changedAt: string;
 }
 
-export function keepDraft(draft: Draft, now = new Date()): void {
+/** A key for a draft being opened. */
+export const newDraftKey = (now = Date.now()) => `${now.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+const isKept = (kept: Partial<KeptDraft>): kept is KeptDraft =>
+  (kept.kind === 'plan' || kept.kind === 'scenario') && typeof kept.text === 'string' && (kept.previous === null || typeof kept.previous === 'string') && typeof kept.changedAt === 'string';
+
+/** The drafts kept, the latest changed first; a broken value is ignored. */
+export function keptDrafts(): KeptDraft[] {
   try {
-    localStorage.setItem(KEY, JSON.stringify({ ...draft, changedAt: now.toISOString() } satisfies KeptDraft));
+    const raw = localStorage.getItem(KEY);
+    if (raw === null) return [];
+    const parsed = JSON.parse(raw) as unknown;
+    // One draft alone: how an earlier Firedrill kept it.
+    const list = (Array.isArray(parsed) ? parsed : [{ key: 'kept', ...(parsed as object) }]) as Partial<KeptDraft>[];
+    const kept = list.filter((one): one is KeptDraft => one !== null && typeof one === 'object' && isKept(one) && typeof one.key === 'string');
+    return kept.sort((a, b) => b.changedAt.localeCompare(a.changedAt));
+  } catch {
+    return [];
+  }
+}
+
+function store(drafts: KeptDraft[]): void {
+  try {
+    if (drafts.length === 0) localStorage.removeItem(KEY);
+    else localStorage.setItem(KEY, JSON.stringify(drafts.slice(0, MAX_KEPT)));
   } catch {
     // Storage full or turned off: the draft stays in the page, as before.
   }
 }
 
-export function keptDraft(): KeptDraft | null {
-  try {
-    const raw = localStorage.getItem(KEY);
-    if (raw === null) return null;
-    const kept = JSON.parse(raw) as Partial<KeptDraft>;
-    const valid = (kept.kind === 'plan' || kept.kind === 'scenario') && typeof kept.text === 'string' && (kept.previous === null || typeof kept.previous === 'string') && typeof kept.changedAt === 'string';
-    return valid ? (kept as KeptDraft) : null;
-  } catch {
-    return null;
-  }
+export function keepDraft(draft: Draft & { key: string }, now = new Date()): void {
+  store([{ ...draft, changedAt: now.toISOString() }, ...keptDrafts().filter((kept) => kept.key !== draft.key)]);
 }
 
-export function forgetDraft(): void {
-  try {
-    localStorage.removeItem(KEY);
-  } catch {
-    // Nothing kept, nothing to forget.
-  }
+export function forgetDraft(key: string): void {
+  const drafts = keptDrafts();
+  if (drafts.some((kept) => kept.key === key)) store(drafts.filter((kept) => kept.key !== key));
 }

@@ -106,7 +106,7 @@ describe('the studio', () => {
     await addInject('A journalist calls');
     await page.getByRole('combobox', { name: 'Channel' }).selectOption({ label: 'Phone call' });
     await page.getByRole('textbox', { name: 'Message' }).fill('A reporter asks whether customer data was taken.');
-    // Retimed by keyboard (five minutes later) and by dragging (to the middle of the timeline).
+    // Retimed by keyboard (five minutes later) and by dragging (to near the end of the timeline).
     const second = page.getByRole('slider', { name: /^Time of INJ-02/ });
     expect(await second.getAttribute('aria-valuenow')).toBe('10');
     await second.focus();
@@ -118,7 +118,7 @@ describe('the studio', () => {
     const marker = (await fifth.boundingBox())!;
     await page.mouse.move(marker.x + marker.width / 2, marker.y + marker.height / 2);
     await page.mouse.down();
-    await page.mouse.move(track.x + track.width * 0.5, marker.y + marker.height / 2, { steps: 5 });
+    await page.mouse.move(track.x + track.width * 0.95, marker.y + marker.height / 2, { steps: 5 });
     await page.mouse.up();
     await expect.poll(async () => Number(await fifth.getAttribute('aria-valuenow'))).toBeGreaterThan(before);
     await valid(page, 'scenario');

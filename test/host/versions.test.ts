@@ -146,6 +146,22 @@ describe('versions that never break a past drill', () => {
     expect(existsSync(join(root, 'versions'))).toBe(false);
   });
 
+  it('renames a role the plan\'s new version renames in the scenarios written for it, each saved as a new version (the old one kept)', () => {
+    importLibraryFile(root, bundledLibrary(), miniPlan());
+    const scenario = importLibraryFile(root, bundledLibrary(), miniScenario());
+    const renamed = miniPlan().text.replaceAll('incident-commander', 'crisis-lead');
+    // Without the renames, the scenario breaks and nothing is written.
+    expect(refusal(() => importLibraryFile(root, bundledLibrary(), { fileName: 'mini.plan.yaml', text: renamed, asNewVersion: true })).code).toBe('conflict');
+    const saved = importLibraryFile(root, bundledLibrary(), { fileName: 'mini.plan.yaml', text: renamed, asNewVersion: true, renames: { role: { 'incident-commander': 'crisis-lead' } } });
+    expect(saved.renamedIn).toEqual(['mini-leaked-key']);
+    const text = readFileSync(join(root, 'library', 'mini-leaked-key.scenario.yaml'), 'utf8');
+    expect(text).not.toContain('incident-commander');
+    expect(text).toContain('crisis-lead');
+    // Its comments stay; the version a past drill used is kept.
+    expect(text.split('\n').filter((line) => line.trimStart().startsWith('#'))).toEqual(miniScenario().text.split('\n').filter((line) => line.trimStart().startsWith('#')));
+    expect(new VersionStore(root).scenario(scenario.hash!)?.injects.some((inject) => inject.to.includes('incident-commander'))).toBe(true);
+  });
+
   it('never replaces a bundled plan or scenario, even as a new version', () => {
     const bundledPlan = readFileSync(join('scenarios', 'plans', 'cloud-cirp.plan.yaml'), 'utf8');
     expect(refusal(() => importLibraryFile(root, bundledLibrary(), { fileName: 'copy.plan.yaml', text: bundledPlan, asNewVersion: true })).message).toMatch(/is used by a bundled plan; give yours another id$/);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { StudioView } from '../../renderer/studio/StudioView.js';
 import { MselImportPanel } from '../../renderer/studio/MselPanel.js';
 import { DraftEditor } from '../../renderer/studio/DraftEditor.js';
+import { InjectTimeline } from '../../renderer/studio/InjectTimeline.js';
 import { bundledLibrary } from '../helpers/world.js';
 import { fakeClient } from './fake-client.js';
 import { renderWithApp } from './render-app.js';
@@ -23,7 +24,7 @@ Range.prototype.getBoundingClientRect ??= () => ({ x: 0, y: 0, width: 0, height:
 
 function studioClient() {
   const client = fakeClient();
-  const imported: { fileName: string; text: string; asNewVersion?: boolean }[] = [];
+  const imported: { fileName: string; text: string; asNewVersion?: boolean; renames?: unknown }[] = [];
   client.override('studio.source', ({ kind, id }) => ({ kind, id, source: 'bundled', file: `${id}.${kind}.yaml`, text: PLAN }));
   client.override('library.import', (params) => {
     imported.push(params);
@@ -33,7 +34,7 @@ function studioClient() {
 }
 
 describe('the studio', () => {
-  it('edits a copy of the bundled plan through the form, keeps its comments, shows the change and saves it as a new version', async () => {
+  it('edits a copy of the bundled plan through the form, keeps its comments, shows the change and saves it as a new plan', async () => {
     const user = userEvent.setup();
     const { client, imported } = studioClient();
     renderWithApp(<StudioView />, client);
@@ -55,11 +56,32 @@ describe('the studio', () => {
     await user.click(screen.getByRole('button', { name: 'Save to my library' }));
     await screen.findByText(/Saved plan "acme-plan" to your library/);
     expect(imported).toHaveLength(1);
-    expect(imported[0]).toMatchObject({ fileName: 'acme-plan.plan.yaml', asNewVersion: true });
+    // A new plan (a copy): it may not replace one of the library that has its id.
+    expect(imported[0]).toMatchObject({ fileName: 'acme-plan.plan.yaml', asNewVersion: false });
     expect(imported[0]!.text).toContain('responseDeadline: 20m');
     // Every comment of the bundled plan is still there.
     const comments = (text: string) => text.split('\n').filter((line) => line.trimStart().startsWith('#'));
     expect(comments(imported[0]!.text)).toEqual(comments(PLAN));
+  });
+
+  it('renames a role everywhere in the plan when its id is changed in the form, so the plan stays valid', async () => {
+    const user = userEvent.setup();
+    const { client, imported } = studioClient();
+    renderWithApp(<StudioView />, client);
+    await user.type(await screen.findByRole('textbox', { name: 'New plan title' }), 'Bank plan');
+    await user.click(screen.getByRole('button', { name: 'Start the plan' }));
+    await screen.findByRole('heading', { name: 'Plan: Bank plan' });
+    await user.click(screen.getByRole('tab', { name: 'Roles' }));
+    // The first role's id field (its name includes the hint beside it).
+    fireEvent.change(screen.getAllByRole('textbox', { name: /^Id\b/ })[0]!, { target: { value: 'crisis-lead' } });
+    expect(await screen.findByText('Incident Commander (crisis-lead)')).toBeInTheDocument();
+    expect(await screen.findByText('No problem: the plan is valid.', {}, { timeout: 5_000 })).toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: 'Review and save' }));
+    await user.click(screen.getByRole('button', { name: 'Save to my library' }));
+    await screen.findByText(/Saved plan/);
+    expect(imported[0]!.text).not.toMatch(/incident-commander/);
+    // The scenarios written for the plan are renamed with it.
+    expect(imported[0]).toMatchObject({ renames: { role: { 'incident-commander': 'crisis-lead' } } });
   });
 
   it('reads an MSEL sheet, shows its columns, and reads it again with the mapping chosen', async () => {
@@ -69,10 +91,10 @@ describe('the studio', () => {
     client.override('msel.import', (params) => {
       requests.push(params);
       return {
-        errors: params.mapping ? [] : [{ file: 'sheet.csv', line: 2, column: 2, path: '', message: 'no column holds the scenario time' }],
+        errors: params.mapping?.columns ? [] : [{ file: 'sheet.csv', line: 2, column: 2, path: '', message: 'no column holds the scenario time' }],
         warnings: [],
         read: { sheet: 'sheet', headerRow: 1, columnSet: undefined, columns: [{ column: 'A', header: 'When', field: 'extra' }, { column: 'B', header: 'Text', field: 'body' }], rows: 1, injects: 1 },
-        ...(params.mapping ? { draft: { file: 'sheet.scenario.yaml', yaml: 'id: sheet\n' } } : {}),
+        ...(params.mapping?.columns ? { draft: { file: 'sheet.scenario.yaml', yaml: 'id: sheet\n' } } : {}),
       } as never;
     });
     let opened = '';
@@ -81,10 +103,123 @@ describe('the studio', () => {
     await user.upload(screen.getByLabelText('MSEL file'), new File(['When,Text\nT+00:10,Hello\n'], 'sheet.csv', { type: 'text/csv' }));
     expect(await screen.findByText('sheet.csv:2:2 no column holds the scenario time')).toBeInTheDocument();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Column A (When) is' }), 'time');
-    await user.click(screen.getByRole('button', { name: 'Read it again with this mapping' }));
+    await user.click(screen.getByRole('button', { name: 'Read it again with these choices' }));
     await user.click(await screen.findByRole('button', { name: 'Open the draft scenario' }));
     expect(requests.at(-1)).toMatchObject({ fileName: 'sheet.csv', mapping: { columns: { time: 'A' } } });
     await waitFor(() => expect(opened).toBe('id: sheet\n'));
+  });
+});
+
+describe('an MSEL workbook as planners write them', () => {
+  const READ = { headerRow: 3, columnSet: 'hseep', columns: [{ column: 'A', header: 'Event #', field: 'id' }], rows: 6, injects: 5 } as const;
+
+  it('says it is reading a new file and never shows the last file\'s result under its name', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient();
+    let answer: (value: never) => void = () => {};
+    client.override('msel.import', (params) => (params.fileName === 'old.csv'
+      ? { errors: [{ file: 'old.csv', line: 5, column: 2, path: '', message: 'old problem' }], warnings: [], sheets: ['old.csv'], read: { ...READ, sheet: 'old.csv' } } as never
+      : new Promise((resolve) => { answer = resolve; })));
+    renderWithApp(<MselImportPanel onDraft={() => {}} />, client);
+    await client.send('library.list', {});
+    await user.upload(screen.getByLabelText('MSEL file'), new File(['x'], 'old.csv', { type: 'text/csv' }));
+    expect(await screen.findByText('old.csv:5:2 old problem')).toBeInTheDocument();
+    await user.upload(screen.getByLabelText('MSEL file'), new File(['y'], 'big.xlsx'));
+    expect(await screen.findByRole('status')).toHaveTextContent(/^Reading big\.xlsx…/);
+    expect(screen.queryByText('old.csv:5:2 old problem')).toBeNull();
+    expect(screen.queryByRole('table')).toBeNull();
+    answer({ errors: [], warnings: [], sheets: ['MSEL'], read: { ...READ, sheet: 'MSEL' }, draft: { file: 'big.scenario.yaml', yaml: 'id: big\n' } } as never);
+    expect(await screen.findByRole('button', { name: 'Open the draft scenario' })).toBeInTheDocument();
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.getByRole('table')).toHaveTextContent(/Columns of big\.xlsx \(sheet MSEL/);
+  });
+
+  it('gives the draft an id the library does not have yet', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient();
+    const requests: { scenarioId?: string }[] = [];
+    client.override('msel.import', (params) => {
+      requests.push(params);
+      return { errors: [], warnings: [] } as never;
+    });
+    const { store } = renderWithApp(<MselImportPanel onDraft={() => {}} />, client);
+    store.getState().setListing(await client.send('library.list', {}));
+    await user.upload(screen.getByLabelText('MSEL file'), new File(['x'], 'public-test-bucket.xlsx'));
+    await waitFor(() => expect(requests).toHaveLength(1));
+    expect(requests[0]!.scenarioId).toBe('public-test-bucket-2');
+  });
+
+  it('reads the sheet the planner picks, and clock times from the start and zone given in the page', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient();
+    const requests: { mapping?: { sheet?: string; start?: string; timeZone?: string } }[] = [];
+    client.override('msel.import', (params) => {
+      requests.push(params);
+      if (!params.mapping?.sheet) return { errors: [{ file: 'ttx.xlsx', line: 2, column: 1, path: 'Day 2!A2', message: 'a second sheet of injects' }], warnings: [], sheets: ['Cover', 'Day 1', 'Day 2'] } as never;
+      return { errors: params.mapping.start ? [] : [{ file: 'ttx.xlsx', line: 4, column: 2, path: 'Day 2!B4', message: '09:15 reads as a clock time' }], warnings: [], sheets: ['Cover', 'Day 1', 'Day 2'], read: { ...READ, sheet: params.mapping.sheet } } as never;
+    });
+    renderWithApp(<MselImportPanel onDraft={() => {}} />, client);
+    await client.send('library.list', {});
+    await user.upload(screen.getByLabelText('MSEL file'), new File(['x'], 'ttx.xlsx'));
+    await screen.findByText(/a second sheet of injects/);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sheet' }), 'Day 2');
+    expect(await screen.findByText(/09:15 reads as a clock time/)).toBeInTheDocument();
+    expect(requests.at(-1)!.mapping).toMatchObject({ sheet: 'Day 2' });
+    fireEvent.change(screen.getByLabelText('Exercise starts (T+0), for clock times and dates'), { target: { value: '2026-03-12T09:00' } });
+    await user.clear(screen.getByRole('textbox', { name: 'Time zone' }));
+    await user.type(screen.getByRole('textbox', { name: 'Time zone' }), 'Asia/Hong_Kong');
+    await user.click(screen.getByRole('button', { name: 'Read it again with these choices' }));
+    await waitFor(() => expect(screen.queryByText(/09:15 reads as a clock time/)).toBeNull());
+    expect(requests.at(-1)!.mapping).toEqual({ sheet: 'Day 2', start: '2026-03-12T09:00', timeZone: 'Asia/Hong_Kong' });
+    expect(screen.getByRole('combobox', { name: 'Sheet' })).toHaveValue('Day 2');
+  });
+});
+
+describe('the inject timeline', () => {
+  it('spans a little past the last inject, not a time limit days away that would pile a morning\'s injects at T+0', () => {
+    const injects = [{ id: 'INJ-01', title: 'Alert', at: '0m' }, { id: 'INJ-02', title: 'Call', at: '8m' }, { id: 'INJ-03', title: 'Press', at: '25m' }];
+    renderWithApp(<InjectTimeline injects={injects} timeLimit={48 * 3_600_000} onRetime={() => {}} />, fakeClient());
+    const sliders = screen.getAllByRole('slider');
+    expect(sliders.map((slider) => slider.getAttribute('aria-valuemax'))).toEqual(['45', '45', '45']);
+    expect(sliders[2]!.style.left).toBe(`${(25 / 45) * 100}%`);
+  });
+});
+
+describe('undo in the studio', () => {
+  it('brings back an inject removed by mistake, and redoes it; typing in one field is one step', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient();
+    const text = readFileSync('scenarios/stolen-api-keys-new-location/stolen-api-keys-new-location.scenario.yaml', 'utf8');
+    const { store } = renderWithApp(<DraftEditor draft={{ kind: 'scenario', text, previous: text }} onClose={() => {}} />, client);
+    store.getState().setListing(await client.send('library.list', {}));
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeDisabled();
+    await user.click(screen.getByRole('tab', { name: 'Injects' }));
+    const first = screen.getAllByRole('button', { name: /^Remove inject / })[0]!;
+    const id = first.textContent!.replace('Remove inject ', '');
+    const removeButtons = () => screen.getAllByRole('button', { name: /^Remove inject / }).length;
+    const before = removeButtons();
+    first.focus();
+    await user.keyboard('{Enter}');
+    expect(removeButtons()).toBe(before - 1);
+    // The focus is on a card's heading, not on the next inject's Remove button: Enter again removes nothing.
+    expect(document.activeElement?.tagName).toBe('SUMMARY');
+    await user.keyboard('{Enter}');
+    expect(removeButtons()).toBe(before - 1);
+    expect(screen.queryByRole('button', { name: `Remove inject ${id}` })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(screen.getByRole('button', { name: `Remove inject ${id}` })).toBeInTheDocument();
+    expect(removeButtons()).toBe(before);
+    await user.click(screen.getByRole('button', { name: 'Redo' }));
+    expect(removeButtons()).toBe(before - 1);
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeDisabled();
+    // A title typed a letter at a time is undone at once.
+    await user.click(screen.getByRole('tab', { name: 'Overview' }));
+    const title = screen.getByRole('textbox', { name: 'Scenario title' });
+    const original = (title as HTMLInputElement).value;
+    for (const typed of ['B', 'Ba', 'Bank']) fireEvent.change(title, { target: { value: typed } });
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(screen.getByRole('textbox', { name: 'Scenario title' })).toHaveValue(original);
   });
 });
 
@@ -131,7 +266,7 @@ describe('a draft not saved yet', () => {
 
     // The page again, as after a reload: the draft is offered, with its edit.
     const second = renderWithApp(<StudioView />, client);
-    const kept = await screen.findByRole('region', { name: 'Unsaved draft' });
+    const kept = await screen.findByRole('region', { name: 'Unsaved draft: Plan Acme plan' });
     expect(kept).toHaveTextContent('Plan Acme plan');
     await user.click(within(kept).getByRole('button', { name: 'Go on with it' }));
     await screen.findByRole('heading', { name: 'Plan: Acme plan' });
@@ -144,7 +279,7 @@ describe('a draft not saved yet', () => {
     await screen.findByText(/Saved plan "acme-plan" to your library/);
     await user.click(screen.getByRole('button', { name: 'Back to the studio' }));
     await screen.findByRole('heading', { name: 'Studio' });
-    expect(screen.queryByRole('region', { name: 'Unsaved draft' })).toBeNull();
+    expect(screen.queryByRole('region', { name: /^Unsaved draft/ })).toBeNull();
     second.unmount();
   });
 
@@ -153,16 +288,42 @@ describe('a draft not saved yet', () => {
     localStorage.setItem('firedrill.studio.draft', JSON.stringify({ kind: 'scenario', text: 'title: Half done\n', previous: null, changedAt: '2026-12-04T10:00:00Z' }));
     const { client } = studioClient();
     const view = renderWithApp(<StudioView />, client);
-    const kept = await screen.findByRole('region', { name: 'Unsaved draft' });
-    expect(kept).toHaveTextContent('Scenario Half done');
+    // As an earlier Firedrill kept its one draft.
+    const kept = await screen.findByRole('region', { name: 'Unsaved draft: Scenario Half done' });
     await user.click(within(kept).getByRole('button', { name: 'Discard it' }));
-    expect(screen.queryByRole('region', { name: 'Unsaved draft' })).toBeNull();
+    expect(screen.queryByRole('region', { name: /^Unsaved draft/ })).toBeNull();
     expect(localStorage.getItem('firedrill.studio.draft')).toBeNull();
     view.unmount();
 
     localStorage.setItem('firedrill.studio.draft', '{not json');
     renderWithApp(<StudioView />, client);
     await screen.findByRole('heading', { name: 'Studio' });
-    expect(screen.queryByRole('region', { name: 'Unsaved draft' })).toBeNull();
+    expect(screen.queryByRole('region', { name: /^Unsaved draft/ })).toBeNull();
+  });
+
+  it('is never dropped for another draft opened after it: each is offered until saved or discarded', async () => {
+    localStorage.clear();
+    const user = userEvent.setup();
+    const { client } = studioClient();
+    renderWithApp(<StudioView />, client);
+    const startPlan = async (title: string, deadline: string) => {
+      const name = await screen.findByRole('textbox', { name: 'New plan title' });
+      await user.clear(name);
+      await user.type(name, title);
+      await user.click(screen.getByRole('button', { name: 'Start the plan' }));
+      await screen.findByRole('heading', { name: `Plan: ${title}` });
+      await user.click(screen.getByRole('tab', { name: 'Severity matrix' }));
+      fireEvent.change(screen.getByRole('textbox', { name: 'Sev 2 response deadline' }), { target: { value: deadline } });
+      await user.click(screen.getByRole('button', { name: 'Back to the studio' }));
+    };
+    await startPlan('Acme plan', '20m');
+    await startPlan('Beta plan', '40m');
+    expect(await screen.findByRole('region', { name: 'Unsaved draft: Plan Acme plan' })).toBeInTheDocument();
+    const beta = screen.getByRole('region', { name: 'Unsaved draft: Plan Beta plan' });
+    await user.click(within(beta).getByRole('button', { name: 'Discard it' }));
+    expect(screen.queryByRole('region', { name: 'Unsaved draft: Plan Beta plan' })).toBeNull();
+    await user.click(within(screen.getByRole('region', { name: 'Unsaved draft: Plan Acme plan' })).getByRole('button', { name: 'Go on with it' }));
+    await user.click(await screen.findByRole('tab', { name: 'Severity matrix' }));
+    expect(screen.getByRole('textbox', { name: 'Sev 2 response deadline' })).toHaveValue('20m');
   });
 });

@@ -1,5 +1,6 @@
 // The heavy work of a host, run in worker threads (worker.ts): validating the library and
 // imported files, exports, the drill history. Each task takes and returns plain data.
+import type { PlanRenames } from '../../../engine/studio/plan-renames.js';
 import type { Scorecard } from '../../../engine/scoring/scorecard.js';
 import type { AarOptions } from '../../../engine/report/aar.js';
 import type { AarExportFormat, PaperSize, ScorecardExportFormat } from '../../../engine/report/export-formats.js';
@@ -57,7 +58,7 @@ export const hostTasks = {
     const world = loadScenarioWorld(dataDir, scenarioId);
     return world ? worldSnapshot(world) : null;
   },
-  'library.import': (dataDir: string, file: { fileName: string; text: string }) => importLibraryFile(dataDir, bundledLibrary(), file),
+  'library.import': (dataDir: string, file: { fileName: string; text: string; asNewVersion?: boolean; renames?: PlanRenames }) => importLibraryFile(dataDir, bundledLibrary(), file),
   'library.remove': (dataDir: string, kind: DocumentKind, id: string) => removeLibraryFile(dataDir, bundledLibrary(), kind, id),
   'export.scorecard': async (scorecard: Scorecard, format: ScorecardExportFormat, paper: PaperSize) => {
     const [{ exportScorecard }] = await exports();

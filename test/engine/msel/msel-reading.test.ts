@@ -90,9 +90,23 @@ describe('the start and its zone', () => {
     expect(isoAt(early.start!, utc)).toBe('2026-03-14T08:55:00Z');
     expect(early.moved).toBe(true);
     const mixed = resolveTimes([{ kind: 'offset', ms: 0 }, { kind: 'clock', ms: 9 * HOUR }], utc, undefined);
-    expect(mixed.unplaced).toEqual([{ index: 1, message: expect.stringMatching(/^a clock time among times counted from the start/) }]);
+    expect(mixed.unplaced).toEqual([{ index: 1, message: expect.stringMatching(/^09:00 reads as a clock time among times counted from the start/) }]);
+    expect(mixed.unplaced[0]!.message).toMatch(/09:00 reads as a clock time .*if it means 9 h after the start, write T\+09:00$/);
     expect(zoneOf(undefined, '2026-03-14T09:00+08:00')).toEqual({ ok: true, value: { offsetMinutes: 480 } });
     expect(zoneOf('Mars/Olympus', undefined)).toMatchObject({ ok: false });
+  });
+
+  it('never moves T+ times for a clock time before the given start: the clock time is refused, with the T+ it may mean', () => {
+    // A sheet written by several hands: T+00:00, 0:15 (a quarter of an hour in), 15 min, and 09:15 on the day.
+    const utc = { name: 'UTC' };
+    const start = Date.UTC(2026, 2, 12, 9);
+    const times = resolveTimes([{ kind: 'offset', ms: 0 }, { kind: 'clock', ms: 15 * MIN }, { kind: 'offset', ms: 15 * MIN }, { kind: 'clock', ms: 9 * HOUR + 15 * MIN }], utc, start);
+    expect(times.offsets).toEqual([0, undefined, 15 * MIN, 15 * MIN]);
+    expect(times.moved).toBeUndefined();
+    expect(times.start).toBe(start);
+    expect(times.unplaced).toEqual([{ index: 1, message: '00:15 is before the exercise starts (2026-03-12 09:00), among times counted from the start (T+...): if it means 15 min after the start, write T+00:15' }]);
+    // Without T+ times, a clock time before the start still moves the start back (the sheet's own clock).
+    expect(resolveTimes([{ kind: 'clock', ms: 8 * HOUR + 30 * MIN }, { kind: 'clock', ms: 10 * HOUR }], utc, start).offsets).toEqual([0, 90 * MIN]);
   });
 });
 

@@ -54,6 +54,15 @@ describe('loadLibrary', () => {
     ]);
   });
 
+  it('says a file of a later format version is for a newer Firedrill', () => {
+    expect(messages(loadLibrary([{ file: 'x.scenario.yaml', text: 'format: firedrill-scenario/2\n' }]))).toEqual([
+      'x.scenario.yaml:1:9 format: unsupported format version "firedrill-scenario/2": this Firedrill reads firedrill-plan/1, firedrill-scenario/1 or firedrill-script/1; the file was written for a newer Firedrill: open it with that version, or update this one',
+    ]);
+    expect(messages(loadLibrary([{ file: 'x.plan.yaml', text: 'format: firedrill-plan/0\n' }]))).toEqual([
+      'x.plan.yaml:1:9 format: unsupported format version "firedrill-plan/0": this Firedrill reads firedrill-plan/1, firedrill-scenario/1 or firedrill-script/1',
+    ]);
+  });
+
   it('wants a mapping at the top of the file', () => {
     for (const text of ['- a\n- b\n', 'just text\n', '42\n']) {
       expect(messages(loadLibrary([{ file: 'x.yaml', text }]))).toEqual(['x.yaml:1:1 expected a mapping of fields (format:, id:, ...) at the top of the file']);

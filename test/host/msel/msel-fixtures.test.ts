@@ -92,13 +92,13 @@ const BROKEN: [file: string, errors: [location: string, message: RegExp][]][] = 
   ['formula.xlsx', [['formula.xlsx:3:5', /^MSEL!E3 "Message": a formula \("=CONCATENATE/]]],
   ['excel-serial.xlsx', [['excel-serial.xlsx:3:2', /^MSEL!B3 "Scenario Time": 46095.375 looks like an Excel date serial number \(2026-03-14 09:00\): format the cell as a date and time/]]],
   ['excel-serial.csv', [['excel-serial.csv:3:2', /46095.375 looks like an Excel date serial number/]]],
-  ['second-sheet.xlsx', [['second-sheet.xlsx:2:1', /^Day 2!A2: a second sheet of injects: the workbook has 2 \("Day 1", "Day 2"\); say which to read with --sheet/]]],
+  ['second-sheet.xlsx', [['second-sheet.xlsx:2:1', /^Day 2!A2: a second sheet of injects: the workbook has 2 \("Day 1", "Day 2"\); say which to read \(the Sheet choice in the app, --sheet/]]],
   ['error-cell.xlsx', [['error-cell.xlsx:3:4', /^MSEL!D3 "To": the cell shows the error #REF!/]]],
   ['no-header.csv', [['no-header.csv:1:1', /^A1: no header row found/]]],
   ['no-to-column.csv', [['no-to-column.csv:1:1', /^A1: no column holds who receives it \(To, To Org, Teams\)/]]],
   ['missing-message.csv', [['missing-message.csv:3:5', /^E3 "Message": no message: write what the inject says$/]]],
   ['duplicate-id.csv', [['duplicate-id.csv:4:1', /^A4 "Event #": event number "2" is already used by row 3/]]],
-  ['clock-without-start.csv', [['clock-without-start.csv:3:2', /a clock time among times counted from the start \(T\+\.\.\.\): say when the exercise starts with --start/]]],
+  ['clock-without-start.csv', [['clock-without-start.csv:3:2', /reads as a clock time among times counted from the start \(T\+\.\.\.\): say when the exercise starts \(--start/]]],
   ['ambiguous-date.csv', [['ambiguous-date.csv:3:2', /"6\/10\/2026 09:30" could be the 6\/10 either way round.*"dateOrder"/]]],
   ['too-late.csv', [['too-late.csv:3:2', /T\+900:00 is 37 days after the start: an exercise runs for at most 30 days/]]],
   ['date-without-time.csv', [['date-without-time.csv:3:2', /"2026-03-14" is a date without a time of day/]]],
@@ -124,6 +124,22 @@ describe('a broken MSEL', () => {
     expect(result.draft).toBeUndefined();
     expect(result.errors.map((e) => `${e.file}:${e.line}:${e.column}`)).toEqual(expected.map(([location]) => location));
     result.errors.forEach((error, index) => expect(`${error.path ? `${error.path}: ` : ''}${error.message}`).toMatch(expected[index]![1]));
+  });
+
+  it('a CSV saved on Windows: line breaks inside a cell (CR LF) read as line breaks, as an .xlsx gives them', async () => {
+    const csv = 'Event #,Scenario Time,Inject Mode,To,Message\r\n1,T+00:00,Email,Incident Commander,"Line one\r\nLine two: café Zoë"\r\n';
+    const result = await importMselFile({ file: 'windows.csv', bytes: new TextEncoder().encode(csv), plan: plan() });
+    expect(result.errors).toEqual([]);
+    expect(result.draft!.scenario.injects[0]!.body).toBe('Line one\nLine two: café Zoë');
+    expect(result.draft!.yaml).not.toContain('\\r');
+  });
+
+  it('a workbook of two sheets of injects names its sheets, for a choice, and reads the one chosen', async () => {
+    const both = await importFixture('broken/second-sheet.xlsx');
+    expect(both.sheets).toEqual(['Day 1', 'Day 2']);
+    const chosen = await importFixture('broken/second-sheet.xlsx', { sheet: 'Day 2' });
+    expect(chosen.sheets).toEqual(['Day 1', 'Day 2']);
+    expect(chosen.read?.sheet).toBe('Day 2');
   });
 
   it('a mapping file with mistakes: located in the mapping file, line and field', async () => {
