@@ -8,19 +8,13 @@ import { MAX_IMPORT_BYTES } from '../../engine/protocol/limits.js';
 import { formatLocatedError } from '../../engine/validate/located-error.js';
 import { useAppState, useClient } from '../app/app-context.js';
 import { CommandError } from '../client/session-client.js';
+import { fileBase64 } from '../client/base64.js';
 import { saveExport } from '../client/save-export.js';
 
 // MSEL spreadsheets: a CSV or XLSX read into a draft scenario for a plan, with a column-mapping
 // step (each column, what the importer took it for, and a choice to change it); every cell it
 // cannot read is listed as file:row:column. A scenario goes out as the controllers' MSEL.
 
-/** The bytes of a file as base64, for the protocol's JSON. */
-export async function fileBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-  return btoa(binary);
-}
 
 /** How the sheet is read, besides its columns: which sheet, and when T+0 is for clock times and dates. */
 interface ReadOptions {

@@ -4,7 +4,7 @@ import { formatLocatedError, type LocatedError } from '../../engine/validate/loc
 import { useAppState, useAppStore, useClient } from '../app/app-context.js';
 import { CommandError } from '../client/session-client.js';
 import { saveExport } from '../client/save-export.js';
-import { fileBase64 } from './MselPanel.js';
+import { fileBase64 } from '../client/base64.js';
 
 // Packs: one .firedrill file with plans, scenarios and scripts (or a whole exercise with its
 // sessions), checked whole by the host before anything is written.

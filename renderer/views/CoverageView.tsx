@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { CoverageResult } from '../../engine/protocol/index.js';
 import type { CoverageItem, PlanCoverage, TechniqueCoverage } from '../../engine/report/coverage.js';
-import { base64OfText, saveExport } from '../client/save-export.js';
+import { base64OfText } from '../client/base64.js';
+import { saveExport } from '../client/save-export.js';
 import { useClient } from '../app/app-context.js';
 import { localDateTime } from './SessionsView.js';
 import './sessions-history.css'; // the warning box of journals not read, as the History draws it

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { documentToMarkdown } from '../../engine/report/document-markdown.js';
 import { simulationDocument } from '../../engine/report/simulation-document.js';
 import type { SimulationReport } from '../../engine/simulate/report.js';
-import { base64OfText, saveExport } from '../client/save-export.js';
+import { base64OfText } from '../client/base64.js';
+import { saveExport } from '../client/save-export.js';
 
 // The stress test's report kept as a file: the same JSON and Markdown `firedrill simulate`
 // writes (--format json, --format md), made here from the report the app already holds.

@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FiredrillBridge } from '../../electron/ipc/contract.js';
 import type { ExportedFile } from '../../engine/protocol/index.js';
-import { base64Bytes, base64OfText, saveExport } from '../../renderer/client/save-export.js';
+import { base64Bytes, base64OfText } from '../../renderer/client/base64.js';
+import { saveExport } from '../../renderer/client/save-export.js';
 
 const PDF_BYTES = [0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff, 0x80];
 const file: ExportedFile = {
