@@ -64,6 +64,7 @@ const ipcCommands: { [T in CommandType]: true } = {
   'lobby.remove': true,
   'join.lookup': true,
   'join.request': true,
+  'join.wait': true,
   'audience.open': true,
   'audience.close': true,
   'audience.input': true,

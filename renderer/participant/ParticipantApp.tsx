@@ -50,8 +50,8 @@ export function Participant({ link, initialCode }: { link: JoinLink; initialCode
     send({ type: 'leave' });
   };
 
-  // Connected from the start: with the kept seat's token, or without one to type the code.
-  useEffect(() => link.use(seat?.token ?? null), [link, seat]);
+  // Connected from the start: with the kept seat's token, or without one to type the code (or wait on in the lobby).
+  useEffect(() => link.use(seat?.token || null), [link, seat]);
 
   let screen = null;
   if (inSession && view && me && view.sessionId === me.sessionId) {
