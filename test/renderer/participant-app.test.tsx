@@ -185,4 +185,27 @@ describe("the participant's page", () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Seat given to someone else.');
     expect(localStorage.getItem('firedrill.seat')).toBeNull();
   });
+
+  it('asks before Leave forgets the seat, saying the role stays in the participant\'s name', async () => {
+    const host = fakeHost();
+    await join(host);
+    await userEvent.click(screen.getByRole('button', { name: 'Join as Cloud Security Analyst' }));
+    await screen.findByRole('heading', { name: 'Cloud Security Analyst', level: 1 });
+    // A tap on Leave by mistake: Stay keeps everything.
+    await userEvent.click(screen.getByRole('button', { name: 'Leave' }));
+    const dialog = screen.getByRole('dialog', { name: 'Leave the exercise?' });
+    expect(dialog).toHaveTextContent('Cloud Security Analyst stays in your name');
+    expect(within(dialog).getByRole('button', { name: 'Stay' })).toHaveFocus();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Stay' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    // Back where the keyboard was.
+    expect(screen.getByRole('button', { name: 'Leave' })).toHaveFocus();
+    expect(screen.getByRole('heading', { name: 'Cloud Security Analyst', level: 1 })).toBeInTheDocument();
+    expect(localStorage.getItem('firedrill.seat')).not.toBeNull();
+    // Leaving for real: the seat is forgotten and the code asked again.
+    await userEvent.click(screen.getByRole('button', { name: 'Leave' }));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Leave' }));
+    await screen.findByRole('heading', { name: 'Join the exercise' });
+    expect(localStorage.getItem('firedrill.seat')).toBeNull();
+  });
 });
