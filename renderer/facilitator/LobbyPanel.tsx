@@ -18,11 +18,14 @@ export type Presence = 'joined' | 'away' | 'reconnecting' | 'waiting';
 export interface LobbyPerson {
   id: string;
   name: string;
+  /** Playing a role, or watching: an observer or an evaluator sees every role's part and plays none. */
+  seat: 'role' | 'observer' | 'evaluator';
   role: string | null;
   presence: Presence;
 }
 
 const PRESENCE_TEXT: Record<Presence, string> = { joined: 'Joined', away: 'Away', reconnecting: 'Reconnecting', waiting: 'Waiting for approval' };
+const SEAT_TEXT = { observer: 'Observer', evaluator: 'Evaluator' } as const;
 
 export interface LobbyPanelProps {
   lan: LanState;
@@ -58,7 +61,8 @@ export function LobbyPanel(props: LobbyPanelProps) {
   const interfaceId = useId();
   const portId = useId();
   const roleTitle = (id: string | null) => roles.find((role) => role.id === id)?.title ?? id ?? 'no role';
-  const takenBy = new Map(people.filter((person) => person.role && person.presence !== 'waiting').map((person) => [person.role!, person.name]));
+  const seatTitle = (person: LobbyPerson) => (person.seat === 'role' ? roleTitle(person.role) : SEAT_TEXT[person.seat]);
+  const takenBy = new Map(people.filter((person) => person.seat === 'role' && person.role && person.presence !== 'waiting').map((person) => [person.role!, person.name]));
   return (
     <section className="panel lobby" aria-labelledby="lobby-heading">
       <h2 id="lobby-heading" tabIndex={-1}>Room</h2>
@@ -116,19 +120,24 @@ export function LobbyPanel(props: LobbyPanelProps) {
           <li key={person.id} className={`presence-${person.presence}`}>
             <span className="lobby-name">{person.name}</span>
             <span className={`presence presence-${person.presence}`}>{PRESENCE_TEXT[person.presence]}</span>
-            <label className="field inline lobby-role">
-              <span className="visually-hidden">Role of {person.name}</span>
-              <select value={person.role ?? ''} onChange={(event) => props.onAssign(person.id, event.target.value)}>
-                {person.role === null && <option value="">No role</option>}
-                {roles.map((role) => {
-                  const other = takenBy.get(role.id);
-                  return <option key={role.id} value={role.id} disabled={!!other && other !== person.name}>{role.title}{other && other !== person.name ? ` (${other})` : ''}</option>;
-                })}
-              </select>
-            </label>
+            {person.seat === 'role' ? (
+              <label className="field inline lobby-role">
+                <span className="visually-hidden">Role of {person.name}</span>
+                <select value={person.role ?? ''} onChange={(event) => props.onAssign(person.id, event.target.value)}>
+                  {person.role === null && <option value="">No role</option>}
+                  {roles.map((role) => {
+                    const other = takenBy.get(role.id);
+                    return <option key={role.id} value={role.id} disabled={!!other && other !== person.name}>{role.title}{other && other !== person.name ? ` (${other})` : ''}</option>;
+                  })}
+                </select>
+              </label>
+            ) : (
+              // Said before letting them in: an observer or an evaluator sees what every role has received.
+              <span className="lobby-seat">{SEAT_TEXT[person.seat]} <span className="hint">· sees every role's part</span></span>
+            )}
             <span className="buttons">
               {person.presence === 'waiting' && <button type="button" className="primary" onClick={() => props.onApprove(person.id)}>Let {person.name} in</button>}
-              <button type="button" className="danger" onClick={() => props.onRemove(person.id)} aria-label={`Remove ${person.name} (${roleTitle(person.role)})`}>Remove</button>
+              <button type="button" className="danger" onClick={() => props.onRemove(person.id)} aria-label={`Remove ${person.name} (${seatTitle(person)})`}>Remove</button>
             </span>
           </li>
         ))}

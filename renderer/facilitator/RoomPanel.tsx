@@ -11,8 +11,8 @@ const ALL_INTERFACES = 'all';
 /** The lobby's people as the panel lists them: those waiting for approval (by request), then those in. */
 export function lobbyPeople(lobby: LobbyView): LobbyPerson[] {
   return [
-    ...lobby.waiting.map((request) => ({ id: request.request, name: request.name, role: request.role, presence: 'waiting' as const })),
-    ...lobby.participants.filter((person) => person.removedAt === null).map((person) => ({ id: person.id, name: person.name, role: person.role, presence: person.presence })),
+    ...lobby.waiting.map((request) => ({ id: request.request, name: request.name, seat: request.seat, role: request.role, presence: 'waiting' as const })),
+    ...lobby.participants.filter((person) => person.removedAt === null).map((person) => ({ id: person.id, name: person.name, seat: person.seat, role: person.role, presence: person.presence })),
   ];
 }
 

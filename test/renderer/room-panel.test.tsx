@@ -90,4 +90,27 @@ describe("the facilitator's room panel", () => {
     push('lobby.update', { sessionId: 'another', lobby: { ...LOBBY, participants: [] } });
     expect(screen.getByText('Ada')).toBeInTheDocument();
   });
+
+  it('says who asks to watch or evaluate (they see every role\'s part), and offers them no role', async () => {
+    const { push } = host();
+    await screen.findByRole('list');
+    push('lobby.update', {
+      sessionId: 's-1',
+      lobby: {
+        ...LOBBY,
+        participants: [...LOBBY.participants, { id: 'p-hedy0001', name: 'Hedy', seat: 'evaluator', role: null, joinedAt: 0, removedAt: null, presence: 'joined', connections: 1, since: '2026-03-02T09:00:00Z' }],
+        waiting: [{ request: 'r-olive0001', name: 'Olive', seat: 'observer', role: null, at: '2026-03-02T09:02:00Z' }],
+      },
+    });
+    const olive = screen.getByText('Olive').closest('li')!;
+    expect(olive).toHaveTextContent("Observer · sees every role's part");
+    expect(within(olive).queryByRole('combobox')).not.toBeInTheDocument();
+    expect(within(olive).getByRole('button', { name: 'Let Olive in' })).toBeInTheDocument();
+    const hedy = screen.getByText('Hedy').closest('li')!;
+    expect(hedy).toHaveTextContent('Evaluator');
+    expect(within(hedy).queryByRole('combobox')).not.toBeInTheDocument();
+    expect(within(hedy).getByRole('button', { name: 'Remove Hedy (Evaluator)' })).toBeInTheDocument();
+    // Ada, in a role, can still be moved; the evaluator holds no role in its list.
+    expect(within(screen.getByText('Ada').closest('li')!).getByRole('combobox', { name: 'Role of Ada' })).toBeInTheDocument();
+  });
 });
