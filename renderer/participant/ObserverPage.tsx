@@ -2,13 +2,22 @@ import { useCallback, useMemo, useState } from 'react';
 import { clockText } from '../../engine/format/time-text.js';
 import type { ObserverView, ParticipantSelf } from '../../engine/protocol/index.js';
 import { useSimNow } from '../facilitator/use-sim-now.js';
-import { EvaluatorForm, type EegRating } from '../observer/EvaluatorForm.js';
+import { EvaluatorForm, NO_UNSENT_EVALUATION, type EegRating, type UnsentEvaluation } from '../observer/EvaluatorForm.js';
 import { draftTitle } from './Drafts.js';
 import { Inbox } from './Inbox.js';
 import type { JoinLink } from './join-link.js';
 import { chatOf, draftsOf } from './role-screen.js';
+import { keep, loadKept } from './seat-storage.js';
 
 const commandId = (): string => crypto.randomUUID();
+
+/** What the device kept of an evaluation being written, if it has the expected shape. */
+function unsentOf(value: unknown): UnsentEvaluation {
+  const kept = value as Partial<UnsentEvaluation> | null;
+  if (typeof kept?.note !== 'string' || typeof kept.ratings !== 'object' || kept.ratings === null) return NO_UNSENT_EVALUATION;
+  const ratings = Object.fromEntries(Object.entries(kept.ratings).filter(([, one]) => typeof one?.rating === 'string' && typeof one.reason === 'string'));
+  return { note: kept.note, ratings };
+}
 
 /**
  * An observer or an evaluator on their own device: everything that has happened, for every role
@@ -28,6 +37,10 @@ export function ObserverPage({ view, me, link, reconnecting, onLeave, onProblem 
   const evaluator = me.seat === 'evaluator';
   const [read, setRead] = useState<ReadonlySet<string>>(new Set());
   const onRead = useCallback((id: string) => setRead((before) => new Set(before).add(id)), []);
+  // An evaluator's observation and reasons being written stay on the device, as a role's drafts do.
+  const unsentKey = `evaluation.${me.participant}`;
+  const [unsent] = useState(() => unsentOf(loadKept<unknown>(sessionId, unsentKey, null)));
+  const onUnsent = useCallback((next: UnsentEvaluation) => keep(sessionId, unsentKey, next), [sessionId, unsentKey]);
   const run = useCallback(async (send: () => Promise<unknown>): Promise<boolean> => {
     try {
       await send();
@@ -63,7 +76,7 @@ export function ObserverPage({ view, me, link, reconnecting, onLeave, onProblem 
       <div className="participant-panes observer-panes">
         {evaluator && (
           <div className="pane">
-            <EvaluatorForm objectives={view.objectives} ratings={ratings} notes={notes} evaluator={me.name} disabled={reconnecting}
+            <EvaluatorForm objectives={view.objectives} ratings={ratings} notes={notes} evaluator={me.name} disabled={reconnecting} unsent={unsent} onUnsent={onUnsent}
               onRate={(objective: string, rating: EegRating, reason: string) => run(() => link.send('evaluation.rate', { sessionId, commandId: commandId(), objective, rating, reason }))}
               onNote={(text: string, objective: string | null) => run(() => link.send('evaluation.note', { sessionId, commandId: commandId(), text, ...(objective ? { objective } : {}) }))} />
           </div>

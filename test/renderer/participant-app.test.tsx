@@ -3,9 +3,10 @@ import './setup.js';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CommandParamsInput, CommandType, JoinLookup, ParticipantSelf, RoleView, ServerEvents } from '../../engine/protocol/index.js';
+import type { CommandParamsInput, CommandType, JoinLookup, ObserverView, ParticipantSelf, RoleView, ServerEvents } from '../../engine/protocol/index.js';
 import { CommandError } from '../../renderer/client/session-client.js';
 import type { JoinLink, LinkStatus } from '../../renderer/participant/join-link.js';
+import { ObserverPage } from '../../renderer/participant/ObserverPage.js';
 import { codeFromHash, Participant } from '../../renderer/participant/ParticipantApp.js';
 import { MIN } from '../helpers/world.js';
 
@@ -207,5 +208,37 @@ describe("the participant's page", () => {
     await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Leave' }));
     await screen.findByRole('heading', { name: 'Join the exercise' });
     expect(localStorage.getItem('firedrill.seat')).toBeNull();
+  });
+
+  it("keeps an evaluator's unsent observation and reasons on the device through a reload, until each is sent", async () => {
+    const host = fakeHost();
+    const view: ObserverView = {
+      audience: 'observer', sessionId: 's-1', name: null, scenarioTitle: 'Left open overnight', startsAt: '2026-03-02T09:00:00Z',
+      now: 20 * MIN, paused: false, speed: 1, ended: null, roles: ROLES, phases: [], phase: null, milestones: {}, severity: null, severityDeadlines: null,
+      metrics: [], deadlines: [], injects: [], openDecisions: [], answeredDecisions: [], actionsTaken: [], chat: [], drafts: [], people: [],
+      objectives: [{ id: 'triage', title: 'Triage the finding', capability: 'Operational Coordination' }, { id: 'logs', title: 'Keep the logs', capability: 'Forensics' }],
+      ratings: [], evaluatorNotes: [],
+    };
+    const hedy: ParticipantSelf = { sessionId: 's-1', participant: 'p-hedy00001', name: 'Hedy', seat: 'evaluator', role: null, roleTitle: null };
+    const page = () => render(<ObserverPage view={view} me={hedy} link={host.link} reconnecting={false} onLeave={() => {}} onProblem={() => {}} />);
+    const first = page();
+    await userEvent.type(screen.getByRole('textbox', { name: 'Observation' }), 'The IC never named a scribe.');
+    const [triage, logs] = screen.getAllByRole('group').filter((group) => group.tagName === 'FIELDSET');
+    await userEvent.click(within(triage!).getByRole('radio', { name: /^S:/ }));
+    await userEvent.type(within(triage!).getByRole('textbox', { name: 'Reason' }), 'Slow to tell the bucket owner.');
+    await userEvent.click(within(logs!).getByRole('radio', { name: /^P:/ }));
+    first.unmount(); // the tab reloads, or is closed and opened again
+
+    page();
+    expect(screen.getByRole('textbox', { name: 'Observation' })).toHaveValue('The IC never named a scribe.');
+    const [triageAgain, logsAgain] = screen.getAllByRole('group').filter((group) => group.tagName === 'FIELDSET');
+    expect(within(triageAgain!).getByRole('radio', { name: /^S:/ })).toBeChecked();
+    expect(within(triageAgain!).getByRole('textbox', { name: 'Reason' })).toHaveValue('Slow to tell the bucket owner.');
+    expect(within(logsAgain!).getByRole('radio', { name: /^P:/ })).toBeChecked();
+    // Sent, it is no longer kept: what was not sent still is.
+    await userEvent.click(within(triageAgain!).getByRole('button', { name: 'Rate' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Note it' }));
+    expect(host.sent.map((one) => one.type)).toEqual(['evaluation.rate', 'evaluation.note']);
+    expect(JSON.parse(localStorage.getItem('firedrill.evaluation.p-hedy00001.s-1')!)).toEqual({ note: '', ratings: { logs: { rating: 'P', reason: '' } } });
   });
 });
