@@ -73,7 +73,8 @@ export function ObserverPage({ view, me, link, reconnecting, onLeave, onProblem 
         <button type="button" onClick={onLeave}>Leave</button>
       </header>
       {reconnecting && <p className="paused-banner" role="status">Reconnecting to the facilitator's Firedrill… Nothing is lost: what you see comes back up to date.</p>}
-      <div className="participant-panes observer-panes">
+      {/* An observer has what happened only: one pane, the whole width. */}
+      <div className={`participant-panes observer-panes${evaluator ? '' : ' one'}`}>
         {evaluator && (
           <div className="pane">
             <EvaluatorForm objectives={view.objectives} ratings={ratings} notes={notes} evaluator={me.name} disabled={reconnecting} unsent={unsent} onUnsent={onUnsent}
