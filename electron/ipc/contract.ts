@@ -65,6 +65,7 @@ const ipcCommands: { [T in CommandType]: true } = {
   'join.lookup': true,
   'join.request': true,
   'join.wait': true,
+  'join.cancel': true,
   'audience.open': true,
   'audience.close': true,
   'audience.input': true,

@@ -217,6 +217,8 @@ export const commandParams = {
    * the answer given while it was away (in, with its token; or turned away).
    */
   'join.wait': z.strictObject({ ...sessionRef, request: joinRequestIdSchema }),
+  /** A page that waits for approval leaves: its request goes from the facilitator's lobby. */
+  'join.cancel': z.strictObject({ ...sessionRef, request: joinRequestIdSchema }),
 
   // The audiences other than the facilitator: the projector, participants, observers and evaluators.
   /** Opens the connection's own session for its audience: its view now, then `audience.update` pushes. */

@@ -209,6 +209,7 @@ export interface CommandResults {
   'join.lookup': JoinLookup;
   'join.request': JoinAdmission;
   'join.wait': JoinAdmission;
+  'join.cancel': { sessionId: string };
   /** The audience's view now; `me` for a participant (null for the projector). */
   'audience.open': { view: AudienceView; me: ParticipantSelf | null };
   'audience.close': { sessionId: string };

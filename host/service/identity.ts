@@ -37,7 +37,7 @@ const ALLOWED: Record<Exclude<Identity['kind'], 'facilitator'>, Partial<Record<C
     'evaluation.rate': 'its session',
     'evaluation.note': 'its session',
   },
-  guest: { 'join.lookup': 'any', 'join.request': 'any', 'join.wait': 'any' },
+  guest: { 'join.lookup': 'any', 'join.request': 'any', 'join.wait': 'any', 'join.cancel': 'any' },
 };
 
 const WHO: Record<Exclude<Identity['kind'], 'facilitator'>, string> = {

@@ -231,6 +231,12 @@ export class LobbyService {
     return { status: 'joined', sessionId: params.sessionId, token: this.tokens.participantToken(params.sessionId, person.id), me: participantSelf(session, person) };
   }
 
+  /** A waiting page left: its request goes from the lobby (the facilitator would let in nobody). Done already is done. */
+  cancel(params: CommandParams<'join.cancel'>): { sessionId: string } {
+    if (this.lobbies.get(params.sessionId)?.waiting.delete(params.request)) this.changed(params.sessionId);
+    return { sessionId: params.sessionId };
+  }
+
   /** A role a joiner may not take: not in the plan, or reserved by the set-up for someone else. */
   private roleRefusal(session: Session, role: string, name: string): void {
     if (!session.index.roles.has(role)) throw new CommandFailure('not-found', `"${role}" is not a role of this session`);

@@ -37,6 +37,9 @@ export function Participant({ link, initialCode }: { link: JoinLink; initialCode
     actions: {
       keepSeat: ({ context }) => keepSeat(context.seat),
       forgetSeat: () => forgetSeat(),
+      withdrawRequest: (_, { seat }) => {
+        if (seat?.request && !seat.token) link.send('join.cancel', { sessionId: seat.sessionId, request: seat.request }).catch(() => {});
+      },
     },
   }));
   const [seat] = useState(() => loadSeat());

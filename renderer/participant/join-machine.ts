@@ -105,7 +105,8 @@ const failureIn = (event: unknown): JoinFailure => failureOf((event as { error?:
  * - `resumeSeat`: presents a kept seat's token again: joined or waiting, or seat-gone.
  * - `awaitSeat`: a page that waits for approval, back after a drop, waits again with its request:
  *   still waiting, or the answer given meanwhile (the seat with its token; turned away: a failure).
- * Actions `keepSeat` and `forgetSeat` store the seat on the device.
+ * Actions `keepSeat` and `forgetSeat` store the seat on the device; `withdrawRequest` tells the
+ * host that a participant waiting for approval left (their request goes from the lobby).
  */
 export const joinMachine = setup({
   types: {} as { context: JoinContext; events: JoinEvent; input: JoinInput },
@@ -120,6 +121,7 @@ export const joinMachine = setup({
   actions: {
     keepSeat: () => {},
     forgetSeat: () => {},
+    withdrawRequest: (_, _params: { seat: Seat | null }) => {},
     noteFailure: assign({ failure: ({ event }) => failureIn(event) }),
     /** A dead seat: why, in the host's words. */
     noteSeatGone: assign({ removedBecause: ({ event }) => failureIn(event).message }),
@@ -289,7 +291,14 @@ export const joinMachine = setup({
   },
   on: {
     'seat.removed': { target: '.removed', actions: 'noteRemoval' },
-    leave: { target: '.code', actions: ['dropSeat', 'forgetSeat', assign({ offer: null, failure: null })] },
+    leave: {
+      target: '.code',
+      actions: [
+        // A request still waiting is withdrawn: the facilitator would otherwise let in nobody.
+        { type: 'withdrawRequest', params: ({ context }) => ({ seat: context.seat }) },
+        'dropSeat', 'forgetSeat', assign({ offer: null, failure: null }),
+      ],
+    },
   },
 });
 

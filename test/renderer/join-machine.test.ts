@@ -30,6 +30,7 @@ const refuse = (failure: JoinFailure) => Promise.reject(failure);
 function start(host: Host, options: { seat?: Seat | null; offline?: boolean } = {}) {
   const clock = new SimulatedClock();
   const kept: (Seat | null)[] = [];
+  const withdrawn: (Seat | null)[] = [];
   let link: ((event: JoinEvent) => void) | undefined;
   const machine = joinMachine.provide({
     actors: {
@@ -46,10 +47,11 @@ function start(host: Host, options: { seat?: Seat | null; offline?: boolean } = 
     actions: {
       keepSeat: ({ context }) => void kept.push(context.seat),
       forgetSeat: () => void kept.push(null),
+      withdrawRequest: (_, { seat }) => void withdrawn.push(seat),
     },
   });
   const actor = createActor(machine, { clock, input: { seat: options.seat ?? null } }).start();
-  return { actor, clock, kept, host: (event: JoinEvent) => link!(event) };
+  return { actor, clock, kept, withdrawn, host: (event: JoinEvent) => link!(event) };
 }
 
 const stateOf = (actor: ReturnType<typeof start>['actor']) => actor.getSnapshot().value;
@@ -272,6 +274,19 @@ describe('the join machine', () => {
     await waitFor(actor, (s) => s.matches('joined'));
     actor.send({ type: 'leave' });
     expect(actor.getSnapshot().matches({ code: 'entering' })).toBe(true);
+    expect(kept.at(-1)).toBeNull();
+  });
+
+  it('withdraws its request from the lobby when it leaves while waiting for approval', async () => {
+    const WAITING: Seat = { ...SEAT, token: '', request: 'r-0123456789abcdef' };
+    const { actor, withdrawn, kept } = start({ takeSeat: () => Promise.resolve({ seat: WAITING, status: 'waiting' }) });
+    actor.send({ type: 'code.submit', code: 'K7Q', name: 'Grace' });
+    await waitFor(actor, (s) => s.matches({ code: 'choosingRole' }));
+    actor.send({ type: 'role.choose', role: 'cloud-security-analyst' });
+    await waitFor(actor, (s) => s.matches('waiting'));
+    actor.send({ type: 'leave' });
+    expect(actor.getSnapshot().matches({ code: 'entering' })).toBe(true);
+    expect(withdrawn).toEqual([WAITING]);
     expect(kept.at(-1)).toBeNull();
   });
 

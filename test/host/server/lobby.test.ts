@@ -110,6 +110,15 @@ describe('the lobby', () => {
     olivePage.close();
     const bobBack = await LanClient.connect(server.port, { join: true });
     expect(await bobBack.fail('join.wait', { sessionId, request: bob })).toMatchObject({ message: 'Not on the list.' });
+    // A waiting page that leaves takes its request out of the lobby.
+    const leaving = await LanClient.connect(server.port, { join: true });
+    const left = await leaving.ok('join.request', { code: joinCode, name: 'Lee Leaving', seat: 'observer' });
+    if (left.status !== 'waiting') throw new Error('an observer waits');
+    expect((await facilitator.ok('lobby.get', { sessionId })).waiting.map((w) => w.name)).toEqual(['Lee Leaving']);
+    await leaving.ok('join.cancel', { sessionId, request: left.request });
+    expect((await facilitator.ok('lobby.get', { sessionId })).waiting).toEqual([]);
+    expect((await leaving.fail('join.wait', { sessionId, request: left.request })).message).toMatch(/join again with the code/);
+    leaving.close();
     // A request the host never had (a restart forgot it) says to join again.
     expect((await bobBack.fail('join.wait', { sessionId, request: 'r-0123456789abcdef' })).message).toMatch(/join again with the code/);
     bobBack.close();
