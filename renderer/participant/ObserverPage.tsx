@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { clockText } from '../../engine/format/time-text.js';
 import type { ObserverView, ParticipantSelf } from '../../engine/protocol/index.js';
 import { useSimNow } from '../facilitator/use-sim-now.js';
@@ -58,12 +58,15 @@ export function ObserverPage({ view, me, link, reconnecting, onLeave, onProblem 
   const ratings = useMemo(() => view.ratings.map((one) => ({ seq: one.seq, at: one.at, objective: one.objective, rating: one.rating, reason: one.reason, evaluator: one.evaluator.name })), [view]);
   const notes = useMemo(() => view.evaluatorNotes.map((one) => ({ seq: one.seq, at: one.at, text: one.text, objective: one.objective, evaluator: one.evaluator.name })), [view]);
   const inbox = useMemo(() => view.injects.map((inject) => ({ ...inject })), [view]);
+  // Let in: the focus on the page's name, as on a role's screen.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus({ preventScroll: true }), [evaluator]);
 
   return (
     <div className="participant observer">
       <header className="participant-header">
         <div className="participant-who">
-          <h1>{evaluator ? 'Evaluator' : 'Observer'}</h1>
+          <h1 tabIndex={-1} ref={heading}>{evaluator ? 'Evaluator' : 'Observer'}</h1>
           <p className="hint">{me.name} · {view.name ?? view.scenarioTitle}</p>
         </div>
         <div className="participant-clock">

@@ -1,5 +1,5 @@
 import * as Tabs from '@radix-ui/react-tabs';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { clockText } from '../../engine/format/time-text.js';
 import { useMediaQuery } from '../app/use-media-query.js';
 import { BridgeChat, type ChatMessage } from './BridgeChat.js';
@@ -93,6 +93,9 @@ export function ParticipantScreen(props: ParticipantScreenProps) {
   const [panel, setPanel] = useState<ParticipantPanel>('inbox');
   const [sidePanel, setSidePanel] = useState<ParticipantPanel>('decisions');
   const blocked = ended || reconnecting;
+  // In, or moved to another role: the focus on the role's name (a screen reader says where they are; the next Tab starts here).
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus({ preventScroll: true }), [roleTitle]);
   const unread = unreadCounts(props.inbox, props.read).all;
 
   const inbox: PanelTab = { id: 'inbox', label: 'Inbox', count: unread, panel: <Inbox messages={props.inbox} read={props.read} onRead={props.onRead} /> };
@@ -119,7 +122,7 @@ export function ParticipantScreen(props: ParticipantScreenProps) {
     <div className="participant">
       <header className="participant-header">
         <div className="participant-who">
-          <h1>{roleTitle}</h1>
+          <h1 tabIndex={-1} ref={heading}>{roleTitle}</h1>
           <p className="hint">{name} · {scenarioTitle}</p>
         </div>
         <ParticipantClock now={now} paused={paused} ended={ended} />

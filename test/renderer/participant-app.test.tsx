@@ -110,6 +110,8 @@ describe("the participant's page", () => {
     expect(screen.getByRole('radio', { name: /Evaluator/ })).toBeEnabled();
     await userEvent.click(screen.getByRole('button', { name: 'Join as Cloud Security Analyst' }));
     await screen.findByRole('heading', { name: 'Cloud Security Analyst', level: 1 });
+    // The focus is on the role's name, not lost on the page (a screen reader hears where they are).
+    expect(screen.getByRole('heading', { name: 'Cloud Security Analyst', level: 1 })).toHaveFocus();
     expect(host.sent.filter((one) => one.type.startsWith('join.'))).toEqual([
       { type: 'join.lookup', params: { code: 'K7Q2MX' } },
       { type: 'join.request', params: { code: 'K7Q2MX', name: 'Grace', seat: 'role', role: 'cloud-security-analyst' } },
@@ -222,6 +224,7 @@ describe("the participant's page", () => {
     const hedy: ParticipantSelf = { sessionId: 's-1', participant: 'p-hedy00001', name: 'Hedy', seat: 'evaluator', role: null, roleTitle: null };
     const page = () => render(<ObserverPage view={view} me={hedy} link={host.link} reconnecting={false} onLeave={() => {}} onProblem={() => {}} />);
     const first = page();
+    expect(screen.getByRole('heading', { name: 'Evaluator', level: 1 })).toHaveFocus();
     await userEvent.type(screen.getByRole('textbox', { name: 'Observation' }), 'The IC never named a scribe.');
     const [triage, logs] = screen.getAllByRole('group').filter((group) => group.tagName === 'FIELDSET');
     await userEvent.click(within(triage!).getByRole('radio', { name: /^S:/ }));
