@@ -37,7 +37,8 @@ export function Drafts({ sent, disabled, text, onText, onSend }: {
   onText: (kind: DraftKind, text: string) => void;
   onSend: (kind: DraftKind, text: string) => Promise<boolean>;
 }) {
-  const [kind, setKind] = useState<DraftKind>(DRAFT_KINDS[0].id);
+  // Back after a reload: the document being written is open again, not an empty first one.
+  const [kind, setKind] = useState<DraftKind>(() => DRAFT_KINDS.find((one) => text[one.id]?.trim())?.id ?? DRAFT_KINDS[0].id);
   const [sending, setSending] = useState(false);
   const textId = useId();
   const current = text[kind] ?? '';

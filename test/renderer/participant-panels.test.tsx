@@ -124,6 +124,12 @@ describe('drafts', () => {
     expect(onSend).toHaveBeenCalledWith('executive-briefing', 'Exposure contained at 10:40.');
     await vi.waitFor(() => expect(onText).toHaveBeenLastCalledWith('executive-briefing', ''));
   });
+
+  it('opens again on the document being written when the page comes back (a reload keeps its text)', () => {
+    render(<Drafts sent={[]} disabled={false} text={{ 'holding-statement': 'We are aware of a configuration issue' }} onText={vi.fn()} onSend={vi.fn()} />);
+    expect(screen.getByRole('radio', { name: /Holding statement/ })).toBeChecked();
+    expect(screen.getByRole('textbox', { name: 'Holding statement' })).toHaveValue('We are aware of a configuration issue');
+  });
 });
 
 describe('the evaluator form', () => {
