@@ -4,6 +4,7 @@ import type { ObserverView, ParticipantSelf } from '../../engine/protocol/index.
 import { useSimNow } from '../facilitator/use-sim-now.js';
 import { EvaluatorForm, NO_UNSENT_EVALUATION, type EegRating, type UnsentEvaluation } from '../observer/EvaluatorForm.js';
 import { draftTitle } from './Drafts.js';
+import { ConnectionBanner } from './ConnectionBanner.js';
 import { Inbox } from './Inbox.js';
 import type { JoinLink } from './join-link.js';
 import { chatOf, draftsOf } from './role-screen.js';
@@ -24,11 +25,13 @@ function unsentOf(value: unknown): UnsentEvaluation {
  * (the injects fired, the actions taken and by whom, the bridge channel, the drafts); an
  * evaluator also notes observations and rates each objective P/S/M/U with a reason.
  */
-export function ObserverPage({ view, me, link, reconnecting, onLeave, onProblem }: {
+export function ObserverPage({ view, me, link, reconnecting, hostGone = false, onRetry = () => {}, onLeave, onProblem }: {
   view: ObserverView;
   me: ParticipantSelf;
   link: JoinLink;
   reconnecting: boolean;
+  hostGone?: boolean;
+  onRetry?: () => void;
   onLeave: () => void;
   onProblem: (problem: string | null) => void;
 }) {
@@ -75,7 +78,7 @@ export function ObserverPage({ view, me, link, reconnecting, onLeave, onProblem 
         </div>
         <button type="button" onClick={onLeave}>Leave</button>
       </header>
-      {reconnecting && <p className="paused-banner" role="status">Reconnecting to the facilitator's Firedrill… Nothing is lost: what you see comes back up to date.</p>}
+      {reconnecting && <ConnectionBanner gone={hostGone} onRetry={onRetry} />}
       {/* An observer has what happened only: one pane, the whole width. */}
       <div className={`participant-panes observer-panes${evaluator ? '' : ' one'}`}>
         {evaluator && (

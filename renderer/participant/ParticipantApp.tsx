@@ -63,7 +63,7 @@ export function Participant({ link, initialCode }: { link: JoinLink; initialCode
 
   let screen = null;
   if (inSession && view && me && view.sessionId === me.sessionId) {
-    const props = { me, link, reconnecting, onLeave: askToLeave, onProblem: setProblem };
+    const props = { me, link, reconnecting, hostGone: snapshot.matches('gone'), onRetry: () => send({ type: 'retry' }), onLeave: askToLeave, onProblem: setProblem };
     if (view.audience === 'role') screen = <RolePage view={view} {...props} />;
     else if (view.audience === 'observer') screen = <ObserverPage view={view} {...props} />;
     else if (view.audience === 'unassigned') {

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { clockText } from '../../engine/format/time-text.js';
 import { useMediaQuery } from '../app/use-media-query.js';
 import { BridgeChat, type ChatMessage } from './BridgeChat.js';
+import { ConnectionBanner } from './ConnectionBanner.js';
 import { Drafts, type DraftKind, type SentDraft } from './Drafts.js';
 import { Inbox, unreadCounts, type InboxMessage } from './Inbox.js';
 import { RoleActions, type RoleAction } from './RoleActions.js';
@@ -20,6 +21,9 @@ export interface ParticipantScreenProps {
   ended: boolean;
   /** The connection dropped: what is shown is as it was, and nothing can be sent until it is back. */
   reconnecting: boolean;
+  /** The host has not answered for a while (not a short drop): said so, with Try again now. */
+  hostGone?: boolean;
+  onRetry?: () => void;
   inbox: readonly InboxMessage[];
   read: ReadonlySet<string>;
   onRead: (id: string) => void;
@@ -128,7 +132,7 @@ export function ParticipantScreen(props: ParticipantScreenProps) {
         <ParticipantClock now={now} paused={paused} ended={ended} />
         <button type="button" onClick={props.onLeave}>Leave</button>
       </header>
-      {reconnecting && <p className="paused-banner" role="status">Reconnecting to the facilitator's Firedrill… Nothing is lost: what you see comes back up to date.</p>}
+      {reconnecting && <ConnectionBanner gone={props.hostGone ?? false} onRetry={() => props.onRetry?.()} />}
       {paused && !ended && !reconnecting && <p className="paused-banner" role="status">The clock is paused: nothing happens until the facilitator resumes it.</p>}
       {ended && <p className="paused-banner" role="status">The session has ended. Thank you for playing.</p>}
       <div className="decision-alert-region" aria-live="assertive" aria-atomic="true">

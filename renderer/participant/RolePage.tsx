@@ -15,11 +15,14 @@ const commandId = (): string => crypto.randomUUID();
  * ParticipantScreen, their inputs sent as theirs (the host takes the actor from their token).
  * What they read and the drafts they are writing stay on the device.
  */
-export function RolePage({ view, me, link, reconnecting, onLeave, onProblem }: {
+export function RolePage({ view, me, link, reconnecting, hostGone, onRetry, onLeave, onProblem }: {
   view: RoleView;
   me: ParticipantSelf;
   link: JoinLink;
   reconnecting: boolean;
+  /** Not answering for a while, not a short drop. */
+  hostGone: boolean;
+  onRetry: () => void;
   onLeave: () => void;
   onProblem: (problem: string | null) => void;
 }) {
@@ -66,7 +69,7 @@ export function RolePage({ view, me, link, reconnecting, onLeave, onProblem }: {
   return (
     <ParticipantScreen
       scenarioTitle={view.name ?? view.scenarioTitle} roleTitle={view.role.title} name={me.name}
-      now={now} paused={view.paused} ended={view.ended !== null} reconnecting={reconnecting}
+      now={now} paused={view.paused} ended={view.ended !== null} reconnecting={reconnecting} hostGone={hostGone} onRetry={onRetry}
       inbox={inbox} read={read} onRead={onRead}
       actions={actions} currentPhase={view.phase} onTake={onTake}
       decisions={decisions} onAnswer={onAnswer}

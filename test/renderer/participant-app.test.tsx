@@ -2,12 +2,13 @@
 import './setup.js';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CommandParamsInput, CommandType, JoinLookup, ObserverView, ParticipantSelf, RoleView, ServerEvents } from '../../engine/protocol/index.js';
 import { CommandError } from '../../renderer/client/session-client.js';
 import type { JoinLink, LinkStatus } from '../../renderer/participant/join-link.js';
 import { ObserverPage } from '../../renderer/participant/ObserverPage.js';
 import { codeFromHash, Participant } from '../../renderer/participant/ParticipantApp.js';
+import { HOST_GONE_AFTER_MS } from '../../renderer/participant/join-machine.js';
 import { MIN } from '../helpers/world.js';
 
 // The participant's page over a link: the join flow (code, name, role), the screen fed by the
@@ -173,6 +174,28 @@ describe("the participant's page", () => {
     await screen.findByText('Anyone there?');
     expect(host.sent.filter((one) => one.type === 'audience.open')).toHaveLength(opens + 1);
     expect(screen.queryByText(/Reconnecting to the facilitator's Firedrill/)).not.toBeInTheDocument();
+  });
+
+  it('says so plainly when the host has not answered for a while, keeps the screen, and tries again at once on request', async () => {
+    const host = fakeHost();
+    await join(host);
+    await userEvent.click(screen.getByRole('button', { name: 'Join as Cloud Security Analyst' }));
+    await screen.findByRole('heading', { name: 'Cloud Security Analyst', level: 1 });
+    const opens = host.sent.filter((one) => one.type === 'audience.open').length;
+    vi.useFakeTimers();
+    try {
+      host.drop();
+      expect(screen.getByText(/Reconnecting to the facilitator's Firedrill/)).toBeInTheDocument();
+      act(() => void vi.advanceTimersByTime(HOST_GONE_AFTER_MS));
+      // The facilitator's Firedrill stopped, or LAN mode went off: not "reconnecting" for ever.
+      expect(screen.getByRole('alert')).toHaveTextContent("The facilitator's Firedrill has not answered for a while");
+      expect(screen.getByRole('heading', { name: 'Cloud Security Analyst', level: 1 })).toBeInTheDocument();
+      act(() => screen.getByRole('button', { name: 'Try again now' }).click());
+    } finally {
+      vi.useRealTimers();
+    }
+    // Try again now presents the seat at once, without waiting for the next attempt.
+    await vi.waitFor(() => expect(host.sent.filter((one) => one.type === 'audience.open')).toHaveLength(opens + 1));
   });
 
   it('follows the pushes: a new view, and a removal that ends the seat', async () => {
