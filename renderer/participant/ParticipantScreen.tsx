@@ -16,6 +16,8 @@ export interface ParticipantScreenProps {
   scenarioTitle: string;
   roleTitle: string;
   name: string;
+  /** Others playing the same role (two who picked it at once, or put there by the facilitator): an action is taken once, by any of them. */
+  partners?: readonly string[];
   now: number;
   paused: boolean;
   ended: boolean;
@@ -128,6 +130,7 @@ export function ParticipantScreen(props: ParticipantScreenProps) {
         <div className="participant-who">
           <h1 tabIndex={-1} ref={heading}>{roleTitle}</h1>
           <p className="hint">{name} · {scenarioTitle}</p>
+          {props.partners && props.partners.length > 0 && <p className="hint role-partners">Also playing {roleTitle}: {props.partners.join(', ')}</p>}
         </div>
         <ParticipantClock now={now} paused={paused} ended={ended} />
         <button type="button" onClick={props.onLeave}>Leave</button>

@@ -65,10 +65,11 @@ export function RolePage({ view, me, link, reconnecting, hostGone, onRetry, onLe
   const decisions = useMemo(() => decisionsOf(view), [view]);
   const chat = useMemo(() => chatOf(view.roles, view.chat), [view]);
   const drafts = useMemo(() => draftsOf(view.roles, view.drafts), [view]);
+  const partners = useMemo(() => view.team.filter((person) => person.role === view.role.id && person.id !== me.participant).map((person) => person.name), [view, me.participant]);
 
   return (
     <ParticipantScreen
-      scenarioTitle={view.name ?? view.scenarioTitle} roleTitle={view.role.title} name={me.name}
+      scenarioTitle={view.name ?? view.scenarioTitle} roleTitle={view.role.title} name={me.name} partners={partners}
       now={now} paused={view.paused} ended={view.ended !== null} reconnecting={reconnecting} hostGone={hostGone} onRetry={onRetry}
       inbox={inbox} read={read} onRead={onRead}
       actions={actions} currentPhase={view.phase} onTake={onTake}

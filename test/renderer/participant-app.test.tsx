@@ -198,6 +198,17 @@ describe("the participant's page", () => {
     await vi.waitFor(() => expect(host.sent.filter((one) => one.type === 'audience.open')).toHaveLength(opens + 1));
   });
 
+  it('says who else plays the role (two who picked it at the same moment both get in)', async () => {
+    const host = fakeHost();
+    await join(host);
+    await userEvent.click(screen.getByRole('button', { name: 'Join as Cloud Security Analyst' }));
+    await screen.findByRole('heading', { name: 'Cloud Security Analyst', level: 1 });
+    expect(screen.queryByText(/Also playing/)).not.toBeInTheDocument();
+    const person = (id: string, name: string, role: string) => ({ id, name, seat: 'role' as const, role, joinedAt: 0, removedAt: null });
+    host.push('audience.update', { sessionId: 's-1', view: roleView({ team: [person('p-grace0001', 'Grace', 'cloud-security-analyst'), person('p-alan00001', 'Alan', 'cloud-security-analyst'), person('p-ada00001', 'Ada', 'incident-commander')] }) });
+    expect(screen.getByText('Also playing Cloud Security Analyst: Alan')).toBeInTheDocument();
+  });
+
   it('follows the pushes: a new view, and a removal that ends the seat', async () => {
     const host = fakeHost();
     await join(host);
