@@ -43,6 +43,8 @@ export interface LobbyPanelProps {
   onPort?: (port: string) => void;
   onLan: (on: boolean) => void;
   onApprovalRequired: (required: boolean) => void;
+  /** Draws another join code: the old one stops working (it leaked, or someone removed would come back with it). */
+  onNewCode?: () => void;
   onApprove: (person: string) => void;
   onAssign: (person: string, role: string) => void;
   onRemove: (person: string) => void;
@@ -101,6 +103,12 @@ export function LobbyPanel(props: LobbyPanelProps) {
             <div>
               <dt id={codeLabel}>Join code</dt>
               <dd><output aria-labelledby={codeLabel} className="join-code">{lan.code ?? '…'}</output></dd>
+              {props.onNewCode && (
+                <dd className="new-code">
+                  <button type="button" onClick={props.onNewCode}>Draw a new code</button>
+                  <span className="hint">The old code stops working; those already in stay in.</span>
+                </dd>
+              )}
             </div>
           </dl>
           {lan.qrSvg && (

@@ -76,6 +76,7 @@ export function RoomPanel({ sessionId }: { sessionId: string }) {
       people={people} roles={roles}
       onLan={(on) => void onLan(on)}
       onApprovalRequired={(approval) => void command('lobby.settings', { sessionId, approval }).then(onLobby)}
+      onNewCode={() => void command('lobby.settings', { sessionId, newCode: true }).then(onLobby)}
       onApprove={(id) => void command('lobby.approve', { sessionId, request: id }).then(onLobby)}
       onAssign={(id, role) => void (waiting(id)
         ? command('lobby.approve', { sessionId, request: id, role })

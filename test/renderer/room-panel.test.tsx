@@ -91,6 +91,16 @@ describe("the facilitator's room panel", () => {
     expect(screen.getByText('Ada')).toBeInTheDocument();
   });
 
+  it('draws a new join code on request (a leaked code, or someone removed who would come back with it)', async () => {
+    const { sent, push } = host();
+    await userEvent.click(await screen.findByRole('switch', { name: 'LAN mode: off' }));
+    await screen.findByRole('status', { name: 'Join code' });
+    await userEvent.click(screen.getByRole('button', { name: 'Draw a new code' }));
+    expect(sent.filter((one) => one.type === 'lobby.settings')).toEqual([{ type: 'lobby.settings', params: { sessionId: 's-1', newCode: true } }]);
+    push('lobby.update', { sessionId: 's-1', lobby: { ...LOBBY, joinCode: 'P3W9TZ' } });
+    expect(screen.getByRole('status', { name: 'Join code' })).toHaveTextContent('P3W 9TZ');
+  });
+
   it('says who asks to watch or evaluate (they see every role\'s part), and offers them no role', async () => {
     const { push } = host();
     await screen.findByRole('list');
