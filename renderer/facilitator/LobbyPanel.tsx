@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useLayoutEffect, useRef } from 'react';
 
 /** The LAN mode as the facilitator sees it. */
 export interface LanState {
@@ -26,6 +26,27 @@ export interface LobbyPerson {
 
 const PRESENCE_TEXT: Record<Presence, string> = { joined: 'Joined', away: 'Away', reconnecting: 'Reconnecting', waiting: 'Waiting for approval' };
 const SEAT_TEXT = { observer: 'Observer', evaluator: 'Evaluator' } as const;
+
+/** How long the lobby's buttons take no click after its rows moved (someone let in, joined or left). */
+export const SETTLE_MS = 600;
+
+/**
+ * A guard for the lobby's buttons: a click that comes just after the rows moved is dropped. Let
+ * in moves the person to the joined list, and the second click of a double click (or a click
+ * aimed as someone joined) landed on the next row: letting in, or removing, the wrong person.
+ */
+function useSettledClicks(rows: string) {
+  const movedAt = useRef(-Infinity);
+  const before = useRef(rows);
+  useLayoutEffect(() => {
+    // A list appearing (the lobby loaded) moved nothing under the pointer.
+    if (before.current !== '' && before.current !== rows) movedAt.current = performance.now();
+    before.current = rows;
+  }, [rows]);
+  return (action: () => void) => () => {
+    if (performance.now() - movedAt.current >= SETTLE_MS) action();
+  };
+}
 
 export interface LobbyPanelProps {
   lan: LanState;
@@ -64,6 +85,7 @@ export function LobbyPanel(props: LobbyPanelProps) {
   const portId = useId();
   const roleTitle = (id: string | null) => roles.find((role) => role.id === id)?.title ?? id ?? 'no role';
   const seatTitle = (person: LobbyPerson) => (person.seat === 'role' ? roleTitle(person.role) : SEAT_TEXT[person.seat]);
+  const settled = useSettledClicks(people.map((person) => person.id).join(' '));
   const takenBy = new Map(people.filter((person) => person.seat === 'role' && person.role && person.presence !== 'waiting').map((person) => [person.role!, person.name]));
   return (
     <section className="panel lobby" aria-labelledby="lobby-heading">
@@ -144,8 +166,8 @@ export function LobbyPanel(props: LobbyPanelProps) {
               <span className="lobby-seat">{SEAT_TEXT[person.seat]} <span className="hint">· sees every role's part</span></span>
             )}
             <span className="buttons">
-              {person.presence === 'waiting' && <button type="button" className="primary" onClick={() => props.onApprove(person.id)}>Let {person.name} in</button>}
-              <button type="button" className="danger" onClick={() => props.onRemove(person.id)} aria-label={`Remove ${person.name} (${seatTitle(person)})`}>Remove</button>
+              {person.presence === 'waiting' && <button type="button" className="primary" onClick={settled(() => props.onApprove(person.id))}>Let {person.name} in</button>}
+              <button type="button" className="danger" onClick={settled(() => props.onRemove(person.id))} aria-label={`Remove ${person.name} (${seatTitle(person)})`}>Remove</button>
             </span>
           </li>
         ))}

@@ -2,10 +2,11 @@
 import './setup.js';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CommandParamsInput, CommandType, LanStatus, LobbyView, ServerEvents } from '../../engine/protocol/index.js';
 import { AppProvider } from '../../renderer/app/app-context.js';
 import type { SessionClient } from '../../renderer/client/session-client.js';
+import { SETTLE_MS } from '../../renderer/facilitator/LobbyPanel.js';
 import { RoomPanel } from '../../renderer/facilitator/RoomPanel.js';
 import { createAppStore } from '../../renderer/store/app-store.js';
 
@@ -99,6 +100,30 @@ describe("the facilitator's room panel", () => {
     expect(sent.filter((one) => one.type === 'lobby.settings')).toEqual([{ type: 'lobby.settings', params: { sessionId: 's-1', newCode: true } }]);
     push('lobby.update', { sessionId: 's-1', lobby: { ...LOBBY, joinCode: 'P3W9TZ' } });
     expect(screen.getByRole('status', { name: 'Join code' })).toHaveTextContent('P3W 9TZ');
+  });
+
+  it('takes no click just after its rows moved: the second click of a double click on Let in does not let in the next person', async () => {
+    const { sent, push } = host();
+    const waiting = (request: string, name: string) => ({ request, name, seat: 'observer' as const, role: null, at: '2026-03-02T09:01:00Z' });
+    let now = 1_000;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    await screen.findByRole('list');
+    push('lobby.update', { sessionId: 's-1', lobby: { ...LOBBY, participants: [], waiting: [waiting('r-hedy00001', 'Hedy'), waiting('r-olive0001', 'Olive')] } });
+    now += SETTLE_MS;
+    const approvals = () => sent.filter((one) => one.type === 'lobby.approve').map((one) => (one.params as { request: string }).request);
+    await userEvent.click(screen.getByRole('button', { name: 'Let Hedy in' }));
+    // Hedy is in: her row goes to the joined ones, and Olive's comes under the pointer.
+    push('lobby.update', { sessionId: 's-1', lobby: { ...LOBBY, waiting: [waiting('r-olive0001', 'Olive')], participants: [{ ...LOBBY.participants[0]!, id: 'p-hedy00001', name: 'Hedy', seat: 'observer', role: null }] } });
+    now += 150;
+    await userEvent.click(screen.getByRole('button', { name: 'Let Olive in' }));
+    await userEvent.click(screen.getByRole('button', { name: /^Remove Olive/ }));
+    expect(approvals()).toEqual(['r-hedy00001']);
+    expect(sent.filter((one) => one.type === 'lobby.reject')).toEqual([]);
+    // Once the list has settled, a click is a click.
+    now += SETTLE_MS;
+    await userEvent.click(screen.getByRole('button', { name: 'Let Olive in' }));
+    expect(approvals()).toEqual(['r-hedy00001', 'r-olive0001']);
+    vi.restoreAllMocks();
   });
 
   it('says who asks to watch or evaluate (they see every role\'s part), and offers them no role', async () => {
