@@ -79,6 +79,9 @@ export function ObserverPage({ view, me, link, reconnecting, hostGone = false, o
         <button type="button" onClick={onLeave}>Leave</button>
       </header>
       {reconnecting && <ConnectionBanner gone={hostGone} onRetry={onRetry} />}
+      {view.paused && !view.ended && !reconnecting && <p className="paused-banner" role="status">The clock is paused: nothing happens until the facilitator resumes it.</p>}
+      {/* The host takes ratings and notes after the end too: an evaluator finishes the guide then. */}
+      {view.ended && <p className="paused-banner" role="status">The session has ended. {evaluator ? 'You can still rate the objectives and note what you saw.' : 'Thank you for watching.'}</p>}
       {/* An observer has what happened only: one pane, the whole width. */}
       <div className={`participant-panes observer-panes${evaluator ? '' : ' one'}`}>
         {evaluator && (

@@ -278,4 +278,20 @@ describe("the participant's page", () => {
     expect(host.sent.map((one) => one.type)).toEqual(['evaluation.rate', 'evaluation.note']);
     expect(JSON.parse(localStorage.getItem('firedrill.evaluation.p-hedy00001.s-1')!)).toEqual({ note: '', ratings: { logs: { rating: 'P', reason: '' } } });
   });
+
+  it("tells an evaluator the session has ended and that rating goes on; and that the clock is paused", () => {
+    const host = fakeHost();
+    const base: ObserverView = {
+      audience: 'observer', sessionId: 's-1', name: null, scenarioTitle: 'Left open overnight', startsAt: '2026-03-02T09:00:00Z',
+      now: 20 * MIN, paused: true, speed: 1, ended: null, roles: ROLES, phases: [], phase: null, milestones: {}, severity: null, severityDeadlines: null,
+      metrics: [], deadlines: [], injects: [], openDecisions: [], answeredDecisions: [], actionsTaken: [], chat: [], drafts: [], people: [],
+      objectives: [{ id: 'triage', title: 'Triage the finding', capability: 'Operational Coordination' }], ratings: [], evaluatorNotes: [],
+    };
+    const hedy: ParticipantSelf = { sessionId: 's-1', participant: 'p-hedy00001', name: 'Hedy', seat: 'evaluator', role: null, roleTitle: null };
+    const { rerender } = render(<ObserverPage view={base} me={hedy} link={host.link} reconnecting={false} onLeave={() => {}} onProblem={() => {}} />);
+    expect(screen.getByText('The clock is paused: nothing happens until the facilitator resumes it.')).toBeInTheDocument();
+    rerender(<ObserverPage view={{ ...base, ended: { at: 40 * MIN, reason: 'facilitator' } }} me={hedy} link={host.link} reconnecting={false} onLeave={() => {}} onProblem={() => {}} />);
+    expect(screen.getByText('The session has ended. You can still rate the objectives and note what you saw.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Note it' })).toBeInTheDocument();
+  });
 });
