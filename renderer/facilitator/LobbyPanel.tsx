@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useRef } from 'react';
+import { useId, useLayoutEffect, useRef, type RefObject } from 'react';
 
 /** The LAN mode as the facilitator sees it. */
 export interface LanState {
@@ -35,16 +35,22 @@ export const SETTLE_MS = 600;
  * in moves the person to the joined list, and the second click of a double click (or a click
  * aimed as someone joined) landed on the next row: letting in, or removing, the wrong person.
  */
-function useSettledClicks(rows: string) {
+function useSettledClicks(rows: string, heading: RefObject<HTMLElement | null>) {
   const movedAt = useRef(-Infinity);
   const before = useRef(rows);
+  const acted = useRef(false);
   useLayoutEffect(() => {
     // A list appearing (the lobby loaded) moved nothing under the pointer.
     if (before.current !== '' && before.current !== rows) movedAt.current = performance.now();
     before.current = rows;
-  }, [rows]);
+    // The button pressed went with its row (Let in, Remove): the keyboard goes on from the lobby's heading, not the page's top.
+    if (acted.current && (document.activeElement === document.body || document.activeElement === null)) heading.current?.focus();
+    acted.current = false;
+  }, [rows, heading]);
   return (action: () => void) => () => {
-    if (performance.now() - movedAt.current >= SETTLE_MS) action();
+    if (performance.now() - movedAt.current < SETTLE_MS) return;
+    acted.current = true;
+    action();
   };
 }
 
@@ -85,7 +91,8 @@ export function LobbyPanel(props: LobbyPanelProps) {
   const portId = useId();
   const roleTitle = (id: string | null) => roles.find((role) => role.id === id)?.title ?? id ?? 'no role';
   const seatTitle = (person: LobbyPerson) => (person.seat === 'role' ? roleTitle(person.role) : SEAT_TEXT[person.seat]);
-  const settled = useSettledClicks(people.map((person) => person.id).join(' '));
+  const lobbyHeading = useRef<HTMLHeadingElement>(null);
+  const settled = useSettledClicks(people.map((person) => person.id).join(' '), lobbyHeading);
   const takenBy = new Map(people.filter((person) => person.seat === 'role' && person.role && person.presence !== 'waiting').map((person) => [person.role!, person.name]));
   return (
     <section className="panel lobby" aria-labelledby="lobby-heading">
@@ -143,7 +150,7 @@ export function LobbyPanel(props: LobbyPanelProps) {
         <input id={approvalId} type="checkbox" checked={props.approvalRequired} onChange={(event) => props.onApprovalRequired(event.target.checked)} />
         Let each participant in myself (approval)
       </label>
-      <h3>Lobby <span className="count">{people.length === 0 ? '' : `${people.filter((person) => person.presence !== 'waiting').length} in, ${people.filter((person) => person.presence === 'waiting').length} waiting`}</span></h3>
+      <h3 tabIndex={-1} ref={lobbyHeading}>Lobby <span className="count">{people.length === 0 ? '' : `${people.filter((person) => person.presence !== 'waiting').length} in, ${people.filter((person) => person.presence === 'waiting').length} waiting`}</span></h3>
       {people.length === 0 && <p className="empty">Nobody has joined yet.</p>}
       <ul className="lobby-list">
         {people.map((person) => (

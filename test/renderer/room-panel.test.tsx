@@ -126,6 +126,15 @@ describe("the facilitator's room panel", () => {
     vi.restoreAllMocks();
   });
 
+  it('keeps the keyboard in the lobby when the row of the button pressed goes', async () => {
+    const { push } = host();
+    const grace = (await screen.findByText('Grace')).closest('li')!;
+    within(grace).getByRole('button', { name: 'Let Grace in' }).focus();
+    await userEvent.keyboard('{Enter}');
+    push('lobby.update', { sessionId: 's-1', lobby: { ...LOBBY, waiting: [] } });
+    expect(screen.getByRole('heading', { name: /^Lobby/ })).toHaveFocus();
+  });
+
   it('says who asks to watch or evaluate (they see every role\'s part), and offers them no role', async () => {
     const { push } = host();
     await screen.findByRole('list');
