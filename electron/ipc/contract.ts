@@ -64,6 +64,8 @@ const ipcCommands: { [T in CommandType]: true } = {
   'lobby.remove': true,
   'join.lookup': true,
   'join.request': true,
+  'join.wait': true,
+  'join.cancel': true,
   'audience.open': true,
   'audience.close': true,
   'audience.input': true,

@@ -214,6 +214,14 @@ export const commandParams = {
     seat: z.enum(SEATS).default('role'),
     role: idSchema.optional(),
   }),
+  /**
+   * A page that waits for approval and lost its connection (a closed lid, the Wi-Fi) waits again
+   * with its request: still waiting (the facilitator's answer now comes to this connection), or
+   * the answer given while it was away (in, with its token; or turned away).
+   */
+  'join.wait': z.strictObject({ ...sessionRef, request: joinRequestIdSchema }),
+  /** A page that waits for approval leaves: its request goes from the facilitator's lobby. */
+  'join.cancel': z.strictObject({ ...sessionRef, request: joinRequestIdSchema }),
 
   // The audiences other than the facilitator: the projector, participants, observers and evaluators.
   /** Opens the connection's own session for its audience: its view now, then `audience.update` pushes. */

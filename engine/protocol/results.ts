@@ -210,6 +210,8 @@ export interface CommandResults {
   'lobby.remove': { lobby: LobbyView; entry: JournalEntry };
   'join.lookup': JoinLookup;
   'join.request': JoinAdmission;
+  'join.wait': JoinAdmission;
+  'join.cancel': { sessionId: string };
   /** The audience's view now; `me` for a participant (null for the projector). */
   'audience.open': { view: AudienceView; me: ParticipantSelf | null };
   'audience.close': { sessionId: string };

@@ -7,7 +7,7 @@ import type { CommandType, Request } from '../../engine/protocol/index.js';
  * projector watches one session; a participant (a role's player, an observer or an evaluator,
  * docs/lan.md) watches and acts in one session, as the journal has them (their seat and role are
  * read from the session at each input, so a reassignment or removal counts at once); a guest
- * (a page on the LAN without a token yet) may only join with a code.
+ * (a page on the LAN without a token yet) may only join with a code, and wait for approval.
  */
 export type Identity =
   | { kind: 'facilitator' }
@@ -37,7 +37,7 @@ const ALLOWED: Record<Exclude<Identity['kind'], 'facilitator'>, Partial<Record<C
     'evaluation.rate': 'its session',
     'evaluation.note': 'its session',
   },
-  guest: { 'join.lookup': 'any', 'join.request': 'any' },
+  guest: { 'join.lookup': 'any', 'join.request': 'any', 'join.wait': 'any', 'join.cancel': 'any' },
 };
 
 const WHO: Record<Exclude<Identity['kind'], 'facilitator'>, string> = {

@@ -39,8 +39,12 @@ interface Waiting {
   seat: Seat;
   role: string | null;
   at: string;
+  /** The page that waits: the one that asked, or the one that came back with the request (join.wait). */
   notify: Notify;
 }
+
+/** The facilitator's answer to a request, kept for a page that was away when it came. */
+type Answer = { admitted: string } | { rejected: string };
 
 interface Presences {
   connections: number;
@@ -53,6 +57,8 @@ interface Lobby {
   code: string;
   approval: boolean;
   waiting: Map<string, Waiting>;
+  /** Answered requests by id: a page that comes back (join.wait) learns its answer. */
+  answered: Map<string, Answer>;
   presence: Map<string, Presences>;
 }
 
@@ -84,7 +90,7 @@ export class LobbyService {
   private lobbyOf(sessionId: string): Lobby {
     let lobby = this.lobbies.get(sessionId);
     if (!lobby) {
-      lobby = { code: this.newCode(), approval: false, waiting: new Map(), presence: new Map() };
+      lobby = { code: this.newCode(), approval: false, waiting: new Map(), answered: new Map(), presence: new Map() };
       this.lobbies.set(sessionId, lobby);
       this.byCode.set(lobby.code, sessionId);
     }
@@ -202,6 +208,35 @@ export class LobbyService {
     return { status: 'joined', sessionId, token, me };
   }
 
+  /**
+   * A waiting page back after a drop (join.wait): it waits on, and the answer comes to it now; or
+   * it learns the answer given while it was away. The request id is the page's secret: only it
+   * and the facilitator's lobby ever hold it.
+   */
+  wait(params: CommandParams<'join.wait'>, notify: Notify): JoinAdmission {
+    const lobby = this.lobbies.get(params.sessionId);
+    const gone = () => new CommandFailure('not-found', 'the facilitator\'s Firedrill no longer has your request to join (it was restarted, or the session is over): join again with the code');
+    if (!lobby || !this.sessions.liveSession(params.sessionId)) throw gone();
+    const waiting = lobby.waiting.get(params.request);
+    if (waiting) {
+      waiting.notify = notify;
+      return { status: 'waiting', sessionId: params.sessionId, request: params.request };
+    }
+    const answer = lobby.answered.get(params.request);
+    if (!answer) throw gone();
+    if ('rejected' in answer) throw new CommandFailure('refused', answer.rejected);
+    const session = this.live(params.sessionId).session;
+    const person = session.people.get(answer.admitted);
+    if (!person || person.removedAt !== null || !this.tokens) throw new CommandFailure('unauthorized', 'the facilitator let you in, then removed you from the session');
+    return { status: 'joined', sessionId: params.sessionId, token: this.tokens.participantToken(params.sessionId, person.id), me: participantSelf(session, person) };
+  }
+
+  /** A waiting page left: its request goes from the lobby (the facilitator would let in nobody). Done already is done. */
+  cancel(params: CommandParams<'join.cancel'>): { sessionId: string } {
+    if (this.lobbies.get(params.sessionId)?.waiting.delete(params.request)) this.changed(params.sessionId);
+    return { sessionId: params.sessionId };
+  }
+
   /** A role a joiner may not take: not in the plan, or reserved by the set-up for someone else. */
   private roleRefusal(session: Session, role: string, name: string): void {
     if (!session.index.roles.has(role)) throw new CommandFailure('not-found', `"${role}" is not a role of this session`);
@@ -231,6 +266,7 @@ export class LobbyService {
     if (role !== null && !session.index.roles.has(role)) throw new CommandFailure('not-found', `"${role}" is not a role of this session`);
     lobby.waiting.delete(params.request);
     const { token, me, entry } = await this.admit(params.sessionId, { name: waiting.name, seat: waiting.seat, role }, FACILITATOR);
+    lobby.answered.set(params.request, { admitted: me.participant });
     waiting.notify('join.admitted', { sessionId: params.sessionId, token, me });
     return { lobby: this.view(params.sessionId), participant: me.participant, entry };
   }
@@ -240,7 +276,9 @@ export class LobbyService {
     const waiting = lobby.waiting.get(params.request);
     if (!waiting) throw new CommandFailure('not-found', `nobody waits as ${params.request}`);
     lobby.waiting.delete(params.request);
-    waiting.notify('join.rejected', { sessionId: params.sessionId, reason: params.reason ?? 'the facilitator did not let you in' });
+    const reason = params.reason ?? 'the facilitator did not let you in';
+    lobby.answered.set(params.request, { rejected: reason });
+    waiting.notify('join.rejected', { sessionId: params.sessionId, reason });
     this.changed(params.sessionId);
     return this.view(params.sessionId);
   }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useLayoutEffect, useRef, type RefObject } from 'react';
 
 /** The LAN mode as the facilitator sees it. */
 export interface LanState {
@@ -18,11 +18,41 @@ export type Presence = 'joined' | 'away' | 'reconnecting' | 'waiting';
 export interface LobbyPerson {
   id: string;
   name: string;
+  /** Playing a role, or watching: an observer or an evaluator sees every role's part and plays none. */
+  seat: 'role' | 'observer' | 'evaluator';
   role: string | null;
   presence: Presence;
 }
 
 const PRESENCE_TEXT: Record<Presence, string> = { joined: 'Joined', away: 'Away', reconnecting: 'Reconnecting', waiting: 'Waiting for approval' };
+const SEAT_TEXT = { observer: 'Observer', evaluator: 'Evaluator' } as const;
+
+/** How long the lobby's buttons take no click after its rows moved (someone let in, joined or left). */
+export const SETTLE_MS = 600;
+
+/**
+ * A guard for the lobby's buttons: a click that comes just after the rows moved is dropped. Let
+ * in moves the person to the joined list, and the second click of a double click (or a click
+ * aimed as someone joined) landed on the next row: letting in, or removing, the wrong person.
+ */
+function useSettledClicks(rows: string, heading: RefObject<HTMLElement | null>) {
+  const movedAt = useRef(-Infinity);
+  const before = useRef(rows);
+  const acted = useRef(false);
+  useLayoutEffect(() => {
+    // A list appearing (the lobby loaded) moved nothing under the pointer.
+    if (before.current !== '' && before.current !== rows) movedAt.current = performance.now();
+    before.current = rows;
+    // The button pressed went with its row (Let in, Remove): the keyboard goes on from the lobby's heading, not the page's top.
+    if (acted.current && (document.activeElement === document.body || document.activeElement === null)) heading.current?.focus();
+    acted.current = false;
+  }, [rows, heading]);
+  return (action: () => void) => () => {
+    if (performance.now() - movedAt.current < SETTLE_MS) return;
+    acted.current = true;
+    action();
+  };
+}
 
 export interface LobbyPanelProps {
   lan: LanState;
@@ -40,6 +70,8 @@ export interface LobbyPanelProps {
   onPort?: (port: string) => void;
   onLan: (on: boolean) => void;
   onApprovalRequired: (required: boolean) => void;
+  /** Draws another join code: the old one stops working (it leaked, or someone removed would come back with it). */
+  onNewCode?: () => void;
   onApprove: (person: string) => void;
   onAssign: (person: string, role: string) => void;
   onRemove: (person: string) => void;
@@ -58,7 +90,10 @@ export function LobbyPanel(props: LobbyPanelProps) {
   const interfaceId = useId();
   const portId = useId();
   const roleTitle = (id: string | null) => roles.find((role) => role.id === id)?.title ?? id ?? 'no role';
-  const takenBy = new Map(people.filter((person) => person.role && person.presence !== 'waiting').map((person) => [person.role!, person.name]));
+  const seatTitle = (person: LobbyPerson) => (person.seat === 'role' ? roleTitle(person.role) : SEAT_TEXT[person.seat]);
+  const lobbyHeading = useRef<HTMLHeadingElement>(null);
+  const settled = useSettledClicks(people.map((person) => person.id).join(' '), lobbyHeading);
+  const takenBy = new Map(people.filter((person) => person.seat === 'role' && person.role && person.presence !== 'waiting').map((person) => [person.role!, person.name]));
   return (
     <section className="panel lobby" aria-labelledby="lobby-heading">
       <h2 id="lobby-heading" tabIndex={-1}>Room</h2>
@@ -97,6 +132,12 @@ export function LobbyPanel(props: LobbyPanelProps) {
             <div>
               <dt id={codeLabel}>Join code</dt>
               <dd><output aria-labelledby={codeLabel} className="join-code">{lan.code ?? '…'}</output></dd>
+              {props.onNewCode && (
+                <dd className="new-code">
+                  <button type="button" onClick={props.onNewCode}>Draw a new code</button>
+                  <span className="hint">The old code stops working; those already in stay in.</span>
+                </dd>
+              )}
             </div>
           </dl>
           {lan.qrSvg && (
@@ -109,26 +150,31 @@ export function LobbyPanel(props: LobbyPanelProps) {
         <input id={approvalId} type="checkbox" checked={props.approvalRequired} onChange={(event) => props.onApprovalRequired(event.target.checked)} />
         Let each participant in myself (approval)
       </label>
-      <h3>Lobby <span className="count">{people.length === 0 ? '' : `${people.filter((person) => person.presence !== 'waiting').length} in, ${people.filter((person) => person.presence === 'waiting').length} waiting`}</span></h3>
+      <h3 tabIndex={-1} ref={lobbyHeading}>Lobby <span className="count">{people.length === 0 ? '' : `${people.filter((person) => person.presence !== 'waiting').length} in, ${people.filter((person) => person.presence === 'waiting').length} waiting`}</span></h3>
       {people.length === 0 && <p className="empty">Nobody has joined yet.</p>}
       <ul className="lobby-list">
         {people.map((person) => (
           <li key={person.id} className={`presence-${person.presence}`}>
             <span className="lobby-name">{person.name}</span>
             <span className={`presence presence-${person.presence}`}>{PRESENCE_TEXT[person.presence]}</span>
-            <label className="field inline lobby-role">
-              <span className="visually-hidden">Role of {person.name}</span>
-              <select value={person.role ?? ''} onChange={(event) => props.onAssign(person.id, event.target.value)}>
-                {person.role === null && <option value="">No role</option>}
-                {roles.map((role) => {
-                  const other = takenBy.get(role.id);
-                  return <option key={role.id} value={role.id} disabled={!!other && other !== person.name}>{role.title}{other && other !== person.name ? ` (${other})` : ''}</option>;
-                })}
-              </select>
-            </label>
+            {person.seat === 'role' ? (
+              <label className="field inline lobby-role">
+                <span className="visually-hidden">Role of {person.name}</span>
+                <select value={person.role ?? ''} onChange={(event) => props.onAssign(person.id, event.target.value)}>
+                  {person.role === null && <option value="">No role</option>}
+                  {roles.map((role) => {
+                    const other = takenBy.get(role.id);
+                    return <option key={role.id} value={role.id} disabled={!!other && other !== person.name}>{role.title}{other && other !== person.name ? ` (${other})` : ''}</option>;
+                  })}
+                </select>
+              </label>
+            ) : (
+              // Said before letting them in: an observer or an evaluator sees what every role has received.
+              <span className="lobby-seat">{SEAT_TEXT[person.seat]} <span className="hint">· sees every role's part</span></span>
+            )}
             <span className="buttons">
-              {person.presence === 'waiting' && <button type="button" className="primary" onClick={() => props.onApprove(person.id)}>Let {person.name} in</button>}
-              <button type="button" className="danger" onClick={() => props.onRemove(person.id)} aria-label={`Remove ${person.name} (${roleTitle(person.role)})`}>Remove</button>
+              {person.presence === 'waiting' && <button type="button" className="primary" onClick={settled(() => props.onApprove(person.id))}>Let {person.name} in</button>}
+              <button type="button" className="danger" onClick={settled(() => props.onRemove(person.id))} aria-label={`Remove ${person.name} (${seatTitle(person)})`}>Remove</button>
             </span>
           </li>
         ))}

@@ -11,8 +11,8 @@ const ALL_INTERFACES = 'all';
 /** The lobby's people as the panel lists them: those waiting for approval (by request), then those in. */
 export function lobbyPeople(lobby: LobbyView): LobbyPerson[] {
   return [
-    ...lobby.waiting.map((request) => ({ id: request.request, name: request.name, role: request.role, presence: 'waiting' as const })),
-    ...lobby.participants.filter((person) => person.removedAt === null).map((person) => ({ id: person.id, name: person.name, role: person.role, presence: person.presence })),
+    ...lobby.waiting.map((request) => ({ id: request.request, name: request.name, seat: request.seat, role: request.role, presence: 'waiting' as const })),
+    ...lobby.participants.filter((person) => person.removedAt === null).map((person) => ({ id: person.id, name: person.name, seat: person.seat, role: person.role, presence: person.presence })),
   ];
 }
 
@@ -76,6 +76,7 @@ export function RoomPanel({ sessionId }: { sessionId: string }) {
       people={people} roles={roles}
       onLan={(on) => void onLan(on)}
       onApprovalRequired={(approval) => void command('lobby.settings', { sessionId, approval }).then(onLobby)}
+      onNewCode={() => void command('lobby.settings', { sessionId, newCode: true }).then(onLobby)}
       onApprove={(id) => void command('lobby.approve', { sessionId, request: id }).then(onLobby)}
       onAssign={(id, role) => void (waiting(id)
         ? command('lobby.approve', { sessionId, request: id, role })

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { clockText } from '../../engine/format/time-text.js';
 
 /** HSEEP's Exercise Evaluation Guide ratings of an objective. */
@@ -35,13 +35,35 @@ export interface EvaluatorNote {
   evaluator: string;
 }
 
+/** What the evaluator is writing and has not sent yet: kept by the caller (on the device), so a reload or a closed tab loses none of it. */
+export interface UnsentEvaluation {
+  note: string;
+  /** By objective: the rating chosen and the reason typed, not sent yet. */
+  ratings: Record<string, { rating: string; reason: string }>;
+}
+
+export const NO_UNSENT_EVALUATION: UnsentEvaluation = { note: '', ratings: {} };
+
 const REASON_MAX = 2000;
 const NOTE_MAX = 4000;
 
 /** One objective: its rating (P, S, M or U) with the reason, sent together. */
-function ObjectiveRating({ objective, mine, disabled, onRate }: { objective: ObjectiveToRate; mine: EvaluatorRating | undefined; disabled: boolean; onRate: (rating: EegRating, reason: string) => Promise<boolean> }) {
-  const [rating, setRating] = useState<string>(mine?.rating ?? '');
-  const [reason, setReason] = useState(mine?.reason ?? '');
+function ObjectiveRating({ objective, mine, unsent, disabled, onRate, onUnsent }: {
+  objective: ObjectiveToRate; mine: EvaluatorRating | undefined; unsent: UnsentEvaluation['ratings'][string] | undefined; disabled: boolean;
+  onRate: (rating: EegRating, reason: string) => Promise<boolean>;
+  /** The rating and reason as they are being written; null once sent. */
+  onUnsent: (unsent: { rating: string; reason: string } | null) => void;
+}) {
+  const [rating, setRatingState] = useState<string>(unsent?.rating ?? mine?.rating ?? '');
+  const [reason, setReasonState] = useState(unsent?.reason ?? mine?.reason ?? '');
+  const setRating = (next: string) => {
+    setRatingState(next);
+    onUnsent({ rating: next, reason });
+  };
+  const setReason = (next: string) => {
+    setReasonState(next);
+    onUnsent({ rating, reason: next });
+  };
   const [sending, setSending] = useState(false);
   const reasonId = useId();
   const changed = rating !== (mine?.rating ?? '') || reason.trim() !== (mine?.reason ?? '');
@@ -49,7 +71,7 @@ function ObjectiveRating({ objective, mine, disabled, onRate }: { objective: Obj
     event.preventDefault();
     if (!rating || !reason.trim() || sending) return;
     setSending(true);
-    await onRate(rating as EegRating, reason.trim());
+    if (await onRate(rating as EegRating, reason.trim())) onUnsent(null);
     setSending(false);
   };
   return (
@@ -84,7 +106,7 @@ function ObjectiveRating({ objective, mine, disabled, onRate }: { objective: Obj
  * rating of each objective, P, S, M or U, with a reason. Both are journaled with the evaluator's
  * name and go into the debrief and the AAR beside the computed ratings.
  */
-export function EvaluatorForm({ objectives, ratings, notes, evaluator, disabled, onRate, onNote }: {
+export function EvaluatorForm({ objectives, ratings, notes, evaluator, disabled, onRate, onNote, unsent = NO_UNSENT_EVALUATION, onUnsent }: {
   objectives: readonly ObjectiveToRate[];
   ratings: readonly EvaluatorRating[];
   notes: readonly EvaluatorNote[];
@@ -93,8 +115,21 @@ export function EvaluatorForm({ objectives, ratings, notes, evaluator, disabled,
   disabled: boolean;
   onRate: (objective: string, rating: EegRating, reason: string) => Promise<boolean>;
   onNote: (text: string, objective: string | null) => Promise<boolean>;
+  /** What was being written when the page was last open (read once, when the form first shows). */
+  unsent?: UnsentEvaluation;
+  /** Told of every change to what is being written, to keep it. */
+  onUnsent?: (unsent: UnsentEvaluation) => void;
 }) {
-  const [note, setNote] = useState('');
+  const kept = useRef(unsent);
+  const keepUnsent = (change: (before: UnsentEvaluation) => UnsentEvaluation) => {
+    kept.current = change(kept.current);
+    onUnsent?.(kept.current);
+  };
+  const [note, setNoteState] = useState(unsent.note);
+  const setNote = (next: string) => {
+    setNoteState(next);
+    keepUnsent((before) => ({ ...before, note: next }));
+  };
   const [noteObjective, setNoteObjective] = useState('');
   const [sending, setSending] = useState(false);
   const noteId = useId();
@@ -136,8 +171,12 @@ export function EvaluatorForm({ objectives, ratings, notes, evaluator, disabled,
       <h3>Objectives</h3>
       <p className="hint">Rate each objective as HSEEP's Exercise Evaluation Guide does, with the reason for the rating.</p>
       {objectives.map((objective) => (
-        <ObjectiveRating key={objective.id} objective={objective} mine={mine.get(objective.id)} disabled={disabled}
-          onRate={(rating, reason) => onRate(objective.id, rating, reason)} />
+        <ObjectiveRating key={objective.id} objective={objective} mine={mine.get(objective.id)} unsent={unsent.ratings[objective.id]} disabled={disabled}
+          onRate={(rating, reason) => onRate(objective.id, rating, reason)}
+          onUnsent={(one) => keepUnsent((before) => {
+            const { [objective.id]: _dropped, ...others } = before.ratings;
+            return { ...before, ratings: one ? { ...others, [objective.id]: one } : others };
+          })} />
       ))}
     </section>
   );

@@ -34,10 +34,12 @@ export function BridgeChat({ messages, me, disabled, onSend }: {
   }, [messages.length]);
   const send = async (event: FormEvent) => {
     event.preventDefault();
-    const message = text.trim();
+    const typed = text;
+    const message = typed.trim();
     if (!message || sending) return;
     setSending(true);
-    if (await onSend(message)) setText('');
+    // What was typed while it went stays: only the message sent leaves the line.
+    if (await onSend(message)) setText((now) => (now.startsWith(typed) ? now.slice(typed.length).trimStart() : now));
     setSending(false);
   };
   return (

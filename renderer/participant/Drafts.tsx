@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { clockText } from '../../engine/format/time-text.js';
 
 /** The documents a role may write during a drill. */
@@ -37,15 +37,23 @@ export function Drafts({ sent, disabled, text, onText, onSend }: {
   onText: (kind: DraftKind, text: string) => void;
   onSend: (kind: DraftKind, text: string) => Promise<boolean>;
 }) {
-  const [kind, setKind] = useState<DraftKind>(DRAFT_KINDS[0].id);
+  // Back after a reload: the document being written is open again, not an empty first one.
+  const [kind, setKind] = useState<DraftKind>(() => DRAFT_KINDS.find((one) => text[one.id]?.trim())?.id ?? DRAFT_KINDS[0].id);
   const [sending, setSending] = useState(false);
   const textId = useId();
   const current = text[kind] ?? '';
+  const latest = useRef(text);
+  latest.current = text;
   const send = async (event: FormEvent) => {
     event.preventDefault();
-    if (!current.trim() || sending) return;
+    const typed = current;
+    if (!typed.trim() || sending) return;
     setSending(true);
-    if (await onSend(kind, current.trim())) onText(kind, '');
+    if (await onSend(kind, typed.trim())) {
+      // What was written while it went stays: only the draft sent leaves the box.
+      const now = latest.current[kind] ?? '';
+      onText(kind, now.startsWith(typed) ? now.slice(typed.length).trimStart() : now);
+    }
     setSending(false);
   };
   return (

@@ -18,11 +18,13 @@ function JoinCard({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+/** The host writes its refusals as clauses ("no running session has this join code: …"): a sentence here. */
+const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 function Failure({ actor }: { actor: JoinActor }) {
   const failure = useSelector(actor, (snapshot) => snapshot.context.failure);
   if (!failure) return null;
-  // The host writes its refusals as clauses ("no running session has this join code: …"): a sentence here.
-  return <p className="join-failure" role="alert">{failure.message.charAt(0).toUpperCase()}{failure.message.slice(1)}</p>;
+  return <p className="join-failure" role="alert">{sentence(failure.message)}</p>;
 }
 
 /** The join code and the participant's name. */
@@ -118,6 +120,7 @@ export function JoinScreen({ actor, initialCode = '' }: { actor: JoinActor; init
   const step = useSelector(actor, (snapshot) => {
     if (snapshot.matches('connecting')) return 'connecting';
     if (snapshot.matches('resuming')) return 'resuming';
+    if (snapshot.matches('rewaiting')) return 'rewaiting';
     if (snapshot.matches({ code: 'choosingRole' }) || snapshot.matches({ code: 'joining' })) return 'role';
     if (snapshot.matches({ code: 'unreachable' })) return 'unreachable';
     if (snapshot.matches('code')) return 'code';
@@ -134,6 +137,8 @@ export function JoinScreen({ actor, initialCode = '' }: { actor: JoinActor; init
       return <JoinCard title="Connecting"><p role="status">Connecting to the facilitator's Firedrill…</p></JoinCard>;
     case 'resuming':
       return <JoinCard title="Coming back"><p role="status">Taking your place again{seat ? ` as ${seat.name}` : ''}…</p></JoinCard>;
+    case 'rewaiting':
+      return <JoinCard title="Coming back"><p role="status">Taking your place in the lobby again{seat ? ` as ${seat.name}` : ''}…</p></JoinCard>;
     case 'code':
       return <JoinCard title="Join the exercise"><CodeForm actor={actor} initialCode={initialCode} /></JoinCard>;
     case 'role':
@@ -159,7 +164,7 @@ export function JoinScreen({ actor, initialCode = '' }: { actor: JoinActor; init
     case 'removed':
       return (
         <JoinCard title="You are no longer in the session">
-          <p role="alert">{removedBecause ?? 'The facilitator removed you from the session.'}</p>
+          <p role="alert">{sentence(removedBecause ?? 'The facilitator removed you from the session.')}</p>
           <button type="button" className="primary" onClick={() => actor.send({ type: 'join.again' })}>Join again</button>
         </JoinCard>
       );

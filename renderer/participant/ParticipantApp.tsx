@@ -5,6 +5,7 @@ import { joinActors, participantStore } from './join-actors.js';
 import { joinLink, type JoinLink } from './join-link.js';
 import { joinMachine } from './join-machine.js';
 import { JoinScreen } from './JoinScreen.js';
+import { LeaveDialog } from './LeaveDialog.js';
 import { ObserverPage } from './ObserverPage.js';
 import { RolePage } from './RolePage.js';
 import { forgetSeat, keepSeat, loadSeat } from './seat-storage.js';
@@ -36,6 +37,9 @@ export function Participant({ link, initialCode }: { link: JoinLink; initialCode
     actions: {
       keepSeat: ({ context }) => keepSeat(context.seat),
       forgetSeat: () => forgetSeat(),
+      withdrawRequest: (_, { seat }) => {
+        if (seat?.request && !seat.token) link.send('join.cancel', { sessionId: seat.sessionId, request: seat.request }).catch(() => {});
+      },
     },
   }));
   const [seat] = useState(() => loadSeat());
@@ -45,17 +49,21 @@ export function Participant({ link, initialCode }: { link: JoinLink; initialCode
   const [problem, setProblem] = useState<string | null>(null);
   const inSession = snapshot.matches('joined') || ((snapshot.matches('reconnecting') || snapshot.matches('resuming') || snapshot.matches('gone')) && snapshot.context.seat !== null);
   const reconnecting = !snapshot.matches('joined');
+  // One click on Leave would drop the seat for good: asked first, unless the session is over.
+  const [leaving, setLeaving] = useState(false);
   const leave = () => {
+    setLeaving(false);
     store.setState({ view: null, me: null });
     send({ type: 'leave' });
   };
+  const askToLeave = () => (view?.ended ? leave() : setLeaving(true));
 
-  // Connected from the start: with the kept seat's token, or without one to type the code.
-  useEffect(() => link.use(seat?.token ?? null), [link, seat]);
+  // Connected from the start: with the kept seat's token, or without one to type the code (or wait on in the lobby).
+  useEffect(() => link.use(seat?.token || null), [link, seat]);
 
   let screen = null;
   if (inSession && view && me && view.sessionId === me.sessionId) {
-    const props = { me, link, reconnecting, onLeave: leave, onProblem: setProblem };
+    const props = { me, link, reconnecting, hostGone: snapshot.matches('gone'), onRetry: () => send({ type: 'retry' }), onLeave: askToLeave, onProblem: setProblem };
     if (view.audience === 'role') screen = <RolePage view={view} {...props} />;
     else if (view.audience === 'observer') screen = <ObserverPage view={view} {...props} />;
     else if (view.audience === 'unassigned') {
@@ -65,7 +73,7 @@ export function Participant({ link, initialCode }: { link: JoinLink; initialCode
             <p className="brand join-brand">Firedrill</p>
             <h1 id="unassigned-heading">Waiting for a role</h1>
             <p role="status">You are in {view.name ?? view.scenarioTitle} as {me.name}. The facilitator gives you a role; this page goes on by itself.</p>
-            <button type="button" onClick={leave}>Leave</button>
+            <button type="button" onClick={askToLeave}>Leave</button>
           </section>
         </div>
       );
@@ -77,6 +85,7 @@ export function Participant({ link, initialCode }: { link: JoinLink; initialCode
         {screen ?? <div className="join-page"><JoinScreen actor={actor} initialCode={initialCode} /></div>}
       </main>
       <footer className="status-line" role="status" aria-live="polite">{problem ?? ''}</footer>
+      {screen && <LeaveDialog open={leaving} onOpenChange={setLeaving} onLeave={leave} role={me?.roleTitle ?? null} />}
     </>
   );
 }

@@ -1,8 +1,9 @@
 import * as Tabs from '@radix-ui/react-tabs';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { clockText } from '../../engine/format/time-text.js';
 import { useMediaQuery } from '../app/use-media-query.js';
 import { BridgeChat, type ChatMessage } from './BridgeChat.js';
+import { ConnectionBanner } from './ConnectionBanner.js';
 import { Drafts, type DraftKind, type SentDraft } from './Drafts.js';
 import { Inbox, unreadCounts, type InboxMessage } from './Inbox.js';
 import { RoleActions, type RoleAction } from './RoleActions.js';
@@ -15,11 +16,16 @@ export interface ParticipantScreenProps {
   scenarioTitle: string;
   roleTitle: string;
   name: string;
+  /** Others playing the same role (two who picked it at once, or put there by the facilitator): an action is taken once, by any of them. */
+  partners?: readonly string[];
   now: number;
   paused: boolean;
   ended: boolean;
   /** The connection dropped: what is shown is as it was, and nothing can be sent until it is back. */
   reconnecting: boolean;
+  /** The host has not answered for a while (not a short drop): said so, with Try again now. */
+  hostGone?: boolean;
+  onRetry?: () => void;
   inbox: readonly InboxMessage[];
   read: ReadonlySet<string>;
   onRead: (id: string) => void;
@@ -93,6 +99,9 @@ export function ParticipantScreen(props: ParticipantScreenProps) {
   const [panel, setPanel] = useState<ParticipantPanel>('inbox');
   const [sidePanel, setSidePanel] = useState<ParticipantPanel>('decisions');
   const blocked = ended || reconnecting;
+  // In, or moved to another role: the focus on the role's name (a screen reader says where they are; the next Tab starts here).
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus({ preventScroll: true }), [roleTitle]);
   const unread = unreadCounts(props.inbox, props.read).all;
 
   const inbox: PanelTab = { id: 'inbox', label: 'Inbox', count: unread, panel: <Inbox messages={props.inbox} read={props.read} onRead={props.onRead} /> };
@@ -119,13 +128,14 @@ export function ParticipantScreen(props: ParticipantScreenProps) {
     <div className="participant">
       <header className="participant-header">
         <div className="participant-who">
-          <h1>{roleTitle}</h1>
+          <h1 tabIndex={-1} ref={heading}>{roleTitle}</h1>
           <p className="hint">{name} · {scenarioTitle}</p>
+          {props.partners && props.partners.length > 0 && <p className="hint role-partners">Also playing {roleTitle}: {props.partners.join(', ')}</p>}
         </div>
         <ParticipantClock now={now} paused={paused} ended={ended} />
         <button type="button" onClick={props.onLeave}>Leave</button>
       </header>
-      {reconnecting && <p className="paused-banner" role="status">Reconnecting to the facilitator's Firedrill… Nothing is lost: what you see comes back up to date.</p>}
+      {reconnecting && <ConnectionBanner gone={props.hostGone ?? false} onRetry={() => props.onRetry?.()} />}
       {paused && !ended && !reconnecting && <p className="paused-banner" role="status">The clock is paused: nothing happens until the facilitator resumes it.</p>}
       {ended && <p className="paused-banner" role="status">The session has ended. Thank you for playing.</p>}
       <div className="decision-alert-region" aria-live="assertive" aria-atomic="true">

@@ -15,11 +15,14 @@ const commandId = (): string => crypto.randomUUID();
  * ParticipantScreen, their inputs sent as theirs (the host takes the actor from their token).
  * What they read and the drafts they are writing stay on the device.
  */
-export function RolePage({ view, me, link, reconnecting, onLeave, onProblem }: {
+export function RolePage({ view, me, link, reconnecting, hostGone, onRetry, onLeave, onProblem }: {
   view: RoleView;
   me: ParticipantSelf;
   link: JoinLink;
   reconnecting: boolean;
+  /** Not answering for a while, not a short drop. */
+  hostGone: boolean;
+  onRetry: () => void;
   onLeave: () => void;
   onProblem: (problem: string | null) => void;
 }) {
@@ -62,11 +65,12 @@ export function RolePage({ view, me, link, reconnecting, onLeave, onProblem }: {
   const decisions = useMemo(() => decisionsOf(view), [view]);
   const chat = useMemo(() => chatOf(view.roles, view.chat), [view]);
   const drafts = useMemo(() => draftsOf(view.roles, view.drafts), [view]);
+  const partners = useMemo(() => view.team.filter((person) => person.role === view.role.id && person.id !== me.participant).map((person) => person.name), [view, me.participant]);
 
   return (
     <ParticipantScreen
-      scenarioTitle={view.name ?? view.scenarioTitle} roleTitle={view.role.title} name={me.name}
-      now={now} paused={view.paused} ended={view.ended !== null} reconnecting={reconnecting}
+      scenarioTitle={view.name ?? view.scenarioTitle} roleTitle={view.role.title} name={me.name} partners={partners}
+      now={now} paused={view.paused} ended={view.ended !== null} reconnecting={reconnecting} hostGone={hostGone} onRetry={onRetry}
       inbox={inbox} read={read} onRead={onRead}
       actions={actions} currentPhase={view.phase} onTake={onTake}
       decisions={decisions} onAnswer={onAnswer}

@@ -123,7 +123,7 @@ export function joinActors(link: JoinLink, store: ParticipantStore) {
       } catch (error) {
         throw failure(error);
       }
-      if (admission.status === 'waiting') return { seat: { sessionId: admission.sessionId, token: '', name: input.name, role: input.role }, status: 'waiting' };
+      if (admission.status === 'waiting') return { seat: { sessionId: admission.sessionId, token: '', name: input.name, role: input.role, request: admission.request }, status: 'waiting' };
       const seat: Seat = { sessionId: admission.sessionId, token: admission.token, name: admission.me.name, role: admission.me.role ?? '' };
       await openSeat(link, store, seat);
       return { seat, status: 'joined' };
@@ -131,6 +131,17 @@ export function joinActors(link: JoinLink, store: ParticipantStore) {
     resumeSeat: fromPromise<{ status: SeatStatus; role: string }, { seat: Seat }>(async ({ input }) => {
       const me = await openSeat(link, store, input.seat);
       return { status: 'joined', role: me.role ?? '' };
+    }),
+    awaitSeat: fromPromise<{ status: 'waiting' } | { status: 'joined'; seat: Seat }, { seat: Seat }>(async ({ input }) => {
+      link.use(null);
+      let admission;
+      try {
+        admission = await link.send('join.wait', { sessionId: input.seat.sessionId, request: input.seat.request ?? '' });
+      } catch (error) {
+        throw failure(error, 'seat-gone');
+      }
+      if (admission.status === 'waiting') return { status: 'waiting' };
+      return { status: 'joined', seat: { sessionId: admission.sessionId, token: admission.token, name: admission.me.name, role: admission.me.role ?? '' } };
     }),
   };
 }

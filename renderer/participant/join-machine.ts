@@ -28,9 +28,12 @@ export interface JoinOffer {
 /** A participant's place in a session: kept on the device so a reload or a lid resumes it. */
 export interface Seat {
   sessionId: string;
+  /** The participant's token; '' while the facilitator has not let them in yet. */
   token: string;
   name: string;
   role: string;
+  /** While waiting for approval: the host's id of the request, with which a page back after a drop waits on. */
+  request?: string;
 }
 
 /** Why a step of the join failed, as the host said. */
@@ -100,7 +103,10 @@ const failureIn = (event: unknown): JoinFailure => failureOf((event as { error?:
  * - `checkCode`: the code opens a session: its offer, or a failure (wrong code, rate-limited);
  * - `takeSeat`: joins with the name and role: the seat and whether it waits for approval;
  * - `resumeSeat`: presents a kept seat's token again: joined or waiting, or seat-gone.
- * Actions `keepSeat` and `forgetSeat` store the seat on the device.
+ * - `awaitSeat`: a page that waits for approval, back after a drop, waits again with its request:
+ *   still waiting, or the answer given meanwhile (the seat with its token; turned away: a failure).
+ * Actions `keepSeat` and `forgetSeat` store the seat on the device; `withdrawRequest` tells the
+ * host that a participant waiting for approval left (their request goes from the lobby).
  */
 export const joinMachine = setup({
   types: {} as { context: JoinContext; events: JoinEvent; input: JoinInput },
@@ -110,10 +116,12 @@ export const joinMachine = setup({
     takeSeat: fromPromise<{ seat: Seat; status: SeatStatus }, { code: string; name: string; role: string; sessionId: string }>(
       async () => { throw { kind: 'unreachable', message: 'no host' } satisfies JoinFailure; }),
     resumeSeat: fromPromise<{ status: SeatStatus; role: string }, { seat: Seat }>(async () => { throw { kind: 'unreachable', message: 'no host' } satisfies JoinFailure; }),
+    awaitSeat: fromPromise<{ status: 'waiting' } | { status: 'joined'; seat: Seat }, { seat: Seat }>(async () => { throw { kind: 'unreachable', message: 'no host' } satisfies JoinFailure; }),
   },
   actions: {
     keepSeat: () => {},
     forgetSeat: () => {},
+    withdrawRequest: (_, _params: { seat: Seat | null }) => {},
     noteFailure: assign({ failure: ({ event }) => failureIn(event) }),
     /** A dead seat: why, in the host's words. */
     noteSeatGone: assign({ removedBecause: ({ event }) => failureIn(event).message }),
@@ -124,7 +132,10 @@ export const joinMachine = setup({
     moveSeat: assign({ seat: ({ context, event }) => (context.seat && event.type === 'seat.moved' ? { ...context.seat, role: event.role } : context.seat) }),
   },
   guards: {
-    hasSeat: ({ context }) => context.seat !== null,
+    /** A seat with its token: presented again on the way back. */
+    hasSeat: ({ context }) => context.seat !== null && context.seat.token !== '',
+    /** A request waiting for the facilitator: the way back waits on with it. */
+    waitsInLobby: ({ context }) => context.seat !== null && context.seat.token === '' && context.seat.request !== undefined,
     bringsSeat: ({ event }) => event.type === 'seat.approved' && event.seat !== undefined,
     failedWith: ({ event }, params: { kind: JoinFailureKind }) => failureIn(event).kind === params.kind,
     waits: ({ event }) => (event as { output?: { status?: SeatStatus } }).output?.status === 'waiting',
@@ -143,7 +154,7 @@ export const joinMachine = setup({
     connecting: {
       tags: ['busy'],
       on: {
-        'host.connected': [{ guard: 'hasSeat', target: 'resuming' }, { target: 'code' }],
+        'host.connected': [{ guard: 'hasSeat', target: 'resuming' }, { guard: 'waitsInLobby', target: 'rewaiting' }, { target: 'code' }],
       },
       after: { hostGone: 'gone' },
     },
@@ -160,6 +171,25 @@ export const joinMachine = setup({
         onError: [
           { guard: { type: 'failedWith', params: { kind: 'unreachable' } }, target: 'reconnecting', actions: 'noteFailure' },
           // seat-gone, or any other refusal of the token: the seat is over.
+          { target: 'removed', actions: ['noteFailure', 'noteSeatGone'] },
+        ],
+      },
+      on: { 'host.lost': 'reconnecting' },
+    },
+    /** Back after a drop while waiting for approval: in the lobby again, or the answer given meanwhile. */
+    rewaiting: {
+      tags: ['busy'],
+      invoke: {
+        src: 'awaitSeat',
+        input: ({ context }) => ({ seat: context.seat! }),
+        onDone: [
+          { guard: 'waits', target: 'waiting' },
+          // Let in while away: the token it brings is presented, as an approval's is.
+          { target: 'resuming', actions: [assign({ seat: ({ event }) => (event.output.status === 'joined' ? event.output.seat : null) }), 'keepSeat'] },
+        ],
+        onError: [
+          { guard: { type: 'failedWith', params: { kind: 'unreachable' } }, target: 'reconnecting', actions: 'noteFailure' },
+          // Turned away meanwhile, or the host forgot the request (restarted): said in its words.
           { target: 'removed', actions: ['noteFailure', 'noteSeatGone'] },
         ],
       },
@@ -243,14 +273,14 @@ export const joinMachine = setup({
     /** The connection dropped: the page keeps trying, and resumes the seat when the host is back. */
     reconnecting: {
       tags: ['busy'],
-      on: { 'host.connected': [{ guard: 'hasSeat', target: 'resuming' }, { target: 'code' }] },
+      on: { 'host.connected': [{ guard: 'hasSeat', target: 'resuming' }, { guard: 'waitsInLobby', target: 'rewaiting' }, { target: 'code' }] },
       after: { hostGone: 'gone' },
     },
     /** The host has not answered for a while: said plainly; the page still tries, and Retry resumes at once. */
     gone: {
       on: {
-        'host.connected': [{ guard: 'hasSeat', target: 'resuming' }, { target: 'code' }],
-        retry: [{ guard: 'hasSeat', target: 'resuming' }, { target: 'connecting' }],
+        'host.connected': [{ guard: 'hasSeat', target: 'resuming' }, { guard: 'waitsInLobby', target: 'rewaiting' }, { target: 'code' }],
+        retry: [{ guard: 'hasSeat', target: 'resuming' }, { guard: 'waitsInLobby', target: 'rewaiting' }, { target: 'connecting' }],
       },
     },
     /** The facilitator removed this participant (their token is dead), or the seat ended. */
@@ -261,7 +291,14 @@ export const joinMachine = setup({
   },
   on: {
     'seat.removed': { target: '.removed', actions: 'noteRemoval' },
-    leave: { target: '.code', actions: ['dropSeat', 'forgetSeat', assign({ offer: null, failure: null })] },
+    leave: {
+      target: '.code',
+      actions: [
+        // A request still waiting is withdrawn: the facilitator would otherwise let in nobody.
+        { type: 'withdrawRequest', params: ({ context }) => ({ seat: context.seat }) },
+        'dropSeat', 'forgetSeat', assign({ offer: null, failure: null }),
+      ],
+    },
   },
 });
 

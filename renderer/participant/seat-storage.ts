@@ -15,20 +15,24 @@ const storage = (): Storage | null => {
 };
 
 const isSeat = (value: unknown): value is Seat =>
-  typeof value === 'object' && value !== null && ['sessionId', 'token', 'name', 'role'].every((key) => typeof (value as Record<string, unknown>)[key] === 'string');
+  typeof value === 'object' && value !== null && ['sessionId', 'token', 'name', 'role'].every((key) => typeof (value as Record<string, unknown>)[key] === 'string')
+  && ['string', 'undefined'].includes(typeof (value as Record<string, unknown>).request);
+
+/** A seat to come back to: in the session (its token), or waiting in the lobby (its request). */
+const usable = (seat: Seat): boolean => seat.token !== '' || (seat.request ?? '') !== '';
 
 export function loadSeat(): Seat | null {
   try {
     const value: unknown = JSON.parse(storage()?.getItem(SEAT_KEY) ?? 'null');
-    return isSeat(value) && value.token !== '' ? value : null;
+    return isSeat(value) && usable(value) ? value : null;
   } catch {
     return null;
   }
 }
 
-/** Keeps a seat that has a token (one waiting for approval has none yet: a reload asks again). */
+/** Keeps a seat with a token, or one waiting for approval with its request (a reload waits on in the lobby). */
 export function keepSeat(seat: Seat | null): void {
-  if (seat && seat.token !== '') storage()?.setItem(SEAT_KEY, JSON.stringify(seat));
+  if (seat && usable(seat)) storage()?.setItem(SEAT_KEY, JSON.stringify(seat));
 }
 
 export function forgetSeat(): void {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { Server as SocketServer } from 'socket.io';
 import { COMMAND_EVENT } from '../../engine/protocol/event-names.js';
-import type { ChatMessageView, DraftView, JoinLookup, ParticipantSelf, Reply, RoleView } from '../../engine/protocol/index.js';
+import type { ChatMessageView, DraftView, JoinLookup, ObserverView, ParticipantSelf, Reply, RoleView } from '../../engine/protocol/index.js';
 import { bundledLibrary } from '../helpers/world.js';
 
 // The built app's participant pages in front of a stand-in host that answers the join and one
@@ -48,6 +48,23 @@ export function sampleRoleView(): RoleView {
   };
 }
 
+/** What an evaluator is shown of the same drill: everything so far, for every role, and the objectives to rate. */
+export function sampleObserverView(role: RoleView = sampleRoleView()): ObserverView {
+  const { scenario } = bundledLibrary().scenarios.get('public-test-bucket')!;
+  return {
+    audience: 'observer', sessionId: role.sessionId, name: role.name, scenarioTitle: role.scenarioTitle, startsAt: role.startsAt, now: role.now, paused: role.paused, speed: role.speed, ended: null,
+    roles: role.roles, phases: role.phases, phase: role.phase, milestones: {}, severity: null, severityDeadlines: null, metrics: [], deadlines: [],
+    injects: role.inbox, openDecisions: role.openDecisions, answeredDecisions: [],
+    actionsTaken: role.actions.flatMap((action) => (action.taken ? [{ ...action.taken, participant: { id: 'p-grace00001', name: 'Grace Hopper' } }] : [])),
+    chat: role.chat, drafts: role.drafts, people: [],
+    objectives: scenario.objectives.map((objective) => ({ id: objective.id, title: objective.title, capability: objective.capability })),
+    ratings: [], evaluatorNotes: [],
+  };
+}
+
+/** The token the stand-in host gives an evaluator (a role's player gets another): the page's view follows it. */
+const EVALUATOR_TOKEN = 'look-token-evaluator';
+
 const LOOKUP = (view: RoleView): JoinLookup => ({
   sessionId: view.sessionId, name: view.scenarioTitle, ended: false, approval: false,
   roles: view.roles.map((role) => ({
@@ -73,13 +90,18 @@ export async function lanHarness(view: RoleView = sampleRoleView()): Promise<Har
   });
   const io = new SocketServer(http, { transports: ['websocket'] });
   io.on('connection', (socket) => {
+    const evaluating = socket.handshake.query.token === EVALUATOR_TOKEN;
     socket.on(COMMAND_EVENT, (request: { id: number; type: string; params: Record<string, unknown> }, ack: (reply: Reply) => void) => {
       const me: ParticipantSelf = { sessionId: view.sessionId, participant: 'p-grace00001', name: String(request.params.name ?? 'Grace Hopper'), seat: 'role', role: view.role.id, roleTitle: view.role.title };
+      const evaluator: ParticipantSelf = { ...me, participant: 'p-hedy000001', name: 'Hedy Lamarr', seat: 'evaluator', role: null, roleTitle: null };
       const ok = (result: unknown) => ack({ id: request.id, ok: true, result } as Reply);
       switch (request.type) {
         case 'join.lookup': return ok(LOOKUP(view));
-        case 'join.request': return ok({ status: 'joined', sessionId: view.sessionId, token: 'look-token', me });
-        case 'audience.open': return ok({ view, me: { ...me, name: 'Grace Hopper' } });
+        case 'join.request':
+          // The stand-in lets an evaluator in at once (the real host has the facilitator do it).
+          if (request.params.seat === 'evaluator') return ok({ status: 'joined', sessionId: view.sessionId, token: EVALUATOR_TOKEN, me: evaluator });
+          return ok({ status: 'joined', sessionId: view.sessionId, token: 'look-token', me });
+        case 'audience.open': return ok(evaluating ? { view: sampleObserverView(view), me: evaluator } : { view, me: { ...me, name: 'Grace Hopper' } });
         default: return ack({ id: request.id, ok: false, error: { code: 'refused', message: 'the stand-in host only shows pages' } } as Reply);
       }
     });

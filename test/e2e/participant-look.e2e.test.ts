@@ -70,6 +70,28 @@ describe("a participant's pages", () => {
     expect(problems).toEqual([]);
   });
 
+  it("fits an evaluator's page on a phone: the form, then what happened, in one column", async () => {
+    const size = { width: 390, height: 844 };
+    const context = await browser.newContext({ viewport: size, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${harness.origin}/#/join/K7Q2MX`);
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Hedy Lamarr');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('radio', { name: /^Evaluator/ }).check();
+    await page.getByRole('button', { name: /^Join as Evaluator/ }).click();
+    await page.getByRole('heading', { name: 'Evaluator', level: 1 }).waitFor();
+    // No sideways scrolling, and the inbox below the form at the full width (it was a second column cut off).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+    const form = (await page.getByRole('heading', { name: 'Evaluation' }).boundingBox())!;
+    const inbox = (await page.getByRole('heading', { name: /^Inbox/ }).boundingBox())!;
+    expect(inbox.x).toBeLessThan(size.width / 4);
+    // Below the whole form, not over it: the last objective's Rate button ends above the inbox.
+    const lastRate = (await page.getByRole('button', { name: 'Rate' }).last().boundingBox())!;
+    expect(inbox.y).toBeGreaterThan(Math.max(form.y, lastRate.y + lastRate.height));
+    await page.screenshot({ path: `${SHOTS}/evaluator-${size.width}x${size.height}.png`, fullPage: true });
+    await context.close();
+  });
+
   it('says it is reconnecting as soon as the device goes offline, and takes its place again when back', async () => {
     const context = await browser.newContext({ viewport: SIZES[0] });
     const page = await context.newPage();

@@ -21,6 +21,7 @@ interface Host {
   checkCode?: (code: string) => Promise<JoinOffer>;
   takeSeat?: (request: { code: string; name: string; role: string }) => Promise<{ seat: Seat; status: SeatStatus }>;
   resumeSeat?: (seat: Seat) => Promise<{ status: SeatStatus; role: string }>;
+  awaitSeat?: (seat: Seat) => Promise<{ status: 'waiting' } | { status: 'joined'; seat: Seat }>;
 }
 
 const refuse = (failure: JoinFailure) => Promise.reject(failure);
@@ -29,6 +30,7 @@ const refuse = (failure: JoinFailure) => Promise.reject(failure);
 function start(host: Host, options: { seat?: Seat | null; offline?: boolean } = {}) {
   const clock = new SimulatedClock();
   const kept: (Seat | null)[] = [];
+  const withdrawn: (Seat | null)[] = [];
   let link: ((event: JoinEvent) => void) | undefined;
   const machine = joinMachine.provide({
     actors: {
@@ -40,14 +42,16 @@ function start(host: Host, options: { seat?: Seat | null; offline?: boolean } = 
       checkCode: fromPromise(({ input }) => (host.checkCode ?? (() => Promise.resolve(OFFER)))(input.code)),
       takeSeat: fromPromise(({ input }) => (host.takeSeat ?? ((request) => Promise.resolve({ seat: { ...SEAT, name: request.name, role: request.role }, status: 'joined' as const })))(input)),
       resumeSeat: fromPromise(({ input }) => (host.resumeSeat ?? ((seat) => Promise.resolve({ status: 'joined' as const, role: seat.role })))(input.seat)),
+      awaitSeat: fromPromise(({ input }) => (host.awaitSeat ?? (() => Promise.resolve({ status: 'waiting' as const })))(input.seat)),
     },
     actions: {
       keepSeat: ({ context }) => void kept.push(context.seat),
       forgetSeat: () => void kept.push(null),
+      withdrawRequest: (_, { seat }) => void withdrawn.push(seat),
     },
   });
   const actor = createActor(machine, { clock, input: { seat: options.seat ?? null } }).start();
-  return { actor, clock, kept, host: (event: JoinEvent) => link!(event) };
+  return { actor, clock, kept, withdrawn, host: (event: JoinEvent) => link!(event) };
 }
 
 const stateOf = (actor: ReturnType<typeof start>['actor']) => actor.getSnapshot().value;
@@ -147,6 +151,50 @@ describe('the join machine', () => {
     expect(kept.at(-1)).toEqual(SEAT);
   });
 
+  it('waits on in the lobby with its request after a drop or a reload, and learns the answer given meanwhile', async () => {
+    const WAITING: Seat = { ...SEAT, token: '', request: 'r-0123456789abcdef' };
+    const asked: string[] = [];
+    const presented: string[] = [];
+    let answer: 'waiting' | 'in' | 'out' = 'waiting';
+    const host: Host = {
+      takeSeat: () => Promise.resolve({ seat: WAITING, status: 'waiting' }),
+      awaitSeat: (seat) => {
+        asked.push(seat.request!);
+        if (answer === 'out') return refuse({ kind: 'seat-gone', message: 'not on the list.' });
+        return Promise.resolve(answer === 'in' ? { status: 'joined', seat: SEAT } : { status: 'waiting' });
+      },
+      resumeSeat: (seat) => { presented.push(seat.token); return Promise.resolve({ status: 'joined', role: seat.role }); },
+    };
+    const page = start(host);
+    page.actor.send({ type: 'code.submit', code: 'K7Q', name: 'Grace' });
+    await waitFor(page.actor, (s) => s.matches({ code: 'choosingRole' }));
+    page.actor.send({ type: 'role.choose', role: 'cloud-security-analyst' });
+    await waitFor(page.actor, (s) => s.matches('waiting'));
+    // Kept with its request: a reload waits on too.
+    expect(page.kept).toEqual([WAITING]);
+
+    // The Wi-Fi drops and comes back: still waiting, with the same request.
+    page.host({ type: 'host.lost' });
+    page.host({ type: 'host.connected' });
+    await waitFor(page.actor, (s) => s.matches('waiting'));
+    expect(asked).toEqual([WAITING.request]);
+
+    // The lid closes; the facilitator lets her in meanwhile: she is in with the token it brings.
+    answer = 'in';
+    page.host({ type: 'host.lost' });
+    page.host({ type: 'host.connected' });
+    await waitFor(page.actor, (s) => s.matches('joined'));
+    expect(presented).toEqual([SEAT.token]);
+    expect(page.kept.at(-1)).toEqual(SEAT);
+
+    // A page reloaded with a waiting seat kept, turned away meanwhile: told why, the seat forgotten.
+    answer = 'out';
+    const reloaded = start(host, { seat: WAITING });
+    await waitFor(reloaded.actor, (s) => s.matches('removed'));
+    expect(reloaded.actor.getSnapshot().context.removedBecause).toBe('not on the list.');
+    expect(reloaded.kept.at(-1)).toBeNull();
+  });
+
   it('resumes a kept seat when the page loads again (a reload, a lid), without asking for the code', async () => {
     const presented: string[] = [];
     const { actor } = start({ resumeSeat: (seat) => { presented.push(seat.token); return Promise.resolve({ status: 'joined', role: seat.role }); } }, { seat: SEAT });
@@ -226,6 +274,19 @@ describe('the join machine', () => {
     await waitFor(actor, (s) => s.matches('joined'));
     actor.send({ type: 'leave' });
     expect(actor.getSnapshot().matches({ code: 'entering' })).toBe(true);
+    expect(kept.at(-1)).toBeNull();
+  });
+
+  it('withdraws its request from the lobby when it leaves while waiting for approval', async () => {
+    const WAITING: Seat = { ...SEAT, token: '', request: 'r-0123456789abcdef' };
+    const { actor, withdrawn, kept } = start({ takeSeat: () => Promise.resolve({ seat: WAITING, status: 'waiting' }) });
+    actor.send({ type: 'code.submit', code: 'K7Q', name: 'Grace' });
+    await waitFor(actor, (s) => s.matches({ code: 'choosingRole' }));
+    actor.send({ type: 'role.choose', role: 'cloud-security-analyst' });
+    await waitFor(actor, (s) => s.matches('waiting'));
+    actor.send({ type: 'leave' });
+    expect(actor.getSnapshot().matches({ code: 'entering' })).toBe(true);
+    expect(withdrawn).toEqual([WAITING]);
     expect(kept.at(-1)).toBeNull();
   });
 

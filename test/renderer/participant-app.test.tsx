@@ -2,11 +2,13 @@
 import './setup.js';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { CommandParamsInput, CommandType, JoinLookup, ParticipantSelf, RoleView, ServerEvents } from '../../engine/protocol/index.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CommandParamsInput, CommandType, JoinLookup, ObserverView, ParticipantSelf, RoleView, ServerEvents } from '../../engine/protocol/index.js';
 import { CommandError } from '../../renderer/client/session-client.js';
 import type { JoinLink, LinkStatus } from '../../renderer/participant/join-link.js';
+import { ObserverPage } from '../../renderer/participant/ObserverPage.js';
 import { codeFromHash, Participant } from '../../renderer/participant/ParticipantApp.js';
+import { HOST_GONE_AFTER_MS } from '../../renderer/participant/join-machine.js';
 import { MIN } from '../helpers/world.js';
 
 // The participant's page over a link: the join flow (code, name, role), the screen fed by the
@@ -109,6 +111,8 @@ describe("the participant's page", () => {
     expect(screen.getByRole('radio', { name: /Evaluator/ })).toBeEnabled();
     await userEvent.click(screen.getByRole('button', { name: 'Join as Cloud Security Analyst' }));
     await screen.findByRole('heading', { name: 'Cloud Security Analyst', level: 1 });
+    // The focus is on the role's name, not lost on the page (a screen reader hears where they are).
+    expect(screen.getByRole('heading', { name: 'Cloud Security Analyst', level: 1 })).toHaveFocus();
     expect(host.sent.filter((one) => one.type.startsWith('join.'))).toEqual([
       { type: 'join.lookup', params: { code: 'K7Q2MX' } },
       { type: 'join.request', params: { code: 'K7Q2MX', name: 'Grace', seat: 'role', role: 'cloud-security-analyst' } },
@@ -172,6 +176,39 @@ describe("the participant's page", () => {
     expect(screen.queryByText(/Reconnecting to the facilitator's Firedrill/)).not.toBeInTheDocument();
   });
 
+  it('says so plainly when the host has not answered for a while, keeps the screen, and tries again at once on request', async () => {
+    const host = fakeHost();
+    await join(host);
+    await userEvent.click(screen.getByRole('button', { name: 'Join as Cloud Security Analyst' }));
+    await screen.findByRole('heading', { name: 'Cloud Security Analyst', level: 1 });
+    const opens = host.sent.filter((one) => one.type === 'audience.open').length;
+    vi.useFakeTimers();
+    try {
+      host.drop();
+      expect(screen.getByText(/Reconnecting to the facilitator's Firedrill/)).toBeInTheDocument();
+      act(() => void vi.advanceTimersByTime(HOST_GONE_AFTER_MS));
+      // The facilitator's Firedrill stopped, or LAN mode went off: not "reconnecting" for ever.
+      expect(screen.getByRole('alert')).toHaveTextContent("The facilitator's Firedrill has not answered for a while");
+      expect(screen.getByRole('heading', { name: 'Cloud Security Analyst', level: 1 })).toBeInTheDocument();
+      act(() => screen.getByRole('button', { name: 'Try again now' }).click());
+    } finally {
+      vi.useRealTimers();
+    }
+    // Try again now presents the seat at once, without waiting for the next attempt.
+    await vi.waitFor(() => expect(host.sent.filter((one) => one.type === 'audience.open')).toHaveLength(opens + 1));
+  });
+
+  it('says who else plays the role (two who picked it at the same moment both get in)', async () => {
+    const host = fakeHost();
+    await join(host);
+    await userEvent.click(screen.getByRole('button', { name: 'Join as Cloud Security Analyst' }));
+    await screen.findByRole('heading', { name: 'Cloud Security Analyst', level: 1 });
+    expect(screen.queryByText(/Also playing/)).not.toBeInTheDocument();
+    const person = (id: string, name: string, role: string) => ({ id, name, seat: 'role' as const, role, joinedAt: 0, removedAt: null });
+    host.push('audience.update', { sessionId: 's-1', view: roleView({ team: [person('p-grace0001', 'Grace', 'cloud-security-analyst'), person('p-alan00001', 'Alan', 'cloud-security-analyst'), person('p-ada00001', 'Ada', 'incident-commander')] }) });
+    expect(screen.getByText('Also playing Cloud Security Analyst: Alan')).toBeInTheDocument();
+  });
+
   it('follows the pushes: a new view, and a removal that ends the seat', async () => {
     const host = fakeHost();
     await join(host);
@@ -184,5 +221,77 @@ describe("the participant's page", () => {
     await screen.findByRole('heading', { name: 'You are no longer in the session' });
     expect(screen.getByRole('alert')).toHaveTextContent('Seat given to someone else.');
     expect(localStorage.getItem('firedrill.seat')).toBeNull();
+  });
+
+  it('asks before Leave forgets the seat, saying the role stays in the participant\'s name', async () => {
+    const host = fakeHost();
+    await join(host);
+    await userEvent.click(screen.getByRole('button', { name: 'Join as Cloud Security Analyst' }));
+    await screen.findByRole('heading', { name: 'Cloud Security Analyst', level: 1 });
+    // A tap on Leave by mistake: Stay keeps everything.
+    await userEvent.click(screen.getByRole('button', { name: 'Leave' }));
+    const dialog = screen.getByRole('dialog', { name: 'Leave the exercise?' });
+    expect(dialog).toHaveTextContent('Cloud Security Analyst stays in your name');
+    expect(within(dialog).getByRole('button', { name: 'Stay' })).toHaveFocus();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Stay' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    // Back where the keyboard was.
+    expect(screen.getByRole('button', { name: 'Leave' })).toHaveFocus();
+    expect(screen.getByRole('heading', { name: 'Cloud Security Analyst', level: 1 })).toBeInTheDocument();
+    expect(localStorage.getItem('firedrill.seat')).not.toBeNull();
+    // Leaving for real: the seat is forgotten and the code asked again.
+    await userEvent.click(screen.getByRole('button', { name: 'Leave' }));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Leave' }));
+    await screen.findByRole('heading', { name: 'Join the exercise' });
+    expect(localStorage.getItem('firedrill.seat')).toBeNull();
+  });
+
+  it("keeps an evaluator's unsent observation and reasons on the device through a reload, until each is sent", async () => {
+    const host = fakeHost();
+    const view: ObserverView = {
+      audience: 'observer', sessionId: 's-1', name: null, scenarioTitle: 'Left open overnight', startsAt: '2026-03-02T09:00:00Z',
+      now: 20 * MIN, paused: false, speed: 1, ended: null, roles: ROLES, phases: [], phase: null, milestones: {}, severity: null, severityDeadlines: null,
+      metrics: [], deadlines: [], injects: [], openDecisions: [], answeredDecisions: [], actionsTaken: [], chat: [], drafts: [], people: [],
+      objectives: [{ id: 'triage', title: 'Triage the finding', capability: 'Operational Coordination' }, { id: 'logs', title: 'Keep the logs', capability: 'Forensics' }],
+      ratings: [], evaluatorNotes: [],
+    };
+    const hedy: ParticipantSelf = { sessionId: 's-1', participant: 'p-hedy00001', name: 'Hedy', seat: 'evaluator', role: null, roleTitle: null };
+    const page = () => render(<ObserverPage view={view} me={hedy} link={host.link} reconnecting={false} onLeave={() => {}} onProblem={() => {}} />);
+    const first = page();
+    expect(screen.getByRole('heading', { name: 'Evaluator', level: 1 })).toHaveFocus();
+    await userEvent.type(screen.getByRole('textbox', { name: 'Observation' }), 'The IC never named a scribe.');
+    const [triage, logs] = screen.getAllByRole('group').filter((group) => group.tagName === 'FIELDSET');
+    await userEvent.click(within(triage!).getByRole('radio', { name: /^S:/ }));
+    await userEvent.type(within(triage!).getByRole('textbox', { name: 'Reason' }), 'Slow to tell the bucket owner.');
+    await userEvent.click(within(logs!).getByRole('radio', { name: /^P:/ }));
+    first.unmount(); // the tab reloads, or is closed and opened again
+
+    page();
+    expect(screen.getByRole('textbox', { name: 'Observation' })).toHaveValue('The IC never named a scribe.');
+    const [triageAgain, logsAgain] = screen.getAllByRole('group').filter((group) => group.tagName === 'FIELDSET');
+    expect(within(triageAgain!).getByRole('radio', { name: /^S:/ })).toBeChecked();
+    expect(within(triageAgain!).getByRole('textbox', { name: 'Reason' })).toHaveValue('Slow to tell the bucket owner.');
+    expect(within(logsAgain!).getByRole('radio', { name: /^P:/ })).toBeChecked();
+    // Sent, it is no longer kept: what was not sent still is.
+    await userEvent.click(within(triageAgain!).getByRole('button', { name: 'Rate' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Note it' }));
+    expect(host.sent.map((one) => one.type)).toEqual(['evaluation.rate', 'evaluation.note']);
+    expect(JSON.parse(localStorage.getItem('firedrill.evaluation.p-hedy00001.s-1')!)).toEqual({ note: '', ratings: { logs: { rating: 'P', reason: '' } } });
+  });
+
+  it("tells an evaluator the session has ended and that rating goes on; and that the clock is paused", () => {
+    const host = fakeHost();
+    const base: ObserverView = {
+      audience: 'observer', sessionId: 's-1', name: null, scenarioTitle: 'Left open overnight', startsAt: '2026-03-02T09:00:00Z',
+      now: 20 * MIN, paused: true, speed: 1, ended: null, roles: ROLES, phases: [], phase: null, milestones: {}, severity: null, severityDeadlines: null,
+      metrics: [], deadlines: [], injects: [], openDecisions: [], answeredDecisions: [], actionsTaken: [], chat: [], drafts: [], people: [],
+      objectives: [{ id: 'triage', title: 'Triage the finding', capability: 'Operational Coordination' }], ratings: [], evaluatorNotes: [],
+    };
+    const hedy: ParticipantSelf = { sessionId: 's-1', participant: 'p-hedy00001', name: 'Hedy', seat: 'evaluator', role: null, roleTitle: null };
+    const { rerender } = render(<ObserverPage view={base} me={hedy} link={host.link} reconnecting={false} onLeave={() => {}} onProblem={() => {}} />);
+    expect(screen.getByText('The clock is paused: nothing happens until the facilitator resumes it.')).toBeInTheDocument();
+    rerender(<ObserverPage view={{ ...base, ended: { at: 40 * MIN, reason: 'facilitator' } }} me={hedy} link={host.link} reconnecting={false} onLeave={() => {}} onProblem={() => {}} />);
+    expect(screen.getByText('The session has ended. You can still rate the objectives and note what you saw.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Note it' })).toBeInTheDocument();
   });
 });

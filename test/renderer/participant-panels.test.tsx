@@ -108,6 +108,18 @@ describe('the bridge channel', () => {
     accept(true);
     await vi.waitFor(() => expect(line).toHaveValue(''));
   });
+
+  it('keeps what was typed while a message was on its way', async () => {
+    let accept: (ok: boolean) => void = () => {};
+    const onSend = vi.fn(() => new Promise<boolean>((resolve) => { accept = resolve; }));
+    render(<BridgeChat me="Grace" disabled={false} onSend={onSend} messages={[]} />);
+    const line = screen.getByRole('textbox', { name: 'Message to the team' });
+    await userEvent.type(line, 'Logs kept.{Enter}');
+    await userEvent.type(line, ' Bucket closed at 10:40');
+    accept(true);
+    await vi.waitFor(() => expect(onSend).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(line).toHaveValue('Bucket closed at 10:40'));
+  });
 });
 
 describe('drafts', () => {
@@ -123,6 +135,23 @@ describe('drafts', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Send the executive briefing' }));
     expect(onSend).toHaveBeenCalledWith('executive-briefing', 'Exposure contained at 10:40.');
     await vi.waitFor(() => expect(onText).toHaveBeenLastCalledWith('executive-briefing', ''));
+  });
+
+  it('keeps what was written while a draft was on its way', async () => {
+    let accept: (ok: boolean) => void = () => {};
+    const onSend = vi.fn(() => new Promise<boolean>((resolve) => { accept = resolve; }));
+    const onText = vi.fn();
+    const { rerender } = render(<Drafts sent={[]} disabled={false} text={{ 'regulator-notification': 'Notice one.' }} onText={onText} onSend={onSend} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Send the regulator notification' }));
+    rerender(<Drafts sent={[]} disabled={false} text={{ 'regulator-notification': 'Notice one. And a second paragraph' }} onText={onText} onSend={onSend} />);
+    accept(true);
+    await vi.waitFor(() => expect(onText).toHaveBeenLastCalledWith('regulator-notification', 'And a second paragraph'));
+  });
+
+  it('opens again on the document being written when the page comes back (a reload keeps its text)', () => {
+    render(<Drafts sent={[]} disabled={false} text={{ 'holding-statement': 'We are aware of a configuration issue' }} onText={vi.fn()} onSend={vi.fn()} />);
+    expect(screen.getByRole('radio', { name: /Holding statement/ })).toBeChecked();
+    expect(screen.getByRole('textbox', { name: 'Holding statement' })).toHaveValue('We are aware of a configuration issue');
   });
 });
 

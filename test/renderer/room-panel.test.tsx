@@ -2,10 +2,11 @@
 import './setup.js';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CommandParamsInput, CommandType, LanStatus, LobbyView, ServerEvents } from '../../engine/protocol/index.js';
 import { AppProvider } from '../../renderer/app/app-context.js';
 import type { SessionClient } from '../../renderer/client/session-client.js';
+import { SETTLE_MS } from '../../renderer/facilitator/LobbyPanel.js';
 import { RoomPanel } from '../../renderer/facilitator/RoomPanel.js';
 import { createAppStore } from '../../renderer/store/app-store.js';
 
@@ -89,5 +90,71 @@ describe("the facilitator's room panel", () => {
     expect(screen.getByText('Ada').closest('li')).toHaveTextContent('Joined');
     push('lobby.update', { sessionId: 'another', lobby: { ...LOBBY, participants: [] } });
     expect(screen.getByText('Ada')).toBeInTheDocument();
+  });
+
+  it('draws a new join code on request (a leaked code, or someone removed who would come back with it)', async () => {
+    const { sent, push } = host();
+    await userEvent.click(await screen.findByRole('switch', { name: 'LAN mode: off' }));
+    await screen.findByRole('status', { name: 'Join code' });
+    await userEvent.click(screen.getByRole('button', { name: 'Draw a new code' }));
+    expect(sent.filter((one) => one.type === 'lobby.settings')).toEqual([{ type: 'lobby.settings', params: { sessionId: 's-1', newCode: true } }]);
+    push('lobby.update', { sessionId: 's-1', lobby: { ...LOBBY, joinCode: 'P3W9TZ' } });
+    expect(screen.getByRole('status', { name: 'Join code' })).toHaveTextContent('P3W 9TZ');
+  });
+
+  it('takes no click just after its rows moved: the second click of a double click on Let in does not let in the next person', async () => {
+    const { sent, push } = host();
+    const waiting = (request: string, name: string) => ({ request, name, seat: 'observer' as const, role: null, at: '2026-03-02T09:01:00Z' });
+    let now = 1_000;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    await screen.findByRole('list');
+    push('lobby.update', { sessionId: 's-1', lobby: { ...LOBBY, participants: [], waiting: [waiting('r-hedy00001', 'Hedy'), waiting('r-olive0001', 'Olive')] } });
+    now += SETTLE_MS;
+    const approvals = () => sent.filter((one) => one.type === 'lobby.approve').map((one) => (one.params as { request: string }).request);
+    await userEvent.click(screen.getByRole('button', { name: 'Let Hedy in' }));
+    // Hedy is in: her row goes to the joined ones, and Olive's comes under the pointer.
+    push('lobby.update', { sessionId: 's-1', lobby: { ...LOBBY, waiting: [waiting('r-olive0001', 'Olive')], participants: [{ ...LOBBY.participants[0]!, id: 'p-hedy00001', name: 'Hedy', seat: 'observer', role: null }] } });
+    now += 150;
+    await userEvent.click(screen.getByRole('button', { name: 'Let Olive in' }));
+    await userEvent.click(screen.getByRole('button', { name: /^Remove Olive/ }));
+    expect(approvals()).toEqual(['r-hedy00001']);
+    expect(sent.filter((one) => one.type === 'lobby.reject')).toEqual([]);
+    // Once the list has settled, a click is a click.
+    now += SETTLE_MS;
+    await userEvent.click(screen.getByRole('button', { name: 'Let Olive in' }));
+    expect(approvals()).toEqual(['r-hedy00001', 'r-olive0001']);
+    vi.restoreAllMocks();
+  });
+
+  it('keeps the keyboard in the lobby when the row of the button pressed goes', async () => {
+    const { push } = host();
+    const grace = (await screen.findByText('Grace')).closest('li')!;
+    within(grace).getByRole('button', { name: 'Let Grace in' }).focus();
+    await userEvent.keyboard('{Enter}');
+    push('lobby.update', { sessionId: 's-1', lobby: { ...LOBBY, waiting: [] } });
+    expect(screen.getByRole('heading', { name: /^Lobby/ })).toHaveFocus();
+  });
+
+  it('says who asks to watch or evaluate (they see every role\'s part), and offers them no role', async () => {
+    const { push } = host();
+    await screen.findByRole('list');
+    push('lobby.update', {
+      sessionId: 's-1',
+      lobby: {
+        ...LOBBY,
+        participants: [...LOBBY.participants, { id: 'p-hedy0001', name: 'Hedy', seat: 'evaluator', role: null, joinedAt: 0, removedAt: null, presence: 'joined', connections: 1, since: '2026-03-02T09:00:00Z' }],
+        waiting: [{ request: 'r-olive0001', name: 'Olive', seat: 'observer', role: null, at: '2026-03-02T09:02:00Z' }],
+      },
+    });
+    const olive = screen.getByText('Olive').closest('li')!;
+    expect(olive).toHaveTextContent("Observer · sees every role's part");
+    expect(within(olive).queryByRole('combobox')).not.toBeInTheDocument();
+    expect(within(olive).getByRole('button', { name: 'Let Olive in' })).toBeInTheDocument();
+    const hedy = screen.getByText('Hedy').closest('li')!;
+    expect(hedy).toHaveTextContent('Evaluator');
+    expect(within(hedy).queryByRole('combobox')).not.toBeInTheDocument();
+    expect(within(hedy).getByRole('button', { name: 'Remove Hedy (Evaluator)' })).toBeInTheDocument();
+    // Ada, in a role, can still be moved; the evaluator holds no role in its list.
+    expect(within(screen.getByText('Ada').closest('li')!).getByRole('combobox', { name: 'Role of Ada' })).toBeInTheDocument();
   });
 });

@@ -7,7 +7,7 @@ import type { HandlerTable } from './handler.js';
 type LanCommand =
   | 'lan.status' | 'lan.start' | 'lan.stop'
   | 'lobby.get' | 'lobby.settings' | 'lobby.approve' | 'lobby.reject' | 'lobby.assign' | 'lobby.remove'
-  | 'join.lookup' | 'join.request'
+  | 'join.lookup' | 'join.request' | 'join.wait' | 'join.cancel'
   | 'audience.open' | 'audience.close' | 'audience.input'
   | 'chat.post' | 'draft.send' | 'evaluation.rate' | 'evaluation.note';
 
@@ -66,6 +66,8 @@ export const lanCommands: HandlerTable<LanCommand> = {
   },
   'join.lookup': (host, { code }, client) => host.lobby.lookup(code, client.address),
   'join.request': (host, params, client) => host.lobby.request(params, client.address, (event, payload) => client.notify(event, payload)),
+  'join.wait': (host, params, client) => host.lobby.wait(params, (event, payload) => client.notify(event, payload)),
+  'join.cancel': (host, params) => host.lobby.cancel(params),
   'audience.open': async (host, { sessionId }, client) => {
     if (client.identity.kind === 'facilitator') throw new CommandFailure('bad-request', 'the facilitator opens a session with session.open');
     const { key, view, me } = await host.lobby.open(sessionId, participantOf(client));

@@ -75,4 +75,52 @@ describe('the lobby', () => {
     first.close();
     second.close();
   }, 60_000);
+
+  it('a joiner whose page dropped while waiting waits on with its request, and learns the answer given meanwhile', async () => {
+    const { sessionId } = await facilitator.ok('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 1 });
+    const { joinCode } = await facilitator.ok('lobby.get', { sessionId });
+    const asked = async (name: string) => {
+      const page = await LanClient.connect(server.port, { join: true });
+      const admission = await page.ok('join.request', { code: joinCode, name, seat: 'evaluator' });
+      page.close(); // the lid closes, the Wi-Fi goes
+      if (admission.status !== 'waiting') throw new Error('an evaluator waits');
+      return admission.request;
+    };
+    const hedy = await asked('Hedy Lamarr');
+    const olive = await asked('Olive Observer');
+    const bob = await asked('Bob Stranger');
+
+    // Hedy's page is back before the facilitator answers: the answer comes to the new page.
+    const hedyBack = await LanClient.connect(server.port, { join: true });
+    expect(await hedyBack.ok('join.wait', { sessionId, request: hedy })).toEqual({ status: 'waiting', sessionId, request: hedy });
+    await facilitator.ok('lobby.approve', { sessionId, request: hedy });
+    await expect.poll(() => hedyBack.events.find((e) => e.event === 'join.admitted'), { timeout: 10_000 }).toMatchObject({ payload: { me: { name: 'Hedy Lamarr', seat: 'evaluator' } } });
+    hedyBack.close();
+
+    // Olive was let in and Bob turned away while their pages were gone: each learns it on coming back.
+    await facilitator.ok('lobby.approve', { sessionId, request: olive });
+    await facilitator.ok('lobby.reject', { sessionId, request: bob, reason: 'Not on the list.' });
+    const oliveBack = await LanClient.connect(server.port, { join: true });
+    const admitted = await oliveBack.ok('join.wait', { sessionId, request: olive });
+    if (admitted.status !== 'joined') throw new Error('Olive was let in');
+    expect(admitted.me).toMatchObject({ name: 'Olive Observer', seat: 'evaluator' });
+    oliveBack.close();
+    const olivePage = await LanClient.connect(server.port, { token: admitted.token });
+    expect((await olivePage.ok('audience.open', { sessionId })).me).toMatchObject({ name: 'Olive Observer' });
+    olivePage.close();
+    const bobBack = await LanClient.connect(server.port, { join: true });
+    expect(await bobBack.fail('join.wait', { sessionId, request: bob })).toMatchObject({ message: 'Not on the list.' });
+    // A waiting page that leaves takes its request out of the lobby.
+    const leaving = await LanClient.connect(server.port, { join: true });
+    const left = await leaving.ok('join.request', { code: joinCode, name: 'Lee Leaving', seat: 'observer' });
+    if (left.status !== 'waiting') throw new Error('an observer waits');
+    expect((await facilitator.ok('lobby.get', { sessionId })).waiting.map((w) => w.name)).toEqual(['Lee Leaving']);
+    await leaving.ok('join.cancel', { sessionId, request: left.request });
+    expect((await facilitator.ok('lobby.get', { sessionId })).waiting).toEqual([]);
+    expect((await leaving.fail('join.wait', { sessionId, request: left.request })).message).toMatch(/join again with the code/);
+    leaving.close();
+    // A request the host never had (a restart forgot it) says to join again.
+    expect((await bobBack.fail('join.wait', { sessionId, request: 'r-0123456789abcdef' })).message).toMatch(/join again with the code/);
+    bobBack.close();
+  }, 60_000);
 });

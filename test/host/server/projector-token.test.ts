@@ -82,6 +82,8 @@ function everyCommand(session: string): { type: CommandType; params: Record<stri
     'lobby.remove': { sessionId: session, participant: 'p-abcdefgh' },
     'join.lookup': { code: 'ABC234' },
     'join.request': { code: 'ABC234', name: 'Projector' },
+    'join.wait': { sessionId: session, request: 'r-abcdefgh' },
+    'join.cancel': { sessionId: session, request: 'r-abcdefgh' },
     'audience.open': { sessionId: session },
     'audience.close': { sessionId: session },
     'audience.input': { sessionId: session, input: { type: 'severity.declared', level: 1 } },
