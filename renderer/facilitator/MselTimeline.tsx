@@ -18,14 +18,16 @@ type MselInput = 'inject.released' | 'inject.held' | 'inject.resumed';
 /**
  * The Master Scenario Events List: what is coming, what is held or skipped; release, hold, and
  * put a held inject back on its schedule. Facilitator notes live only here. In projector mode
- * the room can read the screen: the titles and notes of what is coming stay hidden until the
- * facilitator shows them.
+ * the room can read the screen, and in a solo drill the one playing is the one who must not
+ * know what is coming: the titles and notes of what is coming stay hidden until shown.
  */
 export function MselTimeline({ view, now, scenario }: { view: SessionView; now: number; scenario: Scenario }) {
   const command = useCommand();
   const projector = useAppState((state) => state.projector);
   const [shown, setShown] = useState(false);
-  const reveal = !projector || shown;
+  const solo = view.mode === 'solo';
+  const concealed = projector || solo;
+  const reveal = !concealed || shown;
   const notes = new Map(scenario.injects.map((inject) => [inject.id, inject.facilitatorNotes]));
   const rows = [...upcomingInjects(view), ...heldInjects(view), ...skippedInjects(view)];
   const act = useCallback((type: MselInput, inject: string) =>
@@ -35,7 +37,7 @@ export function MselTimeline({ view, now, scenario }: { view: SessionView; now: 
     <div className={`msel-row status-${inject.status}`}>
       <div className="msel-head">
         <span className="inject-id">{inject.id}</span>
-        <span className="inject-title">{reveal ? inject.title : <span className="hint">title hidden on the projector</span>}</span>
+        <span className="inject-title">{reveal ? inject.title : <span className="hint">{projector ? 'title hidden on the projector' : 'title hidden until it arrives'}</span>}</span>
         <span className="countdown">{when(inject, now)}</span>
       </div>
       {reveal && notes.get(inject.id) && <p className="facilitator-note"><span className="label">Facilitator note:</span> {notes.get(inject.id)}</p>}
@@ -54,8 +56,9 @@ export function MselTimeline({ view, now, scenario }: { view: SessionView; now: 
     <section className="panel msel" aria-labelledby="msel-heading">
       <div className="panel-title">
         <h2 id="msel-heading" tabIndex={-1}>MSEL: upcoming injects</h2>
-        {projector && <button type="button" aria-pressed={shown} onClick={() => setShown(!shown)}>Show titles and notes</button>}
+        {concealed && <button type="button" aria-pressed={shown} onClick={() => setShown(!shown)}>Show titles and notes</button>}
       </div>
+      {solo && !shown && <p className="hint">A solo drill keeps what is coming a surprise: show the titles and the facilitator notes only to review the drill.</p>}
       {rows.length === 0 && <p className="empty">Every inject has fired.</p>}
       <VirtualList className="msel-list" items={rows} itemKey={(inject) => inject.id} estimate={84} renderItem={row} />
     </section>

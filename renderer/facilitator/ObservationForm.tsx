@@ -1,7 +1,7 @@
 import { memo, useState, type FormEvent } from 'react';
 import type { Scenario } from '../../engine/format/scenario.js';
 import type { SessionView } from '../../engine/protocol/index.js';
-import { useCommand } from '../app/app-context.js';
+import { useAppState, useCommand } from '../app/app-context.js';
 
 type Tag = 'strength' | 'improvement' | 'note';
 
@@ -14,6 +14,11 @@ export const ObservationForm = memo(function ObservationForm({ view, scenario }:
   const [text, setText] = useState('');
   const [tag, setTag] = useState<Tag>('strength');
   const [link, setLink] = useState('');
+  // On the projector, and in a solo drill, the list names only the injects that have come: the
+  // titles of the others would give away what is coming.
+  const projector = useAppState((state) => state.projector);
+  const fired = new Set(view.injects.filter((inject) => inject.status === 'fired').map((inject) => inject.id));
+  const linkable = projector || view.mode === 'solo' ? scenario.injects.filter((inject) => fired.has(inject.id)) : scenario.injects;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim()) return;
@@ -49,7 +54,7 @@ export const ObservationForm = memo(function ObservationForm({ view, scenario }:
               {scenario.objectives.map((objective) => <option key={objective.id} value={`objective:${objective.id}`}>{objective.title}</option>)}
             </optgroup>
             <optgroup label="Injects">
-              {scenario.injects.map((inject) => <option key={inject.id} value={`inject:${inject.id}`}>{inject.id}: {inject.title}</option>)}
+              {linkable.map((inject) => <option key={inject.id} value={`inject:${inject.id}`}>{inject.id}: {inject.title}</option>)}
             </optgroup>
           </select>
         </label>

@@ -241,11 +241,37 @@ describe('the facilitator console', () => {
     act(() => store.getState().toggleProjector());
     expect(within(msel).queryByText('Facilitator note:')).toBeNull();
     for (const inject of upcoming) expect(msel).not.toHaveTextContent(inject.title);
+    const links = within(screen.getByRole('combobox', { name: 'Linked to' })).getAllByRole('option').map((option) => option.textContent);
+    for (const inject of upcoming) expect(links).not.toContain(`${inject.id}: ${inject.title}`);
     expect(screen.queryByText(/^Next: /)).toBeNull();
     await user.click(within(msel).getByRole('button', { name: 'Show titles and notes' }));
     expect(within(msel).getByRole('button', { name: 'Show titles and notes' })).toHaveAttribute('aria-pressed', 'true');
     expect(within(msel).getAllByText('Facilitator note:').length).toBeGreaterThan(0);
     expect(msel).toHaveTextContent(upcoming[0]!.title);
+  });
+
+  it('keeps what is coming a surprise in a solo drill: no upcoming titles or facilitator notes until asked, no upcoming inject to link a note to', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient();
+    const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'solo', speed: 600, participants: {} });
+    renderWithApp(<ConsoleView sessionId={sessionId} />, client);
+    await screen.findByRole('heading', { name: /Left open overnight/, level: 1 });
+    const injects = client.session().index.scenario.injects;
+    const status = (id: string) => client.session().context.injects[id]!.status;
+    const upcoming = injects.filter((inject) => status(inject.id) !== 'fired');
+    const fired = injects.filter((inject) => status(inject.id) === 'fired');
+    expect(upcoming.length).toBeGreaterThan(0);
+    expect(fired.length).toBeGreaterThan(0);
+    const msel = screen.getByRole('region', { name: 'MSEL: upcoming injects' });
+    expect(within(msel).queryByText('Facilitator note:')).toBeNull();
+    for (const inject of upcoming) expect(msel).not.toHaveTextContent(inject.title);
+    const links = within(screen.getByRole('combobox', { name: 'Linked to' })).getAllByRole('option').map((option) => option.textContent);
+    for (const inject of upcoming) expect(links).not.toContain(`${inject.id}: ${inject.title}`);
+    for (const inject of fired) expect(links).toContain(`${inject.id}: ${inject.title}`);
+    // To review the drill afterwards, or to peek, the player asks for them.
+    await user.click(within(msel).getByRole('button', { name: 'Show titles and notes' }));
+    expect(msel).toHaveTextContent(upcoming[0]!.title);
+    expect(within(msel).getAllByText('Facilitator note:').length).toBeGreaterThan(0);
   });
 
   it('says when the connection is lost, and reopens the session on a fresh connection', async () => {
