@@ -2,6 +2,7 @@ import { memo, useState, type FormEvent } from 'react';
 import type { Scenario } from '../../engine/format/scenario.js';
 import type { SessionView } from '../../engine/protocol/index.js';
 import { useAppState, useCommand } from '../app/app-context.js';
+import { useInFlight } from '../app/use-in-flight.js';
 
 type Tag = 'strength' | 'improvement' | 'note';
 
@@ -14,6 +15,7 @@ export const ObservationForm = memo(function ObservationForm({ view, scenario }:
   const [text, setText] = useState('');
   const [tag, setTag] = useState<Tag>('strength');
   const [link, setLink] = useState('');
+  const { sending, once } = useInFlight();
   // On the projector, and in a solo drill, the list names only the injects that have come: the
   // titles of the others would give away what is coming.
   const projector = useAppState((state) => state.projector);
@@ -23,11 +25,11 @@ export const ObservationForm = memo(function ObservationForm({ view, scenario }:
     event.preventDefault();
     if (!text.trim()) return;
     const [kind, id] = link.split(':');
-    const recorded = await command('session.input', {
+    const recorded = await once(() => command('session.input', {
       sessionId: view.sessionId,
       actor: 'facilitator',
       input: { type: 'observation.noted', text: text.trim(), tag, ...(kind === 'objective' ? { objective: id } : {}), ...(kind === 'inject' ? { inject: id } : {}) },
-    });
+    }));
     if (recorded) setText('');
   };
   return (
@@ -58,7 +60,7 @@ export const ObservationForm = memo(function ObservationForm({ view, scenario }:
             </optgroup>
           </select>
         </label>
-        <button type="submit" disabled={!!view.ended || !text.trim()}>Note observation</button>
+        <button type="submit" disabled={!!view.ended || !text.trim() || sending}>Note observation</button>
       </div>
     </form>
   );

@@ -3,6 +3,7 @@ import type { Plan } from '../../engine/format/plan.js';
 import { clockText } from '../../engine/format/time-text.js';
 import type { SessionView } from '../../engine/protocol/index.js';
 import { useCommand } from '../app/app-context.js';
+import { useInFlight } from '../app/use-in-flight.js';
 import { roleTitle } from '../store/session-selectors.js';
 
 /** The level select's id: the S shortcut and the skip link land on it. */
@@ -17,6 +18,9 @@ export const SeverityDeclaration = memo(function SeverityDeclaration({ view, pla
   const declarer = plan.severityDeclaredBy.includes(actingRole) ? actingRole : plan.severityDeclaredBy[0]!;
   const [level, setLevel] = useState<number | null>(null);
   const chosen = plan.severityLevels.find((one) => one.level === level);
+  const { sending, once } = useInFlight();
+  // Declaring the level already declared would only repeat it in the timeline and the report.
+  const alreadyDeclared = level !== null && view.severity?.level === level;
   return (
     <section className="panel severity" aria-labelledby="severity-heading">
       <h2 id="severity-heading" tabIndex={-1}>Severity declaration</h2>
@@ -29,8 +33,8 @@ export const SeverityDeclaration = memo(function SeverityDeclaration({ view, pla
             {plan.severityLevels.map((one) => <option key={one.level} value={one.level}>{one.name}</option>)}
           </select>
         </label>
-        <button type="button" className="primary" disabled={!!view.ended || level === null}
-          onClick={() => level !== null && void command('session.input', { sessionId: view.sessionId, actor: declarer, input: { type: 'severity.declared', level } })}>
+        <button type="button" className="primary" disabled={!!view.ended || level === null || alreadyDeclared || sending}
+          onClick={() => level !== null && void once(() => command('session.input', { sessionId: view.sessionId, actor: declarer, input: { type: 'severity.declared', level } }))}>
           Declare severity
         </button>
       </div>

@@ -93,6 +93,46 @@ describe('the facilitator console', () => {
     expect(take).toHaveTextContent('Done');
   });
 
+  it('records a double-clicked observation, severity declaration and decision answer once, and never declares the same level twice', async () => {
+    const user = userEvent.setup();
+    const { client } = await openConsole();
+    // Answers take a moment, as over a network: the second click of a double click comes first.
+    const send = client.send.bind(client);
+    const waiting: (() => void)[] = [];
+    client.send = ((type: Parameters<typeof send>[0], params: Parameters<typeof send>[1]) => (type === 'session.input'
+      ? new Promise((resolve, reject) => waiting.push(() => void send(type, params).then(resolve, reject)))
+      : send(type, params))) as typeof client.send;
+    const answerAll = () => act(() => waiting.splice(0).forEach((go) => go()));
+    const recorded = (type: string) => client.session().journal.filter((entry) => entry.type === type).length;
+
+    await user.click(screen.getByRole('tab', { name: /Observations/ }));
+    await user.type(screen.getByRole('textbox', { name: 'Note' }), 'The IC asked for the access logs');
+    await user.dblClick(screen.getByRole('button', { name: 'Note observation' }));
+    answerAll();
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Note' })).toHaveValue(''));
+    expect(recorded('observation.noted')).toBe(1);
+
+    await user.click(screen.getByRole('tab', { name: /Severity/ }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Level' }), '3');
+    await user.dblClick(screen.getByRole('button', { name: 'Declare severity' }));
+    answerAll();
+    await screen.findByText(/^Declared: Sev 3/);
+    expect(recorded('severity.declared')).toBe(1);
+    // The level declared is declared: another level may be (a reclassification), not the same again.
+    expect(screen.getByRole('button', { name: 'Declare severity' })).toBeDisabled();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Level' }), '2');
+    expect(screen.getByRole('button', { name: 'Declare severity' })).toBeEnabled();
+
+    act(() => client.advance(46 * MIN));
+    await user.click(screen.getByRole('tab', { name: /Decisions/ }));
+    const decisions = screen.getByRole('region', { name: 'Pending decisions' });
+    await user.dblClick(within(decisions).getAllByRole('button')[0]!);
+    answerAll();
+    await waitFor(() => expect(within(decisions).queryAllByRole('button')).toHaveLength(0));
+    expect(recorded('decision.answered')).toBe(1);
+    expect(waiting).toHaveLength(0);
+  });
+
   it('takes a plan action on behalf of the chosen role, declares the severity (no level chosen until one is) and notes an observation', async () => {
     const user = userEvent.setup();
     const { client } = await openConsole();
