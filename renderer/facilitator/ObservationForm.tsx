@@ -1,6 +1,7 @@
 import { memo, useState, type FormEvent } from 'react';
 import type { Scenario } from '../../engine/format/scenario.js';
 import type { SessionView } from '../../engine/protocol/index.js';
+import { TEXT_LIMITS } from '../../engine/format/limits.js';
 import { useAppState, useCommand } from '../app/app-context.js';
 import { useInFlight } from '../app/use-in-flight.js';
 
@@ -16,6 +17,7 @@ export const ObservationForm = memo(function ObservationForm({ view, scenario }:
   const [tag, setTag] = useState<Tag>('strength');
   const [link, setLink] = useState('');
   const { sending, once } = useInFlight();
+  const nearLimit = text.length > TEXT_LIMITS.note * 0.9;
   // On the projector, and in a solo drill, the list names only the injects that have come: the
   // titles of the others would give away what is coming.
   const projector = useAppState((state) => state.projector);
@@ -37,8 +39,11 @@ export const ObservationForm = memo(function ObservationForm({ view, scenario }:
       <h2 id="observation-heading" tabIndex={-1}>Observation</h2>
       <label className="field">
         <span>Note</span>
-        <textarea id={OBSERVATION_NOTE_ID} value={text} rows={2} onChange={(event) => setText(event.target.value)} />
+        <textarea id={OBSERVATION_NOTE_ID} value={text} rows={2} maxLength={TEXT_LIMITS.note} aria-describedby={nearLimit ? `${OBSERVATION_NOTE_ID}-length` : undefined}
+          onChange={(event) => setText(event.target.value)} />
       </label>
+      {/* The journal keeps an observation to this length: say so before the text stops growing. */}
+      {nearLimit && <p id={`${OBSERVATION_NOTE_ID}-length`} className="hint">{text.length.toLocaleString('en')} of {TEXT_LIMITS.note.toLocaleString('en')} characters at most</p>}
       <div className="inline-form">
         <label className="field inline">
           <span>Tag</span>

@@ -3,7 +3,9 @@ import './setup.js';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { TEXT_LIMITS } from '../../engine/format/limits.js';
 import { App } from '../../renderer/app/App.js';
+import { CommandError } from '../../renderer/client/session-client.js';
 import { ShortcutsDialog } from '../../renderer/app/ShortcutsDialog.js';
 import { ConsoleView } from '../../renderer/facilitator/ConsoleView.js';
 import { fakeClient } from './fake-client.js';
@@ -97,25 +99,26 @@ describe('the facilitator console', () => {
     const user = userEvent.setup();
     const { client } = await openConsole();
     // Answers take a moment, as over a network: the second click of a double click comes first.
-    const send = client.send.bind(client);
+    const send = client.send.bind(client) as (type: string, params: unknown) => Promise<unknown>;
     const waiting: (() => void)[] = [];
-    client.send = ((type: Parameters<typeof send>[0], params: Parameters<typeof send>[1]) => (type === 'session.input'
-      ? new Promise((resolve, reject) => waiting.push(() => void send(type, params).then(resolve, reject)))
-      : send(type, params))) as typeof client.send;
-    const answerAll = () => act(() => waiting.splice(0).forEach((go) => go()));
+    client.send = (async (type: string, params: unknown) => {
+      if (type === 'session.input') await new Promise<void>((go) => waiting.push(go));
+      return send(type, params);
+    }) as typeof client.send;
+    const answerAll = () => act(async () => waiting.splice(0).forEach((go) => go()));
     const recorded = (type: string) => client.session().journal.filter((entry) => entry.type === type).length;
 
     await user.click(screen.getByRole('tab', { name: /Observations/ }));
     await user.type(screen.getByRole('textbox', { name: 'Note' }), 'The IC asked for the access logs');
     await user.dblClick(screen.getByRole('button', { name: 'Note observation' }));
-    answerAll();
+    await answerAll();
     await waitFor(() => expect(screen.getByRole('textbox', { name: 'Note' })).toHaveValue(''));
     expect(recorded('observation.noted')).toBe(1);
 
     await user.click(screen.getByRole('tab', { name: /Severity/ }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Level' }), '3');
     await user.dblClick(screen.getByRole('button', { name: 'Declare severity' }));
-    answerAll();
+    await answerAll();
     await screen.findByText(/^Declared: Sev 3/);
     expect(recorded('severity.declared')).toBe(1);
     // The level declared is declared: another level may be (a reclassification), not the same again.
@@ -127,10 +130,31 @@ describe('the facilitator console', () => {
     await user.click(screen.getByRole('tab', { name: /Decisions/ }));
     const decisions = screen.getByRole('region', { name: 'Pending decisions' });
     await user.dblClick(within(decisions).getAllByRole('button')[0]!);
-    answerAll();
+    await answerAll();
     await waitFor(() => expect(within(decisions).queryAllByRole('button')).toHaveLength(0));
     expect(recorded('decision.answered')).toBe(1);
     expect(waiting).toHaveLength(0);
+  });
+
+  it('keeps an observation to the length the journal takes, and says so before it stops; a refusal reads once, not "session.input: session.input: …"', async () => {
+    const user = userEvent.setup();
+    const { client, store } = await openConsole();
+    await user.click(screen.getByRole('tab', { name: /Observations/ }));
+    const note = screen.getByRole('textbox', { name: 'Note' });
+    await user.click(note);
+    await user.paste('x'.repeat(TEXT_LIMITS.note + 1000));
+    expect(note).toHaveValue('x'.repeat(TEXT_LIMITS.note));
+    expect(note).toHaveAccessibleDescription('5,000 of 5,000 characters at most');
+    await user.click(screen.getByRole('button', { name: 'Note observation' }));
+    expect(client.session().journal.at(-1)).toMatchObject({ type: 'observation.noted', text: 'x'.repeat(TEXT_LIMITS.note) });
+
+    client.override('session.input', () => {
+      throw new CommandError({ code: 'refused', message: 'session.input: input.text: too long' });
+    });
+    await user.type(note, 'one more');
+    await user.click(screen.getByRole('button', { name: 'Note observation' }));
+    await waitFor(() => expect(store.getState().problem).toBe('session.input: input.text: too long'));
+    expect(note).toHaveValue('one more');
   });
 
   it('takes a plan action on behalf of the chosen role, declares the severity (no level chosen until one is) and notes an observation', async () => {
