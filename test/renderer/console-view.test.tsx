@@ -249,6 +249,25 @@ describe('the facilitator console', () => {
     expect(window.location.hash).toMatch(/^#\/debrief\//);
   });
 
+  it('keeps the focus in the MSEL as an inject is held, put back and released from the keyboard (the button pressed is gone each time)', async () => {
+    const user = userEvent.setup();
+    const { client } = await openConsole();
+    await user.click(screen.getByRole('tab', { name: /MSEL/ }));
+    const msel = screen.getByRole('region', { name: 'MSEL: upcoming injects' });
+    const hold = within(msel).getAllByRole('button', { name: /^Hold / })[0]!;
+    const title = hold.getAttribute('aria-label')!.replace(/^Hold /, '');
+    act(() => hold.focus());
+    await user.keyboard('{Enter}');
+    expect(client.session().journal.at(-1)).toMatchObject({ type: 'inject.held' });
+    await waitFor(() => expect(within(msel).getByRole('button', { name: `Put ${title} back on its schedule` })).toHaveFocus());
+    await user.keyboard('{Enter}');
+    expect(client.session().journal.at(-1)).toMatchObject({ type: 'inject.resumed' });
+    await waitFor(() => expect(within(msel).getByRole('button', { name: `Hold ${title}` })).toHaveFocus());
+    await user.click(within(msel).getByRole('button', { name: `Release ${title} now` }));
+    expect(client.session().journal.at(-1)).toMatchObject({ type: 'inject.released' });
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'MSEL: upcoming injects' })).toHaveFocus());
+  });
+
   it('puts a held inject back on its schedule', async () => {
     const user = userEvent.setup();
     const { client } = await openConsole();
