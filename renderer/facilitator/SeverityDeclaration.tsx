@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
 import type { Plan } from '../../engine/format/plan.js';
-import { clockText } from '../../engine/format/time-text.js';
+import { clockText, durationText } from '../../engine/format/time-text.js';
 import type { SessionView } from '../../engine/protocol/index.js';
 import { useCommand } from '../app/app-context.js';
 import { useInFlight } from '../app/use-in-flight.js';
@@ -30,7 +30,8 @@ export const SeverityDeclaration = memo(function SeverityDeclaration({ view, pla
           <span>Level</span>
           <select id={SEVERITY_LEVEL_ID} value={level ?? ''} onChange={(event) => setLevel(event.target.value === '' ? null : Number(event.target.value))}>
             <option value="" disabled>Choose a level…</option>
-            {plan.severityLevels.map((one) => <option key={one.level} value={one.level}>{one.name}</option>)}
+            {/* "Sev 1 · Critical": the number the library, the clock bar and the scorecard use, beside the plan's name. */}
+            {plan.severityLevels.map((one) => <option key={one.level} value={one.level}>Sev {one.level} · {one.name}</option>)}
           </select>
         </label>
         <button type="button" className="primary" disabled={!!view.ended || level === null || alreadyDeclared || sending}
@@ -40,7 +41,7 @@ export const SeverityDeclaration = memo(function SeverityDeclaration({ view, pla
       </div>
       {chosen ? <p className="hint">{chosen.criteria} Declared as {roleTitle(plan, declarer)}.</p> : <p className="hint">Declared as {roleTitle(plan, declarer)}.</p>}
       <ul className="severity-matrix">
-        {plan.severityLevels.map((one) => <li key={one.level}><strong>{one.name}</strong>: {one.criteria}</li>)}
+        {plan.severityLevels.map((one) => <li key={one.level}><strong>Sev {one.level} · {one.name}</strong> (response within {durationText(one.responseDeadline)}): {one.criteria}</li>)}
       </ul>
     </section>
   );

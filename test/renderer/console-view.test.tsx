@@ -171,6 +171,10 @@ describe('the facilitator console', () => {
 
     await user.click(screen.getByRole('tab', { name: /Severity/ }));
     expect(screen.getByRole('combobox', { name: 'Level' })).toHaveValue('');
+    // Each level by the number the library, the clock bar and the scorecard use, and the plan's name; the matrix with its response deadline.
+    expect(within(screen.getByRole('combobox', { name: 'Level' })).getAllByRole('option').map((option) => option.textContent))
+      .toEqual(['Choose a level…', ...plan.severityLevels.map((level) => `Sev ${level.level} · ${level.name}`)]);
+    expect(screen.getByRole('region', { name: 'Severity declaration' })).toHaveTextContent(`Sev 1 · ${plan.severityLevels[0]!.name} (response within 15 min)`);
     expect(screen.getByRole('button', { name: 'Declare severity' })).toBeDisabled();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Level' }), '2');
     await user.click(screen.getByRole('button', { name: 'Declare severity' }));
