@@ -39,7 +39,9 @@ export const SeverityDeclaration = memo(function SeverityDeclaration({ view, pla
           Declare severity
         </button>
       </div>
-      {chosen ? <p className="hint">{chosen.criteria} Declared as {roleTitle(plan, declarer)}.</p> : <p className="hint">Declared as {roleTitle(plan, declarer)}.</p>}
+      {alreadyDeclared
+        ? <p className="hint">Sev {level} is the level declared: choose another to reclassify.</p>
+        : chosen ? <p className="hint">{chosen.criteria} Declared as {roleTitle(plan, declarer)}.</p> : <p className="hint">Declared as {roleTitle(plan, declarer)}.</p>}
       <ul className="severity-matrix">
         {plan.severityLevels.map((one) => <li key={one.level}><strong>Sev {one.level} · {one.name}</strong> (response within {durationText(one.responseDeadline)}): {one.criteria}</li>)}
       </ul>
