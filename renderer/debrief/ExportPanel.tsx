@@ -75,7 +75,8 @@ export function ExportPanel({ sessionId }: { sessionId: string }) {
       // In the desktop app Chromium prints the PDF from the HTML export: better type than PDFKit's.
       const bridge = electronBridge();
       if (bridge && job.format === 'pdf') {
-        const { saved } = await bridge.printPdf({ sessionId, what: job.what, paper });
+        // The cover fields go with the AAR, as they do to the host's exports of the other formats.
+        const { saved } = await bridge.printPdf({ sessionId, what: job.what, paper, ...(job.what === 'aar' ? { cover: coverParams(details) } : {}) });
         setStatus({ text: saved === null ? `${label}: not saved, the save was cancelled.` : `Saved ${saved}`, failed: false });
         return;
       }

@@ -177,9 +177,11 @@ describe('the debrief\'s exports', () => {
     };
     try {
       const { client, sessionId, panel, status, user } = await exportPanel();
+      // The cover fields typed go to the print too: the PDF has what the Word and HTML files have.
+      await user.type(within(panel).getByRole('textbox', { name: /Exercise name/ }), 'Harbour drill');
       await user.click(within(panel).getByRole('button', { name: 'After-action report as PDF' }));
       await waitFor(() => expect(status).toHaveTextContent('Saved /home/ada/scorecard.pdf'));
-      expect(printed).toEqual([{ sessionId, what: 'aar', paper: 'a4' }]);
+      expect(printed).toEqual([{ sessionId, what: 'aar', paper: 'a4', cover: { name: 'Harbour drill' } }]);
       expect(callsOf(client, 'export.aar')).toEqual([]);
       await user.click(within(panel).getByRole('button', { name: 'Scorecard as HTML' }));
       await waitFor(() => expect(status).toHaveTextContent(`Saved /home/ada/firedrill-scorecard-fake-session.html`));
