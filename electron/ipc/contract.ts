@@ -7,7 +7,7 @@
 // limit, envelope, schema of each command), exactly as the WebSocket server does, so the two
 // transports cannot validate differently; and the renderer's SessionClient needs no mapping
 // between the two. The typed surface per command is still there: see `CommandSignatures`.
-import type { CommandParamsInput, CommandResult, CommandSignatures, CommandType } from '../../engine/protocol/commands.js';
+import type { AarCover, CommandParamsInput, CommandResult, CommandSignatures, CommandType } from '../../engine/protocol/commands.js';
 import type { Reply, RequestId, ServerEvents, ServerEventType } from '../../engine/protocol/messages.js';
 
 /** Prefix of every Firedrill channel, so a stray channel name is recognisable. */
@@ -137,6 +137,8 @@ export interface PrintPdfRequest {
   sessionId: string;
   what: 'scorecard' | 'aar';
   paper: 'a4' | 'letter';
+  /** The AAR's HSEEP cover fields, those filled in. */
+  cover?: AarCover | undefined;
 }
 
 /** Events main sends to the renderer: the session events of the protocol plus the shell's own. */

@@ -1,6 +1,7 @@
 // Schemas of the shell's own invoke channels (the session commands have engine/protocol's).
 import { z } from 'zod';
 import { idSchema } from '../../engine/format/common.js';
+import { aarCoverShape } from '../../engine/protocol/commands.js';
 import { PAPER_SIZES } from '../../engine/report/export-formats.js';
 
 /** 64 MB: the largest export the renderer may hand over to be saved. */
@@ -20,4 +21,6 @@ export const printPdfRequestSchema = z.strictObject({
   sessionId: idSchema,
   what: z.enum(['scorecard', 'aar']),
   paper: z.enum(PAPER_SIZES),
+  /** The AAR's HSEEP cover fields as the facilitator typed them (the other exports have them too). */
+  cover: z.strictObject(aarCoverShape).optional(),
 });

@@ -96,7 +96,7 @@ async function htmlExport(host: FiredrillHost, request: PrintPdfRequest, logErro
   const { sessionId, paper } = request;
   const command: Request = request.what === 'scorecard'
     ? { id: 'print', type: 'export.scorecard', params: { sessionId, format: 'html', paper } }
-    : { id: 'print', type: 'export.aar', params: { sessionId, format: 'html', paper } };
+    : { id: 'print', type: 'export.aar', params: { sessionId, format: 'html', paper, ...request.cover } };
   const reply = await execute(host, command, PRINT_CLIENT, logError);
   // The renderer sees only an Error's message across contextBridge: the code leads it, as in bridge.command.
   if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);

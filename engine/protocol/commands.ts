@@ -30,6 +30,19 @@ const documentKind = z.enum(['plan', 'scenario']);
 const paperSchema = z.enum(PAPER_SIZES).default('a4');
 const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
 
+/** HSEEP's cover fields of an AAR; the host fills in what is left out (the name and dates from the sessions). */
+export const aarCoverShape = {
+  name: optionalText(200),
+  dates: optionalText(200),
+  location: optionalText(200),
+  sponsor: optionalText(200),
+  organisation: optionalText(200),
+  participatingOrganisations: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+  pointOfContact: optionalText(200),
+};
+/** The cover fields as a command takes them: only those filled in. */
+export type AarCover = z.output<z.ZodObject<typeof aarCoverShape>>;
+
 /** The command that records each input that has one of its own (session.input takes the others). */
 const OWN_COMMANDS: Partial<Record<string, string>> = {
   'session.started': 'a session is started with session.create, not as an input',
@@ -108,14 +121,7 @@ export const commandParams = {
     ...sessionRef,
     format: z.enum(AAR_FORMATS),
     paper: paperSchema,
-    // HSEEP's cover fields; the host fills in what is left out (the name and dates from the sessions).
-    name: optionalText(200),
-    dates: optionalText(200),
-    location: optionalText(200),
-    sponsor: optionalText(200),
-    organisation: optionalText(200),
-    participatingOrganisations: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
-    pointOfContact: optionalText(200),
+    ...aarCoverShape,
   }),
   /** The improvement plan of a session's AAR: as edited, or as generated from its scorecard. */
   'improvements.get': z.strictObject(sessionRef),

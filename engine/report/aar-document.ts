@@ -5,6 +5,7 @@ import type { Block, Cell, ReportDocument, Tone } from './document.js';
 import { drillHistory, drillOf } from './drill-history.js';
 import { FIGURE_DEFINITIONS, headlineFigures, meanScore, minutesText, percentText, type HeadlineFigure } from './figures.js';
 import { CAPABILITY_ELEMENTS } from './improvement-catalogue.js';
+import { sessionLabel } from './scorecard-document.js';
 
 // The after-action report / improvement plan as a report document, in the order of the HSEEP
 // AAR/IP template: overview, summary, analysis of capabilities, improvement plan, appendices.
@@ -59,7 +60,7 @@ export function aarDocument(report: AfterActionReport, cards: readonly Scorecard
   add({
     type: 'table',
     columns: [{ header: 'Session', width: 3.4 }, { header: 'Date', width: 1.5 }, { header: 'Mode', width: 1.3 }, { header: 'Score', width: 1, align: 'right' }, { header: 'Detect', width: 1.2 }, { header: 'Contain', width: 1.2 }, { header: 'Recover', width: 1.2 }],
-    rows: overview.sessions.map((s) => [s.sessionId, s.date, s.mode, String(s.overallScore), minutesText(s.timeToDetectMinutes), minutesText(s.timeToContainMinutes), minutesText(s.timeToRecoverMinutes)]),
+    rows: overview.sessions.map((s) => [sessionLabel(s), s.date, s.mode, String(s.overallScore), minutesText(s.timeToDetectMinutes), minutesText(s.timeToContainMinutes), minutesText(s.timeToRecoverMinutes)]),
   });
 
   add({ type: 'heading', level: 1, text: 'Executive summary' });

@@ -35,6 +35,8 @@ export interface AarOptions extends AarCover {
 
 export interface AarSession {
   sessionId: string;
+  /** The name the facilitator gave the session, if any. */
+  sessionName?: string;
   date: string;
   scenarioId: string;
   scenarioTitle: string;
@@ -326,7 +328,7 @@ export function afterActionReport(cards: readonly Scorecard[], options: AarOptio
       participants,
       pointOfContact: options.pointOfContact ?? null,
       sessions: sessions.map((c) => ({
-        sessionId: c.sessionId, date: isoDay(c.startedAt), scenarioId: c.scenarioId, scenarioTitle: c.scenarioTitle, mode: c.mode, overallScore: c.overallScore,
+        sessionId: c.sessionId, ...(c.sessionName !== undefined ? { sessionName: c.sessionName } : {}), date: isoDay(c.startedAt), scenarioId: c.scenarioId, scenarioTitle: c.scenarioTitle, mode: c.mode, overallScore: c.overallScore,
         timeToDetectMinutes: c.timeToDetectMinutes, timeToContainMinutes: c.timeToContainMinutes, timeToRecoverMinutes: c.timeToRecoverMinutes,
         provenance: `scenario ${c.scenarioHash.slice(0, 19)} · plan ${c.planHash.slice(0, 19)} · engine format ${c.engineFormat}`,
       })),

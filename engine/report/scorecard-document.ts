@@ -22,9 +22,13 @@ export function roleTitles(card: Scorecard): (id: string | null) => string {
   return (id) => (id === null ? '—' : titles.get(id) ?? (id === 'facilitator' ? 'Facilitator' : id === 'system' ? 'System' : id));
 }
 
+/** A session as people know it: by the name the facilitator gave it, with its id to find its journal. */
+export const sessionLabel = (session: { sessionId: string; sessionName?: string | undefined }): string =>
+  (session.sessionName ? `"${session.sessionName}" (${session.sessionId})` : session.sessionId);
+
 /** The subtitle line of a scorecard: plan, threat, clouds, mode, session and its date. */
 export function scorecardSubtitle(card: Scorecard): string {
-  return `${card.planTitle} · threat: ${idWords(card.threat)} · ${providersText(card.providers)} · ${card.mode} session ${card.sessionId} · ${isoDay(card.startedAt)}`;
+  return `${card.planTitle} · threat: ${idWords(card.threat)} · ${providersText(card.providers)} · ${card.mode} session ${sessionLabel(card)} · ${isoDay(card.startedAt)}`;
 }
 
 /** The provenance stamp every export carries: the content hashes and formats it was made from. */

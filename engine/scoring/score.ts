@@ -42,6 +42,7 @@ export function scoreSession(session: Session): Scorecard {
     scorecardVersion: SCORECARD_VERSION,
     engineFormat: started.engineFormat,
     sessionId: started.sessionId,
+    ...(session.name !== undefined ? { sessionName: session.name } : {}),
     scenarioId: scenario.id,
     scenarioTitle: scenario.title,
     scenarioHash: started.scenarioHash,

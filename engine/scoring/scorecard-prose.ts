@@ -37,7 +37,9 @@ export function wordsOf(index: ScenarioIndex): Words {
   };
 }
 
-const before = (f: ScoredFinding) => [...(f.figures.beforeSteps ?? []).map((id) => `step "${id}"`), ...(f.figures.beforeActions ?? []).map((id) => `action "${id}"`)].join(', ');
+/** What a step was started before, by the titles the rest of the scorecard uses (never an id). */
+const before = (f: ScoredFinding, words: Words) =>
+  [...(f.figures.beforeSteps ?? []).map((id) => `"${words.step(id).title}"`), ...(f.figures.beforeActions ?? []).map((id) => `"${words.actionTitle(id)}"`)].join(', ');
 
 /** The sentence of one finding. */
 export function findingMessage(f: ScoredFinding, words: Words): string {
@@ -48,13 +50,13 @@ export function findingMessage(f: ScoredFinding, words: Words): string {
   const metric = () => METRIC_DEFINITIONS[subject.id as keyof typeof METRIC_DEFINITIONS];
   switch (f.kind) {
     case 'evidence-destroyed':
-      return `Evidence destroyed: "${words.actionTitle(subject.id)}" was taken at ${tPlus(toMinutes(n.at!))} by ${role(n.by)} before ${n.beforeActions!.join(', ')} had completed`;
+      return `Evidence destroyed: "${words.actionTitle(subject.id)}" was taken at ${tPlus(toMinutes(n.at!))} by ${role(n.by)} before ${n.beforeActions!.map((id) => `"${words.actionTitle(id)}"`).join(', ')} had completed`;
     case 'missed-step':
       return `Missed: ${words.step(subject.id).title}${n.action ? ' (started, never completed)' : ''}`;
     case 'late-step':
       return `Late: ${words.step(subject.id).title} completed at ${at(n.at!)}, ${span(n.lateBy!)} after its deadline`;
     case 'out-of-order':
-      return `Out of order: ${words.step(subject.id).title} was started before ${before(f)} had completed`;
+      return `Out of order: ${words.step(subject.id).title} was started before ${before(f, words)} had completed`;
     case 'step-on-time':
       return `${words.step(subject.id).title}: done on time by ${role(n.by)} (${at(n.at!)})`;
     case 'wrong-role':
@@ -111,7 +113,7 @@ export function stepNotes(step: StepScore, words: Words): string[] {
     if (f.kind === 'missed-step' && n.action) notes.push(`${words.actionTitle(n.action)} was started at ${at(n.at!)} but had not completed when the session ended`);
     if (f.kind === 'late-step') notes.push(`late by ${span(n.lateBy!)}`);
     if (f.kind === 'wrong-role') notes.push(`done by ${words.role(n.by!)}; the plan gives it to ${words.role(n.owner!)}`);
-    if (f.kind === 'out-of-order') notes.push(`out of order: before ${before(f)}`);
+    if (f.kind === 'out-of-order') notes.push(`out of order: before ${before(f, words)}`);
   }
   if (step.result.evidenceDestroyed) notes.push('destroyed evidence');
   return notes;

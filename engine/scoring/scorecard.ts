@@ -194,6 +194,8 @@ export interface Scorecard {
   scorecardVersion: typeof SCORECARD_VERSION;
   engineFormat: number;
   sessionId: string;
+  /** The session's name, as given at set-up or renamed since; absent when it was given none. */
+  sessionName?: string;
   scenarioId: string;
   scenarioTitle: string;
   scenarioHash: string;

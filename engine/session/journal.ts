@@ -82,7 +82,7 @@ const inputVariants = [
   z.strictObject({ type: z.literal('inject.resumed'), inject: idSchema }),
   z.strictObject({
     type: z.literal('observation.noted'),
-    text: textSchema.max(5000),
+    text: textSchema.max(TEXT_LIMITS.note),
     tag: z.enum(['strength', 'improvement', 'note']),
     objective: idSchema.optional(),
     inject: idSchema.optional(),
@@ -111,7 +111,7 @@ const inputVariants = [
   /** An evaluator's observation (HSEEP's Exercise Evaluation Guide notes). */
   z.strictObject({
     type: z.literal('evaluator.observed'),
-    text: textSchema.max(5000),
+    text: textSchema.max(TEXT_LIMITS.note),
     objective: idSchema.optional(),
     inject: idSchema.optional(),
   }),

@@ -41,7 +41,9 @@ export function useCommand() {
         if (view) store.getState().setView(view);
         return result;
       } catch (error) {
-        store.getState().setProblem(`${type}: ${(error as Error).message}`);
+        // The server's messages may already name the command: never "session.input: session.input: …".
+        const message = (error as Error).message;
+        store.getState().setProblem(message.startsWith(`${type}:`) ? message : `${type}: ${message}`);
         return undefined;
       }
     },

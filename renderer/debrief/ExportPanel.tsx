@@ -8,11 +8,9 @@ import { EXPORT_HEADING_ID } from '../app/ShellBridge.js';
 import { electronBridge } from '../client/firedrill-bridge.js';
 import { saveExport } from '../client/save-export.js';
 import './debrief.css';
+import { keepCover, keptCover, type AarDetails } from './kept-cover.js';
 
 type ExportJob = { what: 'scorecard'; format: ScorecardExportFormat } | { what: 'aar'; format: AarExportFormat };
-/** HSEEP's cover fields as typed; participating organisations one per line. */
-type AarDetails = { name: string; dates: string; location: string; sponsor: string; organisation: string; participatingOrganisations: string; pointOfContact: string };
-const NO_DETAILS: AarDetails = { name: '', dates: '', location: '', sponsor: '', organisation: '', participatingOrganisations: '', pointOfContact: '' };
 
 const PAPER_LABELS: Record<PaperSize, string> = { a4: 'A4', letter: 'US Letter' };
 const WHAT_LABELS: Record<ExportJob['what'], string> = { scorecard: 'Scorecard', aar: 'After-action report' };
@@ -63,7 +61,11 @@ export function ExportPanel({ sessionId }: { sessionId: string }) {
   const client = useClient();
   const id = useId();
   const [paper, setPaper] = useState<PaperSize>('a4');
-  const [details, setDetails] = useState<AarDetails>(NO_DETAILS);
+  const [details, setDetailsNow] = useState<AarDetails>(() => keptCover(sessionId));
+  const setDetails = (next: AarDetails) => {
+    setDetailsNow(next);
+    keepCover(sessionId, next);
+  };
   const [running, setRunning] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState({ text: '', failed: false });
 
@@ -75,7 +77,8 @@ export function ExportPanel({ sessionId }: { sessionId: string }) {
       // In the desktop app Chromium prints the PDF from the HTML export: better type than PDFKit's.
       const bridge = electronBridge();
       if (bridge && job.format === 'pdf') {
-        const { saved } = await bridge.printPdf({ sessionId, what: job.what, paper });
+        // The cover fields go with the AAR, as they do to the host's exports of the other formats.
+        const { saved } = await bridge.printPdf({ sessionId, what: job.what, paper, ...(job.what === 'aar' ? { cover: coverParams(details) } : {}) });
         setStatus({ text: saved === null ? `${label}: not saved, the save was cancelled.` : `Saved ${saved}`, failed: false });
         return;
       }

@@ -2,11 +2,13 @@ import type { Plan } from '../../engine/format/plan.js';
 import { clockText, durationText } from '../../engine/format/time-text.js';
 import type { OpenDecisionView, SessionView } from '../../engine/protocol/index.js';
 import { useCommand } from '../app/app-context.js';
+import { useInFlight } from '../app/use-in-flight.js';
 import { roleTitle } from '../store/session-selectors.js';
 
 /** Decisions put to the team and not yet answered, with the time left; answered as the decision's role. */
 export function PendingDecisions({ view, now, plan, decisions }: { view: SessionView; now: number; plan: Plan; decisions: OpenDecisionView[] }) {
   const command = useCommand();
+  const { sending, once } = useInFlight();
   return (
     <section className="panel decisions" aria-labelledby="decisions-heading">
       <h2 id="decisions-heading" tabIndex={-1}>Pending decisions</h2>
@@ -21,8 +23,8 @@ export function PendingDecisions({ view, now, plan, decisions }: { view: Session
           </p>
           <div className="buttons">
             {decision.options.map((option) => (
-              <button key={option.id} type="button" disabled={!!view.ended}
-                onClick={() => void command('session.input', { sessionId: view.sessionId, actor: decision.role, input: { type: 'decision.answered', decision: decision.id, option: option.id } })}>
+              <button key={option.id} type="button" disabled={!!view.ended || sending}
+                onClick={() => void once(() => command('session.input', { sessionId: view.sessionId, actor: decision.role, input: { type: 'decision.answered', decision: decision.id, option: option.id } }))}>
                 {option.label}
               </button>
             ))}

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { createContext, useContext, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { createContext, useContext, useEffect, useLayoutEffect, useReducer, useRef, useState, type ReactNode, type RefObject } from 'react';
 
 /** The element a panel scrolls in: a long list inside it is virtualized against it. */
 export const ScrollParent = createContext<RefObject<HTMLElement | null> | null>(null);
@@ -52,6 +52,14 @@ function LongList<T>({ items, itemKey, renderItem, estimate, className, label, r
     overscan: 6,
     scrollMargin: margin,
     getItemKey: (index) => itemKey(items[index]!),
+  });
+  // A scrolling parent's ref is set only after this list's layout effects have run (React sets
+  // a parent's ref after its children's), so the first render finds no element to scroll in
+  // and draws no row. Once everything is mounted, render again to find it: a view that nothing
+  // else re-renders (the debrief's timeline) would otherwise stay empty.
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (virtualizer.scrollElement === null && scroller() !== null) rerender();
   });
   const rows = (
     <ol ref={list} className={`${className ?? ''} virtual`} aria-label={label} role={role} style={{ height: virtualizer.getTotalSize() }}>

@@ -34,7 +34,7 @@ export function DebriefView({ sessionId }: { sessionId: string }) {
         <h1>Debrief: {card.scenarioTitle}</h1>
         <button type="button" onClick={() => navigate({ name: 'library' })}>Back to the library</button>
       </div>
-      <p className="hint">{report.subtitle}. Ended: {card.endReason ?? 'not ended'}.</p>
+      <p className="hint debrief-subtitle">{report.subtitle}. Ended: {card.endReason ?? 'not ended'}.</p>
       <ExportPanel sessionId={sessionId} />
       <ReportDocumentView blocks={report.blocks} />
       <ImprovementPlanEditor sessionId={sessionId} roles={card.byRole} objectives={card.objectives} />

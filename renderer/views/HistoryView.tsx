@@ -265,8 +265,9 @@ export function HistoryView() {
         <h1>History of drills</h1>
         <GroupChoice by={by} onChange={setBy} />
       </div>
+      {/* Running or paused: "still running" misread a session paused (its page closed) as one in play. */}
       {result.running > 0 && (
-        <p className="hint">{result.running} session{result.running === 1 ? ' is' : 's are'} still running: {result.running === 1 ? 'it joins' : 'they join'} the history once ended. <a href="#/sessions">See the sessions</a></p>
+        <p className="hint">{result.running} session{result.running === 1 ? ' has' : 's have'} not ended yet (running or paused): {result.running === 1 ? 'it joins' : 'they join'} the history once ended. <a href="#/sessions">See the sessions</a></p>
       )}
       <SkippedJournals skipped={result.skipped} />
       {groups.length > 0

@@ -43,8 +43,8 @@ function stateOf(session: SessionSummary): { word: string; detail?: string; tone
   return { word: STATE_WORDS[state], tone: state };
 }
 
-/** The people who played, by name (the roles they played are in the debrief). */
-const peopleOf = (session: SessionSummary) => Object.values(session.participants);
+/** The people who played, by name, each once (a solo player plays every role; the roles are in the debrief). */
+const peopleOf = (session: SessionSummary) => [...new Set(Object.values(session.participants))];
 
 /** An ended session's score out of 100, one decimal, as the debrief shows it. */
 const scoreText = (score: number | null) => (score === null ? null : `${(Math.round(score * 10) / 10).toFixed(1)} / 100`);

@@ -13,6 +13,9 @@ const MODES: { id: Mode; label: string; hint: string }[] = [
 ];
 import { SPEEDS } from '../format/clock-speeds.js';
 
+/** The longest name of a person the session takes (a longer one was refused at Start). */
+const PERSON_NAME_MAX = 200;
+
 export function SetupView({ scenarioId }: { scenarioId: string }) {
   // A reload on #/setup/ID lands here with no listing yet: it names the scenario's plan.
   const listing = useLibraryListing();
@@ -23,6 +26,7 @@ export function SetupView({ scenarioId }: { scenarioId: string }) {
   const [mode, setMode] = useState<Mode>('facilitated');
   const [speed, setSpeed] = useState(60);
   const [participants, setParticipants] = useState<Record<string, string>>({});
+  const [player, setPlayer] = useState('');
   const [name, setName] = useState('');
   const [starting, setStarting] = useState(false);
   const command = useCommand();
@@ -30,7 +34,9 @@ export function SetupView({ scenarioId }: { scenarioId: string }) {
   const start = async (event: FormEvent) => {
     event.preventDefault();
     setStarting(true);
-    const named = Object.fromEntries(Object.entries(participants).filter(([, name]) => name.trim() !== ''));
+    // A solo drill has one player, who plays every role: the scorecard names them for each.
+    const names = mode === 'solo' ? Object.fromEntries((plan?.roles ?? []).map((role) => [role.id, player])) : participants;
+    const named = Object.fromEntries(Object.entries(names).map(([role, one]) => [role, one.trim()]).filter(([, one]) => one !== ''));
     // No name given: the host names the session after the scenario and the day.
     const given = name.trim();
     const created = await command('session.create', { scenarioId, planId: chosenPlan, mode, speed, participants: named, ...(given ? { name: given } : {}) });
@@ -66,15 +72,22 @@ export function SetupView({ scenarioId }: { scenarioId: string }) {
           </label>
         ))}
       </fieldset>
-      <fieldset>
-        <legend>Participants</legend>
-        {(plan?.roles ?? []).map((role) => (
-          <label key={role.id} className="field inline">
-            <span>{role.title}</span>
-            <input type="text" value={participants[role.id] ?? ''} placeholder="Name (optional)" onChange={(event) => setParticipants({ ...participants, [role.id]: event.target.value })} />
-          </label>
-        ))}
-      </fieldset>
+      {mode === 'solo' ? (
+        <label className="field">
+          <span>Your name</span>
+          <input type="text" value={player} maxLength={PERSON_NAME_MAX} placeholder="Optional: you play every role" onChange={(event) => setPlayer(event.target.value)} />
+        </label>
+      ) : (
+        <fieldset>
+          <legend>Participants</legend>
+          {(plan?.roles ?? []).map((role) => (
+            <label key={role.id} className="field inline">
+              <span>{role.title}</span>
+              <input type="text" value={participants[role.id] ?? ''} maxLength={PERSON_NAME_MAX} placeholder="Name (optional)" onChange={(event) => setParticipants({ ...participants, [role.id]: event.target.value })} />
+            </label>
+          ))}
+        </fieldset>
+      )}
       <label className="field">
         <span>Clock speed</span>
         <select value={speed} onChange={(event) => setSpeed(Number(event.target.value))}>

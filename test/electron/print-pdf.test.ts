@@ -59,8 +59,11 @@ describe('the print document URL', () => {
 });
 
 describe('the export.printPdf request', () => {
-  it('takes a session, a report and a paper size, and nothing else', () => {
+  it('takes a session, a report, a paper size and the AAR\'s cover fields, and nothing else', () => {
     expect(printPdfRequestSchema.parse({ sessionId: 'S-1', what: 'aar', paper: 'letter' })).toEqual({ sessionId: 'S-1', what: 'aar', paper: 'letter' });
+    const cover = { name: 'Harbour drill', location: 'Hong Kong office', participatingOrganisations: ['Example IT', 'Outside counsel'] };
+    expect(printPdfRequestSchema.parse({ sessionId: 'S-1', what: 'aar', paper: 'a4', cover })).toEqual({ sessionId: 'S-1', what: 'aar', paper: 'a4', cover });
+    expect(printPdfRequestSchema.safeParse({ sessionId: 'S-1', what: 'aar', paper: 'a4', cover: { path: '/tmp/x.pdf' } }).success).toBe(false);
     for (const bad of [
       { sessionId: 'S-1', what: 'journal', paper: 'a4' },
       { sessionId: 'S-1', what: 'scorecard', paper: 'a3' },
@@ -129,6 +132,15 @@ describe('a print, from the host to the file', () => {
     expect(rendered[0]!.html).toMatch(/After-Action Report/i);
     expect(suggested).toEqual([`firedrill-aar-${sessionId}.pdf`]);
     expect(written).toEqual([]);
+  });
+
+  it('prints the AAR with the cover fields the facilitator typed, as the other formats have them', async () => {
+    const { platform, rendered } = fakePlatform('/home/ada/aar.pdf');
+    await printReportToPdf(host, platform, { sessionId, what: 'aar', paper: 'a4', cover: { name: 'Harbour board tabletop', location: 'Hong Kong office', participatingOrganisations: ['Example IT', 'Outside counsel'] } });
+    const html = rendered[0]!.html;
+    expect(html).toContain('Harbour board tabletop');
+    expect(html).toContain('Hong Kong office');
+    expect(html).toContain('Outside counsel');
   });
 
   it('fails with the host\'s code and message before any window or dialog when the session does not exist', async () => {

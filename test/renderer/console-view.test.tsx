@@ -3,7 +3,9 @@ import './setup.js';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { TEXT_LIMITS } from '../../engine/format/limits.js';
 import { App } from '../../renderer/app/App.js';
+import { CommandError } from '../../renderer/client/session-client.js';
 import { ShortcutsDialog } from '../../renderer/app/ShortcutsDialog.js';
 import { ConsoleView } from '../../renderer/facilitator/ConsoleView.js';
 import { fakeClient } from './fake-client.js';
@@ -93,6 +95,69 @@ describe('the facilitator console', () => {
     expect(take).toHaveTextContent('Done');
   });
 
+  it('records a double-clicked observation, severity declaration and decision answer once, and never declares the same level twice', async () => {
+    const user = userEvent.setup();
+    const { client } = await openConsole();
+    // Answers take a moment, as over a network: the second click of a double click comes first.
+    const send = client.send.bind(client) as (type: string, params: unknown) => Promise<unknown>;
+    const waiting: (() => void)[] = [];
+    client.send = (async (type: string, params: unknown) => {
+      if (type === 'session.input') await new Promise<void>((go) => waiting.push(go));
+      return send(type, params);
+    }) as typeof client.send;
+    const answerAll = () => act(async () => waiting.splice(0).forEach((go) => go()));
+    const recorded = (type: string) => client.session().journal.filter((entry) => entry.type === type).length;
+
+    await user.click(screen.getByRole('tab', { name: /Observations/ }));
+    await user.type(screen.getByRole('textbox', { name: 'Note' }), 'The IC asked for the access logs');
+    await user.dblClick(screen.getByRole('button', { name: 'Note observation' }));
+    await answerAll();
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Note' })).toHaveValue(''));
+    expect(recorded('observation.noted')).toBe(1);
+
+    await user.click(screen.getByRole('tab', { name: /Severity/ }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Level' }), '3');
+    await user.dblClick(screen.getByRole('button', { name: 'Declare severity' }));
+    await answerAll();
+    await screen.findByText(/^Declared: Sev 3/);
+    expect(recorded('severity.declared')).toBe(1);
+    // The level declared is declared: another level may be (a reclassification), not the same again.
+    expect(screen.getByRole('button', { name: 'Declare severity' })).toBeDisabled();
+    expect(screen.getByText('Sev 3 is the level declared: choose another to reclassify.')).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Level' }), '2');
+    expect(screen.getByRole('button', { name: 'Declare severity' })).toBeEnabled();
+
+    act(() => client.advance(46 * MIN));
+    await user.click(screen.getByRole('tab', { name: /Decisions/ }));
+    const decisions = screen.getByRole('region', { name: 'Pending decisions' });
+    await user.dblClick(within(decisions).getAllByRole('button')[0]!);
+    await answerAll();
+    await waitFor(() => expect(within(decisions).queryAllByRole('button')).toHaveLength(0));
+    expect(recorded('decision.answered')).toBe(1);
+    expect(waiting).toHaveLength(0);
+  });
+
+  it('keeps an observation to the length the journal takes, and says so before it stops; a refusal reads once, not "session.input: session.input: …"', async () => {
+    const user = userEvent.setup();
+    const { client, store } = await openConsole();
+    await user.click(screen.getByRole('tab', { name: /Observations/ }));
+    const note = screen.getByRole('textbox', { name: 'Note' });
+    await user.click(note);
+    await user.paste('x'.repeat(TEXT_LIMITS.note + 1000));
+    expect(note).toHaveValue('x'.repeat(TEXT_LIMITS.note));
+    expect(note).toHaveAccessibleDescription('5,000 of 5,000 characters at most');
+    await user.click(screen.getByRole('button', { name: 'Note observation' }));
+    expect(client.session().journal.at(-1)).toMatchObject({ type: 'observation.noted', text: 'x'.repeat(TEXT_LIMITS.note) });
+
+    client.override('session.input', () => {
+      throw new CommandError({ code: 'refused', message: 'session.input: input.text: too long' });
+    });
+    await user.type(note, 'one more');
+    await user.click(screen.getByRole('button', { name: 'Note observation' }));
+    await waitFor(() => expect(store.getState().problem).toBe('session.input: input.text: too long'));
+    expect(note).toHaveValue('one more');
+  });
+
   it('takes a plan action on behalf of the chosen role, declares the severity (no level chosen until one is) and notes an observation', async () => {
     const user = userEvent.setup();
     const { client } = await openConsole();
@@ -107,6 +172,10 @@ describe('the facilitator console', () => {
 
     await user.click(screen.getByRole('tab', { name: /Severity/ }));
     expect(screen.getByRole('combobox', { name: 'Level' })).toHaveValue('');
+    // Each level by the number the library, the clock bar and the scorecard use, and the plan's name; the matrix with its response deadline.
+    expect(within(screen.getByRole('combobox', { name: 'Level' })).getAllByRole('option').map((option) => option.textContent))
+      .toEqual(['Choose a level…', ...plan.severityLevels.map((level) => `Sev ${level.level} · ${level.name}`)]);
+    expect(screen.getByRole('region', { name: 'Severity declaration' })).toHaveTextContent(`Sev 1 · ${plan.severityLevels[0]!.name} (response within 15 min)`);
     expect(screen.getByRole('button', { name: 'Declare severity' })).toBeDisabled();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Level' }), '2');
     await user.click(screen.getByRole('button', { name: 'Declare severity' }));
@@ -185,6 +254,25 @@ describe('the facilitator console', () => {
     expect(window.location.hash).toMatch(/^#\/debrief\//);
   });
 
+  it('keeps the focus in the MSEL as an inject is held, put back and released from the keyboard (the button pressed is gone each time)', async () => {
+    const user = userEvent.setup();
+    const { client } = await openConsole();
+    await user.click(screen.getByRole('tab', { name: /MSEL/ }));
+    const msel = screen.getByRole('region', { name: 'MSEL: upcoming injects' });
+    const hold = within(msel).getAllByRole('button', { name: /^Hold / })[0]!;
+    const title = hold.getAttribute('aria-label')!.replace(/^Hold /, '');
+    act(() => hold.focus());
+    await user.keyboard('{Enter}');
+    expect(client.session().journal.at(-1)).toMatchObject({ type: 'inject.held' });
+    await waitFor(() => expect(within(msel).getByRole('button', { name: `Put ${title} back on its schedule` })).toHaveFocus());
+    await user.keyboard('{Enter}');
+    expect(client.session().journal.at(-1)).toMatchObject({ type: 'inject.resumed' });
+    await waitFor(() => expect(within(msel).getByRole('button', { name: `Hold ${title}` })).toHaveFocus());
+    await user.click(within(msel).getByRole('button', { name: `Release ${title} now` }));
+    expect(client.session().journal.at(-1)).toMatchObject({ type: 'inject.released' });
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'MSEL: upcoming injects' })).toHaveFocus());
+  });
+
   it('puts a held inject back on its schedule', async () => {
     const user = userEvent.setup();
     const { client } = await openConsole();
@@ -241,11 +329,37 @@ describe('the facilitator console', () => {
     act(() => store.getState().toggleProjector());
     expect(within(msel).queryByText('Facilitator note:')).toBeNull();
     for (const inject of upcoming) expect(msel).not.toHaveTextContent(inject.title);
+    const links = within(screen.getByRole('combobox', { name: 'Linked to' })).getAllByRole('option').map((option) => option.textContent);
+    for (const inject of upcoming) expect(links).not.toContain(`${inject.id}: ${inject.title}`);
     expect(screen.queryByText(/^Next: /)).toBeNull();
     await user.click(within(msel).getByRole('button', { name: 'Show titles and notes' }));
     expect(within(msel).getByRole('button', { name: 'Show titles and notes' })).toHaveAttribute('aria-pressed', 'true');
     expect(within(msel).getAllByText('Facilitator note:').length).toBeGreaterThan(0);
     expect(msel).toHaveTextContent(upcoming[0]!.title);
+  });
+
+  it('keeps what is coming a surprise in a solo drill: no upcoming titles or facilitator notes until asked, no upcoming inject to link a note to', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient();
+    const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'solo', speed: 600, participants: {} });
+    renderWithApp(<ConsoleView sessionId={sessionId} />, client);
+    await screen.findByRole('heading', { name: /Left open overnight/, level: 1 });
+    const injects = client.session().index.scenario.injects;
+    const status = (id: string) => client.session().context.injects[id]!.status;
+    const upcoming = injects.filter((inject) => status(inject.id) !== 'fired');
+    const fired = injects.filter((inject) => status(inject.id) === 'fired');
+    expect(upcoming.length).toBeGreaterThan(0);
+    expect(fired.length).toBeGreaterThan(0);
+    const msel = screen.getByRole('region', { name: 'MSEL: upcoming injects' });
+    expect(within(msel).queryByText('Facilitator note:')).toBeNull();
+    for (const inject of upcoming) expect(msel).not.toHaveTextContent(inject.title);
+    const links = within(screen.getByRole('combobox', { name: 'Linked to' })).getAllByRole('option').map((option) => option.textContent);
+    for (const inject of upcoming) expect(links).not.toContain(`${inject.id}: ${inject.title}`);
+    for (const inject of fired) expect(links).toContain(`${inject.id}: ${inject.title}`);
+    // To review the drill afterwards, or to peek, the player asks for them.
+    await user.click(within(msel).getByRole('button', { name: 'Show titles and notes' }));
+    expect(msel).toHaveTextContent(upcoming[0]!.title);
+    expect(within(msel).getAllByText('Facilitator note:').length).toBeGreaterThan(0);
   });
 
   it('says when the connection is lost, and reopens the session on a fresh connection', async () => {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import './setup.js';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExportedFile } from '../../engine/protocol/index.js';
@@ -134,6 +134,8 @@ describe('the debrief\'s exports', () => {
   afterEach(() => {
     Object.assign(URL, { createObjectURL, revokeObjectURL });
     vi.restoreAllMocks();
+    // The cover fields are kept per session, and every test's session is the fake client's one.
+    localStorage.clear();
   });
 
   /** The export panel of a played session's debrief; queries stay inside it (the improvement plan above holds many controls). */
@@ -177,9 +179,11 @@ describe('the debrief\'s exports', () => {
     };
     try {
       const { client, sessionId, panel, status, user } = await exportPanel();
+      // The cover fields typed go to the print too: the PDF has what the Word and HTML files have.
+      await user.type(within(panel).getByRole('textbox', { name: /Exercise name/ }), 'Harbour drill');
       await user.click(within(panel).getByRole('button', { name: 'After-action report as PDF' }));
       await waitFor(() => expect(status).toHaveTextContent('Saved /home/ada/scorecard.pdf'));
-      expect(printed).toEqual([{ sessionId, what: 'aar', paper: 'a4' }]);
+      expect(printed).toEqual([{ sessionId, what: 'aar', paper: 'a4', cover: { name: 'Harbour drill' } }]);
       expect(callsOf(client, 'export.aar')).toEqual([]);
       await user.click(within(panel).getByRole('button', { name: 'Scorecard as HTML' }));
       await waitFor(() => expect(status).toHaveTextContent(`Saved /home/ada/firedrill-scorecard-fake-session.html`));
@@ -204,6 +208,20 @@ describe('the debrief\'s exports', () => {
       sessionId, format: 'md', paper: 'a4', name: 'Harbour drill', dates: '14 March 2026', location: 'Hong Kong office', sponsor: 'The CISO',
       participatingOrganisations: ['Example IT', 'Outside counsel'], pointOfContact: 'Mei Chan',
     });
+  });
+
+  it('keeps the cover fields typed for a session when the facilitator leaves the debrief and comes back', async () => {
+    const { client, sessionId, panel, user } = await exportPanel();
+    await user.type(within(panel).getByRole('textbox', { name: /Exercise name/ }), 'Harbour drill');
+    await user.type(within(panel).getByRole('textbox', { name: /Participating organisations/ }), 'Example IT{Enter}Outside counsel');
+    cleanup();
+    renderWithApp(<DebriefView sessionId={sessionId} />, client);
+    const again = await screen.findByRole('region', { name: 'Export' });
+    expect(within(again).getByRole('textbox', { name: /Exercise name/ })).toHaveValue('Harbour drill');
+    expect(within(again).getByRole('textbox', { name: /Participating organisations/ })).toHaveValue('Example IT\nOutside counsel');
+    await user.click(within(again).getByRole('button', { name: 'After-action report as Markdown' }));
+    await waitFor(() => expect(callsOf(client, 'export.aar')).toHaveLength(1));
+    expect(callsOf(client, 'export.aar')[0]).toMatchObject({ name: 'Harbour drill', participatingOrganisations: ['Example IT', 'Outside counsel'] });
   });
 
   it('shows progress on the button while its export runs, and sends the AAR details filled in', async () => {

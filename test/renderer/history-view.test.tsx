@@ -86,11 +86,11 @@ describe('the history of drills', () => {
     expect(within(plan).getByRole('table')).toHaveTextContent('Stolen keys');
   });
 
-  it('warns of journals it could not read and hints at sessions still running', async () => {
+  it('warns of journals it could not read and hints at sessions not ended yet (running or paused)', async () => {
     renderHistory({ skipped: [{ file: 'sessions/bad.jsonl', reason: 'line 3: not JSON' }], running: 2 });
     const skipped = await screen.findByRole('region', { name: /1 journal could not be read/ });
     expect(within(skipped).getByRole('listitem')).toHaveTextContent('sessions/bad.jsonl: line 3: not JSON');
-    expect(screen.getByText(/2 sessions are still running: they join the history once ended/)).toBeInTheDocument();
+    expect(screen.getByText(/2 sessions have not ended yet \(running or paused\): they join the history once ended/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'See the sessions' })).toHaveAttribute('href', '#/sessions');
   });
 
@@ -111,7 +111,7 @@ describe('the history of drills', () => {
     await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 60, participants: {} });
     renderWithApp(<HistoryView />, client);
     expect(await screen.findByText(/No ended drills yet/)).toBeInTheDocument();
-    expect(screen.getByText(/1 session is still running: it joins the history once ended/)).toBeInTheDocument();
+    expect(screen.getByText(/1 session has not ended yet \(running or paused\): it joins the history once ended/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to the library' })).toHaveAttribute('href', '#/library');
   });
 

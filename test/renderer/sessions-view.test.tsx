@@ -103,6 +103,12 @@ describe('the sessions list', () => {
     expect(screen.getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Session', 'Mode', 'Started', 'Participants', 'Score', 'Entries', 'State', 'Actions']);
   });
 
+  it('names each person once, though a solo player plays every role', async () => {
+    const roles = ['incident-commander', 'cloud-security-analyst', 'legal-compliance-officer', 'communications-lead', 'it-operations'];
+    await renderSessions([summary('s-solo', '2026-03-16T09:00:00.000Z', { mode: 'solo', participants: Object.fromEntries(roles.map((role) => [role, 'Grace Hopper'])) })]);
+    expect(within(await screen.findByRole('row', { name: /s-solo/ })).getByRole('cell', { name: 'Grace Hopper' })).toBeInTheDocument();
+  });
+
   it('Rename asks for the new name and sends session.rename, then lists the sessions again', async () => {
     const { client, user } = await renderSessions([PAUSED]);
     client.override('session.rename', ({ sessionId, name }) => ({ sessionId, name, entry: { type: 'session.renamed', name, seq: 9, simTime: 0, wallTime: PAUSED.startedAt, actor: 'facilitator' } as never }));

@@ -25,6 +25,25 @@ describe('session set-up', () => {
     expect(create?.params).not.toHaveProperty('name');
   });
 
+  it('asks a solo player for one name, theirs for every role, and keeps every name to the length a session takes', async () => {
+    const user = userEvent.setup();
+    const { client, store } = renderWithApp(<SetupView scenarioId="public-test-bucket" />);
+    store.getState().setListing(await client.send('library.list', {}));
+    await screen.findByRole('heading', { name: /Set up: Left open overnight/ });
+    expect(await screen.findByRole('textbox', { name: 'Incident Commander' })).toHaveAttribute('maxlength', '200');
+    await user.click(screen.getByRole('radio', { name: /Solo drill/ }));
+    expect(screen.queryByRole('group', { name: 'Participants' })).toBeNull();
+    expect(screen.queryByRole('textbox', { name: 'Incident Commander' })).toBeNull();
+    const player = screen.getByRole('textbox', { name: 'Your name' });
+    expect(player).toHaveAttribute('maxlength', '200');
+    await user.type(player, ' Grace Hopper ');
+    await user.click(screen.getByRole('button', { name: 'Start the session' }));
+    await screen.findByRole('button', { name: 'Start the session' });
+    const roles = client.session().index.plan.roles.map((role) => role.id);
+    expect(client.calls.find((call) => call.type === 'session.create')?.params)
+      .toMatchObject({ mode: 'solo', participants: Object.fromEntries(roles.map((role) => [role, 'Grace Hopper'])) });
+  });
+
   it('gives the session the name typed in set-up, trimmed', async () => {
     const user = userEvent.setup();
     const { client } = renderWithApp(<SetupView scenarioId="public-test-bucket" />);

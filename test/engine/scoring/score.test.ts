@@ -113,7 +113,10 @@ describe('expected actions', () => {
     // Rotating the secrets before the key is revoked: eradicate before contain.
     const { card } = score(variant({ drop: ['terminate-instance', 'rotate-secrets'], add: [act(12 * MIN, CSA, 'rotate-secrets')] }));
     expect(step(card, 'eradicate')).toMatchObject({ status: 'on-time', outOfOrder: true, credit: 0.75, action: 'rotate-secrets' });
-    expect(step(card, 'eradicate').notes.join()).toMatch(/out of order: before step "contain", step "preserve"/);
+    // Named by their titles, as the rest of the scorecard names them, not by their ids.
+    expect(step(card, 'eradicate').notes.join()).toContain(`out of order: before "${step(card, 'contain').title}", "${step(card, 'preserve').title}"`);
+    expect(card.findings.find((f) => f.kind === 'out-of-order')!.message)
+      .toBe(`Out of order: ${step(card, 'eradicate').title} was started before "${step(card, 'contain').title}", "${step(card, 'preserve').title}" had completed`);
     expect(kinds(card)).toContain('out-of-order');
   });
 
@@ -123,6 +126,8 @@ describe('expected actions', () => {
     expect(step(card, 'eradicate')).toMatchObject({ status: 'harmful', credit: 0, evidenceDestroyed: true, outOfOrder: true, action: 'terminate-instance' });
     expect(card.harmfulActions).toEqual([{ action: 'terminate-instance', title: 'Terminate the compromised instance', by: CSA, atMinutes: 21, missingPrerequisites: ['snapshot-volume'], seq: expect.any(Number) }]);
     expect(kinds(card)).toContain('evidence-destroyed');
+    expect(card.findings.find((f) => f.kind === 'evidence-destroyed')!.message).toMatch(/^Evidence destroyed: "Terminate the compromised instance" was taken at T\+00:21 by .+ before "[^"]+" had completed$/);
+    expect(card.findings.find((f) => f.kind === 'evidence-destroyed')!.message).not.toContain('snapshot-volume');
     // The step's weight (1 of 7) is lost, and the penalty on top.
     expect(component(card, 'actions').earned).toBe(Math.round(((50 * 6) / 7 - EVIDENCE_PENALTY) * 10) / 10);
 

@@ -97,7 +97,10 @@ describe('session names', () => {
     expect(renamed).toMatchObject({ type: 'session.renamed', seq: 4, simTime: 3 * MIN });
     expect(session.name).toBe('Tuesday drill (Blue team)');
     const after = scoreSession(session);
-    expect({ ...after, timeline: [] }).toEqual({ ...before, timeline: [] });
+    // The scorecard names the session as it is named now; nothing else changes.
+    expect(before.sessionName).toBe('Tuesday drill');
+    expect(after.sessionName).toBe('Tuesday drill (Blue team)');
+    expect({ ...after, timeline: [], sessionName: '' }).toEqual({ ...before, timeline: [], sessionName: '' });
     expect(after.timeline.at(-1)).toMatchObject({ kind: 'session', title: 'Session renamed "Tuesday drill (Blue team)"', seq: 4 });
     expect(() => session.record({ type: 'session.renamed', name: 'x' }, { ...at(3 * MIN), actor: CSA })).toThrow('only the facilitator can rename a session');
     const replayed = Session.replay(parseJournal(journalText(session.journal)).entries, world.plan, world.scenario);
