@@ -4,6 +4,13 @@
 // characters once took a PDF writer 38 s, a chain of 20,000 injects took validation 97 s.
 // docs/concepts.md lists them for authors.
 
+/** Characters of a message on the team's bridge channel. */
+export const MAX_CHAT_CHARS = 2_000;
+/** Characters of a draft (a regulator notification, a holding statement, an executive briefing). */
+export const MAX_DRAFT_CHARS = 20_000;
+/** Characters of an evaluator's reason for a rating. */
+export const MAX_RATING_REASON_CHARS = 2_000;
+
 /** Characters of text, per kind of field. */
 export const TEXT_LIMITS = {
   /** Titles and names shown on one line: a scenario, an inject, a role, an action. */

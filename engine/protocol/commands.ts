@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { idSchema } from '../format/common.js';
+import { MAX_CHAT_CHARS, MAX_DRAFT_CHARS, MAX_RATING_REASON_CHARS } from '../format/limits.js';
 import {
-  commandIdSchema, DRAFT_KINDS, EVALUATOR_RATINGS, journalInputSchema, MAX_CHAT_CHARS, MAX_DRAFT_CHARS, MAX_RATING_REASON_CHARS,
+  commandIdSchema, DRAFT_KINDS, EVALUATOR_RATINGS, journalInputSchema,
   participantIdSchema, personNameSchema, SEATS, sessionNameSchema, speedSchema,
 } from '../session/journal.js';
 import { AAR_FORMATS, PAPER_SIZES, SCORECARD_FORMATS } from '../report/export-formats.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, textSchema } from '../format/common.js';
-import { TEXT_LIMITS } from '../format/limits.js';
+import { MAX_CHAT_CHARS, MAX_DRAFT_CHARS, MAX_RATING_REASON_CHARS, TEXT_LIMITS } from '../format/limits.js';
 
 /**
  * The version of the journal format and of the engine's replay semantics. 2: entries carry a
@@ -48,12 +48,6 @@ export type DraftKind = (typeof DRAFT_KINDS)[number];
 /** HSEEP's ratings of an objective: Performed without challenges, with Some, with Major challenges, Unable to be performed. */
 export const EVALUATOR_RATINGS = ['P', 'S', 'M', 'U'] as const;
 
-/** Characters of a message on the team's bridge channel. */
-export const MAX_CHAT_CHARS = 2_000;
-/** Characters of a draft (a regulator notification, a holding statement, an executive briefing). */
-export const MAX_DRAFT_CHARS = 20_000;
-/** Characters of an evaluator's reason for a rating. */
-export const MAX_RATING_REASON_CHARS = 2_000;
 
 const inputVariants = [
   z.strictObject({

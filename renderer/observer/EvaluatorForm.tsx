@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { MAX_RATING_REASON_CHARS, TEXT_LIMITS } from '../../engine/format/limits.js';
 import { clockText } from '../../engine/format/time-text.js';
 
 /** HSEEP's Exercise Evaluation Guide ratings of an objective. */
@@ -44,8 +45,9 @@ export interface UnsentEvaluation {
 
 export const NO_UNSENT_EVALUATION: UnsentEvaluation = { note: '', ratings: {} };
 
-const REASON_MAX = 2000;
-const NOTE_MAX = 4000;
+// The journal's own limits: a longer text would be refused when sent.
+const REASON_MAX = MAX_RATING_REASON_CHARS;
+const NOTE_MAX = TEXT_LIMITS.note;
 
 /** One objective: its rating (P, S, M or U) with the reason, sent together. */
 function ObjectiveRating({ objective, mine, unsent, disabled, onRate, onUnsent }: {

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { clockText } from '../../engine/format/time-text.js';
+import { MAX_CHAT_CHARS } from '../../engine/format/limits.js';
 
 /** One message of the team's bridge channel, as the journal has it. */
 export interface ChatMessage {
@@ -12,8 +13,8 @@ export interface ChatMessage {
   text: string;
 }
 
-/** The longest message the form takes (the host checks its own limit too). */
-export const CHAT_MAX = 2000;
+/** The longest message the form takes: the journal's own limit (the host checks it too). */
+export const CHAT_MAX = MAX_CHAT_CHARS;
 
 /**
  * The team's bridge channel: every message journaled, oldest first, in a log region (a screen

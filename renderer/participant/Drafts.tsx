@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { clockText } from '../../engine/format/time-text.js';
+import { MAX_DRAFT_CHARS } from '../../engine/format/limits.js';
 
 /** The documents a role may write during a drill. */
 export const DRAFT_KINDS = [
@@ -21,8 +22,8 @@ export interface SentDraft {
   text: string;
 }
 
-/** The longest draft the form takes (the host checks its own limit too). */
-export const DRAFT_MAX = 10_000;
+/** The longest draft the form takes: the journal's own limit (the host checks it too). */
+export const DRAFT_MAX = MAX_DRAFT_CHARS;
 
 /**
  * A draft to write (which document, its text) and send; then the drafts sent, the latest first.

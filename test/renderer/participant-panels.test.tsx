@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import './setup.js';
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { BridgeChat } from '../../renderer/participant/BridgeChat.js';
@@ -9,6 +9,7 @@ import { Inbox, type InboxMessage } from '../../renderer/participant/Inbox.js';
 import { RoleActions, type RoleAction } from '../../renderer/participant/RoleActions.js';
 import { RoleDecisions } from '../../renderer/participant/RoleDecisions.js';
 import { EvaluatorForm } from '../../renderer/observer/EvaluatorForm.js';
+import { MAX_CHAT_CHARS, MAX_DRAFT_CHARS, MAX_RATING_REASON_CHARS, TEXT_LIMITS } from '../../engine/format/limits.js';
 import { MIN } from '../helpers/world.js';
 
 // The participant's panels and the evaluator's form on their own: what they show of the props
@@ -187,5 +188,20 @@ describe('the evaluator form', () => {
     expect(screen.getByRole('radio', { name: 'P: Performed without challenges' })).toBeChecked();
     expect(screen.getByRole('textbox', { name: 'Reason' })).toHaveValue('fine after all');
     expect(screen.getByText('Rated P at T+00:02')).toBeInTheDocument();
+  });
+
+  it("takes an observation and a reason as long as the journal does (it stopped an observation at 4,000 of the 5,000 characters)", () => {
+    render(<EvaluatorForm evaluator="Eve" disabled={false} notes={[]} onRate={vi.fn()} onNote={vi.fn()}
+      objectives={[{ id: 'contain', title: 'Contain the exposure', capability: 'Operational coordination' }]} ratings={[]} />);
+    expect(screen.getByRole('textbox', { name: 'Observation' })).toHaveAttribute('maxLength', String(TEXT_LIMITS.note));
+    expect(screen.getByRole('textbox', { name: 'Reason' })).toHaveAttribute('maxLength', String(MAX_RATING_REASON_CHARS));
+  });
+
+  it('takes a bridge message and a draft as long as the journal does (a draft stopped at 10,000 of its 20,000 characters)', () => {
+    render(<BridgeChat me="Grace" disabled={false} onSend={vi.fn()} messages={[]} />);
+    expect(screen.getByRole('textbox', { name: 'Message to the team' })).toHaveAttribute('maxLength', String(MAX_CHAT_CHARS));
+    cleanup();
+    render(<Drafts sent={[]} disabled={false} text={{}} onText={vi.fn()} onSend={vi.fn()} />);
+    expect(screen.getByRole('textbox')).toHaveAttribute('maxLength', String(MAX_DRAFT_CHARS));
   });
 });
