@@ -8,7 +8,7 @@ import { ConnectionBanner } from './ConnectionBanner.js';
 import { Inbox } from './Inbox.js';
 import type { JoinLink } from './join-link.js';
 import { chatOf, draftsOf } from './role-screen.js';
-import { keep, loadKept } from './seat-storage.js';
+import { keep, loadKept } from '../client/device-storage.js';
 
 const commandId = (): string => crypto.randomUUID();
 

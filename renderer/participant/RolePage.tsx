@@ -5,7 +5,7 @@ import type { DraftKind } from './Drafts.js';
 import type { JoinLink } from './join-link.js';
 import { ParticipantScreen } from './ParticipantScreen.js';
 import { actionsOf, chatOf, decisionsOf, draftsOf, inboxOf } from './role-screen.js';
-import { keep, loadKept } from './seat-storage.js';
+import { keep, loadKept } from '../client/device-storage.js';
 
 /** A command id: sent again after a drop, the host records it once. */
 const commandId = (): string => crypto.randomUUID();

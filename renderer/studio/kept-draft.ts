@@ -1,3 +1,4 @@
+import { keepValue, loadValue } from '../client/device-storage.js';
 import type { Draft } from './DraftEditor.js';
 
 // The drafts being written, kept in the page's storage as they change, so that a reload, a
@@ -24,26 +25,16 @@ const isKept = (kept: Partial<KeptDraft>): kept is KeptDraft =>
 
 /** The drafts kept, the latest changed first; a broken value is ignored. */
 export function keptDrafts(): KeptDraft[] {
-  try {
-    const raw = localStorage.getItem(KEY);
-    if (raw === null) return [];
-    const parsed = JSON.parse(raw) as unknown;
-    // One draft alone: how an earlier Firedrill kept it.
-    const list = (Array.isArray(parsed) ? parsed : [{ key: 'kept', ...(parsed as object) }]) as Partial<KeptDraft>[];
-    const kept = list.filter((one): one is KeptDraft => one !== null && typeof one === 'object' && isKept(one) && typeof one.key === 'string');
-    return kept.sort((a, b) => b.changedAt.localeCompare(a.changedAt));
-  } catch {
-    return [];
-  }
+  const parsed = loadValue<unknown>(KEY, null);
+  if (typeof parsed !== 'object' || parsed === null) return [];
+  // One draft alone: how an earlier Firedrill kept it.
+  const list = (Array.isArray(parsed) ? parsed : [{ key: 'kept', ...parsed }]) as Partial<KeptDraft>[];
+  const kept = list.filter((one): one is KeptDraft => one !== null && typeof one === 'object' && isKept(one) && typeof one.key === 'string');
+  return kept.sort((a, b) => b.changedAt.localeCompare(a.changedAt));
 }
 
 function store(drafts: KeptDraft[]): void {
-  try {
-    if (drafts.length === 0) localStorage.removeItem(KEY);
-    else localStorage.setItem(KEY, JSON.stringify(drafts.slice(0, MAX_KEPT)));
-  } catch {
-    // Storage full or turned off: the draft stays in the page, as before.
-  }
+  keepValue(KEY, drafts.length === 0 ? null : drafts.slice(0, MAX_KEPT));
 }
 
 export function keepDraft(draft: Draft & { key: string }, now = new Date()): void {
