@@ -59,10 +59,11 @@ export interface SessionContext {
   /**
    * First completion time of each action the scenario waits on (a trigger, a milestone, an
    * effect or a duty). Other actions change nothing in the scenario; the journal has them.
+   * Every watched action has its key from the start (undefined until then): see initialContext.
    */
-  completed: Record<string, number>;
+  completed: Record<string, number | undefined>;
   /** When each watched action taken will first complete (kept after it has): only the first is timed. */
-  completing: Record<string, number>;
+  completing: Record<string, number | undefined>;
   severity: SeverityDeclaration | null;
   firstSeverity: SeverityDeclaration | null;
   milestones: Partial<Record<Milestone, number>>;
@@ -84,13 +85,17 @@ export const actionDuration = (index: ScenarioIndex, context: SessionContext, ac
   context.actionDurations?.[action] ?? index.actions.get(action)!.duration;
 
 export function initialContext(index: ScenarioIndex, speed: number, actionDurations?: Readonly<Record<string, number>>): SessionContext {
+  // The two action tables hold a key for every watched action from the start. Actions complete in
+  // a different order in each drill, and V8 makes a new hidden class for each new order of keys
+  // added to an object: a simulation of many drills filled its heap with them, and ran slower.
+  const watched = () => Object.fromEntries([...index.watchedActions].map((id) => [id, undefined]));
   return {
     now: 0,
     vars: { ...index.scenario.state },
     injects: Object.fromEntries(index.scenario.injects.map((i) => [i.id, { status: 'pending' as const }])),
     decisions: Object.fromEntries(index.scenario.decisions.map((d) => [d.id, { status: 'waiting' as const }])),
-    completed: {},
-    completing: {},
+    completed: watched(),
+    completing: watched(),
     severity: null,
     firstSeverity: null,
     milestones: {},

@@ -206,7 +206,7 @@ export class Session {
     this.moveClock(Math.min(simTime, this.timeLimit));
     const ended = this.context.ended;
     if (!ended || ended.reason !== TIME_LIMIT_REASON || this.journal[this.journal.length - 1]!.type === 'session.ended') return [];
-    return [this.append({ type: 'session.ended', reason: TIME_LIMIT_REASON }, { simTime: ended.at, wallTime: wallTimeAt(ended.at), actor: SYSTEM })];
+    return [this.append({ type: 'session.ended', reason: TIME_LIMIT_REASON }, { wallTime: wallTimeAt(ended.at), actor: SYSTEM }, ended.at)];
   }
 
   /** The next time something scheduled is due (an inject, a decision, a deadline...), if any. */
@@ -224,7 +224,7 @@ export class Session {
   nextStop(): NextStop | undefined {
     const { injects, decisions, deadlines, completing, completed } = this.context;
     const stops: NextStop[] = [];
-    for (const [id, at] of Object.entries(completing)) if (completed[id] === undefined) stops.push({ kind: 'action', id, dueAt: at });
+    for (const [id, at] of Object.entries(completing)) if (at !== undefined && completed[id] === undefined) stops.push({ kind: 'action', id, dueAt: at });
     for (const [id, state] of Object.entries(injects)) if (state.status === 'scheduled' && state.dueAt !== undefined) stops.push({ kind: 'inject', id, dueAt: state.dueAt });
     for (const [id, state] of Object.entries(decisions)) {
       if (state.status === 'scheduled' && state.opensAt !== undefined) stops.push({ kind: 'decision', id, dueAt: state.opensAt });
@@ -278,19 +278,19 @@ export class Session {
   record(input: JournalInput, stamp: Stamp): JournalEntry {
     const simTime = stamp.simTime ?? this.now;
     this.advanceTo(simTime, () => stamp.wallTime);
-    return this.append(input, { ...stamp, simTime });
+    return this.append(input, stamp, simTime);
   }
 
   /** Checks an input at the current simulated time, then journals and applies it. */
-  private append(input: JournalInput, stamp: Stamp & { simTime: number }): JournalEntry {
-    const reason = this.check(input, stamp.actor, stamp.simTime, stamp.participant);
+  private append(input: JournalInput, stamp: Stamp, simTime: number): JournalEntry {
+    const reason = this.check(input, stamp.actor, simTime, stamp.participant);
     if (reason) throw new SessionRefusal(reason);
     // The lobby's entries name the person they are about in `participant`: nobody records them from their own device.
     if (stamp.participant !== undefined && recordedBy({ type: input.type, participant: stamp.participant }) === undefined) throw new SessionRefusal(`${input.type} is the facilitator's (or the join code's), not a participant's`);
     if (stamp.commandId !== undefined && !commandIdSchema.safeParse(stamp.commandId).success) throw new SessionRefusal(`"${stamp.commandId.slice(0, 80)}" is not a command id (8 to 64 letters, digits, ".", "_", ":" or "-")`);
     const entry = {
       seq: this.journal.length + 1,
-      simTime: stamp.simTime,
+      simTime,
       wallTime: stamp.wallTime,
       actor: stamp.actor,
       ...(stamp.commandId !== undefined ? { commandId: stamp.commandId } : {}),
