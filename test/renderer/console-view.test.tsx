@@ -52,6 +52,24 @@ describe('the facilitator console', () => {
     expect(dialog).toHaveTextContent('Go to the severity declaration');
   });
 
+  it('says why a drill it comes back to is paused when the host paused it (its page closed), with Resume a tab away', async () => {
+    const user = userEvent.setup();
+    const { client } = await openConsole();
+    await user.click(screen.getByRole('button', { name: 'Pause' }));
+    // A pause of the facilitator's own needs no word.
+    expect(screen.queryByText(/Paused when/)).not.toBeInTheDocument();
+    // The view the host sends once it paused the drill on its own (host/service/live-session.ts).
+    const view = { ...(await client.send('session.open', { sessionId: client.session().started.sessionId })).view, pauseCause: 'page-closed' as const };
+    act(() => client.emit('session.update', { sessionId: view.sessionId, view }));
+    const banner = await screen.findByText(/^Paused when the facilitator’s page closed at T\+\d\d:\d\d:\d\d\. .*Resume when ready\.$/);
+    const resume = within(banner.parentElement!).getByRole('button', { name: 'Resume the drill' });
+    resume.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(client.session().context.paused).toBe(false));
+    expect(client.calls.filter((call) => call.type === 'clock.resume')).toHaveLength(1);
+    expect(screen.queryByText(/Paused when/)).not.toBeInTheDocument();
+  });
+
   it('Space on a focused button pauses the clock and never presses the button (bug 2)', async () => {
     const user = userEvent.setup();
     const { client } = await openConsole();
