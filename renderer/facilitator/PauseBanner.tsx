@@ -16,7 +16,7 @@ export function PauseBanner({ view, onResume, sending }: { view: SessionView; on
   return (
     <div className="paused-banner pause-cause" role="status">
       {/* The clock stands still while paused: the view's time is when it stopped. */}
-      <p>Paused {CAUSE_WORDS[view.pauseCause]} at {clockText(view.now, { seconds: true })}. Nothing was missed meanwhile. Resume when ready.</p>
+      <p>Paused {CAUSE_WORDS[view.pauseCause]} at {clockText(view.now, { seconds: true })}. Resume when ready.</p>
       <button type="button" className="primary" disabled={sending} onClick={onResume}>Resume the drill</button>
     </div>
   );
