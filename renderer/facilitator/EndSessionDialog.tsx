@@ -1,12 +1,23 @@
 import * as Dialog from '@radix-ui/react-dialog';
+import type { RefObject } from 'react';
 
-/** Asks before a session is ended: the clock stops for good and the journal takes nothing more. */
-export function EndSessionDialog({ open, onOpenChange, onEnd }: { open: boolean; onOpenChange: (open: boolean) => void; onEnd: () => void }) {
+/**
+ * Asks before a session is ended: the clock stops for good and the journal takes nothing more.
+ * Escape or "Keep playing" closes it, the focus back on `returnFocus` (the button that opened it):
+ * opened without a Radix trigger, it left the focus on the page's body, a Tab from nowhere.
+ */
+export function EndSessionDialog({ open, onOpenChange, onEnd, returnFocus }: { open: boolean; onOpenChange: (open: boolean) => void; onEnd: () => void; returnFocus?: RefObject<HTMLElement | null> }) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="overlay" />
-        <Dialog.Content className="dialog">
+        <Dialog.Content className="dialog" onCloseAutoFocus={(event) => {
+          const back = returnFocus?.current;
+          if (back?.isConnected) {
+            event.preventDefault();
+            back.focus();
+          }
+        }}>
           <Dialog.Title>End the session?</Dialog.Title>
           <Dialog.Description>
             The clock stops for good and the debrief opens. Nothing more can be recorded in this session once it has ended.

@@ -272,6 +272,23 @@ describe('the facilitator console', () => {
     expect(window.location.hash).toMatch(/^#\/debrief\//);
   });
 
+  it('closes the End dialog on Escape or "Keep playing" with the focus back on the End button', async () => {
+    const user = userEvent.setup();
+    const { client } = await openConsole();
+    const endButton = screen.getByRole('button', { name: 'End the session' });
+    act(() => endButton.focus());
+    await user.keyboard('{Enter}');
+    await screen.findByRole('dialog', { name: 'End the session?' });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(endButton).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await user.click(within(await screen.findByRole('dialog', { name: 'End the session?' })).getByRole('button', { name: 'Keep playing' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(endButton).toHaveFocus();
+    expect(client.calls.some((call) => call.type === 'session.end')).toBe(false);
+  });
+
   it('keeps the focus in the MSEL as an inject is held, put back and released from the keyboard (the button pressed is gone each time)', async () => {
     const user = userEvent.setup();
     const { client } = await openConsole();
