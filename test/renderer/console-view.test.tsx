@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import './setup.js';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { TEXT_LIMITS } from '../../engine/format/limits.js';
@@ -458,5 +458,31 @@ describe('the app frame', () => {
     expect(screen.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
     expect(document.documentElement.dataset.theme).toBe('dark');
     expect(document.documentElement).toHaveClass('projector');
+    window.localStorage.removeItem('firedrill.display');
+  });
+
+  it('keeps projector mode and the theme through a reload: the room is not shown the MSEL\'s upcoming titles', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient();
+    const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 600, participants: {} });
+    window.location.hash = `#/session/${sessionId}`;
+    renderWithApp(<App />, client);
+    await user.click(await screen.findByRole('button', { name: 'Dark theme' }));
+    await user.click(screen.getByRole('button', { name: 'Projector mode' }));
+    cleanup();
+    document.documentElement.className = '';
+    delete document.documentElement.dataset.theme;
+
+    // The page reloaded: a new store, the same device.
+    renderWithApp(<App />, client);
+    await screen.findByRole('heading', { name: /Left open overnight/, level: 1 }, { timeout: 10_000 });
+    expect(screen.getByRole('button', { name: 'Projector mode' })).toHaveAttribute('aria-pressed', 'true');
+    expect(document.documentElement).toHaveClass('projector');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    await user.click(screen.getByRole('tab', { name: /MSEL/ }));
+    expect(screen.getAllByText('title hidden on the projector').length).toBeGreaterThan(0);
+    await user.click(screen.getByRole('button', { name: 'Projector mode' }));
+    expect(JSON.parse(window.localStorage.getItem('firedrill.display')!)).toEqual({ theme: 'dark', projector: false });
+    window.localStorage.removeItem('firedrill.display');
   });
 });
