@@ -119,7 +119,8 @@ export interface SessionView {
   /**
    * Why the clock is paused, when the host paused it with nobody asking (the journal's entry
    * says only "paused by the facilitator"): set by the host while that pause lasts, so that the
-   * console can say why the drill it comes back to stands still.
+   * console can say why the drill it comes back to stands still. Kept in the host's memory only
+   * (the journal has no word for it): after the host restarts, the console says just "Paused".
    */
   pauseCause?: PauseCause;
 }

@@ -138,6 +138,7 @@ export class SessionService {
         const { session, journal, warnings } = await this.store.open(sessionId, await this.lookupOf(sessionId));
         const live = new LiveSession(session, new ClockDriver(session, this.now()), journal);
         live.hostPause = this.hostPauses.get(sessionId);
+        this.hostPauses.delete(sessionId);
         this.live.set(sessionId, live);
         if (this.replayed?.sessionId === sessionId) this.replayed = undefined;
         return { live, warnings };
