@@ -197,7 +197,6 @@ function Console({ view, now, plan, scenario, wide, actingRoleChoice, storyPanel
   const actingRole = actingRoleChoice && plan.roles.some((role) => role.id === actingRoleChoice) ? actingRoleChoice : plan.roles[0]!.id;
   const { story, response } = usePanels(view, now, plan, scenario, actingRole);
   const resuming = useInFlight();
-  const endButton = useRef<HTMLButtonElement>(null);
   // The room's screen: a second window in the desktop app, a new tab in the browser with the
   // projector's read-only token (never the facilitator's).
   const openProjector = async () => {
@@ -227,7 +226,7 @@ function Console({ view, now, plan, scenario, wide, actingRoleChoice, storyPanel
       <ClockBar view={view} now={now} plan={plan} scenario={scenario}>
         {view.ended
           ? <button type="button" className="danger" onClick={() => navigate({ name: 'debrief', sessionId })}>Show the debrief</button>
-          : <button type="button" className="danger" ref={endButton} onClick={() => setConfirmEnd(true)}>End the session</button>}
+          : <button type="button" className="danger" onClick={() => setConfirmEnd(true)}>End the session</button>}
       </ClockBar>
       <PauseBanner view={view} sending={resuming.sending} onResume={() => void resuming.once(() => command('clock.resume', { sessionId }))} />
       <DecisionAlert decisions={view.openDecisions} plan={plan} onShow={() => onGoTo('decisions')} />
@@ -243,7 +242,7 @@ function Console({ view, now, plan, scenario, wide, actingRoleChoice, storyPanel
           <Pane label="Response" tabs={response} value={responsePanel} onChange={onPanel} />
         </div>
       )}
-      <EndSessionDialog open={confirmEnd} onOpenChange={setConfirmEnd} onEnd={() => void end()} returnFocus={endButton} />
+      <EndSessionDialog open={confirmEnd} onOpenChange={setConfirmEnd} onEnd={() => void end()} />
     </div>
   );
 }

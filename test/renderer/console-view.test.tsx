@@ -461,6 +461,18 @@ describe('the app frame', () => {
     window.localStorage.removeItem('firedrill.display');
   });
 
+  it('gives the focus back to the Shortcuts button when the shortcuts dialog closes', async () => {
+    const user = userEvent.setup();
+    window.location.hash = '#/library';
+    renderWithApp(<App />);
+    const shortcuts = screen.getByRole('button', { name: 'Shortcuts' });
+    await user.click(shortcuts);
+    await screen.findByRole('dialog', { name: 'Keyboard shortcuts' }, { timeout: 10_000 });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(shortcuts).toHaveFocus();
+  });
+
   it('keeps projector mode and the theme through a reload: the room is not shown the MSEL\'s upcoming titles', async () => {
     const user = userEvent.setup();
     const client = fakeClient();
