@@ -205,6 +205,11 @@ describe('a drill in the app', () => {
     const fit = await page.evaluate(() => ({ panes: document.querySelector('.console-panes')!.getBoundingClientRect().height, overflow: document.scrollingElement!.scrollHeight - window.innerHeight }));
     expect(fit.overflow).toBeLessThanOrEqual(0);
     expect(fit.panes).toBeGreaterThanOrEqual(215);
+    // The header keeps to one line (in the projector's large type it took two at 1280 px).
+    for (const width of [1024, 1280]) {
+      await page.setViewportSize({ width, height: 720 });
+      expect(await page.evaluate(() => document.querySelector('.app-header')!.getBoundingClientRect().height)).toBeLessThan(50);
+    }
     await page.getByRole('button', { name: 'Projector mode' }).click();
 
     // The room's screen: a new tab with the session read-only, and none of the facilitator's notes.
