@@ -116,7 +116,20 @@ export interface SessionView {
   journalLength: number;
   /** A LAN session's people, chat, drafts and evaluations; absent while the journal has none. */
   room?: RoomView;
+  /**
+   * Why the clock is paused, when the host paused it with nobody asking (the journal's entry
+   * says only "paused by the facilitator"): set by the host while that pause lasts, so that the
+   * console can say why the drill it comes back to stands still. Kept in the host's memory only
+   * (the journal has no word for it): after the host restarts, the console says just "Paused".
+   */
+  pauseCause?: PauseCause;
 }
+
+/**
+ * Why the host paused a running session on its own: the last facilitator's page (or window) of it
+ * closed or lost its connection, or the computer slept or locked its screen.
+ */
+export type PauseCause = 'page-closed' | 'machine-asleep';
 
 /** The session as the UI sees it. A pure function of the session. */
 export function sessionView(session: Session): SessionView {

@@ -5,6 +5,7 @@ import type { ConsolePanel } from '../store/ui-slice.js';
 import { useAppState, useAppStore } from './app-context.js';
 import { parseRoute, routeHash, type Route } from './route.js';
 import { useRouteFocus } from './use-route-focus.js';
+import { useKeptDisplay } from './use-kept-display.js';
 import { useLeaveReplacedSession } from './use-session-updates.js';
 
 // The library is what the app opens on: its code comes with the page. Every other screen is
@@ -104,10 +105,7 @@ export function App() {
   const shortcutsOpen = useAppState((state) => state.shortcutsOpen);
   const { setTheme, toggleProjector, setShortcutsOpen, setDecisionSound } = store.getState();
 
-  useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-    document.documentElement.classList.toggle('projector', projector);
-  }, [theme, projector]);
+  useKeptDisplay();
 
   const toggleSound = () => {
     // The click that turns it on is what lets the page make a sound later.

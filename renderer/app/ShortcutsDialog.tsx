@@ -1,4 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
+import { useReturnFocus } from '../ui/use-return-focus.js';
 import { useAppState } from './app-context.js';
 
 /** The console's single-key shortcuts, as the ? dialog lists them (the console binds the same keys). */
@@ -18,11 +19,13 @@ export const SHORTCUTS: [string, string][] = [
 export function ShortcutsDialog() {
   const open = useAppState((state) => state.shortcutsOpen);
   const setOpen = useAppState((state) => state.setShortcutsOpen);
+  // Opened by the header's button or the ? key: the focus goes back to where it was.
+  const returnFocus = useReturnFocus();
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Portal>
         <Dialog.Overlay className="overlay" />
-        <Dialog.Content className="dialog">
+        <Dialog.Content className="dialog" {...returnFocus}>
           <Dialog.Title>Keyboard shortcuts</Dialog.Title>
           <Dialog.Description>They work anywhere in the console except while typing in a field.</Dialog.Description>
           <dl className="shortcuts">

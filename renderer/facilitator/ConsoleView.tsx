@@ -8,6 +8,7 @@ import { projectorHref } from '../app/projector-address.js';
 import { navigate, routeHash } from '../app/route.js';
 import { useDocuments } from '../app/use-documents.js';
 import { useMediaQuery } from '../app/use-media-query.js';
+import { useInFlight } from '../app/use-in-flight.js';
 import { electronBridge } from '../client/firedrill-bridge.js';
 import { firedInjects, heldInjects, upcomingInjects } from '../store/session-selectors.js';
 import type { ConsolePanel, ResponsePanel, StoryPanel } from '../store/ui-slice.js';
@@ -19,6 +20,7 @@ import { DutiesPanel } from './DutiesPanel.js';
 import { EndSessionDialog } from './EndSessionDialog.js';
 import { InjectFeed } from './InjectFeed.js';
 import { MselTimeline } from './MselTimeline.js';
+import { PauseBanner } from './PauseBanner.js';
 import { OBSERVATION_NOTE_ID, ObservationForm } from './ObservationForm.js';
 import { ObservationList } from './ObservationList.js';
 import { PendingDecisions } from './PendingDecisions.js';
@@ -194,6 +196,7 @@ function Console({ view, now, plan, scenario, wide, actingRoleChoice, storyPanel
   const { sessionId } = view;
   const actingRole = actingRoleChoice && plan.roles.some((role) => role.id === actingRoleChoice) ? actingRoleChoice : plan.roles[0]!.id;
   const { story, response } = usePanels(view, now, plan, scenario, actingRole);
+  const resuming = useInFlight();
   // The room's screen: a second window in the desktop app, a new tab in the browser with the
   // projector's read-only token (never the facilitator's).
   const openProjector = async () => {
@@ -225,6 +228,7 @@ function Console({ view, now, plan, scenario, wide, actingRoleChoice, storyPanel
           ? <button type="button" className="danger" onClick={() => navigate({ name: 'debrief', sessionId })}>Show the debrief</button>
           : <button type="button" className="danger" onClick={() => setConfirmEnd(true)}>End the session</button>}
       </ClockBar>
+      <PauseBanner view={view} sending={resuming.sending} onResume={() => void resuming.once(() => command('clock.resume', { sessionId }))} />
       <DecisionAlert decisions={view.openDecisions} plan={plan} onShow={() => onGoTo('decisions')} />
       {wide ? (
         <div className="console-panes three">

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { useInFlight } from '../app/use-in-flight.js';
 import { MAX_RATING_REASON_CHARS, TEXT_LIMITS } from '../../engine/format/limits.js';
 import { clockText } from '../../engine/format/time-text.js';
 
@@ -66,15 +67,14 @@ function ObjectiveRating({ objective, mine, unsent, disabled, onRate, onUnsent }
     setReasonState(next);
     onUnsent({ rating, reason: next });
   };
-  const [sending, setSending] = useState(false);
+  // One rating at a time: a double click records it once.
+  const { sending, once } = useInFlight();
   const reasonId = useId();
   const changed = rating !== (mine?.rating ?? '') || reason.trim() !== (mine?.reason ?? '');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!rating || !reason.trim() || sending) return;
-    setSending(true);
-    if (await onRate(rating as EegRating, reason.trim())) onUnsent(null);
-    setSending(false);
+    if (!rating || !reason.trim()) return;
+    if (await once(() => onRate(rating as EegRating, reason.trim()))) onUnsent(null);
   };
   return (
     <form className="objective-rating" onSubmit={(event) => void submit(event)}>
@@ -133,17 +133,16 @@ export function EvaluatorForm({ objectives, ratings, notes, evaluator, disabled,
     keepUnsent((before) => ({ ...before, note: next }));
   };
   const [noteObjective, setNoteObjective] = useState('');
-  const [sending, setSending] = useState(false);
+  // One observation at a time, likewise.
+  const { sending, once } = useInFlight();
   const noteId = useId();
   const objectiveId = useId();
   const mine = new Map<string, EvaluatorRating>();
   for (const rating of [...ratings].sort((a, b) => a.seq - b.seq)) if (rating.evaluator === evaluator) mine.set(rating.objective, rating);
   const sendNote = async (event: FormEvent) => {
     event.preventDefault();
-    if (!note.trim() || sending) return;
-    setSending(true);
-    if (await onNote(note.trim(), noteObjective || null)) setNote('');
-    setSending(false);
+    if (!note.trim()) return;
+    if (await once(() => onNote(note.trim(), noteObjective || null))) setNote('');
   };
   const objectiveTitle = (id: string | null) => objectives.find((one) => one.id === id)?.title ?? id;
   return (

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useInFlight } from '../app/use-in-flight.js';
 import { clockText } from '../../engine/format/time-text.js';
 import { MAX_CHAT_CHARS } from '../../engine/format/limits.js';
 
@@ -25,7 +26,8 @@ export function BridgeChat({ messages, me, disabled, onSend }: {
   messages: readonly ChatMessage[]; me: string | null; disabled: boolean; onSend: (text: string) => Promise<boolean>;
 }) {
   const [text, setText] = useState('');
-  const [sending, setSending] = useState(false);
+  // One message at a time: a double click or tap sends it once.
+  const { sending, once } = useInFlight();
   const inputId = useId();
   const log = useRef<HTMLOListElement>(null);
   // New messages scroll into view, as in any chat.
@@ -37,11 +39,9 @@ export function BridgeChat({ messages, me, disabled, onSend }: {
     event.preventDefault();
     const typed = text;
     const message = typed.trim();
-    if (!message || sending) return;
-    setSending(true);
+    if (!message) return;
     // What was typed while it went stays: only the message sent leaves the line.
-    if (await onSend(message)) setText((now) => (now.startsWith(typed) ? now.slice(typed.length).trimStart() : now));
-    setSending(false);
+    if (await once(() => onSend(message))) setText((now) => (now.startsWith(typed) ? now.slice(typed.length).trimStart() : now));
   };
   return (
     <section className="panel bridge" aria-labelledby="bridge-heading">

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { useInFlight } from '../app/use-in-flight.js';
 import { clockText } from '../../engine/format/time-text.js';
 import { MAX_DRAFT_CHARS } from '../../engine/format/limits.js';
 
@@ -40,7 +41,8 @@ export function Drafts({ sent, disabled, text, onText, onSend }: {
 }) {
   // Back after a reload: the document being written is open again, not an empty first one.
   const [kind, setKind] = useState<DraftKind>(() => DRAFT_KINDS.find((one) => text[one.id]?.trim())?.id ?? DRAFT_KINDS[0].id);
-  const [sending, setSending] = useState(false);
+  // One draft at a time: a double click or tap sends it once.
+  const { sending, once } = useInFlight();
   const textId = useId();
   const current = text[kind] ?? '';
   const latest = useRef(text);
@@ -48,14 +50,12 @@ export function Drafts({ sent, disabled, text, onText, onSend }: {
   const send = async (event: FormEvent) => {
     event.preventDefault();
     const typed = current;
-    if (!typed.trim() || sending) return;
-    setSending(true);
-    if (await onSend(kind, typed.trim())) {
+    if (!typed.trim()) return;
+    if (await once(() => onSend(kind, typed.trim()))) {
       // What was written while it went stays: only the draft sent leaves the box.
       const now = latest.current[kind] ?? '';
       onText(kind, now.startsWith(typed) ? now.slice(typed.length).trimStart() : now);
     }
-    setSending(false);
   };
   return (
     <section className="panel drafts" aria-labelledby="drafts-heading">

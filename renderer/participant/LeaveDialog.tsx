@@ -1,5 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useRef } from 'react';
+import { useReturnFocus } from '../ui/use-return-focus.js';
 
 /**
  * Asks before a participant leaves: this device then forgets their place, and their role stays
@@ -8,20 +8,12 @@ import { useRef } from 'react';
  */
 export function LeaveDialog({ open, onOpenChange, onLeave, role }: { open: boolean; onOpenChange: (open: boolean) => void; onLeave: () => void; role: string | null }) {
   // Opened without a Radix trigger: the focus goes back by hand to what opened it (the Leave button).
-  const opener = useRef<HTMLElement | null>(null);
+  const returnFocus = useReturnFocus();
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="overlay" />
-        <Dialog.Content
-          className="dialog leave-dialog"
-          onOpenAutoFocus={() => void (opener.current = document.activeElement as HTMLElement | null)}
-          onCloseAutoFocus={(event) => {
-            if (!opener.current?.isConnected) return;
-            event.preventDefault();
-            opener.current.focus();
-          }}
-        >
+        <Dialog.Content className="dialog leave-dialog" {...returnFocus}>
           <Dialog.Title>Leave the exercise?</Dialog.Title>
           <Dialog.Description>
             This device forgets your place in the session.{role ? ` ${role} stays in your name: to play it again, join with the code and ask the facilitator to give it back to you.` : ' To come back, join again with the code.'}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useInFlight } from '../app/use-in-flight.js';
 import { clockText, durationText } from '../../engine/format/time-text.js';
 
 /** A decision put to my role and not yet answered. */
@@ -15,12 +16,17 @@ export interface RoleDecision {
 export function RoleDecisions({ decisions, now, ended, onAnswer }: {
   decisions: readonly RoleDecision[]; now: number; ended: boolean; onAnswer: (decision: string, option: string) => Promise<unknown>;
 }) {
+  // One answer at a time: a double tap answers once (the second would be refused as answered already).
+  const { once } = useInFlight();
   const [answering, setAnswering] = useState<string | null>(null);
-  const answer = (decision: string, option: string) => {
-    if (answering) return;
+  const answer = (decision: string, option: string) => void once(async () => {
     setAnswering(decision);
-    void onAnswer(decision, option).finally(() => setAnswering(null));
-  };
+    try {
+      await onAnswer(decision, option);
+    } finally {
+      setAnswering(null);
+    }
+  });
   return (
     <section className="panel decisions" aria-labelledby="role-decisions-heading">
       <h2 id="role-decisions-heading" tabIndex={-1}>My decisions</h2>

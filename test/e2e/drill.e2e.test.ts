@@ -198,6 +198,18 @@ describe('a drill in the app', () => {
     await showTab(page, 'MSEL');
     expect(await page.getByRole('region', { name: 'MSEL: upcoming injects' }).textContent()).not.toContain('a security researcher');
     await checkView(page, 'console-projector');
+    // On a 1024 x 640 projector, with a decision announced and two deadlines counting, the page
+    // does not scroll and the panes keep a useful height: the header wrapped to two lines, the
+    // page scrolled 80 px and the panes had 165 px, of which less than 100 on screen.
+    await page.setViewportSize({ width: 1024, height: 640 });
+    const fit = await page.evaluate(() => ({ panes: document.querySelector('.console-panes')!.getBoundingClientRect().height, overflow: document.scrollingElement!.scrollHeight - window.innerHeight }));
+    expect(fit.overflow).toBeLessThanOrEqual(0);
+    expect(fit.panes).toBeGreaterThanOrEqual(215);
+    // The header keeps to one line (in the projector's large type it took two at 1280 px).
+    for (const width of [1024, 1280]) {
+      await page.setViewportSize({ width, height: 720 });
+      expect(await page.evaluate(() => document.querySelector('.app-header')!.getBoundingClientRect().height)).toBeLessThan(50);
+    }
     await page.getByRole('button', { name: 'Projector mode' }).click();
 
     // The room's screen: a new tab with the session read-only, and none of the facilitator's notes.

@@ -123,8 +123,13 @@ describe('resuming a drill after the page was closed', () => {
     expect(shownAfter).toBe(Math.floor(paused[0]!.simTime / 1000) * 1000);
     await page.getByText('Paused', { exact: true }).waitFor();
     expect(simMs(await page.getByRole('status', { name: 'Simulated time' }).textContent())).toBe(shownAfter);
-    await page.getByRole('button', { name: 'Resume' }).click();
+    // And says why, with a Resume of its own a Tab away.
+    const banner = page.locator('.pause-cause');
+    expect(await banner.getByRole('paragraph').textContent()).toBe(`Paused when the facilitator’s page closed at ${await page.getByRole('status', { name: 'Simulated time' }).textContent()}. Resume when ready.`);
+    await banner.getByRole('button', { name: 'Resume the drill' }).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(async () => simMs(await page.getByRole('status', { name: 'Simulated time' }).textContent())).toBeGreaterThan(shownAfter);
+    await banner.waitFor({ state: 'detached' });
 
     // End it, and add a second drill of the same scenario over the protocol: the history has a trend.
     await page.getByRole('button', { name: 'End the session' }).click();

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import './setup.js';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { TEXT_LIMITS } from '../../engine/format/limits.js';
@@ -50,6 +50,24 @@ describe('the facilitator console', () => {
     expect(dialog).toHaveTextContent('Jump to the next event');
     expect(dialog).toHaveTextContent('Go to the pending decisions');
     expect(dialog).toHaveTextContent('Go to the severity declaration');
+  });
+
+  it('says why a drill it comes back to is paused when the host paused it (its page closed), with Resume a tab away', async () => {
+    const user = userEvent.setup();
+    const { client } = await openConsole();
+    await user.click(screen.getByRole('button', { name: 'Pause' }));
+    // A pause of the facilitator's own needs no word.
+    expect(screen.queryByText(/Paused when/)).not.toBeInTheDocument();
+    // The view the host sends once it paused the drill on its own (host/service/live-session.ts).
+    const view = { ...(await client.send('session.open', { sessionId: client.session().started.sessionId })).view, pauseCause: 'page-closed' as const };
+    act(() => client.emit('session.update', { sessionId: view.sessionId, view }));
+    const banner = await screen.findByText(/^Paused when the facilitator’s page closed at T\+\d\d:\d\d:\d\d\. .*Resume when ready\.$/);
+    const resume = within(banner.parentElement!).getByRole('button', { name: 'Resume the drill' });
+    resume.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(client.session().context.paused).toBe(false));
+    expect(client.calls.filter((call) => call.type === 'clock.resume')).toHaveLength(1);
+    expect(screen.queryByText(/Paused when/)).not.toBeInTheDocument();
   });
 
   it('Space on a focused button pauses the clock and never presses the button (bug 2)', async () => {
@@ -254,6 +272,23 @@ describe('the facilitator console', () => {
     expect(window.location.hash).toMatch(/^#\/debrief\//);
   });
 
+  it('closes the End dialog on Escape or "Keep playing" with the focus back on the End button', async () => {
+    const user = userEvent.setup();
+    const { client } = await openConsole();
+    const endButton = screen.getByRole('button', { name: 'End the session' });
+    act(() => endButton.focus());
+    await user.keyboard('{Enter}');
+    await screen.findByRole('dialog', { name: 'End the session?' });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(endButton).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await user.click(within(await screen.findByRole('dialog', { name: 'End the session?' })).getByRole('button', { name: 'Keep playing' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(endButton).toHaveFocus();
+    expect(client.calls.some((call) => call.type === 'session.end')).toBe(false);
+  });
+
   it('keeps the focus in the MSEL as an inject is held, put back and released from the keyboard (the button pressed is gone each time)', async () => {
     const user = userEvent.setup();
     const { client } = await openConsole();
@@ -423,5 +458,43 @@ describe('the app frame', () => {
     expect(screen.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
     expect(document.documentElement.dataset.theme).toBe('dark');
     expect(document.documentElement).toHaveClass('projector');
+    window.localStorage.removeItem('firedrill.display');
+  });
+
+  it('gives the focus back to the Shortcuts button when the shortcuts dialog closes', async () => {
+    const user = userEvent.setup();
+    window.location.hash = '#/library';
+    renderWithApp(<App />);
+    const shortcuts = screen.getByRole('button', { name: 'Shortcuts' });
+    await user.click(shortcuts);
+    await screen.findByRole('dialog', { name: 'Keyboard shortcuts' }, { timeout: 10_000 });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(shortcuts).toHaveFocus();
+  });
+
+  it('keeps projector mode and the theme through a reload: the room is not shown the MSEL\'s upcoming titles', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient();
+    const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 600, participants: {} });
+    window.location.hash = `#/session/${sessionId}`;
+    renderWithApp(<App />, client);
+    await user.click(await screen.findByRole('button', { name: 'Dark theme' }));
+    await user.click(screen.getByRole('button', { name: 'Projector mode' }));
+    cleanup();
+    document.documentElement.className = '';
+    delete document.documentElement.dataset.theme;
+
+    // The page reloaded: a new store, the same device.
+    renderWithApp(<App />, client);
+    await screen.findByRole('heading', { name: /Left open overnight/, level: 1 }, { timeout: 10_000 });
+    expect(screen.getByRole('button', { name: 'Projector mode' })).toHaveAttribute('aria-pressed', 'true');
+    expect(document.documentElement).toHaveClass('projector');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    await user.click(screen.getByRole('tab', { name: /MSEL/ }));
+    expect(screen.getAllByText('title hidden on the projector').length).toBeGreaterThan(0);
+    await user.click(screen.getByRole('button', { name: 'Projector mode' }));
+    expect(JSON.parse(window.localStorage.getItem('firedrill.display')!)).toEqual({ theme: 'dark', projector: false });
+    window.localStorage.removeItem('firedrill.display');
   });
 });

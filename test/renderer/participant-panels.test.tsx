@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import './setup.js';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { BridgeChat } from '../../renderer/participant/BridgeChat.js';
@@ -203,5 +203,59 @@ describe('the evaluator form', () => {
     cleanup();
     render(<Drafts sent={[]} disabled={false} text={{}} onText={vi.fn()} onSend={vi.fn()} />);
     expect(screen.getByRole('textbox')).toHaveAttribute('maxLength', String(MAX_DRAFT_CHARS));
+  });
+});
+
+describe('a double press on a participant\'s or evaluator\'s button', () => {
+  /** A send that waits for the host, as over the network; each call counted. */
+  function pendingSend() {
+    const waiting: (() => void)[] = [];
+    const send = vi.fn(() => new Promise<boolean>((done) => waiting.push(() => done(true))));
+    return { send, answer: () => act(async () => waiting.splice(0).forEach((go) => go())) };
+  }
+  /** Two presses before the page has drawn the first one's answer (a double click, a double tap). */
+  const pressTwice = (button: HTMLElement) => act(() => {
+    fireEvent.click(button);
+    fireEvent.click(button);
+  });
+
+  it('sends a chat message, a draft and a decision answer once', async () => {
+    const chat = pendingSend();
+    render(<BridgeChat me="Grace" disabled={false} onSend={chat.send} messages={[]} />);
+    await userEvent.type(screen.getByRole('textbox', { name: /message/i }), 'On it');
+    pressTwice(screen.getByRole('button', { name: 'Send' }));
+    await chat.answer();
+    expect(chat.send).toHaveBeenCalledTimes(1);
+    cleanup();
+
+    const draft = pendingSend();
+    render(<Drafts sent={[]} disabled={false} text={{ 'regulator-notification': 'Notice one.' }} onText={vi.fn()} onSend={draft.send} />);
+    pressTwice(screen.getByRole('button', { name: /^Send the / }));
+    await draft.answer();
+    expect(draft.send).toHaveBeenCalledTimes(1);
+    cleanup();
+
+    const answer = pendingSend();
+    render(<RoleDecisions decisions={[{ id: 'D1', prompt: 'Notify now?', options: [{ id: 'yes', label: 'Notify now' }], openedAt: 0, expiresAt: null }]} now={MIN} ended={false} onAnswer={answer.send} />);
+    pressTwice(screen.getByRole('button', { name: 'Notify now' }));
+    await answer.answer();
+    expect(answer.send).toHaveBeenCalledTimes(1);
+  });
+
+  it('records an evaluator\'s rating and observation once', async () => {
+    const rate = pendingSend();
+    const note = pendingSend();
+    render(<EvaluatorForm evaluator="Eve" disabled={false} ratings={[]} notes={[]} onRate={rate.send} onNote={note.send}
+      objectives={[{ id: 'contain', title: 'Contain the exposure', capability: 'Operational coordination' }]} />);
+    const objective = screen.getByRole('group', { name: /Contain the exposure/ });
+    await userEvent.click(within(objective).getByRole('radio', { name: 'S: Performed with some challenges' }));
+    await userEvent.type(within(objective).getByRole('textbox', { name: 'Reason' }), 'Slow.');
+    pressTwice(within(objective).getByRole('button', { name: 'Rate' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Observation' }), 'IC asked for the logs.');
+    pressTwice(screen.getByRole('button', { name: 'Note it' }));
+    await rate.answer();
+    await note.answer();
+    expect(rate.send).toHaveBeenCalledTimes(1);
+    expect(note.send).toHaveBeenCalledTimes(1);
   });
 });

@@ -77,6 +77,7 @@ describe("the facilitator's room panel", () => {
     await userEvent.click(within(grace).getByRole('button', { name: 'Let Grace in' }));
     await userEvent.selectOptions(within(ada).getByRole('combobox', { name: 'Role of Ada' }), 'cloud-security-analyst');
     await userEvent.click(within(ada).getByRole('button', { name: /^Remove Ada/ }));
+    await userEvent.click(within(ada).getByRole('button', { name: 'Yes, remove Ada' }));
     await userEvent.click(screen.getByRole('checkbox', { name: /approval/ }));
     expect(sent.filter((one) => one.type.startsWith('lobby.') && one.type !== 'lobby.get')).toEqual([
       { type: 'lobby.approve', params: { sessionId: 's-1', request: 'r-grace0001' } },
@@ -90,6 +91,28 @@ describe("the facilitator's room panel", () => {
     expect(screen.getByText('Ada').closest('li')).toHaveTextContent('Joined');
     push('lobby.update', { sessionId: 'another', lobby: { ...LOBBY, participants: [] } });
     expect(screen.getByText('Ada')).toBeInTheDocument();
+  });
+
+  it('asks before removing someone from the drill: a click, a double click or Enter twice removes nobody; Keep and Escape put Remove back with the focus', async () => {
+    const { sent } = host();
+    const ada = (await screen.findByText('Ada')).closest('li')!;
+    const removed = () => sent.filter((one) => one.type === 'lobby.remove');
+    // (On screen the second click of a double click lands on Keep, which takes Remove's place.)
+    await userEvent.dblClick(within(ada).getByRole('button', { name: /^Remove Ada/ }));
+    expect(removed()).toEqual([]);
+    expect(within(ada).getByRole('group', { name: 'Remove Ada from the drill?' })).toHaveTextContent('Remove Ada?');
+    expect(within(ada).getByRole('button', { name: 'Keep Ada' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    expect(within(ada).getByRole('button', { name: /^Remove Ada/ })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    await userEvent.keyboard('{Escape}');
+    expect(within(ada).queryByRole('group')).not.toBeInTheDocument();
+    expect(within(ada).getByRole('button', { name: /^Remove Ada/ })).toHaveFocus();
+    expect(removed()).toEqual([]);
+
+    await userEvent.keyboard('{Enter}');
+    await userEvent.keyboard('{Shift>}{Tab}{/Shift}{Enter}');
+    expect(removed()).toEqual([{ type: 'lobby.remove', params: { sessionId: 's-1', participant: 'p-ada00001' } }]);
   });
 
   it('draws a new join code on request (a leaked code, or someone removed who would come back with it)', async () => {

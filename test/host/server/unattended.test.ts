@@ -58,6 +58,21 @@ describe('a session left without a page', () => {
     third.close();
   });
 
+  it('tells the page that reopens it why it stands still, until it is resumed', async () => {
+    const client = await ProtocolClient.connect(server.port, server.token);
+    const { sessionId } = await client.ok('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 600 });
+    client.close();
+    await untilJournal(sessionId, (types) => types.length > 1);
+
+    const reloaded = await ProtocolClient.connect(server.port, server.token);
+    const { view } = await reloaded.ok('session.open', { sessionId });
+    expect(view).toMatchObject({ paused: true, pauseCause: 'page-closed' });
+    // Once resumed, the pause is over; a pause of the facilitator's own then has no cause.
+    expect((await reloaded.ok('clock.resume', { sessionId })).view.pauseCause).toBeUndefined();
+    expect((await reloaded.ok('clock.pause', { sessionId })).view).not.toHaveProperty('pauseCause');
+    reloaded.close();
+  });
+
   it('pauses when its last client closes it, and leaves a paused or ended session as it is', async () => {
     const client = await ProtocolClient.connect(server.port, server.token);
     const { sessionId } = await client.ok('session.create', { scenarioId: 'public-test-bucket', mode: 'solo', speed: 1 });
@@ -100,6 +115,7 @@ describe('a machine that slept', () => {
     expect(live.session.now).toBe(before);
     const paused = live.session.journal.at(-1)!;
     expect(paused).toMatchObject({ type: 'clock.paused', simTime: before, wallTime: new Date(clock.wall - 30 * 60_000).toISOString() });
+    expect(live.view()).toMatchObject({ paused: true, pauseCause: 'machine-asleep' });
     expect(SLEEP_GAP_MS).toBeLessThan(30 * 60_000);
   }));
 
