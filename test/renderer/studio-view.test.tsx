@@ -77,6 +77,13 @@ describe('the studio', () => {
     expect(await screen.findByText('Incident Commander (crisis-lead)')).toBeInTheDocument();
     expect(await screen.findByText('No problem: the plan is valid.', {}, { timeout: 5_000 })).toBeInTheDocument();
     await user.click(screen.getByRole('tab', { name: 'Review and save' }));
+    // The change reads as a rename: not a role added and another removed, nor every owner changed.
+    const changes = screen.getByRole('list', { name: /^Changes since/ });
+    expect(within(changes).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'id: "cloud-cirp" → "bank-plan"',
+      'title: "Cloud Incident Response Plan (CIRP)" → "Bank plan"',
+      'Role incident-commander renamed to crisis-lead',
+    ]);
     await user.click(screen.getByRole('button', { name: 'Save to my library' }));
     await screen.findByText(/Saved plan/);
     expect(imported[0]!.text).not.toMatch(/incident-commander/);
