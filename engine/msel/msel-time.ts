@@ -1,4 +1,5 @@
 import { parseDuration } from '../format/duration.js';
+import { twoDigits } from '../format/time-text.js';
 import type { Cell } from './sheet.js';
 import { parseLocal, validLocal, type LocalDateTime } from './time-zone.js';
 
@@ -162,6 +163,5 @@ export function formatTPlus(ms: number): string {
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `T${sign}${two(hours)}:${two(minutes)}${seconds ? `:${two(seconds)}` : ''}`;
+  return `T${sign}${twoDigits(hours)}:${twoDigits(minutes)}${seconds ? `:${twoDigits(seconds)}` : ''}`;
 }

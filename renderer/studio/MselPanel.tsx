@@ -15,7 +15,6 @@ import { saveExport } from '../client/save-export.js';
 // step (each column, what the importer took it for, and a choice to change it); every cell it
 // cannot read is listed as file:row:column. A scenario goes out as the controllers' MSEL.
 
-
 /** How the sheet is read, besides its columns: which sheet, and when T+0 is for clock times and dates. */
 interface ReadOptions {
   columns: Partial<Record<MselField, string>>;
