@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { entryOf, MANIFEST, manifestSchema, type EntryType, type PackManifest } from '../../engine/pack/manifest.js';
+import { entryOf, MANIFEST, manifestSchema, newerPackFormat, type EntryType, type PackManifest } from '../../engine/pack/manifest.js';
 import type { Plan } from '../../engine/format/plan.js';
 import type { Scenario } from '../../engine/format/scenario.js';
 import { improvementPlanSchema, type ImprovementEdit } from '../../engine/report/improvement-plan.js';
@@ -79,6 +79,8 @@ function openPack(name: string, bytes: Uint8Array): Checked {
   }
   const parsed = parseYamlSource(`${name}!${MANIFEST}`, manifestText);
   if (!parsed.ok) throw new PackRefusal(`${name}: ${MANIFEST} cannot be read`, parsed.errors);
+  const newer = newerPackFormat(parsed.source.value);
+  if (newer) throw new PackRefusal(`${name} was written by a newer Firedrill; nothing was imported`, [parsed.source.error(['format'], newer)]);
   const checked = checkSchema(manifestSchema, parsed.source.value);
   if (!checked.success) throw new PackRefusal(`${name}: ${MANIFEST} is not a pack manifest`, checked.issues.map((issue) => parsed.source.error(issue.path, issue.message, { atKey: issue.atKey })));
   const manifest = checked.data;

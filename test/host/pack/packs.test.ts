@@ -221,6 +221,19 @@ describe('a pack that is wrong', () => {
     nothingWritten();
   });
 
+  it('from a newer Firedrill is said to be one, at the manifest\'s format, not refused field by field', () => {
+    const files = unzipSync(good().bytes);
+    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']!));
+    // A later format may hold kinds and fields this one does not know.
+    const later = { ...manifest, format: 'firedrill-pack/2', kind: 'workspace', createdBy: 'Firedrill 9.0.0', minimumVersion: '9.0.0' };
+    const refusal = refusalOf(() => importPack(fresh(), bundled, 'later.firedrill', rezip({ ...files, 'manifest.json': strToU8(JSON.stringify(later, null, 2)) }), { wallTime: WALL }));
+    expect(refusal.message).toBe('later.firedrill was written by a newer Firedrill; nothing was imported');
+    expect(refusal.errors.map(formatLocatedError)).toEqual([
+      'later.firedrill!manifest.json:2:13 format: unsupported pack format "firedrill-pack/2": this Firedrill reads firedrill-pack/1; the pack was written by "Firedrill 9.0.0" for a newer Firedrill: open it with that version, or update this one',
+    ]);
+    nothingWritten();
+  });
+
   it('is refused when a journal does not replay against the version it names, located at its line', () => {
     const { plan, scenario } = (() => {
       const library = loadLibrary([{ file: 'p.plan.yaml', text: miniPlan().text }, { file: 's.scenario.yaml', text: miniScenario().text }]);
