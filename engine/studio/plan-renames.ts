@@ -93,7 +93,8 @@ export function renamesBetween(previous: unknown, current: unknown): PlanRenames
  */
 export function withRenames(plan: unknown, renames: PlanRenames): unknown {
   if (!isRecord(plan)) return plan;
-  const copy = structuredClone(plan);
+  // A plan as its YAML reads is plain data: a JSON copy is a whole one.
+  const copy = JSON.parse(JSON.stringify(plan)) as Record<string, unknown>;
   // Every place is found before any is changed, so renames that swap or chain ids stay apart.
   const changes: { path: FieldPath; to: string }[] = [];
   for (const [kind, field] of [['role', 'roles'], ['action', 'actions']] as const) {
