@@ -113,7 +113,7 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
   if (!has('body') && !has('title')) missing.push(`${FIELD_WORDS.body} (Message, Description, Content)`);
   if (!has('time') && !has('trigger')) missing.push(`${FIELD_WORDS.time} (Scenario Time, Time, Timeline)`);
   if (!has('to')) missing.push(`${FIELD_WORDS.to} (To, To Org, Teams)`);
-  if (missing.length > 0) return { ...result, errors: missing.map((what) => headerError(`no column holds ${what}: name it with "columns" in a mapping file (--map) if it has another header`)) };
+  if (missing.length > 0) return { ...result, errors: missing.map((what) => headerError(`no column holds ${what}: if one has another header, say so (its "Read as" choice in the app, or "columns" in a mapping file, --map)`)) };
   const extras = columns.columns.filter((c) => c.field === 'extra' && c.header !== '');
   if (extras.length > 0) result.warnings.push(`column${extras.length === 1 ? '' : 's'} ${extras.map((c) => JSON.stringify(c.header)).join(', ')} kept in the facilitator notes (Firedrill has no field for ${extras.length === 1 ? 'it' : 'them'})`);
   if (options.threat !== undefined && !options.plan.playbooks.some((p) => p.threat === options.threat)) {
@@ -159,7 +159,7 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
   const zone = zoneOf(options.timeZone ?? mapping.timeZone, options.start ?? mapping.start);
   let start: number | undefined;
   let zoneValue: Zone = { name: 'UTC' };
-  if (!zone.ok) result.errors.push(whole(`--tz: ${zone.message}`));
+  if (!zone.ok) result.errors.push(whole(`the time zone ("Time zone" in the app, --tz on the command line): ${zone.message}`));
   else zoneValue = zone.value;
   const startText = options.start ?? mapping.start;
   const baseSource = options.base ? parseYamlSource(options.base.file, options.base.text) : undefined;
@@ -168,7 +168,7 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
   if (startText !== undefined) {
     const given = readStart(startText, zoneValue);
     if (given.ok) start = given.value;
-    else result.errors.push(whole(`--start: ${given.message}`));
+    else result.errors.push(whole(`the exercise start ("Exercise starts" in the app, --start on the command line): ${given.message}`));
   } else if (typeof baseValue?.startsAt === 'string') {
     // The scenario the sheet updates starts the clock; its offset is the zone unless one is given.
     const baseZone = zoneOf(undefined, baseValue.startsAt);

@@ -95,7 +95,8 @@ const BROKEN: [file: string, errors: [location: string, message: RegExp][]][] = 
   ['second-sheet.xlsx', [['second-sheet.xlsx:2:1', /^Day 2!A2: a second sheet of injects: the workbook has 2 \("Day 1", "Day 2"\); say which to read \(the Sheet choice in the app, --sheet/]]],
   ['error-cell.xlsx', [['error-cell.xlsx:3:4', /^MSEL!D3 "To": the cell shows the error #REF!/]]],
   ['no-header.csv', [['no-header.csv:1:1', /^A1: no header row found/]]],
-  ['no-to-column.csv', [['no-to-column.csv:1:1', /^A1: no column holds who receives it \(To, To Org, Teams\)/]]],
+  // How to name the column, in the app as on the command line.
+  ['no-to-column.csv', [['no-to-column.csv:1:1', /^A1: no column holds who receives it \(To, To Org, Teams\): if one has another header, say so \(its "Read as" choice in the app, or "columns" in a mapping file, --map\)$/]]],
   ['missing-message.csv', [['missing-message.csv:3:5', /^E3 "Message": no message: write what the inject says$/]]],
   ['duplicate-id.csv', [['duplicate-id.csv:4:1', /^A4 "Event #": event number "2" is already used by row 3/]]],
   ['clock-without-start.csv', [['clock-without-start.csv:3:2', /reads as a clock time among times counted from the start \(T\+\.\.\.\): say when the exercise starts \(--start/]]],
@@ -132,6 +133,13 @@ describe('a broken MSEL', () => {
     expect(result.errors).toEqual([]);
     expect(result.draft!.scenario.injects[0]!.body).toBe('Line one\nLine two: café Zoë');
     expect(result.draft!.yaml).not.toContain('\\r');
+  });
+
+  it('a time zone or a start it cannot read is named as the app and the command line ask for it', async () => {
+    const zone = await importFixture('hseep.csv', { timeZone: 'Hong Kong' });
+    expect(zone.errors.map(formatLocatedError)).toEqual(['hseep.csv:1:1 the time zone ("Time zone" in the app, --tz on the command line): "Hong Kong" is not a time zone this computer knows: write it like Asia/Hong_Kong or Europe/London']);
+    const start = await importFixture('hseep.csv', { start: 'tomorrow' });
+    expect(start.errors.map(formatLocatedError)).toEqual([expect.stringMatching(/^hseep\.csv:1:1 the exercise start \("Exercise starts" in the app, --start on the command line\): "tomorrow" is not a start/)]);
   });
 
   it('a workbook of two sheets of injects names its sheets, for a choice, and reads the one chosen', async () => {
