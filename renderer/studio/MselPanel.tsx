@@ -10,6 +10,7 @@ import { useAppState, useClient } from '../app/app-context.js';
 import { CommandError } from '../client/session-client.js';
 import { fileBase64 } from '../client/base64.js';
 import { saveExport } from '../client/save-export.js';
+import { LongList } from './LongList.js';
 
 // MSEL spreadsheets: a CSV or XLSX read into a draft scenario for a plan, with a column-mapping
 // step (each column, what the importer took it for, and a choice to change it); every cell it
@@ -36,7 +37,7 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
   const [options, setOptions] = useState<ReadOptions>(() => ({ columns: {}, sheet: '', start: '', timeZone: localZone() }));
   const [result, setResult] = useState<MselImported | null>(null);
   const [reading, setReading] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ message: string; errors: string[] } | null>(null);
   // Only the answer to the latest reading is shown: a file chosen while another is read replaces it.
   const latest = useRef(0);
   const plan = planId || plans[0]?.id || '';
@@ -62,7 +63,7 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
     } catch (error) {
       if (ticket !== latest.current) return;
       setResult(null);
-      setProblem(`${chosen.name} could not be read: ${(error as Error).message}${error instanceof CommandError && error.errors.length > 0 ? ` (${error.errors.slice(0, 3).map(formatLocatedError).join('; ')})` : ''}`);
+      setProblem({ message: `${chosen.name} could not be read: ${(error as Error).message}`, errors: error instanceof CommandError ? error.errors.map(formatLocatedError) : [] });
     } finally {
       if (ticket === latest.current) setReading(null);
     }
@@ -75,7 +76,7 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
     setResult(null);
     if (chosen.size > (MAX_IMPORT_BYTES * 3) / 4) {
       setFile(null);
-      setProblem(`${chosen.name} is larger than ${Math.floor((MAX_IMPORT_BYTES * 3) / 4 / 1024)} KB, the most the app sends: use firedrill msel import on the command line`);
+      setProblem({ message: `${chosen.name} is larger than ${Math.floor((MAX_IMPORT_BYTES * 3) / 4 / 1024)} KB, the most the app sends: use firedrill msel import on the command line`, errors: [] });
       return;
     }
     const loaded = { name: chosen.name, base64: await fileBase64(chosen) };
@@ -126,12 +127,17 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
       </div>
       {file && <p className="hint">File: {file.name}</p>}
       {reading !== null && <p role="status">Reading {reading}… (a sheet of thousands of rows takes a few seconds)</p>}
-      {problem && <p role="alert">{problem}</p>}
+      {problem && (
+        <div role="alert">
+          <p>{problem.message}</p>
+          {problem.errors.length > 0 && <LongList className="located-errors" items={problem.errors} first={20} what="problems" code />}
+        </div>
+      )}
       {result && file && reading === null && (
         <div className="msel-result">
           {result.read && (
             <table className="mapping">
-              <caption>Columns of {file.name} (sheet {result.read.sheet}, headers on row {result.read.headerRow}): {result.read.injects} injects from {result.read.rows} rows</caption>
+              <caption>Columns of {file.name} (sheet {result.read.sheet}, headers on row {result.read.headerRow}){result.read.rows > 0 ? `: ${result.read.injects} injects from ${result.read.rows} rows` : ''}</caption>
               <thead><tr><th scope="col">Column</th><th scope="col">Header</th><th scope="col">Read as</th></tr></thead>
               <tbody>
                 {result.read.columns.map((column) => {
@@ -161,13 +167,11 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
             <button type="button" onClick={() => void read(file, options)}>Read it again with these choices</button>
             {result.draft && <button type="button" className="primary" onClick={() => onDraft(result.draft!.yaml)}>Open the draft scenario</button>}
           </div>
-          {result.warnings.length > 0 && <ul className="hint">{result.warnings.slice(0, 20).map((warning, index) => <li key={index}>{warning}</li>)}</ul>}
+          {result.warnings.length > 0 && <LongList className="hint" items={result.warnings} first={20} what="notes" />}
           {result.errors.length > 0 && (
             <div role="alert">
               <p>{result.errors.length} problem{result.errors.length === 1 ? '' : 's'} in {file.name}; no draft was made:</p>
-              <ul className="located-errors" aria-label={`Problems in ${file.name}`}>
-                {result.errors.slice(0, 100).map((error, index) => <li key={index}><code>{formatLocatedError(error)}</code></li>)}
-              </ul>
+              <LongList className="located-errors" label={`Problems in ${file.name}`} items={result.errors.map(formatLocatedError)} first={100} what="problems" code />
             </div>
           )}
         </div>

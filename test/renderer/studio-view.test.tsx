@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StudioView } from '../../renderer/studio/StudioView.js';
 import { MselImportPanel } from '../../renderer/studio/MselPanel.js';
+import { PackPanel } from '../../renderer/studio/PackPanel.js';
+import { CommandError } from '../../renderer/client/session-client.js';
 import { DraftEditor } from '../../renderer/studio/DraftEditor.js';
 import { InjectTimeline } from '../../renderer/studio/InjectTimeline.js';
 import { bundledLibrary } from '../helpers/world.js';
@@ -119,6 +121,33 @@ describe('the studio', () => {
 
 describe('an MSEL workbook as planners write them', () => {
   const READ = { headerRow: 3, columnSet: 'hseep', columns: [{ column: 'A', header: 'Event #', field: 'id' }], rows: 6, injects: 5 } as const;
+
+  it('loses no problem or note of a long sheet, nor of a pack: the first at once, the others a click away', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient();
+    const problem = (row: number) => ({ file: 'long.csv', line: row, column: 2, path: '', message: `B${row} "Scenario Time": "soon" is not a time` });
+    client.override('msel.import', () => ({
+      errors: Array.from({ length: 130 }, (_, index) => problem(index + 2)),
+      warnings: Array.from({ length: 25 }, (_, index) => `note ${index + 1}`),
+      read: { sheet: 'long.csv', headerRow: 1, columnSet: 'hseep', columns: [{ column: 'B', header: 'Scenario Time', field: 'time' }], rows: 130, injects: 130 },
+    }) as never);
+    client.override('pack.import', () => { throw new CommandError({ code: 'malformed', message: 'big.firedrill cannot be imported (60 problems)', errors: Array.from({ length: 60 }, (_, index) => ({ file: 'big.firedrill!scenarios/a.scenario.yaml', line: index + 1, column: 1, path: 'injects', message: `problem ${index + 1}` })) }); });
+    renderWithApp(<><MselImportPanel onDraft={() => {}} /><PackPanel /></>, client);
+    await client.send('library.list', {});
+    await user.upload(screen.getByLabelText('MSEL file'), new File(['x'], 'long.csv', { type: 'text/csv' }));
+    const problems = await screen.findByRole('list', { name: 'Problems in long.csv' });
+    expect(within(problems).getAllByRole('listitem')).toHaveLength(100);
+    expect(screen.getByText('note 20')).toBeInTheDocument();
+    expect(screen.queryByText('note 21')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show the other 30 problems' }));
+    expect(within(problems).getAllByRole('listitem')).toHaveLength(130);
+    expect(within(problems).getByText('long.csv:131:2 B131 "Scenario Time": "soon" is not a time')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show the other 5 notes' }));
+    expect(screen.getByText('note 25')).toBeInTheDocument();
+    await user.upload(screen.getByLabelText('Import a pack'), new File(['x'], 'big.firedrill'));
+    await user.click(await screen.findByRole('button', { name: 'Show the other 10 problems' }));
+    expect(screen.getByText('big.firedrill!scenarios/a.scenario.yaml:60:1 injects: problem 60')).toBeInTheDocument();
+  });
 
   it('says it is reading a new file and never shows the last file\'s result under its name', async () => {
     const user = userEvent.setup();
