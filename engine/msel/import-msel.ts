@@ -61,6 +61,8 @@ export interface MselImportResult {
   sheets?: string[];
   /** What was read, for the column-mapping step to show (absent when no header was found). */
   read?: MselRead;
+  /** Recipients the sheet names that no role of the plan is called (each once, as written): a role is chosen for each in the app. */
+  unknownRecipients?: string[];
   /** The draft scenario: valid YAML with comments where it guessed, and the validated scenario. */
   draft?: { file: string; yaml: string; scenario: Scenario };
 }
@@ -123,6 +125,7 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
   // --- the rows -----------------------------------------------------------------------------
   const read = readRows(context);
   result.errors.push(...read.errors);
+  if (context.words.unknownRecipients.size > 0) result.unknownRecipients = [...context.words.unknownRecipients];
   for (const [, heading] of read.sections) result.warnings.push(`${JSON.stringify(heading.slice(0, 60))} read as a section heading (kept as a comment in the draft)`);
   const rows = read.rows;
   result.read.rows = rows.length;

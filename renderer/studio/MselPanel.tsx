@@ -19,6 +19,8 @@ import { LongList } from './LongList.js';
 /** How the sheet is read, besides its columns: which sheet, and when T+0 is for clock times and dates. */
 interface ReadOptions {
   columns: Partial<Record<MselField, string>>;
+  /** A recipient as the sheet writes it -> the plan role chosen for it. */
+  roles: Record<string, string>;
   sheet: string;
   start: string;
   timeZone: string;
@@ -34,7 +36,7 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
   const scenarios = listing?.scenarios ?? [];
   const [planId, setPlanId] = useState('');
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [options, setOptions] = useState<ReadOptions>(() => ({ columns: {}, sheet: '', start: '', timeZone: localZone() }));
+  const [options, setOptions] = useState<ReadOptions>(() => ({ columns: {}, roles: {}, sheet: '', start: '', timeZone: localZone() }));
   const [result, setResult] = useState<MselImported | null>(null);
   const [reading, setReading] = useState<string | null>(null);
   const [problem, setProblem] = useState<{ message: string; errors: string[] } | null>(null);
@@ -50,6 +52,7 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
       const columnsGiven = Object.fromEntries(Object.entries(given.columns).filter(([, column]) => column));
       const mapping: MselMapping = {
         ...(Object.keys(columnsGiven).length > 0 ? { columns: columnsGiven } : {}),
+        ...(Object.keys(given.roles).length > 0 ? { roles: given.roles } : {}),
         ...(given.sheet ? { sheet: given.sheet } : {}),
         ...(given.start ? { start: given.start } : {}),
         ...(given.timeZone.trim() ? { timeZone: given.timeZone.trim() } : {}),
@@ -80,7 +83,7 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
       return;
     }
     const loaded = { name: chosen.name, base64: await fileBase64(chosen) };
-    const fresh = { ...options, columns: {}, sheet: '' };
+    const fresh = { ...options, columns: {}, roles: {}, sheet: '' };
     setFile(loaded);
     setOptions(fresh);
     await read(loaded, fresh);
@@ -163,6 +166,7 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
               </tbody>
             </table>
           )}
+          {result.recipients && <RecipientChoices recipients={result.recipients} chosen={options.roles} onChange={(roles) => setOptions({ ...options, roles })} />}
           <div className="buttons">
             <button type="button" onClick={() => void read(file, options)}>Read it again with these choices</button>
             {result.draft && <button type="button" className="primary" onClick={() => onDraft(result.draft!.yaml)}>Open the draft scenario</button>}
@@ -177,6 +181,36 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
         </div>
       )}
     </section>
+  );
+}
+
+/** The recipients the sheet names that no role of the plan is called: the role each one is, chosen here. */
+function RecipientChoices({ recipients, chosen, onChange }: { recipients: NonNullable<MselImported['recipients']>; chosen: Record<string, string>; onChange: (roles: Record<string, string>) => void }) {
+  // The names chosen for stay listed after the next reading (it no longer reports them), so a choice can be changed.
+  const names = [...new Set([...recipients.unknown, ...Object.keys(chosen)])];
+  if (names.length === 0) return null;
+  return (
+    <table className="mapping">
+      <caption>Recipients the plan has no role called: choose the role each one is, then read it again</caption>
+      <thead><tr><th scope="col">In the sheet</th><th scope="col">Role</th></tr></thead>
+      <tbody>
+        {names.map((name) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            <td>
+              <select aria-label={`Recipient ${name} is`} value={chosen[name] ?? ''} onChange={(event) => {
+                const next = Object.fromEntries(Object.entries(chosen).filter(([other]) => other !== name));
+                if (event.target.value) next[name] = event.target.value;
+                onChange(next);
+              }}>
+                <option value="">choose a role</option>
+                {recipients.roles.map((role) => <option key={role.id} value={role.id}>{role.title}</option>)}
+              </select>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -122,6 +122,35 @@ describe('the studio', () => {
 describe('an MSEL workbook as planners write them', () => {
   const READ = { headerRow: 3, columnSet: 'hseep', columns: [{ column: 'A', header: 'Event #', field: 'id' }], rows: 6, injects: 5 } as const;
 
+  it('asks which role each recipient the plan lacks is, and reads the sheet again with the roles chosen', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient();
+    const requests: { mapping?: { roles?: Record<string, string> } }[] = [];
+    const roles = [{ id: 'incident-commander', title: 'Incident Commander' }, { id: 'cloud-security-analyst', title: 'Cloud Security Analyst' }];
+    client.override('msel.import', (params) => {
+      requests.push(params);
+      const soc = params.mapping?.roles?.SOC;
+      return {
+        errors: soc ? [] : [{ file: 'teams.csv', line: 2, column: 4, path: '', message: 'D2 "To": "SOC" is not a role of plan "cloud-cirp"' }],
+        warnings: [],
+        read: { sheet: 'teams.csv', headerRow: 1, columnSet: 'hseep', columns: [{ column: 'D', header: 'To', field: 'to' }], rows: 1, injects: 1 },
+        recipients: { unknown: soc ? [] : ['SOC'], roles },
+        ...(soc ? { draft: { file: 'teams.scenario.yaml', yaml: 'id: teams\n' } } : {}),
+      } as never;
+    });
+    renderWithApp(<MselImportPanel onDraft={() => {}} />, client);
+    await client.send('library.list', {});
+    await user.upload(screen.getByLabelText('MSEL file'), new File(['x'], 'teams.csv', { type: 'text/csv' }));
+    const soc = await screen.findByRole('combobox', { name: 'Recipient SOC is' });
+    expect(within(soc).getAllByRole('option').map((option) => option.textContent)).toEqual(['choose a role', 'Incident Commander', 'Cloud Security Analyst']);
+    await user.selectOptions(soc, 'Cloud Security Analyst');
+    await user.click(screen.getByRole('button', { name: 'Read it again with these choices' }));
+    expect(await screen.findByRole('button', { name: 'Open the draft scenario' })).toBeInTheDocument();
+    expect(requests.at(-1)?.mapping?.roles).toEqual({ SOC: 'cloud-security-analyst' });
+    // The choice stays shown (and may be changed) after the sheet reads without the problem.
+    expect(screen.getByRole('combobox', { name: 'Recipient SOC is' })).toHaveValue('cloud-security-analyst');
+  });
+
   it('loses no problem or note of a long sheet, nor of a pack: the first at once, the others a click away', async () => {
     const user = userEvent.setup();
     const client = fakeClient();

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importMselFile } from '../../../host/msel/import-file.js';
 import { formatLocatedError } from '../../../engine/validate/index.js';
-import { loadMini } from '../../helpers/world.js';
+import { importMselForStudio } from '../../../host/studio/studio-files.js';
+import { bundledLibrary, loadMini } from '../../helpers/world.js';
 
 // The MSEL import on the committed fixtures (test/fixtures/msel, made by make-fixtures.mjs):
 // one sheet of each column set people use (HSEEP, Crucible Blueprint, OpenAEV) gives a draft
@@ -75,6 +77,26 @@ describe('an MSEL of each column set', () => {
     // Without the mapping file, the team names are not roles of the plan: each cell says so.
     const unmapped = await importFixture('openaev.xlsx');
     expect(unmapped.errors.map((e) => `${e.file}:${e.line}:${e.column}`)).toEqual(expect.arrayContaining(['openaev.xlsx:2:4', 'openaev.xlsx:4:3', 'openaev.xlsx:4:4']));
+  });
+});
+
+describe('recipients the plan has no role called, in the studio', () => {
+  it('are listed with the plan\'s roles, each once, so the app asks which role each is; read again with the choices, the sheet imports', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'firedrill-msel-'));
+    try {
+      const request = { fileName: 'openaev.xlsx', bytes: read('openaev.xlsx'), planId: 'cloud-cirp' };
+      const first = await importMselForStudio(root, bundledLibrary(), { ...request, mapping: { start: '2026-03-14T09:00', timeZone: 'Asia/Hong_Kong' } });
+      expect(first.recipients?.unknown).toEqual(['Crisis cell', 'SOC', 'Legal']);
+      expect(first.recipients?.roles.map((role) => role.id)).toEqual(['incident-commander', 'cloud-security-analyst', 'legal-compliance-officer', 'communications-lead', 'it-operations']);
+      expect(first.errors.map(formatLocatedError)).toContain('openaev.xlsx:2:4 Timeline!D2 "Teams": "Crisis cell" is not a role of plan "cloud-cirp": its roles are Incident Commander, Cloud Security Analyst, Legal & Compliance Officer, Communications Lead, IT Operations; write a role\'s title or id, or map the name to a role (its Recipients choice in the app, or "roles": { "Crisis cell": "<role id>" } in a mapping file)');
+      const roles = { 'Crisis cell': 'incident-commander', SOC: 'cloud-security-analyst', Legal: 'legal-compliance-officer' };
+      const again = await importMselForStudio(root, bundledLibrary(), { ...request, mapping: { start: '2026-03-14T09:00', timeZone: 'Asia/Hong_Kong', roles } });
+      expect(again.errors.map(formatLocatedError)).toEqual([]);
+      expect(again.recipients?.unknown).toEqual([]);
+      expect(again.draft?.yaml).toContain('to: [legal-compliance-officer]');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
