@@ -72,6 +72,10 @@ function readTimeText(text: string, options: { dateOrder?: 'dmy' | 'mdy' }): Rea
     const ms = Number(hours) * HOUR + Number(minutes) * MIN + Number(seconds) * 1000;
     return ok({ kind: 'offset', ms: sign === '-' ? -ms : ms });
   }
+  // T+ and a length with its units, as the scenario files write lengths: T+2h, T+1h30m, T-30m, T+1d 2h.
+  match = /^T\s*([+-])\s*(\d.*[dhms])$/i.exec(text);
+  const length = match ? parseDuration(match[2]!.replace(/\s+/g, '').toLowerCase()) : undefined;
+  if (match && length !== undefined) return ok({ kind: 'offset', ms: match[1] === '-' ? -length : length });
   // D+1 H+2 M+30 (J is French for day, T an hour): each part signed, in any order.
   if (/^([DJHTMS]\s*[+-]\s*\d+[\s,]*)+$/i.test(text)) {
     const unit: Record<string, number> = { d: DAY, j: DAY, h: HOUR, t: HOUR, m: MIN, s: 1000 };
