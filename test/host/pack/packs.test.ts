@@ -165,7 +165,8 @@ describe('a library pack', () => {
     const pack = buildPack('library', 'edited', libraryPackFiles({ plans: [], scenarios: [{ id: 'mini-leaked-key', text: edited }], scripts: [] })).bytes;
     const refused = refusalOf(() => importPack(source, bundled, 'edited.firedrill', pack, { wallTime: WALL }));
     expect(refused.errors.map(formatLocatedError)).toEqual([
-      'edited.firedrill!scenarios/mini-leaked-key.scenario.yaml:1:1 id: your library already has scenario "mini-leaked-key" with other content (mini-leaked-key.scenario.yaml); import the pack as a new version (--as-new-version) to replace it: past drills keep the version they used',
+      // At the id's line, saying how to replace it in the app and on the command line.
+      'edited.firedrill!scenarios/mini-leaked-key.scenario.yaml:3:5 id: your library already has scenario "mini-leaked-key" with other content (mini-leaked-key.scenario.yaml); import the pack as new versions ("Replace mine as new versions" in the app, --as-new-version on the command line) to replace it: past drills keep the version they used',
     ]);
     const imported = importPack(source, bundled, 'edited.firedrill', pack, { wallTime: WALL, asNewVersion: true });
     expect(imported.written.scenarios).toEqual(['mini-leaked-key']);
