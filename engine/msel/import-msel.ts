@@ -260,7 +260,7 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
   const unscored = rows.filter((row) => row.expectedText.length > 0);
   if (unscored.length > 0) {
     const shown = unscored.slice(0, 5).map((row) => `${row.expectedText.map((text) => JSON.stringify(text.slice(0, 60))).join(', ')} (row ${row.row + 1})`).join('; ');
-    result.warnings.push(`${unscored.length} row${unscored.length === 1 ? '' : 's'} expect${unscored.length === 1 ? 's' : ''} a response that names no action of plan "${options.plan.id}", kept in the facilitator notes and not scored: ${shown}${unscored.length > 5 ? '...' : ''}; write the action's title as the plan has it, or map it with "actions" in a mapping file`);
+    result.warnings.push(`${unscored.length} row${unscored.length === 1 ? '' : 's'} expect${unscored.length === 1 ? 's' : ''} a response that names no action of plan "${options.plan.id}", kept in the facilitator notes and not scored: ${shown}${unscored.length > 5 ? '...' : ''}; pick each inject's Expected actions in the draft, or write the action's title as the plan has it (or map it with "actions" in a mapping file)`);
   }
   result.read.injects = injects.length;
   if (injects.length === 0 && result.errors.length === 0) result.errors.push(headerError('no inject: the sheet has a header but no row of injects under it'));
