@@ -4,7 +4,7 @@ import type { Cell } from './sheet.js';
 import { parseLocal, validLocal, type LocalDateTime } from './time-zone.js';
 
 // The times an MSEL writes, read into simulated time: offsets from the start of the exercise
-// (T+01:30, D+1 H+2 M+30, M-5, 90 minutes, 1h30m), clock times of the exercise day (09:30,
+// (T+01:30, T+1h30m, D+1 H+2 M+30, M-5, 90 minutes, 1h30m), clock times of the exercise day (09:30,
 // 2:15 pm: they need the start), and dates with times (2025-06-10 09:30, a date-formatted cell).
 
 /** What a time cell says. */
