@@ -90,7 +90,15 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
     .filter((found): found is { sheet: Sheet; columns: DetectedColumns } => found.columns !== undefined);
   const prefix = (sheet: Sheet) => (workbook.format === 'xlsx' ? `${sheet.name}!` : '');
   if (candidates.length === 0) {
-    return { ...result, errors: [whole(`no header row found: the first rows name no MSEL column (such as Event #, Scenario Time, Inject Mode, To, Message; Time, Title, Description, To Org; or Timeline, Teams, Subject, Content); name the columns with "columns" in a mapping file (--map)`, 0, 0, `${workbook.format === 'xlsx' ? `${sheets[0]!.name}!` : ''}A1`)] };
+    // The sheet's first row, offered as its header all the same: the person says what each column holds.
+    const only = wanted !== undefined ? workbook.sheets.find((sheet) => sheet.name === wanted) : sheets.length === 1 ? sheets[0] : undefined;
+    const firstRow = only ? only.rows.findIndex((row) => row.some((cell) => cellText(cell) !== '')) : -1;
+    const offered = only && firstRow >= 0 ? detectColumns(only, mapping.columns ?? {}, firstRow) : undefined;
+    return {
+      ...result,
+      ...(only && offered ? { read: readOf(only, offered) } : {}),
+      errors: [whole(`no header row found: the first rows name no MSEL column (such as Event #, Scenario Time, Inject Mode, To, Message; Time, Title, Description, To Org; or Timeline, Teams, Subject, Content); say which column holds what (the Read as choices in the app, or "columns" in a mapping file, --map)`, 0, 0, `${workbook.format === 'xlsx' ? `${(only ?? sheets[0]!).name}!` : ''}A1`)],
+    };
   }
   if (candidates.length > 1) {
     const [, second] = candidates as [unknown, { sheet: Sheet; columns: DetectedColumns }];
@@ -102,14 +110,7 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
   const { sheet, columns } = candidates[0]!;
   const context = { file, sheet, sheetPrefix: prefix(sheet), columns, words: new PlanWords(options.plan, mapping), mapping };
   const has = (field: MselField) => columns.columns.some((c) => c.field === field);
-  result.read = {
-    sheet: sheet.name,
-    headerRow: columns.headerRow + 1,
-    columnSet: columns.columnSet,
-    columns: columns.columns.map((c) => ({ column: cellRef(columns.headerRow, c.column).replace(/\d+$/, ''), header: c.header, field: c.field })),
-    rows: 0,
-    injects: 0,
-  };
+  result.read = readOf(sheet, columns);
   const headerError = (message: string) => whole(message, columns.headerRow, 0, `${context.sheetPrefix}${cellRef(columns.headerRow, 0)}`);
   const missing: string[] = [];
   if (!has('body') && !has('title')) missing.push(`${FIELD_WORDS.body} (Message, Description, Content)`);
@@ -314,6 +315,16 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
 }
 
 const ordinal = (n: number) => `${n.toLocaleString('en')}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+
+/** What was read of a sheet's header, for the column-mapping step (its rows are counted later). */
+const readOf = (sheet: Sheet, columns: DetectedColumns): MselRead => ({
+  sheet: sheet.name,
+  headerRow: columns.headerRow + 1,
+  columnSet: columns.columnSet,
+  columns: columns.columns.map((c) => ({ column: cellRef(columns.headerRow, c.column).replace(/\d+$/, ''), header: c.header, field: c.field })),
+  rows: 0,
+  injects: 0,
+});
 
 const finish = (result: MselImportResult): MselImportResult => {
   result.errors.sort(compareLocatedErrors);

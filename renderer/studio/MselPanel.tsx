@@ -21,6 +21,8 @@ interface ReadOptions {
   columns: Partial<Record<MselField, string>>;
   /** A recipient as the sheet writes it -> the plan role chosen for it. */
   roles: Record<string, string>;
+  /** The header row the columns were chosen on (1-based): read there again, whatever its headers say. */
+  headerRow?: number;
   sheet: string;
   start: string;
   timeZone: string;
@@ -51,7 +53,7 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
     try {
       const columnsGiven = Object.fromEntries(Object.entries(given.columns).filter(([, column]) => column));
       const mapping: MselMapping = {
-        ...(Object.keys(columnsGiven).length > 0 ? { columns: columnsGiven } : {}),
+        ...(Object.keys(columnsGiven).length > 0 ? { columns: columnsGiven, ...(given.headerRow ? { headerRow: given.headerRow } : {}) } : {}),
         ...(Object.keys(given.roles).length > 0 ? { roles: given.roles } : {}),
         ...(given.sheet ? { sheet: given.sheet } : {}),
         ...(given.start ? { start: given.start } : {}),
@@ -83,7 +85,7 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
       return;
     }
     const loaded = { name: chosen.name, base64: await fileBase64(chosen) };
-    const fresh = { ...options, columns: {}, roles: {}, sheet: '' };
+    const fresh = { ...options, columns: {}, roles: {}, sheet: '', headerRow: undefined };
     setFile(loaded);
     setOptions(fresh);
     await read(loaded, fresh);
@@ -118,7 +120,7 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
           <label className="field">
             <span>Sheet</span>
             <select value={options.sheet || result?.read?.sheet || ''} onChange={(event) => {
-              const next = { ...options, sheet: event.target.value, columns: {} };
+              const next = { ...options, sheet: event.target.value, columns: {}, headerRow: undefined };
               setOptions(next);
               if (file) void read(file, next);
             }}>
@@ -154,7 +156,7 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
                           const field = event.target.value as MselField | '';
                           const next = Object.fromEntries(Object.entries(columns).filter(([, letter]) => letter !== column.column)) as Partial<Record<MselField, string>>;
                           if (field) next[field] = column.column;
-                          setOptions({ ...options, columns: next });
+                          setOptions({ ...options, columns: next, headerRow: result.read!.headerRow });
                         }}>
                           <option value="">{column.field === 'extra' ? 'kept as a note' : 'ignored'}</option>
                           {MSEL_FIELDS.map((field) => <option key={field} value={field}>{field}</option>)}

@@ -80,6 +80,20 @@ describe('an MSEL of each column set', () => {
   });
 });
 
+describe('a sheet with headers of its own', () => {
+  it('offers its first row as the header, each column to be said what it holds; read again on that row with the choices, it imports', async () => {
+    const csv = 'When,Who,What\nT+00:00,Incident Commander,The alert fires\nT+00:10,Cloud Security Analyst,A second look\n';
+    const bytes = new TextEncoder().encode(csv);
+    const first = await importMselFile({ file: 'own.csv', bytes, plan: plan() });
+    expect(first.errors.map(formatLocatedError)).toEqual([expect.stringMatching(/^own\.csv:1:1 A1: no header row found: .*; say which column holds what \(the Read as choices in the app, or "columns" in a mapping file, --map\)$/)]);
+    expect(first.read).toEqual({ sheet: 'own.csv', headerRow: 1, columnSet: 'custom', rows: 0, injects: 0, columns: [{ column: 'A', header: 'When', field: 'trigger' }, { column: 'B', header: 'Who', field: 'extra' }, { column: 'C', header: 'What', field: 'extra' }] });
+    const mapping = { file: 'app', text: JSON.stringify({ columns: { time: 'A', to: 'B', body: 'C' }, headerRow: 1 }) };
+    const again = await importMselFile({ file: 'own.csv', bytes, plan: plan(), mapping });
+    expect(again.errors.map(formatLocatedError)).toEqual([]);
+    expect(injectsOf(again).map(({ at, to }) => ({ at, to }))).toEqual([{ at: 0, to: ['incident-commander'] }, { at: 10 * MIN, to: ['cloud-security-analyst'] }]);
+  });
+});
+
 describe('recipients the plan has no role called, in the studio', () => {
   it('are listed with the plan\'s roles, each once, so the app asks which role each is; read again with the choices, the sheet imports', async () => {
     const root = mkdtempSync(join(tmpdir(), 'firedrill-msel-'));
