@@ -4,7 +4,8 @@
 // syntax, "1h30m", for messages about what a file says.)
 
 const UNITS = [['d', 86_400_000], ['h', 3_600_000], ['min', 60_000], ['s', 1_000]] as const;
-const pad = (n: number) => String(n).padStart(2, '0');
+/** A whole number on two digits at least (05, 12, 120): hours, minutes and seconds as clocks write them. */
+export const twoDigits = (n: number): string => String(n).padStart(2, '0');
 
 export interface TimeTextOptions {
   /** To the second (countdowns, the live clock); otherwise to the minute. */
@@ -43,8 +44,8 @@ export function clockText(ms: number, options: TimeTextOptions = {}): string {
   const days = Math.floor(total / 86_400_000);
   const hours = Math.floor(total / 3_600_000) % 24;
   const minutes = Math.floor(total / 60_000) % 60;
-  const seconds = options.seconds ? `:${pad(Math.floor(total / 1_000) % 60)}` : '';
-  return `T${ms < 0 ? '-' : '+'}${days > 0 ? `${days}d ` : ''}${pad(hours)}:${pad(minutes)}${seconds}`;
+  const seconds = options.seconds ? `:${twoDigits(Math.floor(total / 1_000) % 60)}` : '';
+  return `T${ms < 0 ? '-' : '+'}${days > 0 ? `${days}d ` : ''}${twoDigits(hours)}:${twoDigits(minutes)}${seconds}`;
 }
 
 /** The UTC offset a scenario's startsAt is written in ("+08:00"), or "Z". */

@@ -61,6 +61,8 @@ export interface MselImportResult {
   sheets?: string[];
   /** What was read, for the column-mapping step to show (absent when no header was found). */
   read?: MselRead;
+  /** Recipients the sheet names that no role of the plan is called (each once, as written): a role is chosen for each in the app. */
+  unknownRecipients?: string[];
   /** The draft scenario: valid YAML with comments where it guessed, and the validated scenario. */
   draft?: { file: string; yaml: string; scenario: Scenario };
 }
@@ -88,7 +90,15 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
     .filter((found): found is { sheet: Sheet; columns: DetectedColumns } => found.columns !== undefined);
   const prefix = (sheet: Sheet) => (workbook.format === 'xlsx' ? `${sheet.name}!` : '');
   if (candidates.length === 0) {
-    return { ...result, errors: [whole(`no header row found: the first rows name no MSEL column (such as Event #, Scenario Time, Inject Mode, To, Message; Time, Title, Description, To Org; or Timeline, Teams, Subject, Content); name the columns with "columns" in a mapping file (--map)`, 0, 0, `${workbook.format === 'xlsx' ? `${sheets[0]!.name}!` : ''}A1`)] };
+    // The sheet's first row, offered as its header all the same: the person says what each column holds.
+    const only = wanted !== undefined ? workbook.sheets.find((sheet) => sheet.name === wanted) : sheets.length === 1 ? sheets[0] : undefined;
+    const firstRow = only ? only.rows.findIndex((row) => row.some((cell) => cellText(cell) !== '')) : -1;
+    const offered = only && firstRow >= 0 ? detectColumns(only, mapping.columns ?? {}, firstRow) : undefined;
+    return {
+      ...result,
+      ...(only && offered ? { read: readOf(only, offered) } : {}),
+      errors: [whole(`no header row found: the first rows name no MSEL column (such as Event #, Scenario Time, Inject Mode, To, Message; Time, Title, Description, To Org; or Timeline, Teams, Subject, Content); say which column holds what (the Read as choices in the app, or "columns" in a mapping file, --map)`, 0, 0, `${workbook.format === 'xlsx' ? `${(only ?? sheets[0]!).name}!` : ''}A1`)],
+    };
   }
   if (candidates.length > 1) {
     const [, second] = candidates as [unknown, { sheet: Sheet; columns: DetectedColumns }];
@@ -100,20 +110,13 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
   const { sheet, columns } = candidates[0]!;
   const context = { file, sheet, sheetPrefix: prefix(sheet), columns, words: new PlanWords(options.plan, mapping), mapping };
   const has = (field: MselField) => columns.columns.some((c) => c.field === field);
-  result.read = {
-    sheet: sheet.name,
-    headerRow: columns.headerRow + 1,
-    columnSet: columns.columnSet,
-    columns: columns.columns.map((c) => ({ column: cellRef(columns.headerRow, c.column).replace(/\d+$/, ''), header: c.header, field: c.field })),
-    rows: 0,
-    injects: 0,
-  };
+  result.read = readOf(sheet, columns);
   const headerError = (message: string) => whole(message, columns.headerRow, 0, `${context.sheetPrefix}${cellRef(columns.headerRow, 0)}`);
   const missing: string[] = [];
   if (!has('body') && !has('title')) missing.push(`${FIELD_WORDS.body} (Message, Description, Content)`);
   if (!has('time') && !has('trigger')) missing.push(`${FIELD_WORDS.time} (Scenario Time, Time, Timeline)`);
   if (!has('to')) missing.push(`${FIELD_WORDS.to} (To, To Org, Teams)`);
-  if (missing.length > 0) return { ...result, errors: missing.map((what) => headerError(`no column holds ${what}: name it with "columns" in a mapping file (--map) if it has another header`)) };
+  if (missing.length > 0) return { ...result, errors: missing.map((what) => headerError(`no column holds ${what}: if one has another header, say so (its "Read as" choice in the app, or "columns" in a mapping file, --map)`)) };
   const extras = columns.columns.filter((c) => c.field === 'extra' && c.header !== '');
   if (extras.length > 0) result.warnings.push(`column${extras.length === 1 ? '' : 's'} ${extras.map((c) => JSON.stringify(c.header)).join(', ')} kept in the facilitator notes (Firedrill has no field for ${extras.length === 1 ? 'it' : 'them'})`);
   if (options.threat !== undefined && !options.plan.playbooks.some((p) => p.threat === options.threat)) {
@@ -123,6 +126,7 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
   // --- the rows -----------------------------------------------------------------------------
   const read = readRows(context);
   result.errors.push(...read.errors);
+  if (context.words.unknownRecipients.size > 0) result.unknownRecipients = [...context.words.unknownRecipients];
   for (const [, heading] of read.sections) result.warnings.push(`${JSON.stringify(heading.slice(0, 60))} read as a section heading (kept as a comment in the draft)`);
   const rows = read.rows;
   result.read.rows = rows.length;
@@ -159,7 +163,7 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
   const zone = zoneOf(options.timeZone ?? mapping.timeZone, options.start ?? mapping.start);
   let start: number | undefined;
   let zoneValue: Zone = { name: 'UTC' };
-  if (!zone.ok) result.errors.push(whole(`--tz: ${zone.message}`));
+  if (!zone.ok) result.errors.push(whole(`the time zone ("Time zone" in the app, --tz on the command line): ${zone.message}`));
   else zoneValue = zone.value;
   const startText = options.start ?? mapping.start;
   const baseSource = options.base ? parseYamlSource(options.base.file, options.base.text) : undefined;
@@ -168,7 +172,7 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
   if (startText !== undefined) {
     const given = readStart(startText, zoneValue);
     if (given.ok) start = given.value;
-    else result.errors.push(whole(`--start: ${given.message}`));
+    else result.errors.push(whole(`the exercise start ("Exercise starts" in the app, --start on the command line): ${given.message}`));
   } else if (typeof baseValue?.startsAt === 'string') {
     // The scenario the sheet updates starts the clock; its offset is the zone unless one is given.
     const baseZone = zoneOf(undefined, baseValue.startsAt);
@@ -257,7 +261,7 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
   const unscored = rows.filter((row) => row.expectedText.length > 0);
   if (unscored.length > 0) {
     const shown = unscored.slice(0, 5).map((row) => `${row.expectedText.map((text) => JSON.stringify(text.slice(0, 60))).join(', ')} (row ${row.row + 1})`).join('; ');
-    result.warnings.push(`${unscored.length} row${unscored.length === 1 ? '' : 's'} expect${unscored.length === 1 ? 's' : ''} a response that names no action of plan "${options.plan.id}", kept in the facilitator notes and not scored: ${shown}${unscored.length > 5 ? '...' : ''}; write the action's title as the plan has it, or map it with "actions" in a mapping file`);
+    result.warnings.push(`${unscored.length} row${unscored.length === 1 ? '' : 's'} expect${unscored.length === 1 ? 's' : ''} a response that names no action of plan "${options.plan.id}", kept in the facilitator notes and not scored: ${shown}${unscored.length > 5 ? '...' : ''}; pick each inject's Expected actions in the draft, or write the action's title as the plan has it (or map it with "actions" in a mapping file)`);
   }
   result.read.injects = injects.length;
   if (injects.length === 0 && result.errors.length === 0) result.errors.push(headerError('no inject: the sheet has a header but no row of injects under it'));
@@ -311,6 +315,16 @@ export function importMsel(workbook: Workbook, options: MselImportOptions): Msel
 }
 
 const ordinal = (n: number) => `${n.toLocaleString('en')}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+
+/** What was read of a sheet's header, for the column-mapping step (its rows are counted later). */
+const readOf = (sheet: Sheet, columns: DetectedColumns): MselRead => ({
+  sheet: sheet.name,
+  headerRow: columns.headerRow + 1,
+  columnSet: columns.columnSet,
+  columns: columns.columns.map((c) => ({ column: cellRef(columns.headerRow, c.column).replace(/\d+$/, ''), header: c.header, field: c.field })),
+  rows: 0,
+  injects: 0,
+});
 
 const finish = (result: MselImportResult): MselImportResult => {
   result.errors.sort(compareLocatedErrors);

@@ -22,6 +22,8 @@ export class PlanWords {
   private readonly roles = new Map<string, string>();
   private readonly actions = new Map<string, string>();
   private readonly actionTitles: { words: string; id: string }[];
+  /** Recipients no role of the plan is called, as the sheet writes them: the app offers a role for each. */
+  readonly unknownRecipients = new Set<string>();
 
   constructor(
     readonly plan: Plan,
@@ -60,9 +62,10 @@ export class PlanWords {
       }
       const id = this.roles.get(key);
       if (id === undefined) {
+        for (const other of splitList(text)) if (!EVERYONE.has(words(other)) && !this.roles.has(words(other))) this.unknownRecipients.add(other);
         const hint = closestId(part, this.plan.roles.flatMap((role) => [role.title, role.id]));
         const titles = this.plan.roles.map((role) => role.title).join(', ');
-        return fail(`${JSON.stringify(part)} is not a role of plan "${this.plan.id}"${hint ? ` (did you mean "${hint}"?)` : ''}: its roles are ${titles}; write a role's title or id, or map the name to a role in the mapping file ("roles": { ${JSON.stringify(part)}: "<role id>" })`);
+        return fail(`${JSON.stringify(part)} is not a role of plan "${this.plan.id}"${hint ? ` (did you mean "${hint}"?)` : ''}: its roles are ${titles}; write a role's title or id, or map the name to a role (its Recipients choice in the app, or "roles": { ${JSON.stringify(part)}: "<role id>" } in a mapping file)`);
       }
       ids.push(id);
     }

@@ -1,9 +1,10 @@
 import { parseDuration } from '../format/duration.js';
+import { twoDigits } from '../format/time-text.js';
 import type { Cell } from './sheet.js';
 import { parseLocal, validLocal, type LocalDateTime } from './time-zone.js';
 
 // The times an MSEL writes, read into simulated time: offsets from the start of the exercise
-// (T+01:30, D+1 H+2 M+30, M-5, 90 minutes, 1h30m), clock times of the exercise day (09:30,
+// (T+01:30, T+1h30m, D+1 H+2 M+30, M-5, 90 minutes, 1h30m), clock times of the exercise day (09:30,
 // 2:15 pm: they need the start), and dates with times (2025-06-10 09:30, a date-formatted cell).
 
 /** What a time cell says. */
@@ -71,6 +72,10 @@ function readTimeText(text: string, options: { dateOrder?: 'dmy' | 'mdy' }): Rea
     const ms = Number(hours) * HOUR + Number(minutes) * MIN + Number(seconds) * 1000;
     return ok({ kind: 'offset', ms: sign === '-' ? -ms : ms });
   }
+  // T+ and a length with its units, as the scenario files write lengths: T+2h, T+1h30m, T-30m, T+1d 2h.
+  match = /^T\s*([+-])\s*(\d.*[dhms])$/i.exec(text);
+  const length = match ? parseDuration(match[2]!.replace(/\s+/g, '').toLowerCase()) : undefined;
+  if (match && length !== undefined) return ok({ kind: 'offset', ms: match[1] === '-' ? -length : length });
   // D+1 H+2 M+30 (J is French for day, T an hour): each part signed, in any order.
   if (/^([DJHTMS]\s*[+-]\s*\d+[\s,]*)+$/i.test(text)) {
     const unit: Record<string, number> = { d: DAY, j: DAY, h: HOUR, t: HOUR, m: MIN, s: 1000 };
@@ -162,6 +167,5 @@ export function formatTPlus(ms: number): string {
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `T${sign}${two(hours)}:${two(minutes)}${seconds ? `:${two(seconds)}` : ''}`;
+  return `T${sign}${twoDigits(hours)}:${twoDigits(minutes)}${seconds ? `:${twoDigits(seconds)}` : ''}`;
 }

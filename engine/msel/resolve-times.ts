@@ -1,4 +1,4 @@
-import { durationText } from '../format/time-text.js';
+import { durationText, twoDigits } from '../format/time-text.js';
 import { formatTPlus, type Read, type TimeRead } from './msel-time.js';
 import { isoInZone, isTimeZone, localToEpoch, parseLocal, type LocalDateTime } from './time-zone.js';
 
@@ -28,7 +28,7 @@ export function isoAt(epochMs: number, zone: Zone): string {
   if ('name' in zone) return isoInZone(epochMs, zone.name);
   const local = new Date(epochMs + zone.offsetMinutes * MIN).toISOString().slice(0, 19);
   const minutes = Math.abs(zone.offsetMinutes);
-  return `${local}${zone.offsetMinutes === 0 ? 'Z' : `${zone.offsetMinutes < 0 ? '-' : '+'}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`}`;
+  return `${local}${zone.offsetMinutes === 0 ? 'Z' : `${zone.offsetMinutes < 0 ? '-' : '+'}${twoDigits(Math.floor(minutes / 60))}:${twoDigits(minutes % 60)}`}`;
 }
 
 /** The start of the exercise as written (ISO, with or without an offset), as an instant. */
@@ -110,9 +110,8 @@ export function resolveTimes(times: (TimeRead | undefined)[], zone: Zone, givenS
   return shifted(result);
 }
 
-const two = (n: number) => String(n).padStart(2, '0');
 /** A clock time as the sheet may have written it: 00:15, 09:30:20. */
-const clockOfDay = (ms: number) => `${two(Math.floor(ms / 3_600_000))}:${two(Math.floor((ms % 3_600_000) / MIN))}${ms % MIN ? `:${two(Math.floor((ms % MIN) / 1000))}` : ''}`;
+const clockOfDay = (ms: number) => `${twoDigits(Math.floor(ms / 3_600_000))}:${twoDigits(Math.floor((ms % 3_600_000) / MIN))}${ms % MIN ? `:${twoDigits(Math.floor((ms % MIN) / 1000))}` : ''}`;
 
 /** A clock time's instant on the start's day, or a date's instant. */
 function epochOf(time: Exclude<TimeRead, { kind: 'offset' }>, zone: Zone, day: number): number {

@@ -54,3 +54,16 @@ export const manifestSchema = z.strictObject({
 
 export type PackManifest = z.output<typeof manifestSchema>;
 export type PackEntry = PackManifest['entries'][number];
+
+/**
+ * What to say of a manifest in a later pack format (firedrill-pack/2...), or undefined: a pack
+ * from a newer Firedrill is said to be one, not listed as fields and kinds this one does not know.
+ */
+export function newerPackFormat(manifest: unknown): string | undefined {
+  if (typeof manifest !== 'object' || manifest === null) return undefined;
+  const { format, createdBy } = manifest as Record<string, unknown>;
+  const version = typeof format === 'string' ? /^firedrill-pack\/(\d+)$/.exec(format)?.[1] : undefined;
+  if (version === undefined || Number(version) <= Number(PACK_FORMAT.split('/')[1])) return undefined;
+  const by = typeof createdBy === 'string' && createdBy.trim() !== '' ? ` by ${JSON.stringify(createdBy.slice(0, 100))}` : '';
+  return `unsupported pack format ${JSON.stringify(format)}: this Firedrill reads ${PACK_FORMAT}; the pack was written${by} for a newer Firedrill: open it with that version, or update this one`;
+}

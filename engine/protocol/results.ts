@@ -231,6 +231,8 @@ export interface MselImported {
   sheets?: string[];
   /** What was read (sheet, header row, each column and the field it was taken for): the column-mapping step shows it. */
   read?: MselRead;
+  /** Recipients the sheet names that are no role of the plan, and the plan's roles: the app asks which role each name is. */
+  recipients?: { unknown: string[]; roles: { id: string; title: string }[] };
   draft?: { file: string; yaml: string };
 }
 

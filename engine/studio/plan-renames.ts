@@ -86,3 +86,29 @@ export function renamesBetween(previous: unknown, current: unknown): PlanRenames
   }
   return renames;
 }
+
+/**
+ * A copy of a plan (as its YAML reads) with the renamed roles and actions under their new ids,
+ * wherever the plan names them: compared with the new version, a rename then reads as one change.
+ */
+export function withRenames(plan: unknown, renames: PlanRenames): unknown {
+  if (!isRecord(plan)) return plan;
+  // A plan as its YAML reads is plain data: a JSON copy is a whole one.
+  const copy = JSON.parse(JSON.stringify(plan)) as Record<string, unknown>;
+  // Every place is found before any is changed, so renames that swap or chain ids stay apart.
+  const changes: { path: FieldPath; to: string }[] = [];
+  for (const [kind, field] of [['role', 'roles'], ['action', 'actions']] as const) {
+    for (const [from, to] of Object.entries(renames[kind] ?? {})) {
+      for (const path of placesNaming(copy, kind, from)) changes.push({ path, to });
+      list(copy[field]).forEach((item, index) => isRecord(item) && item.id === from && changes.push({ path: [field, index, 'id'], to }));
+    }
+  }
+  for (const { path, to } of changes) setAt(copy, path, to);
+  return copy;
+}
+
+function setAt(root: Record<string, unknown>, path: FieldPath, value: unknown): void {
+  let at: unknown = root;
+  for (const step of path.slice(0, -1)) at = (at as Record<string | number, unknown>)[step];
+  (at as Record<string | number, unknown>)[path[path.length - 1]!] = value;
+}

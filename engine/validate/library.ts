@@ -97,7 +97,7 @@ export function loadLibrary(sources: readonly SourceText[], references?: Library
     if (kind !== 'scenario') continue;
     const scenario = data as Scenario;
     const plan = (library.plans.get(scenario.plan) ?? refs()?.plans.get(scenario.plan))?.plan;
-    if (!plan) report.errors.push(source.error(['plan'], missing('plan', scenario.plan, library.plans.keys(), library.reports)));
+    if (!plan) report.errors.push(source.error(['plan'], missing('plan', scenario.plan, [...library.plans.keys(), ...(refs()?.plans.keys() ?? [])], library.reports)));
     else report.errors.push(...located(source, guarded(source, report, () => checkScenario(scenario, plan)) ?? []));
     const twin = library.scenarios.get(scenario.id);
     if (twin) report.errors.push(source.error(['id'], `scenario id "${scenario.id}" is already used by ${twin.file}`));
@@ -109,7 +109,7 @@ export function loadLibrary(sources: readonly SourceText[], references?: Library
     const scenario = (library.scenarios.get(script.scenario) ?? refs()?.scenarios.get(script.scenario))?.scenario;
     const plan = scenario && (library.plans.get(scenario.plan) ?? refs()?.plans.get(scenario.plan))?.plan;
     if (!scenario || !plan) {
-      report.errors.push(source.error(['scenario'], missing('scenario', script.scenario, library.scenarios.keys(), library.reports)));
+      report.errors.push(source.error(['scenario'], missing('scenario', script.scenario, [...library.scenarios.keys(), ...(refs()?.scenarios.keys() ?? [])], library.reports)));
       continue;
     }
     report.errors.push(...located(source, guarded(source, report, () => checkScript(script, scenario, plan)) ?? []));
@@ -167,6 +167,7 @@ function kindOf(source: YamlSource, file: string, report: FileReport): DocumentK
   return undefined;
 }
 
+/** An unknown plan or scenario, with the ids known among the files read and the library they are read against. */
 function missing(what: 'plan' | 'scenario', id: string, valid: Iterable<string>, reports: FileReport[]): string {
   const broken = reports.find((r) => r.kind === what && r.id === id && r.errors.length > 0);
   if (broken) return `${what} "${id}" has errors (see ${broken.file}); fix it first`;

@@ -21,7 +21,7 @@ msel import reads the HSEEP MSEL columns (Event #, Scenario Time, Event Type, In
 Message, Expected Participant Response, Objective, Notes), Crucible Blueprint's (Control Number, Time,
 Title, Description, Delivery Method, From Org, To Org...) and OpenAEV's (Timeline, Teams, Subject,
 Content, Expectation...), and Firedrill's own export (with Trigger, Delay, Unless, ATT&CK).
-  times       T+01:30, D+1 H+2 M+30, M-5, 90 (minutes), 1h30m; clock times (09:30) and dates with --start
+  times       T+01:30, T+1h30m, D+1 H+2 M+30, M-5, 90 (minutes), 1h30m; clock times (09:30) and dates with --start
   recipients  role titles or ids of the plan, separated by , or ; ("All" for every role)
   responses   expected responses are matched to plan actions by title; the rest is kept as notes
   rows        Event Type "Expected Action" adds to the inject before it; "Contingency" needs an Unless

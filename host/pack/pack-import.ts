@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { entryOf, MANIFEST, manifestSchema, type EntryType, type PackManifest } from '../../engine/pack/manifest.js';
+import { entryOf, MANIFEST, manifestSchema, newerPackFormat, type EntryType, type PackManifest } from '../../engine/pack/manifest.js';
 import type { Plan } from '../../engine/format/plan.js';
 import type { Scenario } from '../../engine/format/scenario.js';
 import { improvementPlanSchema, type ImprovementEdit } from '../../engine/report/improvement-plan.js';
@@ -79,6 +79,8 @@ function openPack(name: string, bytes: Uint8Array): Checked {
   }
   const parsed = parseYamlSource(`${name}!${MANIFEST}`, manifestText);
   if (!parsed.ok) throw new PackRefusal(`${name}: ${MANIFEST} cannot be read`, parsed.errors);
+  const newer = newerPackFormat(parsed.source.value);
+  if (newer) throw new PackRefusal(`${name} was written by a newer Firedrill; nothing was imported`, [parsed.source.error(['format'], newer)]);
   const checked = checkSchema(manifestSchema, parsed.source.value);
   if (!checked.success) throw new PackRefusal(`${name}: ${MANIFEST} is not a pack manifest`, checked.issues.map((issue) => parsed.source.error(issue.path, issue.message, { atKey: issue.atKey })));
   const manifest = checked.data;
@@ -129,6 +131,12 @@ export function checkPack(root: string, bundled: Library, name: string, bytes: U
   const file = (path: string) => `${name}!${path}`;
   const errors: LocatedError[] = [];
   const of = (type: EntryType) => [...texts.entries()].filter(([, entry]) => entry.type === type);
+  /** An error at a field of a document of the pack (its id, its name), at the line that has it. */
+  const atField = (path: string, field: string, message: string): LocatedError => {
+    const parsed = parseYamlSource(file(path), texts.get(path)!.text);
+    return parsed.ok ? parsed.source.error([field], message) : { file: file(path), line: 1, column: 1, path: field, message };
+  };
+  const asNewVersion = 'import the pack as new versions ("Replace mine as new versions" in the app, --as-new-version on the command line) to replace it';
   const combined = loadCombinedLibrary(root, bundled);
   const local = combined.library;
   const versions = new VersionStore(root);
@@ -273,12 +281,12 @@ export function checkPack(root: string, bundled: Library, name: string, bytes: U
           versionEntries.push({ kind, document });
           warnings.push(`${kind} "${document.id}" of the pack is another version of the bundled ${kind}: kept as the version its sessions used; the library keeps the bundled one`);
         } else {
-          errors.push({ file: file(path), line: 1, column: 1, path: 'id', message: `${kind} id "${document.id}" is used by a bundled ${kind} with other content; give yours another id` });
+          errors.push(atField(path, 'id', `${kind} id "${document.id}" is used by a bundled ${kind} with other content; give yours another id`));
         }
         continue;
       }
       if (mine && !options.asNewVersion) {
-        errors.push({ file: file(path), line: 1, column: 1, path: 'id', message: `your library already has ${kind} "${document.id}" with other content (${origin?.file}); import the pack as a new version (--as-new-version) to replace it: past drills keep the version they used` });
+        errors.push(atField(path, 'id', `your library already has ${kind} "${document.id}" with other content (${origin?.file}); ${asNewVersion}: past drills keep the version they used`));
         continue;
       }
       library.push({ kind, id: document.id, path, text: texts.get(path)!.text });
@@ -295,7 +303,7 @@ export function checkPack(root: string, bundled: Library, name: string, bytes: U
       }
       const isUser = there && existsSync(join(dataPaths(root).library, there.file));
       if (there && (!isUser || !options.asNewVersion)) {
-        errors.push({ file: script.file, line: 1, column: 1, path: 'name', message: `scenario "${scenarioId}" already has a response script "${script.script.name}" with other content${isUser ? '; import the pack as a new version (--as-new-version) to replace it' : ' (bundled); give yours another name'}` });
+        errors.push(atField(pathOf.get(script.file)!, 'name', `scenario "${scenarioId}" already has a response script "${script.script.name}" with other content${isUser ? `; ${asNewVersion}` : ' (bundled); give yours another name'}`));
         continue;
       }
       scripts.push({ scenario: scenarioId, name: script.script.name, text: texts.get(pathOf.get(script.file)!)!.text, target: isUser ? there!.file : target });

@@ -77,7 +77,7 @@ export async function importMselForStudio(root: string, bundled: Library, reques
     ...(request.scenarioId ? { scenarioId: request.scenarioId } : {}),
     ...(request.title ? { title: request.title } : {}),
   });
-  return { errors: result.errors, warnings: result.warnings, ...(result.sheets ? { sheets: result.sheets } : {}), ...(result.read ? { read: result.read } : {}), ...(result.draft ? { draft: { file: result.draft.file, yaml: result.draft.yaml } } : {}) };
+  return { errors: result.errors, warnings: result.warnings, ...(result.sheets ? { sheets: result.sheets } : {}), ...(result.read ? { read: result.read } : {}), ...(result.unknownRecipients || Object.keys(request.mapping?.roles ?? {}).length > 0 ? { recipients: { unknown: result.unknownRecipients ?? [], roles: plan.roles.map((role) => ({ id: role.id, title: role.title })) } } : {}), ...(result.draft ? { draft: { file: result.draft.file, yaml: result.draft.yaml } } : {}) };
 }
 
 export async function exportMselOf(root: string, bundled: Library, scenarioId: string, format: MselExportFormat, paper: PaperSize): Promise<Uint8Array> {

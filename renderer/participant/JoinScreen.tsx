@@ -1,6 +1,6 @@
 import { useSelector } from '@xstate/react';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { JoinActor, JoinOffer, RoleOffer } from './join-machine.js';
+import type { JoinActor, JoinFailure, JoinOffer, RoleOffer } from './join-machine.js';
 
 // The screens of the join flow, one per state of the join machine: the page asks the machine
 // which state it is in (matches, hasTag), never compares state strings.
@@ -24,7 +24,38 @@ const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.s
 function Failure({ actor }: { actor: JoinActor }) {
   const failure = useSelector(actor, (snapshot) => snapshot.context.failure);
   if (!failure) return null;
+  if (failure.kind === 'rate-limited') return <RateLimit key={failure.message + String(failure.retryAfterMs)} actor={actor} failure={failure} />;
   return <p className="join-failure" role="alert">{sentence(failure.message)}</p>;
+}
+
+/** The host's "try again in 30 s" taken off its refusal: the page counts the wait down itself. */
+const withoutWait = (message: string): string => message.replace(/[\s:;,.-]*(?:try again|wait)\b[^:;]*$/i, '') || message;
+
+/**
+ * Too many wrong codes: the host's refusal, and the wait counted down each second on the page's
+ * clock (its own line, a timer that screen readers do not read out each second). The machine
+ * opens the form again when the wait is over; then this says so.
+ */
+function RateLimit({ actor, failure }: { actor: JoinActor; failure: JoinFailure }) {
+  const lockedOut = useSelector(actor, (snapshot) => snapshot.matches({ code: 'lockedOut' }));
+  const [until] = useState(() => Date.now() + (failure.retryAfterMs ?? 30_000));
+  const [now, setNow] = useState(() => Date.now());
+  const left = Math.max(0, until - now);
+  useEffect(() => {
+    if (!lockedOut) return;
+    // Each second from the refusal; the figure is read from the clock, so a late tick (a tab in the background) is still right.
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [lockedOut]);
+  const seconds = Math.ceil(left / 1000);
+  return (
+    <>
+      <p className="join-failure" role="alert">{sentence(withoutWait(failure.message)).replace(/\.?$/, '.')}</p>
+      {lockedOut && seconds > 0
+        ? <p className="hint" role="timer">Try again in {seconds} s: the form opens again by itself.</p>
+        : <p className="hint" role="status">You may try a code again now.</p>}
+    </>
+  );
 }
 
 /** The join code and the participant's name. */
@@ -53,7 +84,6 @@ function CodeForm({ actor, initialCode }: { actor: JoinActor; initialCode: strin
         <input id={nameId} value={name} onChange={(event) => setName(event.target.value)} autoComplete="name" required maxLength={200} />
       </div>
       <Failure actor={actor} />
-      {lockedOut && <p className="hint">The form opens again by itself when the wait is over.</p>}
       <button type="submit" className="primary" disabled={busy || lockedOut || !code.trim() || !name.trim()}>{busy ? 'Checking…' : 'Continue'}</button>
     </form>
   );

@@ -10,15 +10,19 @@ import { useAppState, useClient } from '../app/app-context.js';
 import { CommandError } from '../client/session-client.js';
 import { fileBase64 } from '../client/base64.js';
 import { saveExport } from '../client/save-export.js';
+import { LongList } from './LongList.js';
 
 // MSEL spreadsheets: a CSV or XLSX read into a draft scenario for a plan, with a column-mapping
 // step (each column, what the importer took it for, and a choice to change it); every cell it
 // cannot read is listed as file:row:column. A scenario goes out as the controllers' MSEL.
 
-
 /** How the sheet is read, besides its columns: which sheet, and when T+0 is for clock times and dates. */
 interface ReadOptions {
   columns: Partial<Record<MselField, string>>;
+  /** A recipient as the sheet writes it -> the plan role chosen for it. */
+  roles: Record<string, string>;
+  /** The header row the columns were chosen on (1-based): read there again, whatever its headers say. */
+  headerRow?: number;
   sheet: string;
   start: string;
   timeZone: string;
@@ -34,10 +38,10 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
   const scenarios = listing?.scenarios ?? [];
   const [planId, setPlanId] = useState('');
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [options, setOptions] = useState<ReadOptions>(() => ({ columns: {}, sheet: '', start: '', timeZone: localZone() }));
+  const [options, setOptions] = useState<ReadOptions>(() => ({ columns: {}, roles: {}, sheet: '', start: '', timeZone: localZone() }));
   const [result, setResult] = useState<MselImported | null>(null);
   const [reading, setReading] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ message: string; errors: string[] } | null>(null);
   // Only the answer to the latest reading is shown: a file chosen while another is read replaces it.
   const latest = useRef(0);
   const plan = planId || plans[0]?.id || '';
@@ -49,7 +53,8 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
     try {
       const columnsGiven = Object.fromEntries(Object.entries(given.columns).filter(([, column]) => column));
       const mapping: MselMapping = {
-        ...(Object.keys(columnsGiven).length > 0 ? { columns: columnsGiven } : {}),
+        ...(Object.keys(columnsGiven).length > 0 ? { columns: columnsGiven, ...(given.headerRow ? { headerRow: given.headerRow } : {}) } : {}),
+        ...(Object.keys(given.roles).length > 0 ? { roles: given.roles } : {}),
         ...(given.sheet ? { sheet: given.sheet } : {}),
         ...(given.start ? { start: given.start } : {}),
         ...(given.timeZone.trim() ? { timeZone: given.timeZone.trim() } : {}),
@@ -63,7 +68,7 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
     } catch (error) {
       if (ticket !== latest.current) return;
       setResult(null);
-      setProblem(`${chosen.name} could not be read: ${(error as Error).message}${error instanceof CommandError && error.errors.length > 0 ? ` (${error.errors.slice(0, 3).map(formatLocatedError).join('; ')})` : ''}`);
+      setProblem({ message: `${chosen.name} could not be read: ${(error as Error).message}`, errors: error instanceof CommandError ? error.errors.map(formatLocatedError) : [] });
     } finally {
       if (ticket === latest.current) setReading(null);
     }
@@ -76,11 +81,11 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
     setResult(null);
     if (chosen.size > (MAX_IMPORT_BYTES * 3) / 4) {
       setFile(null);
-      setProblem(`${chosen.name} is larger than ${Math.floor((MAX_IMPORT_BYTES * 3) / 4 / 1024)} KB, the most the app sends: use firedrill msel import on the command line`);
+      setProblem({ message: `${chosen.name} is larger than ${Math.floor((MAX_IMPORT_BYTES * 3) / 4 / 1024)} KB, the most the app sends: use firedrill msel import on the command line`, errors: [] });
       return;
     }
     const loaded = { name: chosen.name, base64: await fileBase64(chosen) };
-    const fresh = { ...options, columns: {}, sheet: '' };
+    const fresh = { ...options, columns: {}, roles: {}, sheet: '', headerRow: undefined };
     setFile(loaded);
     setOptions(fresh);
     await read(loaded, fresh);
@@ -115,7 +120,7 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
           <label className="field">
             <span>Sheet</span>
             <select value={options.sheet || result?.read?.sheet || ''} onChange={(event) => {
-              const next = { ...options, sheet: event.target.value, columns: {} };
+              const next = { ...options, sheet: event.target.value, columns: {}, headerRow: undefined };
               setOptions(next);
               if (file) void read(file, next);
             }}>
@@ -127,12 +132,17 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
       </div>
       {file && <p className="hint">File: {file.name}</p>}
       {reading !== null && <p role="status">Reading {reading}… (a sheet of thousands of rows takes a few seconds)</p>}
-      {problem && <p role="alert">{problem}</p>}
+      {problem && (
+        <div role="alert">
+          <p>{problem.message}</p>
+          {problem.errors.length > 0 && <LongList className="located-errors" items={problem.errors} first={20} what="problems" code />}
+        </div>
+      )}
       {result && file && reading === null && (
         <div className="msel-result">
           {result.read && (
             <table className="mapping">
-              <caption>Columns of {file.name} (sheet {result.read.sheet}, headers on row {result.read.headerRow}): {result.read.injects} injects from {result.read.rows} rows</caption>
+              <caption>Columns of {file.name} (sheet {result.read.sheet}, headers on row {result.read.headerRow}){result.read.rows > 0 ? `: ${result.read.injects} injects from ${result.read.rows} rows` : ''}</caption>
               <thead><tr><th scope="col">Column</th><th scope="col">Header</th><th scope="col">Read as</th></tr></thead>
               <tbody>
                 {result.read.columns.map((column) => {
@@ -146,7 +156,7 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
                           const field = event.target.value as MselField | '';
                           const next = Object.fromEntries(Object.entries(columns).filter(([, letter]) => letter !== column.column)) as Partial<Record<MselField, string>>;
                           if (field) next[field] = column.column;
-                          setOptions({ ...options, columns: next });
+                          setOptions({ ...options, columns: next, headerRow: result.read!.headerRow });
                         }}>
                           <option value="">{column.field === 'extra' ? 'kept as a note' : 'ignored'}</option>
                           {MSEL_FIELDS.map((field) => <option key={field} value={field}>{field}</option>)}
@@ -158,22 +168,51 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
               </tbody>
             </table>
           )}
+          {result.recipients && <RecipientChoices recipients={result.recipients} chosen={options.roles} onChange={(roles) => setOptions({ ...options, roles })} />}
           <div className="buttons">
             <button type="button" onClick={() => void read(file, options)}>Read it again with these choices</button>
             {result.draft && <button type="button" className="primary" onClick={() => onDraft(result.draft!.yaml)}>Open the draft scenario</button>}
           </div>
-          {result.warnings.length > 0 && <ul className="hint">{result.warnings.slice(0, 20).map((warning, index) => <li key={index}>{warning}</li>)}</ul>}
+          {result.warnings.length > 0 && <LongList className="hint" items={result.warnings} first={20} what="notes" />}
           {result.errors.length > 0 && (
             <div role="alert">
               <p>{result.errors.length} problem{result.errors.length === 1 ? '' : 's'} in {file.name}; no draft was made:</p>
-              <ul className="located-errors" aria-label={`Problems in ${file.name}`}>
-                {result.errors.slice(0, 100).map((error, index) => <li key={index}><code>{formatLocatedError(error)}</code></li>)}
-              </ul>
+              <LongList className="located-errors" label={`Problems in ${file.name}`} items={result.errors.map(formatLocatedError)} first={100} what="problems" code />
             </div>
           )}
         </div>
       )}
     </section>
+  );
+}
+
+/** The recipients the sheet names that no role of the plan is called: the role each one is, chosen here. */
+function RecipientChoices({ recipients, chosen, onChange }: { recipients: NonNullable<MselImported['recipients']>; chosen: Record<string, string>; onChange: (roles: Record<string, string>) => void }) {
+  // The names chosen for stay listed after the next reading (it no longer reports them), so a choice can be changed.
+  const names = [...new Set([...recipients.unknown, ...Object.keys(chosen)])];
+  if (names.length === 0) return null;
+  return (
+    <table className="mapping">
+      <caption>Recipients the plan has no role called: choose the role each one is, then read it again</caption>
+      <thead><tr><th scope="col">In the sheet</th><th scope="col">Role</th></tr></thead>
+      <tbody>
+        {names.map((name) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            <td>
+              <select aria-label={`Recipient ${name} is`} value={chosen[name] ?? ''} onChange={(event) => {
+                const next = Object.fromEntries(Object.entries(chosen).filter(([other]) => other !== name));
+                if (event.target.value) next[name] = event.target.value;
+                onChange(next);
+              }}>
+                <option value="">choose a role</option>
+                {recipients.roles.map((role) => <option key={role.id} value={role.id}>{role.title}</option>)}
+              </select>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

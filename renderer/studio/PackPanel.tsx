@@ -5,6 +5,7 @@ import { useAppState, useAppStore, useClient } from '../app/app-context.js';
 import { CommandError } from '../client/session-client.js';
 import { saveExport } from '../client/save-export.js';
 import { fileBase64 } from '../client/base64.js';
+import { LongList } from './LongList.js';
 
 // Packs: one .firedrill file with plans, scenarios and scripts (or a whole exercise with its
 // sessions), checked whole by the host before anything is written.
@@ -67,7 +68,7 @@ export function PackPanel() {
       {outcome && (
         <div role={outcome.errors.length > 0 ? 'alert' : 'status'}>
           <p>{outcome.message}</p>
-          {outcome.errors.length > 0 && <ul className="located-errors">{outcome.errors.slice(0, 50).map((error, index) => <li key={index}><code>{formatLocatedError(error)}</code></li>)}</ul>}
+          {outcome.errors.length > 0 && <LongList className="located-errors" items={outcome.errors.map(formatLocatedError)} first={50} what="problems" code />}
         </div>
       )}
     </section>

@@ -16,16 +16,16 @@ export function SavePanel({ kind, id, text, previous, previousLabel, replaces, o
   const store = useAppStore();
   const [outcome, setOutcome] = useState<{ message: string; errors: LocatedError[]; saved: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
-  const lines = previous === null ? null : documentDiff(draftValue(previous), draftValue(text));
-  // Ids a plan renames: the scenarios of the library written for it follow, as new versions.
+  // Ids a plan renames: shown as renames, and the scenarios of the library written for it follow, as new versions.
   const renames = kind === 'plan' && previous !== null ? renamesBetween(draftValue(previous), draftValue(text)) : {};
-  const renamed = (['role', 'action'] as const).flatMap((which) => Object.entries(renames[which] ?? {}).map(([from, to]) => `${which} ${from} → ${to}`));
+  const renamed = (['role', 'action'] as const).some((which) => Object.keys(renames[which] ?? {}).length > 0);
+  const lines = previous === null ? null : documentDiff(draftValue(previous), draftValue(text), renames);
   const fileName = `${id || 'draft'}.${kind}.yaml`;
   const save = async () => {
     setSaving(true);
     try {
       // A new document never replaces one of the library that has its id: that is refused, saying so.
-      const saved = await client.send('library.import', { fileName, text, asNewVersion: replaces, ...(renamed.length > 0 ? { renames } : {}) });
+      const saved = await client.send('library.import', { fileName, text, asNewVersion: replaces, ...(renamed ? { renames } : {}) });
       const unchanged = saved.previousHash !== undefined && saved.previousHash === saved.hash;
       const followed = saved.renamedIn && saved.renamedIn.length > 0 ? ` Renamed in scenario${saved.renamedIn.length === 1 ? '' : 's'} ${saved.renamedIn.join(', ')} too (new versions).` : '';
       setOutcome({ message: unchanged ? `Nothing changed: ${kind} "${saved.id}" is already this version.` : `Saved ${kind} "${saved.id}" to your library as ${saved.file}${saved.previousHash ? ' (a new version: past drills keep theirs)' : ''}.${followed}`, errors: [], saved: true });
@@ -52,7 +52,7 @@ export function SavePanel({ kind, id, text, previous, previousLabel, replaces, o
           {lines.map((line, index) => <li key={index} className={`diff-${line.change}`}>{line.text}</li>)}
         </ul>
       )}
-      {renamed.length > 0 && <p className="hint">Renamed: {renamed.join('; ')}. The scenarios of your library written for this plan are renamed with it when you save (each as a new version).</p>}
+      {renamed && <p className="hint">The scenarios of your library written for this plan are renamed with it when you save (each as a new version).</p>}
       <div className="buttons">
         <button type="button" className="primary" disabled={saving} onClick={() => void save()}>Save to my library</button>
         {outcome?.saved && kind === 'scenario' && <button type="button" onClick={() => navigate({ name: 'setup', scenarioId: id })}>Set up a session of it</button>}

@@ -3,6 +3,7 @@ import type { SessionSummary } from '../../engine/protocol/results.js';
 import { formatLocatedError, type LocatedError } from '../../engine/validate/located-error.js';
 import { useClient } from '../app/app-context.js';
 import { CommandError } from '../client/session-client.js';
+import { LongList } from './LongList.js';
 
 // A played session saved as a response script of its scenario: an author records the model
 // answer (or a flawed one) by playing it.
@@ -50,7 +51,7 @@ export function ScriptPanel({ session }: { session?: string } = {}) {
           {outcome && (
             <div role={outcome.errors.length > 0 ? 'alert' : 'status'}>
               <p>{outcome.message}</p>
-              {outcome.errors.length > 0 && <ul className="located-errors">{outcome.errors.slice(0, 20).map((error, index) => <li key={index}><code>{formatLocatedError(error)}</code></li>)}</ul>}
+              {outcome.errors.length > 0 && <LongList className="located-errors" items={outcome.errors.map(formatLocatedError)} first={20} what="problems" code />}
             </div>
           )}
         </>

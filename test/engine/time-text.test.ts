@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { clockText, durationText, storyTimeText, storyZone } from '../../engine/format/time-text.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { clockText, durationText, storyTimeText, storyZone, twoDigits } from '../../engine/format/time-text.js';
+import { formatTPlus } from '../../engine/msel/msel-time.js';
+import { isoAt } from '../../engine/msel/resolve-times.js';
 import { minutesText, tPlus } from '../../engine/report/figures.js';
 import { ClockDriver } from '../../engine/session/driver.js';
 import { scoreSession } from '../../engine/scoring/score.js';
@@ -54,5 +57,17 @@ describe("the story's own time", () => {
     expect(storyTimeText('2026-01-31T23:30:00-05:00', 45 * MIN)).toBe('2026-02-01 00:15 UTC-05:00');
     expect(storyTimeText('2026-03-14T02:00:00Z', 0)).toBe('2026-03-14 02:00 UTC');
     expect(storyZone('2025-10-07T09:00:00+08:00')).toBe('UTC+08:00');
+  });
+});
+
+describe('two digits', () => {
+  it('are written one way, by time-text, for the session clock, the MSEL\'s T+ times and a start\'s offset', () => {
+    expect([0, 5, 12, 120].map(twoDigits)).toEqual(['00', '05', '12', '120']);
+    expect(formatTPlus((26 * 60 + 5) * MIN + 7_000)).toBe('T+26:05:07');
+    expect(isoAt(Date.UTC(2025, 5, 10, 1, 0), { offsetMinutes: -(9 * 60 + 30) })).toBe('2025-06-09T15:30:00-09:30');
+    // Nothing else in the engine pads on its own.
+    const padding = readdirSync('engine', { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts') && /padStart\(2\b/.test(readFileSync(`engine/${file}`, 'utf8')));
+    expect(padding).toEqual(['format/time-text.ts']);
   });
 });

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StudioView } from '../../renderer/studio/StudioView.js';
 import { MselImportPanel } from '../../renderer/studio/MselPanel.js';
+import { PackPanel } from '../../renderer/studio/PackPanel.js';
+import { CommandError } from '../../renderer/client/session-client.js';
 import { DraftEditor } from '../../renderer/studio/DraftEditor.js';
 import { InjectTimeline } from '../../renderer/studio/InjectTimeline.js';
 import { bundledLibrary } from '../helpers/world.js';
@@ -77,6 +79,13 @@ describe('the studio', () => {
     expect(await screen.findByText('Incident Commander (crisis-lead)')).toBeInTheDocument();
     expect(await screen.findByText('No problem: the plan is valid.', {}, { timeout: 5_000 })).toBeInTheDocument();
     await user.click(screen.getByRole('tab', { name: 'Review and save' }));
+    // The change reads as a rename: not a role added and another removed, nor every owner changed.
+    const changes = screen.getByRole('list', { name: /^Changes since/ });
+    expect(within(changes).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'id: "cloud-cirp" → "bank-plan"',
+      'title: "Cloud Incident Response Plan (CIRP)" → "Bank plan"',
+      'Role incident-commander renamed to crisis-lead',
+    ]);
     await user.click(screen.getByRole('button', { name: 'Save to my library' }));
     await screen.findByText(/Saved plan/);
     expect(imported[0]!.text).not.toMatch(/incident-commander/);
@@ -105,13 +114,70 @@ describe('the studio', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Column A (When) is' }), 'time');
     await user.click(screen.getByRole('button', { name: 'Read it again with these choices' }));
     await user.click(await screen.findByRole('button', { name: 'Open the draft scenario' }));
-    expect(requests.at(-1)).toMatchObject({ fileName: 'sheet.csv', mapping: { columns: { time: 'A' } } });
+    // Read again on the header row the columns were chosen on, whatever its headers say.
+    expect(requests.at(-1)).toMatchObject({ fileName: 'sheet.csv', mapping: { columns: { time: 'A' }, headerRow: 1 } });
     await waitFor(() => expect(opened).toBe('id: sheet\n'));
   });
 });
 
 describe('an MSEL workbook as planners write them', () => {
   const READ = { headerRow: 3, columnSet: 'hseep', columns: [{ column: 'A', header: 'Event #', field: 'id' }], rows: 6, injects: 5 } as const;
+
+  it('asks which role each recipient the plan lacks is, and reads the sheet again with the roles chosen', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient();
+    const requests: { mapping?: { roles?: Record<string, string> } }[] = [];
+    const roles = [{ id: 'incident-commander', title: 'Incident Commander' }, { id: 'cloud-security-analyst', title: 'Cloud Security Analyst' }];
+    client.override('msel.import', (params) => {
+      requests.push(params);
+      const soc = params.mapping?.roles?.SOC;
+      return {
+        errors: soc ? [] : [{ file: 'teams.csv', line: 2, column: 4, path: '', message: 'D2 "To": "SOC" is not a role of plan "cloud-cirp"' }],
+        warnings: [],
+        read: { sheet: 'teams.csv', headerRow: 1, columnSet: 'hseep', columns: [{ column: 'D', header: 'To', field: 'to' }], rows: 1, injects: 1 },
+        recipients: { unknown: soc ? [] : ['SOC'], roles },
+        ...(soc ? { draft: { file: 'teams.scenario.yaml', yaml: 'id: teams\n' } } : {}),
+      } as never;
+    });
+    renderWithApp(<MselImportPanel onDraft={() => {}} />, client);
+    await client.send('library.list', {});
+    await user.upload(screen.getByLabelText('MSEL file'), new File(['x'], 'teams.csv', { type: 'text/csv' }));
+    const soc = await screen.findByRole('combobox', { name: 'Recipient SOC is' });
+    expect(within(soc).getAllByRole('option').map((option) => option.textContent)).toEqual(['choose a role', 'Incident Commander', 'Cloud Security Analyst']);
+    await user.selectOptions(soc, 'Cloud Security Analyst');
+    await user.click(screen.getByRole('button', { name: 'Read it again with these choices' }));
+    expect(await screen.findByRole('button', { name: 'Open the draft scenario' })).toBeInTheDocument();
+    expect(requests.at(-1)?.mapping?.roles).toEqual({ SOC: 'cloud-security-analyst' });
+    // The choice stays shown (and may be changed) after the sheet reads without the problem.
+    expect(screen.getByRole('combobox', { name: 'Recipient SOC is' })).toHaveValue('cloud-security-analyst');
+  });
+
+  it('loses no problem or note of a long sheet, nor of a pack: the first at once, the others a click away', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient();
+    const problem = (row: number) => ({ file: 'long.csv', line: row, column: 2, path: '', message: `B${row} "Scenario Time": "soon" is not a time` });
+    client.override('msel.import', () => ({
+      errors: Array.from({ length: 130 }, (_, index) => problem(index + 2)),
+      warnings: Array.from({ length: 25 }, (_, index) => `note ${index + 1}`),
+      read: { sheet: 'long.csv', headerRow: 1, columnSet: 'hseep', columns: [{ column: 'B', header: 'Scenario Time', field: 'time' }], rows: 130, injects: 130 },
+    }) as never);
+    client.override('pack.import', () => { throw new CommandError({ code: 'malformed', message: 'big.firedrill cannot be imported (60 problems)', errors: Array.from({ length: 60 }, (_, index) => ({ file: 'big.firedrill!scenarios/a.scenario.yaml', line: index + 1, column: 1, path: 'injects', message: `problem ${index + 1}` })) }); });
+    renderWithApp(<><MselImportPanel onDraft={() => {}} /><PackPanel /></>, client);
+    await client.send('library.list', {});
+    await user.upload(screen.getByLabelText('MSEL file'), new File(['x'], 'long.csv', { type: 'text/csv' }));
+    const problems = await screen.findByRole('list', { name: 'Problems in long.csv' });
+    expect(within(problems).getAllByRole('listitem')).toHaveLength(100);
+    expect(screen.getByText('note 20')).toBeInTheDocument();
+    expect(screen.queryByText('note 21')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show the other 30 problems' }));
+    expect(within(problems).getAllByRole('listitem')).toHaveLength(130);
+    expect(within(problems).getByText('long.csv:131:2 B131 "Scenario Time": "soon" is not a time')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show the other 5 notes' }));
+    expect(screen.getByText('note 25')).toBeInTheDocument();
+    await user.upload(screen.getByLabelText('Import a pack'), new File(['x'], 'big.firedrill'));
+    await user.click(await screen.findByRole('button', { name: 'Show the other 10 problems' }));
+    expect(screen.getByText('big.firedrill!scenarios/a.scenario.yaml:60:1 injects: problem 60')).toBeInTheDocument();
+  });
 
   it('says it is reading a new file and never shows the last file\'s result under its name', async () => {
     const user = userEvent.setup();

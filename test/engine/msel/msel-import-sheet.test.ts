@@ -61,6 +61,6 @@ describe('what the draft guesses and says', () => {
 
   it('says which expected responses name no plan action, and so are not scored', () => {
     const result = importMsel(bank('Bank TTX'), { plan: plan() });
-    expect(result.warnings).toContain('1 row expects a response that names no action of plan "cloud-cirp", kept in the facilitator notes and not scored: "Isolate" (row 5); write the action\'s title as the plan has it, or map it with "actions" in a mapping file');
+    expect(result.warnings).toContain('1 row expects a response that names no action of plan "cloud-cirp", kept in the facilitator notes and not scored: "Isolate" (row 5); pick each inject\'s Expected actions in the draft, or write the action\'s title as the plan has it (or map it with "actions" in a mapping file)');
   });
 });

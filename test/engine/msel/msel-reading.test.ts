@@ -35,6 +35,12 @@ describe('scenario times', () => {
     expect(offset('45 minutes')).toBe(45 * MIN);
     expect(offset('1h30m')).toBe(90 * MIN);
     expect(offset('+15m')).toBe(15 * MIN);
+    // T+ with a length in the scenario files' units.
+    expect(offset('T+2h')).toBe(2 * HOUR);
+    expect(offset('T+1h30m')).toBe(90 * MIN);
+    expect(offset('T-30m')).toBe(-30 * MIN);
+    expect(offset('T+1d 2h')).toBe(26 * HOUR);
+    expect(offset('t + 45M')).toBe(45 * MIN);
     expect(readTime({ kind: 'number', value: 30 })).toEqual({ ok: true, value: { kind: 'offset', ms: 30 * MIN } });
   });
 

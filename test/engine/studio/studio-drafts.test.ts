@@ -8,6 +8,7 @@ import { ARTIFACT_TEMPLATES } from '../../../engine/studio/artifact-templates.js
 import { checkDraft, draftFileName } from '../../../engine/studio/check-draft.js';
 import { documentDiff } from '../../../engine/studio/document-diff.js';
 import { editDraft } from '../../../engine/studio/draft-edit.js';
+import { renamesBetween } from '../../../engine/studio/plan-renames.js';
 import { planReferences, proposeMapping, retargetScenario } from '../../../engine/studio/retarget.js';
 import { scriptFromJournal } from '../../../engine/studio/script-from-journal.js';
 import { blankPlanYaml, blankScenarioYaml, duplicateYaml, freeId } from '../../../engine/studio/starting-points.js';
@@ -87,6 +88,21 @@ describe('a readable diff against the previous version', () => {
     expect(texts).toContain('severityLevels[level 2].responseDeadline: "1h" → "30m"');
     expect(texts).toContain('actions: added "call-insurer" (Call the cyber insurer)');
     expect(texts).toHaveLength(3);
+  });
+
+  it('shows a renamed role or action as a rename, and the places that name it by its new id as no change', () => {
+    const edited = editDraft(PLAN_TEXT, [{ op: 'set', path: ['roles', 0, 'title'], value: 'Incident Lead' }]).replaceAll('incident-commander', 'incident-lead').replaceAll('revoke-iam-access-key', 'revoke-access-key');
+    const renames = renamesBetween(parse(PLAN_TEXT), parse(edited));
+    expect(renames).toEqual({ role: { 'incident-commander': 'incident-lead' }, action: { 'revoke-iam-access-key': 'revoke-access-key' } });
+    const lines = documentDiff(parse(PLAN_TEXT), parse(edited), renames);
+    expect(lines.map((line) => line.text)).toEqual([
+      'Role incident-commander renamed to incident-lead',
+      'roles[incident-lead].title: "Incident Commander" → "Incident Lead"',
+      'Action revoke-iam-access-key renamed to revoke-access-key',
+    ]);
+    expect(lines[0]).toMatchObject({ change: 'renamed', before: 'incident-commander', after: 'incident-lead' });
+    // Without the renames (or with a rename that is not one): an addition and a removal, as before.
+    expect(documentDiff(parse(PLAN_TEXT), parse(edited), { role: { 'incident-commander': 'severity' } }).map((line) => line.change)).not.toContain('renamed');
   });
 
   it('says nothing for the same document, and reports removals and id lists', () => {

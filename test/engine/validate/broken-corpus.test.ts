@@ -64,7 +64,7 @@ const CORPUS: Row[] = [
   ['scenario-unknown-inject.scenario.yaml', 127, 21, 'decisions[0].when.inject', 'unknown inject "INJ-3" (did you mean "INJ-03"?)'],
   ['scenario-unknown-milestone.scenario.yaml', 109, 24, 'injects[6].when.any[0].milestone', 'must be one of "detected", "contained", "eradicated",'],
   ['scenario-unknown-option.scenario.yaml', 129, 14, 'decisions[0].default', 'unknown option "later" of decision "DEC-01" (known: notify,'],
-  ['scenario-unknown-plan.scenario.yaml', 6, 7, 'plan', 'unknown plan "mini-plan" (known: mini)'],
+  ['scenario-unknown-plan.scenario.yaml', 6, 7, 'plan', 'unknown plan "mini-plan" (known: mini'],
   ['scenario-unknown-role.scenario.yaml', 86, 10, 'injects[3].to[0]', 'unknown role "legal" (known: incident-commander,'],
   ['scenario-unknown-state-variable-set.scenario.yaml', 62, 26, 'injects[1].set.secret-reads', 'unknown state variable "secret-reads" (did you mean'],
   ['scenario-unknown-state-variable.scenario.yaml', 91, 18, 'injects[4].when.var', 'unknown state variable "key-revoke" (did you mean'],

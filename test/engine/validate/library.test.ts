@@ -24,6 +24,15 @@ describe('loadLibrary', () => {
     expect(library.scenarios.size).toBe(0);
   });
 
+  it('names the plans and scenarios of the references too when an id is unknown, not "there are none"', () => {
+    const references = loadLibrary([plan, scenario]);
+    const orphan = loadLibrary([{ ...scenario, text: scenario.text.replace('plan: mini', 'plan: acme-plan') }, { ...script, text: script.text.replace('scenario: mini-leaked-key', 'scenario: acme-drill') }], references);
+    expect(messages(orphan)).toEqual([
+      's/mini.scenario.yaml:6:7 plan: unknown plan "acme-plan" (known: mini)',
+      's/exemplary.script.yaml:3:11 scenario: unknown scenario "acme-drill" (known: mini-leaked-key)',
+    ]);
+  });
+
   it('reports a plan id used by two files, at the second', () => {
     const library = loadLibrary([plan, { ...plan, file: 'q/copy.plan.yaml' }]);
     expect(messages(library)).toEqual(['q/copy.plan.yaml:3:5 id: plan id "mini" is already used by p/mini.plan.yaml']);

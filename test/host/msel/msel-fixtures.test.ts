@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importMselFile } from '../../../host/msel/import-file.js';
 import { formatLocatedError } from '../../../engine/validate/index.js';
-import { loadMini } from '../../helpers/world.js';
+import { importMselForStudio } from '../../../host/studio/studio-files.js';
+import { bundledLibrary, loadMini } from '../../helpers/world.js';
 
 // The MSEL import on the committed fixtures (test/fixtures/msel, made by make-fixtures.mjs):
 // one sheet of each column set people use (HSEEP, Crucible Blueprint, OpenAEV) gives a draft
@@ -78,6 +80,40 @@ describe('an MSEL of each column set', () => {
   });
 });
 
+describe('a sheet with headers of its own', () => {
+  it('offers its first row as the header, each column to be said what it holds; read again on that row with the choices, it imports', async () => {
+    const csv = 'When,Who,What\nT+00:00,Incident Commander,The alert fires\nT+00:10,Cloud Security Analyst,A second look\n';
+    const bytes = new TextEncoder().encode(csv);
+    const first = await importMselFile({ file: 'own.csv', bytes, plan: plan() });
+    expect(first.errors.map(formatLocatedError)).toEqual([expect.stringMatching(/^own\.csv:1:1 A1: no header row found: .*; say which column holds what \(the Read as choices in the app, or "columns" in a mapping file, --map\)$/)]);
+    expect(first.read).toEqual({ sheet: 'own.csv', headerRow: 1, columnSet: 'custom', rows: 0, injects: 0, columns: [{ column: 'A', header: 'When', field: 'trigger' }, { column: 'B', header: 'Who', field: 'extra' }, { column: 'C', header: 'What', field: 'extra' }] });
+    const mapping = { file: 'app', text: JSON.stringify({ columns: { time: 'A', to: 'B', body: 'C' }, headerRow: 1 }) };
+    const again = await importMselFile({ file: 'own.csv', bytes, plan: plan(), mapping });
+    expect(again.errors.map(formatLocatedError)).toEqual([]);
+    expect(injectsOf(again).map(({ at, to }) => ({ at, to }))).toEqual([{ at: 0, to: ['incident-commander'] }, { at: 10 * MIN, to: ['cloud-security-analyst'] }]);
+  });
+});
+
+describe('recipients the plan has no role called, in the studio', () => {
+  it('are listed with the plan\'s roles, each once, so the app asks which role each is; read again with the choices, the sheet imports', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'firedrill-msel-'));
+    try {
+      const request = { fileName: 'openaev.xlsx', bytes: read('openaev.xlsx'), planId: 'cloud-cirp' };
+      const first = await importMselForStudio(root, bundledLibrary(), { ...request, mapping: { start: '2026-03-14T09:00', timeZone: 'Asia/Hong_Kong' } });
+      expect(first.recipients?.unknown).toEqual(['Crisis cell', 'SOC', 'Legal']);
+      expect(first.recipients?.roles.map((role) => role.id)).toEqual(['incident-commander', 'cloud-security-analyst', 'legal-compliance-officer', 'communications-lead', 'it-operations']);
+      expect(first.errors.map(formatLocatedError)).toContain('openaev.xlsx:2:4 Timeline!D2 "Teams": "Crisis cell" is not a role of plan "cloud-cirp": its roles are Incident Commander, Cloud Security Analyst, Legal & Compliance Officer, Communications Lead, IT Operations; write a role\'s title or id, or map the name to a role (its Recipients choice in the app, or "roles": { "Crisis cell": "<role id>" } in a mapping file)');
+      const roles = { 'Crisis cell': 'incident-commander', SOC: 'cloud-security-analyst', Legal: 'legal-compliance-officer' };
+      const again = await importMselForStudio(root, bundledLibrary(), { ...request, mapping: { start: '2026-03-14T09:00', timeZone: 'Asia/Hong_Kong', roles } });
+      expect(again.errors.map(formatLocatedError)).toEqual([]);
+      expect(again.recipients?.unknown).toEqual([]);
+      expect(again.draft?.yaml).toContain('to: [legal-compliance-officer]');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 /** Each broken fixture, and where its problems are: file:row:column, and what the message says. */
 const BROKEN: [file: string, errors: [location: string, message: RegExp][]][] = [
   ['bad-time.csv', [['bad-time.csv:3:2', /^B3 "Scenario Time": "soon" is not a time: write T\+01:30, D\+1 H\+2 M\+30/]]],
@@ -95,7 +131,8 @@ const BROKEN: [file: string, errors: [location: string, message: RegExp][]][] = 
   ['second-sheet.xlsx', [['second-sheet.xlsx:2:1', /^Day 2!A2: a second sheet of injects: the workbook has 2 \("Day 1", "Day 2"\); say which to read \(the Sheet choice in the app, --sheet/]]],
   ['error-cell.xlsx', [['error-cell.xlsx:3:4', /^MSEL!D3 "To": the cell shows the error #REF!/]]],
   ['no-header.csv', [['no-header.csv:1:1', /^A1: no header row found/]]],
-  ['no-to-column.csv', [['no-to-column.csv:1:1', /^A1: no column holds who receives it \(To, To Org, Teams\)/]]],
+  // How to name the column, in the app as on the command line.
+  ['no-to-column.csv', [['no-to-column.csv:1:1', /^A1: no column holds who receives it \(To, To Org, Teams\): if one has another header, say so \(its "Read as" choice in the app, or "columns" in a mapping file, --map\)$/]]],
   ['missing-message.csv', [['missing-message.csv:3:5', /^E3 "Message": no message: write what the inject says$/]]],
   ['duplicate-id.csv', [['duplicate-id.csv:4:1', /^A4 "Event #": event number "2" is already used by row 3/]]],
   ['clock-without-start.csv', [['clock-without-start.csv:3:2', /reads as a clock time among times counted from the start \(T\+\.\.\.\): say when the exercise starts \(--start/]]],
@@ -132,6 +169,13 @@ describe('a broken MSEL', () => {
     expect(result.errors).toEqual([]);
     expect(result.draft!.scenario.injects[0]!.body).toBe('Line one\nLine two: café Zoë');
     expect(result.draft!.yaml).not.toContain('\\r');
+  });
+
+  it('a time zone or a start it cannot read is named as the app and the command line ask for it', async () => {
+    const zone = await importFixture('hseep.csv', { timeZone: 'Hong Kong' });
+    expect(zone.errors.map(formatLocatedError)).toEqual(['hseep.csv:1:1 the time zone ("Time zone" in the app, --tz on the command line): "Hong Kong" is not a time zone this computer knows: write it like Asia/Hong_Kong or Europe/London']);
+    const start = await importFixture('hseep.csv', { start: 'tomorrow' });
+    expect(start.errors.map(formatLocatedError)).toEqual([expect.stringMatching(/^hseep\.csv:1:1 the exercise start \("Exercise starts" in the app, --start on the command line\): "tomorrow" is not a start/)]);
   });
 
   it('a workbook of two sheets of injects names its sheets, for a choice, and reads the one chosen', async () => {

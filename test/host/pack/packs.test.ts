@@ -165,7 +165,8 @@ describe('a library pack', () => {
     const pack = buildPack('library', 'edited', libraryPackFiles({ plans: [], scenarios: [{ id: 'mini-leaked-key', text: edited }], scripts: [] })).bytes;
     const refused = refusalOf(() => importPack(source, bundled, 'edited.firedrill', pack, { wallTime: WALL }));
     expect(refused.errors.map(formatLocatedError)).toEqual([
-      'edited.firedrill!scenarios/mini-leaked-key.scenario.yaml:1:1 id: your library already has scenario "mini-leaked-key" with other content (mini-leaked-key.scenario.yaml); import the pack as a new version (--as-new-version) to replace it: past drills keep the version they used',
+      // At the id's line, saying how to replace it in the app and on the command line.
+      'edited.firedrill!scenarios/mini-leaked-key.scenario.yaml:3:5 id: your library already has scenario "mini-leaked-key" with other content (mini-leaked-key.scenario.yaml); import the pack as new versions ("Replace mine as new versions" in the app, --as-new-version on the command line) to replace it: past drills keep the version they used',
     ]);
     const imported = importPack(source, bundled, 'edited.firedrill', pack, { wallTime: WALL, asNewVersion: true });
     expect(imported.written.scenarios).toEqual(['mini-leaked-key']);
@@ -218,6 +219,19 @@ describe('a pack that is wrong', () => {
   it('is refused when it is not a pack at all, or has no manifest', () => {
     expect(errorsOf('text.firedrill', strToU8('not a zip'))).toEqual(['text.firedrill:1:1 not a zip archive (or a damaged one)']);
     expect(errorsOf('empty.firedrill', rezip({ 'plans/mini.plan.yaml': strToU8(miniPlan().text) }))).toEqual(['empty.firedrill:1:1 no manifest.json in the archive']);
+    nothingWritten();
+  });
+
+  it('from a newer Firedrill is said to be one, at the manifest\'s format, not refused field by field', () => {
+    const files = unzipSync(good().bytes);
+    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']!));
+    // A later format may hold kinds and fields this one does not know.
+    const later = { ...manifest, format: 'firedrill-pack/2', kind: 'workspace', createdBy: 'Firedrill 9.0.0', minimumVersion: '9.0.0' };
+    const refusal = refusalOf(() => importPack(fresh(), bundled, 'later.firedrill', rezip({ ...files, 'manifest.json': strToU8(JSON.stringify(later, null, 2)) }), { wallTime: WALL }));
+    expect(refusal.message).toBe('later.firedrill was written by a newer Firedrill; nothing was imported');
+    expect(refusal.errors.map(formatLocatedError)).toEqual([
+      'later.firedrill!manifest.json:2:13 format: unsupported pack format "firedrill-pack/2": this Firedrill reads firedrill-pack/1; the pack was written by "Firedrill 9.0.0" for a newer Firedrill: open it with that version, or update this one',
+    ]);
     nothingWritten();
   });
 
