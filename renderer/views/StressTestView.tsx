@@ -15,7 +15,8 @@ import { StressBottlenecks } from './StressBottlenecks.js';
 import { StressComparison } from './StressComparison.js';
 import { hasExemplaryScript, noExemplaryScriptText } from '../../engine/simulate/exemplary-script.js';
 import { StressReportSave } from './StressReportSave.js';
-import { useStressTest, type StressKnobs, type StressRun } from './stress-run.js';
+import { useStressTest, useTeamDefaults, type StressKnobs, type StressRun } from './stress-run.js';
+import type { RoleDefault } from '../../engine/simulate/team-defaults.js';
 import './stress-test.css';
 
 // The stress test: many drills of a scenario drawn from a response model, played by the real
@@ -91,6 +92,7 @@ export function StressTestView() {
   const chosen = scenarios.find((s) => s.id === scenarioId) ?? scenarios.find((s) => hasExemplaryScript(s.scripts)) ?? scenarios[0];
   const unplayable = chosen && !hasExemplaryScript(chosen.scripts) ? noExemplaryScriptText(chosen.id) : undefined;
   const { plan, scenario } = useDocuments(chosen?.plan, chosen?.id);
+  const teamDefaults = useTeamDefaults(chosen && !unplayable ? chosen.id : undefined);
   // The errors are shown once the user has tried to run, then follow each edit.
   const [checked, setChecked] = useState(false);
   const setModelFile = (file: { name: string; text: string } | null) => set({ modelFile: file });
@@ -221,7 +223,7 @@ export function StressTestView() {
             </p>
           )}
         </div>
-        {plan && scenario && !modelFile && <ModelKnobs plan={plan} scenario={scenario} knobs={knobs} setKnobs={setKnobs} errors={errors} disabled={run.state === 'running'} />}
+        {plan && scenario && !modelFile && <ModelKnobs plan={plan} scenario={scenario} teamDefaults={teamDefaults} knobs={knobs} setKnobs={setKnobs} errors={errors} disabled={run.state === 'running'} />}
         <div className="stress-actions">
           <button ref={runButton} type="submit" className="primary" disabled={!chosen || Boolean(unplayable) || run.state === 'running'} aria-describedby={unplayable ? 'stress-unplayable' : undefined}>Run the stress test</button>
           {run.state === 'running' && <button ref={cancelButton} type="button" onClick={cancel} aria-keyshortcuts="Escape">Cancel</button>}
@@ -247,25 +249,28 @@ function KnobError({ field, errors }: { field: string; errors: Record<string, st
   return errors[field] ? <span id={knobErrorId(field)} className="field-error">{errors[field]}</span> : null;
 }
 
-function ModelKnobs({ plan, scenario, knobs, setKnobs, errors, disabled }: {
-  plan: Plan; scenario: Scenario; knobs: StressKnobs; setKnobs: (change: (knobs: StressKnobs) => StressKnobs) => void; errors: Record<string, string>; disabled: boolean;
+/** What a blank knob stands for, shown in it; nothing until the host has said. */
+const defaultText = (value: number | null | undefined) => (value === undefined || value === null ? undefined : `default: ${en(value)}`);
+
+function ModelKnobs({ plan, scenario, teamDefaults, knobs, setKnobs, errors, disabled }: {
+  plan: Plan; scenario: Scenario; teamDefaults: Record<string, RoleDefault> | undefined; knobs: StressKnobs; setKnobs: (change: (knobs: StressKnobs) => StressKnobs) => void; errors: Record<string, string>; disabled: boolean;
 }) {
   const channels = [...new Set(scenario.injects.map((inject) => inject.channel))].sort();
   return (
     <>
       <table className="knobs-table">
-        <caption>The team (blank: as in the exemplary response)</caption>
+        <caption>The team (a blank keeps the default shown in it: as many people as the exemplary response keeps busy at once, there from the start)</caption>
         <thead><tr><th scope="col">Role</th><th scope="col">People</th><th scope="col">On call after (minutes)</th></tr></thead>
         <tbody>
           {plan.roles.map((role) => (
             <tr key={role.id}>
               <th scope="row">{role.title}</th>
               <td>
-                <input type="number" inputMode="numeric" min={1} max={MAX_PEOPLE} aria-label={`People: ${role.title}`} value={knobs.people[role.id] ?? ''} disabled={disabled} onChange={(event) => setKnobs((k) => ({ ...k, people: { ...k.people, [role.id]: event.target.value } }))} {...knobField(`people:${role.id}`, errors)} />
+                <input type="number" inputMode="numeric" min={1} max={MAX_PEOPLE} aria-label={`People: ${role.title}`} placeholder={defaultText(teamDefaults?.[role.id]?.people)} value={knobs.people[role.id] ?? ''} disabled={disabled} onChange={(event) => setKnobs((k) => ({ ...k, people: { ...k.people, [role.id]: event.target.value } }))} {...knobField(`people:${role.id}`, errors)} />
                 <KnobError field={`people:${role.id}`} errors={errors} />
               </td>
               <td>
-                <input type="number" inputMode="numeric" min={0} max={MAX_ON_CALL_MINUTES} aria-label={`On call after, minutes: ${role.title}`} value={knobs.onCallMinutes[role.id] ?? ''} disabled={disabled} onChange={(event) => setKnobs((k) => ({ ...k, onCallMinutes: { ...k.onCallMinutes, [role.id]: event.target.value } }))} {...knobField(`onCall:${role.id}`, errors)} />
+                <input type="number" inputMode="numeric" min={0} max={MAX_ON_CALL_MINUTES} aria-label={`On call after, minutes: ${role.title}`} placeholder={defaultText(teamDefaults?.[role.id]?.onCallMinutes)} value={knobs.onCallMinutes[role.id] ?? ''} disabled={disabled} onChange={(event) => setKnobs((k) => ({ ...k, onCallMinutes: { ...k.onCallMinutes, [role.id]: event.target.value } }))} {...knobField(`onCall:${role.id}`, errors)} />
                 <KnobError field={`onCall:${role.id}`} errors={errors} />
               </td>
             </tr>

@@ -1,7 +1,9 @@
+import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CommandParamsInput } from '../../engine/protocol/index.js';
 import type { SimulationReport } from '../../engine/simulate/report.js';
+import type { RoleDefault } from '../../engine/simulate/team-defaults.js';
 import type { LocatedError } from '../../engine/validate/located-error.js';
 import { CommandError, type SessionClient } from '../client/session-client.js';
 import { useClient } from '../app/app-context.js';
@@ -41,6 +43,8 @@ export interface StressState {
   run: StressRun;
   /** The report of the run finished before the last one, to compare the last with. */
   previous: SimulationReport | null;
+  /** Per scenario, the team its blank knobs stand for (simulate.defaults), asked once. */
+  teamDefaults: Record<string, RoleDefault[]>;
 }
 
 type StressStore = StoreApi<StressState>;
@@ -56,6 +60,7 @@ function storeOf(client: SessionClient): StressStore {
     modelFile: null,
     run: { state: 'idle' },
     previous: null,
+    teamDefaults: {},
   }));
   // Listened to for as long as the connection lives, so progress is counted while the view is away.
   client.on('simulation.progress', ({ simulationId, done, total }) => {
@@ -99,6 +104,23 @@ function cancelRun(client: SessionClient, store: StressStore) {
   if (run.state === 'running') void client.send('simulate.cancel', { simulationId: run.simulationId }).catch(() => {});
 }
 
+/**
+ * The default model's team for a scenario (simulate.defaults, worked out by the host), once per
+ * scenario and connection; undefined until it comes, or if it cannot (the blanks then say nothing).
+ */
+export function useTeamDefaults(scenarioId: string | undefined): Record<string, RoleDefault> | undefined {
+  const client = useClient();
+  const store = storeOf(client);
+  const defaults = useStore(store, (state) => (scenarioId ? state.teamDefaults[scenarioId] : undefined));
+  useEffect(() => {
+    if (!scenarioId || defaults) return;
+    void client.send('simulate.defaults', { scenarioId }).then(({ roles }) => {
+      store.setState((state) => ({ teamDefaults: { ...state.teamDefaults, [scenarioId]: roles } }));
+    }, () => {});
+  }, [client, store, scenarioId, defaults]);
+  return defaults && Object.fromEntries(defaults.map((d) => [d.role, d]));
+}
+
 /** The stress test's state for this connection, and what changes it. */
 export function useStressTest() {
   const client = useClient();
@@ -106,7 +128,7 @@ export function useStressTest() {
   const state = useStore(store);
   return {
     ...state,
-    set: (change: Partial<Omit<StressState, 'run' | 'previous'>> | ((state: StressState) => Partial<Omit<StressState, 'run' | 'previous'>>)) => store.setState(change),
+    set: (change: Partial<Omit<StressState, 'run' | 'previous' | 'teamDefaults'>> | ((state: StressState) => Partial<Omit<StressState, 'run' | 'previous' | 'teamDefaults'>>)) => store.setState(change),
     setRun: (run: StressRun) => store.setState({ run }),
     start: (params: Omit<CommandParamsInput<'simulate.start'>, 'simulationId'>, located: (error: LocatedError) => string) => startRun(client, store, params, located),
     cancel: () => cancelRun(client, store),

@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
 import './setup.js';
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CommandParamsInput, CommandResult } from '../../engine/protocol/index.js';
 import { documentToMarkdown } from '../../engine/report/document-markdown.js';
 import { simulationDocument } from '../../engine/report/simulation-document.js';
 import { simulateHere } from '../../engine/simulate/simulate.js';
+import { teamDefaults } from '../../engine/simulate/team-defaults.js';
 import { minutesText } from '../../engine/report/figures.js';
 import { CommandError } from '../../renderer/client/session-client.js';
 import { knobErrors, modelOfKnobs, StressTestView } from '../../renderer/views/StressTestView.js';
@@ -58,6 +59,24 @@ describe('the stress test view', () => {
     const run = screen.getByRole('button', { name: 'Run the stress test' }) as HTMLButtonElement;
     expect(run.disabled).toBe(true);
     expect(run.getAttribute('aria-describedby')).toBe('stress-unplayable');
+  });
+
+  it("shows in each blank knob the default the host says a run would use, and sends nothing for a blank", async () => {
+    const { client, asked, user } = await setUp();
+    const world = bundledWorld(SCENARIO);
+    const defaults = teamDefaults(world);
+    for (const role of world.plan.roles) {
+      const people = await screen.findByRole('spinbutton', { name: `People: ${role.title}` });
+      await waitFor(() => expect(people).toHaveAttribute('placeholder', `default: ${defaults.find((d) => d.role === role.id)!.people}`));
+      expect(screen.getByRole('spinbutton', { name: `On call after, minutes: ${role.title}` })).toHaveAttribute('placeholder', 'default: 0');
+    }
+    expect(defaults.some((d) => d.people > 1)).toBe(true);
+    // Asked once per scenario shown (the first one is shown until this one is picked).
+    const asks = client.calls.filter((c) => c.type === 'simulate.defaults').map((c) => (c.params as { scenarioId: string }).scenarioId);
+    expect(asks).toContain(SCENARIO);
+    expect(new Set(asks).size).toBe(asks.length);
+    await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
+    expect(asked[0]!.model).toBeUndefined();
   });
 
   it('runs the knobs as a model, shows its progress, then the spread, the charts and the breach table', async () => {
