@@ -49,6 +49,8 @@ function markLineData(markers: Marker[]) {
 
 const base = (): ReportChartOption => ({ animation: false, textStyle: { fontFamily: CHART_FONT, color: CHART_COLORS.ink, fontSize: 11 } });
 const axisLabel = { fontSize: 10, color: CHART_COLORS.muted } as const;
+/** The bars' axis counts drills: whole numbers only (a run of a few drills had ticks at 0.2, 0.4...). */
+const COUNT_AXIS = { type: 'value' as const, minInterval: 1, axisLabel, splitLine: { lineStyle: { color: CHART_COLORS.grid } } };
 
 /**
  * Where the plan's target goes on a time's histogram. A target far outside every run (3 days
@@ -114,7 +116,7 @@ export function timeHistogramOption(report: SimulationReport, time: SimulatedTim
       axisLabel: { ...axisLabel, hideOverlap: true, formatter: (value: number) => minutesText(value) },
       splitLine: { lineStyle: { color: CHART_COLORS.grid } },
     },
-    yAxis: { type: 'value', axisLabel, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
+    yAxis: COUNT_AXIS,
     series: [{
       type: 'bar',
       name: TIME_TITLES[time],
@@ -154,7 +156,7 @@ export function scoreHistogramOption(report: SimulationReport): ReportChartOptio
     grid: { left: 60, right: 30, top: 40, bottom: 44 },
     tooltip: { trigger: 'item' },
     xAxis: { type: 'value', min: low, max: high, interval: high - low > 50 ? 10 : high - low > 20 ? 5 : 1, name: 'overall score', nameLocation: 'middle', nameGap: 26, nameTextStyle: axisLabel, axisLabel: { ...axisLabel, hideOverlap: true }, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
-    yAxis: { type: 'value', axisLabel, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
+    yAxis: COUNT_AXIS,
     series: [{
       type: 'bar',
       name: 'Overall score',

@@ -41,6 +41,13 @@ describe('a time histogram', () => {
   });
 });
 
+describe('the count axis', () => {
+  it('counts whole drills, also when a report has a single drill', () => {
+    const one = simulateHere({ ...bundledWorld('public-test-bucket'), runs: 1, seed: 1 });
+    for (const option of [timeHistogramOption(one, 'timeToRecoverMinutes'), scoreHistogramOption(one)]) expect(option.yAxis).toMatchObject({ type: 'value', minInterval: 1 });
+  });
+});
+
 describe('a histogram of figures', () => {
   it('puts the highest value in the last bin, not in one of its own past it', () => {
     const bins = histogram(Float64Array.from([0, 3, 7, 10]), 5);
