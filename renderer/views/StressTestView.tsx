@@ -6,6 +6,7 @@ import { MAX_APP_RUNS, MAX_MODEL_BYTES } from '../../engine/protocol/index.js';
 import { formatLocatedError, type LocatedError } from '../../engine/validate/located-error.js';
 import { MAX_SEED } from '../../engine/stats/random.js';
 import { minutesText, shareText } from '../../engine/report/figures.js';
+import { METRIC_DEFINITIONS } from '../../engine/scoring/metrics.js';
 import { lowScoreText } from '../../engine/report/simulation-document.js';
 import { missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHistogramCaption, timeHistogramOption, tornadoChartOption, type SimulatedTime } from '../../engine/report/simulation-charts.js';
 import { useDocuments } from '../app/use-documents.js';
@@ -75,10 +76,10 @@ export function knobErrors(knobs: StressKnobs): Record<string, string> {
   return errors;
 }
 
-const TIMES: { key: SimulatedTime; title: string }[] = [
-  { key: 'timeToDetectMinutes', title: 'Time to detect' },
-  { key: 'timeToContainMinutes', title: 'Time to contain' },
-  { key: 'timeToRecoverMinutes', title: 'Time to recover' },
+const TIMES: { key: SimulatedTime; title: string; definition: string }[] = [
+  { key: 'timeToDetectMinutes', title: 'Time to detect', definition: METRIC_DEFINITIONS.detected.definition },
+  { key: 'timeToContainMinutes', title: 'Time to contain', definition: METRIC_DEFINITIONS.contained.definition },
+  { key: 'timeToRecoverMinutes', title: 'Time to recover', definition: METRIC_DEFINITIONS.recovered.definition },
 ];
 
 const drillsText = (runs: number) => `${runs.toLocaleString('en')} simulated drill${runs === 1 ? '' : 's'}`;
@@ -326,7 +327,7 @@ function StressReport({ report, previous, headingRef }: { report: SimulationRepo
   const missed = missedDeadlines(report);
   return (
     <section className="stress-report" aria-labelledby={headingId}>
-      <h2 id={headingId} ref={headingRef} tabIndex={-1}>{report.runs.toLocaleString('en')} drills of {report.scenarioTitle} <span className="hint">(model: {report.model.title}, seed {report.seed})</span></h2>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>{report.runs.toLocaleString('en')} drill{report.runs === 1 ? '' : 's'} of {report.scenarioTitle} <span className="hint">(model: {report.model.title}, seed {report.seed})</span></h2>
       <StressReportSave report={report} />
       {previous && <StressComparison report={report} previous={previous} />}
       <ul className="headline stress-figures" aria-label="Spread of the simulated drills">
@@ -336,6 +337,7 @@ function StressReport({ report, previous, headingRef }: { report: SimulationRepo
             <strong className="figure-value">{minutesText(report[t.key].p50)}</strong>
             <span>9 in 10 drills within {minutesText(report[t.key].p90)} (90th percentile); 19 in 20 within {minutesText(report[t.key].p95)}</span>
             <span className="hint">Reached in {shareText(report[t.key].reached)} of {drillsText(report.runs)}; the times are of those drills</span>
+            <small className="definition">{t.definition}</small>
           </li>
         ))}
         <li className="figure">

@@ -313,6 +313,18 @@ describe('saving the report', () => {
 });
 
 describe('the report\'s figures', () => {
+  it('say what each time is measured from, and a single drill is "1 drill"', async () => {
+    const { started, asked, user } = await setUp();
+    await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+    const report = simulateHere({ ...bundledWorld(SCENARIO), runs: 1, seed: 1 });
+    started.resolve({ simulationId: asked[0]!.simulationId, report, notes: [] });
+    expect(await screen.findByRole('heading', { level: 2, name: (name) => name.startsWith(`1 drill of ${report.scenarioTitle}`) })).toBeInTheDocument();
+    const [detect, contain, recover] = within(screen.getByRole('list', { name: 'Spread of the simulated drills' })).getAllByRole('listitem');
+    expect(detect).toHaveTextContent('time to detect = detected − T0 (when the compromise really began)');
+    expect(contain).toHaveTextContent('time to contain = contained − detected');
+    expect(recover).toHaveTextContent('time to recover = recovered − detected');
+  });
+
   it('give each its n, and the score\'s bad tail (the 10th percentile) as the chart and the export do', async () => {
     const { started, asked, user } = await setUp();
     await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
