@@ -7,7 +7,7 @@ import { formatLocatedError, type LocatedError } from '../../engine/validate/loc
 import { MAX_SEED } from '../../engine/stats/random.js';
 import { minutesText, shareText } from '../../engine/report/figures.js';
 import { METRIC_DEFINITIONS } from '../../engine/scoring/metrics.js';
-import { lowScoreText } from '../../engine/report/simulation-document.js';
+import { lowScoreText, sensitivityNotes } from '../../engine/report/simulation-document.js';
 import { missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHistogramCaption, timeHistogramOption, tornadoChartOption, type SimulatedTime } from '../../engine/report/simulation-charts.js';
 import { useDocuments } from '../app/use-documents.js';
 import { useLibraryListing } from '../app/use-library-listing.js';
@@ -325,6 +325,7 @@ function RunStatus({ run }: { run: StressRun }) {
 function StressReport({ report, previous, headingRef }: { report: SimulationReport; previous: SimulationReport | null; headingRef: RefObject<HTMLHeadingElement | null> }) {
   const headingId = useId();
   const missed = missedDeadlines(report);
+  const sensitivity = sensitivityNotes(report, 'drill');
   return (
     <section className="stress-report" aria-labelledby={headingId}>
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>{report.runs.toLocaleString('en')} drill{report.runs === 1 ? '' : 's'} of {report.scenarioTitle} <span className="hint">(model: {report.model.title}, seed {report.seed})</span></h2>
@@ -374,11 +375,19 @@ function StressReport({ report, previous, headingRef }: { report: SimulationRepo
         </tbody>
       </table>
       <StressBottlenecks report={report} />
-      {report.sensitivity.inputs.length > 0 && (
+      {sensitivity.instead ? (
+        <section className="panel" aria-labelledby={`${headingId}-tornado`}>
+          <h3 id={`${headingId}-tornado`}>What moves the time to recover most</h3>
+          <p>{sensitivity.instead}</p>
+        </section>
+      ) : (
         <figure className="panel">
           <h3>What moves the time to recover most</h3>
           <ReportChart option={tornadoChartOption(report)} label="What moves the time to recover most: each input's low and high mean time to recover" height={Math.max(220, 28 * report.sensitivity.inputs.length)} />
-          <figcaption className="hint">Each input&apos;s bar spans the mean time to recover when it was low and when it was high; the widest move recovery most.</figcaption>
+          <figcaption className="hint">
+            Each input&apos;s bar spans the mean time to recover when it was low (its lowest tenth of drills; for a yes-or-no input, the drills where it did not happen) and when it was high; the widest move recovery most.
+            {sensitivity.leftOut && <> {sensitivity.leftOut}</>}
+          </figcaption>
         </figure>
       )}
     </section>

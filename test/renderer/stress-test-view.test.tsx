@@ -325,6 +325,19 @@ describe('the report\'s figures', () => {
     expect(recover).toHaveTextContent('time to recover = recovered − detected');
   });
 
+  it('say why there is no tornado, and how many inputs it leaves out when there is one', async () => {
+    const { started, asked, user, client } = await setUp();
+    await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+    started.resolve({ simulationId: asked[0]!.simulationId, report: simulateHere({ ...bundledWorld(SCENARIO), runs: 1, seed: 1 }), notes: [] });
+    const none = await screen.findByRole('region', { name: 'What moves the time to recover most' });
+    expect(none).toHaveTextContent('Only 1 drill recovered: too few to rank what moves recovery');
+    const some = simulateHere({ ...bundledWorld(SCENARIO), runs: 40, seed: 1 });
+    client.override('simulate.start', (params) => ({ simulationId: params.simulationId, report: some, notes: [] }));
+    await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
+    const tornado = await screen.findByRole('img', { name: /^What moves the time to recover most/ });
+    expect(tornado.closest('figure')).toHaveTextContent(`Left out: ${some.sensitivity.withinChance} inputs that vary moved it by no more than chance could over 40 drills.`);
+  });
+
   it('give each its n, and the score\'s bad tail (the 10th percentile) as the chart and the export do', async () => {
     const { started, asked, user } = await setUp();
     await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));

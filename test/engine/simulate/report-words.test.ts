@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentToMarkdown } from '../../../engine/report/document-markdown.js';
-import { lowScoreText, simulationDocument } from '../../../engine/report/simulation-document.js';
+import { lowScoreText, sensitivityNotes, simulationDocument } from '../../../engine/report/simulation-document.js';
 import { simulateHere } from '../../../engine/simulate/simulate.js';
 import { bundledWorld, modelFrom } from '../../helpers/simulation.js';
 
@@ -36,5 +36,20 @@ describe('the stress test report in words', () => {
     expect(lowScoreText(72.5, 'drill')).toBe('one drill in ten scored 72.5 or less');
     expect(lowScoreText(100, 'drill')).toBe('nine drills in ten or more scored the full 100');
     expect(lowScoreText(100, 'run')).toBe('nine runs in ten or more scored the full 100');
+  });
+});
+
+describe('what the tornado leaves out, in words', () => {
+  it('says too few drills recovered to rank anything, rather than that nothing in the model varies', () => {
+    const one = simulateHere({ ...bundledWorld('public-test-bucket'), runs: 1, seed: 1 });
+    expect(sensitivityNotes(one, 'drill')).toEqual({ instead: 'Only 1 drill recovered: too few to rank what moves recovery, which takes 20 at least (two in the lowest and two in the highest tenth of each input). Run more drills.', leftOut: null });
+    expect(documentToMarkdown(simulationDocument(one))).toContain('Only 1 run recovered: too few to rank what moves recovery');
+  });
+
+  it('counts the inputs left out as within chance beside a ranking', () => {
+    const some = simulateHere({ ...bundledWorld('public-test-bucket'), runs: 40, seed: 1 });
+    const { instead, leftOut } = sensitivityNotes(some, 'drill');
+    expect(instead).toBeNull();
+    expect(leftOut).toBe(`Left out: ${some.sensitivity.withinChance} inputs that vary moved it by no more than chance could over 40 drills.`);
   });
 });
