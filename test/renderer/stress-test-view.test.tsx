@@ -379,6 +379,15 @@ describe('the bottleneck roles', () => {
     expect(report.criticalPath.common.length).toBeGreaterThan(0);
     expect(within(screen.getByRole('list', { name: 'Commonest critical paths' })).getAllByRole('listitem')[0]).toHaveTextContent(report.criticalPath.common[0]!.steps.join(' → '));
   });
+
+  it('say what each column holds, by its header, in drills', async () => {
+    const { started, asked, user } = await setUp();
+    await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+    started.resolve({ simulationId: asked[0]!.simulationId, report: simulateHere({ ...bundledWorld(SCENARIO), runs: 40, seed: 1 }), notes: [] });
+    const table = await screen.findByRole('table', { name: 'Bottleneck roles (mean minutes per drill)' });
+    expect(table).toHaveAccessibleDescription(/^People: as the model says, or the default .* Held the critical path: minutes of the path .* averaged over the drills that recovered\. Waiting per drill: minutes per drill the role's steps waited/);
+    expect(table.getAttribute('aria-describedby') && document.getElementById(table.getAttribute('aria-describedby')!)!.textContent).not.toMatch(/\bruns?\b|Held: people/);
+  });
 });
 
 describe('running again', () => {
