@@ -24,7 +24,10 @@ function figures(report: SimulationReport): HeadlineFigure[] {
     value: minutes(spread.p50),
     target: minutesText(target),
     met: spread.p50 === null ? null : spread.p50 <= target,
-    definition: `nine runs in ten within ${minutes(spread.p90)} (p90), 19 in 20 within ${minutes(spread.p95)} (p95); mean ${minutes(spread.mean)}; reached in ${shareText(spread.reached)} of ${runsText(report.runs)}`,
+    // No run reached it: no percentiles to give ("nine runs in ten within —" said nothing).
+    definition: spread.p50 === null
+      ? `no run reached it (0% of ${runsText(report.runs)})`
+      : `nine runs in ten within ${minutes(spread.p90)} (p90), 19 in 20 within ${minutes(spread.p95)} (p95); mean ${minutes(spread.mean)}; reached in ${shareText(spread.reached)} of ${runsText(report.runs)}`,
   });
   return [
     {
@@ -43,6 +46,9 @@ export function lowScoreText(p10: number | null, noun: 'run' | 'drill'): string 
   if (p10 === null) return `no ${noun}s scored`;
   return p10 >= 100 ? `nine ${noun}s in ten or more scored the full 100` : `one ${noun} in ten scored ${p10} or less`;
 }
+
+/** The model's title, and where it comes from unless that is the title again (a model sent by the app is named by its title). */
+const modelText = (model: SimulationReport['model']) => (model.source === model.title ? model.title : `${model.title} (${model.source})`);
 
 /** A number of runs (or drills) in words that agree with it ("1 run", "10,000 runs"). */
 const runsText = (runs: number, noun: 'run' | 'drill' = 'run') => `${runs.toLocaleString('en')} ${noun}${runs === 1 ? '' : 's'}`;
@@ -73,7 +79,7 @@ export function simulationDocument(report: SimulationReport): ReportDocument {
   const defs = report.definitions;
 
   add({ type: 'figures', figures: figures(report) });
-  add({ type: 'paragraph', style: 'note', text: `${runsText(report.runs)}, seed ${report.seed}: ${defs.runs}. Model: ${report.model.title} (${report.model.source}).` });
+  add({ type: 'paragraph', style: 'note', text: `${runsText(report.runs)}, seed ${report.seed}: ${defs.runs}. Model: ${modelText(report.model)}.` });
 
   add({ type: 'heading', level: 2, text: 'Time to detect, contain and recover' });
   add({

@@ -336,8 +336,12 @@ function StressReport({ report, previous, headingRef }: { report: SimulationRepo
           <li key={t.key} className="figure">
             <span className="figure-title">{t.title}, median</span>
             <strong className="figure-value">{minutesText(report[t.key].p50)}</strong>
-            <span>9 in 10 drills within {minutesText(report[t.key].p90)} (90th percentile); 19 in 20 within {minutesText(report[t.key].p95)}</span>
-            <span className="hint">Reached in {shareText(report[t.key].reached)} of {drillsText(report.runs)}; the times are of those drills</span>
+            {report[t.key].p50 === null ? <span>No drill reached it, of {drillsText(report.runs)}</span> : (
+              <>
+                <span>9 in 10 drills within {minutesText(report[t.key].p90)} (90th percentile); 19 in 20 within {minutesText(report[t.key].p95)}</span>
+                <span className="hint">Reached in {shareText(report[t.key].reached)} of {drillsText(report.runs)}; the times are of those drills</span>
+              </>
+            )}
             <small className="definition">{t.definition}</small>
           </li>
         ))}

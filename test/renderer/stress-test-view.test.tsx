@@ -11,7 +11,7 @@ import { teamDefaults } from '../../engine/simulate/team-defaults.js';
 import { minutesText } from '../../engine/report/figures.js';
 import { CommandError } from '../../renderer/client/session-client.js';
 import { knobErrors, modelOfKnobs, StressTestView } from '../../renderer/views/StressTestView.js';
-import { bundledWorld } from '../helpers/simulation.js';
+import { bundledWorld, modelFrom } from '../helpers/simulation.js';
 import { fakeClient } from './fake-client.js';
 import { renderWithApp } from './render-app.js';
 
@@ -323,6 +323,18 @@ describe('the report\'s figures', () => {
     expect(detect).toHaveTextContent('time to detect = detected − T0 (when the compromise really began)');
     expect(contain).toHaveTextContent('time to contain = contained − detected');
     expect(recover).toHaveTextContent('time to recover = recovered − detected');
+  });
+
+  it('say that no drill reached a time, rather than "9 in 10 drills within not reached"', async () => {
+    const { started, asked, user } = await setUp();
+    await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+    const world = bundledWorld('ransomware-production-db');
+    const report = simulateHere({ ...world, runs: 20, seed: 1, model: modelFrom(world, 'id: blind\nroles: { cloud-security-analyst: { people: 1 }, it-operations: { onCall: 30m } }\nwhatIf: { off: { channels: [cloud-finding] } }\n') });
+    expect(report.timeToContainMinutes.p50).toBeNull();
+    started.resolve({ simulationId: asked[0]!.simulationId, report, notes: [] });
+    const [, contain] = within(await screen.findByRole('list', { name: 'Spread of the simulated drills' })).getAllByRole('listitem');
+    expect(contain).toHaveTextContent('No drill reached it, of 20 simulated drills');
+    expect(contain).not.toHaveTextContent('within not reached');
   });
 
   it('say why there is no tornado, and how many inputs it leaves out when there is one', async () => {

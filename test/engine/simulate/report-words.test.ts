@@ -53,3 +53,21 @@ describe('what the tornado leaves out, in words', () => {
     expect(leftOut).toBe(`Left out: ${some.sensitivity.withinChance} inputs that vary moved it by no more than chance could over 40 drills.`);
   });
 });
+
+describe('a time no run reached', () => {
+  const world = bundledWorld('ransomware-production-db');
+  const blind = simulateHere({ ...world, runs: 20, seed: 1, model: modelFrom(world, 'id: blind\ntitle: Blind\nroles: { cloud-security-analyst: { people: 1 }, it-operations: { onCall: 30m } }\nwhatIf: { off: { channels: [cloud-finding] } }\n') });
+
+  it('says that no run reached it, rather than "nine runs in ten within —"', () => {
+    expect(blind.timeToContainMinutes.p50).toBeNull();
+    const contain = simulationDocument(blind).blocks.flatMap((b) => (b.type === 'figures' ? b.figures : [])).find((f) => f.id === 'contained')!;
+    expect(contain.definition).toBe('no run reached it (0% of 20 runs)');
+  });
+
+  it('names a model sent by the app (its source is its title) once', () => {
+    const sent = { ...blind, model: { id: 'stress-test', title: 'IT Operations on call after 30 min', source: 'IT Operations on call after 30 min' } };
+    const words = documentToMarkdown(simulationDocument(sent));
+    expect(words).toContain('Model: IT Operations on call after 30 min.');
+    expect(words).not.toContain('(IT Operations on call after 30 min)');
+  });
+});
