@@ -7,6 +7,7 @@ import { formatLocatedError, type LocatedError } from '../../engine/validate/loc
 import { MAX_SEED } from '../../engine/stats/random.js';
 import { minutesText, shareText } from '../../engine/report/figures.js';
 import { METRIC_DEFINITIONS } from '../../engine/scoring/metrics.js';
+import { CHANNEL_LABELS } from '../../engine/msel/match-plan.js';
 import { lowScoreText, sensitivityNotes } from '../../engine/report/simulation-document.js';
 import { missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHistogramCaption, timeHistogramOption, tornadoChartOption, type SimulatedTime } from '../../engine/report/simulation-charts.js';
 import { useDocuments } from '../app/use-documents.js';
@@ -45,10 +46,20 @@ export function modelOfKnobs(knobs: StressKnobs, roleTitles: Record<string, stri
     roles[role] = { ...roles[role], onCall: { fixed: `${Number(value)}m` } };
     turned.push(`${title(role)} on call after ${Number(value)} min`);
   }
-  if (knobs.channelOff) turned.push(`${knobs.channelOff} alerts off`);
+  if (knobs.channelOff) turned.push(channelOffText(knobs.channelOff));
   const whatIf = knobs.channelOff ? { whatIf: { off: { channels: [knobs.channelOff] } } } : {};
   if (turned.length === 0) return undefined;
   return JSON.stringify({ format: 'firedrill-model/1', id: 'stress-test', title: turned.join('; '), roles, ...whatIf });
+}
+
+/**
+ * A detection channel switched off, in words ("no cloud finding reaches the team"), in the what-if
+ * and in the model's title; an unknown channel by its id.
+ */
+export function channelOffText(channel: string): string {
+  const label = (CHANNEL_LABELS as Record<string, string>)[channel];
+  // "Cloud finding" reads lower-case mid-sentence; "SIEM alert" keeps its capitals.
+  return `no ${label ? label.replace(/^[A-Z](?=[a-z])/, (first) => first.toLowerCase()) : `${channel} inject`} reaches the team`;
 }
 
 /** The most people per role and the longest on-call delay (a day) the form takes: the model's own limits. */
@@ -282,7 +293,7 @@ function ModelKnobs({ plan, scenario, teamDefaults, knobs, setKnobs, errors, dis
         What if
         <select value={knobs.channelOff} disabled={disabled} onChange={(event) => setKnobs((k) => ({ ...k, channelOff: event.target.value }))}>
           <option value="">every detection channel works</option>
-          {channels.map((channel) => <option key={channel} value={channel}>{channel} alerts never reach the team</option>)}
+          {channels.map((channel) => <option key={channel} value={channel}>{channelOffText(channel)}</option>)}
         </select>
       </label>
     </>

@@ -10,7 +10,7 @@ import { simulateHere } from '../../engine/simulate/simulate.js';
 import { teamDefaults } from '../../engine/simulate/team-defaults.js';
 import { minutesText } from '../../engine/report/figures.js';
 import { CommandError } from '../../renderer/client/session-client.js';
-import { knobErrors, modelOfKnobs, StressTestView } from '../../renderer/views/StressTestView.js';
+import { channelOffText, knobErrors, modelOfKnobs, StressTestView } from '../../renderer/views/StressTestView.js';
 import { bundledWorld, modelFrom } from '../helpers/simulation.js';
 import { fakeClient } from './fake-client.js';
 import { renderWithApp } from './render-app.js';
@@ -242,11 +242,22 @@ describe('the knobs', () => {
     expect(knobErrors({ ...knobs, runs: '' }).runs).toBe('A whole number of drills from 1 to 100,000');
   });
 
+  it('say a channel switched off in words, in the what-if and in the model\'s title', async () => {
+    expect(channelOffText('cloud-finding')).toBe('no cloud finding reaches the team');
+    expect(channelOffText('siem-alert')).toBe('no SIEM alert reaches the team');
+    expect(channelOffText('regulator-letter')).toBe('no regulator letter reaches the team');
+    const { asked, user } = await setUp();
+    const whatIf = await screen.findByRole('combobox', { name: 'What if' });
+    await user.selectOptions(whatIf, 'no cloud finding reaches the team');
+    await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
+    expect(JSON.parse(asked[0]!.model!)).toMatchObject({ title: 'no cloud finding reaches the team', whatIf: { off: { channels: ['cloud-finding'] } } });
+  });
+
   it('are the default model when untouched, and a model file otherwise', () => {
     const knobs = { people: { a: '' }, onCallMinutes: { a: '' }, channelOff: '', runs: '10', seed: '1' };
     expect(modelOfKnobs(knobs)).toBeUndefined();
     expect(JSON.parse(modelOfKnobs({ ...knobs, onCallMinutes: { a: '15' }, channelOff: 'siem' })!)).toEqual({
-      format: 'firedrill-model/1', id: 'stress-test', title: 'a on call after 15 min; siem alerts off', roles: { a: { onCall: { fixed: '15m' } } }, whatIf: { off: { channels: ['siem'] } },
+      format: 'firedrill-model/1', id: 'stress-test', title: 'a on call after 15 min; no siem inject reaches the team', roles: { a: { onCall: { fixed: '15m' } } }, whatIf: { off: { channels: ['siem'] } },
     });
     // The title names what was turned, so two runs' reports can be told apart.
     expect(JSON.parse(modelOfKnobs({ ...knobs, people: { a: '1', b: '3' } }, { a: 'Analyst', b: 'IT Operations' })!).title).toBe('Analyst: 1 person; IT Operations: 3 people');
