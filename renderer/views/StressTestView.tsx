@@ -17,7 +17,7 @@ import { StressBottlenecks } from './StressBottlenecks.js';
 import { StressComparison } from './StressComparison.js';
 import { hasExemplaryScript, noExemplaryScriptText } from '../../engine/simulate/exemplary-script.js';
 import { StressReportSave } from './StressReportSave.js';
-import { useStressTest, useTeamDefaults, type StressKnobs, type StressRun } from './stress-run.js';
+import { timeLeftText, useStressTest, useTeamDefaults, type StressKnobs, type StressRun } from './stress-run.js';
 import type { RoleDefault } from '../../engine/simulate/team-defaults.js';
 import './stress-test.css';
 
@@ -306,11 +306,13 @@ function ModelKnobs({ plan, scenario, teamDefaults, knobs, setKnobs, errors, dis
  */
 function RunStatus({ run }: { run: StressRun }) {
   const tenths = run.state === 'running' && run.total > 0 ? Math.floor((run.done / run.total) * 10) * 10 : 0;
+  // Worked out at each progress event (each renders this): the pace so far.
+  const left = run.state === 'running' ? timeLeftText(run, Date.now()) : null;
   return (
     <div className="stress-status">
       {run.state === 'running' && (
         <p>
-          <progress aria-label="Simulating drills" max={run.total} value={run.done} /> {run.done.toLocaleString('en')} of {run.total.toLocaleString('en')} drills simulated
+          <progress aria-label="Simulating drills" max={run.total} value={run.done} /> {run.done.toLocaleString('en')} of {run.total.toLocaleString('en')} drills simulated{left ? `, ${left}` : ''}
         </p>
       )}
       <div role="status">

@@ -29,7 +29,8 @@ export const DEFAULT_SEED = 1;
 
 export type StressRun =
   | { state: 'idle' }
-  | { state: 'running'; simulationId: string; done: number; total: number }
+  /** startedAt: wall-clock milliseconds when it was asked for, for the time left. */
+  | { state: 'running'; simulationId: string; done: number; total: number; startedAt: number }
   /** notes: the model's settings that change nothing in this scenario, located in the file chosen. */
   | { state: 'done'; report: SimulationReport; notes: string[] }
   | { state: 'cancelled' }
@@ -65,7 +66,7 @@ function storeOf(client: SessionClient): StressStore {
   // Listened to for as long as the connection lives, so progress is counted while the view is away.
   client.on('simulation.progress', ({ simulationId, done, total }) => {
     const { run } = created.getState();
-    if (run.state === 'running' && run.simulationId === simulationId) created.setState({ run: { state: 'running', simulationId, done, total } });
+    if (run.state === 'running' && run.simulationId === simulationId) created.setState({ run: { ...run, done, total } });
   });
   // A lost connection stops the host's simulation (it stops what a closed connection started)
   // and its answer never comes: the run is over, and Run is given back.
@@ -81,6 +82,19 @@ function storeOf(client: SessionClient): StressStore {
 
 const newSimulationId = () => `stress-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
+/**
+ * About how long a run has left, in words, from its pace so far; null until a few seconds of it
+ * have gone by (the first blocks carry the workers' start, and would promise too much or too little).
+ */
+export function timeLeftText(run: { done: number; total: number; startedAt: number }, now: number): string | null {
+  const elapsed = now - run.startedAt;
+  if (run.done <= 0 || run.done >= run.total || elapsed < 3_000) return null;
+  const left = (elapsed / run.done) * (run.total - run.done);
+  if (left < 60_000) return 'less than a minute left';
+  const minutes = Math.round(left / 60_000);
+  return minutes < 90 ? `about ${minutes} min left` : `about ${Math.round(minutes / 60)} h left`;
+}
+
 /** Starts a simulation; its answer lands in the store whether or not the view is still there. */
 async function startRun(client: SessionClient, store: StressStore, params: Omit<CommandParamsInput<'simulate.start'>, 'simulationId'>, located: (error: LocatedError) => string) {
   const simulationId = newSimulationId();
@@ -88,7 +102,7 @@ async function startRun(client: SessionClient, store: StressStore, params: Omit<
   const { run: before } = store.getState();
   if (before.state === 'done') store.setState({ previous: before.report });
   const current = () => { const { run } = store.getState(); return run.state === 'running' && run.simulationId === simulationId; };
-  store.setState({ run: { state: 'running', simulationId, done: 0, total: params.runs } });
+  store.setState({ run: { state: 'running', simulationId, done: 0, total: params.runs, startedAt: Date.now() } });
   try {
     const { report, notes } = await client.send('simulate.start', { ...params, simulationId });
     if (current()) store.setState({ run: { state: 'done', report, notes: notes.map(located) } });

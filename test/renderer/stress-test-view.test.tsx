@@ -11,6 +11,7 @@ import { teamDefaults } from '../../engine/simulate/team-defaults.js';
 import { minutesText } from '../../engine/report/figures.js';
 import { CommandError } from '../../renderer/client/session-client.js';
 import { channelOffText, knobErrors, modelOfKnobs, StressTestView } from '../../renderer/views/StressTestView.js';
+import { timeLeftText } from '../../renderer/views/stress-run.js';
 import { bundledWorld, modelFrom } from '../helpers/simulation.js';
 import { fakeClient } from './fake-client.js';
 import { renderWithApp } from './render-app.js';
@@ -320,6 +321,32 @@ describe('saving the report', () => {
     expect(await downloads[0]!.blob.text()).toBe(`${JSON.stringify(report, null, 2)}\n`);
     expect(await downloads[1]!.blob.text()).toBe(documentToMarkdown(simulationDocument(report)));
     expect(within(save).getByRole('status')).toHaveTextContent(`Saved firedrill-stress-test-${SCENARIO}-20-runs-seed-1.md`);
+  });
+});
+
+describe('the time a run has left', () => {
+  const run = { done: 0, total: 100_000, startedAt: 1_000_000 };
+
+  it('is said from the pace so far, once a few seconds have gone by', () => {
+    expect(timeLeftText({ ...run, done: 1_000 }, run.startedAt + 2_000)).toBeNull();
+    expect(timeLeftText({ ...run, done: 1_000 }, run.startedAt + 20_000)).toBe('about 33 min left');
+    expect(timeLeftText({ ...run, done: 50_000 }, run.startedAt + 30_000)).toBe('less than a minute left');
+    expect(timeLeftText({ ...run, done: 100 }, run.startedAt + 10_000)).toBe('about 3 h left');
+    expect(timeLeftText({ ...run, done: 0 }, run.startedAt + 10_000)).toBeNull();
+  });
+
+  it('stands beside the progress bar', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(5_000_000);
+      const { client, asked, user } = await setUp();
+      await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+      vi.setSystemTime(5_020_000);
+      act(() => client.emit('simulation.progress', { simulationId: asked[0]!.simulationId, done: 100, total: 1_000 }));
+      expect(await screen.findByText('100 of 1,000 drills simulated, about 3 min left')).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
