@@ -93,6 +93,9 @@ const TIMES: { key: SimulatedTime; title: string; definition: string }[] = [
   { key: 'timeToRecoverMinutes', title: 'Time to recover', definition: METRIC_DEFINITIONS.recovered.definition },
 ];
 
+/** Below this many drills a report is a sketch: a share can move by about 10 points or more from one seed to another. */
+const FEW_DRILLS = 100;
+
 const drillsText = (runs: number) => `${runs.toLocaleString('en')} simulated drill${runs === 1 ? '' : 's'}`;
 
 export function StressTestView() {
@@ -344,6 +347,11 @@ function StressReport({ report, previous, headingRef }: { report: SimulationRepo
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>{report.runs.toLocaleString('en')} drill{report.runs === 1 ? '' : 's'} of {report.scenarioTitle} <span className="hint">(model: {report.model.title}, seed {report.seed})</span></h2>
       <StressReportSave report={report} />
       {previous && <StressComparison report={report} previous={previous} />}
+      {report.runs < FEW_DRILLS && (
+        <p className="warning-box">
+          Only {drillsText(report.runs)}: the percentages and percentiles below can move a lot with another seed. Run {en(1000)} drills or more to read them.
+        </p>
+      )}
       <ul className="headline stress-figures" aria-label="Spread of the simulated drills">
         {TIMES.map((t) => (
           <li key={t.key} className="figure">

@@ -357,6 +357,7 @@ describe('the report\'s figures', () => {
     const report = simulateHere({ ...bundledWorld(SCENARIO), runs: 1, seed: 1 });
     started.resolve({ simulationId: asked[0]!.simulationId, report, notes: [] });
     expect(await screen.findByRole('heading', { level: 2, name: (name) => name.startsWith(`1 drill of ${report.scenarioTitle}`) })).toBeInTheDocument();
+    expect(screen.getByText('Only 1 simulated drill: the percentages and percentiles below can move a lot with another seed. Run 1,000 drills or more to read them.')).toBeInTheDocument();
     const [detect, contain, recover] = within(screen.getByRole('list', { name: 'Spread of the simulated drills' })).getAllByRole('listitem');
     expect(detect).toHaveTextContent('time to detect = detected − T0 (when the compromise really began)');
     expect(contain).toHaveTextContent('time to contain = contained − detected');
@@ -386,6 +387,14 @@ describe('the report\'s figures', () => {
     await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
     const tornado = await screen.findByRole('img', { name: /^What moves the time to recover most/ });
     expect(tornado.closest('figure')).toHaveTextContent(`Left out: ${some.sensitivity.withinChance} inputs that vary moved it by no more than chance could over 40 drills.`);
+  });
+
+  it('do not warn of too few drills from 100 drills on', async () => {
+    const { started, asked, user } = await setUp();
+    await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+    started.resolve({ simulationId: asked[0]!.simulationId, report: simulateHere({ ...bundledWorld(SCENARIO), runs: 100, seed: 1 }), notes: [] });
+    await screen.findByRole('list', { name: 'Spread of the simulated drills' });
+    expect(screen.queryByText(/can move a lot with another seed/)).toBeNull();
   });
 
   it('give each its n, and the score\'s bad tail (the 10th percentile) as the chart and the export do', async () => {
