@@ -46,6 +46,7 @@ const ipcCommands: { [T in CommandType]: true } = {
   'coverage.get': true,
   'simulate.start': true,
   'simulate.cancel': true,
+  'simulate.defaults': true,
   'projector.token': true,
   'studio.source': true,
   'studio.saveScript': true,

@@ -34,7 +34,8 @@ export function formatDuration(ms: number): string {
 const quoted = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}...` : text);
 
 const durationText = (allowNegative: boolean) =>
-  z.string().superRefine((text, ctx) => {
+  // A bare number ("fixed: 30") is a duration without its unit: said so, as a spread's is.
+  z.string({ error: (issue) => (typeof issue.input === 'number' ? `a duration needs its unit (${issue.input}m, ${issue.input}h): write it like 90s, 15m, 1h30m or 2d` : undefined) }).superRefine((text, ctx) => {
     const ms = parseDuration(text);
     if (ms === undefined) {
       ctx.addIssue({ code: 'custom', message: `${quoted(text)} is not a duration: write it like 90s, 15m, 1h30m or 2d` });

@@ -155,6 +155,11 @@ export const commandParams = {
   /** Stops a simulation this connection started: its simulate.start answers `cancelled`. */
   'simulate.cancel': z.strictObject({ simulationId: commandIdSchema }),
   /**
+   * The team the default model gives a scenario (people and on-call delay per role of its plan):
+   * what simulate.start uses for a role its model leaves unsaid, so a form can say what blank means.
+   */
+  'simulate.defaults': z.strictObject({ scenarioId: idSchema }),
+  /**
    * A read-only token for the projector of a session open on this connection: a connection that
    * presents it may open and watch that session, nothing more. Served by `firedrill serve`; the
    * desktop app opens the projector in a window of its own instead.

@@ -6,6 +6,7 @@ import type { ImprovementItem } from '../report/aar.js';
 import type { Drill, DrillHistory } from '../report/drill-history.js';
 import type { Coverage } from '../report/coverage.js';
 import type { SimulationReport } from '../simulate/report.js';
+import type { RoleDefault } from '../simulate/team-defaults.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import type { LocatedError } from '../validate/located-error.js';
 import type { MselRead } from '../msel/import-msel.js';
@@ -190,6 +191,8 @@ export interface CommandResults {
   /** notes: the model's settings that change nothing in this scenario, located (warnings: the run went on). */
   'simulate.start': { simulationId: string; report: SimulationReport; notes: LocatedError[] };
   'simulate.cancel': { simulationId: string; cancelled: boolean };
+  /** Per role of the scenario's plan, in its order: the default model's people and on-call delay (minutes). */
+  'simulate.defaults': { scenarioId: string; roles: RoleDefault[] };
   /** The projector's read-only token: the projector page's address carries it instead of the facilitator's. */
   'projector.token': { sessionId: string; token: string };
   'studio.source': { kind: 'plan' | 'scenario'; id: string; source: LibrarySource; file: string; text: string };

@@ -33,22 +33,32 @@ interface Marker {
   position: 'insideEndTop' | 'insideMiddleTop';
 }
 
+/** Lines nearer than this share of the axis have their labels written over each other if on the same side. */
+const NEAR_SHARE = 0.04;
+
 /**
  * The markers as ECharts mark lines: markers at the same value share one line and one label
- * ("p10 = p50 = 100"), which would otherwise be written over each other.
+ * ("p10 = p50 = 100"), which would otherwise be written over each other. Of two lines a few
+ * pixels apart (a target of 1 h, a median of 1 h 2 min) whose labels sit at the same height, the
+ * right-hand one's label goes on the right of its line, so the two are not written over each other.
  */
-function markLineData(markers: Marker[]) {
+function markLineData(markers: Marker[], axisSpan: number) {
   const byValue = new Map<number, Marker[]>();
   for (const marker of markers) byValue.set(marker.at, [...(byValue.get(marker.at) ?? []), marker]);
-  return [...byValue.values()].map((same) => {
+  const lines = [...byValue.values()];
+  return lines.map((same) => {
     const first = same[0]!;
     const name = `${same.map((m) => m.label).join(' = ')}${same.length > 1 ? ' =' : ''} ${first.valueText}`;
-    return { name, xAxis: first.at, lineStyle: { color: first.color, type: 'dashed' as const }, label: { color: first.color, position: first.position, backgroundColor: CHART_COLORS.labelBackground, padding: [1, 2] } };
+    const crowded = lines.some(([left]) => left!.position === first.position && left!.at < first.at && first.at - left!.at < axisSpan * NEAR_SHARE);
+    const position = crowded ? ({ insideEndTop: 'insideEndBottom', insideMiddleTop: 'insideMiddleBottom' } as const)[first.position] : first.position;
+    return { name, xAxis: first.at, lineStyle: { color: first.color, type: 'dashed' as const }, label: { color: first.color, position, backgroundColor: CHART_COLORS.labelBackground, padding: [1, 2] } };
   });
 }
 
 const base = (): ReportChartOption => ({ animation: false, textStyle: { fontFamily: CHART_FONT, color: CHART_COLORS.ink, fontSize: 11 } });
 const axisLabel = { fontSize: 10, color: CHART_COLORS.muted } as const;
+/** The bars' axis counts drills: whole numbers only (a run of a few drills had ticks at 0.2, 0.4...). */
+const COUNT_AXIS = { type: 'value' as const, minInterval: 1, axisLabel, splitLine: { lineStyle: { color: CHART_COLORS.grid } } };
 
 /**
  * Where the plan's target goes on a time's histogram. A target far outside every run (3 days
@@ -90,6 +100,7 @@ export function timeHistogramOption(report: SimulationReport, time: SimulatedTim
   const low = targetDrawn ? Math.min(first, target) : first;
   const last = targetDrawn ? Math.max(end, target) : end;
   const step = minuteTickStep(last - low);
+  const [axisMin, axisMax] = [Math.floor(low / step) * step, Math.ceil(last / step) * step];
   const targetNote = placement === 'beyond' ? `target ${minutesText(target)}: every drill within it` : placement === 'before' ? `target ${minutesText(target)}: every drill past it` : '';
   return {
     ...base(),
@@ -103,8 +114,8 @@ export function timeHistogramOption(report: SimulationReport, time: SimulatedTim
     tooltip: { trigger: 'item' },
     xAxis: {
       type: 'value',
-      min: Math.floor(low / step) * step,
-      max: Math.ceil(last / step) * step,
+      min: axisMin,
+      max: axisMax,
       interval: step,
       name: 'simulated minutes',
       nameLocation: 'middle',
@@ -114,7 +125,7 @@ export function timeHistogramOption(report: SimulationReport, time: SimulatedTim
       axisLabel: { ...axisLabel, hideOverlap: true, formatter: (value: number) => minutesText(value) },
       splitLine: { lineStyle: { color: CHART_COLORS.grid } },
     },
-    yAxis: { type: 'value', axisLabel, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
+    yAxis: COUNT_AXIS,
     series: [{
       type: 'bar',
       name: TIME_TITLES[time],
@@ -127,7 +138,7 @@ export function timeHistogramOption(report: SimulationReport, time: SimulatedTim
         symbol: 'none',
         // Written along each line, so lines close together keep their labels apart.
         label: { formatter: '{b}', fontSize: 10, fontFamily: CHART_FONT },
-        data: markLineData(markers),
+        data: markLineData(markers, axisMax - axisMin),
       },
     }],
   };
@@ -154,7 +165,7 @@ export function scoreHistogramOption(report: SimulationReport): ReportChartOptio
     grid: { left: 60, right: 30, top: 40, bottom: 44 },
     tooltip: { trigger: 'item' },
     xAxis: { type: 'value', min: low, max: high, interval: high - low > 50 ? 10 : high - low > 20 ? 5 : 1, name: 'overall score', nameLocation: 'middle', nameGap: 26, nameTextStyle: axisLabel, axisLabel: { ...axisLabel, hideOverlap: true }, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
-    yAxis: { type: 'value', axisLabel, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
+    yAxis: COUNT_AXIS,
     series: [{
       type: 'bar',
       name: 'Overall score',
@@ -165,7 +176,7 @@ export function scoreHistogramOption(report: SimulationReport): ReportChartOptio
         silent: true,
         symbol: 'none',
         label: { formatter: '{b}', fontSize: 10, fontFamily: CHART_FONT },
-        data: markLineData(markers),
+        data: markLineData(markers, high - low),
       },
     }],
   };

@@ -24,7 +24,10 @@ function figures(report: SimulationReport): HeadlineFigure[] {
     value: minutes(spread.p50),
     target: minutesText(target),
     met: spread.p50 === null ? null : spread.p50 <= target,
-    definition: `nine runs in ten within ${minutes(spread.p90)} (p90), 19 in 20 within ${minutes(spread.p95)} (p95); mean ${minutes(spread.mean)}; reached in ${shareText(spread.reached)} of ${runsText(report.runs)}`,
+    // No run reached it: no percentiles to give ("nine runs in ten within —" said nothing).
+    definition: spread.p50 === null
+      ? `no run reached it (0% of ${runsText(report.runs)})`
+      : `nine runs in ten within ${minutes(spread.p90)} (p90), 19 in 20 within ${minutes(spread.p95)} (p95); mean ${minutes(spread.mean)}; reached in ${shareText(spread.reached)} of ${runsText(report.runs)}`,
   });
   return [
     {
@@ -44,8 +47,31 @@ export function lowScoreText(p10: number | null, noun: 'run' | 'drill'): string 
   return p10 >= 100 ? `nine ${noun}s in ten or more scored the full 100` : `one ${noun} in ten scored ${p10} or less`;
 }
 
-/** A number of runs in words that agree with it ("1 run", "10,000 runs"). */
-const runsText = (runs: number) => `${runs.toLocaleString('en')} run${runs === 1 ? '' : 's'}`;
+/** The model's title, and where it comes from unless that is the title again (a model sent by the app is named by its title). */
+const modelText = (model: SimulationReport['model']) => (model.source === model.title ? model.title : `${model.title} (${model.source})`);
+
+/** A number of runs (or drills) in words that agree with it ("1 run", "10,000 runs"). */
+const runsText = (runs: number, noun: 'run' | 'drill' = 'run') => `${runs.toLocaleString('en')} ${noun}${runs === 1 ? '' : 's'}`;
+
+/**
+ * What the tornado leaves out: `instead` of it when no input is ranked (why), else `leftOut`, the
+ * inputs whose swing was within chance, if any. Said by the export and the app alike.
+ */
+export function sensitivityNotes(report: SimulationReport, noun: 'run' | 'drill'): { instead: string | null; leftOut: string | null } {
+  const { withinChance, inputs } = report.sensitivity;
+  const leftOut = `${withinChance.toLocaleString('en')} input${withinChance === 1 ? '' : 's'} that var${withinChance === 1 ? 'ies' : 'y'} moved it by no more than chance could over ${runsText(report.runs, noun)}`;
+  if (inputs.length === 0) {
+    const recovered = report.histograms.timeToRecoverMinutes.reduce((sum, bin) => sum + bin.count, 0);
+    let instead: string;
+    if (withinChance > 0) instead = `No input moved the time to recover by more than chance could: ${leftOut}. More ${noun}s may tell them apart.`;
+    else if (recovered === 0) instead = `No ${noun} recovered: there is nothing to rank.`;
+    // An input is ranked on two recovered runs at least in its lowest and in its highest tenth.
+    else if (recovered < 20) instead = `${recovered === 1 ? `Only 1 ${noun}` : `Only ${recovered} ${noun}s`} recovered: too few to rank what moves recovery, which takes 20 at least (two in the lowest and two in the highest tenth of each input). Run more ${noun}s.`;
+    else instead = `Nothing in this model varies from ${noun} to ${noun}: there is nothing to rank.`;
+    return { instead, leftOut: null };
+  }
+  return { instead: null, leftOut: withinChance > 0 ? `Left out: ${leftOut}.` : null };
+}
 
 export function simulationDocument(report: SimulationReport): ReportDocument {
   const blocks: Block[] = [];
@@ -53,7 +79,7 @@ export function simulationDocument(report: SimulationReport): ReportDocument {
   const defs = report.definitions;
 
   add({ type: 'figures', figures: figures(report) });
-  add({ type: 'paragraph', style: 'note', text: `${runsText(report.runs)}, seed ${report.seed}: ${defs.runs}. Model: ${report.model.title} (${report.model.source}).` });
+  add({ type: 'paragraph', style: 'note', text: `${runsText(report.runs)}, seed ${report.seed}: ${defs.runs}. Model: ${modelText(report.model)}.` });
 
   add({ type: 'heading', level: 2, text: 'Time to detect, contain and recover' });
   add({
@@ -100,12 +126,9 @@ export function simulationDocument(report: SimulationReport): ReportDocument {
   });
 
   add({ type: 'heading', level: 2, text: 'What moves the time to recover most' });
-  const { withinChance } = report.sensitivity;
-  const leftOut = `${withinChance.toLocaleString('en')} input${withinChance === 1 ? '' : 's'} that var${withinChance === 1 ? 'ies' : 'y'} moved it by no more than chance could over ${runsText(report.runs)}`;
-  if (report.sensitivity.inputs.length === 0) {
-    add({ type: 'paragraph', text: withinChance > 0
-      ? `No input moved the time to recover by more than chance could: ${leftOut}. More runs may tell them apart.`
-      : 'Nothing in this model varies from run to run, or no run recovered: there is nothing to rank.' });
+  const sensitivity = sensitivityNotes(report, 'run');
+  if (sensitivity.instead) {
+    add({ type: 'paragraph', text: sensitivity.instead });
   } else {
     add({ type: 'chart', option: tornadoChartOption(report), aspect: Math.max(0.3, 0.05 * report.sensitivity.inputs.length), caption: 'Each input\'s bar spans the mean time to recover when it was low and when it was high; the widest move recovery most.' });
     add({
@@ -114,7 +137,7 @@ export function simulationDocument(report: SimulationReport): ReportDocument {
       columns: [{ header: 'Input', width: 5 }, { header: 'Low', width: 1, align: 'right' }, { header: 'High', width: 1, align: 'right' }, { header: 'Swing', width: 1, align: 'right' }, { header: 'Margin', width: 1, align: 'right' }, { header: 'Runs (low / high)', width: 1.5, align: 'right' }],
       rows: report.sensitivity.inputs.map((i) => [i.title, minutesText(i.low), minutesText(i.high), signed(i.swing, minutesText), `±${minutesText(i.margin)}`, `${i.lowRuns} / ${i.highRuns}`]),
     });
-    if (withinChance > 0) add({ type: 'paragraph', style: 'note', text: `Left out: ${leftOut}.` });
+    if (sensitivity.leftOut) add({ type: 'paragraph', style: 'note', text: sensitivity.leftOut });
   }
 
   if (report.comparison) {

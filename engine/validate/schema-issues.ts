@@ -136,6 +136,8 @@ function describe(issue: z.core.$ZodIssue, value: unknown): string {
     case 'invalid_type': {
       const received = value !== undefined ? value : (issue as { input?: unknown }).input;
       if (received === undefined) return `is required (${expectedText(issue.expected)})`;
+      // A schema's own message says what to write (a duration's unit); zod's own begins "Invalid input".
+      if (!issue.message.startsWith('Invalid input')) return issue.message;
       return `expected ${expectedText(issue.expected)}, found ${kindOf(received)}${percentHint(issue.expected, received)}`;
     }
     case 'invalid_value':

@@ -50,6 +50,11 @@ export class SimulationService {
     }
   }
 
+  /** The default model's team for a scenario, worked out in the host's worker (it builds the simulation's policy). */
+  defaults(scenarioId: string): Promise<CommandResults['simulate.defaults']> {
+    return this.pool.run('simulation.defaults', this.dataDir, scenarioId);
+  }
+
   /** Stops a simulation the same connection started; `cancelled` is false when there was none (it had finished). */
   cancel(simulationId: string, starter: Starter): CommandResults['simulate.cancel'] {
     const entry = this.running.get(simulationId);

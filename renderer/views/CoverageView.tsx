@@ -5,7 +5,7 @@ import { base64OfText } from '../client/base64.js';
 import { saveExport } from '../client/save-export.js';
 import { useClient } from '../app/app-context.js';
 import { localDateTime } from './SessionsView.js';
-import './sessions-history.css'; // the warning box of journals not read, as the History draws it
+import './sessions-history.css'; // the History's styles it shares (its loading state, figures)
 import './coverage.css';
 
 // The coverage map (coverage.get): which ATT&CK techniques, plan actions, roles and duties and

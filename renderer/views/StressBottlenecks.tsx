@@ -20,8 +20,8 @@ export function StressBottlenecks({ report }: { report: SimulationReport }) {
           ))}
         </ul>
       )}
-      <table className="bottleneck-table">
-        <caption>Bottleneck roles <span className="hint">(minutes per recovered drill, mean)</span></caption>
+      <table className="bottleneck-table" aria-describedby="stress-bottlenecks-columns">
+        <caption>Bottleneck roles <span className="hint">(mean minutes per drill)</span></caption>
         <thead>
           <tr><th scope="col">Role</th><th scope="col">People</th><th scope="col">Held the critical path</th><th scope="col">Share of it</th><th scope="col">Waiting per drill</th></tr>
         </thead>
@@ -37,8 +37,12 @@ export function StressBottlenecks({ report }: { report: SimulationReport }) {
           ))}
         </tbody>
       </table>
-      <p className="hint">
-        Held: {SIMULATION_DEFINITIONS.bottlenecks}. Besides the roles, the critical path spent on average {minutesText(noticingMinutes)} before injects were noticed and {minutesText(scenarioMinutes)} waiting on the scenario&apos;s own clock.
+      {/* Each column in the words of its header (the export's definition names the JSON's fields and says "runs"). */}
+      <p id="stress-bottlenecks-columns" className="hint">
+        People: as the model says, or the default (as many as the exemplary script keeps busy at once).
+        Held the critical path: minutes of the path from T+0 to recovery the role held (working, pacing, waiting to come on call), each minute counted once, averaged over the drills that recovered.
+        Waiting per drill: minutes per drill the role&apos;s steps waited for a free person or for the on-call delay.
+        Besides the roles, the critical path spent on average {minutesText(noticingMinutes)} before injects were noticed and {minutesText(scenarioMinutes)} waiting on the scenario&apos;s own clock.
       </p>
     </section>
   );

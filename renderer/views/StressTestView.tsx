@@ -6,7 +6,9 @@ import { MAX_APP_RUNS, MAX_MODEL_BYTES } from '../../engine/protocol/index.js';
 import { formatLocatedError, type LocatedError } from '../../engine/validate/located-error.js';
 import { MAX_SEED } from '../../engine/stats/random.js';
 import { minutesText, shareText } from '../../engine/report/figures.js';
-import { lowScoreText } from '../../engine/report/simulation-document.js';
+import { METRIC_DEFINITIONS } from '../../engine/scoring/metrics.js';
+import { CHANNEL_LABELS } from '../../engine/msel/match-plan.js';
+import { lowScoreText, sensitivityNotes } from '../../engine/report/simulation-document.js';
 import { missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHistogramCaption, timeHistogramOption, tornadoChartOption, type SimulatedTime } from '../../engine/report/simulation-charts.js';
 import { useDocuments } from '../app/use-documents.js';
 import { useLibraryListing } from '../app/use-library-listing.js';
@@ -15,7 +17,8 @@ import { StressBottlenecks } from './StressBottlenecks.js';
 import { StressComparison } from './StressComparison.js';
 import { hasExemplaryScript, noExemplaryScriptText } from '../../engine/simulate/exemplary-script.js';
 import { StressReportSave } from './StressReportSave.js';
-import { useStressTest, type StressKnobs, type StressRun } from './stress-run.js';
+import { timeLeftText, useStressTest, useTeamDefaults, type StressKnobs, type StressRun } from './stress-run.js';
+import type { RoleDefault } from '../../engine/simulate/team-defaults.js';
 import './stress-test.css';
 
 // The stress test: many drills of a scenario drawn from a response model, played by the real
@@ -43,10 +46,20 @@ export function modelOfKnobs(knobs: StressKnobs, roleTitles: Record<string, stri
     roles[role] = { ...roles[role], onCall: { fixed: `${Number(value)}m` } };
     turned.push(`${title(role)} on call after ${Number(value)} min`);
   }
-  if (knobs.channelOff) turned.push(`${knobs.channelOff} alerts off`);
+  if (knobs.channelOff) turned.push(channelOffText(knobs.channelOff));
   const whatIf = knobs.channelOff ? { whatIf: { off: { channels: [knobs.channelOff] } } } : {};
   if (turned.length === 0) return undefined;
   return JSON.stringify({ format: 'firedrill-model/1', id: 'stress-test', title: turned.join('; '), roles, ...whatIf });
+}
+
+/**
+ * A detection channel switched off, in words ("no cloud finding reaches the team"), in the what-if
+ * and in the model's title; an unknown channel by its id.
+ */
+export function channelOffText(channel: string): string {
+  const label = (CHANNEL_LABELS as Record<string, string>)[channel];
+  // "Cloud finding" reads lower-case mid-sentence; "SIEM alert" keeps its capitals.
+  return `no ${label ? label.replace(/^[A-Z](?=[a-z])/, (first) => first.toLowerCase()) : `${channel} inject`} reaches the team`;
 }
 
 /** The most people per role and the longest on-call delay (a day) the form takes: the model's own limits. */
@@ -74,11 +87,14 @@ export function knobErrors(knobs: StressKnobs): Record<string, string> {
   return errors;
 }
 
-const TIMES: { key: SimulatedTime; title: string }[] = [
-  { key: 'timeToDetectMinutes', title: 'Time to detect' },
-  { key: 'timeToContainMinutes', title: 'Time to contain' },
-  { key: 'timeToRecoverMinutes', title: 'Time to recover' },
+const TIMES: { key: SimulatedTime; title: string; definition: string }[] = [
+  { key: 'timeToDetectMinutes', title: 'Time to detect', definition: METRIC_DEFINITIONS.detected.definition },
+  { key: 'timeToContainMinutes', title: 'Time to contain', definition: METRIC_DEFINITIONS.contained.definition },
+  { key: 'timeToRecoverMinutes', title: 'Time to recover', definition: METRIC_DEFINITIONS.recovered.definition },
 ];
+
+/** Below this many drills a report is a sketch: a share can move by about 10 points or more from one seed to another. */
+const FEW_DRILLS = 100;
 
 const drillsText = (runs: number) => `${runs.toLocaleString('en')} simulated drill${runs === 1 ? '' : 's'}`;
 
@@ -91,6 +107,7 @@ export function StressTestView() {
   const chosen = scenarios.find((s) => s.id === scenarioId) ?? scenarios.find((s) => hasExemplaryScript(s.scripts)) ?? scenarios[0];
   const unplayable = chosen && !hasExemplaryScript(chosen.scripts) ? noExemplaryScriptText(chosen.id) : undefined;
   const { plan, scenario } = useDocuments(chosen?.plan, chosen?.id);
+  const teamDefaults = useTeamDefaults(chosen && !unplayable ? chosen.id : undefined);
   // The errors are shown once the user has tried to run, then follow each edit.
   const [checked, setChecked] = useState(false);
   const setModelFile = (file: { name: string; text: string } | null) => set({ modelFile: file });
@@ -198,7 +215,7 @@ export function StressTestView() {
           </label>
         </div>
         {unplayable && <p id="stress-unplayable" className="field-error">Cannot be simulated yet: {unplayable}.</p>}
-        <p className="hint">More drills give steadier percentages and take longer. The same seed, scenario and model give the same report, so two runs differ only by what you changed.</p>
+        <p id="stress-drills-hint" className="hint">More drills give steadier percentages and take longer: a chance of missing a deadline is within about 3 points with 1,000 drills, and about 1 point with 10,000 (95% of the time). The same seed, scenario and model give the same report, so two runs differ only by what you changed.</p>
         <div className="model-file">
           {/* The browser's own file button says "No file chosen" once the file is read (its value is cleared so the same file can be chosen again): it is hidden behind a button that says what is chosen. */}
           <label>
@@ -221,7 +238,7 @@ export function StressTestView() {
             </p>
           )}
         </div>
-        {plan && scenario && !modelFile && <ModelKnobs plan={plan} scenario={scenario} knobs={knobs} setKnobs={setKnobs} errors={errors} disabled={run.state === 'running'} />}
+        {plan && scenario && !modelFile && <ModelKnobs plan={plan} scenario={scenario} teamDefaults={teamDefaults} knobs={knobs} setKnobs={setKnobs} errors={errors} disabled={run.state === 'running'} />}
         <div className="stress-actions">
           <button ref={runButton} type="submit" className="primary" disabled={!chosen || Boolean(unplayable) || run.state === 'running'} aria-describedby={unplayable ? 'stress-unplayable' : undefined}>Run the stress test</button>
           {run.state === 'running' && <button ref={cancelButton} type="button" onClick={cancel} aria-keyshortcuts="Escape">Cancel</button>}
@@ -247,25 +264,28 @@ function KnobError({ field, errors }: { field: string; errors: Record<string, st
   return errors[field] ? <span id={knobErrorId(field)} className="field-error">{errors[field]}</span> : null;
 }
 
-function ModelKnobs({ plan, scenario, knobs, setKnobs, errors, disabled }: {
-  plan: Plan; scenario: Scenario; knobs: StressKnobs; setKnobs: (change: (knobs: StressKnobs) => StressKnobs) => void; errors: Record<string, string>; disabled: boolean;
+/** What a blank knob stands for, shown in it; nothing until the host has said. */
+const defaultText = (value: number | null | undefined) => (value === undefined || value === null ? undefined : `default: ${en(value)}`);
+
+function ModelKnobs({ plan, scenario, teamDefaults, knobs, setKnobs, errors, disabled }: {
+  plan: Plan; scenario: Scenario; teamDefaults: Record<string, RoleDefault> | undefined; knobs: StressKnobs; setKnobs: (change: (knobs: StressKnobs) => StressKnobs) => void; errors: Record<string, string>; disabled: boolean;
 }) {
   const channels = [...new Set(scenario.injects.map((inject) => inject.channel))].sort();
   return (
     <>
       <table className="knobs-table">
-        <caption>The team (blank: as in the exemplary response)</caption>
+        <caption>The team (a blank keeps the default shown in it: as many people as the exemplary response keeps busy at once, there from the start)</caption>
         <thead><tr><th scope="col">Role</th><th scope="col">People</th><th scope="col">On call after (minutes)</th></tr></thead>
         <tbody>
           {plan.roles.map((role) => (
             <tr key={role.id}>
               <th scope="row">{role.title}</th>
               <td>
-                <input type="number" inputMode="numeric" min={1} max={MAX_PEOPLE} aria-label={`People: ${role.title}`} value={knobs.people[role.id] ?? ''} disabled={disabled} onChange={(event) => setKnobs((k) => ({ ...k, people: { ...k.people, [role.id]: event.target.value } }))} {...knobField(`people:${role.id}`, errors)} />
+                <input type="number" inputMode="numeric" min={1} max={MAX_PEOPLE} aria-label={`People: ${role.title}`} placeholder={defaultText(teamDefaults?.[role.id]?.people)} value={knobs.people[role.id] ?? ''} disabled={disabled} onChange={(event) => setKnobs((k) => ({ ...k, people: { ...k.people, [role.id]: event.target.value } }))} {...knobField(`people:${role.id}`, errors)} />
                 <KnobError field={`people:${role.id}`} errors={errors} />
               </td>
               <td>
-                <input type="number" inputMode="numeric" min={0} max={MAX_ON_CALL_MINUTES} aria-label={`On call after, minutes: ${role.title}`} value={knobs.onCallMinutes[role.id] ?? ''} disabled={disabled} onChange={(event) => setKnobs((k) => ({ ...k, onCallMinutes: { ...k.onCallMinutes, [role.id]: event.target.value } }))} {...knobField(`onCall:${role.id}`, errors)} />
+                <input type="number" inputMode="numeric" min={0} max={MAX_ON_CALL_MINUTES} aria-label={`On call after, minutes: ${role.title}`} placeholder={defaultText(teamDefaults?.[role.id]?.onCallMinutes)} value={knobs.onCallMinutes[role.id] ?? ''} disabled={disabled} onChange={(event) => setKnobs((k) => ({ ...k, onCallMinutes: { ...k.onCallMinutes, [role.id]: event.target.value } }))} {...knobField(`onCall:${role.id}`, errors)} />
                 <KnobError field={`onCall:${role.id}`} errors={errors} />
               </td>
             </tr>
@@ -276,7 +296,7 @@ function ModelKnobs({ plan, scenario, knobs, setKnobs, errors, disabled }: {
         What if
         <select value={knobs.channelOff} disabled={disabled} onChange={(event) => setKnobs((k) => ({ ...k, channelOff: event.target.value }))}>
           <option value="">every detection channel works</option>
-          {channels.map((channel) => <option key={channel} value={channel}>{channel} alerts never reach the team</option>)}
+          {channels.map((channel) => <option key={channel} value={channel}>{channelOffText(channel)}</option>)}
         </select>
       </label>
     </>
@@ -289,11 +309,13 @@ function ModelKnobs({ plan, scenario, knobs, setKnobs, errors, disabled }: {
  */
 function RunStatus({ run }: { run: StressRun }) {
   const tenths = run.state === 'running' && run.total > 0 ? Math.floor((run.done / run.total) * 10) * 10 : 0;
+  // Worked out at each progress event (each renders this): the pace so far.
+  const left = run.state === 'running' ? timeLeftText(run, Date.now()) : null;
   return (
     <div className="stress-status">
       {run.state === 'running' && (
         <p>
-          <progress aria-label="Simulating drills" max={run.total} value={run.done} /> {run.done.toLocaleString('en')} of {run.total.toLocaleString('en')} drills simulated
+          <progress aria-label="Simulating drills" max={run.total} value={run.done} /> {run.done.toLocaleString('en')} of {run.total.toLocaleString('en')} drills simulated{left ? `, ${left}` : ''}
         </p>
       )}
       <div role="status">
@@ -319,18 +341,29 @@ function RunStatus({ run }: { run: StressRun }) {
 function StressReport({ report, previous, headingRef }: { report: SimulationReport; previous: SimulationReport | null; headingRef: RefObject<HTMLHeadingElement | null> }) {
   const headingId = useId();
   const missed = missedDeadlines(report);
+  const sensitivity = sensitivityNotes(report, 'drill');
   return (
     <section className="stress-report" aria-labelledby={headingId}>
-      <h2 id={headingId} ref={headingRef} tabIndex={-1}>{report.runs.toLocaleString('en')} drills of {report.scenarioTitle} <span className="hint">(model: {report.model.title}, seed {report.seed})</span></h2>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>{report.runs.toLocaleString('en')} drill{report.runs === 1 ? '' : 's'} of {report.scenarioTitle} <span className="hint">(model: {report.model.title}, seed {report.seed})</span></h2>
       <StressReportSave report={report} />
       {previous && <StressComparison report={report} previous={previous} />}
+      {report.runs < FEW_DRILLS && (
+        <p className="warning-box">
+          Only {drillsText(report.runs)}: the percentages and percentiles below can move a lot with another seed. Run {en(1000)} drills or more to read them.
+        </p>
+      )}
       <ul className="headline stress-figures" aria-label="Spread of the simulated drills">
         {TIMES.map((t) => (
           <li key={t.key} className="figure">
             <span className="figure-title">{t.title}, median</span>
             <strong className="figure-value">{minutesText(report[t.key].p50)}</strong>
-            <span>9 in 10 drills within {minutesText(report[t.key].p90)} (90th percentile); 19 in 20 within {minutesText(report[t.key].p95)}</span>
-            <span className="hint">Reached in {shareText(report[t.key].reached)} of {drillsText(report.runs)}; the times are of those drills</span>
+            {report[t.key].p50 === null ? <span>No drill reached it, of {drillsText(report.runs)}</span> : (
+              <>
+                <span>9 in 10 drills within {minutesText(report[t.key].p90)} (90th percentile); 19 in 20 within {minutesText(report[t.key].p95)}</span>
+                <span className="hint">Reached in {shareText(report[t.key].reached)} of {drillsText(report.runs)}; the times are of those drills</span>
+              </>
+            )}
+            <small className="definition">{t.definition}</small>
           </li>
         ))}
         <li className="figure">
@@ -367,11 +400,19 @@ function StressReport({ report, previous, headingRef }: { report: SimulationRepo
         </tbody>
       </table>
       <StressBottlenecks report={report} />
-      {report.sensitivity.inputs.length > 0 && (
+      {sensitivity.instead ? (
+        <section className="panel" aria-labelledby={`${headingId}-tornado`}>
+          <h3 id={`${headingId}-tornado`}>What moves the time to recover most</h3>
+          <p>{sensitivity.instead}</p>
+        </section>
+      ) : (
         <figure className="panel">
           <h3>What moves the time to recover most</h3>
           <ReportChart option={tornadoChartOption(report)} label="What moves the time to recover most: each input's low and high mean time to recover" height={Math.max(220, 28 * report.sensitivity.inputs.length)} />
-          <figcaption className="hint">Each input&apos;s bar spans the mean time to recover when it was low and when it was high; the widest move recovery most.</figcaption>
+          <figcaption className="hint">
+            Each input&apos;s bar spans the mean time to recover when it was low (its lowest tenth of drills; for a yes-or-no input, the drills where it did not happen) and when it was high; the widest move recovery most.
+            {sensitivity.leftOut && <> {sensitivity.leftOut}</>}
+          </figcaption>
         </figure>
       )}
     </section>

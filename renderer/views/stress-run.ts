@@ -1,7 +1,9 @@
+import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CommandParamsInput } from '../../engine/protocol/index.js';
 import type { SimulationReport } from '../../engine/simulate/report.js';
+import type { RoleDefault } from '../../engine/simulate/team-defaults.js';
 import type { LocatedError } from '../../engine/validate/located-error.js';
 import { CommandError, type SessionClient } from '../client/session-client.js';
 import { useClient } from '../app/app-context.js';
@@ -27,7 +29,8 @@ export const DEFAULT_SEED = 1;
 
 export type StressRun =
   | { state: 'idle' }
-  | { state: 'running'; simulationId: string; done: number; total: number }
+  /** startedAt: wall-clock milliseconds when it was asked for, for the time left. */
+  | { state: 'running'; simulationId: string; done: number; total: number; startedAt: number }
   /** notes: the model's settings that change nothing in this scenario, located in the file chosen. */
   | { state: 'done'; report: SimulationReport; notes: string[] }
   | { state: 'cancelled' }
@@ -41,6 +44,8 @@ export interface StressState {
   run: StressRun;
   /** The report of the run finished before the last one, to compare the last with. */
   previous: SimulationReport | null;
+  /** Per scenario, the team its blank knobs stand for (simulate.defaults), asked once. */
+  teamDefaults: Record<string, RoleDefault[]>;
 }
 
 type StressStore = StoreApi<StressState>;
@@ -56,11 +61,12 @@ function storeOf(client: SessionClient): StressStore {
     modelFile: null,
     run: { state: 'idle' },
     previous: null,
+    teamDefaults: {},
   }));
   // Listened to for as long as the connection lives, so progress is counted while the view is away.
   client.on('simulation.progress', ({ simulationId, done, total }) => {
     const { run } = created.getState();
-    if (run.state === 'running' && run.simulationId === simulationId) created.setState({ run: { state: 'running', simulationId, done, total } });
+    if (run.state === 'running' && run.simulationId === simulationId) created.setState({ run: { ...run, done, total } });
   });
   // A lost connection stops the host's simulation (it stops what a closed connection started)
   // and its answer never comes: the run is over, and Run is given back.
@@ -76,6 +82,19 @@ function storeOf(client: SessionClient): StressStore {
 
 const newSimulationId = () => `stress-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
+/**
+ * About how long a run has left, in words, from its pace so far; null until a few seconds of it
+ * have gone by (the first blocks carry the workers' start, and would promise too much or too little).
+ */
+export function timeLeftText(run: { done: number; total: number; startedAt: number }, now: number): string | null {
+  const elapsed = now - run.startedAt;
+  if (run.done <= 0 || run.done >= run.total || elapsed < 3_000) return null;
+  const left = (elapsed / run.done) * (run.total - run.done);
+  if (left < 60_000) return 'less than a minute left';
+  const minutes = Math.round(left / 60_000);
+  return minutes < 90 ? `about ${minutes} min left` : `about ${Math.round(minutes / 60)} h left`;
+}
+
 /** Starts a simulation; its answer lands in the store whether or not the view is still there. */
 async function startRun(client: SessionClient, store: StressStore, params: Omit<CommandParamsInput<'simulate.start'>, 'simulationId'>, located: (error: LocatedError) => string) {
   const simulationId = newSimulationId();
@@ -83,7 +102,7 @@ async function startRun(client: SessionClient, store: StressStore, params: Omit<
   const { run: before } = store.getState();
   if (before.state === 'done') store.setState({ previous: before.report });
   const current = () => { const { run } = store.getState(); return run.state === 'running' && run.simulationId === simulationId; };
-  store.setState({ run: { state: 'running', simulationId, done: 0, total: params.runs } });
+  store.setState({ run: { state: 'running', simulationId, done: 0, total: params.runs, startedAt: Date.now() } });
   try {
     const { report, notes } = await client.send('simulate.start', { ...params, simulationId });
     if (current()) store.setState({ run: { state: 'done', report, notes: notes.map(located) } });
@@ -99,6 +118,23 @@ function cancelRun(client: SessionClient, store: StressStore) {
   if (run.state === 'running') void client.send('simulate.cancel', { simulationId: run.simulationId }).catch(() => {});
 }
 
+/**
+ * The default model's team for a scenario (simulate.defaults, worked out by the host), once per
+ * scenario and connection; undefined until it comes, or if it cannot (the blanks then say nothing).
+ */
+export function useTeamDefaults(scenarioId: string | undefined): Record<string, RoleDefault> | undefined {
+  const client = useClient();
+  const store = storeOf(client);
+  const defaults = useStore(store, (state) => (scenarioId ? state.teamDefaults[scenarioId] : undefined));
+  useEffect(() => {
+    if (!scenarioId || defaults) return;
+    void client.send('simulate.defaults', { scenarioId }).then(({ roles }) => {
+      store.setState((state) => ({ teamDefaults: { ...state.teamDefaults, [scenarioId]: roles } }));
+    }, () => {});
+  }, [client, store, scenarioId, defaults]);
+  return defaults && Object.fromEntries(defaults.map((d) => [d.role, d]));
+}
+
 /** The stress test's state for this connection, and what changes it. */
 export function useStressTest() {
   const client = useClient();
@@ -106,7 +142,7 @@ export function useStressTest() {
   const state = useStore(store);
   return {
     ...state,
-    set: (change: Partial<Omit<StressState, 'run' | 'previous'>> | ((state: StressState) => Partial<Omit<StressState, 'run' | 'previous'>>)) => store.setState(change),
+    set: (change: Partial<Omit<StressState, 'run' | 'previous' | 'teamDefaults'>> | ((state: StressState) => Partial<Omit<StressState, 'run' | 'previous' | 'teamDefaults'>>)) => store.setState(change),
     setRun: (run: StressRun) => store.setState({ run }),
     start: (params: Omit<CommandParamsInput<'simulate.start'>, 'simulationId'>, located: (error: LocatedError) => string) => startRun(client, store, params, located),
     cancel: () => cancelRun(client, store),

@@ -22,6 +22,9 @@ describe('the stress test in the browser', () => {
     await page.getByRole('heading', { name: 'Stress test', level: 1 }).waitFor();
     await page.getByRole('combobox', { name: 'Scenario' }).selectOption('public-test-bucket');
     await page.getByRole('spinbutton', { name: 'People: Cloud Security Analyst' }).waitFor();
+    // The blanks show what they stand for, as the host works it out (simulate.defaults).
+    await expect.poll(() => page.getByRole('spinbutton', { name: 'People: Cloud Security Analyst' }).getAttribute('placeholder'), { timeout: 30_000 }).toBe('default: 2');
+    expect(await page.getByRole('spinbutton', { name: 'On call after, minutes: Cloud Security Analyst' }).getAttribute('placeholder')).toBe('default: 0');
 
     // A long run, cancelled once it shows progress.
     await page.getByRole('spinbutton', { name: 'Drills' }).fill('100000');

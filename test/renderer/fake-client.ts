@@ -8,6 +8,8 @@ import { drillHistory, drillOf } from '../../engine/report/drill-history.js';
 import { EXPORT_MEDIA_TYPES, exportFileName, type ExportFormat } from '../../engine/report/export-formats.js';
 import type { ImprovementEdit } from '../../engine/report/improvement-plan.js';
 import { Session } from '../../engine/session/session.js';
+import { EXEMPLARY_SCRIPT } from '../../engine/simulate/exemplary-script.js';
+import { teamDefaults } from '../../engine/simulate/team-defaults.js';
 import { type SessionStarted } from '../../engine/session/journal.js';
 import { parseJournal } from '../../engine/session/journal-reader.js';
 import { CommandError, type ConnectionState, type SessionClient } from '../../renderer/client/session-client.js';
@@ -59,6 +61,13 @@ export function fakeClient(): FakeClient {
       })).sort((a, b) => a.id.localeCompare(b.id)),
       problems: [],
     }),
+    // As the host answers it: the default model's team, from the scenario's exemplary script.
+    'simulate.defaults': (params: CommandParamsInput<'simulate.defaults'>) => {
+      const scenario = library.scenarios.get(params.scenarioId)?.scenario;
+      const script = library.scripts.get(params.scenarioId)?.get(EXEMPLARY_SCRIPT)?.script;
+      if (!scenario || !script) throw new CommandError({ code: 'not-found', message: `no exemplary script for ${params.scenarioId}` });
+      return { scenarioId: scenario.id, roles: teamDefaults({ plan: library.plans.get(scenario.plan)!.plan, scenario, script }) };
+    },
     'library.show': (params: CommandParamsInput<'library.show'>) => {
       const document = params.kind === 'plan' ? library.plans.get(params.id)?.plan : library.scenarios.get(params.id)?.scenario;
       if (!document) throw new CommandError({ code: 'not-found', message: `no ${params.kind} ${params.id}` });

@@ -1,16 +1,18 @@
 // @vitest-environment jsdom
 import './setup.js';
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CommandParamsInput, CommandResult } from '../../engine/protocol/index.js';
 import { documentToMarkdown } from '../../engine/report/document-markdown.js';
 import { simulationDocument } from '../../engine/report/simulation-document.js';
 import { simulateHere } from '../../engine/simulate/simulate.js';
+import { teamDefaults } from '../../engine/simulate/team-defaults.js';
 import { minutesText } from '../../engine/report/figures.js';
 import { CommandError } from '../../renderer/client/session-client.js';
-import { knobErrors, modelOfKnobs, StressTestView } from '../../renderer/views/StressTestView.js';
-import { bundledWorld } from '../helpers/simulation.js';
+import { channelOffText, knobErrors, modelOfKnobs, StressTestView } from '../../renderer/views/StressTestView.js';
+import { timeLeftText } from '../../renderer/views/stress-run.js';
+import { bundledWorld, modelFrom } from '../helpers/simulation.js';
 import { fakeClient } from './fake-client.js';
 import { renderWithApp } from './render-app.js';
 
@@ -58,6 +60,24 @@ describe('the stress test view', () => {
     const run = screen.getByRole('button', { name: 'Run the stress test' }) as HTMLButtonElement;
     expect(run.disabled).toBe(true);
     expect(run.getAttribute('aria-describedby')).toBe('stress-unplayable');
+  });
+
+  it("shows in each blank knob the default the host says a run would use, and sends nothing for a blank", async () => {
+    const { client, asked, user } = await setUp();
+    const world = bundledWorld(SCENARIO);
+    const defaults = teamDefaults(world);
+    for (const role of world.plan.roles) {
+      const people = await screen.findByRole('spinbutton', { name: `People: ${role.title}` });
+      await waitFor(() => expect(people).toHaveAttribute('placeholder', `default: ${defaults.find((d) => d.role === role.id)!.people}`));
+      expect(screen.getByRole('spinbutton', { name: `On call after, minutes: ${role.title}` })).toHaveAttribute('placeholder', 'default: 0');
+    }
+    expect(defaults.some((d) => d.people > 1)).toBe(true);
+    // Asked once per scenario shown (the first one is shown until this one is picked).
+    const asks = client.calls.filter((c) => c.type === 'simulate.defaults').map((c) => (c.params as { scenarioId: string }).scenarioId);
+    expect(asks).toContain(SCENARIO);
+    expect(new Set(asks).size).toBe(asks.length);
+    await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
+    expect(asked[0]!.model).toBeUndefined();
   });
 
   it('runs the knobs as a model, shows its progress, then the spread, the charts and the breach table', async () => {
@@ -158,7 +178,7 @@ describe('the form, by keyboard', () => {
 
   it('says what the drills and the seed are for', async () => {
     await setUp();
-    expect(screen.getByText(/More drills give steadier percentages and take longer\. The same seed, scenario and model give the same report/)).toBeInTheDocument();
+    expect(screen.getByText(/More drills give steadier percentages and take longer: a chance of missing a deadline is within about 3 points with 1,000 drills, and about 1 point with 10,000 \(95% of the time\)\. The same seed, scenario and model give the same report/)).toBeInTheDocument();
   });
 
   it('keeps the team\'s knobs when another scenario of the same plan is picked', async () => {
@@ -223,11 +243,22 @@ describe('the knobs', () => {
     expect(knobErrors({ ...knobs, runs: '' }).runs).toBe('A whole number of drills from 1 to 100,000');
   });
 
+  it('say a channel switched off in words, in the what-if and in the model\'s title', async () => {
+    expect(channelOffText('cloud-finding')).toBe('no cloud finding reaches the team');
+    expect(channelOffText('siem-alert')).toBe('no SIEM alert reaches the team');
+    expect(channelOffText('regulator-letter')).toBe('no regulator letter reaches the team');
+    const { asked, user } = await setUp();
+    const whatIf = await screen.findByRole('combobox', { name: 'What if' });
+    await user.selectOptions(whatIf, 'no cloud finding reaches the team');
+    await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
+    expect(JSON.parse(asked[0]!.model!)).toMatchObject({ title: 'no cloud finding reaches the team', whatIf: { off: { channels: ['cloud-finding'] } } });
+  });
+
   it('are the default model when untouched, and a model file otherwise', () => {
     const knobs = { people: { a: '' }, onCallMinutes: { a: '' }, channelOff: '', runs: '10', seed: '1' };
     expect(modelOfKnobs(knobs)).toBeUndefined();
     expect(JSON.parse(modelOfKnobs({ ...knobs, onCallMinutes: { a: '15' }, channelOff: 'siem' })!)).toEqual({
-      format: 'firedrill-model/1', id: 'stress-test', title: 'a on call after 15 min; siem alerts off', roles: { a: { onCall: { fixed: '15m' } } }, whatIf: { off: { channels: ['siem'] } },
+      format: 'firedrill-model/1', id: 'stress-test', title: 'a on call after 15 min; no siem inject reaches the team', roles: { a: { onCall: { fixed: '15m' } } }, whatIf: { off: { channels: ['siem'] } },
     });
     // The title names what was turned, so two runs' reports can be told apart.
     expect(JSON.parse(modelOfKnobs({ ...knobs, people: { a: '1', b: '3' } }, { a: 'Analyst', b: 'IT Operations' })!).title).toBe('Analyst: 1 person; IT Operations: 3 people');
@@ -293,7 +324,79 @@ describe('saving the report', () => {
   });
 });
 
+describe('the time a run has left', () => {
+  const run = { done: 0, total: 100_000, startedAt: 1_000_000 };
+
+  it('is said from the pace so far, once a few seconds have gone by', () => {
+    expect(timeLeftText({ ...run, done: 1_000 }, run.startedAt + 2_000)).toBeNull();
+    expect(timeLeftText({ ...run, done: 1_000 }, run.startedAt + 20_000)).toBe('about 33 min left');
+    expect(timeLeftText({ ...run, done: 50_000 }, run.startedAt + 30_000)).toBe('less than a minute left');
+    expect(timeLeftText({ ...run, done: 100 }, run.startedAt + 10_000)).toBe('about 3 h left');
+    expect(timeLeftText({ ...run, done: 0 }, run.startedAt + 10_000)).toBeNull();
+  });
+
+  it('stands beside the progress bar', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(5_000_000);
+      const { client, asked, user } = await setUp();
+      await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+      vi.setSystemTime(5_020_000);
+      act(() => client.emit('simulation.progress', { simulationId: asked[0]!.simulationId, done: 100, total: 1_000 }));
+      expect(await screen.findByText('100 of 1,000 drills simulated, about 3 min left')).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('the report\'s figures', () => {
+  it('say what each time is measured from, and a single drill is "1 drill"', async () => {
+    const { started, asked, user } = await setUp();
+    await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+    const report = simulateHere({ ...bundledWorld(SCENARIO), runs: 1, seed: 1 });
+    started.resolve({ simulationId: asked[0]!.simulationId, report, notes: [] });
+    expect(await screen.findByRole('heading', { level: 2, name: (name) => name.startsWith(`1 drill of ${report.scenarioTitle}`) })).toBeInTheDocument();
+    expect(screen.getByText('Only 1 simulated drill: the percentages and percentiles below can move a lot with another seed. Run 1,000 drills or more to read them.')).toBeInTheDocument();
+    const [detect, contain, recover] = within(screen.getByRole('list', { name: 'Spread of the simulated drills' })).getAllByRole('listitem');
+    expect(detect).toHaveTextContent('time to detect = detected − T0 (when the compromise really began)');
+    expect(contain).toHaveTextContent('time to contain = contained − detected');
+    expect(recover).toHaveTextContent('time to recover = recovered − detected');
+  });
+
+  it('say that no drill reached a time, rather than "9 in 10 drills within not reached"', async () => {
+    const { started, asked, user } = await setUp();
+    await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+    const world = bundledWorld('ransomware-production-db');
+    const report = simulateHere({ ...world, runs: 20, seed: 1, model: modelFrom(world, 'id: blind\nroles: { cloud-security-analyst: { people: 1 }, it-operations: { onCall: 30m } }\nwhatIf: { off: { channels: [cloud-finding] } }\n') });
+    expect(report.timeToContainMinutes.p50).toBeNull();
+    started.resolve({ simulationId: asked[0]!.simulationId, report, notes: [] });
+    const [, contain] = within(await screen.findByRole('list', { name: 'Spread of the simulated drills' })).getAllByRole('listitem');
+    expect(contain).toHaveTextContent('No drill reached it, of 20 simulated drills');
+    expect(contain).not.toHaveTextContent('within not reached');
+  });
+
+  it('say why there is no tornado, and how many inputs it leaves out when there is one', async () => {
+    const { started, asked, user, client } = await setUp();
+    await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+    started.resolve({ simulationId: asked[0]!.simulationId, report: simulateHere({ ...bundledWorld(SCENARIO), runs: 1, seed: 1 }), notes: [] });
+    const none = await screen.findByRole('region', { name: 'What moves the time to recover most' });
+    expect(none).toHaveTextContent('Only 1 drill recovered: too few to rank what moves recovery');
+    const some = simulateHere({ ...bundledWorld(SCENARIO), runs: 40, seed: 1 });
+    client.override('simulate.start', (params) => ({ simulationId: params.simulationId, report: some, notes: [] }));
+    await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
+    const tornado = await screen.findByRole('img', { name: /^What moves the time to recover most/ });
+    expect(tornado.closest('figure')).toHaveTextContent(`Left out: ${some.sensitivity.withinChance} inputs that vary moved it by no more than chance could over 40 drills.`);
+  });
+
+  it('do not warn of too few drills from 100 drills on', async () => {
+    const { started, asked, user } = await setUp();
+    await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+    started.resolve({ simulationId: asked[0]!.simulationId, report: simulateHere({ ...bundledWorld(SCENARIO), runs: 100, seed: 1 }), notes: [] });
+    await screen.findByRole('list', { name: 'Spread of the simulated drills' });
+    expect(screen.queryByText(/can move a lot with another seed/)).toBeNull();
+  });
+
   it('give each its n, and the score\'s bad tail (the 10th percentile) as the chart and the export do', async () => {
     const { started, asked, user } = await setUp();
     await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
@@ -334,6 +437,15 @@ describe('the bottleneck roles', () => {
     expect(within(rows[0]!).getByRole('rowheader')).toHaveTextContent(report.bottlenecks[0]!.title);
     expect(report.criticalPath.common.length).toBeGreaterThan(0);
     expect(within(screen.getByRole('list', { name: 'Commonest critical paths' })).getAllByRole('listitem')[0]).toHaveTextContent(report.criticalPath.common[0]!.steps.join(' → '));
+  });
+
+  it('say what each column holds, by its header, in drills', async () => {
+    const { started, asked, user } = await setUp();
+    await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+    started.resolve({ simulationId: asked[0]!.simulationId, report: simulateHere({ ...bundledWorld(SCENARIO), runs: 40, seed: 1 }), notes: [] });
+    const table = await screen.findByRole('table', { name: 'Bottleneck roles (mean minutes per drill)' });
+    expect(table).toHaveAccessibleDescription(/^People: as the model says, or the default .* Held the critical path: minutes of the path .* averaged over the drills that recovered\. Waiting per drill: minutes per drill the role's steps waited/);
+    expect(table.getAttribute('aria-describedby') && document.getElementById(table.getAttribute('aria-describedby')!)!.textContent).not.toMatch(/\bruns?\b|Held: people/);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { HandlerTable } from './handler.js';
 
-export const reportCommands: HandlerTable<'scorecard.get' | 'export.scorecard' | 'export.aar' | 'improvements.get' | 'improvements.save' | 'history.get' | 'history.label' | 'coverage.get' | 'simulate.start' | 'simulate.cancel'> = {
+export const reportCommands: HandlerTable<'scorecard.get' | 'export.scorecard' | 'export.aar' | 'improvements.get' | 'improvements.save' | 'history.get' | 'history.label' | 'coverage.get' | 'simulate.start' | 'simulate.cancel' | 'simulate.defaults'> = {
   'scorecard.get': (host, { sessionId }) => host.reports.scorecard(sessionId),
   'export.scorecard': (host, params) => host.reports.exportScorecard(params),
   'export.aar': (host, params) => host.reports.exportAar(params),
@@ -11,4 +11,5 @@ export const reportCommands: HandlerTable<'scorecard.get' | 'export.scorecard' |
   'coverage.get': (host) => host.reports.coverage(),
   'simulate.start': (host, params, client) => host.simulations.start(params, client),
   'simulate.cancel': (host, { simulationId }, client) => host.simulations.cancel(simulationId, client),
+  'simulate.defaults': (host, { scenarioId }) => host.simulations.defaults(scenarioId),
 };

@@ -6,10 +6,11 @@ import type { AarOptions } from '../../../engine/report/aar.js';
 import type { AarExportFormat, PaperSize, ScorecardExportFormat } from '../../../engine/report/export-formats.js';
 import { drillHistory } from '../../../engine/report/drill-history.js';
 import { coverageMap } from '../../../engine/report/coverage.js';
-import type { CoverageResult, HistoryResult } from '../../../engine/protocol/results.js';
+import type { CommandResults, CoverageResult, HistoryResult } from '../../../engine/protocol/results.js';
 import { coverageToNavigatorLayer } from '../../coverage/coverage-export.js';
 import { labelledDrills } from '../../history/labelled-drills.js';
 import { simulationRequest } from './simulation-request.js';
+import { teamDefaults } from '../../../engine/simulate/team-defaults.js';
 import type { Library } from '../../../engine/validate/index.js';
 import { collectDrills, sessionFiles } from '../../history/collect-drills.js';
 import type { ReadResult } from '../../library/read-sources.js';
@@ -94,6 +95,11 @@ export const hostTasks = {
   },
   /** What simulate.start simulates: the scenario, its plan, its exemplary script and the model, checked. */
   'simulation.request': (dataDir: string, params: Parameters<typeof simulationRequest>[1]) => simulationRequest(loadCombinedLibrary(dataDir, bundledLibrary()).library, params),
+  /** What simulate.defaults answers: the default model's team for the scenario, from the same checked request simulate.start builds. */
+  'simulation.defaults': (dataDir: string, scenarioId: string): CommandResults['simulate.defaults'] => {
+    const { request } = simulationRequest(loadCombinedLibrary(dataDir, bundledLibrary()).library, { scenarioId, runs: 1, seed: 0 });
+    return { scenarioId, roles: teamDefaults(request) };
+  },
   /** The stored sessions from the session index; an ended session is replayed and scored once (then cached). */
   'sessions.list': (dataDir: string, filter: { archived?: boolean }) => {
     let library: Library | undefined;

@@ -41,6 +41,28 @@ describe('a time histogram', () => {
   });
 });
 
+describe('the lines of a time histogram', () => {
+  it('write the labels of two lines a few pixels apart on either side, not over each other', () => {
+    const report = simulateHere({ ...bundledWorld('ransomware-production-db'), runs: 60, seed: 1 });
+    const p50 = report.timeToContainMinutes.p50!;
+    const near = { ...report, targets: { ...report.targets, containMinutes: p50 - 1 } };
+    const lines = (timeHistogramOption(near, 'timeToContainMinutes').series as { markLine: { data: { name: string; label: { position: string } }[] } }[])[0]!.markLine.data;
+    const at = (prefix: string) => lines.find((line) => line.name.startsWith(prefix))!.label.position;
+    expect([at('target'), at('p50')]).toEqual(['insideEndTop', 'insideEndBottom']);
+    // Far apart, both stay on the same side.
+    const far = { ...report, targets: { ...report.targets, containMinutes: report.timeToContainMinutes.p90! * 2 } };
+    const apart = (timeHistogramOption(far, 'timeToContainMinutes').series as { markLine: { data: { name: string; label: { position: string } }[] } }[])[0]!.markLine.data;
+    expect(apart.filter((line) => /^(target|p50)/.test(line.name)).map((line) => line.label.position)).toEqual(['insideEndTop', 'insideEndTop']);
+  });
+});
+
+describe('the count axis', () => {
+  it('counts whole drills, also when a report has a single drill', () => {
+    const one = simulateHere({ ...bundledWorld('public-test-bucket'), runs: 1, seed: 1 });
+    for (const option of [timeHistogramOption(one, 'timeToRecoverMinutes'), scoreHistogramOption(one)]) expect(option.yAxis).toMatchObject({ type: 'value', minInterval: 1 });
+  });
+});
+
 describe('a histogram of figures', () => {
   it('puts the highest value in the last bin, not in one of its own past it', () => {
     const bins = histogram(Float64Array.from([0, 3, 7, 10]), 5);

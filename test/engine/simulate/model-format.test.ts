@@ -13,6 +13,14 @@ const errors = (text: string) => {
   return loaded.ok ? [] : loaded.errors.map(formatLocatedError);
 };
 
+describe('a duration without its unit', () => {
+  it('is said to need one, with the field and the line, rather than "expected a text value"', () => {
+    expect(errors('format: firedrill-model/1\nid: night\nroles:\n  it-operations: { onCall: { fixed: 30 } }\n')).toEqual([
+      'team.model.yaml:4:37 roles.it-operations.onCall.fixed: a duration needs its unit (30m, 30h): write it like 90s, 15m, 1h30m or 2d',
+    ]);
+  });
+});
+
 describe('a valid model', () => {
   it('reads every kind of spread, in durations as people write them', () => {
     const model = modelFrom(world, `id: night-shift

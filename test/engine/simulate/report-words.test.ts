@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentToMarkdown } from '../../../engine/report/document-markdown.js';
-import { lowScoreText, simulationDocument } from '../../../engine/report/simulation-document.js';
+import { lowScoreText, sensitivityNotes, simulationDocument } from '../../../engine/report/simulation-document.js';
 import { simulateHere } from '../../../engine/simulate/simulate.js';
 import { bundledWorld, modelFrom } from '../../helpers/simulation.js';
 
@@ -36,5 +36,38 @@ describe('the stress test report in words', () => {
     expect(lowScoreText(72.5, 'drill')).toBe('one drill in ten scored 72.5 or less');
     expect(lowScoreText(100, 'drill')).toBe('nine drills in ten or more scored the full 100');
     expect(lowScoreText(100, 'run')).toBe('nine runs in ten or more scored the full 100');
+  });
+});
+
+describe('what the tornado leaves out, in words', () => {
+  it('says too few drills recovered to rank anything, rather than that nothing in the model varies', () => {
+    const one = simulateHere({ ...bundledWorld('public-test-bucket'), runs: 1, seed: 1 });
+    expect(sensitivityNotes(one, 'drill')).toEqual({ instead: 'Only 1 drill recovered: too few to rank what moves recovery, which takes 20 at least (two in the lowest and two in the highest tenth of each input). Run more drills.', leftOut: null });
+    expect(documentToMarkdown(simulationDocument(one))).toContain('Only 1 run recovered: too few to rank what moves recovery');
+  });
+
+  it('counts the inputs left out as within chance beside a ranking', () => {
+    const some = simulateHere({ ...bundledWorld('public-test-bucket'), runs: 40, seed: 1 });
+    const { instead, leftOut } = sensitivityNotes(some, 'drill');
+    expect(instead).toBeNull();
+    expect(leftOut).toBe(`Left out: ${some.sensitivity.withinChance} inputs that vary moved it by no more than chance could over 40 drills.`);
+  });
+});
+
+describe('a time no run reached', () => {
+  const world = bundledWorld('ransomware-production-db');
+  const blind = simulateHere({ ...world, runs: 20, seed: 1, model: modelFrom(world, 'id: blind\ntitle: Blind\nroles: { cloud-security-analyst: { people: 1 }, it-operations: { onCall: 30m } }\nwhatIf: { off: { channels: [cloud-finding] } }\n') });
+
+  it('says that no run reached it, rather than "nine runs in ten within —"', () => {
+    expect(blind.timeToContainMinutes.p50).toBeNull();
+    const contain = simulationDocument(blind).blocks.flatMap((b) => (b.type === 'figures' ? b.figures : [])).find((f) => f.id === 'contained')!;
+    expect(contain.definition).toBe('no run reached it (0% of 20 runs)');
+  });
+
+  it('names a model sent by the app (its source is its title) once', () => {
+    const sent = { ...blind, model: { id: 'stress-test', title: 'IT Operations on call after 30 min', source: 'IT Operations on call after 30 min' } };
+    const words = documentToMarkdown(simulationDocument(sent));
+    expect(words).toContain('Model: IT Operations on call after 30 min.');
+    expect(words).not.toContain('(IT Operations on call after 30 min)');
   });
 });

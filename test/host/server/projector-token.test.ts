@@ -64,6 +64,7 @@ function everyCommand(session: string): { type: CommandType; params: Record<stri
     'coverage.get': {},
     'simulate.start': { simulationId: 'from-the-projector', scenarioId: SCENARIO, runs: 10, seed: 1 },
     'simulate.cancel': { simulationId: 'from-the-projector' },
+    'simulate.defaults': { scenarioId: SCENARIO },
     'projector.token': { sessionId: session },
     'studio.source': { kind: 'scenario', id: SCENARIO },
     'studio.saveScript': { sessionId: session, name: 'from-projector' },

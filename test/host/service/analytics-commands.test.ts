@@ -109,6 +109,28 @@ describe('simulate.start', () => {
   });
 });
 
+describe('simulate.defaults', () => {
+  it("answers the team a simulation with no model uses: its report's people, and a model that states them changes nothing", async () => {
+    const { scenarioId, roles } = await ok('simulate.defaults', { scenarioId: SCENARIO });
+    expect(scenarioId).toBe(SCENARIO);
+    const plain = (await ok('simulate.start', { simulationId: 'defaults-plain', scenarioId: SCENARIO, runs: 60, seed: 5 })).report;
+    expect(roles.map((r) => r.role).sort()).toEqual(plain.bottlenecks.map((r) => r.role).sort());
+    for (const figure of plain.bottlenecks) expect(roles.find((r) => r.role === figure.role)).toMatchObject({ people: figure.people, onCallMinutes: 0 });
+    expect(roles.some((r) => r.people > 1)).toBe(true);
+    const stated = JSON.stringify({ format: 'firedrill-model/1', id: 'stated', roles: Object.fromEntries(roles.map((r) => [r.role, { people: r.people, onCall: { fixed: `${r.onCallMinutes}m` } }])) });
+    const same = (await ok('simulate.start', { simulationId: 'defaults-stated', scenarioId: SCENARIO, runs: 60, seed: 5, model: stated })).report;
+    for (const time of ['timeToDetectMinutes', 'timeToContainMinutes', 'timeToRecoverMinutes'] as const) expect(same[time]).toEqual(plain[time]);
+    expect(same.breaches).toEqual(plain.breaches);
+  });
+
+  it('refuses a scenario not in the library, or one with no exemplary script, as simulate.start does', async () => {
+    expect(await send('simulate.defaults', { scenarioId: 'no-such-scenario' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const text = readFileSync(join('scenarios', SCENARIO, `${SCENARIO}.scenario.yaml`), 'utf8').replace(`id: ${SCENARIO}`, 'id: unscripted-bucket');
+    await ok('library.import', { fileName: 'unscripted-bucket.scenario.yaml', text });
+    expect(await send('simulate.defaults', { scenarioId: 'unscripted-bucket' })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('no exemplary response script') } });
+  });
+});
+
 describe('coverage.get', () => {
   it('maps the library and gives the Navigator layer', async () => {
     const { coverage, navigatorLayer } = await ok('coverage.get', {});
