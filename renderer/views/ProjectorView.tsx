@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { ProjectorView as ProjectorAudienceView, ReceivedInjectView } from '../../engine/protocol/index.js';
 import { useAppState, useClient, useCommand } from '../app/app-context.js';
 import { useDocuments } from '../app/use-documents.js';
@@ -37,8 +37,10 @@ function ProjectorStatus({ view, now }: { view: View; now: number }) {
       <h2 id="projector-clock-heading" className="visually-hidden">Clock</h2>
       <div className="projector-clock">
         <output className="projector-sim-time" aria-label="Simulated time">{clockText(now, { seconds: true })}</output>
-        <span className="projector-scenario-time" aria-label="Scenario date and time">{storyTimeText(view.startsAt, now)}</span>
-        <span className={`projector-state state-${stateLabel(view).toLowerCase()}`}>{stateLabel(view)}</span>
+        <div className="projector-clock-line">
+          <span className="projector-scenario-time" aria-label="Scenario date and time">{storyTimeText(view.startsAt, now)}</span>
+          <span className={`projector-state state-${stateLabel(view).toLowerCase()}`}>{stateLabel(view)}</span>
+        </div>
       </div>
       <dl className="projector-facts">
         <div>
@@ -104,17 +106,50 @@ function ProjectorDecisions({ view, now }: { view: View; now: number }) {
   );
 }
 
-/** The injects that have fired, the latest first, each styled by its channel, as the console's feed draws them. */
+/**
+ * How many of a list's items, from the top, are wholly inside it: the list is cut to its pane's
+ * height (a projector cannot be scrolled), so the rest are hidden and counted. Measured again
+ * whenever the list or an item changes size.
+ */
+function useItemsThatFit(list: RefObject<HTMLOListElement | null>, count: number): number {
+  const [fit, setFit] = useState(count);
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (!element) return;
+    const measure = () => {
+      const bottom = element.getBoundingClientRect().bottom;
+      const items = [...element.children];
+      const inside = items.findIndex((item) => item.getBoundingClientRect().bottom > bottom + 1);
+      // The latest inject stays shown even when it alone is taller than the pane.
+      setFit(inside === -1 ? items.length : Math.max(1, inside));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    for (const item of element.children) observer.observe(item);
+    return () => observer.disconnect();
+  }, [list, count]);
+  return Math.min(fit, count);
+}
+
+/**
+ * The injects that have fired, the latest first, each styled by its channel, as the console's
+ * feed draws them. As many as the pane holds are shown; the older ones are counted below them.
+ */
 function ProjectorInjects({ injects, roles }: { injects: readonly ReceivedInjectView[]; roles: View['roles'] }) {
   const latestFirst = useMemo(() => [...injects].sort((a, b) => b.firedAt - a.firedAt), [injects]);
   const roleTitle = (id: string) => roles.find((role) => role.id === id)?.title ?? id;
+  const list = useRef<HTMLOListElement>(null);
+  const shown = useItemsThatFit(list, latestFirst.length);
+  const earlier = latestFirst.length - shown;
   return (
     <section className="panel feed" aria-labelledby="feed-heading">
       <h2 id="feed-heading" tabIndex={-1}>Injects</h2>
       {injects.length === 0 && <p className="empty">No inject has fired yet.</p>}
-      <ol className="feed-list">
-        {latestFirst.map((inject) => (
-          <li key={inject.id}>
+      <ol className="feed-list" ref={list}>
+        {latestFirst.map((inject, index) => (
+          // A cut inject stays in the page, unseen, to be measured again when the pane grows.
+          <li key={inject.id} className={index < shown ? undefined : 'projector-cut'} aria-hidden={index < shown ? undefined : true}>
             <article className={`inject channel-${inject.channel}`} aria-label={`${CHANNEL_LABELS[inject.channel] ?? inject.channel}: ${inject.title}`}>
               <header>
                 <span className="channel">{CHANNEL_LABELS[inject.channel] ?? inject.channel}</span>
@@ -128,6 +163,7 @@ function ProjectorInjects({ injects, roles }: { injects: readonly ReceivedInject
           </li>
         ))}
       </ol>
+      {earlier > 0 && <p className="projector-earlier">and {earlier} earlier {earlier === 1 ? 'inject' : 'injects'}</p>}
     </section>
   );
 }
@@ -196,18 +232,22 @@ export function ProjectorView({ sessionId }: { sessionId: string }) {
 
   if (!sessionId) return <main className="projector-view"><p role="alert">No session to show: the projector opens with ?view=projector&amp;session=ID.</p></main>;
   if (!view) return <main className="projector-view"><p role="status">{problem ?? 'Opening the session…'}</p></main>;
+  const side = view.openDecisions.length > 0 || view.deadlines.length > 0;
   return (
     <main className="projector-view">
       <header className="projector-header">
         <h1>{view.scenarioTitle}</h1>
       </header>
       {problem && <p className="projector-problem" role="alert">{problem}</p>}
-      <div className="projector-grid">
-        <div className="projector-side">
-          <ProjectorStatus view={view} now={now} />
-          <ProjectorDecisions view={view} now={now} />
-          <ProjectorDeadlines view={view} now={now} />
-        </div>
+      <ProjectorStatus view={view} now={now} />
+      {/* What the team must act on beside what it has been told; the feed alone when nothing is open. */}
+      <div className={`projector-grid${side ? '' : ' feed-only'}`}>
+        {side && (
+          <div className="projector-side">
+            <ProjectorDecisions view={view} now={now} />
+            <ProjectorDeadlines view={view} now={now} />
+          </div>
+        )}
         <ProjectorInjects injects={view.injects} roles={view.roles} />
       </div>
     </main>
