@@ -88,18 +88,23 @@ function ProjectorDeadlines({ view, now }: { view: View; now: number }) {
  * and the options, as the room may read them (no credit or consequence: the view carries none).
  */
 function ProjectorDecisions({ view, now }: { view: View; now: number }) {
-  if (view.openDecisions.length === 0) return null;
+  // The one that closes first on top, with its options: the one the room is on. The others,
+  // in smaller type, show their question and time only (their options would push it off screen).
+  const decisions = useMemo(() => [...view.openDecisions].sort((a, b) => (a.expiresAt ?? Infinity) - (b.expiresAt ?? Infinity)), [view.openDecisions]);
+  if (decisions.length === 0) return null;
   return (
-    <section className="projector-decisions" aria-labelledby="projector-decisions-heading">
+    <section className={`projector-decisions${decisions.length > 1 ? ' several' : ''}`} aria-labelledby="projector-decisions-heading">
       <h2 id="projector-decisions-heading">Decisions for the team</h2>
-      {view.openDecisions.map((decision) => (
+      {decisions.map((decision, index) => (
         <article key={decision.id} className="projector-decision" aria-label={decision.prompt}>
           <h3>{decision.prompt}</h3>
           <p className="projector-decision-for">
             For {view.roles.find((role) => role.id === decision.role)?.title ?? decision.role}
             {decision.expiresAt !== null && <strong> · {durationText(Math.max(0, decision.expiresAt - now), { seconds: true })} left</strong>}
           </p>
-          <ul>{decision.options.map((option) => <li key={option.id}>{option.label}</li>)}</ul>
+          {index === 0
+            ? <ul>{decision.options.map((option) => <li key={option.id}>{option.label}</li>)}</ul>
+            : <p className="projector-decision-for">{decision.options.length} options, shown when the one above closes</p>}
         </article>
       ))}
     </section>
@@ -244,8 +249,9 @@ export function ProjectorView({ sessionId }: { sessionId: string }) {
       <div className={`projector-grid${side ? '' : ' feed-only'}`}>
         {side && (
           <div className="projector-side">
-            <ProjectorDecisions view={view} now={now} />
+            {/* The deadlines first: a few short lines, never pushed off the screen by a long decision. */}
             <ProjectorDeadlines view={view} now={now} />
+            <ProjectorDecisions view={view} now={now} />
           </div>
         )}
         <ProjectorInjects injects={view.injects} roles={view.roles} />
