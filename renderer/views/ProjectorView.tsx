@@ -142,7 +142,9 @@ function useItemsThatFit(list: RefObject<HTMLOListElement | null>, count: number
  * feed draws them. As many as the pane holds are shown; the older ones are counted below them.
  */
 function ProjectorInjects({ injects, roles }: { injects: readonly ReceivedInjectView[]; roles: View['roles'] }) {
-  const latestFirst = useMemo(() => [...injects].sort((a, b) => b.firedAt - a.firedAt), [injects]);
+  // The view lists them oldest first: reversed, those fired at the same minute keep newest first too
+  // (one released by hand beside a scheduled one), so the one just fired is never the one cut.
+  const latestFirst = useMemo(() => [...injects].reverse().sort((a, b) => b.firedAt - a.firedAt), [injects]);
   const roleTitle = (id: string) => roles.find((role) => role.id === id)?.title ?? id;
   const list = useRef<HTMLOListElement>(null);
   const shown = useItemsThatFit(list, latestFirst.length);
