@@ -113,10 +113,11 @@ function ProjectorDecisions({ view, now }: { view: View; now: number }) {
 
 /**
  * How many of a list's items, from the top, are wholly inside it: the list is cut to its pane's
- * height (a projector cannot be scrolled), so the rest are hidden and counted. Measured again
+ * height (a projector cannot be scrolled), so the rest are hidden and counted. The first stays
+ * shown even when it alone is taller than the pane: then it is `clipped`. Measured again
  * whenever the list or an item changes size.
  */
-function useItemsThatFit(list: RefObject<HTMLOListElement | null>, count: number): number {
+function useItemsThatFit(list: RefObject<HTMLOListElement | null>, count: number): { shown: number; clipped: boolean } {
   const [fit, setFit] = useState(count);
   useLayoutEffect(() => {
     const element = list.current;
@@ -125,8 +126,7 @@ function useItemsThatFit(list: RefObject<HTMLOListElement | null>, count: number
       const bottom = element.getBoundingClientRect().bottom;
       const items = [...element.children];
       const inside = items.findIndex((item) => item.getBoundingClientRect().bottom > bottom + 1);
-      // The latest inject stays shown even when it alone is taller than the pane.
-      setFit(inside === -1 ? items.length : Math.max(1, inside));
+      setFit(inside === -1 ? items.length : inside);
     };
     measure();
     const observer = new ResizeObserver(measure);
@@ -134,7 +134,7 @@ function useItemsThatFit(list: RefObject<HTMLOListElement | null>, count: number
     for (const item of element.children) observer.observe(item);
     return () => observer.disconnect();
   }, [list, count]);
-  return Math.min(fit, count);
+  return { shown: Math.min(Math.max(1, fit), count), clipped: fit === 0 && count > 0 };
 }
 
 /**
@@ -147,13 +147,14 @@ function ProjectorInjects({ injects, roles }: { injects: readonly ReceivedInject
   const latestFirst = useMemo(() => [...injects].reverse().sort((a, b) => b.firedAt - a.firedAt), [injects]);
   const roleTitle = (id: string) => roles.find((role) => role.id === id)?.title ?? id;
   const list = useRef<HTMLOListElement>(null);
-  const shown = useItemsThatFit(list, latestFirst.length);
+  const { shown, clipped } = useItemsThatFit(list, latestFirst.length);
   const earlier = latestFirst.length - shown;
   return (
     <section className="panel feed" aria-labelledby="feed-heading">
       <h2 id="feed-heading" tabIndex={-1}>Injects</h2>
       {injects.length === 0 && <p className="empty">No inject has fired yet.</p>}
-      <ol className="feed-list" ref={list}>
+      {/* A latest inject too long for the pane fades out at its foot rather than ending on a cut line. */}
+      <ol className={`feed-list${clipped ? ' projector-clipped' : ''}`} ref={list}>
         {latestFirst.map((inject, index) => (
           // A cut inject stays in the page, unseen, to be measured again when the pane grows.
           <li key={inject.id} className={index < shown ? undefined : 'projector-cut'} aria-hidden={index < shown ? undefined : true}>
