@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { ProjectorView as ProjectorAudienceView, ReceivedInjectView } from '../../engine/protocol/index.js';
 import { useAppState, useClient, useCommand } from '../app/app-context.js';
 import { useDocuments } from '../app/use-documents.js';
@@ -37,8 +37,10 @@ function ProjectorStatus({ view, now }: { view: View; now: number }) {
       <h2 id="projector-clock-heading" className="visually-hidden">Clock</h2>
       <div className="projector-clock">
         <output className="projector-sim-time" aria-label="Simulated time">{clockText(now, { seconds: true })}</output>
-        <span className="projector-scenario-time" aria-label="Scenario date and time">{storyTimeText(view.startsAt, now)}</span>
-        <span className={`projector-state state-${stateLabel(view).toLowerCase()}`}>{stateLabel(view)}</span>
+        <div className="projector-clock-line">
+          <span className="projector-scenario-time" aria-label="Scenario date and time">{storyTimeText(view.startsAt, now)}</span>
+          <span className={`projector-state state-${stateLabel(view).toLowerCase()}`}>{stateLabel(view)}</span>
+        </div>
       </div>
       <dl className="projector-facts">
         <div>
@@ -86,35 +88,76 @@ function ProjectorDeadlines({ view, now }: { view: View; now: number }) {
  * and the options, as the room may read them (no credit or consequence: the view carries none).
  */
 function ProjectorDecisions({ view, now }: { view: View; now: number }) {
-  if (view.openDecisions.length === 0) return null;
+  // The one that closes first on top, with its options: the one the room is on. The others,
+  // in smaller type, show their question and time only (their options would push it off screen).
+  const decisions = useMemo(() => [...view.openDecisions].sort((a, b) => (a.expiresAt ?? Infinity) - (b.expiresAt ?? Infinity)), [view.openDecisions]);
+  if (decisions.length === 0) return null;
   return (
-    <section className="projector-decisions" aria-labelledby="projector-decisions-heading">
+    <section className={`projector-decisions${decisions.length > 1 ? ' several' : ''}`} aria-labelledby="projector-decisions-heading">
       <h2 id="projector-decisions-heading">Decisions for the team</h2>
-      {view.openDecisions.map((decision) => (
+      {decisions.map((decision, index) => (
         <article key={decision.id} className="projector-decision" aria-label={decision.prompt}>
           <h3>{decision.prompt}</h3>
           <p className="projector-decision-for">
             For {view.roles.find((role) => role.id === decision.role)?.title ?? decision.role}
             {decision.expiresAt !== null && <strong> · {durationText(Math.max(0, decision.expiresAt - now), { seconds: true })} left</strong>}
           </p>
-          <ul>{decision.options.map((option) => <li key={option.id}>{option.label}</li>)}</ul>
+          {index === 0
+            ? <ul>{decision.options.map((option) => <li key={option.id}>{option.label}</li>)}</ul>
+            : <p className="projector-decision-for">{decision.options.length} options, shown when the one above closes</p>}
         </article>
       ))}
     </section>
   );
 }
 
-/** The injects that have fired, the latest first, each styled by its channel, as the console's feed draws them. */
+/**
+ * How many of a list's items, from the top, are wholly inside it: the list is cut to its pane's
+ * height (a projector cannot be scrolled), so the rest are hidden and counted. The first stays
+ * shown even when it alone is taller than the pane: then it is `clipped`. Measured again
+ * whenever the list or an item changes size.
+ */
+function useItemsThatFit(list: RefObject<HTMLOListElement | null>, count: number): { shown: number; clipped: boolean } {
+  const [fit, setFit] = useState(count);
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (!element) return;
+    const measure = () => {
+      const bottom = element.getBoundingClientRect().bottom;
+      const items = [...element.children];
+      const inside = items.findIndex((item) => item.getBoundingClientRect().bottom > bottom + 1);
+      setFit(inside === -1 ? items.length : inside);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    for (const item of element.children) observer.observe(item);
+    return () => observer.disconnect();
+  }, [list, count]);
+  return { shown: Math.min(Math.max(1, fit), count), clipped: fit === 0 && count > 0 };
+}
+
+/**
+ * The injects that have fired, the latest first, each styled by its channel, as the console's
+ * feed draws them. As many as the pane holds are shown; the older ones are counted below them.
+ */
 function ProjectorInjects({ injects, roles }: { injects: readonly ReceivedInjectView[]; roles: View['roles'] }) {
-  const latestFirst = useMemo(() => [...injects].sort((a, b) => b.firedAt - a.firedAt), [injects]);
+  // The view lists them oldest first: reversed, those fired at the same minute keep newest first too
+  // (one released by hand beside a scheduled one), so the one just fired is never the one cut.
+  const latestFirst = useMemo(() => [...injects].reverse().sort((a, b) => b.firedAt - a.firedAt), [injects]);
   const roleTitle = (id: string) => roles.find((role) => role.id === id)?.title ?? id;
+  const list = useRef<HTMLOListElement>(null);
+  const { shown, clipped } = useItemsThatFit(list, latestFirst.length);
+  const earlier = latestFirst.length - shown;
   return (
     <section className="panel feed" aria-labelledby="feed-heading">
       <h2 id="feed-heading" tabIndex={-1}>Injects</h2>
       {injects.length === 0 && <p className="empty">No inject has fired yet.</p>}
-      <ol className="feed-list">
-        {latestFirst.map((inject) => (
-          <li key={inject.id}>
+      {/* A latest inject too long for the pane fades out at its foot rather than ending on a cut line. */}
+      <ol className={`feed-list${clipped ? ' projector-clipped' : ''}`} ref={list}>
+        {latestFirst.map((inject, index) => (
+          // A cut inject stays in the page, unseen, to be measured again when the pane grows.
+          <li key={inject.id} className={index < shown ? undefined : 'projector-cut'} aria-hidden={index < shown ? undefined : true}>
             <article className={`inject channel-${inject.channel}`} aria-label={`${CHANNEL_LABELS[inject.channel] ?? inject.channel}: ${inject.title}`}>
               <header>
                 <span className="channel">{CHANNEL_LABELS[inject.channel] ?? inject.channel}</span>
@@ -128,6 +171,7 @@ function ProjectorInjects({ injects, roles }: { injects: readonly ReceivedInject
           </li>
         ))}
       </ol>
+      {earlier > 0 && <p className="projector-earlier">and {earlier} earlier {earlier === 1 ? 'inject' : 'injects'}</p>}
     </section>
   );
 }
@@ -196,18 +240,23 @@ export function ProjectorView({ sessionId }: { sessionId: string }) {
 
   if (!sessionId) return <main className="projector-view"><p role="alert">No session to show: the projector opens with ?view=projector&amp;session=ID.</p></main>;
   if (!view) return <main className="projector-view"><p role="status">{problem ?? 'Opening the session…'}</p></main>;
+  const side = view.openDecisions.length > 0 || view.deadlines.length > 0;
   return (
     <main className="projector-view">
       <header className="projector-header">
         <h1>{view.scenarioTitle}</h1>
       </header>
       {problem && <p className="projector-problem" role="alert">{problem}</p>}
-      <div className="projector-grid">
-        <div className="projector-side">
-          <ProjectorStatus view={view} now={now} />
-          <ProjectorDecisions view={view} now={now} />
-          <ProjectorDeadlines view={view} now={now} />
-        </div>
+      <ProjectorStatus view={view} now={now} />
+      {/* What the team must act on beside what it has been told; the feed alone when nothing is open. */}
+      <div className={`projector-grid${side ? '' : ' feed-only'}`}>
+        {side && (
+          <div className="projector-side">
+            {/* The deadlines first: a few short lines, never pushed off the screen by a long decision. */}
+            <ProjectorDeadlines view={view} now={now} />
+            <ProjectorDecisions view={view} now={now} />
+          </div>
+        )}
         <ProjectorInjects injects={view.injects} roles={view.roles} />
       </div>
     </main>

@@ -137,6 +137,34 @@ describe('the projector view', () => {
     expect(await screen.findByRole('region', { name: 'Decisions for the team' })).toBeInTheDocument();
   });
 
+  it('puts the last of injects fired in the same minute on top, and the decision that closes first with its options, the others\' counted', async () => {
+    const client = fakeClient();
+    const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 600, participants: {} });
+    client.advance(46 * MIN);
+    const { plan, scenario } = client.session().index;
+    const cut = projectorViewOf(sessionView(client.session()), plan, scenario);
+    const [first] = cut.injects;
+    const decision = { id: 'd', prompt: 'Who tells the customers?', role: plan.roles[0]!.id, options: [{ id: 'a', label: 'Legal' }, { id: 'b', label: 'Comms' }], openedAt: 45 * MIN };
+    client.override('audience.open', () => ({
+      view: {
+        ...cut,
+        // Oldest first, as the server lists them: two fired at 45 min, the second released by hand.
+        injects: [{ ...first!, id: 'one', title: 'One' }, { ...first!, id: 'two', title: 'Two', firedAt: 45 * MIN }, { ...first!, id: 'three', title: 'Three', firedAt: 45 * MIN }],
+        openDecisions: [{ ...decision, id: 'later', prompt: 'Closes later?', expiresAt: 90 * MIN }, { ...decision, id: 'sooner', prompt: 'Closes sooner?', expiresAt: 60 * MIN }],
+      },
+      me: null,
+    }));
+    renderWithApp(<ProjectorView sessionId={sessionId} />, client);
+    const feed = await screen.findByRole('region', { name: 'Injects' });
+    expect(within(feed).getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent)).toEqual(['Three', 'Two', 'One']);
+    const [sooner, later] = within(screen.getByRole('region', { name: 'Decisions for the team' })).getAllByRole('article');
+    expect(sooner).toHaveAccessibleName('Closes sooner?');
+    expect(within(sooner!).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Legal', 'Comms']);
+    expect(later).toHaveAccessibleName('Closes later?');
+    expect(within(later!).queryAllByRole('listitem')).toEqual([]);
+    expect(later).toHaveTextContent('2 options, shown when the one above closes');
+  });
+
   it('says so when the session cannot be opened', async () => {
     const client = fakeClient();
     client.override('session.open', () => {
