@@ -3,7 +3,7 @@ import type { NextStop, Session } from '../session/session.js';
 
 export type { NextStop };
 import type { InjectCause, InjectStatus, DecisionState } from '../session/context.js';
-import type { SessionStarted } from '../session/journal.js';
+import type { PauseCause, SessionStarted } from '../session/journal.js';
 import { phaseReached } from '../session/machine.js';
 import { VIEW_LIMITS } from '../format/limits.js';
 import type { ChatMessageView, DraftView, EvaluatorNoteView, PersonRef, PersonView, RatingView } from './audience.js';
@@ -117,19 +117,14 @@ export interface SessionView {
   /** A LAN session's people, chat, drafts and evaluations; absent while the journal has none. */
   room?: RoomView;
   /**
-   * Why the clock is paused, when the host paused it with nobody asking (the journal's entry
-   * says only "paused by the facilitator"): set by the host while that pause lasts, so that the
-   * console can say why the drill it comes back to stands still. Kept in the host's memory only
-   * (the journal has no word for it): after the host restarts, the console says just "Paused".
+   * Why the clock is paused, when the host paused it with nobody asking: the cause its
+   * `clock.paused` entry carries, while that pause lasts, so that the console can say why the
+   * drill it comes back to stands still (after a restart of the host too).
    */
   pauseCause?: PauseCause;
 }
 
-/**
- * Why the host paused a running session on its own: the last facilitator's page (or window) of it
- * closed or lost its connection, or the computer slept or locked its screen.
- */
-export type PauseCause = 'page-closed' | 'machine-asleep';
+export type { PauseCause } from '../session/journal.js';
 
 /** The session as the UI sees it. A pure function of the session. */
 export function sessionView(session: Session): SessionView {
@@ -222,8 +217,20 @@ export function sessionView(session: Session): SessionView {
     observations,
     observationCount: noted.length,
     journalLength: journal.length,
+    ...pauseCause(session),
     ...roomView(session),
   };
+}
+
+/** Why the clock stands still, if the host paused it on its own: the last pause's cause, while paused (searched from the end, where a paused session's pause is). */
+function pauseCause(session: Session): { pauseCause?: PauseCause } {
+  if (!session.context.paused || session.context.ended) return {};
+  const { journal } = session;
+  for (let i = journal.length - 1; i >= 0; i--) {
+    const entry = journal[i]!;
+    if (entry.type === 'clock.paused') return entry.cause ? { pauseCause: entry.cause } : {};
+  }
+  return {};
 }
 
 /** The participant a journal entry names (its stamp's `participant`), by id and name. */

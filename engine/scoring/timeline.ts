@@ -1,5 +1,6 @@
 import { MILESTONES } from '../format/common.js';
 import type { Session } from '../session/session.js';
+import { PAUSE_CAUSE_WORDS } from '../session/journal.js';
 import type { Take } from './facts.js';
 import { toMinutes } from './minutes.js';
 import { clockText } from '../format/time-text.js';
@@ -24,7 +25,7 @@ export function buildTimeline(session: Session, takes: Take[], endAt: number): T
       case 'session.ended': add(e.simTime, 'session', `Session ended${e.reason ? `: ${e.reason}` : ''}`, e.actor, e.seq, null); break;
       case 'session.renamed': add(e.simTime, 'session', `Session renamed "${e.name}"`, e.actor, e.seq, null); break;
       case 'clock.speed': add(e.simTime, 'clock', `Clock speed set to ${e.speed}x`, e.actor, e.seq, null); break;
-      case 'clock.paused': add(e.simTime, 'clock', 'Clock paused', e.actor, e.seq, null); break;
+      case 'clock.paused': add(e.simTime, 'clock', `Clock paused${e.cause ? ` ${PAUSE_CAUSE_WORDS[e.cause]}` : ''}`, e.actor, e.seq, null); break;
       case 'clock.resumed': add(e.simTime, 'clock', 'Clock resumed', e.actor, e.seq, null); break;
       case 'clock.jumped': add(e.simTime, 'clock', `Clock jumped forward from ${clockText(e.from)}`, e.actor, e.seq, null); break;
       case 'action.taken': add(e.simTime, 'action-taken', index.actions.get(e.action)!.title, e.actor, e.seq, e.action); break;

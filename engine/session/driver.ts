@@ -1,4 +1,4 @@
-import { MAX_SPEED, type JournalEntry, type JournalInput } from './journal.js';
+import { MAX_SPEED, type JournalEntry, type JournalInput, type PauseCause } from './journal.js';
 import { SessionRefusal, type Session } from './session.js';
 import { FACILITATOR } from '../format/script.js';
 
@@ -74,8 +74,9 @@ export class ClockDriver {
     return this.record({ type: 'clock.speed', speed }, wallNow, FACILITATOR, commandId);
   }
 
-  pause(wallNow: number, commandId?: string): JournalEntry {
-    return this.record({ type: 'clock.paused' }, wallNow, FACILITATOR, commandId);
+  /** Pauses the clock; `cause` when the host pauses on its own (nobody pressed Pause). */
+  pause(wallNow: number, commandId?: string, cause?: PauseCause): JournalEntry {
+    return this.record({ type: 'clock.paused', ...(cause ? { cause } : {}) }, wallNow, FACILITATOR, commandId);
   }
 
   resume(wallNow: number, commandId?: string): JournalEntry {

@@ -28,6 +28,21 @@ export const commandIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{8,64}$/, 'a co
 export const TIME_LIMIT_REASON = 'the scenario time limit was reached';
 
 /**
+ * Why the host paused a running session on its own, journaled on its `clock.paused` (nobody
+ * pressed Pause): the last facilitator's page (or window) of it closed or lost its connection,
+ * or the computer slept or locked its screen. Added to format 2 like the LAN entries: a journal
+ * without it reads as before.
+ */
+export const PAUSE_CAUSES = ['page-closed', 'machine-asleep'] as const;
+export type PauseCause = (typeof PAUSE_CAUSES)[number];
+
+/** The words for each cause, after "Paused": the console's banner and the debrief's timeline say the same. */
+export const PAUSE_CAUSE_WORDS: Record<PauseCause, string> = {
+  'page-closed': 'when the facilitator’s page closed',
+  'machine-asleep': 'when the computer slept or locked its screen',
+};
+
+/**
  * A participant of a session (someone who joined from their own device, docs/lan.md): the host
  * gives the id when they join, and every entry they make names it (the stamp's `participant`),
  * so the debrief attributes it to them by name (their participant.joined entry has the name).
@@ -64,7 +79,7 @@ const inputVariants = [
     name: sessionNameSchema.optional(),
   }),
   z.strictObject({ type: z.literal('clock.speed'), speed: speedSchema }),
-  z.strictObject({ type: z.literal('clock.paused') }),
+  z.strictObject({ type: z.literal('clock.paused'), cause: z.enum(PAUSE_CAUSES).optional() }),
   z.strictObject({ type: z.literal('clock.resumed') }),
   z.strictObject({ type: z.literal('clock.jumped'), from: z.number().min(0) }),
   z.strictObject({ type: z.literal('action.taken'), action: idSchema }),

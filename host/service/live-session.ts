@@ -1,6 +1,6 @@
 import type { Session } from '../../engine/session/session.js';
 import type { ClockDriver } from '../../engine/session/driver.js';
-import { sessionView, type PauseCause, type SessionView } from '../../engine/protocol/view.js';
+import { sessionView, type SessionView } from '../../engine/protocol/view.js';
 import type { SessionJournal } from '../storage/session-store.js';
 import type { AudienceKey, AudienceView } from '../../engine/protocol/audience.js';
 
@@ -11,19 +11,6 @@ import type { AudienceKey, AudienceView } from '../../engine/protocol/audience.j
  * page re-render the whole console four times a second for nothing.
  */
 export const CLOCK_RESYNC_WALL_MS = 5_000;
-
-/** A pause the host journaled on its own, and why. */
-export interface HostPause {
-  seq: number;
-  cause: PauseCause;
-}
-
-/** The seq of the session's last clock.paused entry (searched from the end: a paused session's is near it). */
-function lastPauseSeq(session: Session): number | undefined {
-  const { journal } = session;
-  for (let i = journal.length - 1; i >= 0; i--) if (journal[i]!.type === 'clock.paused') return journal[i]!.seq;
-  return undefined;
-}
 
 /** A session open in this server: its replayed state, its clock driver and its journal file. */
 export class LiveSession {
@@ -36,8 +23,6 @@ export class LiveSession {
   private handedOver: number;
   /** The appends handed over last: a command sent again waits for them before it is answered. */
   private writing: Promise<void> = Promise.resolve();
-  /** The pause the host made on its own (SessionService.letGo, pauseRunning): its entry's seq and why. */
-  hostPause: HostPause | undefined;
 
   constructor(
     readonly session: Session,
@@ -64,10 +49,7 @@ export class LiveSession {
   }
 
   view(): SessionView {
-    const view = sessionView(this.session);
-    const pause = this.hostPause;
-    // Only while that pause lasts: once resumed (by any command), a later pause is someone's own.
-    return pause && view.paused && lastPauseSeq(this.session) === pause.seq ? { ...view, pauseCause: pause.cause } : view;
+    return sessionView(this.session);
   }
 
   /**

@@ -14,8 +14,7 @@ import { CommandFailure } from './command-failure.js';
 import { scenarioOfJournal } from './journal-head.js';
 import { scoreSession } from '../../engine/scoring/score.js';
 import type { Scorecard } from '../../engine/scoring/scorecard.js';
-import { LiveSession, type HostPause } from './live-session.js';
-import type { PauseCause } from '../../engine/protocol/view.js';
+import { LiveSession } from './live-session.js';
 import type { LibraryService } from './library-service.js';
 import type { HostTasks } from './work/tasks.js';
 import type { WorkerPool } from './work/worker-pool.js';
@@ -55,8 +54,6 @@ export class SessionService {
   private readonly holders = new Map<string, Set<Holder>>();
   /** Journals being closed by a release: the session is reopened only once its lock is free. */
   private readonly releasing = new Map<string, Promise<void>>();
-  /** The pauses the host made on its own, kept while a released session waits to be reopened (LiveSession.hostPause). */
-  private readonly hostPauses = new Map<string, HostPause>();
   private lastTick: number | undefined;
   /**
    * The stored session read() replayed last, while its journal file is unchanged: after a
@@ -137,8 +134,6 @@ export class SessionService {
         await this.releasing.get(sessionId);
         const { session, journal, warnings } = await this.store.open(sessionId, await this.lookupOf(sessionId));
         const live = new LiveSession(session, new ClockDriver(session, this.now()), journal);
-        live.hostPause = this.hostPauses.get(sessionId);
-        this.hostPauses.delete(sessionId);
         this.live.set(sessionId, live);
         if (this.replayed?.sessionId === sessionId) this.replayed = undefined;
         return { live, warnings };
@@ -190,7 +185,7 @@ export class SessionService {
     const { paused, ended } = live.session.context;
     if (!paused && !ended) {
       try {
-        await this.record(sessionId, (driver, wallNow) => driver.pause(wallNow), { pauseCause: 'page-closed' });
+        await this.record(sessionId, (driver, wallNow) => driver.pause(wallNow, undefined, 'page-closed'));
       } catch (error) {
         // A failed append has dropped the session already (see record); a refusal leaves it as it is.
         this.logError(`Firedrill: could not pause unattended session ${sessionId}: ${(error as Error).message}`);
@@ -199,7 +194,6 @@ export class SessionService {
     // Someone opened it again while it was pausing, or the disk failed and it is gone already.
     if (this.holders.has(sessionId) || this.live.get(sessionId) !== live) return;
     this.live.delete(sessionId);
-    if (live.hostPause) this.hostPauses.set(sessionId, live.hostPause);
     const closing = live.journal.close().catch((error: unknown) => this.logError(`Firedrill: could not close the journal of session ${sessionId}: ${(error as Error).message}`));
     this.releasing.set(sessionId, closing.finally(() => this.releasing.delete(sessionId)));
     await closing;
@@ -247,7 +241,7 @@ export class SessionService {
    * recorded in this session (a double click, a retry, even after a restart: the ids are in the
    * journal) gets the entry it recorded and the view now, and records nothing.
    */
-  async record(sessionId: string, take: Take, options: { commandId?: string | undefined; wallNow?: number; pauseCause?: PauseCause } = {}): Promise<CommandResults['session.input']> {
+  async record(sessionId: string, take: Take, options: { commandId?: string | undefined; wallNow?: number } = {}): Promise<CommandResults['session.input']> {
     const live = this.live.get(sessionId) ?? (await this.attached(sessionId));
     const { commandId, wallNow = this.now() } = options;
     const repeated = commandId !== undefined ? live.session.entryForCommand(commandId) : undefined;
@@ -256,7 +250,6 @@ export class SessionService {
     if (!repeated) {
       try {
         entry = take(live.driver, wallNow, commandId);
-        if (options.pauseCause) live.hostPause = { seq: entry.seq, cause: options.pauseCause };
       } catch (error) {
         refusal = error;
       }
@@ -333,7 +326,7 @@ export class SessionService {
   pauseRunning(wallNow = this.now()): Promise<unknown> {
     const running = [...this.live.values()].filter((live) => !live.session.context.paused && !live.session.context.ended);
     // A failed append drops the session and tells its pages (see record): nothing more to do here.
-    return Promise.allSettled(running.map((live) => this.record(live.id, (driver, at) => driver.pause(at), { wallNow, pauseCause: 'machine-asleep' })));
+    return Promise.allSettled(running.map((live) => this.record(live.id, (driver, at) => driver.pause(at, undefined, 'machine-asleep'), { wallNow })));
   }
 
   /**
@@ -438,7 +431,6 @@ export class SessionService {
   private async drop(sessionId: string, reason: string): Promise<void> {
     await this.releasing.get(sessionId);
     await this.openedOrNot(sessionId);
-    this.hostPauses.delete(sessionId);
     const live = this.live.get(sessionId);
     if (!live) return;
     this.live.delete(sessionId);

@@ -1,10 +1,6 @@
 import { clockText } from '../../engine/format/time-text.js';
-import type { PauseCause, SessionView } from '../../engine/protocol/index.js';
-
-const CAUSE_WORDS: Record<PauseCause, string> = {
-  'page-closed': 'when the facilitator’s page closed',
-  'machine-asleep': 'when the computer slept or locked its screen',
-};
+import type { SessionView } from '../../engine/protocol/index.js';
+import { PAUSE_CAUSE_WORDS } from '../../engine/session/journal.js';
 
 /**
  * Says why a drill the facilitator comes back to stands still, when the host paused it on its
@@ -16,7 +12,7 @@ export function PauseBanner({ view, onResume, sending }: { view: SessionView; on
   return (
     <div className="paused-banner pause-cause" role="status">
       {/* The clock stands still while paused: the view's time is when it stopped. */}
-      <p>Paused {CAUSE_WORDS[view.pauseCause]} at {clockText(view.now, { seconds: true })}. Resume when ready.</p>
+      <p>Paused {PAUSE_CAUSE_WORDS[view.pauseCause]} at {clockText(view.now, { seconds: true })}. Resume when ready.</p>
       <button type="button" className="primary" disabled={sending} onClick={onResume}>Resume the drill</button>
     </div>
   );

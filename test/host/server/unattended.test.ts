@@ -67,6 +67,9 @@ describe('a session left without a page', () => {
     const reloaded = await ProtocolClient.connect(server.port, server.token);
     const { view } = await reloaded.ok('session.open', { sessionId });
     expect(view).toMatchObject({ paused: true, pauseCause: 'page-closed' });
+    // The journal keeps why, so a host started again says it too.
+    const onDisk = parseJournal(readFileSync(join(dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8')).entries.at(-1);
+    expect(onDisk).toMatchObject({ type: 'clock.paused', cause: 'page-closed' });
     // Once resumed, the pause is over; a pause of the facilitator's own then has no cause.
     expect((await reloaded.ok('clock.resume', { sessionId })).view.pauseCause).toBeUndefined();
     expect((await reloaded.ok('clock.pause', { sessionId })).view).not.toHaveProperty('pauseCause');
