@@ -1,15 +1,21 @@
 import { enqueueActions, setup } from 'xstate';
 import { MILESTONES } from '../format/common.js';
 import type { SessionContext } from './context.js';
-import type { SessionEvent, StateEvent } from './events.js';
+import type { SessionEvent, StateEvent, TimerEvent } from './events.js';
 import type { ScenarioIndex } from './scenario-index.js';
 import { reduce, startTimers, type Reduction } from './reduce.js';
+
+/**
+ * What the machine asks of the session's timers (NamedTimers): emitted, so they run after the
+ * step that asked, in order, as XState's own delayed events did.
+ */
+export type TimerCommand = { type: 'timer.set'; name: string; delay: number; event: TimerEvent } | { type: 'timer.cancel'; name: string };
 
 /** The part of XState's action enqueuer the session uses. */
 interface Enqueue {
   assign(assigner: () => SessionContext): void;
-  cancel(id: string): void;
-  raise(event: SessionEvent | StateEvent, options?: { id: string; delay: number }): void;
+  emit(command: TimerCommand): void;
+  raise(event: StateEvent): void;
 }
 
 export interface MachineInput {
@@ -45,9 +51,9 @@ export function phaseReached(milestones: Partial<Record<(typeof MILESTONES)[numb
  * Compiles a validated scenario and its plan into an XState machine whose states are the
  * incident's milestones in order (`matches('contained')`; tags `detected`, `contained`...), then
  * `ended` (tag `ended`, final). The NIST phase is not a tag: `phaseReached(context.milestones)`
- * gives it, ended or not. The logic of every event is the pure `reduce`; the machine owns the
- * timers, which run on the simulated clock, and moves between milestone states on the changes
- * the reducer raises.
+ * gives it, ended or not. The logic of every event is the pure `reduce`; the machine asks for
+ * the timers it needs (TimerCommand, run by the session on its simulated clock) and moves
+ * between milestone states on the changes the reducer raises.
  *
  * Inputs are not guarded here: `Session` checks each against the refusal rules once, before it
  * journals and sends it (a guard ran the same rules a second time for every input), and
@@ -61,8 +67,8 @@ export function phaseReached(milestones: Partial<Record<(typeof MILESTONES)[numb
 export function compileScenario(index: ScenarioIndex) {
   const applyReduction = (enqueue: Enqueue, reduction: Reduction) => {
     enqueue.assign(() => reduction.context);
-    for (const id of reduction.cancels) enqueue.cancel(id);
-    for (const timer of reduction.timers) enqueue.raise(timer.event, { id: timer.id, delay: timer.delay });
+    for (const name of reduction.cancels) enqueue.emit({ type: 'timer.cancel', name });
+    for (const timer of reduction.timers) enqueue.emit({ type: 'timer.set', name: timer.id, delay: timer.delay, event: timer.event });
     for (const change of reduction.raised) enqueue.raise(change);
   };
 
@@ -77,7 +83,7 @@ export function compileScenario(index: ScenarioIndex) {
   })) as Record<(typeof names)[number], { tags: string[]; on?: Record<string, string> }>;
 
   return setup({
-    types: {} as { context: SessionContext; events: SessionEvent | StateEvent; input: MachineInput },
+    types: {} as { context: SessionContext; events: SessionEvent | StateEvent; input: MachineInput; emitted: TimerCommand },
     actions: {
       startTimers: enqueueActions(({ context, enqueue }) => applyReduction(enqueue as unknown as Enqueue, startTimers(index, context))),
       reduce: enqueueActions(({ context, event, enqueue }) => applyReduction(enqueue as unknown as Enqueue, reduce(index, context, event as SessionEvent))),

@@ -18,7 +18,7 @@ export interface Reduction {
 /**
  * The whole of the session's logic as one pure function: an event and the context before it
  * give the context after it, the timers to set or cancel, and the state changes to raise.
- * The XState machine calls it and owns the timers; tests and replay get the same answer.
+ * The XState machine calls it and asks the session for the timers; tests and replay get the same answer.
  */
 export function reduce(index: ScenarioIndex, before: SessionContext, event: SessionEvent): Reduction {
   // An ended session takes nothing more: late timers do not count.

@@ -13,6 +13,7 @@ import { indexScenario, type ScenarioIndex } from './scenario-index.js';
 import { isInert } from './reduce.js';
 import type { InputEvent } from './events.js';
 import { People } from './people.js';
+import { NamedTimers } from './timers.js';
 
 /** What a jump of the clock stops at: the first thing ahead that needs the team. */
 export interface NextStop {
@@ -103,7 +104,11 @@ export class Session {
     actionDurations?: Readonly<Record<string, number>>,
     private readonly chained = true,
   ) {
-    this.actor = createActor(machine, { clock: this.clock, input: { context: initialContext(index, started.speed, actionDurations) } });
+    this.actor = createActor(machine, { input: { context: initialContext(index, started.speed, actionDurations) } });
+    const timers = new NamedTimers(this.clock, (event) => this.actor.send(event));
+    this.actor.on('timer.set', ({ name, delay, event }) => timers.set(name, delay, event));
+    this.actor.on('timer.cancel', ({ name }) => timers.cancel(name));
+    this.actor.subscribe({ complete: () => timers.cancelAll() });
     this.journal.push(started);
     this.actor.start();
   }

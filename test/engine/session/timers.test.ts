@@ -272,7 +272,6 @@ describe('jumping to the next event', () => {
     const session = startSession(world, { speed: 600 });
     const driver = new ClockDriver(session, WALL0);
     driver.tick(WALL0 + 10_000); // T+1h40m: all three have fired
-    expect(session.nextStop()).toBeUndefined();
     expect(() => driver.jumpToNextStop(WALL0 + 10_000)).toThrow(SessionRefusal);
   });
 });
@@ -348,6 +347,8 @@ describe('ending a session', () => {
     driver.record({ type: 'session.ended', reason: 'out of time' }, WALL0 + 5_000, 'facilitator');
     expect(session.context.ended).toEqual({ at: 5 * MIN, reason: 'out of time' });
     expect(session.snapshot().hasTag('ended')).toBe(true);
+    // Every timer of the session went with its end: nothing is due any more.
+    expect(session.nextDueAt()).toBeUndefined();
     const length = session.journal.length;
     const attempts: [Parameters<ClockDriver['record']>[0], string][] = [
       [{ type: 'action.taken', action: 'triage-alert' }, 'cloud-security-analyst'],
