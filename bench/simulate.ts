@@ -3,11 +3,16 @@
 // and the process's peak memory at 1,000, 5,000 and 10,000 runs (it should stay flat: each run
 // leaves a few numbers behind, not its session). Prints its figures and the load average, since
 // a shared machine slows everything down.
+//
+// Two cases, each measured on its own: cold, on new worker threads (what `firedrill simulate`
+// does, and the app's first stress test), and warm, on the workers the app keeps between stress
+// tests (SimulationWorkers), whose compiled code is ready.
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { loadBundledLibrary } from '../host/library/load.js';
 import { runSimulation } from '../host/simulate/run-simulation.js';
+import { SimulationWorkers } from '../host/simulate/simulation-workers.js';
 import { prepareSimulation, type SimulationRequest } from '../engine/simulate/setup.js';
 import { emptyRecords } from '../engine/simulate/run-records.js';
 
@@ -35,13 +40,14 @@ interface Measure {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-async function measure(request: SimulationRequest, workers: number): Promise<Measure> {
+/** Runs a simulation and measures it: on new workers (cold), or on the kept ones given (warm). */
+async function measure(request: SimulationRequest, workers: number, kept?: SimulationWorkers): Promise<Measure> {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const start = performance.now();
   const cpu = process.cpuUsage();
   try {
-    await runSimulation(request, { workers });
+    await (kept ? kept.run(request, { workers }) : runSimulation(request, { workers }));
   } finally {
     clearInterval(sampler);
   }
@@ -80,17 +86,31 @@ export async function runSimulationBench(print: (line: string) => void): Promise
   // (two copies of a pure arithmetic loop ran side by side in 10.9 s each, then in 10.9 and 19.2 s).
   // So the runs on 1 and on 2 workers are taken in turn, three times, and the medians compared.
   const runs = 10_000;
-  const rounds: { one: Measure; two: Measure }[] = [];
-  for (let round = 1; round <= 3; round++) {
-    const one = await measure({ ...world, runs, seed: 1 }, 1);
-    const two = await measure({ ...world, runs, seed: 1 }, 2);
-    rounds.push({ one, two });
-    print(`  round ${round}: 1 worker ${one.seconds.toFixed(2)} s (CPU ${one.cpuSeconds.toFixed(2)} s), 2 workers ${two.seconds.toFixed(2)} s (CPU ${two.cpuSeconds.toFixed(2)} s): ${(one.seconds / two.seconds).toFixed(2)}x`);
+  const compare = async (label: string, play: (workers: number) => Promise<Measure>) => {
+    const rounds: { one: Measure; two: Measure }[] = [];
+    for (let round = 1; round <= 3; round++) {
+      const one = await play(1);
+      const two = await play(2);
+      rounds.push({ one, two });
+      print(`  ${label}, round ${round}: 1 worker ${one.seconds.toFixed(2)} s (CPU ${one.cpuSeconds.toFixed(2)} s), 2 workers ${two.seconds.toFixed(2)} s (CPU ${two.cpuSeconds.toFixed(2)} s): ${(one.seconds / two.seconds).toFixed(2)}x`);
+    }
+    const one = median(rounds.map((r) => r.one.seconds));
+    const two = median(rounds.map((r) => r.two.seconds));
+    print(`${label}: ${runs.toLocaleString('en')} runs on 1 worker ${one.toFixed(2)} s (${((one * 1000) / runs).toFixed(2)} ms a run), on 2 workers ${two.toFixed(2)} s (target < 10 s), medians of 3; speed-up ${(one / two).toFixed(2)}x, per round ${rounds.map((r) => (r.one.seconds / r.two.seconds).toFixed(2)).join(', ')} (target >= 1.6x)`);
+  };
+
+  // Cold: new worker threads for each simulation, which compile the engine's code as they go.
+  await compare('cold (new workers: firedrill simulate, the app\'s first stress test)', (workers) => measure({ ...world, runs, seed: 1 }, workers));
+
+  // Warm: the workers kept between simulations, as the app keeps them. Each set first plays one
+  // simulation of its own (another seed), which is not measured.
+  const kept = { 1: new SimulationWorkers(), 2: new SimulationWorkers() } as const;
+  try {
+    for (const workers of [1, 2] as const) await measure({ ...world, runs, seed: 99 }, workers, kept[workers]);
+    await compare('warm (kept workers: the app\'s later stress tests)', (workers) => measure({ ...world, runs, seed: 1 }, workers, kept[workers as 1 | 2]));
+  } finally {
+    await Promise.all([kept[1].close(), kept[2].close()]);
   }
-  const one = median(rounds.map((r) => r.one.seconds));
-  const two = median(rounds.map((r) => r.two.seconds));
-  print(`${runs.toLocaleString('en')} runs on 1 worker: ${one.toFixed(2)} s, median of 3 (${((one * 1000) / runs).toFixed(2)} ms a run)`);
-  print(`${runs.toLocaleString('en')} runs on 2 workers: ${two.toFixed(2)} s, median of 3 (target < 10 s); speed-up ${(one / two).toFixed(2)}x of the medians, per round ${rounds.map((r) => (r.one.seconds / r.two.seconds).toFixed(2)).join(', ')} (target >= 1.6x)`);
 
   const arithmetic = await arithmeticSpeedUp();
   print(`for comparison, an arithmetic loop (no memory traffic): 1 thread ${arithmetic.one.toFixed(2)} s, 2 threads ${arithmetic.two.toFixed(2)} s: ${(arithmetic.one / arithmetic.two).toFixed(2)}x`);

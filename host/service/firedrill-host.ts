@@ -85,8 +85,9 @@ export class FiredrillHost {
 
   /** Stops the simulations, closes every session (appends under way finish, files are closed, locks released), then the workers. */
   async close(): Promise<void> {
-    this.simulations.close();
+    const simulations = this.simulations.close();
     await this.sessions.close();
+    await simulations;
     await this.pool.close();
   }
 }

@@ -1,5 +1,7 @@
 import type { CommandParams, CommandResults } from '../../engine/protocol/index.js';
-import { runSimulation, type RunSimulationOptions } from '../simulate/run-simulation.js';
+import type { SimulationReport } from '../../engine/simulate/report.js';
+import type { SimulationRequest } from '../../engine/simulate/setup.js';
+import { SimulationWorkers, type SimulationOptions } from '../simulate/simulation-workers.js';
 import { CommandFailure } from './command-failure.js';
 import type { ClientSessions } from './connection.js';
 import type { HostTasks } from './work/tasks.js';
@@ -7,24 +9,33 @@ import type { WorkerPool } from './work/worker-pool.js';
 
 type Starter = Pick<ClientSessions, 'notify' | 'whenClosed'>;
 
-/** Runs a simulation: runSimulation, or a stand-in in tests. */
-export type SimulationRunner = typeof runSimulation;
+/** Runs a simulation: the host's SimulationWorkers, or a stand-in in tests. */
+export type SimulationRunner = (request: SimulationRequest, options: SimulationOptions) => Promise<SimulationReport>;
+
+/** How long the host keeps a simulation worker waiting for the next simulation (what-if after what-if): then its memory is given back. */
+const SIMULATION_WORKER_IDLE_MS = 5 * 60_000;
 
 /**
  * The simulations the app asks for (simulate.start): the model checked in the host's worker,
  * the runs played on simulation worker threads at a lower priority than the thread serving
  * clients, progress sent to the connection that started it, and cancelled by simulate.cancel,
- * by that connection going away, or by the host closing.
+ * by that connection going away, or by the host closing. The workers are kept a while between
+ * simulations, so the next one starts with the engine's code already compiled.
  */
 export class SimulationService {
   private readonly running = new Map<string, { starter: Starter; controller: AbortController }>();
 
+  private readonly workers = new SimulationWorkers({ background: true, idleMs: SIMULATION_WORKER_IDLE_MS });
+  private readonly runner: SimulationRunner;
+
   constructor(
     private readonly dataDir: string,
     private readonly pool: WorkerPool<HostTasks>,
-    private readonly runner: SimulationRunner = runSimulation,
-    private readonly options: Pick<RunSimulationOptions, 'workers'> = {},
-  ) {}
+    runner?: SimulationRunner,
+    private readonly options: Pick<SimulationOptions, 'workers'> = {},
+  ) {
+    this.runner = runner ?? ((request, options) => this.workers.run(request, options));
+  }
 
   async start(params: CommandParams<'simulate.start'>, starter: Starter): Promise<CommandResults['simulate.start']> {
     const { simulationId, ...asked } = params;
@@ -36,7 +47,6 @@ export class SimulationService {
       const { request, notes } = await this.pool.run('simulation.request', this.dataDir, asked);
       const report = await this.runner(request, {
         ...this.options,
-        background: true,
         signal: controller.signal,
         onProgress: ({ done, total }) => starter.notify('simulation.progress', { simulationId, done, total }),
       });
@@ -63,8 +73,9 @@ export class SimulationService {
     return { simulationId, cancelled: true };
   }
 
-  /** Stops every simulation (the host is closing). */
-  close(): void {
+  /** Stops every simulation and the workers (the host is closing). */
+  async close(): Promise<void> {
     for (const { controller } of this.running.values()) controller.abort();
+    await this.workers.close();
   }
 }

@@ -4,28 +4,31 @@ import type { SimulationRequest } from '../../engine/simulate/setup.js';
 
 // What the simulation's calling thread and its worker threads say to each other.
 
-/** The simulations a worker prepares when it starts: the model, and the one it is compared with. */
+/** The simulations of one job: the model, and the one it is compared with. */
 export interface WorkerSetup {
   a: SimulationRequest;
   b?: SimulationRequest;
 }
 
-/** What a worker is started with: the simulations, and whether it yields the CPU to the thread serving clients. */
-export interface WorkerData extends WorkerSetup {
+/** What a worker is started with: whether it yields the CPU to the thread serving clients. It is kept for job after job. */
+export interface WorkerData {
   background: boolean;
 }
 
 export type Side = 'a' | 'b';
 
+/** Every message names its job (one simulation): the caller ignores answers to a job that has ended. */
 export type ToWorker =
-  | { type: 'play'; side: Side; from: number; count: number }
+  /** The job's simulations, to prepare before its first block (they replace the last job's). */
+  | { type: 'prepare'; job: number; setup: WorkerSetup }
+  | { type: 'play'; job: number; side: Side; from: number; count: number }
   /** Every block of runs, to put together and report on (the worker that gets this does the last sums). */
-  | { type: 'finish'; blocks: Record<Side, RunRecords[]> };
+  | { type: 'finish'; job: number; blocks: Record<Side, RunRecords[]> };
 
 export type FromWorker =
-  | { type: 'played'; side: Side; records: RunRecords }
-  | { type: 'report'; report: SimulationReport }
-  | { type: 'failed'; message: string };
+  | { type: 'played'; job: number; side: Side; records: RunRecords }
+  | { type: 'report'; job: number; report: SimulationReport }
+  | { type: 'failed'; job: number; message: string };
 
 /** The typed arrays of a block of runs: moved between threads, not copied. */
 export const transferables = (records: RunRecords): ArrayBuffer[] =>

@@ -6,10 +6,11 @@ import { finishSimulation } from '../../engine/simulate/simulate.js';
 import { lowerWorkerPriority } from '../threads/lower-priority.js';
 import { transferables, type FromWorker, type Side, type ToWorker, type WorkerData } from './messages.js';
 
-// A simulation worker thread (its own entry beside every bundle that simulates: dist/simulation-worker.js). It
-// prepares the simulations it is given once, plays the blocks of runs it is sent, and the one
-// told to finish puts every block together and writes the report: none of the simulation's work
-// runs on the thread that started it.
+// A simulation worker thread (its own entry beside every bundle that simulates: dist/simulation-worker.js). For
+// each job (one simulation) it prepares the simulations it is given, plays the blocks of runs it
+// is sent, and the one told to finish puts every block together and writes the report: none of
+// the simulation's work runs on the thread that started it. It is kept for the next job
+// (simulation-workers.ts), so the engine's code it compiled stays compiled.
 
 // V8's allocation-site pretenuring misjudges a simulated run: it decides a few of the engine's
 // object literals live long and allocates them in the old generation, where, dead a run later,
@@ -22,17 +23,25 @@ import { transferables, type FromWorker, type Side, type ToWorker, type WorkerDa
 // (it is read when a scavenge weighs its feedback); flags that change how collection runs are not.
 setFlagsFromString('--no-allocation-site-pretenuring');
 
-const setup = workerData as WorkerData;
-if (setup.background) lowerWorkerPriority();
-const simulations: Partial<Record<Side, Simulation>> = { a: prepareSimulation(setup.a), ...(setup.b ? { b: prepareSimulation(setup.b) } : {}) };
+const { background } = workerData as WorkerData;
+if (background) lowerWorkerPriority();
 const port = parentPort!;
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+/** The job being played and its simulations: a worker is kept for the next job, its compiled code warm. */
+let job = 0;
+let simulations: Partial<Record<Side, Simulation>> = {};
 
 port.on('message', (message: ToWorker) => {
   try {
+    if (message.type === 'prepare') {
+      job = message.job;
+      const { a, b } = message.setup;
+      simulations = { a: prepareSimulation(a), ...(b ? { b: prepareSimulation(b) } : {}) };
+      return;
+    }
     if (message.type === 'play') {
       const records = playRuns(simulations[message.side]!, message.from, message.count);
-      send({ type: 'played', side: message.side, records }, transferables(records));
+      send({ type: 'played', job, side: message.side, records }, transferables(records));
       return;
     }
     const whole = (side: Side) => {
@@ -41,8 +50,8 @@ port.on('message', (message: ToWorker) => {
       for (const block of message.blocks[side]) placeRecords(records, block);
       return { simulation, records };
     };
-    send({ type: 'report', report: finishSimulation(whole('a'), simulations.b ? whole('b') : undefined) });
+    send({ type: 'report', job, report: finishSimulation(whole('a'), simulations.b ? whole('b') : undefined) });
   } catch (error) {
-    send({ type: 'failed', message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+    send({ type: 'failed', job, message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
   }
 });

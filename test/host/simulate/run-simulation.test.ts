@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { simulateHere } from '../../../engine/simulate/simulate.js';
 import { runSimulation, type SimulationProgress } from '../../../host/simulate/run-simulation.js';
+import { SimulationWorkers } from '../../../host/simulate/simulation-workers.js';
 import { bundledWorld, modelFrom } from '../../helpers/simulation.js';
 
 // Simulations on worker threads: the same seed gives byte-identical JSON whatever the number
@@ -70,5 +71,71 @@ describe('a simulation on worker threads', () => {
 
   it('rejects with the worker\'s error when a worker cannot start', async () => {
     await expect(runSimulation(request, { script: { url: pathToFileURL('/nowhere/simulation-worker.js') } })).rejects.toThrow();
+  });
+});
+
+describe('the simulation workers a host keeps', () => {
+  it('keeps its workers for the next simulation, which gives the same JSON, and stops them on close', async () => {
+    const workers = new SimulationWorkers();
+    try {
+      const first = json(await workers.run(request, { workers: 2 }));
+      const threads = workers.threadIds;
+      expect(threads).toHaveLength(2);
+      // One worker asked for: the warmest is taken, the other waits.
+      expect(json(await workers.run(request, { workers: 1 }))).toBe(first);
+      expect(json(await workers.run(request, { workers: 2 }))).toBe(first);
+      expect(workers.threadIds).toEqual(threads);
+    } finally {
+      await workers.close();
+    }
+    expect(workers.threadIds).toEqual([]);
+    await expect(workers.run(request, { workers: 1 })).rejects.toThrow(/stopped/);
+  });
+
+  it('runs one simulation at a time: the next waits its turn, and a cancel while it waits leaves the first alone', async () => {
+    const workers = new SimulationWorkers();
+    try {
+      const controller = new AbortController();
+      const first = workers.run({ ...request, runs: 100 }, { workers: 2 });
+      const cancelled = workers.run(request, { workers: 2, signal: controller.signal });
+      const third = workers.run({ ...request, runs: 60 }, { workers: 1 });
+      controller.abort();
+      await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
+      expect(json(await first)).toBe(json(simulateHere({ ...request, runs: 100 })));
+      expect(json(await third)).toBe(json(simulateHere({ ...request, runs: 60 })));
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('stops the workers of a cancelled simulation (cut off mid-block) and starts new ones for the next', async () => {
+    const workers = new SimulationWorkers();
+    try {
+      await workers.run({ ...request, runs: 40 }, { workers: 1 });
+      const before = workers.threadIds;
+      const controller = new AbortController();
+      await expect(workers.run({ ...request, runs: 20_000 }, { workers: 1, signal: controller.signal, onProgress: () => controller.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+      expect(workers.threadIds).toEqual([]);
+      expect(json(await workers.run(request, { workers: 1 }))).toBe(json(simulateHere(request)));
+      expect(workers.threadIds).not.toEqual(before);
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('lets a worker go when it has waited idleMs for the next simulation', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const workers = new SimulationWorkers({ idleMs: 60_000 });
+    try {
+      await workers.run({ ...request, runs: 40 }, { workers: 2 });
+      expect(workers.threadIds).toHaveLength(2);
+      vi.advanceTimersByTime(59_999);
+      expect(workers.threadIds).toHaveLength(2);
+      vi.advanceTimersByTime(1);
+      expect(workers.threadIds).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+      await workers.close();
+    }
   });
 });
