@@ -153,6 +153,9 @@ describe('the improvement plan editor', () => {
 
     await user.click(button('Reset to the generated plan'));
     const confirm = await screen.findByRole('dialog', { name: 'Reset to the generated plan?' });
+    // Keep first and focused: Enter keeps the edits (the red Discard was first, and focused).
+    expect(within(confirm).getAllByRole('button').map((one) => one.textContent)).toEqual(['Keep the edits', 'Discard the edits and reset']);
+    expect(within(confirm).getByRole('button', { name: 'Keep the edits' })).toHaveFocus();
     await user.click(within(confirm).getByRole('button', { name: 'Keep the edits' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(saves(client)).toHaveLength(1);
