@@ -138,6 +138,8 @@ function ArchiveDeleteDialog({ pending, onCancel, onConfirm }: { pending: Pendin
       keepLabel="Cancel" confirmLabel={words?.confirm ?? ''} busyLabel={words?.busy}
       tone={asked?.action === 'delete' || running ? 'danger' : 'primary'}
       onConfirm={() => (asked ? onConfirm(asked) : undefined)}
+      // The row leaves the list with its session: the keyboard goes on from the view's heading.
+      returnFocusFallback={() => document.getElementById('sessions-heading')}
     />
   );
 }
@@ -249,7 +251,7 @@ export function SessionsView() {
   return (
     <div className="sessions">
       <div className="view-title">
-        <h1>Sessions</h1>
+        <h1 id="sessions-heading" tabIndex={-1}>Sessions</h1>
         <FilterChoice filter={filter} onChange={(next) => { setFilter(next); setDone(''); }} />
       </div>
       <p role="status" className="done">{done}</p>

@@ -206,6 +206,8 @@ describe('the sessions list', () => {
     expect(callsOf(client, 'session.delete').map((call) => call.params)).toEqual([{ sessionId: 's-running' }]);
     expect(screen.getByText(/trash folder: \/data\/trash\/s-running\.jsonl/)).toBeInTheDocument();
     expect(rowOf(/s-ended/)).toBeInTheDocument();
+    // The Delete pressed went with its row: the focus is on the view's heading, not lost on the page.
+    expect(screen.getByRole('heading', { name: 'Sessions' })).toHaveFocus();
   });
 
   it('a refused archive goes to the status line and the list is read again', async () => {
