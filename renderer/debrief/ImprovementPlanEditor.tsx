@@ -1,9 +1,9 @@
-import * as Dialog from '@radix-ui/react-dialog';
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ImprovementPlanResult } from '../../engine/protocol/index.js';
 import { CAPABILITY_ELEMENTS, type CapabilityElement } from '../../engine/report/improvement-catalogue.js';
 import { improvementEditSchema, type ImprovementEdit } from '../../engine/report/improvement-plan.js';
 import { useClient } from '../app/app-context.js';
+import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import './debrief.css';
 
 type Field = keyof ImprovementEdit;
@@ -134,21 +134,19 @@ const CorrectiveActionRow = memo(function CorrectiveActionRow({ row, number, err
 
 /** Asks first: resetting throws away the saved edits as well as the unsaved ones. */
 function ResetPlanDialog({ disabled, onConfirm }: { disabled: boolean; onConfirm: () => void }) {
+  const [open, setOpen] = useState(false);
   return (
-    <Dialog.Root>
-      <Dialog.Trigger asChild><button type="button" disabled={disabled}>Reset to the generated plan</button></Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="overlay" />
-        <Dialog.Content className="dialog" role="alertdialog">
-          <Dialog.Title>Reset to the generated plan?</Dialog.Title>
-          <Dialog.Description>The edited plan and any unsaved changes are discarded; the after-action report goes back to the plan generated from the scorecard.</Dialog.Description>
-          <div className="buttons">
-            <Dialog.Close asChild><button type="button" className="danger" onClick={onConfirm}>Discard the edits and reset</button></Dialog.Close>
-            <Dialog.Close asChild><button type="button">Keep the edits</button></Dialog.Close>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <>
+      <button type="button" disabled={disabled} onClick={() => setOpen(true)}>Reset to the generated plan</button>
+      {/* onConfirm returns at once: the editor's own busy state disables Save and Reset while the host answers. */}
+      <ConfirmDialog
+        open={open} onOpenChange={setOpen}
+        title="Reset to the generated plan?"
+        description="The edited plan and any unsaved changes are discarded; the after-action report goes back to the plan generated from the scorecard."
+        keepLabel="Keep the edits" confirmLabel="Discard the edits and reset" tone="danger"
+        onConfirm={onConfirm}
+      />
+    </>
   );
 }
 

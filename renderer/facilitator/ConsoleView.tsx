@@ -205,8 +205,8 @@ function Console({ view, now, plan, scenario, wide, actingRoleChoice, storyPanel
     const granted = await command('projector.token', { sessionId });
     if (granted) window.open(projectorHref(window.location, sessionId, granted.token), '_blank', 'noopener');
   };
+  // The dialog stays open, its buttons waiting, until the host has ended the session.
   const end = async () => {
-    setConfirmEnd(false);
     if (await command('session.end', { sessionId, reason: 'ended by the facilitator' })) navigate({ name: 'debrief', sessionId });
   };
   return (
@@ -242,7 +242,7 @@ function Console({ view, now, plan, scenario, wide, actingRoleChoice, storyPanel
           <Pane label="Response" tabs={response} value={responsePanel} onChange={onPanel} />
         </div>
       )}
-      <EndSessionDialog open={confirmEnd} onOpenChange={setConfirmEnd} onEnd={() => void end()} />
+      <EndSessionDialog open={confirmEnd} onOpenChange={setConfirmEnd} onEnd={end} />
     </div>
   );
 }

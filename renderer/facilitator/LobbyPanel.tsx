@@ -1,4 +1,5 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 
 /** The LAN mode as the facilitator sees it. */
 export interface LanState {
@@ -54,39 +55,6 @@ function useSettledClicks(rows: string, heading: RefObject<HTMLElement | null>) 
   };
 }
 
-/**
- * The second step of Remove for someone in the drill: one click took them out of a live drill
- * (their token dead, their page gone). Asks "Remove Ada?" in the row, the focus on Keep; Keep
- * or Escape puts the Remove button back, with the focus.
- */
-function useRemovalConfirm() {
-  const [asking, setAsking] = useState<string | null>(null);
-  const keepButton = useRef<HTMLButtonElement>(null);
-  const returnTo = useRef<string | null>(null);
-  useEffect(() => {
-    if (asking !== null) return keepButton.current?.focus();
-    const back = returnTo.current;
-    returnTo.current = null;
-    if (back !== null) document.querySelector<HTMLElement>(`[data-remove="${CSS.escape(back)}"]`)?.focus();
-  }, [asking]);
-  const cancel = () => {
-    returnTo.current = asking;
-    setAsking(null);
-  };
-  return {
-    asking,
-    keepButton,
-    ask: (id: string) => setAsking(id),
-    cancel,
-    done: () => setAsking(null),
-    onKeyDown: (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      event.stopPropagation();
-      cancel();
-    },
-  };
-}
-
 export interface LobbyPanelProps {
   lan: LanState;
   /** LAN mode is not offered here (the desktop app without the host's LAN support, or a page that is not the facilitator's). */
@@ -107,7 +75,8 @@ export interface LobbyPanelProps {
   onNewCode?: () => void;
   onApprove: (person: string) => void;
   onAssign: (person: string, role: string) => void;
-  onRemove: (person: string) => void;
+  /** A promise keeps the "Remove Ada?" dialog waiting until the host has answered. */
+  onRemove: (person: string) => void | Promise<unknown>;
 }
 
 /**
@@ -126,7 +95,8 @@ export function LobbyPanel(props: LobbyPanelProps) {
   const seatTitle = (person: LobbyPerson) => (person.seat === 'role' ? roleTitle(person.role) : SEAT_TEXT[person.seat]);
   const lobbyHeading = useRef<HTMLHeadingElement>(null);
   const settled = useSettledClicks(people.map((person) => person.id).join(' '), lobbyHeading);
-  const removal = useRemovalConfirm();
+  // Someone in the drill is asked about before Remove takes them out (their token dead, their page gone).
+  const [asking, setAsking] = useState<LobbyPerson | null>(null);
   const takenBy = new Map(people.filter((person) => person.seat === 'role' && person.role && person.presence !== 'waiting').map((person) => [person.role!, person.name]));
   return (
     <section className="panel lobby" aria-labelledby="lobby-heading">
@@ -209,22 +179,20 @@ export function LobbyPanel(props: LobbyPanelProps) {
             <span className="buttons">
               {person.presence === 'waiting' && <button type="button" className="primary" onClick={settled(() => props.onApprove(person.id))}>Let {person.name} in</button>}
               {/* Someone waiting is not in the drill yet: turned away at once. Someone in is asked about first. */}
-              {person.presence === 'waiting'
-                ? <button type="button" className="danger" onClick={settled(() => props.onRemove(person.id))} aria-label={`Remove ${person.name} (${seatTitle(person)})`}>Remove</button>
-                : removal.asking !== person.id
-                  ? <button type="button" className="danger" data-remove={person.id} onClick={settled(() => removal.ask(person.id))} aria-label={`Remove ${person.name} (${seatTitle(person)})`}>Remove</button>
-                  : (
-                    // Keep takes Remove's place (the second click of a double click lands on it) and the focus.
-                    <span className="remove-confirm" role="group" aria-label={`Remove ${person.name} from the drill?`} onKeyDown={removal.onKeyDown}>
-                      <span className="remove-question">Remove {person.name}?</span>
-                      <button type="button" className="danger" onClick={settled(() => { removal.done(); props.onRemove(person.id); })}>Yes, remove {person.name}</button>
-                      <button type="button" ref={removal.keepButton} onClick={removal.cancel}>Keep {person.name}</button>
-                    </span>
-                  )}
+              <button type="button" className="danger" onClick={settled(() => (person.presence === 'waiting' ? props.onRemove(person.id) : setAsking(person)))} aria-label={`Remove ${person.name} (${seatTitle(person)})`}>Remove</button>
             </span>
           </li>
         ))}
       </ul>
+      <ConfirmDialog
+        open={asking !== null} onOpenChange={(open) => !open && setAsking(null)}
+        title={`Remove ${asking?.name ?? ''}?`}
+        description={asking && `${asking.name} (${seatTitle(asking)}) leaves the drill at once: their page closes and their link stops working. They could join again with the join code: draw a new code to keep them out.`}
+        keepLabel={`Keep ${asking?.name ?? ''}`} confirmLabel={`Yes, remove ${asking?.name ?? ''}`} busyLabel={`Removing ${asking?.name ?? ''}…`} tone="danger"
+        onConfirm={() => (asking ? props.onRemove(asking.id) : undefined)}
+        // Their row goes with them: the keyboard goes on from the lobby's heading.
+        returnFocusFallback={() => lobbyHeading.current}
+      />
     </section>
   );
 }

@@ -81,7 +81,7 @@ export function RoomPanel({ sessionId }: { sessionId: string }) {
       onAssign={(id, role) => void (waiting(id)
         ? command('lobby.approve', { sessionId, request: id, role })
         : command('lobby.assign', { sessionId, participant: id, role })).then(onLobby)}
-      onRemove={(id) => void (waiting(id)
+      onRemove={(id) => (waiting(id)
         ? command('lobby.reject', { sessionId, request: id })
         : command('lobby.remove', { sessionId, participant: id })).then(onLobby)}
     />

@@ -8,6 +8,7 @@ import { PackPanel } from './PackPanel.js';
 import { ScriptPanel } from './ScriptPanel.js';
 import { draftValue } from '../../engine/studio/draft-edit.js';
 import { forgetDraft, keptDrafts, newDraftKey, type KeptDraft } from './kept-draft.js';
+import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import './studio.css';
 
 // The plan and scenario studio: where an author starts (the bundled plan, a blank one, a copy of
@@ -57,7 +58,7 @@ function StudioStart({ open, kept }: { open: (draft: Draft) => void; kept?: Reac
   const run = (work: () => Promise<void>) => () => void work().catch((error: Error) => setProblem(error.message));
   return (
     <div className="studio-start">
-      <h1>Studio</h1>
+      <h1 id="studio-start-heading" tabIndex={-1}>Studio</h1>
       <p className="hint">Write your own plan and scenarios with forms; the YAML is written for you (and stays readable beside the form).</p>
       {problem && <p role="alert">{problem}</p>}
       {kept}
@@ -126,6 +127,7 @@ function KeptDraftCard({ kept, open, discard }: { kept: KeptDraft; open: (draft:
   const title = value !== null && typeof value === 'object' && 'title' in value ? String((value as { title: unknown }).title) : 'untitled';
   const changed = new Date(kept.changedAt);
   const kind = kept.kind === 'plan' ? 'Plan' : 'Scenario';
+  const [asking, setAsking] = useState(false);
   return (
     <section className="card kept-draft" aria-label={`Unsaved draft: ${kind} ${title}`}>
       <h2>Unsaved draft</h2>
@@ -134,8 +136,18 @@ function KeptDraftCard({ kept, open, discard }: { kept: KeptDraft; open: (draft:
       </p>
       <div className="actions">
         <button type="button" className="primary" onClick={() => open({ key: kept.key, kind: kept.kind, text: kept.text, previous: kept.previous, ...(kept.previousLabel ? { previousLabel: kept.previousLabel } : {}), inLibrary: kept.inLibrary ?? (kept.previous !== null && kept.previousLabel === 'the version in your library') })}>Go on with it</button>
-        <button type="button" onClick={discard}>Discard it</button>
+        <button type="button" onClick={() => setAsking(true)}>Discard it</button>
       </div>
+      {/* One click lost the draft for good: asked first, like every other loss. */}
+      <ConfirmDialog
+        open={asking} onOpenChange={setAsking}
+        title="Discard this draft?"
+        description={`${kind} ${title}: what was not saved to your library is lost for good.`}
+        keepLabel="Keep the draft" confirmLabel="Discard the draft" tone="danger"
+        onConfirm={discard}
+        // The card goes with the draft: the keyboard goes on from the Studio's heading.
+        returnFocusFallback={() => document.getElementById('studio-start-heading')}
+      />
     </section>
   );
 }

@@ -1,4 +1,3 @@
-import * as Dialog from '@radix-ui/react-dialog';
 import { useCallback, useEffect, useId, useState, type ChangeEvent } from 'react';
 import type { SessionSummary } from '../../engine/protocol/index.js';
 import { useAppStore, useClient, useCommand } from '../app/app-context.js';
@@ -6,6 +5,7 @@ import { readDropped, useImportFile } from '../app/import-file.js';
 import { useLibraryListing } from '../app/use-library-listing.js';
 import { navigate } from '../app/route.js';
 import { TEXT_LIMITS } from '../../engine/format/limits.js';
+import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import './sessions-history.css';
 
 type Filter = 'active' | 'archived' | 'all';
@@ -89,15 +89,17 @@ function SessionRow({ session, title, onAsk }: Named & { onAsk: (action: Pending
   );
 }
 
-const CONSEQUENCES: Record<Exclude<Pending['action'], 'rename'>, { title: string; confirm: string; says: (session: SessionSummary) => string }> = {
+const CONSEQUENCES: Record<Exclude<Pending['action'], 'rename'>, { title: string; confirm: string; busy: string; says: (session: SessionSummary) => string }> = {
   archive: {
     title: 'Archive this session?',
     confirm: 'Archive the session',
+    busy: 'Archiving…',
     says: (session) => `${!session.ended && !session.archived ? 'It is still running: archiving closes it. ' : ''}Its journal moves to the archive folder: the debrief and the history keep it, but it can no longer be resumed.`,
   },
   delete: {
     title: 'Delete this session?',
     confirm: 'Delete the session',
+    busy: 'Deleting…',
     says: () => 'Deleting moves its journal to the trash folder of the data folder: it leaves this list and the history, and comes back only if the file is moved back by hand.',
   },
 };
@@ -115,30 +117,30 @@ function SessionFacts({ session, title }: Named) {
   );
 }
 
-/** Asks before archiving or deleting, naming the session and what will happen to its journal. */
-function ConfirmDialog({ pending, onCancel, onConfirm }: { pending: Pending | null; onCancel: () => void; onConfirm: (pending: Pending) => void }) {
-  const words = pending && pending.action !== 'rename' ? CONSEQUENCES[pending.action] : null;
+/**
+ * Asks before archiving or deleting, naming the session and what will happen to its journal.
+ * Archiving a running session closes it for good: asked like a delete, the focus on Cancel.
+ */
+function ArchiveDeleteDialog({ pending, onCancel, onConfirm }: { pending: Pending | null; onCancel: () => void; onConfirm: (pending: Pending) => Promise<void> }) {
+  const asked = pending && pending.action !== 'rename' ? { ...pending, action: pending.action } : null;
+  const words = asked ? CONSEQUENCES[asked.action] : null;
+  const running = asked ? !asked.session.ended && !asked.session.archived : false;
   return (
-    <Dialog.Root open={pending !== null} onOpenChange={(open) => !open && onCancel()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="overlay" />
-        {pending && words && (
-          <Dialog.Content className="dialog confirm-dialog">
-            <Dialog.Title>{words.title}</Dialog.Title>
-            <Dialog.Description asChild>
-              <div>
-                <SessionFacts session={pending.session} title={pending.title} />
-                <p>{words.says(pending.session)}</p>
-              </div>
-            </Dialog.Description>
-            <div className="buttons dialog-buttons">
-              <Dialog.Close asChild><button type="button">Cancel</button></Dialog.Close>
-              <button type="button" className={pending.action === 'delete' ? 'danger' : 'primary'} onClick={() => onConfirm(pending)}>{words.confirm}</button>
-            </div>
-          </Dialog.Content>
-        )}
-      </Dialog.Portal>
-    </Dialog.Root>
+    <ConfirmDialog
+      open={asked !== null} onOpenChange={(open) => !open && onCancel()}
+      title={words?.title ?? ''}
+      description={asked && words && (
+        <>
+          <SessionFacts session={asked.session} title={asked.title} />
+          <p>{words.says(asked.session)}</p>
+        </>
+      )}
+      keepLabel="Cancel" confirmLabel={words?.confirm ?? ''} busyLabel={words?.busy}
+      tone={asked?.action === 'delete' || running ? 'danger' : 'primary'}
+      onConfirm={() => (asked ? onConfirm(asked) : undefined)}
+      // The row leaves the list with its session: the keyboard goes on from the view's heading.
+      returnFocusFallback={() => document.getElementById('sessions-heading')}
+    />
   );
 }
 
@@ -157,34 +159,26 @@ function FilterChoice({ filter, onChange }: { filter: Filter; onChange: (filter:
 }
 
 /** Asks for a session's new name (journaled as session.renamed: nothing else about the session changes). */
-function RenameDialog({ pending, onCancel, onRename }: { pending: Pending | null; onCancel: () => void; onRename: (pending: Pending, name: string) => void }) {
-  const open = pending?.action === 'rename';
+function RenameDialog({ pending, onCancel, onRename }: { pending: Pending | null; onCancel: () => void; onRename: (pending: Pending, name: string) => Promise<void> }) {
+  const asked = pending?.action === 'rename' ? pending : null;
   const [name, setName] = useState('');
   const id = useId();
-  useEffect(() => { if (open) setName(pending.session.name); }, [open, pending]);
+  useEffect(() => { if (asked) setName(asked.session.name); }, [asked]);
   const trimmed = name.trim();
   return (
-    <Dialog.Root open={open} onOpenChange={(isOpen) => !isOpen && onCancel()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="overlay" />
-        {open && (
-          <Dialog.Content className="dialog confirm-dialog">
-            <Dialog.Title>Rename this session</Dialog.Title>
-            <Dialog.Description className="hint">The name shows in this list, the history and the debrief; the journal keeps the old one too.</Dialog.Description>
-            <form onSubmit={(event) => { event.preventDefault(); if (trimmed) onRename(pending, trimmed); }}>
-              <label className="field" htmlFor={`${id}-name`}>
-                <span>Session name</span>
-                <input id={`${id}-name`} type="text" value={name} maxLength={TEXT_LIMITS.title} required onChange={(event) => setName(event.target.value)} />
-              </label>
-              <div className="buttons dialog-buttons">
-                <Dialog.Close asChild><button type="button">Cancel</button></Dialog.Close>
-                <button type="submit" className="primary" disabled={!trimmed || trimmed === pending.session.name}>Rename</button>
-              </div>
-            </form>
-          </Dialog.Content>
-        )}
-      </Dialog.Portal>
-    </Dialog.Root>
+    <ConfirmDialog
+      open={asked !== null} onOpenChange={(open) => !open && onCancel()}
+      title="Rename this session"
+      description={<p className="hint">The name shows in this list, the history and the debrief; the journal keeps the old one too.</p>}
+      keepLabel="Cancel" confirmLabel="Rename" busyLabel="Renaming…" tone="primary"
+      confirmDisabled={!asked || !trimmed || trimmed === asked.session.name}
+      onConfirm={() => (asked ? onRename(asked, trimmed) : undefined)}
+    >
+      <label className="field" htmlFor={`${id}-name`}>
+        <span>Session name</span>
+        <input id={`${id}-name`} type="text" value={name} maxLength={TEXT_LIMITS.title} required onChange={(event) => setName(event.target.value)} />
+      </label>
+    </ConfirmDialog>
   );
 }
 
@@ -236,15 +230,14 @@ export function SessionsView() {
   }, [client, filter]);
   useEffect(() => void load(), [load]);
 
+  // Both wait in their dialog, its buttons disabled, until the host has answered and the list is read again.
   const rename = async ({ session }: Pending, name: string) => {
-    setPending(null);
     const renamed = await command('session.rename', { sessionId: session.id, name });
     if (renamed) setDone(`Renamed ${session.name} to ${renamed.name}.`);
     await load();
   };
 
   const confirm = async ({ action, session, title }: Pending) => {
-    setPending(null);
     if (action === 'archive') {
       if (await command('session.archive', { sessionId: session.id })) setDone(`Archived ${title} (${session.id}).`);
     } else {
@@ -258,7 +251,7 @@ export function SessionsView() {
   return (
     <div className="sessions">
       <div className="view-title">
-        <h1>Sessions</h1>
+        <h1 id="sessions-heading" tabIndex={-1}>Sessions</h1>
         <FilterChoice filter={filter} onChange={(next) => { setFilter(next); setDone(''); }} />
       </div>
       <p role="status" className="done">{done}</p>
@@ -282,8 +275,8 @@ export function SessionsView() {
         </table>
       )}
       <JournalImport />
-      <ConfirmDialog pending={pending} onCancel={() => setPending(null)} onConfirm={(chosen) => void confirm(chosen)} />
-      <RenameDialog pending={pending} onCancel={() => setPending(null)} onRename={(chosen, name) => void rename(chosen, name)} />
+      <ArchiveDeleteDialog pending={pending} onCancel={() => setPending(null)} onConfirm={confirm} />
+      <RenameDialog pending={pending} onCancel={() => setPending(null)} onRename={rename} />
     </div>
   );
 }

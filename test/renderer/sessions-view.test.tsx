@@ -156,6 +156,8 @@ describe('the sessions list', () => {
     expect(dialog).toHaveTextContent(localDateTime(ENDED.startedAt));
     expect(dialog).not.toHaveTextContent('still running');
     expect(dialog).toHaveAccessibleDescription(/can no longer be resumed/);
+    // An ended session loses nothing by it: the question opens on its confirm.
+    expect(within(dialog).getByRole('button', { name: 'Archive the session' })).toHaveFocus();
     expect(callsOf(client, 'session.archive')).toEqual([]);
     const listsBefore = callsOf(client, 'session.list').length;
 
@@ -168,17 +170,27 @@ describe('the sessions list', () => {
     expect(rowOf(/s-running/)).toBeInTheDocument();
   });
 
-  it('cancelling the question (button or Escape) sends nothing', async () => {
+  it('cancelling the question (button, Enter on the focused Cancel, or Escape) sends nothing, the focus back on the button that asked', async () => {
     const { client, user } = await renderSessions([RUNNING]);
-    await user.click(await screen.findByRole('button', { name: /^Archive Left open overnight/ }));
-    // A running session is closed by archiving it, and the question says so.
-    expect(await screen.findByRole('dialog', { name: 'Archive this session?' })).toHaveTextContent('It is still running: archiving closes it.');
-    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel' }));
+    const archive = await screen.findByRole('button', { name: /^Archive Left open overnight/ });
+    await user.click(archive);
+    // A running session is closed by archiving it, and the question says so: asked like a delete, red, Cancel focused.
+    const dialog = await screen.findByRole('dialog', { name: 'Archive this session?' });
+    expect(dialog).toHaveTextContent('It is still running: archiving closes it.');
+    expect(within(dialog).getByRole('button', { name: 'Archive the session' })).toHaveClass('danger');
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(archive).toHaveFocus();
+    await user.click(archive);
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
-    await user.click(screen.getByRole('button', { name: /^Delete Left open overnight/ }));
+    const remove = screen.getByRole('button', { name: /^Delete Left open overnight/ });
+    await user.click(remove);
     await screen.findByRole('dialog', { name: 'Delete this session?' });
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(remove).toHaveFocus();
     expect(callsOf(client, 'session.archive')).toEqual([]);
     expect(callsOf(client, 'session.delete')).toEqual([]);
     expect(rowOf(/s-running/)).toBeInTheDocument();
@@ -194,6 +206,8 @@ describe('the sessions list', () => {
     expect(callsOf(client, 'session.delete').map((call) => call.params)).toEqual([{ sessionId: 's-running' }]);
     expect(screen.getByText(/trash folder: \/data\/trash\/s-running\.jsonl/)).toBeInTheDocument();
     expect(rowOf(/s-ended/)).toBeInTheDocument();
+    // The Delete pressed went with its row: the focus is on the view's heading, not lost on the page.
+    expect(screen.getByRole('heading', { name: 'Sessions' })).toHaveFocus();
   });
 
   it('a refused archive goes to the status line and the list is read again', async () => {
