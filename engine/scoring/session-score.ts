@@ -53,6 +53,7 @@ export function scoreNumbers(session: Session): SessionScore {
     timeliness,
     components,
     overallScore: possible === 0 ? 0 : round1((100 * components.reduce((s, c) => s + c.earned, 0)) / possible),
-    findings: [...actions.findings, ...severity.findings, ...duties.findings, ...decisions.findings, ...timeliness.findings],
+    // concat, not spreads: the lists are empty in one run and full in the next, and a spread's compiled code deopts on each new mix (simulated drills play thousands).
+    findings: actions.findings.concat(severity.findings, duties.findings, decisions.findings, timeliness.findings),
   };
 }

@@ -10,8 +10,8 @@ export interface RunDraws {
   skipped: boolean[];
   lateBy: number[];
   actor: string[];
-  /** Per inject of the scenario (in its order): ms before someone notices it; Infinity: never. */
-  notice: number[];
+  /** Per inject of the scenario (in its order): ms before someone notices it; Infinity: never. A typed array: the same kind of array in every run, whichever numbers it holds. */
+  notice: Float64Array;
   /** Per role: ms from first needed to there. */
   onCall: Record<string, number>;
 }
@@ -43,7 +43,7 @@ export function drawRun(policy: ResponsePolicy, model: ResolvedModel, uniform: (
     lateBy.push(behaviour.late && late < behaviour.late.probability ? drawFrom(behaviour.late.by, lateAmount) : 0);
     actor.push(wrongRole && wrong < wrongRole.probability ? wrongRole.role : task.role);
   }
-  const notice = policy.scenario.injects.map((inject) => {
+  const notice = Float64Array.from(policy.scenario.injects, (inject) => {
     const draw = drawFrom(model.notice[inject.channel], uniform());
     return model.off.channels.has(inject.channel) || model.off.injects.has(inject.id) ? Infinity : draw;
   });

@@ -91,7 +91,7 @@ export function scoreActions(facts: ScoringFacts): ActionsScore {
   return {
     steps,
     harmfulActions,
-    findings: [...harmFindings, ...steps.flatMap((s) => s.findings)],
+    findings: harmFindings.concat(steps.flatMap((s) => s.findings)),
     fraction: weightedCredit(steps.map((s) => s.result)),
     penalty: EVIDENCE_PENALTY * harmfulActions.length,
   };
