@@ -203,9 +203,53 @@ export function breachChartOption(report: SimulationReport): ReportChartOption {
   };
 }
 
+/** How many characters of an input's name a line of the tornado's labels holds: about 300 px of its 320 at 10 px. */
+export const TORNADO_LABEL_LINE = 66;
+/** The lines a tornado label takes at most, and the height of one tornado row that holds them. */
+const TORNADO_LABEL_LINES = 3;
+export const TORNADO_ROW_PX = 44;
+
+/**
+ * An input's name as the tornado's label: wrapped at words into at most three lines, a longer name
+ * cut at a word with "…" (the full name is in the tooltip and in the table beside the chart).
+ * Cut at a fixed width, "Done by the wrong role: Notify the Hong Kong Monetary…" hid which
+ * deadline it was.
+ */
+export function tornadoLabel(name: string, perLine = TORNADO_LABEL_LINE, maxLines = TORNADO_LABEL_LINES): string {
+  const words = name.split(/\s+/).filter(Boolean).flatMap((word) => word.match(new RegExp(`.{1,${perLine}}`, 'gu')) ?? []);
+  const lines: string[] = [];
+  let line = '';
+  for (const [i, word] of words.entries()) {
+    const next = line ? `${line} ${word}` : word;
+    if (next.length <= perLine) { line = next; continue; }
+    if (lines.length === maxLines - 1) {
+      // The last line: as many words as fit with the ellipsis.
+      let cut = line;
+      for (const more of words.slice(i)) {
+        if (`${cut} ${more}…`.length > perLine) break;
+        cut = `${cut} ${more}`;
+      }
+      return [...lines, `${cut}…`].join('\n');
+    }
+    lines.push(line);
+    line = word;
+  }
+  return [...lines, line].join('\n');
+}
+
+const TORNADO_TOP_PX = 24;
+const TORNADO_BOTTOM_PX = 56;
+
+/** The tornado's height for a chart of that many inputs: a row each for a label of three lines. */
+export const tornadoChartHeight = (inputs: number) => TORNADO_TOP_PX + TORNADO_BOTTOM_PX + TORNADO_ROW_PX * inputs;
+
+/** Text put into a tooltip's HTML: a plan's action titles are the user's own words. */
+const tooltipText = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 /**
  * The tornado: for each input, the mean time to recover when it was low and when it was high,
- * as a bar between the two around the overall mean; the widest at the top.
+ * as a bar between the two around the overall mean; the widest at the top. A long input name
+ * is wrapped (tornadoLabel); hovering its label or its row shows it whole, with its two means.
  */
 export function tornadoChartOption(report: SimulationReport): ReportChartOption {
   const inputs = [...report.sensitivity.inputs].reverse(); // widest at the top
@@ -223,7 +267,7 @@ export function tornadoChartOption(report: SimulationReport): ReportChartOption 
   });
   return {
     ...base(),
-    grid: { left: 330, right: 40, top: 24, bottom: 56 },
+    grid: { left: 330, right: 40, top: TORNADO_TOP_PX, bottom: TORNADO_BOTTOM_PX },
     legend: { bottom: 0, data: ['Longer when the input is high', 'Shorter when the input is high'], itemWidth: 10, itemHeight: 10, textStyle: { fontSize: 10, fontFamily: CHART_FONT } },
     xAxis: {
       type: 'value',
@@ -237,7 +281,23 @@ export function tornadoChartOption(report: SimulationReport): ReportChartOption 
       axisLabel: { ...axisLabel, formatter: (value: number) => minutesText(value) },
       splitLine: { lineStyle: { color: CHART_COLORS.grid } },
     },
-    yAxis: { type: 'category', data: inputs.map((i) => i.title), axisTick: { show: false }, axisLabel: { fontSize: 10, color: CHART_COLORS.ink, width: 320, overflow: 'truncate' } },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: unknown) => {
+        const input = inputs[(params as { dataIndex: number }[])[0]?.dataIndex ?? -1];
+        return input ? `${tooltipText(input.title)}<br>mean time to recover: ${minutesText(input.low)} when low, ${minutesText(input.high)} when high` : '';
+      },
+    },
+    yAxis: {
+      type: 'category',
+      data: inputs.map((i) => i.title),
+      axisTick: { show: false },
+      axisLabel: { fontSize: 10, lineHeight: 12, color: CHART_COLORS.ink, formatter: (name: string) => tornadoLabel(name) },
+      // The label's own tooltip: the name in full, even where the label is cut. ECharts reads an
+      // axis tooltip's formatter (its value is the category's full name); its types know only show.
+      tooltip: { show: true, formatter: (label: { value: string }) => tooltipText(label.value) } as { show: boolean },
+    },
     series: [
       // An invisible bar from the axis to the lower end: the visible one spans low to high.
       { type: 'bar', name: 'offset', stack: 'swing', barWidth: 12, itemStyle: { color: 'transparent' }, silent: true, data: lows,

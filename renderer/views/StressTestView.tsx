@@ -8,8 +8,8 @@ import { MAX_SEED } from '../../engine/stats/random.js';
 import { minutesText, shareText } from '../../engine/report/figures.js';
 import { METRIC_DEFINITIONS } from '../../engine/scoring/metrics.js';
 import { CHANNEL_LABELS } from '../../engine/msel/match-plan.js';
-import { lowScoreText, sensitivityNotes } from '../../engine/report/simulation-document.js';
-import { missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHistogramCaption, timeHistogramOption, tornadoChartOption, type SimulatedTime } from '../../engine/report/simulation-charts.js';
+import { lowScoreText } from '../../engine/report/simulation-document.js';
+import { missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHistogramCaption, timeHistogramOption, type SimulatedTime } from '../../engine/report/simulation-charts.js';
 import { useDocuments } from '../app/use-documents.js';
 import { useLibraryListing } from '../app/use-library-listing.js';
 import { ReportChart } from './ReportChart.js';
@@ -17,6 +17,7 @@ import { StressBottlenecks } from './StressBottlenecks.js';
 import { StressComparison } from './StressComparison.js';
 import { hasExemplaryScript, noExemplaryScriptText } from '../../engine/simulate/exemplary-script.js';
 import { StressReportSave } from './StressReportSave.js';
+import { StressSensitivity } from './StressSensitivity.js';
 import { timeLeftText, useStressTest, useTeamDefaults, type StressKnobs, type StressRun } from './stress-run.js';
 import type { RoleDefault } from '../../engine/simulate/team-defaults.js';
 import './stress-test.css';
@@ -341,7 +342,6 @@ function RunStatus({ run }: { run: StressRun }) {
 function StressReport({ report, previous, headingRef }: { report: SimulationReport; previous: SimulationReport | null; headingRef: RefObject<HTMLHeadingElement | null> }) {
   const headingId = useId();
   const missed = missedDeadlines(report);
-  const sensitivity = sensitivityNotes(report, 'drill');
   return (
     <section className="stress-report" aria-labelledby={headingId}>
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>{report.runs.toLocaleString('en')} drill{report.runs === 1 ? '' : 's'} of {report.scenarioTitle} <span className="hint">(model: {report.model.title}, seed {report.seed})</span></h2>
@@ -400,21 +400,7 @@ function StressReport({ report, previous, headingRef }: { report: SimulationRepo
         </tbody>
       </table>
       <StressBottlenecks report={report} />
-      {sensitivity.instead ? (
-        <section className="panel" aria-labelledby={`${headingId}-tornado`}>
-          <h3 id={`${headingId}-tornado`}>What moves the time to recover most</h3>
-          <p>{sensitivity.instead}</p>
-        </section>
-      ) : (
-        <figure className="panel">
-          <h3>What moves the time to recover most</h3>
-          <ReportChart option={tornadoChartOption(report)} label="What moves the time to recover most: each input's low and high mean time to recover" height={Math.max(220, 28 * report.sensitivity.inputs.length)} />
-          <figcaption className="hint">
-            Each input&apos;s bar spans the mean time to recover when it was low (its lowest tenth of drills; for a yes-or-no input, the drills where it did not happen) and when it was high; the widest move recovery most.
-            {sensitivity.leftOut && <> {sensitivity.leftOut}</>}
-          </figcaption>
-        </figure>
-      )}
+      <StressSensitivity report={report} headingId={`${headingId}-tornado`} />
     </section>
   );
 }

@@ -389,6 +389,19 @@ describe('the report\'s figures', () => {
     expect(tornado.closest('figure')).toHaveTextContent(`Left out: ${some.sensitivity.withinChance} inputs that vary moved it by no more than chance could over 40 drills.`);
   });
 
+  it('list each input of the tornado by its full name beside it, with its two means', async () => {
+    const { started, asked, user } = await setUp();
+    await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+    const report = simulateHere({ ...bundledWorld(SCENARIO), runs: 40, seed: 1 });
+    const long = 'Done by the wrong role: Notify the Hong Kong Monetary Authority of a significant incident (due 6 h after detection)';
+    const input = { ...report.sensitivity.inputs[0]!, title: long };
+    started.resolve({ simulationId: asked[0]!.simulationId, report: { ...report, sensitivity: { ...report.sensitivity, inputs: [input] } }, notes: [] });
+    const table = await screen.findByRole('table', { name: /^The inputs, widest swing first/ });
+    const row = within(table).getByRole('row', { name: new RegExp(`^${long.replace(/[()]/g, '\\$&')}`) });
+    expect(within(row).getByRole('rowheader')).toHaveTextContent(long);
+    expect(row).toHaveTextContent(`${minutesText(input.low)}${minutesText(input.high)}`);
+  });
+
   it('do not warn of too few drills from 100 drills on', async () => {
     const { started, asked, user } = await setUp();
     await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
