@@ -246,7 +246,7 @@ export function StressTestView() {
         </div>
         <div ref={status}><RunStatus run={run} /></div>
       </form>
-      {run.state === 'done' && <StressReport report={run.report} previous={previous?.scenarioId === run.report.scenarioId ? previous : null} headingRef={reportHeading} />}
+      {run.state === 'done' && <StressReport report={run.report} model={run.model} previous={previous?.scenarioId === run.report.scenarioId ? previous : null} headingRef={reportHeading} />}
     </div>
   );
 }
@@ -339,13 +339,13 @@ function RunStatus({ run }: { run: StressRun }) {
   );
 }
 
-function StressReport({ report, previous, headingRef }: { report: SimulationReport; previous: SimulationReport | null; headingRef: RefObject<HTMLHeadingElement | null> }) {
+function StressReport({ report, model, previous, headingRef }: { report: SimulationReport; model: string | undefined; previous: SimulationReport | null; headingRef: RefObject<HTMLHeadingElement | null> }) {
   const headingId = useId();
   const missed = missedDeadlines(report);
   return (
     <section className="stress-report" aria-labelledby={headingId}>
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>{report.runs.toLocaleString('en')} drill{report.runs === 1 ? '' : 's'} of {report.scenarioTitle} <span className="hint">(model: {report.model.title}, seed {report.seed})</span></h2>
-      <StressReportSave report={report} />
+      <StressReportSave report={report} model={model} />
       {previous && <StressComparison report={report} previous={previous} />}
       {report.runs < FEW_DRILLS && (
         <p className="warning-box">

@@ -31,8 +31,11 @@ export type StressRun =
   | { state: 'idle' }
   /** startedAt: wall-clock milliseconds when it was asked for, for the time left. */
   | { state: 'running'; simulationId: string; done: number; total: number; startedAt: number }
-  /** notes: the model's settings that change nothing in this scenario, located in the file chosen. */
-  | { state: 'done'; report: SimulationReport; notes: string[] }
+  /**
+   * notes: the model's settings that change nothing in this scenario, located in the file chosen;
+   * model: the model's text as sent (none for the default model), which names the saved report.
+   */
+  | { state: 'done'; report: SimulationReport; notes: string[]; model?: string }
   | { state: 'cancelled' }
   | { state: 'failed'; message: string; details: string[] };
 
@@ -105,7 +108,7 @@ async function startRun(client: SessionClient, store: StressStore, params: Omit<
   store.setState({ run: { state: 'running', simulationId, done: 0, total: params.runs, startedAt: Date.now() } });
   try {
     const { report, notes } = await client.send('simulate.start', { ...params, simulationId });
-    if (current()) store.setState({ run: { state: 'done', report, notes: notes.map(located) } });
+    if (current()) store.setState({ run: { state: 'done', report, notes: notes.map(located), ...(params.model === undefined ? {} : { model: params.model }) } });
   } catch (error) {
     if (!current()) return;
     if (error instanceof CommandError && error.code === 'cancelled') store.setState({ run: { state: 'cancelled' } });

@@ -317,10 +317,43 @@ describe('saving the report', () => {
     await user.click(within(save).getByRole('button', { name: 'JSON' }));
     await user.click(within(save).getByRole('button', { name: 'Markdown' }));
 
-    expect(downloads.map((d) => d.fileName)).toEqual([`firedrill-stress-test-${SCENARIO}-20-runs-seed-1.json`, `firedrill-stress-test-${SCENARIO}-20-runs-seed-1.md`]);
+    expect(downloads.map((d) => d.fileName)).toEqual([`firedrill-stress-test-${SCENARIO}-default-model-20-runs-seed-1.json`, `firedrill-stress-test-${SCENARIO}-default-model-20-runs-seed-1.md`]);
     expect(await downloads[0]!.blob.text()).toBe(`${JSON.stringify(report, null, 2)}\n`);
     expect(await downloads[1]!.blob.text()).toBe(documentToMarkdown(simulationDocument(report)));
-    expect(within(save).getByRole('status')).toHaveTextContent(`Saved firedrill-stress-test-${SCENARIO}-20-runs-seed-1.md`);
+    expect(within(save).getByRole('status')).toHaveTextContent(`Saved firedrill-stress-test-${SCENARIO}-default-model-20-runs-seed-1.md`);
+  });
+
+  it('names two runs with the same drills and seed but other knobs apart, by their what-if and model', async () => {
+    const names: string[] = [];
+    URL.createObjectURL = () => 'blob:fake/1';
+    URL.revokeObjectURL = () => {};
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) { names.push(this.download); });
+    const { client, user } = await setUp();
+    const world = bundledWorld(SCENARIO);
+    const report = simulateHere({ ...world, runs: 20, seed: 1 });
+    // The host names a model sent by the app by its title.
+    const titled = (model: string) => { const { title } = JSON.parse(model) as { title: string }; return { ...report, model: { id: 'stress-test', title, source: title } }; };
+    client.override('simulate.start', (params) => ({ simulationId: params.simulationId, report: params.model ? titled(params.model) : report, notes: [] }));
+    const saveJson = async () => {
+      const save = await screen.findByRole('group', { name: 'Save the report' });
+      await user.click(within(save).getByRole('button', { name: 'JSON' }));
+    };
+    const run = async () => {
+      await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
+      await saveJson();
+    };
+    await user.type(await screen.findByRole('spinbutton', { name: 'People: Cloud Security Analyst' }), '1');
+    await run();
+    await user.clear(screen.getByRole('spinbutton', { name: 'People: Cloud Security Analyst' }));
+    await user.type(screen.getByRole('spinbutton', { name: 'People: Cloud Security Analyst' }), '3');
+    await run();
+    // The same knobs again: the same report, the same name.
+    await user.clear(screen.getByRole('spinbutton', { name: 'People: Cloud Security Analyst' }));
+    await user.type(screen.getByRole('spinbutton', { name: 'People: Cloud Security Analyst' }), '1');
+    await run();
+    expect(names[0]).toMatch(new RegExp(`^firedrill-stress-test-${SCENARIO}-cloud-security-analyst-1-person-[0-9a-f]{8}-20-runs-seed-1\\.json$`));
+    expect(names[1]).toMatch(new RegExp(`^firedrill-stress-test-${SCENARIO}-cloud-security-analyst-3-people-[0-9a-f]{8}-20-runs-seed-1\\.json$`));
+    expect(names[2]).toBe(names[0]);
   });
 });
 
