@@ -246,7 +246,14 @@ export function StressTestView() {
         </div>
         <div ref={status}><RunStatus run={run} /></div>
       </form>
-      {run.state === 'done' && <StressReport report={run.report} model={run.model} previous={previous?.scenarioId === run.report.scenarioId ? previous : null} headingRef={reportHeading} />}
+      {run.state === 'done' && <StressReport report={run.report} model={run.model} previous={previous?.report.scenarioId === run.report.scenarioId ? previous.report : null} headingRef={reportHeading} />}
+      {/* A run cancelled or failed (or going on) leaves the last finished report in view: it is not lost by trying another. */}
+      {run.state !== 'done' && run.state !== 'idle' && previous && (
+        <>
+          <p className="hint stress-last-report">The last finished run:</p>
+          <StressReport report={previous.report} model={previous.model} previous={null} headingRef={reportHeading} />
+        </>
+      )}
     </div>
   );
 }

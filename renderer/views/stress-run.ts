@@ -45,8 +45,11 @@ export interface StressState {
   /** A response model file (firedrill-model/1) chosen instead of the knobs. */
   modelFile: { name: string; text: string } | null;
   run: StressRun;
-  /** The report of the run finished before the last one, to compare the last with. */
-  previous: SimulationReport | null;
+  /**
+   * The run finished before the current one (its report and the model text sent): what the next
+   * report is compared with, and what is shown while a run goes on or after it was cancelled or failed.
+   */
+  previous: { report: SimulationReport; model?: string } | null;
   /** Per scenario, the team its blank knobs stand for (simulate.defaults), asked once. */
   teamDefaults: Record<string, RoleDefault[]>;
 }
@@ -103,7 +106,7 @@ async function startRun(client: SessionClient, store: StressStore, params: Omit<
   const simulationId = newSimulationId();
   // The last finished report stays the one to compare with, whatever becomes of this run.
   const { run: before } = store.getState();
-  if (before.state === 'done') store.setState({ previous: before.report });
+  if (before.state === 'done') store.setState({ previous: { report: before.report, ...(before.model === undefined ? {} : { model: before.model }) } });
   const current = () => { const { run } = store.getState(); return run.state === 'running' && run.simulationId === simulationId; };
   store.setState({ run: { state: 'running', simulationId, done: 0, total: params.runs, startedAt: Date.now() } });
   try {

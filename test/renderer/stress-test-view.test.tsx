@@ -496,6 +496,33 @@ describe('the bottleneck roles', () => {
 });
 
 describe('running again', () => {
+  it('keeps the last finished report in view while another runs, and once that one is cancelled', async () => {
+    const { client, started, asked, user } = await setUp();
+    await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+    started.resolve({ simulationId: asked[0]!.simulationId, report: simulateHere({ ...bundledWorld(SCENARIO), runs: 40, seed: 1 }), notes: [] });
+    const heading = /^40 drills of /;
+    await screen.findByRole('heading', { level: 2, name: heading });
+    const next = deferred<CommandResult<'simulate.start'>>();
+    client.override('simulate.start', () => next.promise);
+    client.override('simulate.cancel', ({ simulationId }) => {
+      next.reject(new CommandError({ code: 'cancelled', message: `simulation "${simulationId}" was cancelled` }));
+      return { simulationId, cancelled: true };
+    });
+    const drills = screen.getByRole('spinbutton', { name: 'Drills' });
+    await user.clear(drills);
+    await user.type(drills, '90000');
+    await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
+    expect(await screen.findByRole('progressbar', { name: 'Simulating drills' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: heading })).toBeInTheDocument();
+    expect(screen.getByText('The last finished run:')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText('The stress test was cancelled.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: heading })).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Chance of missing each deadline' })).toBeInTheDocument();
+    // Not compared with itself.
+    expect(screen.queryByRole('table', { name: /^Compared with the previous run/ })).toBeNull();
+  });
+
   it('sets the new report beside the previous one: its headline figures and the deadlines either missed', async () => {
     const { client, started, asked, user } = await setUp();
     await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
