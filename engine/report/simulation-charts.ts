@@ -182,40 +182,19 @@ export function scoreHistogramOption(report: SimulationReport): ReportChartOptio
   };
 }
 
-/** The deadlines missed in some run (those never missed are left to the table). */
-export const missedDeadlines = (report: SimulationReport) => report.breaches.filter((b) => b.probability > 0).sort((a, b) => b.probability - a.probability || a.id.localeCompare(b.id));
-
-/** The chance of missing each deadline that some run missed, likeliest first. */
-export function breachChartOption(report: SimulationReport): ReportChartOption {
-  const breaches = missedDeadlines(report).reverse(); // ECharts draws the first category at the bottom
-  return {
-    ...base(),
-    grid: { left: 330, right: 60, top: 8, bottom: 30 },
-    xAxis: { type: 'value', min: 0, max: 1, interval: 0.25, axisLabel: { ...axisLabel, formatter: (value: number) => shareText(value) }, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
-    yAxis: { type: 'category', data: breaches.map((b) => b.title), axisTick: { show: false }, axisLabel: { fontSize: 10, color: CHART_COLORS.ink, width: 320, overflow: 'truncate' } },
-    series: [{
-      type: 'bar',
-      name: 'Probability of missing the deadline',
-      barWidth: 10,
-      data: breaches.map((b) => ({ value: b.probability, itemStyle: { color: b.probability >= 0.1 ? CHART_COLORS.missed : b.probability > 0 ? CHART_COLORS.milestone : CHART_COLORS.met } })),
-      label: { show: true, position: 'right', fontSize: 10, color: CHART_COLORS.ink, formatter: (p: { value: unknown }) => shareText(p.value as number) },
-    }],
-  };
-}
-
-/** How many characters of an input's name a line of the tornado's labels holds: about 300 px of its 320 at 10 px. */
-export const TORNADO_LABEL_LINE = 66;
+/** How many characters of a name a line of the bar charts' category labels holds: about 300 px of their 320 at 10 px. */
+export const CATEGORY_LABEL_LINE = 66;
 /** The lines a tornado label takes at most, and the height of one tornado row that holds them. */
-const TORNADO_LABEL_LINES = 3;
-export const TORNADO_ROW_PX = 44;
+const CATEGORY_LABEL_LINES = 3;
+const TORNADO_ROW_PX = 44;
 
 /**
- * An input's name as the tornado's label: wrapped at words into at most three lines, a longer name
- * cut at a word with "…" (the full name is in the tooltip and in the table beside the chart).
- * Cut at a fixed width, "Done by the wrong role: Notify the Hong Kong Monetary…" hid which
- * deadline it was.
+ * A long name (a tornado input, a deadline) as a category label: wrapped at words into at most
+ * three lines, a longer name cut at a word with "…" (the full name is in the tooltip and in the
+ * table beside the chart). Cut at a fixed width, "Done by the wrong role: Notify the Hong Kong
+ * Monetary…" hid which deadline it was.
  */
-export function tornadoLabel(name: string, perLine = TORNADO_LABEL_LINE, maxLines = TORNADO_LABEL_LINES): string {
+export function categoryLabel(name: string, perLine = CATEGORY_LABEL_LINE, maxLines = CATEGORY_LABEL_LINES): string {
   const words = name.split(/\s+/).filter(Boolean).flatMap((word) => word.match(new RegExp(`.{1,${perLine}}`, 'gu')) ?? []);
   const lines: string[] = [];
   let line = '';
@@ -237,6 +216,29 @@ export function tornadoLabel(name: string, perLine = TORNADO_LABEL_LINE, maxLine
   return [...lines, line].join('\n');
 }
 
+/** The deadlines missed in some run (those never missed are left to the table). */
+export const missedDeadlines = (report: SimulationReport) => report.breaches.filter((b) => b.probability > 0).sort((a, b) => b.probability - a.probability || a.id.localeCompare(b.id));
+
+/** The chance of missing each deadline that some run missed, likeliest first. */
+export function breachChartOption(report: SimulationReport): ReportChartOption {
+  const breaches = missedDeadlines(report).reverse(); // ECharts draws the first category at the bottom
+  return {
+    ...base(),
+    grid: { left: 330, right: 60, top: 8, bottom: 30 },
+    xAxis: { type: 'value', min: 0, max: 1, interval: 0.25, axisLabel: { ...axisLabel, formatter: (value: number) => shareText(value) }, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
+    // Deadlines' names are long ("… (due 30 min after the severity deadline, 45 min after detection)"): wrapped, as the tornado's.
+    yAxis: { type: 'category', data: breaches.map((b) => b.title), axisTick: { show: false }, axisLabel: { fontSize: 10, lineHeight: 12, color: CHART_COLORS.ink, formatter: (name: string) => categoryLabel(name, CATEGORY_LABEL_LINE, 2) } },
+    series: [{
+      type: 'bar',
+      name: 'Probability of missing the deadline',
+      barWidth: 10,
+      data: breaches.map((b) => ({ value: b.probability, itemStyle: { color: b.probability >= 0.1 ? CHART_COLORS.missed : b.probability > 0 ? CHART_COLORS.milestone : CHART_COLORS.met } })),
+      label: { show: true, position: 'right', fontSize: 10, color: CHART_COLORS.ink, formatter: (p: { value: unknown }) => shareText(p.value as number) },
+    }],
+  };
+}
+
+
 const TORNADO_TOP_PX = 24;
 const TORNADO_BOTTOM_PX = 56;
 
@@ -249,7 +251,7 @@ const tooltipText = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.cha
 /**
  * The tornado: for each input, the mean time to recover when it was low and when it was high,
  * as a bar between the two around the overall mean; the widest at the top. A long input name
- * is wrapped (tornadoLabel); hovering its label or its row shows it whole, with its two means.
+ * is wrapped (categoryLabel); hovering its label or its row shows it whole, with its two means.
  */
 export function tornadoChartOption(report: SimulationReport): ReportChartOption {
   const inputs = [...report.sensitivity.inputs].reverse(); // widest at the top
@@ -293,7 +295,7 @@ export function tornadoChartOption(report: SimulationReport): ReportChartOption 
       type: 'category',
       data: inputs.map((i) => i.title),
       axisTick: { show: false },
-      axisLabel: { fontSize: 10, lineHeight: 12, color: CHART_COLORS.ink, formatter: (name: string) => tornadoLabel(name) },
+      axisLabel: { fontSize: 10, lineHeight: 12, color: CHART_COLORS.ink, formatter: (name: string) => categoryLabel(name) },
       // The label's own tooltip: the name in full, even where the label is cut. ECharts reads an
       // axis tooltip's formatter (its value is the category's full name); its types know only show.
       tooltip: { show: true, formatter: (label: { value: string }) => tooltipText(label.value) } as { show: boolean },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tornadoChartOption, tornadoLabel, TORNADO_LABEL_LINE } from '../../../engine/report/simulation-charts.js';
+import { tornadoChartOption, categoryLabel, CATEGORY_LABEL_LINE } from '../../../engine/report/simulation-charts.js';
 import { simulationDocument } from '../../../engine/report/simulation-document.js';
 import type { SimulationReport } from '../../../engine/simulate/report.js';
 import { simulateHere } from '../../../engine/simulate/simulate.js';
@@ -24,19 +24,19 @@ const textOf = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)]
 
 describe('a tornado label', () => {
   it('wraps a long name at words on a few lines, each within its width, keeping every word', () => {
-    const label = tornadoLabel(LONG);
+    const label = categoryLabel(LONG);
     const lines = label.split('\n');
     expect(lines.length).toBeGreaterThan(1);
-    for (const line of lines) expect(line.length).toBeLessThanOrEqual(TORNADO_LABEL_LINE);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(CATEGORY_LABEL_LINE);
     expect(lines.join(' ')).toBe(LONG);
   });
 
   it('shortens a name longer than three lines with an ellipsis, at a word', () => {
-    const lines = tornadoLabel(LONGER).split('\n');
+    const lines = categoryLabel(LONGER).split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toMatch(/\w…$/);
     expect(LONGER.startsWith(lines.join(' ').slice(0, -1))).toBe(true);
-    expect(tornadoLabel('Duration: Isolate the instance')).toBe('Duration: Isolate the instance');
+    expect(categoryLabel('Duration: Isolate the instance')).toBe('Duration: Isolate the instance');
   });
 });
 
@@ -46,10 +46,25 @@ describe('the tornado of the HTML export', () => {
     const html = renderHtml(simulationDocument(report));
     const tornado = html.slice(html.indexOf('What moves the time to recover most'));
     const texts = textOf(tornado.slice(0, tornado.indexOf('</svg>')));
-    for (const line of tornadoLabel(LONG).split('\n')) expect(texts).toContain(line);
+    for (const line of categoryLabel(LONG).split('\n')) expect(texts).toContain(line);
     // Nothing cut at a fixed width: no label ends in "..." but the one shortened at a word.
     expect(texts.filter((t) => t.endsWith('...'))).toEqual([]);
     expect(tornado).toContain(`<td>${LONGER}</td>`.replace(/&/g, '&amp;'));
+  });
+});
+
+describe('the chart of missed deadlines in the HTML export', () => {
+  it('wraps a long deadline on two lines rather than cutting it at 320 px', () => {
+    const report = reportWith([]);
+    const long = 'Protect the backups from deletion and encryption (due 30 min after the severity deadline, 45 min after detection)';
+    const breaches = report.breaches.map((b, i) => (i === 0 ? { ...b, title: long, probability: 0.25 } : b));
+    const html = renderHtml(simulationDocument({ ...report, breaches }));
+    const chart = html.slice(html.indexOf('Chance of missing each deadline'));
+    const texts = textOf(chart.slice(0, chart.indexOf('</svg>')));
+    const lines = categoryLabel(long, CATEGORY_LABEL_LINE, 2).split('\n');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(texts).toContain(line);
+    expect(texts.filter((t) => t.endsWith('...'))).toEqual([]);
   });
 });
 
