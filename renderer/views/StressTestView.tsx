@@ -244,7 +244,7 @@ export function StressTestView() {
           <button ref={runButton} type="submit" className="primary" disabled={!chosen || Boolean(unplayable) || run.state === 'running'} aria-describedby={unplayable ? 'stress-unplayable' : undefined}>Run the stress test</button>
           {run.state === 'running' && <button ref={cancelButton} type="button" onClick={cancel} aria-keyshortcuts="Escape">Cancel</button>}
         </div>
-        <div ref={status}><RunStatus run={run} /></div>
+        <div ref={status}><RunStatus run={run} modelFileName={modelFile?.name} /></div>
       </form>
       {run.state === 'done' && <StressReport report={run.report} model={run.model} previous={previous?.report.scenarioId === run.report.scenarioId ? previous.report : null} headingRef={reportHeading} />}
       {/* A run cancelled or failed (or going on) leaves the last finished report in view: it is not lost by trying another. */}
@@ -315,7 +315,7 @@ function ModelKnobs({ plan, scenario, teamDefaults, knobs, setKnobs, errors, dis
  * The run's progress and outcome. One live region stays in place (one put in with its words is
  * often not read out) and says the progress in tenths: a screen reader is not read every count.
  */
-function RunStatus({ run }: { run: StressRun }) {
+function RunStatus({ run, modelFileName }: { run: StressRun; modelFileName: string | undefined }) {
   const tenths = run.state === 'running' && run.total > 0 ? Math.floor((run.done / run.total) * 10) * 10 : 0;
   // Worked out at each progress event (each renders this): the pace so far.
   const left = run.state === 'running' ? timeLeftText(run, Date.now()) : null;
@@ -339,6 +339,8 @@ function RunStatus({ run }: { run: StressRun }) {
           <div className="warning-box">
             <p>The stress test could not run: {run.message}</p>
             {run.details.length > 0 && <ul>{run.details.map((detail) => <li key={detail}>{detail}</li>)}</ul>}
+            {/* The file is read once, when chosen: fixed in an editor, it is still the old text until chosen again. */}
+            {run.details.length > 0 && modelFileName && <p>Once {modelFileName} is fixed, choose it again (<em>Choose another model file…</em>): it is read when it is chosen, not at each run.</p>}
           </div>
         )}
       </div>

@@ -210,6 +210,12 @@ describe('a response model file', () => {
     await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
     expect(asked[0]!.model).toBe(text);
     expect(await screen.findByText('night.model.yaml:4:20 roles.it-operations.peple: unknown field "peple" (did you mean "people"?)')).toBeInTheDocument();
+    // Fixed in an editor, the file is still the text read when it was chosen: the box says to choose it again.
+    expect(screen.getByText(/^Once night\.model\.yaml is fixed, choose it again/)).toBeInTheDocument();
+    const fixed = text.replace('peple', 'people');
+    await user.upload(screen.getByLabelText(/^Response model file/), new File([fixed], 'night.model.yaml', { type: 'text/yaml' }));
+    await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
+    expect(asked[1]!.model).toBe(fixed);
 
     await user.click(screen.getByRole('button', { name: 'Use the knobs instead' }));
     expect(screen.getByRole('spinbutton', { name: 'People: IT Operations' })).toHaveValue(2);
