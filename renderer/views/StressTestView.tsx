@@ -204,14 +204,15 @@ export function StressTestView() {
               {scenarios.map((s) => <option key={s.id} value={s.id}>{hasExemplaryScript(s.scripts) ? s.title : `${s.title} (no exemplary script yet)`}</option>)}
             </select>
           </label>
+          {/* Named by its label's words alone (aria-labelledby): its error, inside the label for the layout, is its description. */}
           <label>
-            Drills
-            <input type="number" inputMode="numeric" min={1} max={MAX_APP_RUNS} required value={knobs.runs} onChange={(event) => setKnobs((k) => ({ ...k, runs: event.target.value }))} disabled={run.state === 'running'} {...knobField('runs', errors)} />
+            <span id="knob-label-runs">Drills</span>
+            <input type="number" inputMode="numeric" min={1} max={MAX_APP_RUNS} required aria-labelledby="knob-label-runs" value={knobs.runs} onChange={(event) => setKnobs((k) => ({ ...k, runs: event.target.value }))} disabled={run.state === 'running'} {...knobField('runs', errors)} />
             <KnobError field="runs" errors={errors} />
           </label>
           <label>
-            Seed
-            <input type="number" inputMode="numeric" min={0} max={MAX_SEED} required value={knobs.seed} onChange={(event) => setKnobs((k) => ({ ...k, seed: event.target.value }))} disabled={run.state === 'running'} {...knobField('seed', errors)} />
+            <span id="knob-label-seed">Seed</span>
+            <input type="number" inputMode="numeric" min={0} max={MAX_SEED} required aria-labelledby="knob-label-seed" value={knobs.seed} onChange={(event) => setKnobs((k) => ({ ...k, seed: event.target.value }))} disabled={run.state === 'running'} {...knobField('seed', errors)} />
             <KnobError field="seed" errors={errors} />
           </label>
         </div>

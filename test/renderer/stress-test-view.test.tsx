@@ -158,6 +158,8 @@ describe('the form, by keyboard', () => {
     expect(asked).toHaveLength(0);
     expect(drills).toHaveFocus();
     expect(drills).toHaveAccessibleDescription('A whole number of drills from 1 to 100,000');
+    // Its name stays its label: the error is said once, as its description (not also in its name).
+    expect(drills).toHaveAccessibleName('Drills');
     expect(people).toBeInvalid();
     expect(people).toHaveAccessibleDescription('A whole number of people from 1 to 100, or blank');
     expect(onCall).toHaveAccessibleDescription('Whole minutes from 0 to 1,440, or blank');
