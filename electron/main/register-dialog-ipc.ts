@@ -1,9 +1,9 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
 import { saveFileRequestSchema } from '../ipc/shell-requests.js';
 import { OPEN_DIALOG_FILTERS } from './file-args.js';
 import { handle } from './ipc-handle.js';
+import { saveDialogOptions } from './save-dialog.js';
 import { readOpenedFile } from './opened-files.js';
 
 /** The native Save and Open dialogs: the page hands over bytes to save, or gets a file to import. */
@@ -11,7 +11,7 @@ export function registerDialogIpc(): void {
   handle('dialog.save', async (event, arg) => {
     const request = saveFileRequestSchema.parse(arg);
     const owner = BrowserWindow.fromWebContents(event.sender);
-    const options = { defaultPath: join(app.getPath('documents'), basename(request.suggestedName)) };
+    const options = saveDialogOptions(app.getPath('documents'), request.suggestedName);
     const chosen = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
     if (chosen.canceled || !chosen.filePath) return { saved: null };
     await writeFile(chosen.filePath, request.contents);

@@ -1,9 +1,9 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { FiredrillHost } from '../../host/service/firedrill-host.js';
 import { printPdfRequestSchema } from '../ipc/shell-requests.js';
 import { handle } from './ipc-handle.js';
+import { saveDialogOptions } from './save-dialog.js';
 import { hiddenWindowOptions, printDocumentUrl, printReportToPdf } from './print-pdf.js';
 
 /** Renders an HTML export in a hidden, script-less, sandboxed window and prints it (see print-pdf.ts). */
@@ -26,7 +26,7 @@ export function registerPrintIpc(host: FiredrillHost, log: (message: string) => 
     return printReportToPdf(host, {
       render: renderPdf,
       choosePath: async (suggestedName) => {
-        const options: Electron.SaveDialogOptions = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+        const options = saveDialogOptions(app.getPath('documents'), suggestedName, [{ name: 'PDF', extensions: ['pdf'] }]);
         const chosen = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
         return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
       },

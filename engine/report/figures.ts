@@ -10,8 +10,17 @@ export { minutesText, tPlus };
 
 export const percentText = (percent: number | null): string => (percent === null ? '—' : `${percent}%`);
 
-/** A share from 0 to 1 as a percentage to one decimal ("12.3%"): a simulation's probabilities and shares. */
-export const shareText = (share: number | null): string => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`);
+/**
+ * A share from 0 to 1 as a percentage to one decimal ("12.3%"): a simulation's probabilities and
+ * shares. A share that rounds to 0% or 100% but is not is "<0.1%" or ">99.9%": a deadline missed
+ * in 1 drill of 3,000 read "0%", as if it were never missed.
+ */
+export const shareText = (share: number | null): string => {
+  if (share === null) return '—';
+  if (share > 0 && share < 0.0005) return '<0.1%';
+  if (share < 1 && share >= 0.9995) return '>99.9%';
+  return `${Math.round(share * 1000) / 10}%`;
+};
 
 /** The mean of overall scores (or percents), to one decimal as a score is given; null for none. */
 export const meanScore = (scores: readonly number[]): number | null =>

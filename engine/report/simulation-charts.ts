@@ -182,6 +182,40 @@ export function scoreHistogramOption(report: SimulationReport): ReportChartOptio
   };
 }
 
+/** How many characters of a name a line of the bar charts' category labels holds: about 300 px of their 320 at 10 px. */
+export const CATEGORY_LABEL_LINE = 66;
+/** The lines a tornado label takes at most, and the height of one tornado row that holds them. */
+const CATEGORY_LABEL_LINES = 3;
+const TORNADO_ROW_PX = 44;
+
+/**
+ * A long name (a tornado input, a deadline) as a category label: wrapped at words into at most
+ * three lines, a longer name cut at a word with "…" (the full name is in the tooltip and in the
+ * table beside the chart). Cut at a fixed width, "Done by the wrong role: Notify the Hong Kong
+ * Monetary…" hid which deadline it was.
+ */
+export function categoryLabel(name: string, perLine = CATEGORY_LABEL_LINE, maxLines = CATEGORY_LABEL_LINES): string {
+  const words = name.split(/\s+/).filter(Boolean).flatMap((word) => word.match(new RegExp(`.{1,${perLine}}`, 'gu')) ?? []);
+  const lines: string[] = [];
+  let line = '';
+  for (const [i, word] of words.entries()) {
+    const next = line ? `${line} ${word}` : word;
+    if (next.length <= perLine) { line = next; continue; }
+    if (lines.length === maxLines - 1) {
+      // The last line: as many words as fit with the ellipsis.
+      let cut = line;
+      for (const more of words.slice(i)) {
+        if (`${cut} ${more}…`.length > perLine) break;
+        cut = `${cut} ${more}`;
+      }
+      return [...lines, `${cut}…`].join('\n');
+    }
+    lines.push(line);
+    line = word;
+  }
+  return [...lines, line].join('\n');
+}
+
 /** The deadlines missed in some run (those never missed are left to the table). */
 export const missedDeadlines = (report: SimulationReport) => report.breaches.filter((b) => b.probability > 0).sort((a, b) => b.probability - a.probability || a.id.localeCompare(b.id));
 
@@ -192,7 +226,8 @@ export function breachChartOption(report: SimulationReport): ReportChartOption {
     ...base(),
     grid: { left: 330, right: 60, top: 8, bottom: 30 },
     xAxis: { type: 'value', min: 0, max: 1, interval: 0.25, axisLabel: { ...axisLabel, formatter: (value: number) => shareText(value) }, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
-    yAxis: { type: 'category', data: breaches.map((b) => b.title), axisTick: { show: false }, axisLabel: { fontSize: 10, color: CHART_COLORS.ink, width: 320, overflow: 'truncate' } },
+    // Deadlines' names are long ("… (due 30 min after the severity deadline, 45 min after detection)"): wrapped, as the tornado's.
+    yAxis: { type: 'category', data: breaches.map((b) => b.title), axisTick: { show: false }, axisLabel: { fontSize: 10, lineHeight: 12, color: CHART_COLORS.ink, formatter: (name: string) => categoryLabel(name, CATEGORY_LABEL_LINE, 2) } },
     series: [{
       type: 'bar',
       name: 'Probability of missing the deadline',
@@ -203,9 +238,20 @@ export function breachChartOption(report: SimulationReport): ReportChartOption {
   };
 }
 
+
+const TORNADO_TOP_PX = 24;
+const TORNADO_BOTTOM_PX = 56;
+
+/** The tornado's height for a chart of that many inputs: a row each for a label of three lines. */
+export const tornadoChartHeight = (inputs: number) => TORNADO_TOP_PX + TORNADO_BOTTOM_PX + TORNADO_ROW_PX * inputs;
+
+/** Text put into a tooltip's HTML: a plan's action titles are the user's own words. */
+const tooltipText = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 /**
  * The tornado: for each input, the mean time to recover when it was low and when it was high,
- * as a bar between the two around the overall mean; the widest at the top.
+ * as a bar between the two around the overall mean; the widest at the top. A long input name
+ * is wrapped (categoryLabel); hovering its label or its row shows it whole, with its two means.
  */
 export function tornadoChartOption(report: SimulationReport): ReportChartOption {
   const inputs = [...report.sensitivity.inputs].reverse(); // widest at the top
@@ -223,7 +269,7 @@ export function tornadoChartOption(report: SimulationReport): ReportChartOption 
   });
   return {
     ...base(),
-    grid: { left: 330, right: 40, top: 24, bottom: 56 },
+    grid: { left: 330, right: 40, top: TORNADO_TOP_PX, bottom: TORNADO_BOTTOM_PX },
     legend: { bottom: 0, data: ['Longer when the input is high', 'Shorter when the input is high'], itemWidth: 10, itemHeight: 10, textStyle: { fontSize: 10, fontFamily: CHART_FONT } },
     xAxis: {
       type: 'value',
@@ -237,7 +283,23 @@ export function tornadoChartOption(report: SimulationReport): ReportChartOption 
       axisLabel: { ...axisLabel, formatter: (value: number) => minutesText(value) },
       splitLine: { lineStyle: { color: CHART_COLORS.grid } },
     },
-    yAxis: { type: 'category', data: inputs.map((i) => i.title), axisTick: { show: false }, axisLabel: { fontSize: 10, color: CHART_COLORS.ink, width: 320, overflow: 'truncate' } },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: unknown) => {
+        const input = inputs[(params as { dataIndex: number }[])[0]?.dataIndex ?? -1];
+        return input ? `${tooltipText(input.title)}<br>mean time to recover: ${minutesText(input.low)} when low, ${minutesText(input.high)} when high` : '';
+      },
+    },
+    yAxis: {
+      type: 'category',
+      data: inputs.map((i) => i.title),
+      axisTick: { show: false },
+      axisLabel: { fontSize: 10, lineHeight: 12, color: CHART_COLORS.ink, formatter: (name: string) => categoryLabel(name) },
+      // The label's own tooltip: the name in full, even where the label is cut. ECharts reads an
+      // axis tooltip's formatter (its value is the category's full name); its types know only show.
+      tooltip: { show: true, formatter: (label: { value: string }) => tooltipText(label.value) } as { show: boolean },
+    },
     series: [
       // An invisible bar from the axis to the lower end: the visible one spans low to high.
       { type: 'bar', name: 'offset', stack: 'swing', barWidth: 12, itemStyle: { color: 'transparent' }, silent: true, data: lows,

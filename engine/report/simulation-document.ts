@@ -2,7 +2,7 @@ import type { SimulationReport, TimeSpread } from '../simulate/report.js';
 import type { Block, Cell, ReportDocument } from './document.js';
 import type { HeadlineFigure } from './figures.js';
 import { minutesText, shareText } from './figures.js';
-import { breachChartOption, missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHistogramCaption, timeHistogramOption, tornadoChartOption, type SimulatedTime } from './simulation-charts.js';
+import { breachChartOption, missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHistogramCaption, timeHistogramOption, tornadoChartHeight, tornadoChartOption, type SimulatedTime } from './simulation-charts.js';
 
 // A simulation's report as a document (Markdown, HTML): the spread of the three times and of
 // the score, the chance of missing each deadline, the critical path and its bottleneck roles,
@@ -49,6 +49,9 @@ export function lowScoreText(p10: number | null, noun: 'run' | 'drill'): string 
 
 /** The model's title, and where it comes from unless that is the title again (a model sent by the app is named by its title). */
 const modelText = (model: SimulationReport['model']) => (model.source === model.title ? model.title : `${model.title} (${model.source})`);
+
+/** The width the tornado's height is worked out for (the HTML export's charts): its rows fit labels of three lines. */
+const TORNADO_CHART_WIDTH = 960;
 
 /** A number of runs (or drills) in words that agree with it ("1 run", "10,000 runs"). */
 const runsText = (runs: number, noun: 'run' | 'drill' = 'run') => `${runs.toLocaleString('en')} ${noun}${runs === 1 ? '' : 's'}`;
@@ -130,7 +133,7 @@ export function simulationDocument(report: SimulationReport): ReportDocument {
   if (sensitivity.instead) {
     add({ type: 'paragraph', text: sensitivity.instead });
   } else {
-    add({ type: 'chart', option: tornadoChartOption(report), aspect: Math.max(0.3, 0.05 * report.sensitivity.inputs.length), caption: 'Each input\'s bar spans the mean time to recover when it was low and when it was high; the widest move recovery most.' });
+    add({ type: 'chart', option: tornadoChartOption(report), aspect: Math.max(0.3, tornadoChartHeight(report.sensitivity.inputs.length) / TORNADO_CHART_WIDTH), caption: 'Each input\'s bar spans the mean time to recover when it was low and when it was high; the widest move recovery most.' });
     add({
       type: 'table',
       definition: defs.sensitivity,

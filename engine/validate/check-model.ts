@@ -9,8 +9,27 @@ export interface ModelProblem extends FieldProblem {
   atKey?: boolean;
 }
 
+/**
+ * The parts of a model that name roles, actions, decisions and injects, as written: the checks
+ * below read them from a parsed model or from a file that failed its schema elsewhere, so a person
+ * gets every problem they can fix in one pass rather than the unknown ids after the schema errors.
+ */
+export interface ModelReferences {
+  plan?: unknown;
+  roles?: unknown;
+  actions?: unknown;
+  decisions?: unknown;
+  whatIf?: unknown;
+}
+
+const isMapping = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const keysOf = (value: unknown) => (isMapping(value) ? Object.keys(value) : []);
+const field = (value: unknown, key: string) => (isMapping(value) ? value[key] : undefined);
+/** The texts of a list, with their places; anything else is the schema's to report. */
+const textsOf = (value: unknown): [string, number][] => (Array.isArray(value) ? value.flatMap((item, i): [string, number][] => (typeof item === 'string' ? [[item, i]] : [])) : []);
+
 /** Cross-reference checks of a response model against the scenario it is simulated with and its plan. */
-export function checkModel(model: ResponseModel, scenario: Scenario, plan: Plan): ModelProblem[] {
+export function checkModel(model: ModelReferences, scenario: Scenario, plan: Plan): ModelProblem[] {
   const problems: ModelProblem[] = [];
   const roles = new Set(plan.roles.map((r) => r.id));
   const actions = new Set(plan.actions.map((a) => a.id));
@@ -20,16 +39,18 @@ export function checkModel(model: ResponseModel, scenario: Scenario, plan: Plan)
     if (!set.has(id)) problems.push({ path, message: unknownId(what, id, set), atKey });
   };
 
-  if (model.plan !== undefined && model.plan !== plan.id) problems.push({ path: ['plan'], message: `the model is for plan "${model.plan}"; scenario "${scenario.id}" is scored against plan "${plan.id}"` });
-  for (const role of Object.keys(model.roles)) known('role', roles, role, ['roles', role]);
-  for (const [action, behaviour] of Object.entries(model.actions)) {
+  if (typeof model.plan === 'string' && model.plan !== plan.id) problems.push({ path: ['plan'], message: `the model is for plan "${model.plan}"; scenario "${scenario.id}" is scored against plan "${plan.id}"` });
+  for (const role of keysOf(model.roles)) known('role', roles, role, ['roles', role]);
+  for (const action of keysOf(model.actions)) {
     known('action', actions, action, ['actions', action]);
-    if (behaviour.wrongRole?.role !== undefined) known('role', roles, behaviour.wrongRole.role, ['actions', action, 'wrongRole', 'role'], false);
+    const instead = field(field(field(model.actions, action), 'wrongRole'), 'role');
+    if (typeof instead === 'string') known('role', roles, instead, ['actions', action, 'wrongRole', 'role'], false);
   }
-  for (const decision of Object.keys(model.decisions)) known('decision', decisions, decision, ['decisions', decision]);
-  model.whatIf?.off?.injects.forEach((inject, i) => known('inject', injects, inject, ['whatIf', 'off', 'injects', i], false));
-  model.whatIf?.off?.actions.forEach((action, i) => known('action', actions, action, ['whatIf', 'off', 'actions', i], false));
-  for (const role of Object.keys(model.whatIf?.extraPeople ?? {})) known('role', roles, role, ['whatIf', 'extraPeople', role]);
+  for (const decision of keysOf(model.decisions)) known('decision', decisions, decision, ['decisions', decision]);
+  const off = field(model.whatIf, 'off');
+  for (const [inject, i] of textsOf(field(off, 'injects'))) known('inject', injects, inject, ['whatIf', 'off', 'injects', i], false);
+  for (const [action, i] of textsOf(field(off, 'actions'))) known('action', actions, action, ['whatIf', 'off', 'actions', i], false);
+  for (const role of keysOf(field(model.whatIf, 'extraPeople'))) known('role', roles, role, ['whatIf', 'extraPeople', role]);
   return problems;
 }
 

@@ -4,6 +4,7 @@ import { simulationDocument } from '../../engine/report/simulation-document.js';
 import type { SimulationReport } from '../../engine/simulate/report.js';
 import { base64OfText } from '../client/base64.js';
 import { saveExport } from '../client/save-export.js';
+import { stressReportFileName } from './stress-report-file.js';
 
 // The stress test's report kept as a file: the same JSON and Markdown `firedrill simulate`
 // writes (--format json, --format md), made here from the report the app already holds.
@@ -13,11 +14,11 @@ const FORMATS = {
   md: { label: 'Markdown', mediaType: 'text/markdown', text: (report: SimulationReport) => documentToMarkdown(simulationDocument(report)) },
 } as const;
 
-export function StressReportSave({ report }: { report: SimulationReport }) {
+export function StressReportSave({ report, model }: { report: SimulationReport; model: string | undefined }) {
   const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
   const save = async (format: keyof typeof FORMATS) => {
     const { label, mediaType, text } = FORMATS[format];
-    const fileName = `firedrill-stress-test-${report.scenarioId}-${report.runs}-runs-seed-${report.seed}.${format}`;
+    const fileName = stressReportFileName(report, model, format);
     try {
       const where = await saveExport({ fileName, mediaType, ...base64OfText(text(report)) });
       setStatus({ text: where === null ? `${label}: not saved, the save was cancelled.` : `Saved ${where}`, failed: false });

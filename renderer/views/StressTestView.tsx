@@ -8,8 +8,8 @@ import { MAX_SEED } from '../../engine/stats/random.js';
 import { minutesText, shareText } from '../../engine/report/figures.js';
 import { METRIC_DEFINITIONS } from '../../engine/scoring/metrics.js';
 import { CHANNEL_LABELS } from '../../engine/msel/match-plan.js';
-import { lowScoreText, sensitivityNotes } from '../../engine/report/simulation-document.js';
-import { missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHistogramCaption, timeHistogramOption, tornadoChartOption, type SimulatedTime } from '../../engine/report/simulation-charts.js';
+import { lowScoreText } from '../../engine/report/simulation-document.js';
+import { missedDeadlines, SCORE_HISTOGRAM_CAPTION, scoreHistogramOption, timeHistogramCaption, timeHistogramOption, type SimulatedTime } from '../../engine/report/simulation-charts.js';
 import { useDocuments } from '../app/use-documents.js';
 import { useLibraryListing } from '../app/use-library-listing.js';
 import { ReportChart } from './ReportChart.js';
@@ -17,6 +17,7 @@ import { StressBottlenecks } from './StressBottlenecks.js';
 import { StressComparison } from './StressComparison.js';
 import { hasExemplaryScript, noExemplaryScriptText } from '../../engine/simulate/exemplary-script.js';
 import { StressReportSave } from './StressReportSave.js';
+import { StressSensitivity } from './StressSensitivity.js';
 import { timeLeftText, useStressTest, useTeamDefaults, type StressKnobs, type StressRun } from './stress-run.js';
 import type { RoleDefault } from '../../engine/simulate/team-defaults.js';
 import './stress-test.css';
@@ -203,14 +204,15 @@ export function StressTestView() {
               {scenarios.map((s) => <option key={s.id} value={s.id}>{hasExemplaryScript(s.scripts) ? s.title : `${s.title} (no exemplary script yet)`}</option>)}
             </select>
           </label>
+          {/* Named by its label's words alone (aria-labelledby): its error, inside the label for the layout, is its description. */}
           <label>
-            Drills
-            <input type="number" inputMode="numeric" min={1} max={MAX_APP_RUNS} required value={knobs.runs} onChange={(event) => setKnobs((k) => ({ ...k, runs: event.target.value }))} disabled={run.state === 'running'} {...knobField('runs', errors)} />
+            <span id="knob-label-runs">Drills</span>
+            <input type="number" inputMode="numeric" min={1} max={MAX_APP_RUNS} required aria-labelledby="knob-label-runs" value={knobs.runs} onChange={(event) => setKnobs((k) => ({ ...k, runs: event.target.value }))} disabled={run.state === 'running'} {...knobField('runs', errors)} />
             <KnobError field="runs" errors={errors} />
           </label>
           <label>
-            Seed
-            <input type="number" inputMode="numeric" min={0} max={MAX_SEED} required value={knobs.seed} onChange={(event) => setKnobs((k) => ({ ...k, seed: event.target.value }))} disabled={run.state === 'running'} {...knobField('seed', errors)} />
+            <span id="knob-label-seed">Seed</span>
+            <input type="number" inputMode="numeric" min={0} max={MAX_SEED} required aria-labelledby="knob-label-seed" value={knobs.seed} onChange={(event) => setKnobs((k) => ({ ...k, seed: event.target.value }))} disabled={run.state === 'running'} {...knobField('seed', errors)} />
             <KnobError field="seed" errors={errors} />
           </label>
         </div>
@@ -243,9 +245,16 @@ export function StressTestView() {
           <button ref={runButton} type="submit" className="primary" disabled={!chosen || Boolean(unplayable) || run.state === 'running'} aria-describedby={unplayable ? 'stress-unplayable' : undefined}>Run the stress test</button>
           {run.state === 'running' && <button ref={cancelButton} type="button" onClick={cancel} aria-keyshortcuts="Escape">Cancel</button>}
         </div>
-        <div ref={status}><RunStatus run={run} /></div>
+        <div ref={status}><RunStatus run={run} modelFileName={modelFile?.name} /></div>
       </form>
-      {run.state === 'done' && <StressReport report={run.report} previous={previous?.scenarioId === run.report.scenarioId ? previous : null} headingRef={reportHeading} />}
+      {run.state === 'done' && <StressReport report={run.report} model={run.model} previous={previous?.report.scenarioId === run.report.scenarioId ? previous.report : null} headingRef={reportHeading} />}
+      {/* A run cancelled or failed (or going on) leaves the last finished report in view: it is not lost by trying another. */}
+      {run.state !== 'done' && run.state !== 'idle' && previous && (
+        <>
+          <p className="hint stress-last-report">The last finished run:</p>
+          <StressReport report={previous.report} model={previous.model} previous={null} headingRef={reportHeading} />
+        </>
+      )}
     </div>
   );
 }
@@ -307,7 +316,7 @@ function ModelKnobs({ plan, scenario, teamDefaults, knobs, setKnobs, errors, dis
  * The run's progress and outcome. One live region stays in place (one put in with its words is
  * often not read out) and says the progress in tenths: a screen reader is not read every count.
  */
-function RunStatus({ run }: { run: StressRun }) {
+function RunStatus({ run, modelFileName }: { run: StressRun; modelFileName: string | undefined }) {
   const tenths = run.state === 'running' && run.total > 0 ? Math.floor((run.done / run.total) * 10) * 10 : 0;
   // Worked out at each progress event (each renders this): the pace so far.
   const left = run.state === 'running' ? timeLeftText(run, Date.now()) : null;
@@ -331,6 +340,8 @@ function RunStatus({ run }: { run: StressRun }) {
           <div className="warning-box">
             <p>The stress test could not run: {run.message}</p>
             {run.details.length > 0 && <ul>{run.details.map((detail) => <li key={detail}>{detail}</li>)}</ul>}
+            {/* The file is read once, when chosen: fixed in an editor, it is still the old text until chosen again. */}
+            {run.details.length > 0 && modelFileName && <p>Once {modelFileName} is fixed, choose it again (<em>Choose another model file…</em>): it is read when it is chosen, not at each run.</p>}
           </div>
         )}
       </div>
@@ -338,14 +349,13 @@ function RunStatus({ run }: { run: StressRun }) {
   );
 }
 
-function StressReport({ report, previous, headingRef }: { report: SimulationReport; previous: SimulationReport | null; headingRef: RefObject<HTMLHeadingElement | null> }) {
+function StressReport({ report, model, previous, headingRef }: { report: SimulationReport; model: string | undefined; previous: SimulationReport | null; headingRef: RefObject<HTMLHeadingElement | null> }) {
   const headingId = useId();
   const missed = missedDeadlines(report);
-  const sensitivity = sensitivityNotes(report, 'drill');
   return (
     <section className="stress-report" aria-labelledby={headingId}>
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>{report.runs.toLocaleString('en')} drill{report.runs === 1 ? '' : 's'} of {report.scenarioTitle} <span className="hint">(model: {report.model.title}, seed {report.seed})</span></h2>
-      <StressReportSave report={report} />
+      <StressReportSave report={report} model={model} />
       {previous && <StressComparison report={report} previous={previous} />}
       {report.runs < FEW_DRILLS && (
         <p className="warning-box">
@@ -400,21 +410,7 @@ function StressReport({ report, previous, headingRef }: { report: SimulationRepo
         </tbody>
       </table>
       <StressBottlenecks report={report} />
-      {sensitivity.instead ? (
-        <section className="panel" aria-labelledby={`${headingId}-tornado`}>
-          <h3 id={`${headingId}-tornado`}>What moves the time to recover most</h3>
-          <p>{sensitivity.instead}</p>
-        </section>
-      ) : (
-        <figure className="panel">
-          <h3>What moves the time to recover most</h3>
-          <ReportChart option={tornadoChartOption(report)} label="What moves the time to recover most: each input's low and high mean time to recover" height={Math.max(220, 28 * report.sensitivity.inputs.length)} />
-          <figcaption className="hint">
-            Each input&apos;s bar spans the mean time to recover when it was low (its lowest tenth of drills; for a yes-or-no input, the drills where it did not happen) and when it was high; the widest move recovery most.
-            {sensitivity.leftOut && <> {sensitivity.leftOut}</>}
-          </figcaption>
-        </figure>
-      )}
+      <StressSensitivity report={report} headingId={`${headingId}-tornado`} />
     </section>
   );
 }

@@ -31,8 +31,11 @@ export type StressRun =
   | { state: 'idle' }
   /** startedAt: wall-clock milliseconds when it was asked for, for the time left. */
   | { state: 'running'; simulationId: string; done: number; total: number; startedAt: number }
-  /** notes: the model's settings that change nothing in this scenario, located in the file chosen. */
-  | { state: 'done'; report: SimulationReport; notes: string[] }
+  /**
+   * notes: the model's settings that change nothing in this scenario, located in the file chosen;
+   * model: the model's text as sent (none for the default model), which names the saved report.
+   */
+  | { state: 'done'; report: SimulationReport; notes: string[]; model?: string }
   | { state: 'cancelled' }
   | { state: 'failed'; message: string; details: string[] };
 
@@ -42,8 +45,11 @@ export interface StressState {
   /** A response model file (firedrill-model/1) chosen instead of the knobs. */
   modelFile: { name: string; text: string } | null;
   run: StressRun;
-  /** The report of the run finished before the last one, to compare the last with. */
-  previous: SimulationReport | null;
+  /**
+   * The run finished before the current one (its report and the model text sent): what the next
+   * report is compared with, and what is shown while a run goes on or after it was cancelled or failed.
+   */
+  previous: { report: SimulationReport; model?: string } | null;
   /** Per scenario, the team its blank knobs stand for (simulate.defaults), asked once. */
   teamDefaults: Record<string, RoleDefault[]>;
 }
@@ -100,12 +106,12 @@ async function startRun(client: SessionClient, store: StressStore, params: Omit<
   const simulationId = newSimulationId();
   // The last finished report stays the one to compare with, whatever becomes of this run.
   const { run: before } = store.getState();
-  if (before.state === 'done') store.setState({ previous: before.report });
+  if (before.state === 'done') store.setState({ previous: { report: before.report, ...(before.model === undefined ? {} : { model: before.model }) } });
   const current = () => { const { run } = store.getState(); return run.state === 'running' && run.simulationId === simulationId; };
   store.setState({ run: { state: 'running', simulationId, done: 0, total: params.runs, startedAt: Date.now() } });
   try {
     const { report, notes } = await client.send('simulate.start', { ...params, simulationId });
-    if (current()) store.setState({ run: { state: 'done', report, notes: notes.map(located) } });
+    if (current()) store.setState({ run: { state: 'done', report, notes: notes.map(located), ...(params.model === undefined ? {} : { model: params.model }) } });
   } catch (error) {
     if (!current()) return;
     if (error instanceof CommandError && error.code === 'cancelled') store.setState({ run: { state: 'cancelled' } });

@@ -4,7 +4,8 @@ import { checkView, protocolClient, SIZES } from './views.js';
 
 // A programme owner stress-tests a scenario from the app: a run with many drills is cancelled
 // from its progress bar, a smaller one runs to the end on the server's worker threads, and its
-// breach table is read. The view is then checked with axe in both themes and photographed.
+// breach table is read. The view is then checked with axe in both themes and photographed; then a
+// what-if is set beside the run before it, and the two reports are saved under two names.
 
 const app = servedApp();
 
@@ -64,6 +65,31 @@ describe('the stress test in the browser', () => {
     await page.locator('.report-chart svg').first().waitFor();
 
     await checkView(page, 'stress-test', { fullPage: true });
+
+    // The largest scenario, then a what-if against it: the comparison's figures (hours and minutes
+    // there) each on one line, and the two reports, of the same scenario, drills and seed, saved
+    // under two names.
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('ransomware-production-db');
+    await page.getByRole('button', { name: 'Run the stress test' }).click();
+    await page.getByRole('heading', { name: /^300 drills of Midnight lockout/ }).waitFor({ timeout: 60_000 });
+    const saveJson = async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('group', { name: 'Save the report' }).getByRole('button', { name: 'JSON' }).click()]);
+      return download.suggestedFilename();
+    };
+    const firstName = await saveJson();
+    await page.getByRole('combobox', { name: 'What if' }).selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Run the stress test' }).click();
+    const comparison = page.getByRole('table', { name: /^Compared with the previous run/ });
+    await comparison.waitFor({ timeout: 60_000 });
+    const broken = await comparison.locator('td').evaluateAll((cells) => cells.filter((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1;
+    }).map((cell) => cell.textContent));
+    expect(broken).toEqual([]);
+    const secondName = await saveJson();
+    expect(firstName).toMatch(/^firedrill-stress-test-ransomware-production-db-cloud-security-analyst-2-people-[0-9a-f]{8}-300-runs-seed-1\.json$/);
+    expect(secondName).not.toBe(firstName);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -158,6 +158,8 @@ describe('the form, by keyboard', () => {
     expect(asked).toHaveLength(0);
     expect(drills).toHaveFocus();
     expect(drills).toHaveAccessibleDescription('A whole number of drills from 1 to 100,000');
+    // Its name stays its label: the error is said once, as its description (not also in its name).
+    expect(drills).toHaveAccessibleName('Drills');
     expect(people).toBeInvalid();
     expect(people).toHaveAccessibleDescription('A whole number of people from 1 to 100, or blank');
     expect(onCall).toHaveAccessibleDescription('Whole minutes from 0 to 1,440, or blank');
@@ -210,6 +212,12 @@ describe('a response model file', () => {
     await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
     expect(asked[0]!.model).toBe(text);
     expect(await screen.findByText('night.model.yaml:4:20 roles.it-operations.peple: unknown field "peple" (did you mean "people"?)')).toBeInTheDocument();
+    // Fixed in an editor, the file is still the text read when it was chosen: the box says to choose it again.
+    expect(screen.getByText(/^Once night\.model\.yaml is fixed, choose it again/)).toBeInTheDocument();
+    const fixed = text.replace('peple', 'people');
+    await user.upload(screen.getByLabelText(/^Response model file/), new File([fixed], 'night.model.yaml', { type: 'text/yaml' }));
+    await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
+    expect(asked[1]!.model).toBe(fixed);
 
     await user.click(screen.getByRole('button', { name: 'Use the knobs instead' }));
     expect(screen.getByRole('spinbutton', { name: 'People: IT Operations' })).toHaveValue(2);
@@ -317,10 +325,43 @@ describe('saving the report', () => {
     await user.click(within(save).getByRole('button', { name: 'JSON' }));
     await user.click(within(save).getByRole('button', { name: 'Markdown' }));
 
-    expect(downloads.map((d) => d.fileName)).toEqual([`firedrill-stress-test-${SCENARIO}-20-runs-seed-1.json`, `firedrill-stress-test-${SCENARIO}-20-runs-seed-1.md`]);
+    expect(downloads.map((d) => d.fileName)).toEqual([`firedrill-stress-test-${SCENARIO}-default-model-20-runs-seed-1.json`, `firedrill-stress-test-${SCENARIO}-default-model-20-runs-seed-1.md`]);
     expect(await downloads[0]!.blob.text()).toBe(`${JSON.stringify(report, null, 2)}\n`);
     expect(await downloads[1]!.blob.text()).toBe(documentToMarkdown(simulationDocument(report)));
-    expect(within(save).getByRole('status')).toHaveTextContent(`Saved firedrill-stress-test-${SCENARIO}-20-runs-seed-1.md`);
+    expect(within(save).getByRole('status')).toHaveTextContent(`Saved firedrill-stress-test-${SCENARIO}-default-model-20-runs-seed-1.md`);
+  });
+
+  it('names two runs with the same drills and seed but other knobs apart, by their what-if and model', async () => {
+    const names: string[] = [];
+    URL.createObjectURL = () => 'blob:fake/1';
+    URL.revokeObjectURL = () => {};
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) { names.push(this.download); });
+    const { client, user } = await setUp();
+    const world = bundledWorld(SCENARIO);
+    const report = simulateHere({ ...world, runs: 20, seed: 1 });
+    // The host names a model sent by the app by its title.
+    const titled = (model: string) => { const { title } = JSON.parse(model) as { title: string }; return { ...report, model: { id: 'stress-test', title, source: title } }; };
+    client.override('simulate.start', (params) => ({ simulationId: params.simulationId, report: params.model ? titled(params.model) : report, notes: [] }));
+    const saveJson = async () => {
+      const save = await screen.findByRole('group', { name: 'Save the report' });
+      await user.click(within(save).getByRole('button', { name: 'JSON' }));
+    };
+    const run = async () => {
+      await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
+      await saveJson();
+    };
+    await user.type(await screen.findByRole('spinbutton', { name: 'People: Cloud Security Analyst' }), '1');
+    await run();
+    await user.clear(screen.getByRole('spinbutton', { name: 'People: Cloud Security Analyst' }));
+    await user.type(screen.getByRole('spinbutton', { name: 'People: Cloud Security Analyst' }), '3');
+    await run();
+    // The same knobs again: the same report, the same name.
+    await user.clear(screen.getByRole('spinbutton', { name: 'People: Cloud Security Analyst' }));
+    await user.type(screen.getByRole('spinbutton', { name: 'People: Cloud Security Analyst' }), '1');
+    await run();
+    expect(names[0]).toMatch(new RegExp(`^firedrill-stress-test-${SCENARIO}-cloud-security-analyst-1-person-[0-9a-f]{8}-20-runs-seed-1\\.json$`));
+    expect(names[1]).toMatch(new RegExp(`^firedrill-stress-test-${SCENARIO}-cloud-security-analyst-3-people-[0-9a-f]{8}-20-runs-seed-1\\.json$`));
+    expect(names[2]).toBe(names[0]);
   });
 });
 
@@ -389,6 +430,19 @@ describe('the report\'s figures', () => {
     expect(tornado.closest('figure')).toHaveTextContent(`Left out: ${some.sensitivity.withinChance} inputs that vary moved it by no more than chance could over 40 drills.`);
   });
 
+  it('list each input of the tornado by its full name beside it, with its two means', async () => {
+    const { started, asked, user } = await setUp();
+    await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+    const report = simulateHere({ ...bundledWorld(SCENARIO), runs: 40, seed: 1 });
+    const long = 'Done by the wrong role: Notify the Hong Kong Monetary Authority of a significant incident (due 6 h after detection)';
+    const input = { ...report.sensitivity.inputs[0]!, title: long };
+    started.resolve({ simulationId: asked[0]!.simulationId, report: { ...report, sensitivity: { ...report.sensitivity, inputs: [input] } }, notes: [] });
+    const table = await screen.findByRole('table', { name: /^The inputs, widest swing first/ });
+    const row = within(table).getByRole('row', { name: new RegExp(`^${long.replace(/[()]/g, '\\$&')}`) });
+    expect(within(row).getByRole('rowheader')).toHaveTextContent(long);
+    expect(row).toHaveTextContent(`${minutesText(input.low)}${minutesText(input.high)}`);
+  });
+
   it('do not warn of too few drills from 100 drills on', async () => {
     const { started, asked, user } = await setUp();
     await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
@@ -450,6 +504,33 @@ describe('the bottleneck roles', () => {
 });
 
 describe('running again', () => {
+  it('keeps the last finished report in view while another runs, and once that one is cancelled', async () => {
+    const { client, started, asked, user } = await setUp();
+    await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+    started.resolve({ simulationId: asked[0]!.simulationId, report: simulateHere({ ...bundledWorld(SCENARIO), runs: 40, seed: 1 }), notes: [] });
+    const heading = /^40 drills of /;
+    await screen.findByRole('heading', { level: 2, name: heading });
+    const next = deferred<CommandResult<'simulate.start'>>();
+    client.override('simulate.start', () => next.promise);
+    client.override('simulate.cancel', ({ simulationId }) => {
+      next.reject(new CommandError({ code: 'cancelled', message: `simulation "${simulationId}" was cancelled` }));
+      return { simulationId, cancelled: true };
+    });
+    const drills = screen.getByRole('spinbutton', { name: 'Drills' });
+    await user.clear(drills);
+    await user.type(drills, '90000');
+    await user.click(screen.getByRole('button', { name: 'Run the stress test' }));
+    expect(await screen.findByRole('progressbar', { name: 'Simulating drills' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: heading })).toBeInTheDocument();
+    expect(screen.getByText('The last finished run:')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText('The stress test was cancelled.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: heading })).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Chance of missing each deadline' })).toBeInTheDocument();
+    // Not compared with itself.
+    expect(screen.queryByRole('table', { name: /^Compared with the previous run/ })).toBeNull();
+  });
+
   it('sets the new report beside the previous one: its headline figures and the deadlines either missed', async () => {
     const { client, started, asked, user } = await setUp();
     await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));

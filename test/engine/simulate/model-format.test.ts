@@ -84,6 +84,8 @@ actions:
 channels:
   pager: { notice: 5m }
 `)).toEqual([
+      // The unknown role too, in the same pass: it used to come only once the rest was fixed.
+      'team.model.yaml:4:3 roles.cloud-security-analist: unknown role "cloud-security-analist" (did you mean "cloud-security-analyst"?)',
       expect.stringMatching(/^team\.model\.yaml:7:\d+ actions\.revoke-iam-access-key\.duration\.lognormal\.p90: p90 must not be less than the median$/),
       expect.stringMatching(/^team\.model\.yaml:8:11 actions\.revoke-iam-access-key\.skip: .*1/),
       expect.stringMatching(/^team\.model\.yaml:9:\d+ actions\.isolate-ec2-instance\.duration\.uniform\.max: .*required/),
@@ -109,6 +111,35 @@ whatIf:
       expect.stringMatching(/^team\.model\.yaml:7:3 actions\.revoke-iam-key: unknown action "revoke-iam-key"/),
       expect.stringMatching(/^team\.model\.yaml:9:3 decisions\.ransom: unknown decision "ransom"/),
       expect.stringMatching(/^team\.model\.yaml:11:20 whatIf\.off\.injects\[0\]: unknown inject "INJ-99"/),
+    ]);
+  });
+
+  it('gives the schema errors and the unknown ids together, in one pass, each at its line and field', () => {
+    expect(errors(`format: firedrill-model/1
+id: both
+roles:
+  cloud-security-analist: { people: 0 }
+  incident-commander: 2
+actions:
+  revoke-iam-key: { skip: 0.1 }
+  protect-backups: { skip: 1.5, wrongRole: { probability: 0.1, role: lawyer } }
+whatIf:
+  off: { injects: [INJ-99, 7] }
+`)).toEqual([
+      'team.model.yaml:4:3 roles.cloud-security-analist: unknown role "cloud-security-analist" (did you mean "cloud-security-analyst"?)',
+      expect.stringMatching(/^team\.model\.yaml:4:37 roles\.cloud-security-analist\.people: /),
+      expect.stringMatching(/^team\.model\.yaml:5:23 roles\.incident-commander: expected a mapping/),
+      expect.stringMatching(/^team\.model\.yaml:7:3 actions\.revoke-iam-key: unknown action "revoke-iam-key"/),
+      expect.stringMatching(/^team\.model\.yaml:8:28 actions\.protect-backups\.skip: /),
+      expect.stringMatching(/^team\.model\.yaml:8:\d+ actions\.protect-backups\.wrongRole\.role: unknown role "lawyer"/),
+      expect.stringMatching(/^team\.model\.yaml:10:20 whatIf\.off\.injects\[0\]: unknown inject "INJ-99"/),
+      expect.stringMatching(/^team\.model\.yaml:10:28 whatIf\.off\.injects\[1\]: expected a text value/),
+    ]);
+  });
+
+  it('says a key that is no id once, as the schema does, not also as an unknown id', () => {
+    expect(errors('format: firedrill-model/1\nid: x\nroles:\n  Cloud Analyst: { people: 2 }\n')).toEqual([
+      'team.model.yaml:4:3 roles["Cloud Analyst"]: the key "Cloud Analyst" is not a valid id: use letters, digits, ".", "_" and "-"',
     ]);
   });
 
