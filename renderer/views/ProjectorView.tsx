@@ -23,10 +23,9 @@ export { projectorHref, projectorRoute } from '../app/projector-address.js';
 
 type View = ProjectorAudienceView;
 
-function stateLabel(view: View): string {
-  if (view.ended) return 'Ended';
-  return view.paused ? 'Paused' : 'Running';
-}
+type DrillState = 'running' | 'paused' | 'ended';
+const STATE_WORDS: Record<DrillState, string> = { running: 'Running', paused: 'Paused', ended: 'Ended' };
+const drillState = (view: View): DrillState => (view.ended ? 'ended' : view.paused ? 'paused' : 'running');
 
 /** The clock, phase, severity and times to detect and contain: the console's facts, without its controls. */
 function ProjectorStatus({ view, now }: { view: View; now: number }) {
@@ -34,13 +33,14 @@ function ProjectorStatus({ view, now }: { view: View; now: number }) {
   const metrics = view.metrics.filter((metric) => metric.milestone !== 'recovered' || metric.minutes !== null);
   const declared = view.severity !== null;
   return (
-    <section className="projector-status" aria-labelledby="projector-clock-heading">
+    // Paused or ended, the band says so in large type and changes colour: the room must not take a stopped clock for a running one.
+    <section className={`projector-status ${drillState(view)}`} aria-labelledby="projector-clock-heading">
       <h2 id="projector-clock-heading" className="visually-hidden">Clock</h2>
       <div className="projector-clock">
         <output className="projector-sim-time" aria-label="Simulated time">{clockText(now, { seconds: true })}</output>
         <div className="projector-clock-line">
           <span className="projector-scenario-time" aria-label="Scenario date and time">{storyTimeText(view.startsAt, now)}</span>
-          <span className={`projector-state state-${stateLabel(view).toLowerCase()}`}>{stateLabel(view)}</span>
+          <span className={`projector-state state-${drillState(view)}`} role="status">{STATE_WORDS[drillState(view)]}</span>
         </div>
       </div>
       <dl className="projector-facts">

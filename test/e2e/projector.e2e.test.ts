@@ -199,4 +199,49 @@ describe('the projector page', () => {
       client.close();
     }
   });
+
+  it('tells the room plainly when the drill runs, is paused and has ended', async () => {
+    const client = protocolClient(app.served);
+    try {
+      const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 1, participants: {} });
+      await client.send('session.open', { sessionId });
+      const { context, page, errors } = await projectorPage(client, sessionId);
+      await page.locator('.projector-view .feed-list > li').first().waitFor();
+      const state = page.locator('.projector-state');
+      /** At each size and theme: the state's words, the clock band's height, the page's overflow. */
+      const look = async (name: string) => {
+        const seen: Record<string, unknown> = {};
+        for (const theme of ['light', 'dark'] as const) {
+          await page.evaluate((wanted) => void (document.documentElement.dataset.theme = wanted), theme);
+          for (const size of SIZES) {
+            await page.setViewportSize(size);
+            await page.screenshot({ path: `${SHOTS}/projector-${name}-${theme}-${size.width}x${size.height}.png` });
+            const band = await page.locator('.projector-status').boundingBox();
+            seen[`${theme} ${size.width}x${size.height}`] = { state: await state.textContent(), band: band!.height, overflow: (await fit(page)).overflow };
+          }
+          problems.push(...(await seriousViolations(page)).map((problem) => `${name} ${theme}: ${problem}`));
+        }
+        return seen;
+      };
+      const problems: string[] = [];
+      const running = await look('running');
+      await client.send('clock.pause', { sessionId });
+      await expect.poll(() => state.textContent()).toBe('Paused');
+      const paused = await look('paused');
+      await client.send('session.end', { sessionId });
+      await expect.poll(() => state.textContent()).toBe('Ended');
+      const ended = await look('ended');
+      // The state in a solid badge that keeps the band's height: the panes below do not jump.
+      const as = (words: string) => Object.fromEntries(Object.entries(running).map(([key, seen]) => [key, { ...(seen as object), state: words, overflow: expect.toSatisfy((px: number) => px <= 0) }]));
+      expect(paused).toEqual(as('Paused'));
+      expect(ended).toEqual(as('Ended'));
+      expect(await page.getByRole('status').filter({ hasText: 'Ended' }).count()).toBe(1);
+      expect(await state.evaluate((badge) => getComputedStyle(badge).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+      expect(problems).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      client.close();
+    }
+  });
 });
