@@ -81,7 +81,7 @@ function ProjectorDeadline({ deadline, now }: { deadline: Deadline; now: number 
   return (
     <li className={deadline.metAt !== null ? 'met' : deadline.passed ? 'missed' : ''}>
       <span>{deadline.title}</span>
-      <strong>{deadlineText(deadline, now)}</strong>
+      <strong className="projector-time-left">{deadlineText(deadline, now, { countdown: true })}</strong>
     </li>
   );
 }
@@ -114,7 +114,7 @@ function ProjectorDecision({ decision, view, now, withOptions, measured = false 
       <h3>{decision.prompt}</h3>
       <p className="projector-decision-for">
         For {view.roles.find((role) => role.id === decision.role)?.title ?? decision.role}
-        {decision.expiresAt !== null && <strong> · {durationText(Math.max(0, decision.expiresAt - now), { seconds: true })} left</strong>}
+        {decision.expiresAt !== null && <> · <strong className="projector-time-left">{durationText(Math.max(0, decision.expiresAt - now), { seconds: true, countdown: true })} left</strong></>}
         {/* Measured with both: a line that wraps when the count is added is never cut. */}
         {(!withOptions || measured) && ` · ${count} ${count === 1 ? 'option' : 'options'} on the console`}
       </p>

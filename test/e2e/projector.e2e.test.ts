@@ -45,9 +45,11 @@ function fit(page: Page) {
 }
 
 /** The projector page of a session, opened with the projector's own token, and the errors it throws. */
-async function projectorPage(client: ReturnType<typeof protocolClient>, sessionId: string) {
+async function projectorPage(client: ReturnType<typeof protocolClient>, sessionId: string, options: { fakeClock?: boolean } = {}) {
   const { token } = await client.send('projector.token', { sessionId });
   const context = await app.browser.newContext({ viewport: SIZES[0], bypassCSP: true });
+  // The page's own clock, to tick it second by second (it moves the simulated time between the server's pushes).
+  if (options.fakeClock) await context.clock.install();
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -154,7 +156,7 @@ describe('the projector page', () => {
       const { sessionId } = await client.send('session.create', { scenarioId: 'pdpo-customer-data-breach', mode: 'facilitated', speed: 1, participants: {} });
       let view = (await client.send('session.open', { sessionId })).view;
       await client.send('clock.pause', { sessionId });
-      const { context, page, errors } = await projectorPage(client, sessionId);
+      const { context, page, errors } = await projectorPage(client, sessionId, { fakeClock: true });
       // Detected and declared; then Legal's assessment opens two decisions, the PCPD's reply a third.
       await client.send('session.input', { sessionId, actor: 'cloud-security-analyst', input: { type: 'action.taken', action: 'triage-siem-alert' } });
       await client.send('session.input', { sessionId, actor: 'incident-commander', input: { type: 'severity.declared', level: 2 } });
@@ -193,6 +195,22 @@ describe('the projector page', () => {
       expect(first).toEqual(Object.fromEntries(Object.keys(first).map((key) => [key, [closesFirst.prompt, closesFirst.options.length]])));
       await page.setViewportSize(SIZES[0]!);
       expect(await page.locator('.projector-decisions .projector-shown > .projector-more').textContent()).toMatch(/^and [12] more decisions? open — see the console$/);
+
+      // The clock runs for a minute and a half, second by second: the clock and every time left
+      // keep their width (nothing beside them shifts, no line wraps and unwraps), and so does what is shown.
+      await page.clock.pauseAt(Date.now() + 5_000);
+      await client.send('clock.resume', { sessionId });
+      await expect.poll(() => page.locator('.projector-state').textContent()).toBe('Running');
+      const ticking = () => page.$$eval('.projector-sim-time, .projector-shown .projector-time-left', (times) => times.map((time) => [time.textContent, Math.round(time.getBoundingClientRect().width)] as const));
+      const seen = [await ticking()];
+      for (let second = 0; second < 90; second++) {
+        await page.clock.runFor(1_000);
+        seen.push(await ticking());
+      }
+      const column = (index: number) => seen.map((times) => times[index]!);
+      expect(new Set(seen.map((times) => times.length)).size).toBe(1);
+      expect(new Set(column(0).map(([text]) => text)).size).toBeGreaterThan(60);
+      for (let index = 0; index < seen[0]!.length; index++) expect(new Set(column(index).map(([, width]) => width)), column(index).map(([text]) => text).join(', ')).toHaveProperty('size', 1);
       expect(errors).toEqual([]);
       await context.close();
     } finally {
