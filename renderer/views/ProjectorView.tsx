@@ -355,7 +355,8 @@ export function ProjectorView({ sessionId }: { sessionId: string }) {
 
   if (!sessionId) return <main className="projector-view"><p role="alert">No session to show: the projector opens with ?view=projector&amp;session=ID.</p></main>;
   if (!view) return <main className="projector-view"><p role="status">{problem ?? 'Opening the session…'}</p></main>;
-  const side = view.openDecisions.length > 0 || view.deadlines.length > 0;
+  // Once the drill has ended nothing is left to decide or to meet: no decision or deadline still counting under "Ended".
+  const side = !view.ended && (view.openDecisions.length > 0 || view.deadlines.length > 0);
   return (
     <main className="projector-view">
       <header className="projector-header">

@@ -211,6 +211,11 @@ describe('the projector page', () => {
       expect(new Set(seen.map((times) => times.length)).size).toBe(1);
       expect(new Set(column(0).map(([text]) => text)).size).toBeGreaterThan(60);
       for (let index = 0; index < seen[0]!.length; index++) expect(new Set(column(index).map(([, width]) => width)), column(index).map(([text]) => text).join(', ')).toHaveProperty('size', 1);
+      await client.send('session.end', { sessionId });
+      await expect.poll(() => page.locator('.projector-state').textContent()).toBe('Ended');
+      await page.screenshot({ path: `${SHOTS}/projector-three-decisions-ended-dark-1024x640.png` });
+      // Ended, nothing is left open: no decision or deadline still counting down.
+      expect(await page.locator('.projector-side').count()).toBe(0);
       expect(errors).toEqual([]);
       await context.close();
     } finally {

@@ -172,6 +172,22 @@ describe('the projector view', () => {
     expect(within(screen.getByRole('region', { name: 'Deadlines' })).getAllByRole('listitem').map((item) => item.firstChild!.textContent)).toEqual(['Near', 'Far off', 'Met already']);
   });
 
+  it('once the drill has ended, shows no decision or deadline still counting, and says Ended', async () => {
+    const client = fakeClient();
+    const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 600, participants: {} });
+    client.advance(46 * MIN);
+    const { plan, scenario } = client.session().index;
+    const cut = projectorViewOf(sessionView(client.session()), plan, scenario);
+    expect(cut.openDecisions.length).toBeGreaterThan(0);
+    const deadline = { id: 'duty:far', title: 'Far off', dueAt: 600 * MIN, passed: false, metAt: null };
+    client.override('audience.open', () => ({ view: { ...cut, deadlines: [deadline], ended: { at: 46 * MIN, reason: 'ended by the facilitator' } }, me: null }));
+    renderWithApp(<ProjectorView sessionId={sessionId} />, client);
+    expect(await screen.findByText('Ended')).toHaveAttribute('role', 'status');
+    expect(screen.queryByRole('region', { name: 'Decisions for the team' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Deadlines' })).toBeNull();
+    expect(screen.getByRole('region', { name: 'Injects' })).toBeInTheDocument();
+  });
+
   it('says so when the session cannot be opened', async () => {
     const client = fakeClient();
     client.override('session.open', () => {
