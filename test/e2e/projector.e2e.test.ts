@@ -139,7 +139,7 @@ describe('the projector page', () => {
       // where there is room, its options counted, else counted itself.
       const [cleanup, researcher] = ['The development manager asks I', 'The researcher asks about a bu'];
       expect(listed).toEqual({ '1024x640': [[cleanup, 3]], '1280x720': [[cleanup, 3]], '1920x1080': [[cleanup, 3], [researcher, 0]] });
-      expect(await decisions.nth(1).locator('.projector-decision-for').textContent()).toBe('For Communications Lead · 2 h left · 4 options on the console');
+      expect(await decisions.nth(1).locator('.projector-decision-for').textContent()).toBe('For Communications Lead · 2 h 00 min left · 4 options on the console');
       await page.setViewportSize(SIZES[0]!);
       expect(await page.locator('.projector-decisions .projector-shown > .projector-more').textContent()).toBe('and 1 more decision open — see the console');
 
