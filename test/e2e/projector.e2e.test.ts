@@ -226,7 +226,8 @@ describe('the projector page', () => {
   it('tells the room plainly when the drill runs, is paused and has ended', async () => {
     const client = protocolClient(app.served);
     try {
-      const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 1, participants: {} });
+      // The longest title of the bundled scenarios: read whole at every size, not cut with an ellipsis.
+      const { sessionId } = await client.send('session.create', { scenarioId: 'apt-cross-region-exfiltration', mode: 'facilitated', speed: 1, participants: {} });
       await client.send('session.open', { sessionId });
       const { context, page, errors } = await projectorPage(client, sessionId);
       await page.locator('.projector-view .feed-list > li').first().waitFor();
@@ -240,7 +241,8 @@ describe('the projector page', () => {
             await page.setViewportSize(size);
             await page.screenshot({ path: `${SHOTS}/projector-${name}-${theme}-${size.width}x${size.height}.png` });
             const band = await page.locator('.projector-status').boundingBox();
-            seen[`${theme} ${size.width}x${size.height}`] = { state: await state.textContent(), band: band!.height, overflow: (await fit(page)).overflow };
+            const title = await page.locator('h1').evaluate((h1) => h1.scrollWidth <= h1.clientWidth && h1.scrollHeight <= h1.clientHeight);
+            seen[`${theme} ${size.width}x${size.height}`] = { state: await state.textContent(), band: band!.height, overflow: (await fit(page)).overflow, title };
           }
           problems.push(...(await seriousViolations(page)).map((problem) => `${name} ${theme}: ${problem}`));
         }
@@ -255,7 +257,8 @@ describe('the projector page', () => {
       await expect.poll(() => state.textContent()).toBe('Ended');
       const ended = await look('ended');
       // The state in a solid badge that keeps the band's height: the panes below do not jump.
-      const as = (words: string) => Object.fromEntries(Object.entries(running).map(([key, seen]) => [key, { ...(seen as object), state: words, overflow: expect.toSatisfy((px: number) => px <= 0) }]));
+      const as = (words: string) => Object.fromEntries(Object.entries(running).map(([key, seen]) => [key, { ...(seen as object), state: words, overflow: expect.toSatisfy((px: number) => px <= 0), title: true }]));
+      expect(Object.values(running).map((seen) => (seen as { title: boolean }).title)).toEqual([true, true, true, true, true, true]);
       expect(paused).toEqual(as('Paused'));
       expect(ended).toEqual(as('Ended'));
       expect(await page.getByRole('status').filter({ hasText: 'Ended' }).count()).toBe(1);
