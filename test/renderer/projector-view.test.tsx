@@ -21,6 +21,15 @@ async function openProjector() {
   return { ...rendered, sessionId };
 }
 
+/** A session at 46 minutes (a decision open) and the projector's view of it as the server cuts it, to be served altered. */
+async function viewAt46Minutes() {
+  const client = fakeClient();
+  const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 600, participants: {} });
+  client.advance(46 * MIN);
+  const { plan, scenario } = client.session().index;
+  return { client, sessionId, plan, cut: projectorViewOf(sessionView(client.session()), plan, scenario) };
+}
+
 /** Everything on the page, hidden parts (collapsed artifacts, visually hidden text) included. */
 const pageText = () => document.body.textContent ?? '';
 
@@ -124,11 +133,7 @@ describe('the projector view', () => {
   });
 
   it("draws the projector's view as the server cut it, and opens nothing else", async () => {
-    const client = fakeClient();
-    const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 600, participants: {} });
-    client.advance(46 * MIN);
-    const { plan, scenario } = client.session().index;
-    const cut = projectorViewOf(sessionView(client.session()), plan, scenario);
+    const { client, sessionId, cut } = await viewAt46Minutes();
     client.override('audience.open', () => ({ view: { ...cut, scenarioTitle: 'As the server cut it' }, me: null }));
     client.calls.length = 0;
     renderWithApp(<ProjectorView sessionId={sessionId} />, client);
@@ -138,11 +143,7 @@ describe('the projector view', () => {
   });
 
   it('puts the last of injects fired in the same minute on top, the decision that closes first and the nearest deadline too', async () => {
-    const client = fakeClient();
-    const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 600, participants: {} });
-    client.advance(46 * MIN);
-    const { plan, scenario } = client.session().index;
-    const cut = projectorViewOf(sessionView(client.session()), plan, scenario);
+    const { client, sessionId, plan, cut } = await viewAt46Minutes();
     const [first] = cut.injects;
     const decision = { id: 'd', prompt: 'Who tells the customers?', role: plan.roles[0]!.id, options: [{ id: 'a', label: 'Legal' }, { id: 'b', label: 'Comms' }], openedAt: 45 * MIN };
     client.override('audience.open', () => ({
@@ -173,11 +174,7 @@ describe('the projector view', () => {
   });
 
   it('once the drill has ended, shows no decision or deadline still counting, and says Ended', async () => {
-    const client = fakeClient();
-    const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 600, participants: {} });
-    client.advance(46 * MIN);
-    const { plan, scenario } = client.session().index;
-    const cut = projectorViewOf(sessionView(client.session()), plan, scenario);
+    const { client, sessionId, cut } = await viewAt46Minutes();
     expect(cut.openDecisions.length).toBeGreaterThan(0);
     const deadline = { id: 'duty:far', title: 'Far off', dueAt: 600 * MIN, passed: false, metAt: null };
     client.override('audience.open', () => ({ view: { ...cut, deadlines: [deadline], ended: { at: 46 * MIN, reason: 'ended by the facilitator' } }, me: null }));
