@@ -74,8 +74,9 @@ function MoreLine({ count, one, many }: { count: number; one: string; many: stri
 type Deadline = View['deadlines'][number];
 type Decision = View['openDecisions'][number];
 
-// The nearest first: those still to meet by the time they fall due, then those passed, then those met.
-const deadlineRank = (deadline: Deadline) => (deadline.metAt !== null ? 2 : deadline.passed ? 1 : 0);
+// What the team must still do first: those passed and not met (overdue, still owed), then the
+// others by when they fall due, the nearest first; those met last.
+const deadlineRank = (deadline: Deadline) => (deadline.metAt !== null ? 2 : deadline.passed ? 0 : 1);
 
 function ProjectorDeadline({ deadline, now }: { deadline: Deadline; now: number }) {
   return (
@@ -86,7 +87,7 @@ function ProjectorDeadline({ deadline, now }: { deadline: Deadline; now: number 
   );
 }
 
-/** The deadlines, counting down in simulated time, the nearest first; those that do not fit are counted. */
+/** The deadlines, counting down in simulated time, the overdue and the nearest first; those that do not fit are counted. */
 function ProjectorDeadlines({ deadlines, shown, now }: { deadlines: readonly Deadline[]; shown: number; now: number }) {
   const more = deadlines.length - shown;
   return (

@@ -152,9 +152,10 @@ describe('the projector view', () => {
         // Oldest first, as the server lists them: two fired at 45 min, the second released by hand.
         injects: [{ ...first!, id: 'one', title: 'One' }, { ...first!, id: 'two', title: 'Two', firedAt: 45 * MIN }, { ...first!, id: 'three', title: 'Three', firedAt: 45 * MIN }],
         openDecisions: [{ ...decision, id: 'later', prompt: 'Closes later?', expiresAt: 90 * MIN }, { ...decision, id: 'sooner', prompt: 'Closes sooner?', expiresAt: 60 * MIN }],
-        // Met first, then a far one, then a near one: the near one goes on top, the met one last.
+        // Met, overdue, far, near as served: the overdue one goes on top (still owed), then the near one, the met one last.
         deadlines: [
           { id: 'duty:met', title: 'Met already', dueAt: 50 * MIN, passed: false, metAt: 40 * MIN },
+          { id: 'duty:overdue', title: 'Overdue', dueAt: 30 * MIN, passed: true, metAt: null },
           { id: 'duty:far', title: 'Far off', dueAt: 600 * MIN, passed: false, metAt: null },
           { id: 'duty:near', title: 'Near', dueAt: 60 * MIN, passed: false, metAt: null },
         ],
@@ -170,7 +171,7 @@ describe('the projector view', () => {
     expect(later).toHaveAccessibleName('Closes later?');
     // Nothing is laid out here, so everything fits: which are cut to fit a screen is projector-fit's and the e2e's.
     expect(within(later!).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Legal', 'Comms']);
-    expect(within(screen.getByRole('region', { name: 'Deadlines' })).getAllByRole('listitem').map((item) => item.firstChild!.textContent)).toEqual(['Near', 'Far off', 'Met already']);
+    expect(within(screen.getByRole('region', { name: 'Deadlines' })).getAllByRole('listitem').map((item) => item.firstChild!.textContent)).toEqual(['Overdue', 'Near', 'Far off', 'Met already']);
   });
 
   it('once the drill has ended, shows no decision or deadline still counting, and says Ended', async () => {
