@@ -65,17 +65,19 @@ const sum = (heights: readonly number[]) => heights.reduce((total, height) => to
 /**
  * Shares the side column (`room` px, the panes `gap` px apart) between the deadlines above and
  * the decisions below. The deadlines take what the decisions leave when all of them fit with
- * their options, and at least a third of the column (the nearest always shown); the decisions
- * take the rest, so a deadline left out never leaves empty space that the options of the
- * decision the room is on could have used.
+ * their options; else up to a third of the column, but never the room the decision that closes
+ * first needs for its options (the first deadline is always shown). The decisions take what the
+ * deadlines shown leave, so a deadline left out never leaves empty space the decisions could use.
  */
 export function sideThatFits(room: number, gap: number, deadlines: PaneHeights<number> | null, decisions: PaneHeights<DecisionHeights> | null): SideFit {
   const between = deadlines && decisions && deadlines.items.length > 0 && decisions.items.length > 0 ? gap : 0;
-  const allDecisions = decisions && decisions.items.length > 0 ? decisions.chrome + sum(decisions.items.map((one) => one.question + one.options)) : 0;
+  const open = decisions?.items ?? [];
+  const allDecisions = open.length > 0 ? decisions!.chrome + sum(open.map((one) => one.question + one.options)) : 0;
+  const firstWithOptions = open.length > 0 ? decisions!.chrome + open[0]!.question + open[0]!.options + (open.length > 1 ? decisions!.countLine : 0) : 0;
   let used = 0;
   let shownDeadlines = 0;
   if (deadlines && deadlines.items.length > 0) {
-    const share = Math.max(room / 3, room - allDecisions - between);
+    const share = Math.max(room - allDecisions - between, Math.min(room / 3, room - firstWithOptions - between));
     shownDeadlines = countThatFit(deadlines.items, share - deadlines.chrome, deadlines.countLine);
     used = deadlines.chrome + sum(deadlines.items.slice(0, shownDeadlines)) + (shownDeadlines < deadlines.items.length ? deadlines.countLine : 0) + between;
   }

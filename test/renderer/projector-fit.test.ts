@@ -57,6 +57,13 @@ describe('sideThatFits', () => {
     expect(fit).toEqual({ deadlines: 3, decisions: { shown: 3, withOptions: 2 } });
   });
 
+  it('never gives the deadlines the room the options of the decision that closes first need', () => {
+    const fit = sideThatFits(600, 10, pane([40, 40, 40, 40, 40, 40]), pane([{ question: 60, options: 300 }, { question: 60, options: 80 }]));
+    // The first decision with its options and the count need 50 + 360 + 20 = 430: the deadlines get
+    // 600 - 430 - 10 = 160 (not a third, 200), two of them and their count; the first decision keeps its options.
+    expect(fit).toEqual({ deadlines: 2, decisions: { shown: 1, withOptions: 1 } });
+  });
+
   it('gives the whole column to the one pane there is', () => {
     expect(sideThatFits(340, 10, null, pane([{ question: 60, options: 80 }, { question: 60, options: 80 }]))).toEqual({ deadlines: 0, decisions: { shown: 2, withOptions: 2 } });
     expect(sideThatFits(300, 10, pane([40, 40, 40, 40, 40, 40, 40]), null)).toEqual({ deadlines: 5, decisions: { shown: 0, withOptions: 0 } });
