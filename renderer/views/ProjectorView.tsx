@@ -23,24 +23,25 @@ export { projectorHref, projectorRoute } from '../app/projector-address.js';
 
 type View = ProjectorAudienceView;
 
-type DrillState = 'running' | 'paused' | 'ended';
-const STATE_WORDS: Record<DrillState, string> = { running: 'Running', paused: 'Paused', ended: 'Ended' };
-const drillState = (view: View): DrillState => (view.ended ? 'ended' : view.paused ? 'paused' : 'running');
+type DrillState = 'running' | 'paused' | 'ended' | 'reconnecting';
+const STATE_WORDS: Record<DrillState, string> = { running: 'Running', paused: 'Paused', ended: 'Ended', reconnecting: 'Reconnecting…' };
+// Cut off from the host, the page cannot know the clock: it stops it and says so rather than run on alone.
+const drillState = (view: View, lost: boolean): DrillState => (view.ended ? 'ended' : lost ? 'reconnecting' : view.paused ? 'paused' : 'running');
 
 /** The clock, phase, severity and times to detect and contain: the console's facts, without its controls. */
-function ProjectorStatus({ view, now }: { view: View; now: number }) {
+function ProjectorStatus({ view, now, lost }: { view: View; now: number; lost: boolean }) {
   // Targets follow the declared severity only: the scenario's expected one is for the debrief.
   const metrics = view.metrics.filter((metric) => metric.milestone !== 'recovered' || metric.minutes !== null);
   const declared = view.severity !== null;
   return (
     // Paused or ended, the band says so in large type and changes colour: the room must not take a stopped clock for a running one.
-    <section className={`projector-status ${drillState(view)}`} aria-labelledby="projector-clock-heading">
+    <section className={`projector-status ${drillState(view, lost)}`} aria-labelledby="projector-clock-heading">
       <h2 id="projector-clock-heading" className="visually-hidden">Clock</h2>
       <div className="projector-clock">
         <output className="projector-sim-time" aria-label="Simulated time">{clockText(now, { seconds: true })}</output>
         <div className="projector-clock-line">
           <span className="projector-scenario-time" aria-label="Scenario date and time">{storyTimeText(view.startsAt, now)}</span>
-          <span className={`projector-state state-${drillState(view)}`} role="status">{STATE_WORDS[drillState(view)]}</span>
+          <span className={`projector-state state-${drillState(view, lost)}`} role="status">{STATE_WORDS[drillState(view, lost)]}</span>
         </div>
       </div>
       <dl className="projector-facts">
@@ -297,12 +298,13 @@ function ProjectorInjects({ injects, roles }: { injects: readonly ReceivedInject
  * host that cuts no audience view (or answers a facilitator's window) gets the session opened
  * as before and the same view cut here (projector-cut.ts).
  */
-function useProjectorView(sessionId: string): { view: View | null; problem: string | null } {
+function useProjectorView(sessionId: string): { view: View | null; problem: string | null; lost: boolean } {
   const client = useClient();
   const command = useCommand();
   const [served, setServed] = useState<View | null>(null);
   const [cutHere, setCutHere] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [lost, setLost] = useState(false);
   const sessionView = useAppState((state) => (cutHere && state.view?.sessionId === sessionId ? state.view : null));
   const storeProblem = useAppState((state) => state.problem);
   const { plan, scenario } = useDocuments(sessionView?.planId, sessionView?.scenarioId);
@@ -317,8 +319,12 @@ function useProjectorView(sessionId: string): { view: View | null; problem: stri
     void open();
     const stops = [
       client.on('audience.update', ({ sessionId: updated, view }) => updated === sessionId && view.audience === 'projector' && setServed(view)),
-      // A fresh connection after a drop: the view is asked for again.
-      client.onConnection((state) => state === 'back' && void open()),
+      // Back after a drop (a fresh connection, or the same one recovered): the view is asked for
+      // again, its clock with it (the host's may have paused meanwhile).
+      client.onConnection((state) => {
+        setLost(state === 'lost');
+        if (state !== 'lost') void open();
+      }),
     ];
     return () => {
       live = false;
@@ -331,7 +337,7 @@ function useProjectorView(sessionId: string): { view: View | null; problem: stri
   }, [cutHere, sessionView, sessionId, command]);
 
   const view = useMemo(() => served ?? (sessionView && plan && scenario ? projectorViewOf(sessionView, plan, scenario) : null), [served, sessionView, plan, scenario]);
-  return { view, problem: storeProblem ?? problem };
+  return { view, problem: storeProblem ?? problem, lost };
 }
 
 /** Large type and high contrast on the whole page while the projector view is shown. */
@@ -349,9 +355,10 @@ function useProjectorPage(theme: string, title: string): void {
 
 /** A session for the room: `index.html?view=projector&session=ID`. */
 export function ProjectorView({ sessionId }: { sessionId: string }) {
-  const { view, problem } = useProjectorView(sessionId);
+  const { view, problem, lost } = useProjectorView(sessionId);
   const theme = useAppState((state) => state.theme);
-  const now = useSimNow(view);
+  const clock = useMemo(() => (view && lost ? { ...view, paused: true } : view), [view, lost]);
+  const now = useSimNow(clock);
   useProjectorPage(theme, view ? `Firedrill projector: ${view.scenarioTitle}` : 'Firedrill projector');
 
   if (!sessionId) return <main className="projector-view"><p role="alert">No session to show: the projector opens with ?view=projector&amp;session=ID.</p></main>;
@@ -364,7 +371,7 @@ export function ProjectorView({ sessionId }: { sessionId: string }) {
         <h1>{view.scenarioTitle}</h1>
       </header>
       {problem && <p className="projector-problem" role="alert">{problem}</p>}
-      <ProjectorStatus view={view} now={now} />
+      <ProjectorStatus view={view} now={now} lost={lost} />
       {/* What the team must act on beside what it has been told; the feed alone when nothing is open. */}
       <div className={`projector-grid${side ? '' : ' feed-only'}`}>
         {side && <ProjectorSide view={view} now={now} />}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import './setup.js';
 import { act, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ProjectorView, projectorHref, projectorRoute } from '../../renderer/views/ProjectorView.js';
 import { sessionView } from '../../engine/protocol/view.js';
 import { projectorViewOf } from '../../renderer/views/projector-cut.js';
@@ -184,6 +184,33 @@ describe('the projector view', () => {
     expect(screen.queryByRole('region', { name: 'Decisions for the team' })).toBeNull();
     expect(screen.queryByRole('region', { name: 'Deadlines' })).toBeNull();
     expect(screen.getByRole('region', { name: 'Injects' })).toBeInTheDocument();
+  });
+
+  it('stops its clock and says Reconnecting… while the connection to the host is lost, then asks for the view again', async () => {
+    // The page's own clock moves the simulated time between the host's pushes (600x: a second is ten minutes).
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] });
+    try {
+      const { client, sessionId } = await openProjector();
+      const clock = screen.getByRole('status', { name: 'Simulated time' });
+      const state = () => screen.getByText(/^(Running|Paused|Reconnecting…)$/);
+      expect(state()).toHaveTextContent('Running');
+      const started = clock.textContent;
+      act(() => void vi.advanceTimersByTime(1_000));
+      expect(clock.textContent).not.toBe(started);
+
+      act(() => client.connection('lost'));
+      expect(state()).toHaveTextContent('Reconnecting…');
+      const stopped = clock.textContent;
+      act(() => void vi.advanceTimersByTime(5_000));
+      expect(clock).toHaveTextContent(stopped!);
+
+      client.calls.length = 0;
+      act(() => client.connection('recovered'));
+      expect(client.calls[0]).toEqual({ type: 'audience.open', params: { sessionId } });
+      expect(state()).toHaveTextContent('Running');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says so when the session cannot be opened', async () => {
