@@ -10,6 +10,11 @@ export const twoDigits = (n: number): string => String(n).padStart(2, '0');
 export interface TimeTextOptions {
   /** To the second (countdowns, the live clock); otherwise to the minute. */
   seconds?: boolean;
+  /**
+   * A countdown on a screen: its second unit on two digits and shown even at zero ("14 min 05 s",
+   * "2 h 00 min"), so that it keeps its width as it ticks (durationText only).
+   */
+  countdown?: boolean;
 }
 
 /**
@@ -28,7 +33,8 @@ export function durationText(ms: number, options: TimeTextOptions = {}): string 
     const count = Math.floor(rest / size);
     rest -= count * size;
     // The two largest units from the first that counts: "1 d 4 h", "2 h", not "2 h 0 min 5 s".
-    if (count > 0) parts.push(`${count} ${unit}`);
+    if (parts.length > 0 && options.countdown) parts.push(`${twoDigits(count)} ${unit}`);
+    else if (count > 0) parts.push(`${count} ${unit}`);
     else if (parts.length > 0) break;
   }
   return `${ms < 0 ? '−' : ''}${parts.join(' ')}`;

@@ -9,6 +9,7 @@ import { clockText, durationText, storyTimeText } from '../../engine/format/time
 import { minutesText } from '../../engine/report/figures.js';
 import { deadlineText } from '../format/deadline-text.js';
 import { projectorViewOf } from './projector-cut.js';
+import { sideThatFits, type DecisionsFit, type PaneHeights, type SideFit } from './projector-fit.js';
 import './projector.css';
 
 // The room's screen: one session, read-only, in large type. It shows only what the players
@@ -22,24 +23,25 @@ export { projectorHref, projectorRoute } from '../app/projector-address.js';
 
 type View = ProjectorAudienceView;
 
-function stateLabel(view: View): string {
-  if (view.ended) return 'Ended';
-  return view.paused ? 'Paused' : 'Running';
-}
+type DrillState = 'running' | 'paused' | 'ended' | 'reconnecting';
+const STATE_WORDS: Record<DrillState, string> = { running: 'Running', paused: 'Paused', ended: 'Ended', reconnecting: 'Reconnecting…' };
+// Cut off from the host, the page cannot know the clock: it stops it and says so rather than run on alone.
+const drillState = (view: View, lost: boolean): DrillState => (view.ended ? 'ended' : lost ? 'reconnecting' : view.paused ? 'paused' : 'running');
 
 /** The clock, phase, severity and times to detect and contain: the console's facts, without its controls. */
-function ProjectorStatus({ view, now }: { view: View; now: number }) {
+function ProjectorStatus({ view, now, lost }: { view: View; now: number; lost: boolean }) {
   // Targets follow the declared severity only: the scenario's expected one is for the debrief.
   const metrics = view.metrics.filter((metric) => metric.milestone !== 'recovered' || metric.minutes !== null);
   const declared = view.severity !== null;
   return (
-    <section className="projector-status" aria-labelledby="projector-clock-heading">
+    // Paused or ended, the band says so in large type and changes colour: the room must not take a stopped clock for a running one.
+    <section className={`projector-status ${drillState(view, lost)}`} aria-labelledby="projector-clock-heading">
       <h2 id="projector-clock-heading" className="visually-hidden">Clock</h2>
       <div className="projector-clock">
         <output className="projector-sim-time" aria-label="Simulated time">{clockText(now, { seconds: true })}</output>
         <div className="projector-clock-line">
           <span className="projector-scenario-time" aria-label="Scenario date and time">{storyTimeText(view.startsAt, now)}</span>
-          <span className={`projector-state state-${stateLabel(view).toLowerCase()}`}>{stateLabel(view)}</span>
+          <span className={`projector-state state-${drillState(view, lost)}`} role="status">{STATE_WORDS[drillState(view, lost)]}</span>
         </div>
       </div>
       <dl className="projector-facts">
@@ -65,49 +67,164 @@ function ProjectorStatus({ view, now }: { view: View; now: number }) {
   );
 }
 
-/** The deadlines, counting down in simulated time. */
-function ProjectorDeadlines({ view, now }: { view: View; now: number }) {
-  if (view.deadlines.length === 0) return null;
+/** "and 2 more decisions open — see the console": what a pane cut to fit leaves out, said plainly. */
+function MoreLine({ count, one, many }: { count: number; one: string; many: string }) {
+  return <p className="projector-more">and {count} more {count === 1 ? one : many} — see the console</p>;
+}
+
+type Deadline = View['deadlines'][number];
+type Decision = View['openDecisions'][number];
+
+// What the team must still do first: those passed and not met (overdue, still owed), then the
+// others by when they fall due, the nearest first; those met last.
+const deadlineRank = (deadline: Deadline) => (deadline.metAt !== null ? 2 : deadline.passed ? 0 : 1);
+
+function ProjectorDeadline({ deadline, now }: { deadline: Deadline; now: number }) {
+  return (
+    <li className={deadline.metAt !== null ? 'met' : deadline.passed ? 'missed' : ''}>
+      <span>{deadline.title}</span>
+      <strong className="projector-time-left">{deadlineText(deadline, now, { countdown: true })}</strong>
+    </li>
+  );
+}
+
+/** The deadlines, counting down in simulated time, the overdue and the nearest first; those that do not fit are counted. */
+function ProjectorDeadlines({ deadlines, shown, now }: { deadlines: readonly Deadline[]; shown: number; now: number }) {
+  const more = deadlines.length - shown;
   return (
     <section className="projector-deadlines" aria-labelledby="projector-deadlines-heading">
       <h2 id="projector-deadlines-heading">Deadlines</h2>
-      <ul>
-        {view.deadlines.map((deadline) => (
-          <li key={deadline.id} className={deadline.metAt !== null ? 'met' : deadline.passed ? 'missed' : ''}>
-            <span>{deadline.title}</span>
-            <strong>{deadlineText(deadline, now)}</strong>
-          </li>
-        ))}
-      </ul>
+      <div className="projector-fit">
+        <div className="projector-measure" aria-hidden>
+          <ul>{deadlines.map((deadline) => <ProjectorDeadline key={deadline.id} deadline={deadline} now={now} />)}</ul>
+          <MoreLine count={deadlines.length} one="deadline" many="deadlines" />
+        </div>
+        <div className="projector-shown">
+          <ul>{deadlines.slice(0, shown).map((deadline) => <ProjectorDeadline key={deadline.id} deadline={deadline} now={now} />)}</ul>
+          {more > 0 && <MoreLine count={more} one="deadline" many="deadlines" />}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/** One decision as the room reads it: the question, whose it is, the time left, and its options or how many it has. */
+function ProjectorDecision({ decision, view, now, withOptions, measured = false }: { decision: Decision; view: View; now: number; withOptions: boolean; measured?: boolean }) {
+  const count = decision.options.length;
+  return (
+    <article className="projector-decision" aria-label={decision.prompt}>
+      <h3>{decision.prompt}</h3>
+      <p className="projector-decision-for">
+        For {view.roles.find((role) => role.id === decision.role)?.title ?? decision.role}
+        {decision.expiresAt !== null && <> · <strong className="projector-time-left">{durationText(Math.max(0, decision.expiresAt - now), { seconds: true, countdown: true })} left</strong></>}
+        {/* Measured with both: a line that wraps when the count is added is never cut. */}
+        {(!withOptions || measured) && ` · ${count} ${count === 1 ? 'option' : 'options'} on the console`}
+      </p>
+      {withOptions && <ul>{decision.options.map((option) => <li key={option.id}>{option.label}</li>)}</ul>}
+    </article>
+  );
+}
+
+/**
+ * The decisions put to the team and not yet answered, as the room may read them (no credit or
+ * consequence: the view carries none), the one that closes first on top. All with their options
+ * when they fit; else the options of the first only (the one the room is on), the others'
+ * question and time left as far as they fit, and the rest counted: never a line cut in half.
+ */
+function ProjectorDecisions({ decisions, fit, view, now }: { decisions: readonly Decision[]; fit: DecisionsFit; view: View; now: number }) {
+  const more = decisions.length - fit.shown;
+  return (
+    <section className={`projector-decisions${decisions.length > 1 ? ' several' : ''}`} aria-labelledby="projector-decisions-heading">
+      <h2 id="projector-decisions-heading">Decisions for the team</h2>
+      <div className="projector-fit">
+        <div className="projector-measure" aria-hidden>
+          {decisions.map((decision) => <ProjectorDecision key={decision.id} decision={decision} view={view} now={now} withOptions measured />)}
+          <MoreLine count={decisions.length} one="decision open" many="decisions open" />
+        </div>
+        <div className="projector-shown">
+          {decisions.slice(0, fit.shown).map((decision, index) => <ProjectorDecision key={decision.id} decision={decision} view={view} now={now} withOptions={index < fit.withOptions} />)}
+          {more > 0 && <MoreLine count={more} one="decision open" many="decisions open" />}
+        </div>
+      </div>
     </section>
   );
 }
 
 /**
- * The decisions put to the team and not yet answered: the question, whose it is, the time left
- * and the options, as the room may read them (no credit or consequence: the view carries none).
+ * A pane's heights as drawn in full in its unseen copy: each item's (with the space above it),
+ * the counting line's, and the pane's heading, padding and border.
  */
-function ProjectorDecisions({ view, now }: { view: View; now: number }) {
-  // The one that closes first on top, with its options: the one the room is on. The others,
-  // in smaller type, show their question and time only (their options would push it off screen).
+function paneHeights(section: HTMLElement | null): PaneHeights<HTMLElement> | null {
+  const copy = section?.querySelector<HTMLElement>('.projector-measure');
+  const shown = section?.querySelector<HTMLElement>('.projector-shown');
+  if (!section || !copy || !shown) return null;
+  const items = [...copy.querySelectorAll<HTMLElement>(':scope > article, :scope > ul > li')];
+  const line = copy.querySelector<HTMLElement>(':scope > .projector-more')!;
+  return { items, countLine: line.offsetHeight + parseFloat(getComputedStyle(line).marginTop), chrome: section.offsetHeight - shown.offsetHeight };
+}
+
+/** Each item's height in its copy, with the space above it (a gap, a margin, a rule). */
+function heightsOf(items: readonly HTMLElement[]): number[] {
+  let top = 0;
+  return items.map((item) => {
+    const bottom = item.offsetTop + item.offsetHeight;
+    const height = bottom - top;
+    top = bottom;
+    return height;
+  });
+}
+
+/**
+ * What the side column shows (sideThatFits), measured on the page: every deadline and decision is
+ * drawn in full, unseen, and measured; what fits is drawn. Measured again whenever the column or
+ * an item changes size (a window resized, a line that wraps as the time left ticks).
+ */
+function useSideFit(side: RefObject<HTMLDivElement | null>, deadlines: number, decisions: number): SideFit {
+  const [fit, setFit] = useState<SideFit>({ deadlines, decisions: { shown: decisions, withOptions: decisions } });
+  useLayoutEffect(() => {
+    const column = side.current;
+    if (!column) return;
+    const deadlinesPane = column.querySelector<HTMLElement>('.projector-deadlines');
+    const decisionsPane = column.querySelector<HTMLElement>('.projector-decisions');
+    const measure = () => {
+      const timed = paneHeights(deadlinesPane);
+      const open = paneHeights(decisionsPane);
+      setFit(sideThatFits(
+        column.clientHeight,
+        deadlinesPane ? parseFloat(getComputedStyle(deadlinesPane).marginBottom) : 0,
+        timed && { ...timed, items: heightsOf(timed.items) },
+        open && {
+          ...open,
+          items: heightsOf(open.items).map((height, index) => {
+            const options = open.items[index]!.querySelector('ul')?.offsetHeight ?? 0;
+            return { question: height - options, options };
+          }),
+        },
+      ));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(column);
+    for (const item of column.querySelectorAll('.projector-measure > article, .projector-measure > ul > li')) observer.observe(item);
+    return () => observer.disconnect();
+  }, [side, deadlines, decisions]);
+  return fit;
+}
+
+/**
+ * What the team must act on: the deadlines first (a few short lines, never pushed off the screen
+ * by a long decision), then the decisions, each pane cut to what fits and the rest counted.
+ */
+function ProjectorSide({ view, now }: { view: View; now: number }) {
+  const deadlines = useMemo(() => [...view.deadlines].sort((a, b) => deadlineRank(a) - deadlineRank(b) || a.dueAt - b.dueAt), [view.deadlines]);
   const decisions = useMemo(() => [...view.openDecisions].sort((a, b) => (a.expiresAt ?? Infinity) - (b.expiresAt ?? Infinity)), [view.openDecisions]);
-  if (decisions.length === 0) return null;
+  const side = useRef<HTMLDivElement>(null);
+  const fit = useSideFit(side, deadlines.length, decisions.length);
   return (
-    <section className={`projector-decisions${decisions.length > 1 ? ' several' : ''}`} aria-labelledby="projector-decisions-heading">
-      <h2 id="projector-decisions-heading">Decisions for the team</h2>
-      {decisions.map((decision, index) => (
-        <article key={decision.id} className="projector-decision" aria-label={decision.prompt}>
-          <h3>{decision.prompt}</h3>
-          <p className="projector-decision-for">
-            For {view.roles.find((role) => role.id === decision.role)?.title ?? decision.role}
-            {decision.expiresAt !== null && <strong> · {durationText(Math.max(0, decision.expiresAt - now), { seconds: true })} left</strong>}
-          </p>
-          {index === 0
-            ? <ul>{decision.options.map((option) => <li key={option.id}>{option.label}</li>)}</ul>
-            : <p className="projector-decision-for">{decision.options.length} options, shown when the one above closes</p>}
-        </article>
-      ))}
-    </section>
+    <div className="projector-side" ref={side}>
+      {deadlines.length > 0 && <ProjectorDeadlines deadlines={deadlines} shown={Math.min(fit.deadlines, deadlines.length)} now={now} />}
+      {decisions.length > 0 && <ProjectorDecisions decisions={decisions} fit={{ shown: Math.min(fit.decisions.shown, decisions.length), withOptions: fit.decisions.withOptions }} view={view} now={now} />}
+    </div>
   );
 }
 
@@ -181,12 +298,13 @@ function ProjectorInjects({ injects, roles }: { injects: readonly ReceivedInject
  * host that cuts no audience view (or answers a facilitator's window) gets the session opened
  * as before and the same view cut here (projector-cut.ts).
  */
-function useProjectorView(sessionId: string): { view: View | null; problem: string | null } {
+function useProjectorView(sessionId: string): { view: View | null; problem: string | null; lost: boolean } {
   const client = useClient();
   const command = useCommand();
   const [served, setServed] = useState<View | null>(null);
   const [cutHere, setCutHere] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [lost, setLost] = useState(false);
   const sessionView = useAppState((state) => (cutHere && state.view?.sessionId === sessionId ? state.view : null));
   const storeProblem = useAppState((state) => state.problem);
   const { plan, scenario } = useDocuments(sessionView?.planId, sessionView?.scenarioId);
@@ -201,8 +319,12 @@ function useProjectorView(sessionId: string): { view: View | null; problem: stri
     void open();
     const stops = [
       client.on('audience.update', ({ sessionId: updated, view }) => updated === sessionId && view.audience === 'projector' && setServed(view)),
-      // A fresh connection after a drop: the view is asked for again.
-      client.onConnection((state) => state === 'back' && void open()),
+      // Back after a drop (a fresh connection, or the same one recovered): the view is asked for
+      // again, its clock with it (the host's may have paused meanwhile).
+      client.onConnection((state) => {
+        setLost(state === 'lost');
+        if (state !== 'lost') void open();
+      }),
     ];
     return () => {
       live = false;
@@ -215,7 +337,7 @@ function useProjectorView(sessionId: string): { view: View | null; problem: stri
   }, [cutHere, sessionView, sessionId, command]);
 
   const view = useMemo(() => served ?? (sessionView && plan && scenario ? projectorViewOf(sessionView, plan, scenario) : null), [served, sessionView, plan, scenario]);
-  return { view, problem: storeProblem ?? problem };
+  return { view, problem: storeProblem ?? problem, lost };
 }
 
 /** Large type and high contrast on the whole page while the projector view is shown. */
@@ -233,30 +355,26 @@ function useProjectorPage(theme: string, title: string): void {
 
 /** A session for the room: `index.html?view=projector&session=ID`. */
 export function ProjectorView({ sessionId }: { sessionId: string }) {
-  const { view, problem } = useProjectorView(sessionId);
+  const { view, problem, lost } = useProjectorView(sessionId);
   const theme = useAppState((state) => state.theme);
-  const now = useSimNow(view);
+  const clock = useMemo(() => (view && lost ? { ...view, paused: true } : view), [view, lost]);
+  const now = useSimNow(clock);
   useProjectorPage(theme, view ? `Firedrill projector: ${view.scenarioTitle}` : 'Firedrill projector');
 
   if (!sessionId) return <main className="projector-view"><p role="alert">No session to show: the projector opens with ?view=projector&amp;session=ID.</p></main>;
   if (!view) return <main className="projector-view"><p role="status">{problem ?? 'Opening the session…'}</p></main>;
-  const side = view.openDecisions.length > 0 || view.deadlines.length > 0;
+  // Once the drill has ended nothing is left to decide or to meet: no decision or deadline still counting under "Ended".
+  const side = !view.ended && (view.openDecisions.length > 0 || view.deadlines.length > 0);
   return (
     <main className="projector-view">
       <header className="projector-header">
         <h1>{view.scenarioTitle}</h1>
       </header>
       {problem && <p className="projector-problem" role="alert">{problem}</p>}
-      <ProjectorStatus view={view} now={now} />
+      <ProjectorStatus view={view} now={now} lost={lost} />
       {/* What the team must act on beside what it has been told; the feed alone when nothing is open. */}
       <div className={`projector-grid${side ? '' : ' feed-only'}`}>
-        {side && (
-          <div className="projector-side">
-            {/* The deadlines first: a few short lines, never pushed off the screen by a long decision. */}
-            <ProjectorDeadlines view={view} now={now} />
-            <ProjectorDecisions view={view} now={now} />
-          </div>
-        )}
+        {side && <ProjectorSide view={view} now={now} />}
         <ProjectorInjects injects={view.injects} roles={view.roles} />
       </div>
     </main>

@@ -28,6 +28,18 @@ describe('durations', () => {
     expect(durationText(4.5 * MIN, { seconds: true })).toBe('4 min 30 s');
     expect(durationText(40_000, { seconds: true })).toBe('40 s');
   });
+
+  it('and as a countdown on a screen, the same width from one second to the next', () => {
+    const countdown = { seconds: true, countdown: true };
+    expect(durationText(14 * MIN + 5_000, countdown)).toBe('14 min 05 s');
+    expect(durationText(14 * MIN, countdown)).toBe('14 min 00 s');
+    expect(durationText(120 * MIN, countdown)).toBe('2 h 00 min');
+    expect(durationText(24 * 60 * MIN + 4 * 60 * MIN, countdown)).toBe('1 d 04 h');
+    expect(durationText(40_000, countdown)).toBe('40 s');
+    // Each second of a minute written with as many characters: no width to jump.
+    const widths = new Set(Array.from({ length: 60 }, (_, second) => durationText(10 * MIN + second * 1_000, countdown).length));
+    expect(widths).toEqual(new Set([11]));
+  });
 });
 
 describe('moments of the session', () => {

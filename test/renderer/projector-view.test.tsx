@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import './setup.js';
 import { act, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ProjectorView, projectorHref, projectorRoute } from '../../renderer/views/ProjectorView.js';
 import { sessionView } from '../../engine/protocol/view.js';
 import { projectorViewOf } from '../../renderer/views/projector-cut.js';
@@ -19,6 +19,15 @@ async function openProjector() {
   const rendered = renderWithApp(<ProjectorView sessionId={sessionId} />, client);
   await screen.findByRole('heading', { name: /Left open overnight/, level: 1 });
   return { ...rendered, sessionId };
+}
+
+/** A session at 46 minutes (a decision open) and the projector's view of it as the server cuts it, to be served altered. */
+async function viewAt46Minutes() {
+  const client = fakeClient();
+  const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 600, participants: {} });
+  client.advance(46 * MIN);
+  const { plan, scenario } = client.session().index;
+  return { client, sessionId, plan, cut: projectorViewOf(sessionView(client.session()), plan, scenario) };
 }
 
 /** Everything on the page, hidden parts (collapsed artifacts, visually hidden text) included. */
@@ -124,11 +133,7 @@ describe('the projector view', () => {
   });
 
   it("draws the projector's view as the server cut it, and opens nothing else", async () => {
-    const client = fakeClient();
-    const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 600, participants: {} });
-    client.advance(46 * MIN);
-    const { plan, scenario } = client.session().index;
-    const cut = projectorViewOf(sessionView(client.session()), plan, scenario);
+    const { client, sessionId, cut } = await viewAt46Minutes();
     client.override('audience.open', () => ({ view: { ...cut, scenarioTitle: 'As the server cut it' }, me: null }));
     client.calls.length = 0;
     renderWithApp(<ProjectorView sessionId={sessionId} />, client);
@@ -137,12 +142,8 @@ describe('the projector view', () => {
     expect(await screen.findByRole('region', { name: 'Decisions for the team' })).toBeInTheDocument();
   });
 
-  it('puts the last of injects fired in the same minute on top, and the decision that closes first with its options, the others\' counted', async () => {
-    const client = fakeClient();
-    const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 600, participants: {} });
-    client.advance(46 * MIN);
-    const { plan, scenario } = client.session().index;
-    const cut = projectorViewOf(sessionView(client.session()), plan, scenario);
+  it('puts the last of injects fired in the same minute on top, the decision that closes first and the nearest deadline too', async () => {
+    const { client, sessionId, plan, cut } = await viewAt46Minutes();
     const [first] = cut.injects;
     const decision = { id: 'd', prompt: 'Who tells the customers?', role: plan.roles[0]!.id, options: [{ id: 'a', label: 'Legal' }, { id: 'b', label: 'Comms' }], openedAt: 45 * MIN };
     client.override('audience.open', () => ({
@@ -151,6 +152,13 @@ describe('the projector view', () => {
         // Oldest first, as the server lists them: two fired at 45 min, the second released by hand.
         injects: [{ ...first!, id: 'one', title: 'One' }, { ...first!, id: 'two', title: 'Two', firedAt: 45 * MIN }, { ...first!, id: 'three', title: 'Three', firedAt: 45 * MIN }],
         openDecisions: [{ ...decision, id: 'later', prompt: 'Closes later?', expiresAt: 90 * MIN }, { ...decision, id: 'sooner', prompt: 'Closes sooner?', expiresAt: 60 * MIN }],
+        // Met, overdue, far, near as served: the overdue one goes on top (still owed), then the near one, the met one last.
+        deadlines: [
+          { id: 'duty:met', title: 'Met already', dueAt: 50 * MIN, passed: false, metAt: 40 * MIN },
+          { id: 'duty:overdue', title: 'Overdue', dueAt: 30 * MIN, passed: true, metAt: null },
+          { id: 'duty:far', title: 'Far off', dueAt: 600 * MIN, passed: false, metAt: null },
+          { id: 'duty:near', title: 'Near', dueAt: 60 * MIN, passed: false, metAt: null },
+        ],
       },
       me: null,
     }));
@@ -161,8 +169,48 @@ describe('the projector view', () => {
     expect(sooner).toHaveAccessibleName('Closes sooner?');
     expect(within(sooner!).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Legal', 'Comms']);
     expect(later).toHaveAccessibleName('Closes later?');
-    expect(within(later!).queryAllByRole('listitem')).toEqual([]);
-    expect(later).toHaveTextContent('2 options, shown when the one above closes');
+    // Nothing is laid out here, so everything fits: which are cut to fit a screen is projector-fit's and the e2e's.
+    expect(within(later!).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Legal', 'Comms']);
+    expect(within(screen.getByRole('region', { name: 'Deadlines' })).getAllByRole('listitem').map((item) => item.firstChild!.textContent)).toEqual(['Overdue', 'Near', 'Far off', 'Met already']);
+  });
+
+  it('once the drill has ended, shows no decision or deadline still counting, and says Ended', async () => {
+    const { client, sessionId, cut } = await viewAt46Minutes();
+    expect(cut.openDecisions.length).toBeGreaterThan(0);
+    const deadline = { id: 'duty:far', title: 'Far off', dueAt: 600 * MIN, passed: false, metAt: null };
+    client.override('audience.open', () => ({ view: { ...cut, deadlines: [deadline], ended: { at: 46 * MIN, reason: 'ended by the facilitator' } }, me: null }));
+    renderWithApp(<ProjectorView sessionId={sessionId} />, client);
+    expect(await screen.findByText('Ended')).toHaveAttribute('role', 'status');
+    expect(screen.queryByRole('region', { name: 'Decisions for the team' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Deadlines' })).toBeNull();
+    expect(screen.getByRole('region', { name: 'Injects' })).toBeInTheDocument();
+  });
+
+  it('stops its clock and says Reconnecting… while the connection to the host is lost, then asks for the view again', async () => {
+    // The page's own clock moves the simulated time between the host's pushes (600x: a second is ten minutes).
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] });
+    try {
+      const { client, sessionId } = await openProjector();
+      const clock = screen.getByRole('status', { name: 'Simulated time' });
+      const state = () => screen.getByText(/^(Running|Paused|Reconnecting…)$/);
+      expect(state()).toHaveTextContent('Running');
+      const started = clock.textContent;
+      act(() => void vi.advanceTimersByTime(1_000));
+      expect(clock.textContent).not.toBe(started);
+
+      act(() => client.connection('lost'));
+      expect(state()).toHaveTextContent('Reconnecting…');
+      const stopped = clock.textContent;
+      act(() => void vi.advanceTimersByTime(5_000));
+      expect(clock).toHaveTextContent(stopped!);
+
+      client.calls.length = 0;
+      act(() => client.connection('recovered'));
+      expect(client.calls[0]).toEqual({ type: 'audience.open', params: { sessionId } });
+      expect(state()).toHaveTextContent('Running');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says so when the session cannot be opened', async () => {
