@@ -4,7 +4,8 @@ import { SimulationWorkers, type SimulationOptions, type SimulationWorkersOption
 
 export { defaultWorkers, type SimulationProgress } from './simulation-workers.js';
 
-export type RunSimulationOptions = SimulationOptions & SimulationWorkersOptions;
+/** A one-shot simulation's options: its workers are closed when it ends, so they have no idle time to set. */
+export type RunSimulationOptions = SimulationOptions & Pick<SimulationWorkersOptions, 'background' | 'script'>;
 
 /**
  * Runs one simulation on worker threads of its own, stopped when it ends: for a command that
