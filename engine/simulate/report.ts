@@ -1,4 +1,4 @@
-import { mean, quantile, round2, sortedValues } from '../stats/descriptive.js';
+import { lowestAndHighest, mean, quantile, round2, sortedValues } from '../stats/descriptive.js';
 import { normalQuantile } from './distributions.js';
 import type { RunRecords } from './run-records.js';
 import type { Simulation } from './setup.js';
@@ -192,10 +192,8 @@ function sensitivity(simulation: Simulation, records: RunRecords): SimulationRep
       low = recovered.filter((run) => value(run) === 0);
       high = recovered.filter((run) => value(run) > 0);
     } else {
-      const ordered = [...recovered].sort((a, b) => value(a) - value(b) || a - b);
-      const tenth = Math.max(1, Math.floor(ordered.length / 10));
-      low = ordered.slice(0, tenth);
-      high = ordered.slice(-tenth);
+      const tenth = Math.max(1, Math.floor(recovered.length / 10));
+      [low, high] = lowestAndHighest(recovered, value, tenth);
     }
     // Two runs a side at least: one run says nothing of how far its mean could stray.
     if (low.length >= 2 && high.length >= 2) tested.push({ input, low, high });
