@@ -42,6 +42,9 @@ describe('export.simulation', () => {
     expect(file).toMatchObject({ fileName: `firedrill-stress-test-${SCENARIO}-30-runs-seed-4.html`, mediaType: 'text/html; charset=utf-8' });
     const html = Buffer.from(file.base64, 'base64').toString('utf8');
     expect(html).toBe(readFileSync(join(dataDir, 'stress.html'), 'utf8'));
+    // Again, once the host's worker has drawn charts: the same file still.
+    const again = await send('export.simulation', { report });
+    expect(Buffer.from((again as { result: CommandResults['export.simulation'] }).result.base64, 'base64').toString('utf8')).toBe(html);
     expect(file.bytes).toBe(Buffer.byteLength(html));
     expect(html.match(/<svg/g)!.length).toBeGreaterThanOrEqual(5);
     // Nothing is fetched: no script, no linked file, no remote image or style.
