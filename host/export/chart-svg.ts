@@ -36,8 +36,8 @@ function stableClassNames(svg: string): string {
   const numbers = new Map<string, number>();
   const numbered = svg.replace(/\bzr\d+-cls-\d+\b/g, (name) => {
     if (!numbers.has(name)) numbers.set(name, numbers.size);
-    return `\u0000${numbers.get(name)}`;
+    return `zr-cls-${numbers.get(name)}`;
   });
   const drawing = createHash('sha256').update(numbered).digest('hex').slice(0, 12);
-  return numbered.replace(/\u0000(\d+)/g, `chart-${drawing}-$1`);
+  return numbered.replace(/\bzr-cls-(\d+)\b/g, `chart-${drawing}-$1`);
 }

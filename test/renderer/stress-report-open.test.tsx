@@ -2,7 +2,7 @@
 import './setup.js';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { simulateHere } from '../../engine/simulate/simulate.js';
 import type { SimulationReport } from '../../engine/simulate/report.js';
 import { simulationReportText } from '../../host/export/simulation-export.js';
