@@ -47,6 +47,7 @@ const ipcCommands: { [T in CommandType]: true } = {
   'simulate.start': true,
   'simulate.cancel': true,
   'simulate.defaults': true,
+  'export.simulation': true,
   'projector.token': true,
   'studio.source': true,
   'studio.saveScript': true,

@@ -8,6 +8,7 @@ import {
 import { AAR_FORMATS, PAPER_SIZES, SCORECARD_FORMATS } from '../report/export-formats.js';
 import { improvementPlanSchema } from '../report/improvement-plan.js';
 import { MAX_SEED } from '../stats/random.js';
+import { MAX_SIMULATION_REPORT_BYTES, simulationReportSchema } from '../simulate/report-schema.js';
 import { mselMappingSchema } from '../msel/mapping.js';
 import { planRenamesSchema } from '../studio/plan-renames.js';
 import type { CommandResults } from './results.js';
@@ -160,6 +161,12 @@ export const commandParams = {
    */
   'simulate.defaults': z.strictObject({ scenarioId: idSchema }),
   /**
+   * A stress test report the app holds (a run's, or a saved one it opened) as the self-contained
+   * HTML `firedrill simulate --format html` writes: its charts are drawn on the host, whose chart
+   * renderer the page does not carry. The report is checked whole before anything is drawn.
+   */
+  'export.simulation': z.strictObject({ report: simulationReportSchema, paper: paperSchema }),
+  /**
    * A read-only token for the projector of a session open on this connection: a connection that
    * presents it may open and watch that session, nothing more. Served by `firedrill serve`; the
    * desktop app opens the projector in a window of its own instead.
@@ -274,6 +281,7 @@ export function messageLimit(type: string): number {
   if (type === 'library.import') return MAX_IMPORT_BYTES + 16 * 1024;
   if (type === 'session.import') return 2 * MAX_IMPORT_BYTES + 16 * 1024;
   if (type === 'msel.import' || type === 'pack.import') return MAX_IMPORT_BYTES + 16 * 1024;
+  if (type === 'export.simulation') return MAX_SIMULATION_REPORT_BYTES + 16 * 1024;
   return MAX_MESSAGE_BYTES;
 }
 

@@ -193,6 +193,7 @@ export interface CommandResults {
   'simulate.cancel': { simulationId: string; cancelled: boolean };
   /** Per role of the scenario's plan, in its order: the default model's people and on-call delay (minutes). */
   'simulate.defaults': { scenarioId: string; roles: RoleDefault[] };
+  'export.simulation': ExportedFile;
   /** The projector's read-only token: the projector page's address carries it instead of the facilitator's. */
   'projector.token': { sessionId: string; token: string };
   'studio.source': { kind: 'plan' | 'scenario'; id: string; source: LibrarySource; file: string; text: string };

@@ -1,7 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { documentToMarkdown } from '../../engine/report/document-markdown.js';
-import { simulationDocument } from '../../engine/report/simulation-document.js';
 import type { ResponseModel } from '../../engine/format/model.js';
 import type { Plan } from '../../engine/format/plan.js';
 import type { Scenario } from '../../engine/format/scenario.js';
@@ -9,7 +7,7 @@ import type { ResponseScript } from '../../engine/format/script.js';
 import { MAX_SEED } from '../../engine/stats/random.js';
 import { formatLocatedError } from '../../engine/validate/index.js';
 import { loadModel } from '../../engine/validate/load-model.js';
-import { renderHtml } from '../export/html-render.js';
+import { SIMULATION_FORMATS, simulationReportText, type SimulationFormat } from '../export/simulation-export.js';
 import { resolveRun, ResolveError } from '../library/resolve.js';
 import { runSimulation } from '../simulate/run-simulation.js';
 import { UsageError, type CliIo } from './io.js';
@@ -30,7 +28,6 @@ export interface SimulateOptions {
 
 /** The most runs one simulation plays: a million drills is far past any question's need. */
 export const MAX_RUNS = 1_000_000;
-const FORMATS = ['json', 'md', 'html'] as const;
 
 const wholeNumber = (flag: string, value: string | undefined, min: number, max: number): number | undefined => {
   if (value === undefined) return undefined;
@@ -76,7 +73,7 @@ export async function simulateCommand(scenarioArg: string, options: SimulateOpti
   if (seed === undefined) throw new UsageError('simulate needs --seed S (the same seed gives the same result)');
   const workers = wholeNumber('workers', options.workers, 1, 64);
   const format = options.format ?? 'json';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be json, md or html, not "${format}"`);
+  if (!(SIMULATION_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be json, md or html, not "${format}"`);
 
   let resolved;
   try {
@@ -112,7 +109,7 @@ export async function simulateCommand(scenarioArg: string, options: SimulateOpti
   } finally {
     progress.stop();
   }
-  const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'md' ? documentToMarkdown(simulationDocument(report)) : renderHtml(simulationDocument(report), 'a4');
+  const text = simulationReportText(report, format as SimulationFormat);
   try {
     writeExport('firedrill simulate', Buffer.from(text), format, options.out, io);
   } catch (error) {

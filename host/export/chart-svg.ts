@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
@@ -18,8 +19,25 @@ export function renderChartSvg(option: ReportChartOption, size: ChartSize): stri
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption(option);
-    return chart.renderToSVGString();
+    return stableClassNames(chart.renderToSVGString());
   } finally {
     chart.dispose();
   }
+}
+
+/**
+ * ECharts names a chart's CSS classes after counters of the whole process (zr27-cls-6), so the
+ * same chart drawn by a host that had drawn others read differently from the CLI's. Numbered in
+ * the drawing's own order and named after the drawing instead, the same report gives the same
+ * file every time; two charts of one HTML page share class names only when they are the same
+ * drawing, styles and all.
+ */
+function stableClassNames(svg: string): string {
+  const numbers = new Map<string, number>();
+  const numbered = svg.replace(/\bzr\d+-cls-\d+\b/g, (name) => {
+    if (!numbers.has(name)) numbers.set(name, numbers.size);
+    return `zr-cls-${numbers.get(name)}`;
+  });
+  const drawing = createHash('sha256').update(numbered).digest('hex').slice(0, 12);
+  return numbered.replace(/\bzr-cls-(\d+)\b/g, `chart-${drawing}-$1`);
 }

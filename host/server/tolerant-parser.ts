@@ -24,7 +24,7 @@ const PACKET_HEAD = /^([0-6])(?:(\d{1,6})-)?(?:\/[^,]{0,200},)?(\d{0,16})/;
  * its first bytes: the clients write `["command",{"id":…,"type":…` first. Any other frame is held
  * to the protocol's 64 KB.
  */
-const IMPORT_HEAD = /^\["command",\{"id":(?:"(?:[^"\\]|\\.){1,100}"|\d{1,16}),"type":"(library\.import|session\.import|msel\.import|pack\.import)"/;
+const IMPORT_HEAD = /^\["command",\{"id":(?:"(?:[^"\\]|\\.){1,100}"|\d{1,16}),"type":"(library\.import|session\.import|msel\.import|pack\.import|export\.simulation)"/;
 
 /** Whether a JSON text nests deeper than `max`, counted without parsing it (strings skipped). */
 export function nestsDeeperThan(text: string, max: number): boolean {
@@ -55,7 +55,7 @@ export function refuseFrame(frame: string): RefusedFrame | undefined {
   const command = IMPORT_HEAD.exec(payload.slice(0, 200))?.[1];
   const limit = (command ? messageLimit(command) : MAX_MESSAGE_BYTES) + FRAME_OVERHEAD;
   if (frame.length > limit) {
-    return { code: 'too-large', message: `the message is ${frame.length} characters; ${command ?? 'a command'} may be at most ${limit - FRAME_OVERHEAD} bytes (only library.import, session.import, msel.import and pack.import carry a whole file)` };
+    return { code: 'too-large', message: `the message is ${frame.length} characters; ${command ?? 'a command'} may be at most ${limit - FRAME_OVERHEAD} bytes (only library.import, session.import, msel.import and pack.import carry a whole file, and export.simulation a whole report)` };
   }
   if (nestsDeeperThan(payload, MAX_FRAME_NESTING)) return { code: 'malformed', message: `the message nests deeper than ${MAX_FRAME_NESTING} levels` };
   return undefined;

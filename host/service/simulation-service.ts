@@ -1,4 +1,6 @@
 import type { CommandParams, CommandResults } from '../../engine/protocol/index.js';
+import type { ExportedFile } from '../../engine/protocol/results.js';
+import { EXPORT_MEDIA_TYPES } from '../../engine/report/export-formats.js';
 import type { SimulationReport } from '../../engine/simulate/report.js';
 import type { SimulationRequest } from '../../engine/simulate/setup.js';
 import { SimulationWorkers, type SimulationOptions } from '../simulate/simulation-workers.js';
@@ -63,6 +65,21 @@ export class SimulationService {
   /** The default model's team for a scenario, worked out in the host's worker (it builds the simulation's policy). */
   defaults(scenarioId: string): Promise<CommandResults['simulate.defaults']> {
     return this.pool.run('simulation.defaults', this.dataDir, scenarioId);
+  }
+
+  /**
+   * A stress test report as the HTML `firedrill simulate --format html` writes, drawn in the
+   * host's worker (the charts' library loads there at the first export). The page names the
+   * file it saves; this name is for a client that does not.
+   */
+  async exportHtml({ report, paper }: CommandParams<'export.simulation'>): Promise<ExportedFile> {
+    const bytes = await this.pool.run('export.simulation', report, paper);
+    return {
+      fileName: `firedrill-stress-test-${report.scenarioId}-${report.runs}-runs-seed-${report.seed}.html`,
+      mediaType: EXPORT_MEDIA_TYPES.html,
+      base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+      bytes: bytes.byteLength,
+    };
   }
 
   /** Stops a simulation the same connection started; `cancelled` is false when there was none (it had finished). */

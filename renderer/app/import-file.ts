@@ -56,7 +56,9 @@ export async function readDropped(files: File[], store: AppStore, importFile: (f
   for (const file of files) {
     const kind = fileKind(file.name);
     if (!kind) {
-      store.getState().setProblem(`${file.name} is not a file Firedrill imports: drop a scenario or plan (.yaml, .yml) or a drill journal (.jsonl)`);
+      // A saved stress test report is JSON too, but it is opened in the Stress test, not imported.
+      const report = /\.json$/i.test(file.name) ? '; a stress test report (.json) opens with "Open a saved report…" in the Stress test' : '';
+      store.getState().setProblem(`${file.name} is not a file Firedrill imports: drop a scenario or plan (.yaml, .yml) or a drill journal (.jsonl)${report}`);
       continue;
     }
     if (file.size > MAX_IMPORT_BYTES) {

@@ -16,7 +16,9 @@ import { ReportChart } from './ReportChart.js';
 import { StressBottlenecks } from './StressBottlenecks.js';
 import { StressComparison } from './StressComparison.js';
 import { hasExemplaryScript, noExemplaryScriptText } from '../../engine/simulate/exemplary-script.js';
+import { StressReportOpen } from './StressReportOpen.js';
 import { StressReportSave } from './StressReportSave.js';
+import { stressReportFileName } from './stress-report-file.js';
 import { StressSensitivity } from './StressSensitivity.js';
 import { timeLeftText, useStressTest, useTeamDefaults, type StressKnobs, type StressRun } from './stress-run.js';
 import type { RoleDefault } from '../../engine/simulate/team-defaults.js';
@@ -102,7 +104,7 @@ const drillsText = (runs: number) => `${runs.toLocaleString('en')} simulated dri
 export function StressTestView() {
   const listing = useLibraryListing();
   const scenarios = useMemo(() => listing?.scenarios ?? [], [listing]);
-  const { scenarioId, knobs, modelFile, run, previous, set, setRun, start: startRun, cancel } = useStressTest();
+  const { scenarioId, knobs, modelFile, run, previous, opened, set, setRun, setOpened, start: startRun, cancel } = useStressTest();
   const setKnobs = (change: (knobs: StressKnobs) => StressKnobs) => set((state) => ({ knobs: change(state.knobs) }));
   // Until one is picked, the first scenario that can be simulated (it has an exemplary script).
   const chosen = scenarios.find((s) => s.id === scenarioId) ?? scenarios.find((s) => hasExemplaryScript(s.scripts)) ?? scenarios[0];
@@ -119,6 +121,14 @@ export function StressTestView() {
   const cancelButton = useRef<HTMLButtonElement>(null);
   const runButton = useRef<HTMLButtonElement>(null);
   const reportHeading = useRef<HTMLHeadingElement>(null);
+  const openInput = useRef<HTMLInputElement>(null);
+  // A report just opened takes the focus, as a finished run's does; one kept from before does not.
+  const justOpened = useRef(false);
+  useEffect(() => {
+    if (!opened || !justOpened.current) return;
+    justOpened.current = false;
+    reportHeading.current?.focus();
+  }, [opened]);
 
   // The focused Run button is disabled while a run goes on: focus moves to Cancel, then to the
   // report, or back to Run, so a keyboard user is never left on the page's body.
@@ -247,9 +257,13 @@ export function StressTestView() {
         </div>
         <div ref={status}><RunStatus run={run} modelFileName={modelFile?.name} /></div>
       </form>
-      {run.state === 'done' && <StressReport report={run.report} model={run.model} previous={previous?.report.scenarioId === run.report.scenarioId ? previous.report : null} headingRef={reportHeading} />}
+      <StressReportOpen onOpened={(file) => { justOpened.current = true; setOpened(file); }} disabled={run.state === 'running'} inputRef={openInput} />
+      {opened && (
+        <StressReport report={opened.report} model={undefined} previous={null} headingRef={reportHeading} openedFrom={opened.fileName} onClose={() => { setOpened(null); openInput.current?.focus(); }} />
+      )}
+      {!opened && run.state === 'done' && <StressReport report={run.report} model={run.model} previous={previous?.report.scenarioId === run.report.scenarioId ? previous.report : null} headingRef={reportHeading} />}
       {/* A run cancelled or failed (or going on) leaves the last finished report in view: it is not lost by trying another. */}
-      {run.state !== 'done' && run.state !== 'idle' && previous && (
+      {!opened && run.state !== 'done' && run.state !== 'idle' && previous && (
         <>
           <p className="hint stress-last-report">The last finished run:</p>
           <StressReport report={previous.report} model={previous.model} previous={null} headingRef={reportHeading} />
@@ -349,13 +363,32 @@ function RunStatus({ run, modelFileName }: { run: StressRun; modelFileName: stri
   );
 }
 
-function StressReport({ report, model, previous, headingRef }: { report: SimulationReport; model: string | undefined; previous: SimulationReport | null; headingRef: RefObject<HTMLHeadingElement | null> }) {
+/** A saved report's name, without its .json, for the files saved from it: report.json gives report.html. */
+const baseName = (fileName: string) => fileName.replace(/\.json$/i, '');
+
+/**
+ * A report: of a run (model: the model's text sent, which names its files), or opened from a
+ * file (openedFrom: its name, said above the report and in its heading; onClose: back to the runs).
+ */
+function StressReport({ report, model, previous, headingRef, openedFrom, onClose }: {
+  report: SimulationReport; model: string | undefined; previous: SimulationReport | null; headingRef: RefObject<HTMLHeadingElement | null>; openedFrom?: string; onClose?: () => void;
+}) {
   const headingId = useId();
   const missed = missedDeadlines(report);
+  const fileName = (extension: string) => (openedFrom === undefined ? stressReportFileName(report, model, extension) : `${baseName(openedFrom)}.${extension}`);
   return (
-    <section className="stress-report" aria-labelledby={headingId}>
-      <h2 id={headingId} ref={headingRef} tabIndex={-1}>{report.runs.toLocaleString('en')} drill{report.runs === 1 ? '' : 's'} of {report.scenarioTitle} <span className="hint">(model: {report.model.title}, seed {report.seed})</span></h2>
-      <StressReportSave report={report} model={model} />
+    <section className={openedFrom === undefined ? 'stress-report' : 'stress-report opened-report'} aria-labelledby={headingId}>
+      {openedFrom !== undefined && (
+        <p className="opened-from">
+          <span>Opened from the file <strong>{openedFrom}</strong>: a report saved earlier, not a run of the form above.</span>{' '}
+          <button type="button" onClick={onClose}>Close the saved report</button>
+        </p>
+      )}
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>{openedFrom !== undefined && 'Saved report: '}{report.runs.toLocaleString('en')} drill{report.runs === 1 ? '' : 's'} of {report.scenarioTitle} <span className="hint">(model: {report.model.title}, seed {report.seed})</span></h2>
+      <StressReportSave report={report} fileName={fileName} />
+      {openedFrom !== undefined && report.comparison && (
+        <p className="hint">It also compares the model with &ldquo;{report.comparison.model.title}&rdquo; (<code>--compare</code>): the HTML and Markdown saved from it show that comparison.</p>
+      )}
       {previous && <StressComparison report={report} previous={previous} />}
       {report.runs < FEW_DRILLS && (
         <p className="warning-box">

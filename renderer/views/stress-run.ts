@@ -52,6 +52,11 @@ export interface StressState {
   previous: { report: SimulationReport; model?: string } | null;
   /** Per scenario, the team its blank knobs stand for (simulate.defaults), asked once. */
   teamDefaults: Record<string, RoleDefault[]>;
+  /**
+   * A report saved earlier and opened from its file: shown instead of the runs' reports until it
+   * is closed or a run starts (it is no run of this form, and is never compared with one).
+   */
+  opened: { fileName: string; report: SimulationReport } | null;
 }
 
 type StressStore = StoreApi<StressState>;
@@ -68,6 +73,7 @@ function storeOf(client: SessionClient): StressStore {
     run: { state: 'idle' },
     previous: null,
     teamDefaults: {},
+    opened: null,
   }));
   // Listened to for as long as the connection lives, so progress is counted while the view is away.
   client.on('simulation.progress', ({ simulationId, done, total }) => {
@@ -108,7 +114,7 @@ async function startRun(client: SessionClient, store: StressStore, params: Omit<
   const { run: before } = store.getState();
   if (before.state === 'done') store.setState({ previous: { report: before.report, ...(before.model === undefined ? {} : { model: before.model }) } });
   const current = () => { const { run } = store.getState(); return run.state === 'running' && run.simulationId === simulationId; };
-  store.setState({ run: { state: 'running', simulationId, done: 0, total: params.runs, startedAt: Date.now() } });
+  store.setState({ run: { state: 'running', simulationId, done: 0, total: params.runs, startedAt: Date.now() }, opened: null });
   try {
     const { report, notes } = await client.send('simulate.start', { ...params, simulationId });
     if (current()) store.setState({ run: { state: 'done', report, notes: notes.map(located), ...(params.model === undefined ? {} : { model: params.model }) } });
@@ -148,7 +154,9 @@ export function useStressTest() {
   const state = useStore(store);
   return {
     ...state,
-    set: (change: Partial<Omit<StressState, 'run' | 'previous' | 'teamDefaults'>> | ((state: StressState) => Partial<Omit<StressState, 'run' | 'previous' | 'teamDefaults'>>)) => store.setState(change),
+    set: (change: Partial<Omit<StressState, 'run' | 'previous' | 'teamDefaults' | 'opened'>> | ((state: StressState) => Partial<Omit<StressState, 'run' | 'previous' | 'teamDefaults' | 'opened'>>)) => store.setState(change),
+    /** Shows a saved report (null: closes it, and the runs' reports are back). */
+    setOpened: (opened: StressState['opened']) => store.setState({ opened }),
     setRun: (run: StressRun) => store.setState({ run }),
     start: (params: Omit<CommandParamsInput<'simulate.start'>, 'simulationId'>, located: (error: LocatedError) => string) => startRun(client, store, params, located),
     cancel: () => cancelRun(client, store),

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { servedApp } from './browser.js';
 import { checkView, protocolClient, SIZES } from './views.js';
@@ -5,7 +7,8 @@ import { checkView, protocolClient, SIZES } from './views.js';
 // A programme owner stress-tests a scenario from the app: a run with many drills is cancelled
 // from its progress bar, a smaller one runs to the end on the server's worker threads, and its
 // breach table is read. The view is then checked with axe in both themes and photographed; then a
-// what-if is set beside the run before it, and the two reports are saved under two names.
+// what-if is set beside the run before it, and the two reports are saved under two names; the
+// second is opened again from its file and saved as HTML.
 
 const app = servedApp();
 
@@ -90,6 +93,24 @@ describe('the stress test in the browser', () => {
     const secondName = await saveJson();
     expect(firstName).toMatch(/^firedrill-stress-test-ransomware-production-db-cloud-security-analyst-2-people-[0-9a-f]{8}-300-runs-seed-1\.json$/);
     expect(secondName).not.toBe(firstName);
+
+    // The saved JSON opened again in its place, marked as the file's; saved from there as HTML:
+    // one file with its charts drawn in, that fetches nothing.
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('group', { name: 'Save the report' }).getByRole('button', { name: 'JSON' }).click()]);
+    const kept = join(app.served.dataDir, 'kept-report.json');
+    await json.saveAs(kept);
+    await page.getByLabel('Open a saved report…').setInputFiles(kept);
+    const opened = page.getByRole('region', { name: /^Saved report: 300 drills of Midnight lockout/ });
+    await opened.waitFor();
+    expect(await opened.getByText('Opened from the file kept-report.json').count()).toBe(1);
+    expect(await page.getByRole('table', { name: /^Compared with the previous run/ }).count()).toBe(0);
+    await opened.locator('.report-chart svg').first().waitFor();
+    const [html] = await Promise.all([page.waitForEvent('download'), opened.getByRole('group', { name: 'Save the report' }).getByRole('button', { name: 'HTML' }).click()]);
+    expect(html.suggestedFilename()).toBe('kept-report.html');
+    const saved = readFileSync((await html.path())!, 'utf8');
+    expect(saved.match(/<svg/g)!.length).toBeGreaterThanOrEqual(5);
+    expect(saved).not.toMatch(/<script|\b(src|href)="https?:/);
+    await checkView(page, 'stress-test-opened');
     expect(errors).toEqual([]);
     await context.close();
   });

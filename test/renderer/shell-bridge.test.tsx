@@ -338,6 +338,9 @@ describe('dropping files on the window (browser and Electron)', () => {
     const { store } = renderShell(client);
     drag('drop', [new File(['hello'], 'notes.txt')]);
     await waitFor(() => expect(store.getState().problem).toBe('notes.txt is not a file Firedrill imports: drop a scenario or plan (.yaml, .yml) or a drill journal (.jsonl)'));
+    // A stress test report dropped: where it opens instead.
+    drag('drop', [new File(['{}'], 'firedrill-stress-test-x.json')]);
+    await waitFor(() => expect(store.getState().problem).toBe('firedrill-stress-test-x.json is not a file Firedrill imports: drop a scenario or plan (.yaml, .yml) or a drill journal (.jsonl); a stress test report (.json) opens with "Open a saved report…" in the Stress test'));
     const text = vi.fn(async () => '');
     drag('drop', [{ name: 'huge.jsonl', size: MAX_IMPORT_BYTES + 1, text }]);
     await waitFor(() => expect(store.getState().problem).toBe('huge.jsonl was not imported: it is larger than 2 MB, the most Firedrill imports'));

@@ -10,6 +10,9 @@ import { simulateHere } from '../../engine/simulate/simulate.js';
 import { teamDefaults } from '../../engine/simulate/team-defaults.js';
 import { minutesText } from '../../engine/report/figures.js';
 import { CommandError } from '../../renderer/client/session-client.js';
+import { base64OfText } from '../../renderer/client/base64.js';
+import type { SimulationReport } from '../../engine/simulate/report.js';
+import { simulationReportText } from '../../host/export/simulation-export.js';
 import { channelOffText, knobErrors, modelOfKnobs, StressTestView } from '../../renderer/views/StressTestView.js';
 import { timeLeftText } from '../../renderer/views/stress-run.js';
 import { bundledWorld, modelFrom } from '../helpers/simulation.js';
@@ -308,7 +311,7 @@ describe('saving the report', () => {
     vi.restoreAllMocks();
   });
 
-  it('saves the same JSON and Markdown as firedrill simulate', async () => {
+  it('saves the same JSON, Markdown and HTML as firedrill simulate', async () => {
     // jsdom has no object URLs and does not download: record what the link would have saved.
     const downloads: { fileName: string; blob: Blob }[] = [];
     const blobs = new Map<string, Blob>();
@@ -317,18 +320,24 @@ describe('saving the report', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       downloads.push({ fileName: this.download, blob: blobs.get(this.href)! });
     });
-    const { started, asked, user } = await setUp();
+    const { client, started, asked, user } = await setUp();
+    // The HTML is drawn by the host (its charts' renderer is not in the page), as the CLI draws it.
+    client.override('export.simulation', (params) => ({ fileName: 'host.html', mediaType: 'text/html', ...base64OfText(simulationReportText(params.report as SimulationReport, 'html')) }));
     await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
     const report = simulateHere({ ...bundledWorld(SCENARIO), runs: 20, seed: 1 });
     started.resolve({ simulationId: asked[0]!.simulationId, report, notes: [] });
     const save = await screen.findByRole('group', { name: 'Save the report' });
     await user.click(within(save).getByRole('button', { name: 'JSON' }));
     await user.click(within(save).getByRole('button', { name: 'Markdown' }));
+    await user.click(within(save).getByRole('button', { name: 'HTML' }));
 
-    expect(downloads.map((d) => d.fileName)).toEqual([`firedrill-stress-test-${SCENARIO}-default-model-20-runs-seed-1.json`, `firedrill-stress-test-${SCENARIO}-default-model-20-runs-seed-1.md`]);
+    const name = `firedrill-stress-test-${SCENARIO}-default-model-20-runs-seed-1`;
+    await waitFor(() => expect(downloads.map((d) => d.fileName)).toEqual([`${name}.json`, `${name}.md`, `${name}.html`]));
     expect(await downloads[0]!.blob.text()).toBe(`${JSON.stringify(report, null, 2)}\n`);
     expect(await downloads[1]!.blob.text()).toBe(documentToMarkdown(simulationDocument(report)));
-    expect(within(save).getByRole('status')).toHaveTextContent(`Saved firedrill-stress-test-${SCENARIO}-default-model-20-runs-seed-1.md`);
+    expect(client.calls.find((c) => c.type === 'export.simulation')!.params).toEqual({ report });
+    expect(await downloads[2]!.blob.text()).toBe(simulationReportText(report, 'html'));
+    expect(within(save).getByRole('status')).toHaveTextContent(`Saved ${name}.html`);
   });
 
   it('names two runs with the same drills and seed but other knobs apart, by their what-if and model', async () => {

@@ -1,6 +1,6 @@
 import type { HandlerTable } from './handler.js';
 
-export const reportCommands: HandlerTable<'scorecard.get' | 'export.scorecard' | 'export.aar' | 'improvements.get' | 'improvements.save' | 'history.get' | 'history.label' | 'coverage.get' | 'simulate.start' | 'simulate.cancel' | 'simulate.defaults'> = {
+export const reportCommands: HandlerTable<'scorecard.get' | 'export.scorecard' | 'export.aar' | 'improvements.get' | 'improvements.save' | 'history.get' | 'history.label' | 'coverage.get' | 'simulate.start' | 'simulate.cancel' | 'simulate.defaults' | 'export.simulation'> = {
   'scorecard.get': (host, { sessionId }) => host.reports.scorecard(sessionId),
   'export.scorecard': (host, params) => host.reports.exportScorecard(params),
   'export.aar': (host, params) => host.reports.exportAar(params),
@@ -12,4 +12,5 @@ export const reportCommands: HandlerTable<'scorecard.get' | 'export.scorecard' |
   'simulate.start': (host, params, client) => host.simulations.start(params, client),
   'simulate.cancel': (host, { simulationId }, client) => host.simulations.cancel(simulationId, client),
   'simulate.defaults': (host, { scenarioId }) => host.simulations.defaults(scenarioId),
+  'export.simulation': (host, params) => host.simulations.exportHtml(params),
 };

@@ -4,6 +4,7 @@ import type { PlanRenames } from '../../../engine/studio/plan-renames.js';
 import type { Scorecard } from '../../../engine/scoring/scorecard.js';
 import type { AarOptions } from '../../../engine/report/aar.js';
 import type { AarExportFormat, PaperSize, ScorecardExportFormat } from '../../../engine/report/export-formats.js';
+import type { SimulationReport } from '../../../engine/simulate/report.js';
 import { drillHistory } from '../../../engine/report/drill-history.js';
 import { coverageMap } from '../../../engine/report/coverage.js';
 import type { CommandResults, CoverageResult, HistoryResult } from '../../../engine/protocol/results.js';
@@ -68,6 +69,11 @@ export const hostTasks = {
   'export.aar': async (scorecards: Scorecard[], format: AarExportFormat, options: AarOptions & { paper: PaperSize }) => {
     const [, { exportAar }] = await exports();
     return ownBytes(await exportAar(scorecards, format, options));
+  },
+  /** A stress test report as firedrill simulate --format html writes it. */
+  'export.simulation': async (report: SimulationReport, paper: PaperSize) => {
+    const { simulationReportText } = await import('../../export/simulation-export.js');
+    return ownBytes(Buffer.from(simulationReportText(report, 'html', paper)));
   },
   /** The history's figures leave out the drills excluded in it (history.label), which are listed apart. */
   history: (dataDir: string, filter: { plan?: string; scenario?: string }): HistoryResult => {

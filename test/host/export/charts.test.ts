@@ -67,4 +67,16 @@ describe('server-side rendering', () => {
       expect(svg).not.toContain('<script');
     }
   });
+
+  it('draws the same chart the same way however many it drew before, and two charts with class names of their own', () => {
+    // ECharts counts its charts across the process (zr0-cls-1, zr7-cls-1...): a host that had
+    // drawn other charts gave the same report another file than the CLI.
+    const first = renderChartSvg(timelineChartOption(card), { width: 800, height: 300 });
+    renderChartSvg(responseTimesChartOption(card), { width: 800, height: 300 });
+    expect(renderChartSvg(timelineChartOption(card), { width: 800, height: 300 })).toBe(first);
+    const classes = (svg: string) => new Set([...svg.matchAll(/class="([\w-]+?)-\d+"/g)].map((m) => m[1]));
+    const other = renderChartSvg(responseTimesChartOption(card), { width: 800, height: 300 });
+    expect(classes(first).size).toBe(1);
+    expect([...classes(first)].filter((name) => classes(other).has(name))).toEqual([]);
+  });
 });

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../../host/server/server.js';
 import type { Reply } from '../../../engine/protocol/messages.js';
+import { simulateHere } from '../../../engine/simulate/simulate.js';
+import { bundledWorld } from '../../helpers/simulation.js';
 import { ProtocolClient } from './helpers/protocol-client.js';
 import { RawSocket } from './helpers/raw-socket.js';
 
@@ -96,6 +98,13 @@ describe('malformed messages get error replies', () => {
     expect(pack.ok).toBe(false);
     const msel = await client.raw({ id: 1, type: 'msel.import', params: { fileName: 'big.csv', base64: notAPack, planId: 'no-such-plan' } });
     expect(msel.ok ? undefined : msel.error.code).not.toBe('too-large');
+    // A stress test report sent back to be drawn as HTML may pass 64 KB (long deadline names): it is drawn.
+    const report = simulateHere({ ...bundledWorld('public-test-bucket'), runs: 5, seed: 1 });
+    const longTitles = report.breaches.map((breach) => ({ ...breach, title: `${breach.title} ${'and a long tail '.repeat(120)}`.slice(0, 2_000) }));
+    const long = { ...report, breaches: [...longTitles, ...longTitles.map((breach) => ({ ...breach, id: `${breach.id}-again` }))] };
+    expect(JSON.stringify(long).length).toBeGreaterThan(70_000);
+    const drawn = await client.raw({ id: 1, type: 'export.simulation', params: { report: long } });
+    expect(drawn).toMatchObject({ ok: true, result: { mediaType: 'text/html; charset=utf-8' } });
   });
 
   it('the transport: invalid JSON, a binary frame, no acknowledgement, extra arguments, another event', async () => {

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../../host/server/server.js';
 import { COMMAND_TYPES, type CommandType } from '../../../engine/protocol/commands.js';
+import { simulateHere } from '../../../engine/simulate/simulate.js';
+import { bundledWorld } from '../../helpers/simulation.js';
 import { ProtocolClient } from './helpers/protocol-client.js';
 
 // The projector has a read-only token of its own, checked by the server: it may open its
@@ -65,6 +67,7 @@ function everyCommand(session: string): { type: CommandType; params: Record<stri
     'simulate.start': { simulationId: 'from-the-projector', scenarioId: SCENARIO, runs: 10, seed: 1 },
     'simulate.cancel': { simulationId: 'from-the-projector' },
     'simulate.defaults': { scenarioId: SCENARIO },
+    'export.simulation': { report: simulateHere({ ...bundledWorld(SCENARIO), runs: 5, seed: 1 }) },
     'projector.token': { sessionId: session },
     'studio.source': { kind: 'scenario', id: SCENARIO },
     'studio.saveScript': { sessionId: session, name: 'from-projector' },
