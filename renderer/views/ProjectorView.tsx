@@ -5,9 +5,9 @@ import { useDocuments } from '../app/use-documents.js';
 import { ArtifactView } from '../facilitator/ArtifactView.js';
 import { CHANNEL_LABELS } from '../facilitator/InjectFeed.js';
 import { useSimNow } from '../facilitator/use-sim-now.js';
-import { clockText, durationText, storyTimeText } from '../../engine/format/time-text.js';
+import { clockText, storyTimeText } from '../../engine/format/time-text.js';
 import { minutesText } from '../../engine/report/figures.js';
-import { deadlineText } from '../format/deadline-text.js';
+import { deadlineText, timeLeftText } from '../format/deadline-text.js';
 import { projectorViewOf } from './projector-cut.js';
 import { sideThatFits, type DecisionsFit, type PaneHeights, type SideFit } from './projector-fit.js';
 import './projector.css';
@@ -83,7 +83,7 @@ function ProjectorDeadline({ deadline, now }: { deadline: Deadline; now: number 
   return (
     <li className={deadline.metAt !== null ? 'met' : deadline.passed ? 'missed' : ''}>
       <span>{deadline.title}</span>
-      <strong className="projector-time-left">{deadlineText(deadline, now, { countdown: true })}</strong>
+      <strong className="projector-time-left">{deadlineText(deadline, now)}</strong>
     </li>
   );
 }
@@ -116,7 +116,7 @@ function ProjectorDecision({ decision, view, now, withOptions, measured = false 
       <h3>{decision.prompt}</h3>
       <p className="projector-decision-for">
         For {view.roles.find((role) => role.id === decision.role)?.title ?? decision.role}
-        {decision.expiresAt !== null && <> · <strong className="projector-time-left">{durationText(Math.max(0, decision.expiresAt - now), { seconds: true, countdown: true })} left</strong></>}
+        {decision.expiresAt !== null && <> · <strong className="projector-time-left">{timeLeftText(decision.expiresAt - now)} left</strong></>}
         {/* Measured with both: a line that wraps when the count is added is never cut. */}
         {(!withOptions || measured) && ` · ${count} ${count === 1 ? 'option' : 'options'} on the console`}
       </p>
