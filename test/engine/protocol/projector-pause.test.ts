@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ProjectorView } from '../../../engine/protocol/audience.js';
 import { audienceView } from '../../../engine/protocol/audience-view.js';
 import { ClockDriver } from '../../../engine/session/driver.js';
 import { FACILITATOR } from '../../../engine/format/script.js';
@@ -15,7 +16,7 @@ function drill() {
   const world = loadMini();
   const session = startSession(world);
   const driver = new ClockDriver(session, WALL0);
-  const projector = () => audienceView(session, 'projector');
+  const projector = () => audienceView(session, 'projector') as ProjectorView;
   return { world, session, driver, projector };
 }
 
