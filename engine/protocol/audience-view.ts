@@ -5,7 +5,7 @@ import type { Person } from '../session/people.js';
 import { phaseReached } from '../session/machine.js';
 import { sessionView, type ActionTakenView, type DeadlineView, type OpenDecisionView, type SessionView } from './view.js';
 import type {
-  AnsweredDecisionView, AudienceKey, AudienceMetric, AudienceView, ChatMessageView, DraftView, DutyView, EvaluatorNoteView, ObserverView,
+  AnsweredDecisionView, AudienceKey, AudienceMetric, AudiencePauseCause, AudienceView, ChatMessageView, DraftView, DutyView, EvaluatorNoteView, ObserverView,
   ParticipantSelf, PersonRef, PersonView, ProjectorView, RatingView, ReceivedInjectView, RoleRef, RoleView, SeverityDeadlinesView, UnassignedView,
 } from './audience.js';
 
@@ -152,6 +152,12 @@ export function evaluatorNotes(session: Session): EvaluatorNoteView[] {
   return session.entriesOf('evaluator.observed').map((entry) => ({ seq: entry.seq, at: entry.simTime, text: entry.text, objective: entry.objective ?? null, inject: entry.inject ?? null, evaluator: evaluatorOf(session, entry) }));
 }
 
+/** Why the clock stands still, from the facilitator's view: a pause without the host's cause is one the facilitator asked for (only they can pause). */
+export function pauseCauseOf(view: Pick<SessionView, 'paused' | 'ended' | 'pauseCause'>): AudiencePauseCause | null {
+  if (!view.paused || view.ended) return null;
+  return view.pauseCause ?? 'facilitator';
+}
+
 function base(session: Session, view: SessionView) {
   return {
     sessionId: view.sessionId,
@@ -229,6 +235,7 @@ function projectorView(session: Session, view: SessionView): ProjectorView {
   return {
     ...base(session, view),
     audience: 'projector',
+    pauseCause: pauseCauseOf(view),
     phases: phases(session),
     phase: view.phase,
     severity: severity(session, view),

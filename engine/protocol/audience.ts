@@ -1,7 +1,7 @@
 import type { Artifact } from '../format/artifact.js';
 import type { Due } from '../format/plan.js';
 import type { Channel } from '../format/scenario.js';
-import type { DraftKind, Seat } from '../session/journal.js';
+import type { DraftKind, PauseCause, Seat } from '../session/journal.js';
 import type { HseepRating } from '../scoring/scorecard.js';
 import type { ActionTakenView, DeadlineView, OpenDecisionView } from './view.js';
 
@@ -188,6 +188,13 @@ export interface AudienceMetric {
   met: boolean | null;
 }
 
+/**
+ * Why a session's clock stands still: the facilitator paused it (to discuss, as a tabletop does),
+ * or the host paused it on its own (PAUSE_CAUSES: the facilitator's last page closed, the
+ * computer slept). The engine never pauses itself: a decision or a deadline runs on the clock.
+ */
+export type AudiencePauseCause = 'facilitator' | PauseCause;
+
 /** What every audience's view has: the session, its clock, and whether it ended. Times are simulated ms from T+0. */
 interface AudienceViewBase {
   sessionId: string;
@@ -236,6 +243,8 @@ export interface RoleView extends AudienceViewBase {
 /** The room's screen: what the team already knows, large. Nothing upcoming, nothing of the facilitator's. */
 export interface ProjectorView extends AudienceViewBase {
   audience: 'projector';
+  /** Why the clock is paused, while it is, so that the room reads why it stands still; null while it runs and once the session ended. */
+  pauseCause: AudiencePauseCause | null;
   phases: RoleRef[];
   phase: string | null;
   severity: SeverityView | null;

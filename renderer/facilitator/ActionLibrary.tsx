@@ -1,7 +1,8 @@
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { Plan, PlanAction } from '../../engine/format/plan.js';
 import type { Scenario } from '../../engine/format/scenario.js';
-import { clockText, durationText } from '../../engine/format/time-text.js';
+import { clockText } from '../../engine/format/time-text.js';
+import { timeLeftText } from '../format/deadline-text.js';
 import type { ActionTakenView, SessionView } from '../../engine/protocol/index.js';
 import { useCommand } from '../app/app-context.js';
 import { actionsByPhase, roleTitle } from '../store/session-selectors.js';
@@ -11,7 +12,7 @@ export function actionState(taken: ActionTakenView, now: number, ended: boolean,
   const by = taken.participant ? `${taken.participant.name} (${roleTitle(plan, taken.by)})` : roleTitle(plan, taken.by);
   if (taken.completesAt <= now) return { text: `Done at ${clockText(taken.completesAt)} · taken by ${by} at ${clockText(taken.takenAt)}`, done: true };
   if (ended) return { text: `Taken by ${by} at ${clockText(taken.takenAt)} · not finished when the session ended`, done: false };
-  return { text: `Taken by ${by} at ${clockText(taken.takenAt)} · in progress, ${durationText(taken.completesAt - now, { seconds: true })} left`, done: false };
+  return { text: `Taken by ${by} at ${clockText(taken.takenAt)} · in progress, ${timeLeftText(taken.completesAt - now)} left`, done: false };
 }
 
 interface ActionRowProps {

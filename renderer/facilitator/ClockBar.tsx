@@ -53,7 +53,7 @@ export function ClockBar({ view, now, plan, scenario, children }: { view: Sessio
         </button>
         {!projector && (
           <span id="next-stop" className="hint next-stop">
-            {view.nextStop ? `Next: ${STOP_WORDS[view.nextStop.kind]} in ${durationText(view.nextStop.dueAt - now)}` : 'Nothing scheduled ahead'}
+            {view.nextStop ? `Next: ${STOP_WORDS[view.nextStop.kind]} in ${durationText(view.nextStop.dueAt - now, { countdown: true })}` : 'Nothing scheduled ahead'}
           </span>
         )}
         {children}

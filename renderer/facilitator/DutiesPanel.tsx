@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { Due, Duty, Plan } from '../../engine/format/plan.js';
 import type { Scenario } from '../../engine/format/scenario.js';
 import { clockText, durationText } from '../../engine/format/time-text.js';
+import { timeLeftText } from '../format/deadline-text.js';
 import type { SessionView } from '../../engine/protocol/index.js';
 import { roleTitle } from '../store/session-selectors.js';
 
@@ -20,7 +21,7 @@ function dutyStatus(duty: Duty, view: SessionView, now: number, plan: Plan): { l
     return { label: 'Met', tone: 'met', detail: `at ${clockText(at)}${take ? ` by ${roleTitle(plan, take.by)}` : ''}` };
   }
   if (deadline?.passed) return { label: 'Overdue', tone: 'missed', detail: `was due at ${clockText(deadline.dueAt)}` };
-  if (deadline) return { label: 'Due', tone: 'due', detail: `by ${clockText(deadline.dueAt)} · ${durationText(Math.max(0, deadline.dueAt - now), { seconds: true })} left` };
+  if (deadline) return { label: 'Due', tone: 'due', detail: `by ${clockText(deadline.dueAt)} · ${timeLeftText(deadline.dueAt - now)} left` };
   return { label: 'Not counting yet', tone: 'waiting', detail: `its clock starts ${duty.due.from === 'containment' ? 'at containment' : 'at detection'}` };
 }
 

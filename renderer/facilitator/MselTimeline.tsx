@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Scenario } from '../../engine/format/scenario.js';
-import { clockText, durationText } from '../../engine/format/time-text.js';
+import { clockText } from '../../engine/format/time-text.js';
+import { timeLeftText } from '../format/deadline-text.js';
 import type { InjectView, SessionView } from '../../engine/protocol/index.js';
 import { useAppState, useCommand } from '../app/app-context.js';
 import { heldInjects, skippedInjects, upcomingInjects } from '../store/session-selectors.js';
@@ -10,7 +11,7 @@ function when(inject: InjectView, now: number): string {
   if (inject.status === 'fired') return `fired ${clockText(inject.firedAt ?? 0)}`;
   if (inject.status === 'held') return inject.dueAt !== null ? `held (was due ${clockText(inject.dueAt)})` : 'held';
   if (inject.status === 'skipped') return `skipped ${clockText(inject.skippedAt ?? 0)}: its condition held`;
-  return inject.dueAt === null ? 'on a trigger' : `in ${durationText(Math.max(0, inject.dueAt - now), { seconds: true })}`;
+  return inject.dueAt === null ? 'on a trigger' : `in ${timeLeftText(inject.dueAt - now)}`;
 }
 
 type MselInput = 'inject.released' | 'inject.held' | 'inject.resumed';

@@ -1,5 +1,6 @@
 import type { Plan } from '../../engine/format/plan.js';
-import { clockText, durationText } from '../../engine/format/time-text.js';
+import { clockText } from '../../engine/format/time-text.js';
+import { timeLeftText } from '../format/deadline-text.js';
 import type { OpenDecisionView, SessionView } from '../../engine/protocol/index.js';
 import { useCommand } from '../app/app-context.js';
 import { useInFlight } from '../app/use-in-flight.js';
@@ -19,7 +20,7 @@ export function PendingDecisions({ view, now, plan, decisions }: { view: Session
           <p className="hint">
             For {roleTitle(plan, decision.role)}
             {decision.openedAt !== null && <> · put to the team at {clockText(decision.openedAt)}</>}
-            {decision.expiresAt !== null && <strong> · {durationText(Math.max(0, decision.expiresAt - now), { seconds: true })} left</strong>}
+            {decision.expiresAt !== null && <> · <strong className="countdown">{timeLeftText(decision.expiresAt - now)} left</strong></>}
           </p>
           <div className="buttons">
             {decision.options.map((option) => (

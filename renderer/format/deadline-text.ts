@@ -1,9 +1,19 @@
-import { clockText, durationText, type TimeTextOptions } from '../../engine/format/time-text.js';
+import { clockText, durationText } from '../../engine/format/time-text.js';
 import type { DeadlineView } from '../../engine/protocol/index.js';
 
-/** A deadline's state in words: met (when), passed, or the time left (as a `countdown` that keeps its width, on the projector). */
-export function deadlineText(deadline: DeadlineView, now: number, { countdown = false }: Pick<TimeTextOptions, 'countdown'> = {}): string {
+/**
+ * The time left before a moment, as a countdown that keeps its width as it ticks ("14 min 05 s",
+ * "2 h 00 min": durationText's `countdown`, drawn in tabular figures): the console's and the
+ * projector's countdowns, so that the words beside them, and the rows they wrap in, do not
+ * shift every second. Never negative: at zero it reads "0 s".
+ */
+export function timeLeftText(ms: number): string {
+  return durationText(Math.max(0, ms), { seconds: true, countdown: true });
+}
+
+/** A deadline's state in words: met (when), passed, or the time left (a countdown). */
+export function deadlineText(deadline: DeadlineView, now: number): string {
   if (deadline.metAt !== null) return `met at ${clockText(deadline.metAt)}`;
   if (deadline.passed) return 'deadline passed';
-  return `${durationText(Math.max(0, deadline.dueAt - now), { seconds: true, countdown })} left`;
+  return `${timeLeftText(deadline.dueAt - now)} left`;
 }

@@ -13,6 +13,9 @@ import { useReturnFocus } from './use-return-focus.js';
  *   of a double click on the opener landed on the overlay and closed it unseen).
  * - While the confirm's command is in flight both buttons wait (no second send, no Keep that
  *   could not undo it); the dialog closes when it settles, the focus back on what opened it.
+ * - A danger question is an `alertdialog` (WAI-ARIA APG), so a screen reader announces it as a
+ *   warning that needs an answer; a primary one a `dialog`. Radix names either by its title
+ *   (aria-labelledby) and describes it by its words (aria-describedby).
  */
 export interface ConfirmDialogProps {
   open: boolean;
@@ -75,6 +78,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         <Dialog.Overlay className="overlay" />
         <Dialog.Content
           className={`dialog confirm-dialog${props.className ? ` ${props.className}` : ''}`}
+          role={tone === 'danger' ? 'alertdialog' : 'dialog'}
           aria-busy={busy || undefined}
           onOpenAutoFocus={(event) => {
             returnFocus.onOpenAutoFocus();

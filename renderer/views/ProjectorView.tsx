@@ -1,13 +1,14 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import type { ProjectorView as ProjectorAudienceView, ReceivedInjectView } from '../../engine/protocol/index.js';
+import type { AudiencePauseCause, ProjectorView as ProjectorAudienceView, ReceivedInjectView } from '../../engine/protocol/index.js';
+import { PAUSE_CAUSE_WORDS } from '../../engine/session/journal.js';
 import { useAppState, useClient, useCommand } from '../app/app-context.js';
 import { useDocuments } from '../app/use-documents.js';
 import { ArtifactView } from '../facilitator/ArtifactView.js';
 import { CHANNEL_LABELS } from '../facilitator/InjectFeed.js';
 import { useSimNow } from '../facilitator/use-sim-now.js';
-import { clockText, durationText, storyTimeText } from '../../engine/format/time-text.js';
+import { clockText, storyTimeText } from '../../engine/format/time-text.js';
 import { minutesText } from '../../engine/report/figures.js';
-import { deadlineText } from '../format/deadline-text.js';
+import { deadlineText, timeLeftText } from '../format/deadline-text.js';
 import { projectorViewOf } from './projector-cut.js';
 import { sideThatFits, type DecisionsFit, type PaneHeights, type SideFit } from './projector-fit.js';
 import './projector.css';
@@ -27,21 +28,28 @@ type DrillState = 'running' | 'paused' | 'ended' | 'reconnecting';
 const STATE_WORDS: Record<DrillState, string> = { running: 'Running', paused: 'Paused', ended: 'Ended', reconnecting: 'Reconnecting…' };
 // Cut off from the host, the page cannot know the clock: it stops it and says so rather than run on alone.
 const drillState = (view: View, lost: boolean): DrillState => (view.ended ? 'ended' : lost ? 'reconnecting' : view.paused ? 'paused' : 'running');
+// Why it stands still, after the badge ("Paused by the facilitator"): the host's own causes in the words of the console's banner and the debrief.
+const PAUSE_WORDS: Record<AudiencePauseCause, string> = { facilitator: 'by the facilitator', ...PAUSE_CAUSE_WORDS };
 
 /** The clock, phase, severity and times to detect and contain: the console's facts, without its controls. */
 function ProjectorStatus({ view, now, lost }: { view: View; now: number; lost: boolean }) {
   // Targets follow the declared severity only: the scenario's expected one is for the debrief.
   const metrics = view.metrics.filter((metric) => metric.milestone !== 'recovered' || metric.minutes !== null);
   const declared = view.severity !== null;
+  const state = drillState(view, lost);
   return (
     // Paused or ended, the band says so in large type and changes colour: the room must not take a stopped clock for a running one.
-    <section className={`projector-status ${drillState(view, lost)}`} aria-labelledby="projector-clock-heading">
+    <section className={`projector-status ${state}${state === 'paused' && view.pauseCause ? ' with-cause' : ''}`} aria-labelledby="projector-clock-heading">
       <h2 id="projector-clock-heading" className="visually-hidden">Clock</h2>
       <div className="projector-clock">
         <output className="projector-sim-time" aria-label="Simulated time">{clockText(now, { seconds: true })}</output>
         <div className="projector-clock-line">
           <span className="projector-scenario-time" aria-label="Scenario date and time">{storyTimeText(view.startsAt, now)}</span>
-          <span className={`projector-state state-${drillState(view, lost)}`} role="status">{STATE_WORDS[drillState(view, lost)]}</span>
+          {/* One status, read as one sentence ("Paused by the facilitator"); the cause on a line of its own under the badge. */}
+          <span className="projector-state-line" role="status">
+            <span className={`projector-state state-${state}`}>{STATE_WORDS[state]}</span>
+            {state === 'paused' && view.pauseCause && <> <span className="projector-pause-cause">{PAUSE_WORDS[view.pauseCause]}</span></>}
+          </span>
         </div>
       </div>
       <dl className="projector-facts">
@@ -83,7 +91,7 @@ function ProjectorDeadline({ deadline, now }: { deadline: Deadline; now: number 
   return (
     <li className={deadline.metAt !== null ? 'met' : deadline.passed ? 'missed' : ''}>
       <span>{deadline.title}</span>
-      <strong className="projector-time-left">{deadlineText(deadline, now, { countdown: true })}</strong>
+      <strong className="projector-time-left">{deadlineText(deadline, now)}</strong>
     </li>
   );
 }
@@ -116,7 +124,7 @@ function ProjectorDecision({ decision, view, now, withOptions, measured = false 
       <h3>{decision.prompt}</h3>
       <p className="projector-decision-for">
         For {view.roles.find((role) => role.id === decision.role)?.title ?? decision.role}
-        {decision.expiresAt !== null && <> · <strong className="projector-time-left">{durationText(Math.max(0, decision.expiresAt - now), { seconds: true, countdown: true })} left</strong></>}
+        {decision.expiresAt !== null && <> · <strong className="projector-time-left">{timeLeftText(decision.expiresAt - now)} left</strong></>}
         {/* Measured with both: a line that wraps when the count is added is never cut. */}
         {(!withOptions || measured) && ` · ${count} ${count === 1 ? 'option' : 'options'} on the console`}
       </p>

@@ -1,6 +1,6 @@
 import type { Plan } from '../../engine/format/plan.js';
 import type { Scenario } from '../../engine/format/scenario.js';
-import type { ProjectorView, SessionView } from '../../engine/protocol/index.js';
+import { pauseCauseOf, type ProjectorView, type SessionView } from '../../engine/protocol/index.js';
 import { sessionMetrics } from '../../engine/scoring/metrics.js';
 import { firedInjects } from '../store/session-selectors.js';
 
@@ -19,6 +19,7 @@ export function projectorViewOf(view: SessionView, plan: Plan, scenario: Scenari
   }));
   return {
     audience: 'projector',
+    pauseCause: pauseCauseOf(view),
     sessionId: view.sessionId,
     name: view.name,
     scenarioTitle: view.scenarioTitle,

@@ -265,7 +265,7 @@ describe('a drill in the app', () => {
 
     // End asks first; Keep playing keeps it running; confirmed, the debrief shows what `firedrill replay` of the journal gives.
     await page.getByRole('button', { name: 'End the session' }).click();
-    const confirmEnd = page.getByRole('dialog', { name: 'End the session?' });
+    const confirmEnd = page.getByRole('alertdialog', { name: 'End the session?' });
     await confirmEnd.getByRole('button', { name: 'Keep playing' }).click();
     await confirmEnd.waitFor({ state: 'detached' });
     expect(journal().some((entry) => entry.type === 'session.ended')).toBe(false);

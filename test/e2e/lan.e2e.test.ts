@@ -203,7 +203,7 @@ describe('a LAN session in the app', () => {
 
     await showTab(console_, 'Decisions');
     await console_.getByRole('button', { name: 'End the session' }).click();
-    await console_.getByRole('dialog', { name: 'End the session?' }).getByRole('button', { name: 'End the session' }).click();
+    await console_.getByRole('alertdialog', { name: 'End the session?' }).getByRole('button', { name: 'End the session' }).click();
     await console_.locator('[data-figure="overall"]').waitFor();
     const debrief = (await console_.locator('.debrief').textContent())!;
     for (const name of ['Grace Hopper', 'Ada Lovelace', 'Alan Turing', 'Margaret Hamilton', 'Hedy Lamarr']) expect(debrief).toContain(name);

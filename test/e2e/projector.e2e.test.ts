@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { PAUSE_CAUSE_WORDS } from '../../engine/session/journal.js';
 import { servedApp } from './browser.js';
 import { protocolClient, seriousViolations, SHOTS, SIZES } from './views.js';
 
@@ -230,7 +231,7 @@ describe('the projector page', () => {
     }
   });
 
-  it('tells the room plainly when the drill runs, is paused and has ended', async () => {
+  it('tells the room plainly when the drill runs, is paused (and why) and has ended', async () => {
     const client = protocolClient(app.served);
     try {
       // The longest title of the bundled scenarios: read whole at every size, not cut with an ellipsis.
@@ -259,7 +260,24 @@ describe('the projector page', () => {
       const running = await look('running');
       await client.send('clock.pause', { sessionId });
       await expect.poll(() => state.textContent()).toBe('Paused');
+      // Why, beside the badge, in one status: the room knows the facilitator stopped it (to discuss), the drill has not broken.
+      expect(await page.getByRole('status').filter({ hasText: 'Paused' }).textContent()).toBe('Paused by the facilitator');
       const paused = await look('paused');
+      // The longest cause the host gives (the computer slept) holds on that line too, within the clock's width: the band keeps its height at every size.
+      const cause = page.locator('.projector-pause-cause');
+      const byFacilitator = await cause.evaluate((line, words) => {
+        const before = line.textContent;
+        line.textContent = words;
+        return before;
+      }, PAUSE_CAUSE_WORDS['machine-asleep']);
+      const longest = await look('paused-host-cause');
+      const causeFits: boolean[] = [];
+      for (const size of SIZES) {
+        await page.setViewportSize(size);
+        causeFits.push(await cause.evaluate((line) => line.scrollWidth <= line.clientWidth));
+      }
+      expect(causeFits).toEqual([true, true, true]);
+      await cause.evaluate((line, words) => void (line.textContent = words), byFacilitator);
       await client.send('session.end', { sessionId });
       await expect.poll(() => state.textContent()).toBe('Ended');
       const ended = await look('ended');
@@ -267,6 +285,7 @@ describe('the projector page', () => {
       const as = (words: string) => Object.fromEntries(Object.entries(running).map(([key, seen]) => [key, { ...(seen as object), state: words, overflow: expect.toSatisfy((px: number) => px <= 0), title: true }]));
       expect(Object.values(running).map((seen) => (seen as { title: boolean }).title)).toEqual([true, true, true, true, true, true]);
       expect(paused).toEqual(as('Paused'));
+      expect(longest).toEqual(as('Paused'));
       expect(ended).toEqual(as('Ended'));
       expect(await page.getByRole('status').filter({ hasText: 'Ended' }).count()).toBe(1);
       expect(await state.evaluate((badge) => getComputedStyle(badge).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');

@@ -133,7 +133,7 @@ describe('resuming a drill after the page was closed', () => {
 
     // End it, and add a second drill of the same scenario over the protocol: the history has a trend.
     await page.getByRole('button', { name: 'End the session' }).click();
-    await page.getByRole('dialog', { name: 'End the session?' }).getByRole('button', { name: 'End the session' }).click();
+    await page.getByRole('alertdialog', { name: 'End the session?' }).getByRole('button', { name: 'End the session' }).click();
     await page.locator('[data-figure="overall"]').waitFor();
     const other = protocolClient(app.served);
     const { sessionId: secondId } = await other.send('session.create', { scenarioId: 'public-test-bucket', mode: 'solo', speed: 600, participants: {} });

@@ -171,7 +171,7 @@ describe('the studio', () => {
     await showTab(page, 'Inject feed');
     await page.getByRole('article', { name: /CloudTrail shows a new access key/ }).waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'End the session' }).click();
-    await page.getByRole('dialog', { name: 'End the session?' }).getByRole('button', { name: 'End the session' }).click();
+    await page.getByRole('alertdialog', { name: 'End the session?' }).getByRole('button', { name: 'End the session' }).click();
     await page.locator('[data-figure="overall"]').waitFor();
     const card = await scorecardOf(sessionId);
     expect(card.planId).toBe('acme-plan');

@@ -59,7 +59,8 @@ export async function checkView(page: Page, name: string, options: { open?: () =
     }
     if (options.open) {
       await page.keyboard.press('Escape');
-      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      // A question that loses something is an alertdialog, the others (shortcuts, archive) dialogs.
+      await page.getByRole('dialog').or(page.getByRole('alertdialog')).waitFor({ state: 'detached' });
     }
   }
   await page.setViewportSize(SIZES[0]!);

@@ -27,17 +27,35 @@ function Page({ tone, onConfirm, field }: Asked) {
   );
 }
 
+/** A question that loses something is announced as a warning (an alertdialog), one that loses nothing as a dialog. */
+const roleOf = (tone: Asked['tone']) => (tone === 'danger' ? 'alertdialog' : 'dialog');
+
 async function ask(props: Asked) {
   const user = userEvent.setup();
   render(<Page {...props} />);
   const opener = screen.getByRole('button', { name: 'Delete the drill' });
   act(() => opener.focus());
   await user.keyboard('{Enter}');
-  const dialog = await screen.findByRole('dialog', { name: 'Delete this drill?' });
+  const dialog = await screen.findByRole(roleOf(props.tone), { name: 'Delete this drill?' });
   return { user, opener, dialog };
 }
 
 describe('the confirm dialog', () => {
+  it('is an alertdialog when it loses something, labelled by its title and described by its words (WAI-ARIA APG)', async () => {
+    const { dialog } = await ask({ tone: 'danger', onConfirm: vi.fn() });
+    expect(dialog).toHaveAttribute('role', 'alertdialog');
+    expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)).toHaveTextContent('Delete this drill?');
+    expect(document.getElementById(dialog.getAttribute('aria-describedby')!)).toHaveTextContent('Its journal goes to the trash folder.');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('is a plain dialog when it loses nothing', async () => {
+    const { dialog } = await ask({ tone: 'primary', onConfirm: vi.fn() });
+    expect(dialog).toHaveAttribute('role', 'dialog');
+    expect(dialog).toHaveAccessibleName('Delete this drill?');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
   it('opens a destructive question on Keep, so Enter keeps; the words are its description', async () => {
     const onConfirm = vi.fn();
     const { user, opener, dialog } = await ask({ tone: 'danger', onConfirm });
@@ -48,7 +66,7 @@ describe('the confirm dialog', () => {
     expect(within(dialog).getAllByRole('button').map((button) => button.textContent)).toEqual(['Cancel', 'Delete it']);
     expect(within(dialog).getByRole('button', { name: 'Delete it' })).toHaveClass('danger');
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(onConfirm).not.toHaveBeenCalled();
     expect(opener).toHaveFocus();
   });
@@ -57,9 +75,9 @@ describe('the confirm dialog', () => {
     const onConfirm = vi.fn();
     const { user, opener } = await ask({ tone: 'danger', onConfirm });
     await user.click(document.querySelector('.overlay')!);
-    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    expect(screen.getByRole('alertdialog')).toBeInTheDocument();
     await user.keyboard('{Escape}');
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(onConfirm).not.toHaveBeenCalled();
     expect(opener).toHaveFocus();
   });
@@ -75,9 +93,9 @@ describe('the confirm dialog', () => {
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeDisabled();
     // The command cannot be taken back: Escape waits with it.
     await user.keyboard('{Escape}');
-    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    expect(screen.getByRole('alertdialog')).toBeInTheDocument();
     await act(async () => answer());
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(onConfirm).toHaveBeenCalledTimes(1);
     expect(opener).toHaveFocus();
   });
@@ -87,7 +105,7 @@ describe('the confirm dialog', () => {
     const { user, dialog } = await ask({ tone: 'danger', onConfirm });
     await user.dblClick(within(dialog).getByRole('button', { name: 'Delete it' }));
     expect(onConfirm).toHaveBeenCalledTimes(1);
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
   });
 
   it('opens a question that loses nothing on its confirm, or on its first field, where Enter confirms', async () => {

@@ -152,17 +152,17 @@ describe('the improvement plan editor', () => {
     await within(region).findByText('Edited plan');
 
     await user.click(button('Reset to the generated plan'));
-    const confirm = await screen.findByRole('dialog', { name: 'Reset to the generated plan?' });
+    const confirm = await screen.findByRole('alertdialog', { name: 'Reset to the generated plan?' });
     // Keep first and focused: Enter keeps the edits (the red Discard was first, and focused).
     expect(within(confirm).getAllByRole('button').map((one) => one.textContent)).toEqual(['Keep the edits', 'Discard the edits and reset']);
     expect(within(confirm).getByRole('button', { name: 'Keep the edits' })).toHaveFocus();
     await user.click(within(confirm).getByRole('button', { name: 'Keep the edits' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(saves(client)).toHaveLength(1);
     expect(rowOf(region, 1).getByRole('textbox', { name: 'Issue 1' })).toHaveValue('Reworded');
 
     await user.click(button('Reset to the generated plan'));
-    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Discard the edits and reset' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Discard the edits and reset' }));
     expect(saves(client).at(-1)).toEqual({ sessionId, items: null });
     expect(await within(region).findByText('Generated plan')).toBeInTheDocument();
     expect(rowOf(region, 1).getByRole('textbox', { name: 'Issue 1' })).toHaveValue(generated[0]!.issue);
@@ -187,7 +187,7 @@ describe('the improvement plan editor', () => {
     const region = await screen.findByRole('region', { name: 'Improvement plan' });
     expect(await within(region).findByRole('alert')).toHaveTextContent('is damaged');
     await user.click(within(region).getByRole('button', { name: 'Reset to the generated plan' }));
-    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Discard the edits and reset' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Discard the edits and reset' }));
     expect(await within(region).findByText('Generated plan')).toBeInTheDocument();
   });
 

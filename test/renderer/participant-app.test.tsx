@@ -230,18 +230,18 @@ describe("the participant's page", () => {
     await screen.findByRole('heading', { name: 'Cloud Security Analyst', level: 1 });
     // A tap on Leave by mistake: Stay keeps everything.
     await userEvent.click(screen.getByRole('button', { name: 'Leave' }));
-    const dialog = screen.getByRole('dialog', { name: 'Leave the exercise?' });
+    const dialog = screen.getByRole('alertdialog', { name: 'Leave the exercise?' });
     expect(dialog).toHaveTextContent('Cloud Security Analyst stays in your name');
     expect(within(dialog).getByRole('button', { name: 'Stay' })).toHaveFocus();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Stay' }));
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     // Back where the keyboard was.
     expect(screen.getByRole('button', { name: 'Leave' })).toHaveFocus();
     expect(screen.getByRole('heading', { name: 'Cloud Security Analyst', level: 1 })).toBeInTheDocument();
     expect(localStorage.getItem('firedrill.seat')).not.toBeNull();
     // Leaving for real: the seat is forgotten and the code asked again.
     await userEvent.click(screen.getByRole('button', { name: 'Leave' }));
-    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Leave' }));
+    await userEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Leave' }));
     await screen.findByRole('heading', { name: 'Join the exercise' });
     expect(localStorage.getItem('firedrill.seat')).toBeNull();
   });

@@ -180,10 +180,41 @@ describe('the projector view', () => {
     const deadline = { id: 'duty:far', title: 'Far off', dueAt: 600 * MIN, passed: false, metAt: null };
     client.override('audience.open', () => ({ view: { ...cut, deadlines: [deadline], ended: { at: 46 * MIN, reason: 'ended by the facilitator' } }, me: null }));
     renderWithApp(<ProjectorView sessionId={sessionId} />, client);
-    expect(await screen.findByText('Ended')).toHaveAttribute('role', 'status');
+    expect((await screen.findByText('Ended')).closest('[role="status"]')).toHaveTextContent(/^Ended$/);
     expect(screen.queryByRole('region', { name: 'Decisions for the team' })).toBeNull();
     expect(screen.queryByRole('region', { name: 'Deadlines' })).toBeNull();
     expect(screen.getByRole('region', { name: 'Injects' })).toBeInTheDocument();
+  });
+
+  it('says why the drill is paused beside the badge: the facilitator paused it, until it runs again', async () => {
+    const { client, sessionId } = await openProjector();
+    const state = () => screen.getByText(/^(Running|Paused|Reconnecting…)$/).closest('[role="status"]');
+    expect(state()).toHaveTextContent(/^Running$/);
+    await act(async () => {
+      await client.send('clock.pause', { sessionId });
+      client.advance(0);
+    });
+    expect(state()).toHaveTextContent(/^Paused by the facilitator$/);
+    // Cut off from the host, the page does not know the cause any more than the clock.
+    act(() => client.connection('lost'));
+    expect(state()).toHaveTextContent(/^Reconnecting…$/);
+    act(() => client.connection('recovered'));
+    await act(async () => {
+      await client.send('clock.resume', { sessionId });
+      client.advance(0);
+    });
+    expect(state()).toHaveTextContent(/^Running$/);
+  });
+
+  it('says so when the host paused the drill on its own, in the words of the console and the debrief', async () => {
+    const { client, sessionId, cut } = await viewAt46Minutes();
+    client.override('audience.open', () => ({ view: { ...cut, paused: true, pauseCause: 'page-closed' }, me: null }));
+    renderWithApp(<ProjectorView sessionId={sessionId} />, client);
+    const badge = await screen.findByText('Paused');
+    expect(badge.closest('[role="status"]')).toHaveTextContent(/^Paused when the facilitator’s page closed$/);
+    // The badge is the state alone, in its colour; the cause is words beside it.
+    expect(badge).toHaveClass('state-paused');
+    expect(badge).toHaveTextContent(/^Paused$/);
   });
 
   it('stops its clock and says Reconnecting… while the connection to the host is lost, then asks for the view again', async () => {

@@ -78,7 +78,7 @@ describe("the facilitator's room panel", () => {
     await userEvent.click(within(grace).getByRole('button', { name: 'Let Grace in' }));
     await userEvent.selectOptions(within(ada).getByRole('combobox', { name: 'Role of Ada' }), 'cloud-security-analyst');
     await userEvent.click(within(ada).getByRole('button', { name: /^Remove Ada/ }));
-    await userEvent.click(within(await screen.findByRole('dialog', { name: 'Remove Ada?' })).getByRole('button', { name: 'Yes, remove Ada' }));
+    await userEvent.click(within(await screen.findByRole('alertdialog', { name: 'Remove Ada?' })).getByRole('button', { name: 'Yes, remove Ada' }));
     await userEvent.click(screen.getByRole('checkbox', { name: /approval/ }));
     expect(sent.filter((one) => one.type.startsWith('lobby.') && one.type !== 'lobby.get')).toEqual([
       { type: 'lobby.approve', params: { sessionId: 's-1', request: 'r-grace0001' } },
@@ -102,15 +102,15 @@ describe("the facilitator's room panel", () => {
     // The second click of a double click lands on the overlay, which does not answer.
     await userEvent.dblClick(removeAda());
     expect(removed()).toEqual([]);
-    const dialog = screen.getByRole('dialog', { name: 'Remove Ada?' });
+    const dialog = screen.getByRole('alertdialog', { name: 'Remove Ada?' });
     expect(dialog).toHaveAccessibleDescription(/Ada \(Incident Commander\) leaves the drill at once/);
     expect(within(dialog).getByRole('button', { name: 'Keep Ada' })).toHaveFocus();
     await userEvent.keyboard('{Enter}');
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     expect(removeAda()).toHaveFocus();
     await userEvent.keyboard('{Enter}');
     await userEvent.keyboard('{Escape}');
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     expect(removeAda()).toHaveFocus();
     expect(removed()).toEqual([]);
 
@@ -118,7 +118,7 @@ describe("the facilitator's room panel", () => {
     await userEvent.keyboard('{Tab}{Enter}');
     expect(removed()).toEqual([{ type: 'lobby.remove', params: { sessionId: 's-1', participant: 'p-ada00001' } }]);
     // Her row gone with her, the keyboard goes on from the lobby's heading.
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
     expect(screen.queryByText('Ada')).not.toBeInTheDocument();
     expect(screen.getByRole('heading', { name: /^Lobby/ })).toHaveFocus();
   });

@@ -175,21 +175,21 @@ describe('the sessions list', () => {
     const archive = await screen.findByRole('button', { name: /^Archive Left open overnight/ });
     await user.click(archive);
     // A running session is closed by archiving it, and the question says so: asked like a delete, red, Cancel focused.
-    const dialog = await screen.findByRole('dialog', { name: 'Archive this session?' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Archive this session?' });
     expect(dialog).toHaveTextContent('It is still running: archiving closes it.');
     expect(within(dialog).getByRole('button', { name: 'Archive the session' })).toHaveClass('danger');
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(archive).toHaveFocus();
     await user.click(archive);
-    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Cancel' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
     const remove = screen.getByRole('button', { name: /^Delete Left open overnight/ });
     await user.click(remove);
-    await screen.findByRole('dialog', { name: 'Delete this session?' });
+    await screen.findByRole('alertdialog', { name: 'Delete this session?' });
     await user.keyboard('{Escape}');
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(remove).toHaveFocus();
     expect(callsOf(client, 'session.archive')).toEqual([]);
     expect(callsOf(client, 'session.delete')).toEqual([]);
@@ -199,7 +199,7 @@ describe('the sessions list', () => {
   it('Delete asks first, saying the journal goes to the trash folder; confirmed, it sends session.delete and lists again', async () => {
     const { client, user } = await renderSessions([RUNNING, ENDED]);
     await user.click(await screen.findByRole('button', { name: `Delete ${RUNNING.name}, started ${localDateTime(RUNNING.startedAt)}` }));
-    const dialog = await screen.findByRole('dialog', { name: 'Delete this session?' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete this session?' });
     expect(dialog).toHaveAccessibleDescription(/s-running.*moves its journal to the trash folder/s);
     await user.click(within(dialog).getByRole('button', { name: 'Delete the session' }));
     await waitFor(() => expect(screen.queryByRole('row', { name: /s-running/ })).toBeNull());
@@ -216,7 +216,7 @@ describe('the sessions list', () => {
       throw new Error('session s-running is already archived');
     });
     await user.click(await screen.findByRole('button', { name: /^Archive Left open overnight/ }));
-    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Archive the session' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Archive the session' }));
     await waitFor(() => expect(store.getState().problem).toMatch(/session.archive: session s-running is already archived/));
     expect(callsOf(client, 'session.list').length).toBe(2);
   });

@@ -358,15 +358,15 @@ describe('a draft not saved yet', () => {
     const kept = await screen.findByRole('region', { name: 'Unsaved draft: Scenario Half done' });
     // Asked first: Keep (focused, so Enter keeps) leaves the draft where it was.
     await user.click(within(kept).getByRole('button', { name: 'Discard it' }));
-    const asked = await screen.findByRole('dialog', { name: 'Discard this draft?' });
+    const asked = await screen.findByRole('alertdialog', { name: 'Discard this draft?' });
     expect(asked).toHaveAccessibleDescription('Scenario Half done: what was not saved to your library is lost for good.');
     expect(within(asked).getByRole('button', { name: 'Keep the draft' })).toHaveFocus();
     await user.keyboard('{Enter}');
-    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(within(kept).getByRole('button', { name: 'Discard it' })).toHaveFocus();
     expect(localStorage.getItem('firedrill.studio.draft')).not.toBeNull();
     await user.click(within(kept).getByRole('button', { name: 'Discard it' }));
-    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Discard the draft' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Discard the draft' }));
     expect(screen.queryByRole('region', { name: /^Unsaved draft/ })).toBeNull();
     expect(localStorage.getItem('firedrill.studio.draft')).toBeNull();
     expect(screen.getByRole('heading', { name: 'Studio' })).toHaveFocus();
@@ -398,7 +398,7 @@ describe('a draft not saved yet', () => {
     expect(await screen.findByRole('region', { name: 'Unsaved draft: Plan Acme plan' })).toBeInTheDocument();
     const beta = screen.getByRole('region', { name: 'Unsaved draft: Plan Beta plan' });
     await user.click(within(beta).getByRole('button', { name: 'Discard it' }));
-    await user.click(within(await screen.findByRole('dialog', { name: 'Discard this draft?' })).getByRole('button', { name: 'Discard the draft' }));
+    await user.click(within(await screen.findByRole('alertdialog', { name: 'Discard this draft?' })).getByRole('button', { name: 'Discard the draft' }));
     expect(screen.queryByRole('region', { name: 'Unsaved draft: Plan Beta plan' })).toBeNull();
     await user.click(within(screen.getByRole('region', { name: 'Unsaved draft: Plan Acme plan' })).getByRole('button', { name: 'Go on with it' }));
     await user.click(await screen.findByRole('tab', { name: 'Severity matrix' }));

@@ -131,6 +131,23 @@ describe("the projector's token", () => {
     }
   });
 
+  it('is pushed why the drill is paused, so the room reads it, and nothing once it runs again', async () => {
+    const { token } = await console_.ok('projector.token', { sessionId });
+    const projector = await ProtocolClient.connect(server.port, token);
+    const audience: { view: { paused: boolean; pauseCause?: unknown } }[] = [];
+    projector.socket.on('audience.update', (update: (typeof audience)[number]) => void audience.push(update));
+    try {
+      await projector.ok('audience.open', { sessionId });
+      await console_.ok('clock.pause', { sessionId });
+      await expect.poll(() => audience.at(-1)?.view, { timeout: 5_000 }).toMatchObject({ paused: true, pauseCause: 'facilitator' });
+      await console_.ok('clock.resume', { sessionId });
+      await expect.poll(() => audience.at(-1)?.view, { timeout: 5_000 }).toMatchObject({ paused: false, pauseCause: null });
+      await projector.ok('audience.close', { sessionId });
+    } finally {
+      projector.close();
+    }
+  });
+
   it('may do nothing else: every other command is refused by the server, and nothing changes', async () => {
     const { token } = await console_.ok('projector.token', { sessionId });
     const projector = await ProtocolClient.connect(server.port, token);
