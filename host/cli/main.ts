@@ -111,7 +111,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'simulate': {
         const { positionals, values } = parse(rest, {
           plan: { type: 'string' }, script: { type: 'string' }, model: { type: 'string' }, compare: { type: 'string' }, runs: { type: 'string' },
-          seed: { type: 'string' }, workers: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
+          seed: { type: 'string' }, workers: { type: 'string' }, format: { type: 'string' }, paper: { type: 'string' }, out: { type: 'string' },
         });
         if (positionals.length !== 1) throw new UsageError('simulate needs one scenario (a file, or a bundled scenario id)');
         // Awaited here, so a usage mistake found inside the command is caught below.

@@ -4,6 +4,7 @@ import type { ResponseModel } from '../../engine/format/model.js';
 import type { Plan } from '../../engine/format/plan.js';
 import type { Scenario } from '../../engine/format/scenario.js';
 import type { ResponseScript } from '../../engine/format/script.js';
+import { PAPER_SIZES, type PaperSize } from '../../engine/report/export-formats.js';
 import { MAX_SEED } from '../../engine/stats/random.js';
 import { formatLocatedError } from '../../engine/validate/index.js';
 import { loadModel } from '../../engine/validate/load-model.js';
@@ -23,6 +24,7 @@ export interface SimulateOptions {
   seed?: string;
   workers?: string;
   format?: string;
+  paper?: string;
   out?: string;
 }
 
@@ -74,6 +76,9 @@ export async function simulateCommand(scenarioArg: string, options: SimulateOpti
   const workers = wholeNumber('workers', options.workers, 1, 64);
   const format = options.format ?? 'json';
   if (!(SIMULATION_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be json, md or html, not "${format}"`);
+  // The HTML's page size when printed, as the app's Stress test saves it (export.simulation).
+  const paper = (options.paper ?? 'a4').toLowerCase();
+  if (!(PAPER_SIZES as readonly string[]).includes(paper)) throw new UsageError(`--paper must be a4 or letter, not "${options.paper}"`);
 
   let resolved;
   try {
@@ -109,7 +114,7 @@ export async function simulateCommand(scenarioArg: string, options: SimulateOpti
   } finally {
     progress.stop();
   }
-  const text = simulationReportText(report, format as SimulationFormat);
+  const text = simulationReportText(report, format as SimulationFormat, paper as PaperSize);
   try {
     writeExport('firedrill simulate', Buffer.from(text), format, options.out, io);
   } catch (error) {

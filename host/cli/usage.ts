@@ -9,7 +9,7 @@ export const reportUsage = 'firedrill report <journal.jsonl> --format pdf|html|c
 export const schemaUsage = 'firedrill schema <folder>                  write the JSON Schemas for editors (plan, scenario, script, model)';
 export const aarUsage = 'firedrill aar <journals or folders...> --format docx|pdf|html|md [--out F] [--paper a4|letter] [--name N] [--dates D] [--location L] [--sponsor S] [--organisation O] [--participant ORG]... [--contact C]   after-action report / improvement plan';
 export const coverageUsage = 'firedrill coverage [--format json|navigator|csv] [--out F] [--data-dir D]   which ATT&CK techniques, plan actions, roles, duties and CSF functions the library and past drills exercise';
-export const simulateUsage = 'firedrill simulate <scenario> [--model M] [--compare M2] --runs N --seed S [--workers W] [--script S] [--plan P] [--format json|md|html] [--out F]   stress-test the plan: N drills drawn from a response model';
+export const simulateUsage = 'firedrill simulate <scenario> [--model M] [--compare M2] --runs N --seed S [--workers W] [--script S] [--plan P] [--format json|md|html] [--paper a4|letter] [--out F]   stress-test the plan: N drills drawn from a response model';
 export const mselImportUsage = 'firedrill msel import <file.csv|xlsx> --plan <plan id or file> [--map mapping.json] --out <file.scenario.yaml> [--into <scenario>] [--sheet S] [--start 2025-06-10T09:00] [--tz Asia/Hong_Kong] [--id ID] [--title T] [--threat T] [--data-dir D]   a controllers\' MSEL spreadsheet to a draft scenario';
 export const mselExportUsage = 'firedrill msel export <scenario id or file> --format csv|xlsx|pdf --out F [--plan P] [--paper a4|letter] [--data-dir D]   a scenario as the controllers\' MSEL';
 export const packExportUsage = 'firedrill pack export [plans, scenarios or scripts: ids or files...] [--exercise <scenario id>] --out F.firedrill [--data-dir D]   one file to archive or hand over';
@@ -46,6 +46,7 @@ export const simulateHelp = `
   --script S   the response script the team follows (default: exemplary)
   --plan P     the plan, an id or a file (default: the scenario's own, from the bundled plans)
   --format     json (default; the contract, docs/analytics.md), md, or html (charts drawn in)
+  --paper      the HTML's page size when printed: a4 (default) or letter
   --out F      write the report to F rather than print it
 A model that does not validate is reported as file:line:column field: message, and nothing is run;
 a setting that changes nothing in this scenario is reported the same way as a warning, and the run goes on.

@@ -1,18 +1,18 @@
 import { useId, useState } from 'react';
 import {
-  AAR_FORMATS, EXPORT_LABELS, PAPER_SIZES, SCORECARD_FORMATS,
+  AAR_FORMATS, EXPORT_LABELS, SCORECARD_FORMATS,
   type AarExportFormat, type PaperSize, type ScorecardExportFormat,
 } from '../../engine/report/export-formats.js';
 import { useClient } from '../app/app-context.js';
 import { EXPORT_HEADING_ID } from '../app/ShellBridge.js';
 import { electronBridge } from '../client/firedrill-bridge.js';
 import { saveExport } from '../client/save-export.js';
+import { PaperSizeChoice } from '../ui/PaperSizeChoice.js';
 import './debrief.css';
 import { keepCover, keptCover, type AarDetails } from './kept-cover.js';
 
 type ExportJob = { what: 'scorecard'; format: ScorecardExportFormat } | { what: 'aar'; format: AarExportFormat };
 
-const PAPER_LABELS: Record<PaperSize, string> = { a4: 'A4', letter: 'US Letter' };
 const WHAT_LABELS: Record<ExportJob['what'], string> = { scorecard: 'Scorecard', aar: 'After-action report' };
 const AAR_DETAIL_LABELS: Record<keyof AarDetails, { label: string; hint: string }> = {
   name: { label: 'Exercise name', hint: 'the scenario\'s title if empty' },
@@ -104,15 +104,7 @@ export function ExportPanel({ sessionId }: { sessionId: string }) {
     <section className="panel export-panel" aria-labelledby={EXPORT_HEADING_ID}>
       {/* The menu's File › Export items scroll to this heading and focus it. */}
       <h2 id={EXPORT_HEADING_ID} tabIndex={-1}>Export</h2>
-      <fieldset className="paper-size">
-        <legend>Paper size <span className="hint">(PDF and Word)</span></legend>
-        {PAPER_SIZES.map((size) => (
-          <label key={size} className="radio">
-            <input type="radio" name={`${id}-paper`} value={size} checked={paper === size} onChange={() => setPaper(size)} />
-            {PAPER_LABELS[size]}
-          </label>
-        ))}
-      </fieldset>
+      <PaperSizeChoice paper={paper} formats="PDF and Word" onChange={setPaper} />
       <div className="export-group">
         <h3 id={`${id}-scorecard`}>Scorecard</h3>
         <ExportButtons labelledBy={`${id}-scorecard`} jobs={SCORECARD_FORMATS.map((format) => ({ what: 'scorecard', format }))} running={running} onExport={onExport} />

@@ -1,5 +1,6 @@
 import { memo, useCallback, useRef, useState } from 'react';
-import { clockText, durationText } from '../../engine/format/time-text.js';
+import { clockText } from '../../engine/format/time-text.js';
+import { timeLeftText } from '../format/deadline-text.js';
 
 /** One of my role's plan actions, and what became of it. */
 export interface RoleAction {
@@ -11,11 +12,11 @@ export interface RoleAction {
   taken: { by: string; takenAt: number; completesAt: number } | null;
 }
 
-/** An action's state in words: "In progress: taken by Grace at T+00:12, 4 min 30 s left", "Done at T+00:22: taken by Grace at T+00:12". */
+/** An action's state in words: "In progress: taken by Grace at T+00:12, 4 min 30 s left" (a countdown of fixed width), "Done at T+00:22: taken by Grace at T+00:12". */
 export function roleActionState(taken: NonNullable<RoleAction['taken']>, now: number, ended: boolean): { text: string; done: boolean } {
   if (taken.completesAt <= now) return { text: `Done at ${clockText(taken.completesAt)}: taken by ${taken.by} at ${clockText(taken.takenAt)}`, done: true };
   if (ended) return { text: `Taken by ${taken.by} at ${clockText(taken.takenAt)}: not finished when the session ended`, done: false };
-  return { text: `In progress: taken by ${taken.by} at ${clockText(taken.takenAt)}, ${durationText(taken.completesAt - now, { seconds: true })} left`, done: false };
+  return { text: `In progress: taken by ${taken.by} at ${clockText(taken.takenAt)}, ${timeLeftText(taken.completesAt - now)} left`, done: false };
 }
 
 const ActionItem = memo(function ActionItem({ action, stateText, done, sending, disabled, onTake }: {

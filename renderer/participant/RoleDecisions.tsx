@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useInFlight } from '../app/use-in-flight.js';
-import { clockText, durationText } from '../../engine/format/time-text.js';
+import { clockText } from '../../engine/format/time-text.js';
+import { timeLeftText } from '../format/deadline-text.js';
 
 /** A decision put to my role and not yet answered. */
 export interface RoleDecision {
@@ -38,7 +39,7 @@ export function RoleDecisions({ decisions, now, ended, onAnswer }: {
             <legend>{decision.prompt}</legend>
             <p className="hint" id={`decision-${decision.id}-time`}>
               {decision.openedAt !== null && <>Put to you at {clockText(decision.openedAt)}</>}
-              {left !== null && <>{decision.openedAt !== null && ' · '}<strong className={`countdown${left < 5 * 60_000 ? ' soon' : ''}`}>{durationText(left, { seconds: true })} left</strong></>}
+              {left !== null && <>{decision.openedAt !== null && ' · '}<strong className={`countdown${left < 5 * 60_000 ? ' soon' : ''}`}>{timeLeftText(left)} left</strong></>}
             </p>
             <div className="buttons">
               {decision.options.map((option) => (

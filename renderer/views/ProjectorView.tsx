@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { AudiencePauseCause, ProjectorView as ProjectorAudienceView, ReceivedInjectView } from '../../engine/protocol/index.js';
-import { PAUSE_CAUSE_WORDS } from '../../engine/session/journal.js';
+import { PAUSE_CAUSE_WORDS, TIME_LIMIT_REASON } from '../../engine/session/journal.js';
 import { useAppState, useClient, useCommand } from '../app/app-context.js';
 import { useDocuments } from '../app/use-documents.js';
 import { ArtifactView } from '../facilitator/ArtifactView.js';
@@ -30,6 +30,15 @@ const STATE_WORDS: Record<DrillState, string> = { running: 'Running', paused: 'P
 const drillState = (view: View, lost: boolean): DrillState => (view.ended ? 'ended' : lost ? 'reconnecting' : view.paused ? 'paused' : 'running');
 // Why it stands still, after the badge ("Paused by the facilitator"): the host's own causes in the words of the console's banner and the debrief.
 const PAUSE_WORDS: Record<AudiencePauseCause, string> = { facilitator: 'by the facilitator', ...PAUSE_CAUSE_WORDS };
+// Why it ended ("Ended at the time limit"): the scenario's time limit ends a live drill by itself;
+// any other end is the facilitator's session.end (only they may send it), whatever reason it gives.
+const endWords = (ended: NonNullable<View['ended']>): string => (ended.reason === TIME_LIMIT_REASON ? 'at the time limit' : 'by the facilitator');
+/** Why the drill stands still, in the words that follow its badge: paused (by whom, or the host's cause) or ended (how). */
+const stateCause = (view: View, state: DrillState): string | null => {
+  if (state === 'paused' && view.pauseCause) return PAUSE_WORDS[view.pauseCause];
+  if (state === 'ended' && view.ended) return endWords(view.ended);
+  return null;
+};
 
 /** The clock, phase, severity and times to detect and contain: the console's facts, without its controls. */
 function ProjectorStatus({ view, now, lost }: { view: View; now: number; lost: boolean }) {
@@ -37,18 +46,19 @@ function ProjectorStatus({ view, now, lost }: { view: View; now: number; lost: b
   const metrics = view.metrics.filter((metric) => metric.milestone !== 'recovered' || metric.minutes !== null);
   const declared = view.severity !== null;
   const state = drillState(view, lost);
+  const cause = stateCause(view, state);
   return (
     // Paused or ended, the band says so in large type and changes colour: the room must not take a stopped clock for a running one.
-    <section className={`projector-status ${state}${state === 'paused' && view.pauseCause ? ' with-cause' : ''}`} aria-labelledby="projector-clock-heading">
+    <section className={`projector-status ${state}${cause ? ' with-cause' : ''}`} aria-labelledby="projector-clock-heading">
       <h2 id="projector-clock-heading" className="visually-hidden">Clock</h2>
       <div className="projector-clock">
         <output className="projector-sim-time" aria-label="Simulated time">{clockText(now, { seconds: true })}</output>
         <div className="projector-clock-line">
           <span className="projector-scenario-time" aria-label="Scenario date and time">{storyTimeText(view.startsAt, now)}</span>
-          {/* One status, read as one sentence ("Paused by the facilitator"); the cause on a line of its own under the badge. */}
+          {/* One status, read as one sentence ("Paused by the facilitator", "Ended at the time limit"); the cause on a line of its own under the badge. */}
           <span className="projector-state-line" role="status">
             <span className={`projector-state state-${state}`}>{STATE_WORDS[state]}</span>
-            {state === 'paused' && view.pauseCause && <> <span className="projector-pause-cause">{PAUSE_WORDS[view.pauseCause]}</span></>}
+            {cause && <> <span className="projector-state-cause">{cause}</span></>}
           </span>
         </div>
       </div>

@@ -231,7 +231,7 @@ describe('the projector page', () => {
     }
   });
 
-  it('tells the room plainly when the drill runs, is paused (and why) and has ended', async () => {
+  it('tells the room plainly when the drill runs, is paused (and why) and has ended (and how)', async () => {
     const client = protocolClient(app.served);
     try {
       // The longest title of the bundled scenarios: read whole at every size, not cut with an ellipsis.
@@ -264,7 +264,7 @@ describe('the projector page', () => {
       expect(await page.getByRole('status').filter({ hasText: 'Paused' }).textContent()).toBe('Paused by the facilitator');
       const paused = await look('paused');
       // The longest cause the host gives (the computer slept) holds on that line too, within the clock's width: the band keeps its height at every size.
-      const cause = page.locator('.projector-pause-cause');
+      const cause = page.locator('.projector-state-cause');
       const byFacilitator = await cause.evaluate((line, words) => {
         const before = line.textContent;
         line.textContent = words;
@@ -288,6 +288,8 @@ describe('the projector page', () => {
       expect(longest).toEqual(as('Paused'));
       expect(ended).toEqual(as('Ended'));
       expect(await page.getByRole('status').filter({ hasText: 'Ended' }).count()).toBe(1);
+      // Why, beside the badge as for a pause, on the cause's line: the band kept its height above.
+      expect(await page.getByRole('status').filter({ hasText: 'Ended' }).textContent()).toBe('Ended by the facilitator');
       expect(await state.evaluate((badge) => getComputedStyle(badge).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
       expect(problems).toEqual([]);
       expect(errors).toEqual([]);

@@ -8,7 +8,7 @@ import { checkView, protocolClient, SIZES } from './views.js';
 // from its progress bar, a smaller one runs to the end on the server's worker threads, and its
 // breach table is read. The view is then checked with axe in both themes and photographed; then a
 // what-if is set beside the run before it, and the two reports are saved under two names; the
-// second is opened again from its file and saved as HTML.
+// second is opened again from its file and saved as HTML, on US Letter.
 
 const app = servedApp();
 
@@ -105,11 +105,14 @@ describe('the stress test in the browser', () => {
     expect(await opened.getByText('Opened from the file kept-report.json').count()).toBe(1);
     expect(await page.getByRole('table', { name: /^Compared with the previous run/ }).count()).toBe(0);
     await opened.locator('.report-chart svg').first().waitFor();
+    // On US Letter, as the debrief's exports may be: the host lays the page out for it.
+    await opened.getByRole('group', { name: 'Paper size (HTML)' }).getByRole('radio', { name: 'US Letter' }).check();
     const [html] = await Promise.all([page.waitForEvent('download'), opened.getByRole('group', { name: 'Save the report' }).getByRole('button', { name: 'HTML' }).click()]);
     expect(html.suggestedFilename()).toBe('kept-report.html');
     const saved = readFileSync((await html.path())!, 'utf8');
     expect(saved.match(/<svg/g)!.length).toBeGreaterThanOrEqual(5);
     expect(saved).not.toMatch(/<script|\b(src|href)="https?:/);
+    expect(saved).toContain('@page { size: letter;');
     await checkView(page, 'stress-test-opened');
     expect(errors).toEqual([]);
     await context.close();

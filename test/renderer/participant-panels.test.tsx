@@ -68,7 +68,7 @@ describe('my actions', () => {
     const onTake = vi.fn(() => new Promise<void>((resolve) => { finish = resolve; }));
     render(<RoleActions actions={ACTIONS} now={12 * MIN} ended={false} currentPhase="containment" onTake={onTake} />);
     expect(screen.getByRole('heading', { name: /My actions/ })).toHaveTextContent('2 of 3 taken');
-    expect(screen.getByText(/^In progress: taken by Grace at T\+00:10, 3 min left$/)).toBeInTheDocument();
+    expect(screen.getByText(/^In progress: taken by Grace at T\+00:10, 3 min 00 s left$/)).toBeInTheDocument();
     expect(screen.getByText('Done at T+00:04: taken by Alan at T+00:02')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Take action: Triage the GuardDuty finding' })).toBeDisabled();
     const block = screen.getByRole('button', { name: 'Take action: Block public access' });
@@ -87,11 +87,42 @@ describe('my decisions', () => {
     const decisions = [{ id: 'D1', prompt: 'Notify the regulator now?', options: [{ id: 'yes', label: 'Notify now' }, { id: 'no', label: 'Wait' }], openedAt: 30 * MIN, expiresAt: 60 * MIN }];
     const { rerender } = render(<RoleDecisions decisions={decisions} now={40 * MIN} ended={false} onAnswer={onAnswer} />);
     const group = screen.getByRole('group', { name: 'Notify the regulator now?' });
-    expect(group).toHaveAccessibleDescription('Put to you at T+00:30 · 20 min left');
+    expect(group).toHaveAccessibleDescription('Put to you at T+00:30 · 20 min 00 s left');
     rerender(<RoleDecisions decisions={decisions} now={57 * MIN} ended={false} onAnswer={onAnswer} />);
-    expect(within(group).getByText(/^3 min left$/)).toHaveClass('soon');
+    expect(within(group).getByText(/^3 min 00 s left$/)).toHaveClass('soon');
     await userEvent.click(within(group).getByRole('button', { name: 'Notify now' }));
     expect(onAnswer).toHaveBeenCalledWith('D1', 'yes');
+  });
+});
+
+// A participant's times left tick every second on their laptop. Written "3 min 5 s", then "3 min",
+// then "2 min 59 s", the words beside them shifted every second; they are countdowns now, as on
+// the console and the projector: the second unit on two digits, shown even at zero.
+describe('my times left', () => {
+  /** A countdown's text: two units, the second on two digits ("14 min 05 s", "2 h 00 min"), or seconds alone. */
+  const COUNTDOWN = /^(\d+ (d|h|min) \d\d (h|min|s)|\d+ s)$/;
+  it('count down in a fixed width, second by second, on my decisions and my actions in progress', () => {
+    const decisions = [{ id: 'D1', prompt: 'Notify the regulator now?', options: [{ id: 'yes', label: 'Notify now' }], openedAt: 30 * MIN, expiresAt: 2 * 60 * MIN }];
+    const actions = [ACTIONS[0]!, { ...ACTIONS[2]!, taken: { by: 'Ada', takenAt: 10 * MIN, completesAt: 60 * MIN } }];
+    const page = (now: number) => (
+      <>
+        <RoleDecisions decisions={decisions} now={now} ended={false} onAnswer={() => Promise.resolve()} />
+        <RoleActions actions={actions} now={now} ended={false} currentPhase="containment" onTake={() => Promise.resolve()} />
+      </>
+    );
+    const { rerender } = render(page(11 * MIN));
+    const times = () => [
+      within(screen.getByRole('group', { name: 'Notify the regulator now?' })).getByText(/ left$/).textContent!,
+      ...[...document.querySelectorAll('.action-state')].map((state) => state.textContent!.split(', ').at(-1)!),
+    ].map((text) => text.replace(/ left$/, ''));
+    // From T+00:11 to T+00:12:30, across the whole minutes where a plain duration drops its seconds.
+    for (let second = 0; second <= 90; second++) {
+      rerender(page(11 * MIN + second * 1000));
+      const now = times();
+      expect(now).toHaveLength(3);
+      for (const text of now) expect(text).toMatch(COUNTDOWN);
+    }
+    expect(times()).toEqual(['1 h 47 min', '2 min 30 s', '47 min 30 s']);
   });
 });
 

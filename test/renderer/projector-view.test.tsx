@@ -174,16 +174,26 @@ describe('the projector view', () => {
     expect(within(screen.getByRole('region', { name: 'Deadlines' })).getAllByRole('listitem').map((item) => item.firstChild!.textContent)).toEqual(['Overdue', 'Near', 'Far off', 'Met already']);
   });
 
-  it('once the drill has ended, shows no decision or deadline still counting, and says Ended', async () => {
+  it('once the drill has ended, shows no decision or deadline still counting, and says Ended and why', async () => {
     const { client, sessionId, cut } = await viewAt46Minutes();
     expect(cut.openDecisions.length).toBeGreaterThan(0);
     const deadline = { id: 'duty:far', title: 'Far off', dueAt: 600 * MIN, passed: false, metAt: null };
     client.override('audience.open', () => ({ view: { ...cut, deadlines: [deadline], ended: { at: 46 * MIN, reason: 'ended by the facilitator' } }, me: null }));
     renderWithApp(<ProjectorView sessionId={sessionId} />, client);
-    expect((await screen.findByText('Ended')).closest('[role="status"]')).toHaveTextContent(/^Ended$/);
+    expect((await screen.findByText('Ended')).closest('[role="status"]')).toHaveTextContent(/^Ended by the facilitator$/);
     expect(screen.queryByRole('region', { name: 'Decisions for the team' })).toBeNull();
     expect(screen.queryByRole('region', { name: 'Deadlines' })).toBeNull();
     expect(screen.getByRole('region', { name: 'Injects' })).toBeInTheDocument();
+  });
+
+  it('says the drill ended at the time limit when the scenario\'s time limit ended it', async () => {
+    const { client } = await openProjector();
+    await act(async () => {
+      client.advance(client.session().index.scenario.end.timeLimit);
+    });
+    const badge = await screen.findByText('Ended');
+    expect(badge.closest('[role="status"]')).toHaveTextContent(/^Ended at the time limit$/);
+    expect(badge).toHaveTextContent(/^Ended$/);
   });
 
   it('says why the drill is paused beside the badge: the facilitator paused it, until it runs again', async () => {

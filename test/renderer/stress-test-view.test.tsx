@@ -335,9 +335,30 @@ describe('saving the report', () => {
     await waitFor(() => expect(downloads.map((d) => d.fileName)).toEqual([`${name}.json`, `${name}.md`, `${name}.html`]));
     expect(await downloads[0]!.blob.text()).toBe(`${JSON.stringify(report, null, 2)}\n`);
     expect(await downloads[1]!.blob.text()).toBe(documentToMarkdown(simulationDocument(report)));
-    expect(client.calls.find((c) => c.type === 'export.simulation')!.params).toEqual({ report });
+    expect(client.calls.find((c) => c.type === 'export.simulation')!.params).toEqual({ report, paper: 'a4' });
     expect(await downloads[2]!.blob.text()).toBe(simulationReportText(report, 'html'));
     expect(within(save).getByRole('status')).toHaveTextContent(`Saved ${name}.html`);
+  });
+
+  it('saves the HTML on the paper chosen, A4 unless US Letter is picked, as the debrief\'s exports', async () => {
+    const downloads: Blob[] = [];
+    const blobs = new Map<string, Blob>();
+    URL.createObjectURL = (blob: Blob) => { const url = `blob:fake/${blobs.size + 1}`; blobs.set(url, blob); return url; };
+    URL.revokeObjectURL = () => {};
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) { downloads.push(blobs.get(this.href)!); });
+    const { client, started, asked, user } = await setUp();
+    client.override('export.simulation', (params) => ({ fileName: 'host.html', mediaType: 'text/html', ...base64OfText(simulationReportText(params.report as SimulationReport, 'html', params.paper)) }));
+    await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
+    const report = simulateHere({ ...bundledWorld(SCENARIO), runs: 20, seed: 1 });
+    started.resolve({ simulationId: asked[0]!.simulationId, report, notes: [] });
+    const save = await screen.findByRole('group', { name: 'Save the report' });
+    const paper = within(save).getByRole('group', { name: 'Paper size (HTML)' });
+    expect(within(paper).getByRole('radio', { name: 'A4' })).toBeChecked();
+    await user.click(within(paper).getByRole('radio', { name: 'US Letter' }));
+    await user.click(within(save).getByRole('button', { name: 'HTML' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(client.calls.filter((c) => c.type === 'export.simulation').map((c) => c.params)).toEqual([{ report, paper: 'letter' }]);
+    expect(await downloads[0]!.text()).toContain('@page { size: letter;');
   });
 
   it('names two runs with the same drills and seed but other knobs apart, by their what-if and model', async () => {

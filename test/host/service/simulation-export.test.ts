@@ -51,6 +51,18 @@ describe('export.simulation', () => {
     expect(html).not.toMatch(/<script|<link|<img|<iframe|\b(src|href)\s*=\s*["']?https?:|url\(\s*["']?https?:|@import/i);
   });
 
+  it('lays the HTML out on the paper asked for, as firedrill simulate --paper letter does', async () => {
+    const simulate = (...more: string[]) => cli(['simulate', SCENARIO, '--runs', '5', '--seed', '2', ...more], {}, dataDir);
+    const report = JSON.parse((await simulate()).stdout);
+    expect((await simulate('--format', 'html', '--paper', 'letter', '--out', 'letter.html')).code).toBe(0);
+    const reply = await send('export.simulation', { report, paper: 'letter' });
+    const html = Buffer.from((reply as { result: CommandResults['export.simulation'] }).result.base64, 'base64').toString('utf8');
+    expect(html).toContain('@page { size: letter;');
+    expect(html).toBe(readFileSync(join(dataDir, 'letter.html'), 'utf8'));
+    const wrong = await simulate('--format', 'html', '--paper', 'a3');
+    expect({ code: wrong.code, stderr: wrong.stderr }).toEqual({ code: 2, stderr: expect.stringContaining('--paper must be a4 or letter, not "a3"') });
+  });
+
   it('checks the report before drawing it, and says which field is wrong', async () => {
     const simulate = await cli(['simulate', SCENARIO, '--runs', '5', '--seed', '1'], {}, dataDir);
     const report = JSON.parse(simulate.stdout);
