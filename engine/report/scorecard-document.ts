@@ -7,6 +7,14 @@ import {
 
 // The scorecard of one session as a report: what a facilitator hands out after the drill.
 
+/**
+ * How a session ended, as the end of a sentence: "ended by the facilitator" (the console's reason
+ * says it already), "ended: the scenario time limit was reached".
+ */
+export function endedText(reason: string): string {
+  return /^ended\b/i.test(reason) ? `ended${reason.slice('ended'.length)}` : `ended: ${reason}`;
+}
+
 /** Points per lane of the printed timeline: about one per mark's width across the page. */
 const TIMELINE_POINTS_PER_LANE = 400;
 
@@ -42,7 +50,7 @@ export function scorecardDocument(card: Scorecard): ReportDocument {
   const add = (...more: Block[]) => blocks.push(...more);
 
   add({ type: 'figures', figures: headlineFigures(card) });
-  add({ type: 'paragraph', style: 'note', text: `${FIGURE_DEFINITIONS.simulatedTime}. The session ran for ${minutesText(card.durationMinutes)} of simulated time${card.endReason ? ` and ended: ${card.endReason}` : ''}.` });
+  add({ type: 'paragraph', style: 'note', text: `${FIGURE_DEFINITIONS.simulatedTime}. The session ran for ${minutesText(card.durationMinutes)} of simulated time${card.endReason ? ` and ${endedText(card.endReason)}` : ''}.` });
   add({ type: 'chart', option: timelineChartOption(card, { pointsPerLane: TIMELINE_POINTS_PER_LANE }), aspect: 0.42, caption: 'Timeline: every inject, action, decision and milestone on the simulated clock. The shaded spans are the time to detect (T0 to detected) and the time to contain (detected to contained).' });
 
   add({ type: 'heading', level: 2, text: 'Score by part' });

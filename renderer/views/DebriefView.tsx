@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { scorecardDocument } from '../../engine/report/scorecard-document.js';
+import { endedText, scorecardDocument } from '../../engine/report/scorecard-document.js';
 import { useAppState, useAppStore, useClient } from '../app/app-context.js';
 import { navigate } from '../app/route.js';
 import { ExportPanel } from '../debrief/ExportPanel.js';
@@ -34,7 +34,7 @@ export function DebriefView({ sessionId }: { sessionId: string }) {
         <h1>Debrief: {card.scenarioTitle}</h1>
         <button type="button" onClick={() => navigate({ name: 'library' })}>Back to the library</button>
       </div>
-      <p className="hint debrief-subtitle">{report.subtitle}. Ended: {card.endReason ?? 'not ended'}.</p>
+      <p className="hint debrief-subtitle">{report.subtitle}. {card.endReason ? `E${endedText(card.endReason).slice(1)}` : 'Not ended'}.</p>
       <ExportPanel sessionId={sessionId} />
       <ReportDocumentView blocks={report.blocks} />
       <ImprovementPlanEditor sessionId={sessionId} roles={card.byRole} objectives={card.objectives} />

@@ -63,6 +63,18 @@ describe('the debrief', () => {
     expect(within(screen.getByRole('table', { name: 'Timeline' })).getAllByRole('row')).toHaveLength(card.timeline.length + 1);
   });
 
+  it('says how the drill ended in one phrase: "Ended by the facilitator", not "Ended: ended by the facilitator"', async () => {
+    const client = fakeClient();
+    const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 600, participants: {} });
+    // The reason the console sends.
+    await client.send('session.end', { sessionId, reason: 'ended by the facilitator' });
+    renderWithApp(<DebriefView sessionId={sessionId} />, client);
+    const subtitle = await screen.findByText(/Ended by the facilitator\.$/);
+    expect(subtitle).not.toHaveTextContent(/ended: ended/i);
+    // The scorecard's note on simulated time says it the same way.
+    expect(screen.getByText(/of simulated time and ended by the facilitator\./)).toBeInTheDocument();
+  });
+
   it('draws a long timeline as it scrolls, still a table of every entry to assistive technology', async () => {
     const client = fakeClient();
     const { sessionId } = await client.send('session.create', { scenarioId: 'public-test-bucket', mode: 'facilitated', speed: 600, participants: {} });
