@@ -2,10 +2,11 @@
 import './setup.js';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { coverageMap } from '../../engine/report/coverage.js';
 import { coverageToNavigatorLayer } from '../../host/coverage/coverage-export.js';
 import { CoverageView } from '../../renderer/views/CoverageView.js';
+import { recordDownloads, type Download } from '../helpers/downloads.js';
 import { bundledLibrary } from '../helpers/world.js';
 import { fakeClient } from './fake-client.js';
 import { renderWithApp } from './render-app.js';
@@ -20,9 +21,11 @@ function coverageOfLibrary() {
 }
 
 describe('the coverage view', () => {
-  const { createObjectURL, revokeObjectURL } = URL;
+  let downloads: Download[];
+  let restore: () => void;
+  beforeEach(() => ({ downloads, restore } = recordDownloads()));
   afterEach(() => {
-    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    restore();
     vi.restoreAllMocks();
   });
 
@@ -30,16 +33,6 @@ describe('the coverage view', () => {
     const client = fakeClient();
     const result = coverageOfLibrary();
     client.override('coverage.get', () => result);
-    const blobs: Blob[] = [];
-    const names: string[] = [];
-    URL.createObjectURL = (blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:fake/1';
-    };
-    URL.revokeObjectURL = () => {};
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      names.push(this.download);
-    });
     renderWithApp(<CoverageView />, client);
 
     const matrix = await screen.findByRole('table', { name: /^ATT&CK techniques by tactic/ });
@@ -54,8 +47,8 @@ describe('the coverage view', () => {
     expect(within(screen.getByRole('table', { name: `Roles of ${plan.planTitle}` })).getAllByRole('row')).toHaveLength(plan.roles.length + 1);
 
     await userEvent.setup().click(screen.getByRole('button', { name: 'Export ATT&CK Navigator layer' }));
-    expect(names).toEqual(['firedrill-coverage.navigator-layer.json']);
-    const layer = JSON.parse(await blobs[0]!.text()) as { domain: string; techniques: unknown[] };
+    expect(downloads.map((download) => download.fileName)).toEqual(['firedrill-coverage.navigator-layer.json']);
+    const layer = JSON.parse(await downloads[0]!.blob.text()) as { domain: string; techniques: unknown[] };
     expect(layer.domain).toBe('enterprise-attack');
     expect(layer.techniques).toHaveLength(result.coverage.techniques.length);
     expect(await screen.findByText('Saved the ATT&CK Navigator layer: firedrill-coverage.navigator-layer.json')).toBeInTheDocument();

@@ -9,6 +9,7 @@ import { scoreSession } from '../../engine/scoring/score.js';
 import { CommandError } from '../../renderer/client/session-client.js';
 import { DebriefView } from '../../renderer/views/DebriefView.js';
 import { RoleView } from '../../renderer/views/RoleView.js';
+import { recordDownloads, type Download } from '../helpers/downloads.js';
 import { fakeClient } from './fake-client.js';
 import { renderWithApp } from './render-app.js';
 import { MIN } from '../helpers/world.js';
@@ -127,24 +128,11 @@ describe('the debrief of an ended drill', () => {
 });
 
 describe('the debrief\'s exports', () => {
-  let downloads: { fileName: string; blob: Blob }[];
-  const { createObjectURL, revokeObjectURL } = URL;
-  beforeEach(() => {
-    // jsdom has no object URLs and does not download: record what the link would have saved.
-    downloads = [];
-    const blobs = new Map<string, Blob>();
-    URL.createObjectURL = (blob: Blob) => {
-      const url = `blob:fake/${blobs.size + 1}`;
-      blobs.set(url, blob);
-      return url;
-    };
-    URL.revokeObjectURL = () => {};
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      downloads.push({ fileName: this.download, blob: blobs.get(this.href)! });
-    });
-  });
+  let downloads: Download[];
+  let restore: () => void;
+  beforeEach(() => ({ downloads, restore } = recordDownloads()));
   afterEach(() => {
-    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    restore();
     vi.restoreAllMocks();
     // The cover fields are kept per session, and every test's session is the fake client's one.
     localStorage.clear();

@@ -2,11 +2,12 @@
 import './setup.js';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simulateHere } from '../../engine/simulate/simulate.js';
 import type { SimulationReport } from '../../engine/simulate/report.js';
 import { simulationReportText } from '../../host/export/simulation-export.js';
 import { StressTestView } from '../../renderer/views/StressTestView.js';
+import { recordDownloads } from '../helpers/downloads.js';
 import { bundledWorld } from '../helpers/simulation.js';
 import { fakeClient } from './fake-client.js';
 import { renderWithApp } from './render-app.js';
@@ -102,14 +103,7 @@ describe('opening a saved stress test report', () => {
   });
 
   it("saves the opened report under the file's name: the same JSON again, and the CLI's HTML", async () => {
-    const { createObjectURL, revokeObjectURL } = URL;
-    const downloads: { fileName: string; blob: Blob }[] = [];
-    const blobs = new Map<string, Blob>();
-    URL.createObjectURL = (blob: Blob) => { const url = `blob:fake/${blobs.size + 1}`; blobs.set(url, blob); return url; };
-    URL.revokeObjectURL = () => {};
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      downloads.push({ fileName: this.download, blob: blobs.get(this.href)! });
-    });
+    const { downloads, restore } = recordDownloads();
     try {
       const { user, input } = await setUp();
       await user.upload(input, jsonFile('kept-report.json', saved(report)));
@@ -121,8 +115,7 @@ describe('opening a saved stress test report', () => {
       expect(await downloads[0]!.blob.text()).toBe(saved(report));
       expect(await downloads[1]!.blob.text()).toBe(simulationReportText(report, 'html'));
     } finally {
-      Object.assign(URL, { createObjectURL, revokeObjectURL });
-      vi.restoreAllMocks();
+      restore();
     }
   });
 

@@ -2,7 +2,7 @@
 import './setup.js';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CommandParamsInput, CommandResult } from '../../engine/protocol/index.js';
 import { documentToMarkdown } from '../../engine/report/document-markdown.js';
 import { simulationDocument } from '../../engine/report/simulation-document.js';
@@ -15,6 +15,7 @@ import type { SimulationReport } from '../../engine/simulate/report.js';
 import { simulationReportText } from '../../host/export/simulation-export.js';
 import { channelOffText, knobErrors, modelOfKnobs, StressTestView } from '../../renderer/views/StressTestView.js';
 import { timeLeftText } from '../../renderer/views/stress-run.js';
+import { recordDownloads, type Download } from '../helpers/downloads.js';
 import { bundledWorld, modelFrom } from '../helpers/simulation.js';
 import { fakeClient } from './fake-client.js';
 import { renderWithApp } from './render-app.js';
@@ -305,21 +306,15 @@ describe('leaving the view', () => {
 });
 
 describe('saving the report', () => {
-  const { createObjectURL, revokeObjectURL } = URL;
+  let downloads: Download[];
+  let restore: () => void;
+  beforeEach(() => ({ downloads, restore } = recordDownloads()));
   afterEach(() => {
-    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    restore();
     vi.restoreAllMocks();
   });
 
   it('saves the same JSON, Markdown and HTML as firedrill simulate', async () => {
-    // jsdom has no object URLs and does not download: record what the link would have saved.
-    const downloads: { fileName: string; blob: Blob }[] = [];
-    const blobs = new Map<string, Blob>();
-    URL.createObjectURL = (blob: Blob) => { const url = `blob:fake/${blobs.size + 1}`; blobs.set(url, blob); return url; };
-    URL.revokeObjectURL = () => {};
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      downloads.push({ fileName: this.download, blob: blobs.get(this.href)! });
-    });
     const { client, started, asked, user } = await setUp();
     // The HTML is drawn by the host (its charts' renderer is not in the page), as the CLI draws it.
     client.override('export.simulation', (params) => ({ fileName: 'host.html', mediaType: 'text/html', ...base64OfText(simulationReportText(params.report as SimulationReport, 'html')) }));
@@ -341,11 +336,6 @@ describe('saving the report', () => {
   });
 
   it('saves the HTML on the paper chosen, A4 unless US Letter is picked, as the debrief\'s exports', async () => {
-    const downloads: Blob[] = [];
-    const blobs = new Map<string, Blob>();
-    URL.createObjectURL = (blob: Blob) => { const url = `blob:fake/${blobs.size + 1}`; blobs.set(url, blob); return url; };
-    URL.revokeObjectURL = () => {};
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) { downloads.push(blobs.get(this.href)!); });
     const { client, started, asked, user } = await setUp();
     client.override('export.simulation', (params) => ({ fileName: 'host.html', mediaType: 'text/html', ...base64OfText(simulationReportText(params.report as SimulationReport, 'html', params.paper)) }));
     await user.click(await screen.findByRole('button', { name: 'Run the stress test' }));
@@ -358,14 +348,10 @@ describe('saving the report', () => {
     await user.click(within(save).getByRole('button', { name: 'HTML' }));
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(client.calls.filter((c) => c.type === 'export.simulation').map((c) => c.params)).toEqual([{ report, paper: 'letter' }]);
-    expect(await downloads[0]!.text()).toContain('@page { size: letter;');
+    expect(await downloads[0]!.blob.text()).toContain('@page { size: letter;');
   });
 
   it('names two runs with the same drills and seed but other knobs apart, by their what-if and model', async () => {
-    const names: string[] = [];
-    URL.createObjectURL = () => 'blob:fake/1';
-    URL.revokeObjectURL = () => {};
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) { names.push(this.download); });
     const { client, user } = await setUp();
     const world = bundledWorld(SCENARIO);
     const report = simulateHere({ ...world, runs: 20, seed: 1 });
@@ -389,6 +375,7 @@ describe('saving the report', () => {
     await user.clear(screen.getByRole('spinbutton', { name: 'People: Cloud Security Analyst' }));
     await user.type(screen.getByRole('spinbutton', { name: 'People: Cloud Security Analyst' }), '1');
     await run();
+    const names = downloads.map((download) => download.fileName);
     expect(names[0]).toMatch(new RegExp(`^firedrill-stress-test-${SCENARIO}-cloud-security-analyst-1-person-[0-9a-f]{8}-20-runs-seed-1\\.json$`));
     expect(names[1]).toMatch(new RegExp(`^firedrill-stress-test-${SCENARIO}-cloud-security-analyst-3-people-[0-9a-f]{8}-20-runs-seed-1\\.json$`));
     expect(names[2]).toBe(names[0]);
