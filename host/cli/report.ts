@@ -24,6 +24,13 @@ export interface ExportOptions {
 /** A mistake in an export command's input: one line on stderr, exit code 1. */
 export class ExportInputError extends Error {}
 
+/** Why --out could not be written, in words (a missing folder, a folder in its place...), as an input error: never a stack trace. */
+export function cannotWrite(out: string, error: unknown): ExportInputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOENT' ? 'no such folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTDIR' ? 'a file stands where a folder of its path should be' : (error as Error).message;
+  return new ExportInputError(`cannot write ${out}: ${reason}`);
+}
+
 /** The format asked for, checked against the formats the command writes. */
 export function checkFormat<F extends string>(command: string, value: string | undefined, formats: readonly F[]): F {
   const list = `${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}`;
@@ -51,8 +58,7 @@ export function writeExport(command: string, bytes: Buffer, format: string, out:
   try {
     writeFileSync(resolve(io.cwd, out), bytes);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ExportInputError(`cannot write ${out}: ${code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}`);
+    throw cannotWrite(out, error);
   }
   io.stderr(`${command}: wrote ${out} (${format}, ${bytes.length.toLocaleString('en')} bytes)\n`);
 }
