@@ -171,6 +171,15 @@ describe('a broken MSEL', () => {
     expect(result.draft!.yaml).not.toContain('\\r');
   });
 
+  it('Excel\'s "Unicode Text" (UTF-16 with its byte order mark, tab-separated, .txt) reads as the CSV it is, not as a binary file', async () => {
+    const text = '\uFEFFEvent #\tScenario Time\tInject Mode\tTo\tMessage\r\n1\tT+00:00\tEmail\tIncident Commander\tCafé Zoë: 顧客資料\r\n';
+    const little = await importMselFile({ file: 'unicode.txt', bytes: new Uint8Array(Buffer.from(text, 'utf16le')), plan: plan() });
+    expect(little.errors).toEqual([]);
+    expect(little.draft!.scenario.injects[0]!.body).toBe('Café Zoë: 顧客資料');
+    const big = Buffer.from(text, 'utf16le').swap16();
+    expect((await importMselFile({ file: 'unicode.csv', bytes: new Uint8Array(big), plan: plan() })).draft!.scenario.injects[0]!.body).toBe('Café Zoë: 顧客資料');
+  });
+
   it('a time zone or a start it cannot read is named as the app and the command line ask for it', async () => {
     const zone = await importFixture('hseep.csv', { timeZone: 'Hong Kong' });
     expect(zone.errors.map(formatLocatedError)).toEqual(['hseep.csv:1:1 the time zone ("Time zone" in the app, --tz on the command line): "Hong Kong" is not a time zone this computer knows: write it like Asia/Hong_Kong or Europe/London']);
