@@ -33,9 +33,19 @@ export function formatDuration(ms: number): string {
 /** The text as written, escaped and shortened for a one-line message. */
 const quoted = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}...` : text);
 
+/**
+ * What is wrong with a bare number where a duration goes: a duration without its unit ("fixed: 30"),
+ * or YAML's .nan and .inf (or a number too large, read as .inf), which no unit makes a duration.
+ */
+export function bareNumberProblem(value: number): string {
+  if (Number.isNaN(value)) return 'NaN (.nan, not a number) is not a duration';
+  if (!Number.isFinite(value)) return 'an infinite number (.inf, or one too large) is not a duration';
+  return `a duration needs its unit (${value}m, ${value}h)`;
+}
+
 const durationText = (allowNegative: boolean) =>
   // A bare number ("fixed: 30") is a duration without its unit: said so, as a spread's is.
-  z.string({ error: (issue) => (typeof issue.input === 'number' ? `a duration needs its unit (${issue.input}m, ${issue.input}h): write it like 90s, 15m, 1h30m or 2d` : undefined) }).superRefine((text, ctx) => {
+  z.string({ error: (issue) => (typeof issue.input === 'number' ? `${bareNumberProblem(issue.input)}: write it like 90s, 15m, 1h30m or 2d` : undefined) }).superRefine((text, ctx) => {
     const ms = parseDuration(text);
     if (ms === undefined) {
       ctx.addIssue({ code: 'custom', message: `${quoted(text)} is not a duration: write it like 90s, 15m, 1h30m or 2d` });
