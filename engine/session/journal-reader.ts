@@ -90,6 +90,9 @@ export class JournalReader {
 
 const structuredCloneState = (state: JournalReadState): JournalReadState => ({ position: state.position, chain: { ...state.chain, edited: state.chain.edited ? { ...state.chain.edited } : null } });
 
+/** Said of a file whose one line is no journal entry (a CSV or a binary file named .jsonl): another kind of file, not a journal cut off mid-write. */
+export const NOT_A_JOURNAL = 'not a drill journal: its one line is not a journal entry (a journal holds one JSON entry a line, the first a session.started)';
+
 export interface ParsedJournal {
   entries: JournalEntry[];
   errors: JournalLineError[];

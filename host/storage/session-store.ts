@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, closeSync, openSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { journalText, type JournalEntry, type JournalInput, type SessionStarted } from '../../engine/session/journal.js';
-import { parseJournal } from '../../engine/session/journal-reader.js';
+import { NOT_A_JOURNAL, parseJournal } from '../../engine/session/journal-reader.js';
 import { integrityMessage } from '../../engine/session/journal-chain.js';
 import { defaultSessionName } from '../../engine/session/journal-digest.js';
 import { scoreSession } from '../../engine/scoring/score.js';
@@ -294,6 +294,9 @@ export class SessionStore {
       throw new JournalImportRefusal('edited', `${name}:${integrity.line}: the journal was edited after it was recorded (${integrity.message}); nothing was imported`, [
         { file: name, line: integrity.line, column: 1, path: '', message: `edited after it was recorded: ${integrity.message}` },
       ]);
+    }
+    if (torn !== undefined && entries.length === 0 && errors.length === 0) {
+      throw new JournalImportRefusal('corrupt', `${name} is ${NOT_A_JOURNAL}; nothing was imported`, [{ file: name, line: 1, column: 1, path: '', message: NOT_A_JOURNAL }]);
     }
     if (torn !== undefined) {
       // parseJournal sets aside only the last line that holds anything.

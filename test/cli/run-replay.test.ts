@@ -179,6 +179,15 @@ steps:
     expect(result.stderr).toBe(`${corrupt}:5: not valid JSON\n`);
   });
 
+  it('a file of one line that is no journal entry (a CSV, a binary file renamed .jsonl) is said not to be a journal, not "empty"', async () => {
+    for (const [name, text] of [['sheet.jsonl', 'Event #,Scenario Time,Message'], ['binary.jsonl', '\u0000\u0001ELF\u0002']] as const) {
+      const file = writeTmp(name, text);
+      const result = await cli('replay', file);
+      expectOneLineError(result);
+      expect(result.stderr).toBe(`${file}: not a drill journal: its one line is not a journal entry (a journal holds one JSON entry a line, the first a session.started)\n`);
+    }
+  });
+
   it('a journal recorded against a scenario since changed', async () => {
     const script = writeTmp('changed.script.yaml', MINI_SCRIPT);
     const journal = join(tmp, 'changed.jsonl');

@@ -119,6 +119,14 @@ describe('session.import', () => {
     expect(sessionsFolder(dataDir)).toEqual([]);
   });
 
+  it('refuses a one-line file that is no journal (a CSV named .jsonl) as not a journal, not as a journal cut off', async () => {
+    const { dataDir, client } = await startIn('firedrill-import-not-journal-');
+    const error = await client.fail('session.import', { fileName: 'msel.jsonl', text: 'Event #,Scenario Time,Message' });
+    expect(error.code).toBe('corrupt');
+    expect(error.message).toBe('msel.jsonl is not a drill journal: its one line is not a journal entry (a journal holds one JSON entry a line, the first a session.started); nothing was imported');
+    expect(sessionsFolder(dataDir)).toEqual([]);
+  });
+
   it('refuses an entry that does not match the journal schema, naming the field', async () => {
     const { dataDir, client } = await startIn('firedrill-import-field-');
     const text = ended.text.replace('"type":"severity.declared","level":2', '"type":"severity.declared","level":"two"');
