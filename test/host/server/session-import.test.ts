@@ -119,6 +119,16 @@ describe('session.import', () => {
     expect(sessionsFolder(dataDir)).toEqual([]);
   });
 
+  it('refuses a journal of a newer Firedrill as one, not as a damaged journal, and writes nothing', async () => {
+    const { dataDir, client } = await startIn('firedrill-import-newer-');
+    const [first, ...rest] = ended.text.split('\n');
+    const text = [JSON.stringify({ ...JSON.parse(first!), engineFormat: 3 }), ...rest].join('\n');
+    const error = await client.fail('session.import', { fileName: ended.fileName, text });
+    expect(error.message).toBe(`${ended.fileName}: the journal was written by a newer Firedrill (engine format 3): this Firedrill replays engine formats 1 and 2; open it with that version, or update this one; nothing was imported`);
+    expect(error.errors).toEqual([expect.objectContaining({ line: 1, path: 'engineFormat' })]);
+    expect(sessionsFolder(dataDir)).toEqual([]);
+  });
+
   it('refuses a one-line file that is no journal (a CSV named .jsonl) as not a journal, not as a journal cut off', async () => {
     const { dataDir, client } = await startIn('firedrill-import-not-journal-');
     const error = await client.fail('session.import', { fileName: 'msel.jsonl', text: 'Event #,Scenario Time,Message' });
