@@ -336,17 +336,16 @@ function brokenByNewVersions(root: string, bundled: Library, combined: ReturnTyp
   const mineFiles = new Set(mine.map((source) => source.file));
   for (const report of after.reports) {
     if (!mineFiles.has(report.file) || report.errors.length === 0 || before.reports.some((was) => was.file === report.file && was.errors.length > 0)) continue;
-    const planId = planNamedIn(mine, report.file);
-    const plan = replaced.find((document) => document.kind === 'plan' && document.id === planId) ?? replaced[0]!;
+    const text = mine.find((source) => source.file === report.file)?.text ?? '';
+    const plan = replaced.find((document) => document.id === namedIn(text, document.kind)) ?? replaced[0]!;
     errors.push(atField(plan.path, 'id', `this version of ${plan.kind} "${plan.id}" breaks your ${report.file}: ${report.errors[0]!.path ? `${report.errors[0]!.path}: ` : ''}${report.errors[0]!.message}${report.errors.length > 1 ? ` (and ${report.errors.length - 1} more)` : ''}`));
   }
   return errors;
 }
 
-/** The plan a user's file names (plan: ...), read plainly: a scenario that no longer validates is not in the loaded library. */
-function planNamedIn(sources: readonly { file: string; text: string }[], file: string): string | undefined {
-  const text = sources.find((source) => source.file === file)?.text ?? '';
-  return /^plan:\s*["']?([A-Za-z0-9][A-Za-z0-9._-]*)/m.exec(text)?.[1];
+/** The plan or scenario a user's file names (plan: ..., scenario: ...), read plainly: a file that no longer validates is not in the loaded library. */
+function namedIn(text: string, kind: 'plan' | 'scenario'): string | undefined {
+  return new RegExp(`^${kind}:\\s*["']?([A-Za-z0-9][A-Za-z0-9._-]*)`, 'm').exec(text)?.[1];
 }
 
 /** Checks a pack, then writes it: versions, the library, improvement plans, sessions. */
