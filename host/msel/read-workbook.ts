@@ -45,6 +45,9 @@ export async function readWorkbook(file: string, bytes: Uint8Array, format: Msel
     if (zipped) refuse(file, 'this is a zip archive (an .xlsx workbook?), not CSV text: give it its .xlsx name');
     return readCsv(file, bytes);
   }
+  // Excel saves a password-protected workbook encrypted in the compound file format of the old .xls (its first bytes D0 CF 11 E0).
+  const compound = bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  if (compound) refuse(file, 'this workbook is password-protected (encrypted), or an Excel 97-2003 workbook named .xlsx: remove its password (File > Info > Protect Workbook) or save it as .xlsx or .csv, then import that');
   if (!zipped) refuse(file, bytes.length === 0 ? 'the file is empty' : 'this is not an .xlsx workbook (an .xlsx file is a zip archive): save the sheet as .xlsx or .csv');
   return { workbook: await readXlsx(file, bytes), warnings: [] };
 }

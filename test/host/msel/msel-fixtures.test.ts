@@ -149,6 +149,7 @@ const BROKEN: [file: string, errors: [location: string, message: RegExp][]][] = 
   ['unclosed-quote.csv', [['unclosed-quote.csv:2:5', /a quoted cell is not closed/]]],
   ['not-a-workbook.xlsx', [['not-a-workbook.xlsx:1:1', /this is not an .xlsx workbook/]]],
   ['old-excel.xls', [['old-excel.xls:1:1', /an Excel 97-2003 workbook \(\.xls\): save it as \.xlsx or \.csv/]]],
+  ['password-protected.xlsx', [['password-protected.xlsx:1:1', /^this workbook is password-protected \(encrypted\), or an Excel 97-2003 workbook named \.xlsx: remove its password \(File > Info > Protect Workbook\) or save it as \.xlsx or \.csv, then import that$/]]],
 ];
 
 describe('a broken MSEL', () => {
