@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, closeSync, openSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { engineFormatProblem, isNewerEngineFormat, journalText, type JournalEntry, type JournalInput, type SessionStarted } from '../../engine/session/journal.js';
-import { NOT_A_JOURNAL, parseJournal } from '../../engine/session/journal-reader.js';
+import { isNotAJournal, NOT_A_JOURNAL, parseJournal } from '../../engine/session/journal-reader.js';
 import { integrityMessage } from '../../engine/session/journal-chain.js';
 import { defaultSessionName } from '../../engine/session/journal-digest.js';
 import { scoreSession } from '../../engine/scoring/score.js';
@@ -301,7 +301,7 @@ export class SessionStore {
         { file: name, line: integrity.line, column: 1, path: '', message: `edited after it was recorded: ${integrity.message}` },
       ]);
     }
-    if (torn !== undefined && entries.length === 0 && errors.length === 0) {
+    if (isNotAJournal({ entries, errors, ...(torn !== undefined ? { torn } : {}) })) {
       throw new JournalImportRefusal('corrupt', `${name} is ${NOT_A_JOURNAL}; nothing was imported`, [{ file: name, line: 1, column: 1, path: '', message: NOT_A_JOURNAL }]);
     }
     if (torn !== undefined) {

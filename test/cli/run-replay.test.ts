@@ -179,12 +179,14 @@ steps:
     expect(result.stderr).toBe(`${corrupt}:5: not valid JSON\n`);
   });
 
-  it('a file of one line that is no journal entry (a CSV, a binary file renamed .jsonl) is said not to be a journal, not "empty"', async () => {
-    for (const [name, text] of [['sheet.jsonl', 'Event #,Scenario Time,Message'], ['binary.jsonl', '\u0000\u0001ELF\u0002']] as const) {
+  it('a file no line of which is a journal entry (a CSV, a binary file, a YAML plan) is said not to be a journal: not "empty", nor an error per line', async () => {
+    // A YAML file given as the journal: one line, not one per line of it (a plan's 1,400).
+    const yaml = 'format: firedrill-plan/1\nid: mini\ntitle: Mini\n';
+    for (const [name, text] of [['sheet.jsonl', 'Event #,Scenario Time,Message'], ['binary.jsonl', '\u0000\u0001ELF\u0002'], ['mini.plan.yaml', yaml]] as const) {
       const file = writeTmp(name, text);
       const result = await cli('replay', file);
       expectOneLineError(result);
-      expect(result.stderr).toBe(`${file}: not a drill journal: its one line is not a journal entry (a journal holds one JSON entry a line, the first a session.started)\n`);
+      expect(result.stderr).toBe(`${file}: not a drill journal: no line of it is a journal entry (a journal holds one JSON entry a line, the first a session.started)\n`);
     }
   });
 

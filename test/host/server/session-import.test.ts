@@ -129,11 +129,13 @@ describe('session.import', () => {
     expect(sessionsFolder(dataDir)).toEqual([]);
   });
 
-  it('refuses a one-line file that is no journal (a CSV named .jsonl) as not a journal, not as a journal cut off', async () => {
+  it('refuses a file that is no journal (a CSV, a YAML plan named .jsonl) as not a journal, not as a journal cut off or damaged line by line', async () => {
     const { dataDir, client } = await startIn('firedrill-import-not-journal-');
     const error = await client.fail('session.import', { fileName: 'msel.jsonl', text: 'Event #,Scenario Time,Message' });
     expect(error.code).toBe('corrupt');
-    expect(error.message).toBe('msel.jsonl is not a drill journal: its one line is not a journal entry (a journal holds one JSON entry a line, the first a session.started); nothing was imported');
+    expect(error.message).toBe('msel.jsonl is not a drill journal: no line of it is a journal entry (a journal holds one JSON entry a line, the first a session.started); nothing was imported');
+    const plan = await client.fail('session.import', { fileName: 'plan.jsonl', text: 'format: firedrill-plan/1\nid: mini\ntitle: Mini\n' });
+    expect(plan.message).toMatch(/^plan\.jsonl is not a drill journal: no line of it is a journal entry/);
     expect(sessionsFolder(dataDir)).toEqual([]);
   });
 
