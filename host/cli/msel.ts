@@ -4,8 +4,8 @@ import { formatLocatedError } from '../../engine/validate/index.js';
 import { importMselToFile } from '../msel/import-file.js';
 import { exportMsel, MSEL_FORMATS, type MselExportFormat } from '../msel/write-msel.js';
 import { DocumentProblem, documents } from './documents.js';
-import { UsageError, type CliIo } from './io.js';
-import { cannotWrite, checkFormat, checkPaper, ExportInputError } from './report.js';
+import { cannotWrite, ExportInputError, UsageError, type CliIo } from './io.js';
+import { checkFormat, checkPaper } from './report.js';
 
 // firedrill msel import | export: a controllers' MSEL spreadsheet to a draft scenario (every
 // cell it cannot read reported as file:row:column, nothing written then), and a scenario to

@@ -10,7 +10,7 @@ import { loadBundledLibrary } from '../library/load.js';
 import { loadCombinedLibrary } from '../library/user-library.js';
 import { dataDir } from '../storage/data-dir.js';
 import { VersionStore } from '../storage/version-store.js';
-import type { CliIo } from './io.js';
+import { cannotWrite, ExportInputError, type CliIo } from './io.js';
 
 export interface ExportOptions {
   format?: string;
@@ -22,14 +22,6 @@ export interface ExportOptions {
 }
 
 /** A mistake in an export command's input: one line on stderr, exit code 1. */
-export class ExportInputError extends Error {}
-
-/** Why --out could not be written, in words (a missing folder, a folder in its place...), as an input error: never a stack trace. */
-export function cannotWrite(out: string, error: unknown): ExportInputError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === 'ENOENT' ? 'no such folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTDIR' ? 'a file stands where a folder of its path should be' : (error as Error).message;
-  return new ExportInputError(`cannot write ${out}: ${reason}`);
-}
 
 /** The format asked for, checked against the formats the command writes. */
 export function checkFormat<F extends string>(command: string, value: string | undefined, formats: readonly F[]): F {

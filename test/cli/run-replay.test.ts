@@ -160,6 +160,16 @@ steps:
     expect(result.stderr).toMatch(new RegExp(`^${escaped}:7:\\d+ steps\\[1\\]: this step cannot be played: inject "INJ-01" has already fired\\n$`));
   });
 
+  it('a --journal that cannot be written (a folder, a file in its path) is one line, not an internal error', async () => {
+    const script = writeTmp('journal-out.script.yaml', MINI_SCRIPT);
+    const file = writeTmp('a-file', '');
+    for (const [journal, reason] of [[tmp, 'it is a folder'], [join(file, 'j.jsonl'), 'a file stands where a folder of its path should be']] as const) {
+      const result = await cli(...miniArgs(script), '--journal', journal);
+      expectOneLineError(result);
+      expect(result.stderr).toBe(`firedrill run: cannot write ${journal}: ${reason}\n`);
+    }
+  });
+
   it('a missing journal file', async () => {
     const missing = join(tmp, 'no-such-journal.jsonl');
     const result = await cli('replay', missing);
