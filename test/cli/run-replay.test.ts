@@ -170,6 +170,17 @@ steps:
     }
   });
 
+  it('a plan or a script given where the scenario goes is named as what it is', async () => {
+    const plan = 'scenarios/plans/cloud-cirp.plan.yaml';
+    const script = 'scenarios/public-test-bucket/flawed.script.yaml';
+    const asPlan = await cli('run', plan, '--script', script);
+    expectOneLineError(asPlan);
+    expect(asPlan.stderr).toBe(`firedrill run: ${plan} is a plan, not a scenario: give the scenario first (give a scenario file, or a bundled scenario id: firedrill list)\n`);
+    const asScript = await cli('run', script, '--script', script);
+    expectOneLineError(asScript);
+    expect(asScript.stderr).toBe(`firedrill run: ${script} is a response script, not a scenario: give the scenario first (give a scenario file, or a bundled scenario id: firedrill list)\n`);
+  });
+
   it('a missing journal file', async () => {
     const missing = join(tmp, 'no-such-journal.jsonl');
     const result = await cli('replay', missing);
