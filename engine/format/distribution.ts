@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationSchema } from './duration.js';
+import { bareNumberProblem, durationSchema } from './duration.js';
 
 // How long something takes, as a spread of simulated durations: written the way people give
 // estimates ("15m", "between 10m and 30m", "usually 20m, one time in ten over 1h") and held in
@@ -48,7 +48,7 @@ const SPREAD_FORMS = '15m, { uniform: { min, max } }, { triangular: { min, mode,
 export const distributionSchema = z
   .union([durationSchema.transform((value): Distribution => ({ kind: 'fixed', value })), fixed, uniform, triangular, lognormal, exponential], {
     // Said when no form fits at all (a bare number, a misspelt spread): which forms there are.
-    error: (issue) => `${issue.input === undefined ? 'is required' : typeof issue.input === 'number' ? `a duration needs its unit (${issue.input}m, ${issue.input}h)` : 'not a duration or a spread'}: write ${SPREAD_FORMS}`,
+    error: (issue) => `${issue.input === undefined ? 'is required' : typeof issue.input === 'number' ? bareNumberProblem(issue.input) : 'not a duration or a spread'}: write ${SPREAD_FORMS}`,
   })
   .meta({
     // Named, so the model's JSON Schema defines it once ($defs) rather than at every field.

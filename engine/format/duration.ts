@@ -30,15 +30,38 @@ export function formatDuration(ms: number): string {
   return sign + parts.join('');
 }
 
+/** Units written out, as people type them, and the letter a duration uses for each. */
+const UNIT_WORDS: [RegExp, string][] = [[/\s*\b(?:days?)\b/g, 'd'], [/\s*\b(?:hours?|hrs?)\b/g, 'h'], [/\s*\b(?:minutes?|mins?)\b/g, 'm'], [/\s*\b(?:seconds?|secs?)\b/g, 's']];
+
+/** The duration a text not read as one most likely means ("1h30", "15 minutes", "1h 30m"), if there is one. */
+export function durationMeant(text: string): string | undefined {
+  let candidate = text.trim().toLowerCase();
+  for (const [words, unit] of UNIT_WORDS) candidate = candidate.replace(words, unit);
+  candidate = candidate.replace(/\band\b|[\s,]/g, '');
+  if (/h\d{1,2}$/.test(candidate)) candidate += 'm'; // 1h30: the minutes' unit left off
+  return candidate !== text && parseDuration(candidate) !== undefined ? candidate : undefined;
+}
+
 /** The text as written, escaped and shortened for a one-line message. */
 const quoted = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}...` : text);
 
+/**
+ * What is wrong with a bare number where a duration goes: a duration without its unit ("fixed: 30"),
+ * or YAML's .nan and .inf (or a number too large, read as .inf), which no unit makes a duration.
+ */
+export function bareNumberProblem(value: number): string {
+  if (Number.isNaN(value)) return 'NaN (.nan, not a number) is not a duration';
+  if (!Number.isFinite(value)) return 'an infinite number (.inf, or one too large) is not a duration';
+  return `a duration needs its unit (${value}m, ${value}h)`;
+}
+
 const durationText = (allowNegative: boolean) =>
   // A bare number ("fixed: 30") is a duration without its unit: said so, as a spread's is.
-  z.string({ error: (issue) => (typeof issue.input === 'number' ? `a duration needs its unit (${issue.input}m, ${issue.input}h): write it like 90s, 15m, 1h30m or 2d` : undefined) }).superRefine((text, ctx) => {
+  z.string({ error: (issue) => (typeof issue.input === 'number' ? `${bareNumberProblem(issue.input)}: write it like 90s, 15m, 1h30m or 2d` : undefined) }).superRefine((text, ctx) => {
     const ms = parseDuration(text);
     if (ms === undefined) {
-      ctx.addIssue({ code: 'custom', message: `${quoted(text)} is not a duration: write it like 90s, 15m, 1h30m or 2d` });
+      const meant = durationMeant(text);
+      ctx.addIssue({ code: 'custom', message: `${quoted(text)} is not a duration: write it like 90s, 15m, 1h30m or 2d${meant ? ` (here: ${meant})` : ''}` });
     } else if (!allowNegative && ms < 0) {
       ctx.addIssue({ code: 'custom', message: `${quoted(text)} must not be negative` });
     } else if (Math.abs(ms) > MAX_DURATION_MS) {

@@ -129,6 +129,13 @@ function readTimeText(text: string, options: { dateOrder?: 'dmy' | 'mdy' }): Rea
     return local ? ok({ kind: 'local', local }) : fail(`${quoted(text)} is not a real date and time`);
   }
   if (/^\d{4}-\d{2}-\d{2}$/.test(text) || /^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/.test(text)) return fail(`${quoted(text)} is a date without a time of day: add the time (2025-06-10 09:30), or write T+hh:mm`);
+  // A time with a zone's name or a UTC/GMT offset after it (09:30 HKT, 9:45 AM PST, 10:00 GMT+8): the
+  // time reads, the zone does not (names are ambiguous: CST is three zones), so the message says how.
+  // Zone names in capitals only: "T+2 hours" is a length written out, not a zone.
+  const zoned = /^(.*\d(?:\s*[aApP]\.?[mM]\.?)?)\s*\(?((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{1,5})\)?$/.exec(text);
+  if (zoned && !/^[AP]\.?M\.?$/.test(zoned[2]!) && readTimeText(zoned[1]!.trim(), options).ok) {
+    return fail(`${quoted(text)}: the time zone "${zoned[2]}" after the time is not read (a zone's short name can mean several): write the offset as 2025-06-10T09:30+08:00, or the time alone and the time zone ("Time zone" in the app, --tz on the command line)`);
+  }
   return notATime;
 }
 

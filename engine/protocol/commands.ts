@@ -178,7 +178,7 @@ export const commandParams = {
   'studio.saveScript': z.strictObject({ ...sessionRef, name: idSchema, description: z.string().trim().min(1).max(500).optional() }),
   /** Reads an MSEL spreadsheet (CSV or XLSX, as base64) into a draft scenario for a plan; nothing is written. */
   'msel.import': z.strictObject({
-    fileName: z.string().min(1).max(200).regex(/^[^/\\]+\.(csv|xlsx)$/i, 'a file name (no folders) ending in .csv or .xlsx'),
+    fileName: z.string().min(1).max(200).regex(/^[^/\\]+\.(csv|tsv|txt|xlsx|xlsm)$/i, 'a file name (no folders) ending in .csv, .tsv, .txt, .xlsx or .xlsm (the files the MSEL reader reads)'),
     base64: z.string().max(MAX_IMPORT_BYTES),
     planId: idSchema,
     mapping: mselMappingSchema.optional(),

@@ -90,6 +90,15 @@ export class JournalReader {
 
 const structuredCloneState = (state: JournalReadState): JournalReadState => ({ position: state.position, chain: { ...state.chain, edited: state.chain.edited ? { ...state.chain.edited } : null } });
 
+/**
+ * Said of a file no line of which is a journal entry (a YAML or CSV file, or a binary one, named or
+ * given as a journal): another kind of file, not a journal cut off mid-write or damaged line by line.
+ */
+export const NOT_A_JOURNAL = 'not a drill journal: no line of it is a journal entry (a journal holds one JSON entry a line, the first a session.started)';
+
+/** Whether what was read of a file shows it is no journal at all: not one entry, and lines that are not entries. */
+export const isNotAJournal = (read: { entries: readonly unknown[]; errors: readonly unknown[]; torn?: string }): boolean => read.entries.length === 0 && (read.errors.length > 0 || read.torn !== undefined);
+
 export interface ParsedJournal {
   entries: JournalEntry[];
   errors: JournalLineError[];

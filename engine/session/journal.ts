@@ -64,11 +64,23 @@ export type DraftKind = (typeof DRAFT_KINDS)[number];
 export const EVALUATOR_RATINGS = ['P', 'S', 'M', 'U'] as const;
 
 
+/** A journal's engine format from a later Firedrill than this one. */
+export const isNewerEngineFormat = (format: unknown): format is number => typeof format === 'number' && Number.isInteger(format) && format > ENGINE_FORMAT;
+
+/** What to say of a journal's engine format this Firedrill does not replay: a newer one is said to be from a newer Firedrill. */
+export function engineFormatProblem(format: unknown): string {
+  const known = `this Firedrill replays engine formats ${LEGACY_ENGINE_FORMAT} and ${ENGINE_FORMAT}`;
+  if (isNewerEngineFormat(format)) {
+    return `the journal was written by a newer Firedrill (engine format ${format}): ${known}; open it with that version, or update this one`;
+  }
+  return `${JSON.stringify(format)?.slice(0, 40) ?? 'nothing'} is not an engine format: ${known}`;
+}
+
 const inputVariants = [
   z.strictObject({
     type: z.literal('session.started'),
     sessionId: idSchema,
-    engineFormat: z.union([z.literal(LEGACY_ENGINE_FORMAT), z.literal(ENGINE_FORMAT)]),
+    engineFormat: z.union([z.literal(LEGACY_ENGINE_FORMAT), z.literal(ENGINE_FORMAT)], { error: (issue) => engineFormatProblem(issue.input) }),
     planId: idSchema,
     planHash: z.string(),
     scenarioId: idSchema,

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { PLAN_FORMAT, planSchema, type Plan } from '../format/plan.js';
 import { SCENARIO_FORMAT, scenarioSchema, type Scenario } from '../format/scenario.js';
 import { SCRIPT_FORMAT, scriptSchema, type ResponseScript } from '../format/script.js';
+import { MODEL_FORMAT } from '../format/model.js';
 import { compareLocatedErrors, quote, type LocatedError } from './located-error.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 import { checkSchema } from './schema-issues.js';
@@ -155,6 +156,8 @@ function kindOf(source: YamlSource, file: string, report: FileReport): DocumentK
   if (format === undefined) {
     if (bySuffix) return bySuffix; // the schema then reports the missing format field
     report.errors.push(source.error([], `no "format" field: say which document this is (${expected})`));
+  } else if (format === MODEL_FORMAT) {
+    report.errors.push(source.error(['format'], `this is a response model (${MODEL_FORMAT}), not a plan, scenario or script: a model is checked with the scenario it plays, by firedrill simulate <scenario> --model ${file} (in the app: "Response model file" in the Stress test)`));
   } else if (typeof format === 'string' && /^firedrill-(plan|scenario|script)\//.test(format)) {
     // A version above the one this Firedrill reads of that document: the file is from a later Firedrill.
     const [kind, version] = format.slice('firedrill-'.length).split('/') as [string, string];

@@ -206,6 +206,6 @@ function kindOf(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the text ${quote(value, 40)}`;
-  if (typeof value === 'number') return Number.isFinite(value) ? `the number ${value}` : 'a number too large to use';
+  if (typeof value === 'number') return Number.isFinite(value) ? `the number ${value}` : Number.isNaN(value) ? 'NaN (.nan, not a number)' : 'an infinite number (.inf, or one too large to use)';
   return `${typeof value} ${String(value)}`;
 }

@@ -26,6 +26,8 @@ export const MAX_SOURCE_CHARS = 2_000_000;
 export const MAX_NESTING = 64;
 /** Copies aliases may make of anchored nodes (yaml's maxAliasCount): a plan repeats a block a few times, a bomb billions. */
 export const MAX_ALIAS_COUNT = 100;
+/** Aliases a file may hold in all: yaml resolves each by a scan of the anchors and aliases before it, so their number squares. */
+export const MAX_ALIASES = 1_000;
 
 /**
  * The nesting the parser is given at all: twice MAX_NESTING, since the estimate before parsing
@@ -253,21 +255,39 @@ function innermost(document: Document.Parsed, test: (node: Node) => boolean): nu
   return found;
 }
 
-/** Aliases that name no anchor, and nesting too deep to check safely: found without recursion. */
+/**
+ * Aliases that name no anchor, an anchor repeated by more aliases than MAX_ALIAS_COUNT (or a file
+ * of more than MAX_ALIASES), and nesting too deep to check safely: found in one pass in the
+ * file's order, without recursion. yaml's own alias.resolve walks the whole document for each
+ * alias: called per alias, 50,000 aliases of one small anchor took minutes.
+ */
 function structureProblem(document: Document.Parsed): { offset: number; message: string } | undefined {
+  /** The aliases of each anchor defined so far (a redefined anchor starts again, as yaml resolves the last one). */
+  const aliasesOf = new Map<string, number>();
+  let aliases = 0;
   const stack: { node: unknown; depth: number }[] = [{ node: document.contents, depth: 1 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
     if (isAlias(node)) {
-      if (node.resolve(document) === undefined) return { offset: node.range?.[0] ?? 0, message: `the alias "*${node.source}" names no anchor "&${node.source}" defined before it` };
+      const offset = node.range?.[0] ?? 0;
+      const count = aliasesOf.get(node.source);
+      if (count === undefined) return { offset, message: `the alias "*${node.source}" names no anchor "&${node.source}" defined before it` };
+      // yaml counts the anchored node as one of its MAX_ALIAS_COUNT copies.
+      if (count >= MAX_ALIAS_COUNT - 1) return { offset, message: `the anchor "&${node.source}" is repeated by more than ${MAX_ALIAS_COUNT - 1} aliases ("*${node.source}"): write the content out where it is needed more often` };
+      if (++aliases > MAX_ALIASES) return { offset, message: `the file has more than ${MAX_ALIASES} aliases (*name): write the content out` };
+      aliasesOf.set(node.source, count + 1);
       continue;
     }
+    const anchor = (node as Node | null)?.anchor;
+    if (anchor) aliasesOf.set(anchor, 0);
     if (!isCollection(node)) continue;
     if (depth > MAX_NESTING) return { offset: node.range?.[0] ?? 0, message: `the YAML is nested more than ${MAX_NESTING} levels deep here` };
-    for (const item of node.items) {
+    // Pushed last first, so that the items come off the stack in the file's order (an anchor before its aliases).
+    for (let index = node.items.length - 1; index >= 0; index--) {
+      const item = node.items[index];
       if (isPair(item)) {
-        stack.push({ node: item.key, depth: depth + 1 });
         stack.push({ node: item.value, depth: depth + 1 });
+        stack.push({ node: item.key, depth: depth + 1 });
       } else {
         stack.push({ node: item, depth: depth + 1 });
       }

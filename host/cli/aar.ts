@@ -3,9 +3,9 @@ import { join, resolve } from 'node:path';
 import type { Scorecard } from '../../engine/scoring/scorecard.js';
 import { AAR_FORMATS, type AarExportFormat } from '../../engine/report/export-formats.js';
 import { exportAar } from '../export/aar-export.js';
-import type { CliIo } from './io.js';
+import { ExportInputError, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
-import { checkFormat, checkPaper, ExportInputError, exportFailure, scenarioSources, scorecardOfJournal, writeExport, type ExportOptions } from './report.js';
+import { checkFormat, checkPaper, exportFailure, scenarioSources, scorecardOfJournal, writeExport, type ExportOptions } from './report.js';
 
 export interface AarCommandOptions extends ExportOptions {
   name?: string;

@@ -9,7 +9,7 @@ import { loadCombinedLibrary } from '../library/user-library.js';
 import { dataDir, dataPaths } from '../storage/data-dir.js';
 import type { CliIo } from './io.js';
 import { progressBar } from './progress.js';
-import { ExportInputError } from './report.js';
+import { ExportInputError } from './io.js';
 
 /**
  * The ended drills of the data folder (--data-dir, FIREDRILL_DATA_DIR or the app's), with the

@@ -4,8 +4,8 @@ import { formatLocatedError } from '../../engine/validate/index.js';
 import { importMselToFile } from '../msel/import-file.js';
 import { exportMsel, MSEL_FORMATS, type MselExportFormat } from '../msel/write-msel.js';
 import { DocumentProblem, documents } from './documents.js';
-import { UsageError, type CliIo } from './io.js';
-import { checkFormat, checkPaper, ExportInputError } from './report.js';
+import { cannotWrite, ExportInputError, UsageError, type CliIo } from './io.js';
+import { checkFormat, checkPaper } from './report.js';
 
 // firedrill msel import | export: a controllers' MSEL spreadsheet to a draft scenario (every
 // cell it cannot read reported as file:row:column, nothing written then), and a scenario to
@@ -50,6 +50,8 @@ export async function mselImportCommand(file: string, options: MselImportCommand
       const code = (error as NodeJS.ErrnoException).code;
       throw new ExportInputError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}`);
     }
+    const draftPath = resolve(io.cwd, options.out);
+    // The draft is written only after the whole sheet is read: a folder that is not there is said then, in words.
     const result = await importMselToFile({
       file, bytes, plan: plan.plan,
       ...(options.map !== undefined ? { mapping: { file: options.map, text: readText(options.map, io, 'mapping file') } } : {}),
@@ -61,7 +63,9 @@ export async function mselImportCommand(file: string, options: MselImportCommand
       ...(options.title !== undefined ? { title: options.title } : {}),
       ...(options.threat !== undefined ? { threat: options.threat } : {}),
       draftFile: basename(options.out),
-    }, resolve(io.cwd, options.out));
+    }, draftPath).catch((error: unknown) => {
+      throw (error as NodeJS.ErrnoException).syscall !== undefined ? cannotWrite(options.out!, error) : error;
+    });
     if (result.read) {
       const columns = result.read.columns.filter((c) => c.header !== '').map((c) => `${c.column} ${JSON.stringify(c.header)} -> ${c.field === 'extra' ? 'notes' : c.field}`).join(', ');
       io.stderr(`${command}: ${file}${result.read.sheet && !/\.csv$/i.test(file) ? ` sheet "${result.read.sheet}"` : ''}, header in row ${result.read.headerRow} (${result.read.columnSet === 'custom' ? 'columns of its own' : `the ${result.read.columnSet} column set`}): ${columns}\n`);
@@ -102,8 +106,7 @@ export async function mselExportCommand(scenarioArg: string, options: MselExport
     try {
       writeFileSync(resolve(io.cwd, options.out), bytes);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new ExportInputError(`cannot write ${options.out}: ${code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}`);
+      throw cannotWrite(options.out, error);
     }
     io.stderr(`${command}: wrote ${options.out} (${format}, ${scenario.scenario.injects.length} injects, ${bytes.length.toLocaleString('en')} bytes)\n`);
     return 0;

@@ -8,8 +8,8 @@ import { buildPack, exportExercisePack, libraryPackFiles, PackExportProblem, typ
 import { importPack, PackRefusal } from '../pack/pack-import.js';
 import { writeFileAtomic } from '../storage/atomic-file.js';
 import { dataDir, dataPaths } from '../storage/data-dir.js';
-import { UsageError, type CliIo } from './io.js';
-import { ExportInputError } from './report.js';
+import { cannotWrite, ExportInputError, UsageError, type CliIo } from './io.js';
+
 
 // firedrill pack export | import: plans, scenarios and scripts (or a whole exercise with its
 // sessions) in one .firedrill file, and that file checked whole before anything is stored.
@@ -20,8 +20,7 @@ function writeOut(out: string, bytes: Uint8Array, io: CliIo): void {
   try {
     writeFileAtomic(resolve(io.cwd, out), bytes);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ExportInputError(`cannot write ${out}: ${code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`);
+    throw cannotWrite(out, error);
   }
 }
 

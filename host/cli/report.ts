@@ -10,7 +10,7 @@ import { loadBundledLibrary } from '../library/load.js';
 import { loadCombinedLibrary } from '../library/user-library.js';
 import { dataDir } from '../storage/data-dir.js';
 import { VersionStore } from '../storage/version-store.js';
-import type { CliIo } from './io.js';
+import { cannotWrite, ExportInputError, type CliIo } from './io.js';
 
 export interface ExportOptions {
   format?: string;
@@ -22,7 +22,6 @@ export interface ExportOptions {
 }
 
 /** A mistake in an export command's input: one line on stderr, exit code 1. */
-export class ExportInputError extends Error {}
 
 /** The format asked for, checked against the formats the command writes. */
 export function checkFormat<F extends string>(command: string, value: string | undefined, formats: readonly F[]): F {
@@ -51,8 +50,7 @@ export function writeExport(command: string, bytes: Buffer, format: string, out:
   try {
     writeFileSync(resolve(io.cwd, out), bytes);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ExportInputError(`cannot write ${out}: ${code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}`);
+    throw cannotWrite(out, error);
   }
   io.stderr(`${command}: wrote ${out} (${format}, ${bytes.length.toLocaleString('en')} bytes)\n`);
 }

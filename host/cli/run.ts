@@ -11,7 +11,7 @@ import { JournalProblem, journalScenario, journalWarnings, loadGivenFiles, readJ
 import { resolveRun, ResolveError } from '../library/resolve.js';
 import { dataDir } from '../storage/data-dir.js';
 import { VersionStore } from '../storage/version-store.js';
-import { UsageError, type CliIo } from './io.js';
+import { cannotWrite, UsageError, type CliIo } from './io.js';
 
 export type ScorecardFormat = 'json' | 'md';
 
@@ -41,7 +41,14 @@ export function runCommand(scenarioArg: string, options: { plan?: string; script
     io.stderr(`${formatLocatedError(located)}\n`);
     return 1;
   }
-  if (options.journal) writeFileSync(resolve(io.cwd, options.journal), journalText(session.journal));
+  if (options.journal) {
+    try {
+      writeFileSync(resolve(io.cwd, options.journal), journalText(session.journal));
+    } catch (error) {
+      io.stderr(`firedrill run: ${cannotWrite(options.journal, error).message}\n`);
+      return 1;
+    }
+  }
   io.stdout(scorecardText(scoreSession(session), options.format));
   return 0;
 }

@@ -11,9 +11,9 @@ import { loadModel } from '../../engine/validate/load-model.js';
 import { SIMULATION_FORMATS, simulationReportText, type SimulationFormat } from '../export/simulation-export.js';
 import { resolveRun, ResolveError } from '../library/resolve.js';
 import { runSimulation } from '../simulate/run-simulation.js';
-import { UsageError, type CliIo } from './io.js';
+import { ExportInputError, UsageError, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
-import { writeExport, ExportInputError } from './report.js';
+import { writeExport } from './report.js';
 
 export interface SimulateOptions {
   plan?: string;

@@ -3,6 +3,7 @@ import type { Plan } from '../../engine/format/plan.js';
 import type { Scenario } from '../../engine/format/scenario.js';
 import type { JournalEntry, SessionStarted } from '../../engine/session/journal.js';
 import { integrityMessage, type JournalIntegrity } from '../../engine/session/journal-chain.js';
+import { isNotAJournal, NOT_A_JOURNAL } from '../../engine/session/journal-reader.js';
 import { JournalMismatch, Session } from '../../engine/session/session.js';
 import { formatLocatedError, type Library } from '../../engine/validate/index.js';
 import { readJournalFile } from '../storage/journal-file.js';
@@ -65,6 +66,8 @@ export function readJournal(path: string, cwd: string): JournalText {
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
     throw new JournalProblem('unreadable', [`cannot read ${path}: ${reason}`]);
   }
+  // A file of which no line is an entry is another kind of file: one line says so, not one per line.
+  if (isNotAJournal(file)) throw new JournalProblem('corrupt', [`${path}: ${NOT_A_JOURNAL}`]);
   if (file.errors.length > 0) throw new JournalProblem('corrupt', file.errors.map((e) => `${path}:${e.line}: ${e.message}`));
   if (file.integrity.status === 'edited') throw new JournalProblem('edited', [integrityMessage(file.integrity, path)!]);
   const started = file.entries[0];

@@ -3,6 +3,7 @@ import { join, relative, resolve, isAbsolute } from 'node:path';
 import { MAX_SOURCE_CHARS, type LocatedError, type SourceText } from '../../engine/validate/index.js';
 
 const YAML_FILE = /\.ya?ml$/i;
+const MODEL_FILE = /\.model\.ya?ml$/i;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export interface ReadResult {
@@ -51,8 +52,10 @@ export function readSources(paths: readonly string[], cwd: string): ReadResult {
       }
       return;
     }
-    // Inside folders only YAML files count; a file named on the command line is always read.
-    if (!named && !YAML_FILE.test(absolute)) return;
+    // Inside folders only YAML files count, but response models (read with the scenario they
+    // play, by simulate --model), which may sit beside a team's scenarios; a file named on the
+    // command line is always read.
+    if (!named && (!YAML_FILE.test(absolute) || MODEL_FILE.test(absolute))) return;
     const real = realpathSync(absolute);
     if (seen.has(real)) return;
     seen.add(real);

@@ -28,7 +28,12 @@ export function resolveRun(args: { scenario: string; plan?: string; script?: str
   const scenario = isPath(args.scenario, cwd)
     ? [...library.scenarios.values()].find((s) => resolve(cwd, s.file) === resolve(cwd, args.scenario))
     : lookup(library.scenarios, bundled.scenarios, args.scenario);
-  if (!scenario) throw new ResolveError(`no scenario "${args.scenario}" (give a scenario file, or a bundled scenario id: firedrill list)`);
+  if (!scenario) {
+    // A plan or a script given where the scenario goes: said as what it is.
+    const other = isPath(args.scenario, cwd) ? library.reports.find((report) => resolve(cwd, report.file) === resolve(cwd, args.scenario) && report.kind !== undefined && report.kind !== 'scenario') : undefined;
+    const is = other ? `${args.scenario} is a ${other.kind === 'plan' ? 'plan' : 'response script'}, not a scenario: give the scenario first` : `no scenario "${args.scenario}"`;
+    throw new ResolveError(`${is} (give a scenario file, or a bundled scenario id: firedrill list)`);
+  }
   const planId = args.plan && !isPath(args.plan, cwd) ? args.plan : scenario.scenario.plan;
   const plan = args.plan && isPath(args.plan, cwd)
     ? [...library.plans.values()].find((p) => resolve(cwd, p.file) === resolve(cwd, args.plan!))

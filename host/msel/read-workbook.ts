@@ -5,9 +5,9 @@ import type { Cell, Sheet, Workbook } from '../../engine/msel/sheet.js';
 import type { LocatedError } from '../../engine/validate/index.js';
 import { checkZip, listZip, ZipRefusal } from '../pack/safe-zip.js';
 
-// An MSEL file's bytes to the sheets the importer reads: CSV (comma, semicolon or tab, UTF-8 or
-// the Windows code page Excel saves in) with csv-parse, XLSX with exceljs. Bad bytes are one
-// located error naming the file, never a stack trace.
+// An MSEL file's bytes to the sheets the importer reads: CSV (comma, semicolon or tab; UTF-8,
+// UTF-16 with its byte order mark, or the Windows code page Excel saves in) with csv-parse, XLSX
+// with exceljs. Bad bytes are one located error naming the file, never a stack trace.
 
 /** The largest MSEL file read: far above any real one (2,000 injects of long text are a few MB). */
 export const MAX_MSEL_BYTES = 20 * 1024 * 1024;
@@ -45,6 +45,9 @@ export async function readWorkbook(file: string, bytes: Uint8Array, format: Msel
     if (zipped) refuse(file, 'this is a zip archive (an .xlsx workbook?), not CSV text: give it its .xlsx name');
     return readCsv(file, bytes);
   }
+  // Excel saves a password-protected workbook encrypted in the compound file format of the old .xls (its first bytes D0 CF 11 E0).
+  const compound = bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  if (compound) refuse(file, 'this workbook is password-protected (encrypted), or an Excel 97-2003 workbook named .xlsx: remove its password (File > Info > Protect Workbook) or save it as .xlsx or .csv, then import that');
   if (!zipped) refuse(file, bytes.length === 0 ? 'the file is empty' : 'this is not an .xlsx workbook (an .xlsx file is a zip archive): save the sheet as .xlsx or .csv');
   return { workbook: await readXlsx(file, bytes), warnings: [] };
 }
@@ -54,13 +57,18 @@ const windows1252 = new TextDecoder('windows-1252');
 
 function readCsv(file: string, bytes: Uint8Array): { workbook: Workbook; warnings: string[] } {
   const warnings: string[] = [];
-  if (bytes.includes(0)) refuse(file, 'this is a binary file, not CSV text');
   let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    text = windows1252.decode(bytes);
-    warnings.push(`${file} is not UTF-8: read as Windows-1252, the code page Excel saves CSV in (save it as "CSV UTF-8" to be sure of every character)`);
+  // Excel's "Unicode Text (*.txt)" is UTF-16 (tab-separated) with a byte order mark: text, though full of zero bytes.
+  const utf16 = utf16Of(bytes);
+  if (utf16) text = new TextDecoder(utf16).decode(bytes);
+  else {
+    if (bytes.includes(0)) refuse(file, 'this is a binary file, not CSV text');
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      text = windows1252.decode(bytes);
+      warnings.push(`${file} is not UTF-8: read as Windows-1252, the code page Excel saves CSV in (save it as "CSV UTF-8" to be sure of every character)`);
+    }
   }
   text = text.replace(/^\uFEFF/, '');
   let records: string[][];
@@ -75,6 +83,13 @@ function readCsv(file: string, bytes: Uint8Array): { workbook: Workbook; warning
   }
   const rows = records.map((record) => record.map(csvCell));
   return { workbook: { file, format: 'csv', sheets: [{ name: basename(file), rows }] }, warnings };
+}
+
+/** The UTF-16 byte order a file's byte order mark says, if it starts with one. */
+function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
 }
 
 /** Where the quote that is never closed opens: its row and cell column (1-based), if one is. */

@@ -11,7 +11,7 @@ import { parseJournal } from '../../engine/session/journal-reader.js';
 import { JournalMismatch, Session } from '../../engine/session/session.js';
 import { checkSchema } from '../../engine/validate/schema-issues.js';
 import { compareLocatedErrors, loadLibrary, parseYamlSource, type Library, type LoadedPlan, type LocatedError } from '../../engine/validate/index.js';
-import { importLibraryFile, loadCombinedLibrary } from '../library/user-library.js';
+import { importLibraryFile, loadCombinedLibrary, userSources } from '../library/user-library.js';
 import { writeFileAtomic } from '../storage/atomic-file.js';
 import { dataPaths } from '../storage/data-dir.js';
 import { IMPROVEMENTS_FORMAT, ImprovementStore } from '../storage/improvement-store.js';
@@ -310,11 +310,42 @@ export function checkPack(root: string, bundled: Library, name: string, bytes: U
     }
   }
 
+  errors.push(...brokenByNewVersions(root, bundled, combined, library, atField));
+
   if (errors.length > 0) {
     throw new PackRefusal(`${name} cannot be imported (${errors.length} problem${errors.length === 1 ? '' : 's'}); nothing was imported`, errors.sort(compareLocatedErrors));
   }
   for (const sessionId of sessionsUnchanged) unchanged.push(`session ${sessionId}`);
   return { manifest, library, scripts, versions: versionEntries, sessions, improvements, unchanged, warnings, byHash };
+}
+
+/**
+ * The user's files a pack's new versions would break (a plan's new version without an action a
+ * scenario of theirs expects), each located at the pack's plan: found before anything is written,
+ * as importing the plan would refuse it after the versions and the plans before it were written.
+ */
+function brokenByNewVersions(root: string, bundled: Library, combined: ReturnType<typeof loadCombinedLibrary>, library: Planned['library'], atField: (path: string, field: string, message: string) => LocatedError): LocatedError[] {
+  const replaced = library.filter((document) => combined.origins.get(`${document.kind}:${document.id}`)?.source === 'user');
+  if (replaced.length === 0) return [];
+  const replacedFiles = new Set(replaced.map((document) => combined.origins.get(`${document.kind}:${document.id}`)!.file));
+  const all = userSources(root).sources;
+  const before = loadLibrary(all, bundled);
+  const mine = all.filter((source) => !replacedFiles.has(source.file));
+  const after = loadLibrary([...mine, ...library.map((document) => ({ file: `${document.id}.${document.kind}.yaml`, text: document.text }))], bundled);
+  const errors: LocatedError[] = [];
+  const mineFiles = new Set(mine.map((source) => source.file));
+  for (const report of after.reports) {
+    if (!mineFiles.has(report.file) || report.errors.length === 0 || before.reports.some((was) => was.file === report.file && was.errors.length > 0)) continue;
+    const text = mine.find((source) => source.file === report.file)?.text ?? '';
+    const plan = replaced.find((document) => document.id === namedIn(text, document.kind)) ?? replaced[0]!;
+    errors.push(atField(plan.path, 'id', `this version of ${plan.kind} "${plan.id}" breaks your ${report.file}: ${report.errors[0]!.path ? `${report.errors[0]!.path}: ` : ''}${report.errors[0]!.message}${report.errors.length > 1 ? ` (and ${report.errors.length - 1} more)` : ''}`));
+  }
+  return errors;
+}
+
+/** The plan or scenario a user's file names (plan: ..., scenario: ...), read plainly: a file that no longer validates is not in the loaded library. */
+function namedIn(text: string, kind: 'plan' | 'scenario'): string | undefined {
+  return new RegExp(`^${kind}:\\s*["']?([A-Za-z0-9][A-Za-z0-9._-]*)`, 'm').exec(text)?.[1];
 }
 
 /** Checks a pack, then writes it: versions, the library, improvement plans, sessions. */

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, closeSync, openSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { journalText, type JournalEntry, type JournalInput, type SessionStarted } from '../../engine/session/journal.js';
-import { parseJournal } from '../../engine/session/journal-reader.js';
+import { engineFormatProblem, isNewerEngineFormat, journalText, type JournalEntry, type JournalInput, type SessionStarted } from '../../engine/session/journal.js';
+import { isNotAJournal, NOT_A_JOURNAL, parseJournal } from '../../engine/session/journal-reader.js';
 import { integrityMessage } from '../../engine/session/journal-chain.js';
 import { defaultSessionName } from '../../engine/session/journal-digest.js';
 import { scoreSession } from '../../engine/scoring/score.js';
@@ -289,11 +289,20 @@ export class SessionStore {
   import(fileName: string, text: string, worlds: WorldLookup, wallTime: string): ImportedSession {
     const name = basename(fileName);
     const { entries, errors, torn, integrity } = parseJournal(text.replace(/^\uFEFF/, ''), { sha256Hex: nodeSha256Hex });
+    // A journal of a newer Firedrill is not damaged: said so first, whatever else this one cannot read in it.
+    const format = engineFormatOf(text);
+    if (isNewerEngineFormat(format)) {
+      const message = engineFormatProblem(format);
+      throw new JournalImportRefusal('corrupt', `${name}: ${message}; nothing was imported`, [{ file: name, line: 1, column: 1, path: 'engineFormat', message }]);
+    }
     const located: LocatedError[] = errors.map((error) => ({ file: name, line: error.line, column: 1, path: '', message: error.message }));
     if (integrity.status === 'edited' && errors.length === 0 && torn === undefined) {
       throw new JournalImportRefusal('edited', `${name}:${integrity.line}: the journal was edited after it was recorded (${integrity.message}); nothing was imported`, [
         { file: name, line: integrity.line, column: 1, path: '', message: `edited after it was recorded: ${integrity.message}` },
       ]);
+    }
+    if (isNotAJournal({ entries, errors, ...(torn !== undefined ? { torn } : {}) })) {
+      throw new JournalImportRefusal('corrupt', `${name} is ${NOT_A_JOURNAL}; nothing was imported`, [{ file: name, line: 1, column: 1, path: '', message: NOT_A_JOURNAL }]);
     }
     if (torn !== undefined) {
       // parseJournal sets aside only the last line that holds anything.
@@ -547,5 +556,15 @@ function freeName(dir: string, sessionId: string): string {
   for (let n = 1; ; n++) {
     const path = join(dir, `${sessionId}${n === 1 ? '' : `.${n}`}${JOURNAL}`);
     if (!existsSync(path) && !existsSync(corruptPathOf(path))) return path;
+  }
+}
+
+/** The engine format its first line says a journal was written in, if it says one. */
+function engineFormatOf(text: string): unknown {
+  const newline = text.indexOf('\n');
+  try {
+    return (JSON.parse((newline === -1 ? text : text.slice(0, newline)).replace(/^\uFEFF/, '')) as { engineFormat?: unknown } | null)?.engineFormat;
+  } catch {
+    return undefined;
   }
 }

@@ -51,14 +51,20 @@ export function useImportFile(store: AppStore) {
   }, [client, store]);
 }
 
+/** Where a file Firedrill reads elsewhere than by a drop is opened instead: a stress test report, a pack, an MSEL spreadsheet. */
+function whereItOpens(fileName: string): string {
+  if (/\.json$/i.test(fileName)) return '; a stress test report (.json) opens with "Open a saved report…" in the Stress test';
+  if (/\.firedrill$/i.test(fileName)) return '; a pack (.firedrill) imports with "Import a pack" in the Studio';
+  if (/\.(csv|tsv|txt|xlsx|xlsm)$/i.test(fileName)) return '; an MSEL spreadsheet becomes a draft scenario with "Import an MSEL spreadsheet" in the Studio';
+  return '';
+}
+
 /** Reads dropped files (the size checked before reading) and imports the Firedrill ones. */
 export async function readDropped(files: File[], store: AppStore, importFile: (file: ShellOpenedFile, after: AfterImport) => Promise<void>): Promise<void> {
   for (const file of files) {
     const kind = fileKind(file.name);
     if (!kind) {
-      // A saved stress test report is JSON too, but it is opened in the Stress test, not imported.
-      const report = /\.json$/i.test(file.name) ? '; a stress test report (.json) opens with "Open a saved report…" in the Stress test' : '';
-      store.getState().setProblem(`${file.name} is not a file Firedrill imports: drop a scenario or plan (.yaml, .yml) or a drill journal (.jsonl)${report}`);
+      store.getState().setProblem(`${file.name} is not a file Firedrill imports: drop a scenario or plan (.yaml, .yml) or a drill journal (.jsonl)${whereItOpens(file.name)}`);
       continue;
     }
     if (file.size > MAX_IMPORT_BYTES) {

@@ -104,7 +104,7 @@ export function MselImportPanel({ onDraft }: { onDraft: (yaml: string) => void }
         </label>
         <label className="field">
           <span>MSEL file</span>
-          <input type="file" accept=".csv,.xlsx" onChange={(event) => void choose(event)} />
+          <input type="file" accept=".csv,.tsv,.txt,.xlsx,.xlsm" onChange={(event) => void choose(event)} />
         </label>
       </div>
       <div className="inline-form">

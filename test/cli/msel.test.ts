@@ -99,4 +99,14 @@ describe('firedrill msel', () => {
     const missing = await run(['msel', 'import', join(tmp, 'nope.csv'), '--plan', MINI_PLAN_FILE, '--out', join(tmp, 'x.yaml')]);
     expect(missing).toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot read .*nope.csv: no such file\n$/) });
   });
+
+  it('import: an --out in a folder that is not there, or that is a folder, is one line, not a stack trace', async () => {
+    const noFolder = await run(['msel', 'import', 'test/fixtures/msel/hseep.csv', '--plan', MINI_PLAN_FILE, '--out', join(tmp, 'no-such-folder', 'x.scenario.yaml')]);
+    expect(noFolder).toMatchObject({ code: 1 });
+    expect(noFolder.stderr).toMatch(/(^|\n)firedrill msel import: cannot write .*x\.scenario\.yaml: no such folder\n$/);
+    expect(noFolder.stderr).not.toContain('    at ');
+    const folder = await run(['msel', 'import', 'test/fixtures/msel/hseep.csv', '--plan', MINI_PLAN_FILE, '--out', tmp]);
+    expect(folder.stderr).toMatch(/(^|\n)firedrill msel import: cannot write .*: it is a folder\n$/);
+    expect(folder.code).toBe(1);
+  });
 });

@@ -160,6 +160,27 @@ steps:
     expect(result.stderr).toMatch(new RegExp(`^${escaped}:7:\\d+ steps\\[1\\]: this step cannot be played: inject "INJ-01" has already fired\\n$`));
   });
 
+  it('a --journal that cannot be written (a folder, a file in its path) is one line, not an internal error', async () => {
+    const script = writeTmp('journal-out.script.yaml', MINI_SCRIPT);
+    const file = writeTmp('a-file', '');
+    for (const [journal, reason] of [[tmp, 'it is a folder'], [join(file, 'j.jsonl'), 'a file stands where a folder of its path should be']] as const) {
+      const result = await cli(...miniArgs(script), '--journal', journal);
+      expectOneLineError(result);
+      expect(result.stderr).toBe(`firedrill run: cannot write ${journal}: ${reason}\n`);
+    }
+  });
+
+  it('a plan or a script given where the scenario goes is named as what it is', async () => {
+    const plan = 'scenarios/plans/cloud-cirp.plan.yaml';
+    const script = 'scenarios/public-test-bucket/flawed.script.yaml';
+    const asPlan = await cli('run', plan, '--script', script);
+    expectOneLineError(asPlan);
+    expect(asPlan.stderr).toBe(`firedrill run: ${plan} is a plan, not a scenario: give the scenario first (give a scenario file, or a bundled scenario id: firedrill list)\n`);
+    const asScript = await cli('run', script, '--script', script);
+    expectOneLineError(asScript);
+    expect(asScript.stderr).toBe(`firedrill run: ${script} is a response script, not a scenario: give the scenario first (give a scenario file, or a bundled scenario id: firedrill list)\n`);
+  });
+
   it('a missing journal file', async () => {
     const missing = join(tmp, 'no-such-journal.jsonl');
     const result = await cli('replay', missing);
@@ -177,6 +198,17 @@ steps:
     const result = await cli(...miniReplay(corrupt));
     expectOneLineError(result);
     expect(result.stderr).toBe(`${corrupt}:5: not valid JSON\n`);
+  });
+
+  it('a file no line of which is a journal entry (a CSV, a binary file, a YAML plan) is said not to be a journal: not "empty", nor an error per line', async () => {
+    // A YAML file given as the journal: one line, not one per line of it (a plan's 1,400).
+    const yaml = 'format: firedrill-plan/1\nid: mini\ntitle: Mini\n';
+    for (const [name, text] of [['sheet.jsonl', 'Event #,Scenario Time,Message'], ['binary.jsonl', '\u0000\u0001ELF\u0002'], ['mini.plan.yaml', yaml]] as const) {
+      const file = writeTmp(name, text);
+      const result = await cli('replay', file);
+      expectOneLineError(result);
+      expect(result.stderr).toBe(`${file}: not a drill journal: no line of it is a journal entry (a journal holds one JSON entry a line, the first a session.started)\n`);
+    }
   });
 
   it('a journal recorded against a scenario since changed', async () => {

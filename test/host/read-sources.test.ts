@@ -31,6 +31,14 @@ describe('readSources', () => {
     expect(unreadable).toEqual([]);
   });
 
+  it('leaves the response models (.model.yaml) of a folder to simulate --model: a team keeps them beside its scenarios', () => {
+    const dir = folder('with-models');
+    for (const file of ['a.scenario.yaml', 'night-shift.model.yaml', 'day.MODEL.yml']) writeFileSync(join(dir, file), 'a: 1\n');
+    expect(readSources([dir], root).sources.map((s) => s.file)).toEqual(['with-models/a.scenario.yaml']);
+    // Named on its own, it is read (and said to be a model).
+    expect(readSources([join(dir, 'night-shift.model.yaml')], root).sources.map((s) => s.file)).toEqual(['with-models/night-shift.model.yaml']);
+  });
+
   it('reads a file named on the command line whatever its extension', () => {
     const file = join(folder('named'), 'plan.txt');
     writeFileSync(file, 'a: 1\n');

@@ -336,8 +336,13 @@ describe('dropping files on the window (browser and Electron)', () => {
   it('refuses a file of another kind, and a file too large, without reading it', async () => {
     const client = fakeClient();
     const { store } = renderShell(client);
-    drag('drop', [new File(['hello'], 'notes.txt')]);
-    await waitFor(() => expect(store.getState().problem).toBe('notes.txt is not a file Firedrill imports: drop a scenario or plan (.yaml, .yml) or a drill journal (.jsonl)'));
+    drag('drop', [new File(['hello'], 'notes.md')]);
+    await waitFor(() => expect(store.getState().problem).toBe('notes.md is not a file Firedrill imports: drop a scenario or plan (.yaml, .yml) or a drill journal (.jsonl)'));
+    // A pack or an MSEL spreadsheet dropped: where it is imported instead.
+    drag('drop', [new File(['PK'], 'exercise.firedrill')]);
+    await waitFor(() => expect(store.getState().problem).toBe('exercise.firedrill is not a file Firedrill imports: drop a scenario or plan (.yaml, .yml) or a drill journal (.jsonl); a pack (.firedrill) imports with "Import a pack" in the Studio'));
+    drag('drop', [new File(['PK'], 'MSEL v3.xlsx')]);
+    await waitFor(() => expect(store.getState().problem).toBe('MSEL v3.xlsx is not a file Firedrill imports: drop a scenario or plan (.yaml, .yml) or a drill journal (.jsonl); an MSEL spreadsheet becomes a draft scenario with "Import an MSEL spreadsheet" in the Studio'));
     // A stress test report dropped: where it opens instead.
     drag('drop', [new File(['{}'], 'firedrill-stress-test-x.json')]);
     await waitFor(() => expect(store.getState().problem).toBe('firedrill-stress-test-x.json is not a file Firedrill imports: drop a scenario or plan (.yaml, .yml) or a drill journal (.jsonl); a stress test report (.json) opens with "Open a saved report…" in the Stress test'));

@@ -120,6 +120,25 @@ describe('the studio', () => {
   });
 });
 
+describe('the MSEL file chooser', () => {
+  it('offers every file the importer reads: Excel\'s Unicode Text (.txt), tab-separated (.tsv) and macro workbooks (.xlsm) too', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient();
+    const files: string[] = [];
+    client.override('msel.import', (params) => {
+      files.push(params.fileName);
+      return { errors: [{ file: params.fileName, line: 1, column: 1, path: '', message: 'read' }], warnings: [] } as never;
+    });
+    renderWithApp(<MselImportPanel onDraft={() => {}} />, client);
+    await client.send('library.list', {});
+    for (const name of ['unicode.txt', 'sheet.tsv', 'macros.xlsm']) {
+      await user.upload(screen.getByLabelText('MSEL file'), new File(['x'], name));
+      expect(await screen.findByText(`${name}:1:1 read`)).toBeInTheDocument();
+    }
+    expect(files).toEqual(['unicode.txt', 'sheet.tsv', 'macros.xlsm']);
+  });
+});
+
 describe('an MSEL workbook as planners write them', () => {
   const READ = { headerRow: 3, columnSet: 'hseep', columns: [{ column: 'A', header: 'Event #', field: 'id' }], rows: 6, injects: 5 } as const;
 

@@ -64,6 +64,11 @@ describe('scenario times', () => {
     expect(message(text('6/10/2026 9:30'))).toMatch(/either way round/);
     expect(message({ kind: 'number', value: 46095.375 })).toMatch(/Excel date serial number \(2026-03-14 09:00\)/);
     expect(message({ kind: 'boolean', value: true })).toMatch(/TRUE is not a time/);
+    // A time with a zone after it: the zone is what is not read, and the message says how to write it.
+    for (const zoned of ['2025-06-10 09:30 HKT', '9:45 AM PST', '10:00 Z', '09:30 (GMT+8)', '09:30 UTC+08:00']) {
+      expect(message(text(zoned))).toMatch(/^".*": the time zone ".+" after the time is not read \(a zone's short name can mean several\): write the offset as 2025-06-10T09:30\+08:00, or the time alone and the time zone \("Time zone" in the app, --tz on the command line\)$/);
+    }
+    for (const other of ['at 09:30 sharp', 'T+2 hours', '09:30 hkt']) expect(message(text(other))).toMatch(/is not a time: write/);
     expect((readDelay(text('09:30')) as { message: string }).message).toMatch(/a delay is a length of time/);
     expect(readDelay(text('10m'))).toEqual({ ok: true, value: 10 * MIN });
   });

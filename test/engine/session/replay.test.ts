@@ -187,6 +187,15 @@ describe('parseJournal', () => {
     expect(result.errors).toEqual([{ line: 3, message: 'not valid JSON' }]);
   });
 
+  it('a journal from a newer Firedrill (a later engine format) is said to be one, on its first line', () => {
+    const all = lines();
+    const future = JSON.stringify({ ...JSON.parse(all[0]!), engineFormat: 3 });
+    const result = parseJournal(`${future}\n${all[1]}\n`);
+    expect(result.errors).toContainEqual({ line: 1, message: 'engineFormat: the journal was written by a newer Firedrill (engine format 3): this Firedrill replays engine formats 1 and 2; open it with that version, or update this one' });
+    const garbled = parseJournal(`${JSON.stringify({ ...JSON.parse(all[0]!), engineFormat: 'two' })}\n`);
+    expect(garbled.errors).toContainEqual({ line: 1, message: 'engineFormat: "two" is not an engine format: this Firedrill replays engine formats 1 and 2' });
+  });
+
   it('an entry that breaks the schema is located', () => {
     const all = lines();
     const bad = JSON.stringify({ ...JSON.parse(all[1]!), simTime: -5 });

@@ -156,6 +156,10 @@ whatIf:
     const forms = '15m, { uniform: { min, max } }, { triangular: { min, mode, max } }, { lognormal: { median, p90 } } or { exponential: { mean } }';
     expect(errors('format: firedrill-model/1\nid: x\nactions: { protect-backups: { duration: 15 } }\n'))
       .toEqual([`team.model.yaml:3:41 actions.protect-backups.duration: a duration needs its unit (15m, 15h): write ${forms}`]);
+    expect(errors('format: firedrill-model/1\nid: x\nactions: { protect-backups: { duration: .nan } }\n'))
+      .toEqual([`team.model.yaml:3:41 actions.protect-backups.duration: NaN (.nan, not a number) is not a duration: write ${forms}`]);
+    expect(errors('format: firedrill-model/1\nid: x\nroles: { it-operations: { onCall: { fixed: 1e400 } } }\n'))
+      .toEqual(['team.model.yaml:3:44 roles.it-operations.onCall.fixed: an infinite number (.inf, or one too large) is not a duration: write it like 90s, 15m, 1h30m or 2d']);
     expect(errors('format: firedrill-model/1\nid: x\nchannels: { email: { notice: { normal: { mean: 5m } } } }\n'))
       .toEqual([`team.model.yaml:3:30 channels.email.notice: not a duration or a spread: write ${forms}`]);
     expect(errors('format: firedrill-model/1\nid: x\nactions: { protect-backups: { late: { probability: 0.3 } } }\n'))

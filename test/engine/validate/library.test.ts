@@ -63,6 +63,12 @@ describe('loadLibrary', () => {
     ]);
   });
 
+  it('says a response model given where a plan, scenario or script goes is one, and where it is read', () => {
+    expect(messages(loadLibrary([{ file: 'team.yaml', text: 'format: firedrill-model/1\nid: night-shift\n' }]))).toEqual([
+      'team.yaml:1:9 format: this is a response model (firedrill-model/1), not a plan, scenario or script: a model is checked with the scenario it plays, by firedrill simulate <scenario> --model team.yaml (in the app: "Response model file" in the Stress test)',
+    ]);
+  });
+
   it('says a file of a later format version is for a newer Firedrill', () => {
     expect(messages(loadLibrary([{ file: 'x.scenario.yaml', text: 'format: firedrill-scenario/2\n' }]))).toEqual([
       'x.scenario.yaml:1:9 format: unsupported format version "firedrill-scenario/2": this Firedrill reads firedrill-plan/1, firedrill-scenario/1 or firedrill-script/1; the file was written for a newer Firedrill: open it with that version, or update this one',

@@ -56,8 +56,9 @@ describe('checkSchema messages', () => {
     expect(issues(scalar, { v: [1] })).toEqual([{ path: 'v', message: 'expected a text value, a number or true/false, found a list' }]);
   });
 
-  it('does not call a number too large for YAML a number', () => {
-    expect(issues(z.strictObject({ n: z.number() }), { n: Infinity })).toEqual([{ path: 'n', message: 'expected a number, found a number too large to use' }]);
+  it('does not call a number too large for YAML, or .nan, a number it can use', () => {
+    expect(issues(z.strictObject({ n: z.number() }), { n: Infinity })).toEqual([{ path: 'n', message: 'expected a number, found an infinite number (.inf, or one too large to use)' }]);
+    expect(issues(z.strictObject({ n: z.number() }), { n: NaN })).toEqual([{ path: 'n', message: 'expected a number, found NaN (.nan, not a number)' }]);
   });
 
   it('works on zod errors without the input, as schemaIssues did before', () => {

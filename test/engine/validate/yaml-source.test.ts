@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ALIAS_COUNT, MAX_NESTING, MAX_SOURCE_CHARS, parseYamlSource, type YamlSource } from '../../../engine/validate/index.js';
+import { MAX_ALIAS_COUNT, MAX_ALIASES, MAX_NESTING, MAX_SOURCE_CHARS, parseYamlSource, type YamlSource } from '../../../engine/validate/index.js';
 
 function source(text: string): YamlSource {
   const result = parseYamlSource('doc.yaml', text);
@@ -244,6 +244,20 @@ describe('parseYamlSource: syntax errors', () => {
       }
       // A guard, far above what refusing it takes: expanded, it would need gigabytes.
       expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024);
+    }, 20_000);
+
+    it('an anchor repeated by many aliases is refused at the first alias past the limit, in bounded time (50,000 took minutes)', () => {
+      const list = (n: number) => `providers: &p [aws]\nx: [${Array.from({ length: n }, () => '*p').join(', ')}]\n`;
+      const most = MAX_ALIAS_COUNT - 1; // yaml counts the anchored list as one of the copies
+      expect(source(list(most)).value).toMatchObject({ x: Array.from({ length: most }, () => ['aws']) });
+      for (const n of [most + 1, 50_000]) {
+        expect(syntaxErrors(list(n))).toEqual([{ line: 2, column: 5 + 4 * most, path: '', message: `the anchor "&p" is repeated by more than ${most} aliases ("*p"): write the content out where it is needed more often` }]);
+      }
+    }, 20_000);
+
+    it('a file of many anchors, each repeated a few times, is refused past its number of aliases in all', () => {
+      const lines = Array.from({ length: 600 }, (_, i) => `a${i}: &a${i} ${i}\nb${i}: [*a${i}, *a${i}]`);
+      expect(syntaxErrors(`${lines.join('\n')}\n`)).toEqual([{ line: 2 * (MAX_ALIASES / 2) + 2, column: 8, path: '', message: `the file has more than ${MAX_ALIASES} aliases (*name): write the content out` }]);
     }, 20_000);
 
     it('still reads a plan that repeats an anchored block a few times', () => {

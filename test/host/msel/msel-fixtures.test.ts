@@ -149,6 +149,7 @@ const BROKEN: [file: string, errors: [location: string, message: RegExp][]][] = 
   ['unclosed-quote.csv', [['unclosed-quote.csv:2:5', /a quoted cell is not closed/]]],
   ['not-a-workbook.xlsx', [['not-a-workbook.xlsx:1:1', /this is not an .xlsx workbook/]]],
   ['old-excel.xls', [['old-excel.xls:1:1', /an Excel 97-2003 workbook \(\.xls\): save it as \.xlsx or \.csv/]]],
+  ['password-protected.xlsx', [['password-protected.xlsx:1:1', /^this workbook is password-protected \(encrypted\), or an Excel 97-2003 workbook named \.xlsx: remove its password \(File > Info > Protect Workbook\) or save it as \.xlsx or \.csv, then import that$/]]],
 ];
 
 describe('a broken MSEL', () => {
@@ -169,6 +170,15 @@ describe('a broken MSEL', () => {
     expect(result.errors).toEqual([]);
     expect(result.draft!.scenario.injects[0]!.body).toBe('Line one\nLine two: café Zoë');
     expect(result.draft!.yaml).not.toContain('\\r');
+  });
+
+  it('Excel\'s "Unicode Text" (UTF-16 with its byte order mark, tab-separated, .txt) reads as the CSV it is, not as a binary file', async () => {
+    const text = '\uFEFFEvent #\tScenario Time\tInject Mode\tTo\tMessage\r\n1\tT+00:00\tEmail\tIncident Commander\tCafé Zoë: 顧客資料\r\n';
+    const little = await importMselFile({ file: 'unicode.txt', bytes: new Uint8Array(Buffer.from(text, 'utf16le')), plan: plan() });
+    expect(little.errors).toEqual([]);
+    expect(little.draft!.scenario.injects[0]!.body).toBe('Café Zoë: 顧客資料');
+    const big = Buffer.from(text, 'utf16le').swap16();
+    expect((await importMselFile({ file: 'unicode.csv', bytes: new Uint8Array(big), plan: plan() })).draft!.scenario.injects[0]!.body).toBe('Café Zoë: 顧客資料');
   });
 
   it('a time zone or a start it cannot read is named as the app and the command line ask for it', async () => {

@@ -174,6 +174,28 @@ describe('a library pack', () => {
   });
 });
 
+describe('a pack of new versions', () => {
+  it('whose plan would break a scenario of the library is refused before anything is written, at the plan, naming the scenario', () => {
+    importLibraryFile(source, bundled, miniPlan());
+    importLibraryFile(source, bundled, miniScenario());
+    const library = join(source, 'library');
+    const before = readdirSync(source, { recursive: true }).map(String).sort();
+    // The plan's new version has no triage-alert, which the user's scenario expects; another plan comes with it.
+    const plan = miniPlan().text;
+    const withoutTriage = plan.slice(0, plan.indexOf('  - id: triage-alert')) + plan.slice(plan.indexOf('  - id: revoke-iam-access-key')).replace('actions: [triage-alert]', 'actions: [revoke-iam-access-key]');
+    const other = plan.replace(/^id: mini$/m, 'id: another-plan');
+    const pack = buildPack('library', 'v2', libraryPackFiles({ plans: [{ id: 'another-plan', text: other }, { id: 'mini', text: withoutTriage }], scenarios: [], scripts: [] })).bytes;
+    const refused = refusalOf(() => importPack(source, bundled, 'v2.firedrill', pack, { wallTime: WALL, asNewVersion: true }));
+    expect(refused.errors.map(formatLocatedError)).toEqual([
+      expect.stringMatching(/^v2\.firedrill!plans\/mini\.plan\.yaml:3:5 id: this version of plan "mini" breaks your mini-leaked-key\.scenario\.yaml: injects\[0\]\.expects\[0\]: unknown action "triage-alert" .*\(and \d+ more\)$/),
+    ]);
+    expect(refused.message).toMatch(/nothing was imported$/);
+    // Nothing written: not the other plan, not a kept version.
+    expect(readdirSync(source, { recursive: true }).map(String).sort()).toEqual(before);
+    expect(readdirSync(library).sort()).toEqual(['mini-leaked-key.scenario.yaml', 'mini.plan.yaml']);
+  });
+});
+
 describe('a pack that is wrong', () => {
   const good = () => buildPack('library', 'mini', libraryPackFiles({ plans: [{ id: 'mini', text: miniPlan().text }], scenarios: [{ id: 'mini-leaked-key', text: miniScenario().text }], scripts: [] }));
   const rezip = (files: Record<string, Uint8Array>) => zipSync(files);

@@ -119,6 +119,26 @@ describe('session.import', () => {
     expect(sessionsFolder(dataDir)).toEqual([]);
   });
 
+  it('refuses a journal of a newer Firedrill as one, not as a damaged journal, and writes nothing', async () => {
+    const { dataDir, client } = await startIn('firedrill-import-newer-');
+    const [first, ...rest] = ended.text.split('\n');
+    const text = [JSON.stringify({ ...JSON.parse(first!), engineFormat: 3 }), ...rest].join('\n');
+    const error = await client.fail('session.import', { fileName: ended.fileName, text });
+    expect(error.message).toBe(`${ended.fileName}: the journal was written by a newer Firedrill (engine format 3): this Firedrill replays engine formats 1 and 2; open it with that version, or update this one; nothing was imported`);
+    expect(error.errors).toEqual([expect.objectContaining({ line: 1, path: 'engineFormat' })]);
+    expect(sessionsFolder(dataDir)).toEqual([]);
+  });
+
+  it('refuses a file that is no journal (a CSV, a YAML plan named .jsonl) as not a journal, not as a journal cut off or damaged line by line', async () => {
+    const { dataDir, client } = await startIn('firedrill-import-not-journal-');
+    const error = await client.fail('session.import', { fileName: 'msel.jsonl', text: 'Event #,Scenario Time,Message' });
+    expect(error.code).toBe('corrupt');
+    expect(error.message).toBe('msel.jsonl is not a drill journal: no line of it is a journal entry (a journal holds one JSON entry a line, the first a session.started); nothing was imported');
+    const plan = await client.fail('session.import', { fileName: 'plan.jsonl', text: 'format: firedrill-plan/1\nid: mini\ntitle: Mini\n' });
+    expect(plan.message).toMatch(/^plan\.jsonl is not a drill journal: no line of it is a journal entry/);
+    expect(sessionsFolder(dataDir)).toEqual([]);
+  });
+
   it('refuses an entry that does not match the journal schema, naming the field', async () => {
     const { dataDir, client } = await startIn('firedrill-import-field-');
     const text = ended.text.replace('"type":"severity.declared","level":2', '"type":"severity.declared","level":"two"');
