@@ -144,7 +144,8 @@ describe('coverage.get', () => {
     writeFileSync(join(dataDir, 'sessions', 'damaged.jsonl'), '{"seq": 1, "oops"\n');
     try {
       const { skipped, excluded } = await ok('coverage.get', {});
-      expect(skipped).toEqual([{ file: join(dataDir, 'sessions', 'damaged.jsonl'), reason: expect.stringMatching(/^line 1: /) }]);
+      // Its one line is no entry, so it is said to be no journal at all (journal-reader's NOT_A_JOURNAL).
+      expect(skipped).toEqual([{ file: join(dataDir, 'sessions', 'damaged.jsonl'), reason: expect.stringMatching(/^not a drill journal: /) }]);
       expect(excluded).toBe(0);
     } finally {
       rmSync(join(dataDir, 'sessions', 'damaged.jsonl'));
