@@ -10,7 +10,6 @@ import { writeFileAtomic } from '../storage/atomic-file.js';
 import { dataDir, dataPaths } from '../storage/data-dir.js';
 import { cannotWrite, ExportInputError, UsageError, type CliIo } from './io.js';
 
-
 // firedrill pack export | import: plans, scenarios and scripts (or a whole exercise with its
 // sessions) in one .firedrill file, and that file checked whole before anything is stored.
 

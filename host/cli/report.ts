@@ -21,8 +21,6 @@ export interface ExportOptions {
   dataDir?: string;
 }
 
-/** A mistake in an export command's input: one line on stderr, exit code 1. */
-
 /** The format asked for, checked against the formats the command writes. */
 export function checkFormat<F extends string>(command: string, value: string | undefined, formats: readonly F[]): F {
   const list = `${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}`;
